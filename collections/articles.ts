@@ -1,0 +1,23 @@
+import { createContentCollection } from '../src/content/create-content-collection'
+
+export const Articles = createContentCollection({
+  slug: 'articles',
+  labels: { singular: { zh: '文章', en: 'Article' }, plural: { zh: '文章', en: 'Articles' } },
+  description: { zh: '党员学习资料、公益活动、通知公告等一般文章', en: 'Party study material, public welfare, notices' },
+  typeFields: [
+    {
+      name: 'category',
+      type: 'select',
+      required: true,
+      defaultValue: 'notice',
+      label: { zh: '栏目', en: 'Category' },
+      options: [
+        { value: 'party-study', label: { zh: '党员学习', en: 'Party study' } },
+        { value: 'public-welfare', label: { zh: '微·公益', en: 'Public welfare' } },
+        { value: 'notice', label: { zh: '通知公告', en: 'Notice' } },
+        { value: 'consultation', label: { zh: '微问政', en: 'Public consultation' } },
+        { value: 'other', label: { zh: '其他', en: 'Other' } },
+      ],
+    },
+  ],
+})

@@ -1,0 +1,34 @@
+import type { ServerProps } from 'payload'
+import React from 'react'
+import { staffOf } from '../access/roles'
+import { REVIEW_STATE_LABELS, type ReviewState } from '../review/state-machine'
+import { pick } from './labels'
+import { loadQueue } from './review-queue'
+
+/** The dashboard's first lines: what is waiting for this person. */
+export async function ReviewDashboard({ payload, user, i18n }: ServerProps) {
+  const staff = staffOf(user)
+  if (!staff || !user) return null
+  const lang = i18n.language
+  const focus: ReviewState[] = staff.role === 'editor' ? ['returned', 'draft', 'submitted'] : ['submitted', 'approved']
+  const counts = await Promise.all(
+    focus.map(async (status) => ({
+      status,
+      count: (await loadQueue(payload, user, { status, mine: staff.role === 'editor' })).length,
+    })),
+  )
+  return (
+    <div className="review-dashboard" style={{ marginBottom: 24 }}>
+      <h2>{pick({ zh: '审核工作台', en: 'Review desk' }, lang)}</h2>
+      <ul style={{ display: 'flex', gap: 24, listStyle: 'none', padding: 0, flexWrap: 'wrap' }}>
+        {counts.map(({ status, count }) => (
+          <li key={status}>
+            <a href={`/admin/review-queue?status=${status}${staff.role === 'editor' ? '&mine=1' : ''}`}>
+              {pick(REVIEW_STATE_LABELS[status], lang)}：<strong>{count}</strong>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

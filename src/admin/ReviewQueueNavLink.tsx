@@ -1,0 +1,17 @@
+'use client'
+import { useAuth, useTranslation } from '@payloadcms/ui'
+import React from 'react'
+import { pick } from './labels'
+
+export const ReviewQueueNavLink: React.FC = () => {
+  const { user } = useAuth<{ role?: string }>()
+  const { i18n } = useTranslation()
+  if (!user) return null
+  const label =
+    user.role === 'editor' ? { zh: '我的稿件', en: 'My drafts' } : { zh: '待审核', en: 'Review queue' }
+  return (
+    <a className="nav__link" href="/admin/review-queue" style={{ display: 'block', padding: '4px 0' }}>
+      {pick(label, i18n.language)}
+    </a>
+  )
+}

@@ -1,0 +1,82 @@
+import type { Payload, TypedUser, Where } from 'payload'
+import { staffOf } from '../access/roles'
+import { CONTENT_COLLECTIONS, type ContentCollection } from '../review/service'
+import { isReviewState, type ReviewState } from '../review/state-machine'
+
+export interface QueueFilters {
+  status?: ReviewState
+  type?: ContentCollection
+  community?: string
+  mine?: boolean
+}
+
+export interface QueueRow {
+  id: string
+  collection: ContentCollection
+  title: string
+  reviewStatus: ReviewState
+  community: string | null
+  author: string | null
+  updatedAt: string
+}
+
+/** What each role opens the queue on: leaders the items waiting for them, editors their own work. */
+export function defaultFilters(role: string | null | undefined): QueueFilters {
+  return role === 'editor' ? { mine: true } : { status: 'submitted' }
+}
+
+export function parseFilters(searchParams: Record<string, string | string[] | undefined> | undefined, role: string | null): QueueFilters {
+  const get = (key: string) => {
+    const value = searchParams?.[key]
+    return Array.isArray(value) ? value[0] : value
+  }
+  if (!get('status') && !get('type') && !get('community') && !get('mine')) return defaultFilters(role)
+  const status = get('status')
+  const type = get('type')
+  return {
+    status: isReviewState(status) ? status : undefined,
+    type: (CONTENT_COLLECTIONS as readonly string[]).includes(type ?? '') ? (type as ContentCollection) : undefined,
+    community: get('community') || undefined,
+    mine: get('mine') === '1',
+  }
+}
+
+/** The items across all content types that match, read with the user's own access rights. */
+export async function loadQueue(payload: Payload, user: TypedUser, filters: QueueFilters): Promise<QueueRow[]> {
+  const staff = staffOf(user)
+  if (!staff) return []
+  const conditions: Where[] = []
+  if (filters.status) conditions.push({ reviewStatus: { equals: filters.status } })
+  else if (filters.mine) conditions.push({ reviewStatus: { in: ['draft', 'returned', 'withdrawn', 'submitted'] } })
+  if (filters.community) conditions.push({ community: { equals: filters.community } })
+  if (filters.mine) conditions.push({ createdBy: { equals: staff.id } })
+  const collections = filters.type ? [filters.type] : [...CONTENT_COLLECTIONS]
+  const results = await Promise.all(
+    collections.map(async (collection) => {
+      const found = await payload.find({
+        collection,
+        where: conditions.length ? { and: conditions } : undefined,
+        user,
+        overrideAccess: false,
+        depth: 1,
+        limit: 100,
+        sort: '-updatedAt',
+      })
+      return found.docs.map((doc): QueueRow => {
+        const record = doc as unknown as Record<string, unknown>
+        const community = record.community as { name?: string } | null
+        const author = record.createdBy as { name?: string } | null
+        return {
+          id: String(record.id),
+          collection,
+          title: String(record.title ?? ''),
+          reviewStatus: isReviewState(record.reviewStatus) ? record.reviewStatus : 'draft',
+          community: community && typeof community === 'object' ? (community.name ?? null) : null,
+          author: author && typeof author === 'object' ? (author.name ?? null) : null,
+          updatedAt: String(record.updatedAt ?? ''),
+        }
+      })
+    }),
+  )
+  return results.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+}

@@ -1,0 +1,32 @@
+import type { CollectionConfig, Field } from 'payload'
+import { canCreateContent, canDeleteContent, canReadContent, canUpdateContent } from '../review/access'
+import { reviewEndpoint } from '../review/endpoint'
+import { enforceReviewRules } from '../review/hooks'
+import { contentFields } from './fields'
+
+interface ContentCollectionOptions {
+  slug: string
+  labels: CollectionConfig['labels']
+  description: { zh: string; en: string }
+  typeFields: Field[]
+}
+
+/** A content type: shared WeChat article fields, the review workflow, and the type's own fields. */
+export function createContentCollection({ slug, labels, description, typeFields }: ContentCollectionOptions): CollectionConfig {
+  return {
+    slug,
+    labels,
+    admin: {
+      useAsTitle: 'title',
+      defaultColumns: ['title', 'reviewStatus', 'community', 'createdBy', 'priority', 'updatedAt'],
+      listSearchableFields: ['title', 'digest', 'author'],
+      group: { zh: '内容', en: 'Content' },
+      description,
+    },
+    access: { read: canReadContent, create: canCreateContent, update: canUpdateContent, delete: canDeleteContent },
+    hooks: { beforeChange: [enforceReviewRules] },
+    endpoints: [reviewEndpoint(slug)],
+    fields: contentFields(typeFields),
+    timestamps: true,
+  }
+}

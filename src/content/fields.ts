@@ -1,0 +1,113 @@
+import type { Field } from 'payload'
+import { reviewHistoryField, reviewSidebarFields } from '../review/fields'
+import { WECHAT_LIMITS, checkMaxChars, checkUrl } from './wechat-limits'
+
+const maxChars =
+  (label: string, max: number, why: string, required = false) =>
+  (value: unknown): true | string => {
+    if (required && (typeof value !== 'string' || value.trim() === '')) return `${label}：不能为空`
+    return checkMaxChars(label, value, max, why)
+  }
+
+export const PRIORITY_OPTIONS = [
+  { value: 'normal', label: { zh: '普通', en: 'Normal' } },
+  { value: 'high', label: { zh: '优先', en: 'High' } },
+  { value: 'pinned', label: { zh: '置顶（头条）', en: 'Pinned (headline)' } },
+]
+
+/**
+ * The fields every content type shares: what becomes one WeChat article, its push settings,
+ * and the review fields. `typeFields` are the content type's own.
+ */
+export function contentFields(typeFields: Field[]): Field[] {
+  return [
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: { zh: '内容', en: 'Content' },
+          fields: [
+            {
+              name: 'title',
+              type: 'text',
+              required: true,
+              label: { zh: '标题', en: 'Title' },
+              admin: { description: { zh: `最多 ${WECHAT_LIMITS.titleChars} 个字（微信限制）`, en: `At most ${WECHAT_LIMITS.titleChars} characters (WeChat)` } },
+              validate: maxChars('标题', WECHAT_LIMITS.titleChars, '微信图文标题上限', true),
+            },
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'author',
+                  type: 'text',
+                  label: { zh: '作者', en: 'Author' },
+                  admin: { description: { zh: `最多 ${WECHAT_LIMITS.authorChars} 个字`, en: `At most ${WECHAT_LIMITS.authorChars} characters` } },
+                  validate: maxChars('作者', WECHAT_LIMITS.authorChars, '微信作者名上限'),
+                },
+                {
+                  name: 'community',
+                  type: 'relationship',
+                  relationTo: 'communities',
+                  index: true,
+                  label: { zh: '所属社区', en: 'Community' },
+                  admin: { description: { zh: '社区编辑的内容自动归属本社区', en: "Editors' items belong to their community" } },
+                },
+              ],
+            },
+            {
+              name: 'digest',
+              type: 'textarea',
+              label: { zh: '摘要', en: 'Digest' },
+              admin: { description: { zh: `最多 ${WECHAT_LIMITS.digestChars} 个字；不填时微信取正文前 54 个字`, en: `At most ${WECHAT_LIMITS.digestChars} characters` } },
+              validate: maxChars('摘要', WECHAT_LIMITS.digestChars, '微信摘要上限'),
+            },
+            {
+              name: 'cover',
+              type: 'upload',
+              relationTo: 'media',
+              label: { zh: '封面图片', en: 'Cover image' },
+              admin: { description: { zh: '提交审核前必须上传；建议 900×383', en: 'Required before submitting; 900×383 recommended' } },
+            },
+            { name: 'body', type: 'richText', label: { zh: '正文', en: 'Body' } },
+            ...typeFields,
+          ],
+        },
+        {
+          label: { zh: '推送设置', en: 'Push settings' },
+          fields: [
+            {
+              name: 'priority',
+              type: 'select',
+              required: true,
+              defaultValue: 'normal',
+              index: true,
+              options: PRIORITY_OPTIONS,
+              label: { zh: '优先级', en: 'Priority' },
+            },
+            {
+              name: 'pushBy',
+              type: 'date',
+              index: true,
+              label: { zh: '最晚推送日期', en: 'Push no later than' },
+              admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' }, description: { zh: '过了这一天不再进入每周推送', en: 'After this day the item is no longer pushed' } },
+            },
+            {
+              name: 'originalLink',
+              type: 'text',
+              label: { zh: '原文链接', en: 'Original link' },
+              admin: { description: { zh: '"阅读原文"跳转的网址', en: 'Where "Read more" leads' } },
+              validate: (value: unknown) => checkUrl('原文链接', value),
+            },
+            { name: 'tags', type: 'text', hasMany: true, label: { zh: '标签', en: 'Tags' } },
+          ],
+        },
+        {
+          label: { zh: '审核记录', en: 'Review history' },
+          fields: [reviewHistoryField],
+        },
+      ],
+    },
+    ...reviewSidebarFields,
+  ]
+}

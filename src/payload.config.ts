@@ -1,0 +1,61 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+import { Articles } from '../collections/articles'
+import { Communities } from '../collections/communities'
+import { CommunityNews } from '../collections/community-news'
+import { Media } from '../collections/media'
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../collections/media/check-upload'
+import { Notifications } from '../collections/notifications'
+import { PolicyExplainers } from '../collections/policy-explainers'
+import { Users } from '../collections/users'
+import { databaseAdapter } from './database'
+import { emailAdapter } from './email'
+import { reviewMutation } from './review/graphql'
+import { requireSecret } from './secret'
+import { TIME_ZONE } from './time'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+
+export default buildConfig({
+  secret: requireSecret(),
+  serverURL: process.env.PUBLIC_URL ?? '',
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · 街道办微信服务号' },
+    importMap: { baseDir: path.resolve(dirname, '..') },
+    dateFormat: 'yyyy-MM-dd HH:mm',
+    timezones: {
+      defaultTimezone: TIME_ZONE,
+      supportedTimezones: [{ label: '北京时间 (Asia/Shanghai)', value: TIME_ZONE }],
+    },
+    components: {
+      beforeDashboard: ['/src/admin/ReviewDashboard#ReviewDashboard'],
+      afterNavLinks: ['/src/admin/ReviewQueueNavLink#ReviewQueueNavLink'],
+      views: {
+        reviewQueue: { Component: '/src/admin/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
+      },
+    },
+  },
+  i18n: {
+    supportedLanguages: { zh, en },
+    fallbackLanguage: 'zh',
+  },
+  collections: [Articles, PolicyExplainers, CommunityNews, Media, Communities, Users, Notifications],
+  editor: lexicalEditor(),
+  db: databaseAdapter(),
+  email: emailAdapter,
+  sharp,
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: UPLOAD_TOO_LARGE_MESSAGE },
+  graphQL: {
+    mutations: (GraphQL) => reviewMutation(GraphQL),
+    disablePlaygroundInProduction: true,
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  telemetry: false,
+})

@@ -1,0 +1,17 @@
+import type { ReviewState } from './state-machine'
+
+export interface HistoryEntry {
+  id?: string | null
+  action: string
+  from: ReviewState
+  to: ReviewState
+  by?: string | null
+  at: string
+  reason?: string | null
+}
+
+/** Appends one entry, keeping the stored rows as they were. */
+export function appendHistory(previous: unknown, entry: HistoryEntry): HistoryEntry[] {
+  const rows = Array.isArray(previous) ? (previous as HistoryEntry[]) : []
+  return [...rows.map((row) => ({ ...row, by: typeof row.by === 'object' && row.by ? (row.by as { id: string }).id : row.by })), entry]
+}

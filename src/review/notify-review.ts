@@ -1,0 +1,51 @@
+import type { Payload } from 'payload'
+import { idOf } from '../access/roles'
+import { activeUsersWithRole, notify, type Recipient } from '../notifications/notify'
+import type { ReviewAction } from './state-machine'
+
+const COLLECTION_NAMES: Record<string, string> = {
+  articles: '文章',
+  'policy-explainers': '政策解读',
+  'community-news': '社区要闻',
+}
+
+interface ReviewNotice {
+  collection: string
+  item: Record<string, unknown>
+  action: ReviewAction
+  actorName: string
+  reason?: string
+}
+
+/** Submitting tells the leaders; a decision tells the author. */
+export async function notifyReviewTransition(payload: Payload, notice: ReviewNotice): Promise<void> {
+  const kind = COLLECTION_NAMES[notice.collection] ?? notice.collection
+  const title = String(notice.item.title ?? '')
+  const link = `${process.env.PUBLIC_URL ?? 'http://localhost:3000'}/admin/collections/${notice.collection}/${String(notice.item.id)}`
+  const related = { relatedCollection: notice.collection, relatedId: String(notice.item.id) }
+
+  if (notice.action === 'submit') {
+    await notify(payload, {
+      recipients: await activeUsersWithRole(payload, 'leader'),
+      subject: `【待审核】${kind}：${title}`,
+      body: `${notice.actorName} 提交了${kind}《${title}》，请审核。\n${link}`,
+      ...related,
+    })
+    return
+  }
+  if (notice.action !== 'approve' && notice.action !== 'return') return
+  const authorId = idOf(notice.item.createdBy)
+  if (!authorId) return
+  const author = await payload.findByID({ collection: 'users', id: authorId, depth: 0, overrideAccess: true, disableErrors: true })
+  if (!author) return
+  const recipient: Recipient = { id: String(author.id), email: author.email, name: author.name }
+  const approved = notice.action === 'approve'
+  await notify(payload, {
+    recipients: [recipient],
+    subject: approved ? `【已通过】${kind}：${title}` : `【退回修改】${kind}：${title}`,
+    body: approved
+      ? `您的${kind}《${title}》已由 ${notice.actorName} 审核通过，将进入每周推送候选。\n${link}`
+      : `您的${kind}《${title}》被 ${notice.actorName} 退回修改。\n原因：${notice.reason ?? ''}\n${link}`,
+    ...related,
+  })
+}

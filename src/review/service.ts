@@ -1,0 +1,103 @@
+import type { CollectionSlug, PayloadRequest } from 'payload'
+import { idOf, staffOf } from '../access/roles'
+import { checkWeChatReadiness, type ReadinessProblem } from '../content/wechat-readiness'
+import { appendHistory } from './history'
+import { REVIEW_TRANSITION_CONTEXT } from './hooks'
+import { notifyReviewTransition } from './notify-review'
+import { decideTransition, isReviewState, type ReviewAction } from './state-machine'
+
+export const CONTENT_COLLECTIONS = ['articles', 'policy-explainers', 'community-news'] as const
+export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number]
+
+export const isContentCollection = (value: unknown): value is ContentCollection =>
+  typeof value === 'string' && (CONTENT_COLLECTIONS as readonly string[]).includes(value)
+
+export class ReviewError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409,
+    readonly code: string,
+    message: string,
+    readonly problems: ReadinessProblem[] = [],
+  ) {
+    super(message)
+    this.name = 'ReviewError'
+  }
+}
+
+export interface ReviewRequest {
+  req: PayloadRequest
+  collection: ContentCollection
+  id: string
+  action: unknown
+  reason?: unknown
+}
+
+/**
+ * Applies one review action as the request's user. Access is the user's own: an item they cannot
+ * read does not exist for them. The status only changes if it is still what the decision saw.
+ */
+export async function applyReviewAction({ req, collection, id, action, reason }: ReviewRequest) {
+  const staff = staffOf(req.user)
+  if (!staff) throw new ReviewError(401, 'unauthenticated', '请先登录')
+  const { payload } = req
+  const doc = await payload.findByID({
+    collection: collection as CollectionSlug,
+    id,
+    req,
+    overrideAccess: false,
+    depth: 0,
+    disableErrors: true,
+  })
+  if (!doc) throw new ReviewError(404, 'not-found', '内容不存在或您无权查看')
+  const item = doc as unknown as Record<string, unknown>
+  const from = isReviewState(item.reviewStatus) ? item.reviewStatus : 'draft'
+  const decision = decideTransition(from, action, { role: staff.role, isAuthor: idOf(item.createdBy) === staff.id }, reason)
+  if (!decision.ok) throw new ReviewError(decision.status, decision.code, decision.message)
+  if (decision.validates) {
+    const problems = checkWeChatReadiness(item)
+    if (problems.length > 0) {
+      throw new ReviewError(400, 'not-ready', `内容不符合微信图文要求：${problems.map((p) => p.message).join('；')}`, problems)
+    }
+  }
+
+  const now = new Date().toISOString()
+  const cleanReason = typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : undefined
+  const data: Record<string, unknown> = {
+    reviewStatus: decision.to,
+    reviewHistory: appendHistory(item.reviewHistory, {
+      action: decision.action,
+      from,
+      to: decision.to,
+      by: staff.id,
+      at: now,
+      reason: cleanReason,
+    }),
+  }
+  if (decision.to === 'submitted') data.submittedAt = now
+  if (decision.to === 'approved') {
+    data.approvedAt = now
+    data.approvedBy = staff.id
+  }
+
+  // Compare-and-set: two reviewers acting at once cannot both move the item.
+  const result = await payload.update({
+    collection: collection as CollectionSlug,
+    where: { and: [{ id: { equals: id } }, { reviewStatus: { equals: from } }] },
+    data,
+    req,
+    overrideAccess: true,
+    depth: 0,
+    context: { [REVIEW_TRANSITION_CONTEXT]: true },
+  })
+  const updated = result.docs[0] as unknown as Record<string, unknown> | undefined
+  if (!updated) throw new ReviewError(409, 'conflict', '内容状态已被他人更改，请刷新后重试')
+
+  await notifyReviewTransition(payload, {
+    collection,
+    item: updated,
+    action: decision.action as ReviewAction,
+    actorName: staff.name ?? staff.email ?? '',
+    reason: cleanReason,
+  }).catch((error: unknown) => payload.logger.error({ msg: 'review notification failed', error }))
+  return updated
+}
