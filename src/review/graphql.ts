@@ -34,17 +34,9 @@ export function reviewMutation(GraphQL: typeof GraphQLLib) {
         context: { req: PayloadRequest },
       ) => {
         if (!isContentCollection(args.collection)) throw new ReviewError(404, 'not-found', '内容不存在')
-        try {
-          const doc = await applyReviewAction({ req: context.req, ...args, collection: args.collection })
-          return { id: String(doc.id), collection: args.collection, title: doc.title, reviewStatus: doc.reviewStatus }
-        } catch (error) {
-          if (error instanceof ReviewError) {
-            throw new GraphQL.GraphQLError(error.message, {
-              extensions: { code: error.code, statusCode: error.status, problems: error.problems },
-            })
-          }
-          throw error
-        }
+        // A ReviewError keeps its HTTP status in the GraphQL answer (extensions.statusCode, extensions.data).
+        const doc = await applyReviewAction({ req: context.req, ...args, collection: args.collection })
+        return { id: String(doc.id), collection: args.collection, title: doc.title, reviewStatus: doc.reviewStatus }
       },
     },
   }

@@ -22,6 +22,11 @@ export class ReviewError extends Error {
     super(message)
     this.name = 'ReviewError'
   }
+
+  /** Shown to GraphQL clients as `extensions.data`. */
+  get data() {
+    return { code: this.code, problems: this.problems }
+  }
 }
 
 export interface ReviewRequest {

@@ -1,0 +1,34 @@
+// `npm test`: builds the admin if the build is missing or stale (the HTTP and browser tests serve it),
+// then runs every jest test and closes with one `N passed, M failed` line.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { bin, needsBuild, payloadEnv, run } from './env.mjs'
+
+if (needsBuild()) {
+  console.log('▶ next build（HTTP 与浏览器测试需要）…')
+  await run(bin('next'), ['build'], { NODE_ENV: 'production', PAYLOAD_SECRET: randomBytes(32).toString('hex') })
+}
+
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-report-')), 'report.json')
+const env = payloadEnv({
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--conditions=production'].filter(Boolean).join(' '),
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  TZ: 'Asia/Shanghai',
+})
+let failed = false
+try {
+  await run(bin('jest'), ['--forceExit', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], env)
+} catch {
+  failed = true
+}
+if (fs.existsSync(report)) {
+  const result = JSON.parse(fs.readFileSync(report, 'utf8'))
+  const brokenSuites = result.numRuntimeErrorTestSuites ?? 0
+  console.log(`${result.numPassedTests} passed, ${result.numFailedTests + brokenSuites} failed`)
+  if (result.numTotalTests === 0) failed = true
+} else {
+  console.log('0 passed, 1 failed')
+}
+process.exit(failed ? 1 : 0)

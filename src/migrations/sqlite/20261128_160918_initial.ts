@@ -1,0 +1,445 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`articles_review_history\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`from\` text,
+  	\`to\` text,
+  	\`by_id\` text(36),
+  	\`at\` text,
+  	\`reason\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`articles_review_history_order_idx\` ON \`articles_review_history\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`articles_review_history_parent_id_idx\` ON \`articles_review_history\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`articles_review_history_by_idx\` ON \`articles_review_history\` (\`by_id\`);`)
+  await db.run(sql`CREATE TABLE \`articles\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`title\` text NOT NULL,
+  	\`author\` text,
+  	\`community_id\` text(36),
+  	\`digest\` text,
+  	\`cover_id\` text(36),
+  	\`body\` text,
+  	\`category\` text DEFAULT 'notice' NOT NULL,
+  	\`priority\` text DEFAULT 'normal' NOT NULL,
+  	\`push_by\` text,
+  	\`original_link\` text,
+  	\`review_status\` text DEFAULT 'draft' NOT NULL,
+  	\`created_by_id\` text(36),
+  	\`submitted_at\` text,
+  	\`approved_at\` text,
+  	\`approved_by_id\` text(36),
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`community_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`articles_community_idx\` ON \`articles\` (\`community_id\`);`)
+  await db.run(sql`CREATE INDEX \`articles_cover_idx\` ON \`articles\` (\`cover_id\`);`)
+  await db.run(sql`CREATE INDEX \`articles_priority_idx\` ON \`articles\` (\`priority\`);`)
+  await db.run(sql`CREATE INDEX \`articles_push_by_idx\` ON \`articles\` (\`push_by\`);`)
+  await db.run(sql`CREATE INDEX \`articles_review_status_idx\` ON \`articles\` (\`review_status\`);`)
+  await db.run(sql`CREATE INDEX \`articles_created_by_idx\` ON \`articles\` (\`created_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`articles_approved_at_idx\` ON \`articles\` (\`approved_at\`);`)
+  await db.run(sql`CREATE INDEX \`articles_approved_by_idx\` ON \`articles\` (\`approved_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`articles_updated_at_idx\` ON \`articles\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`articles_created_at_idx\` ON \`articles\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`articles_texts\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` text(36) NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`text\` text,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`articles_texts_order_parent\` ON \`articles_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`policy_explainers_key_points\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`point\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`policy_explainers\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`policy_explainers_key_points_order_idx\` ON \`policy_explainers_key_points\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_key_points_parent_id_idx\` ON \`policy_explainers_key_points\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`policy_explainers_qa\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`question\` text NOT NULL,
+  	\`answer\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`policy_explainers\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`policy_explainers_qa_order_idx\` ON \`policy_explainers_qa\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_qa_parent_id_idx\` ON \`policy_explainers_qa\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`policy_explainers_review_history\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`from\` text,
+  	\`to\` text,
+  	\`by_id\` text(36),
+  	\`at\` text,
+  	\`reason\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`policy_explainers\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`policy_explainers_review_history_order_idx\` ON \`policy_explainers_review_history\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_review_history_parent_id_idx\` ON \`policy_explainers_review_history\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_review_history_by_idx\` ON \`policy_explainers_review_history\` (\`by_id\`);`)
+  await db.run(sql`CREATE TABLE \`policy_explainers\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`title\` text NOT NULL,
+  	\`author\` text,
+  	\`community_id\` text(36),
+  	\`digest\` text,
+  	\`cover_id\` text(36),
+  	\`body\` text,
+  	\`policy_title\` text NOT NULL,
+  	\`issuing_body\` text,
+  	\`document_number\` text,
+  	\`effective_date\` text,
+  	\`source_link\` text,
+  	\`priority\` text DEFAULT 'normal' NOT NULL,
+  	\`push_by\` text,
+  	\`original_link\` text,
+  	\`review_status\` text DEFAULT 'draft' NOT NULL,
+  	\`created_by_id\` text(36),
+  	\`submitted_at\` text,
+  	\`approved_at\` text,
+  	\`approved_by_id\` text(36),
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`community_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`policy_explainers_community_idx\` ON \`policy_explainers\` (\`community_id\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_cover_idx\` ON \`policy_explainers\` (\`cover_id\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_priority_idx\` ON \`policy_explainers\` (\`priority\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_push_by_idx\` ON \`policy_explainers\` (\`push_by\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_review_status_idx\` ON \`policy_explainers\` (\`review_status\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_created_by_idx\` ON \`policy_explainers\` (\`created_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_approved_at_idx\` ON \`policy_explainers\` (\`approved_at\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_approved_by_idx\` ON \`policy_explainers\` (\`approved_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_updated_at_idx\` ON \`policy_explainers\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_created_at_idx\` ON \`policy_explainers\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`policy_explainers_texts\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` text(36) NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`text\` text,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`policy_explainers\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`policy_explainers_texts_order_parent\` ON \`policy_explainers_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`community_news_review_history\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`from\` text,
+  	\`to\` text,
+  	\`by_id\` text(36),
+  	\`at\` text,
+  	\`reason\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`community_news\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`community_news_review_history_order_idx\` ON \`community_news_review_history\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_review_history_parent_id_idx\` ON \`community_news_review_history\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_review_history_by_idx\` ON \`community_news_review_history\` (\`by_id\`);`)
+  await db.run(sql`CREATE TABLE \`community_news\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`title\` text NOT NULL,
+  	\`author\` text,
+  	\`community_id\` text(36),
+  	\`digest\` text,
+  	\`cover_id\` text(36),
+  	\`body\` text,
+  	\`event_date\` text,
+  	\`place\` text,
+  	\`priority\` text DEFAULT 'normal' NOT NULL,
+  	\`push_by\` text,
+  	\`original_link\` text,
+  	\`review_status\` text DEFAULT 'draft' NOT NULL,
+  	\`created_by_id\` text(36),
+  	\`submitted_at\` text,
+  	\`approved_at\` text,
+  	\`approved_by_id\` text(36),
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`community_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`community_news_community_idx\` ON \`community_news\` (\`community_id\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_cover_idx\` ON \`community_news\` (\`cover_id\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_priority_idx\` ON \`community_news\` (\`priority\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_push_by_idx\` ON \`community_news\` (\`push_by\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_review_status_idx\` ON \`community_news\` (\`review_status\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_created_by_idx\` ON \`community_news\` (\`created_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_approved_at_idx\` ON \`community_news\` (\`approved_at\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_approved_by_idx\` ON \`community_news\` (\`approved_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_updated_at_idx\` ON \`community_news\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_created_at_idx\` ON \`community_news\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`community_news_texts\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` text(36) NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`text\` text,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`community_news\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`community_news_texts_order_parent\` ON \`community_news_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`community_news_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` text(36) NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`media_id\` text(36),
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`community_news\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`community_news_rels_order_idx\` ON \`community_news_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_rels_parent_idx\` ON \`community_news_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_rels_path_idx\` ON \`community_news_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_rels_media_id_idx\` ON \`community_news_rels\` (\`media_id\`);`)
+  await db.run(sql`CREATE TABLE \`media\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`alt\` text NOT NULL,
+  	\`uploaded_by_id\` text(36),
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`url\` text,
+  	\`thumbnail_u_r_l\` text,
+  	\`filename\` text,
+  	\`mime_type\` text,
+  	\`filesize\` numeric,
+  	\`width\` numeric,
+  	\`height\` numeric,
+  	\`focal_x\` numeric,
+  	\`focal_y\` numeric,
+  	\`sizes_thumbnail_url\` text,
+  	\`sizes_thumbnail_width\` numeric,
+  	\`sizes_thumbnail_height\` numeric,
+  	\`sizes_thumbnail_mime_type\` text,
+  	\`sizes_thumbnail_filesize\` numeric,
+  	\`sizes_thumbnail_filename\` text,
+  	\`sizes_cover_url\` text,
+  	\`sizes_cover_width\` numeric,
+  	\`sizes_cover_height\` numeric,
+  	\`sizes_cover_mime_type\` text,
+  	\`sizes_cover_filesize\` numeric,
+  	\`sizes_cover_filename\` text,
+  	FOREIGN KEY (\`uploaded_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`media_uploaded_by_idx\` ON \`media\` (\`uploaded_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`media_updated_at_idx\` ON \`media\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`media_created_at_idx\` ON \`media\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`media_filename_idx\` ON \`media\` (\`filename\`);`)
+  await db.run(sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`)
+  await db.run(sql`CREATE INDEX \`media_sizes_cover_sizes_cover_filename_idx\` ON \`media\` (\`sizes_cover_filename\`);`)
+  await db.run(sql`CREATE TABLE \`communities\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`code\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`communities_name_idx\` ON \`communities\` (\`name\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`communities_code_idx\` ON \`communities\` (\`code\`);`)
+  await db.run(sql`CREATE INDEX \`communities_updated_at_idx\` ON \`communities\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`communities_created_at_idx\` ON \`communities\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`users_sessions\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`created_at\` text,
+  	\`expires_at\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`users_sessions_order_idx\` ON \`users_sessions\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`users_sessions_parent_id_idx\` ON \`users_sessions\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`users\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`role\` text DEFAULT 'editor' NOT NULL,
+  	\`community_id\` text(36),
+  	\`wechat_openid\` text,
+  	\`active\` integer DEFAULT true,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`email\` text NOT NULL,
+  	\`reset_password_token\` text,
+  	\`reset_password_expiration\` text,
+  	\`salt\` text,
+  	\`hash\` text,
+  	\`reset_password_requested_at\` text,
+  	\`login_attempts\` numeric DEFAULT 0,
+  	\`lock_until\` text,
+  	FOREIGN KEY (\`community_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`users_role_idx\` ON \`users\` (\`role\`);`)
+  await db.run(sql`CREATE INDEX \`users_community_idx\` ON \`users\` (\`community_id\`);`)
+  await db.run(sql`CREATE INDEX \`users_wechat_openid_idx\` ON \`users\` (\`wechat_openid\`);`)
+  await db.run(sql`CREATE INDEX \`users_updated_at_idx\` ON \`users\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`users_created_at_idx\` ON \`users\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`users_email_idx\` ON \`users\` (\`email\`);`)
+  await db.run(sql`CREATE TABLE \`notifications\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`recipient_id\` text(36),
+  	\`to\` text,
+  	\`channel\` text DEFAULT 'email',
+  	\`subject\` text NOT NULL,
+  	\`body\` text,
+  	\`related_collection\` text,
+  	\`related_id\` text,
+  	\`status\` text DEFAULT 'pending',
+  	\`error\` text,
+  	\`sent_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`recipient_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`notifications_recipient_idx\` ON \`notifications\` (\`recipient_id\`);`)
+  await db.run(sql`CREATE INDEX \`notifications_updated_at_idx\` ON \`notifications\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`notifications_created_at_idx\` ON \`notifications\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`payload_kv\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`data\` text NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`payload_kv_key_idx\` ON \`payload_kv\` (\`key\`);`)
+  await db.run(sql`CREATE TABLE \`payload_locked_documents\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`global_slug\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`payload_locked_documents_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` text(36) NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`articles_id\` text(36),
+  	\`policy_explainers_id\` text(36),
+  	\`community_news_id\` text(36),
+  	\`media_id\` text(36),
+  	\`communities_id\` text(36),
+  	\`users_id\` text(36),
+  	\`notifications_id\` text(36),
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`policy_explainers_id\`) REFERENCES \`policy_explainers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`community_news_id\`) REFERENCES \`community_news\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`communities_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`notifications_id\`) REFERENCES \`notifications\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_articles_id_idx\` ON \`payload_locked_documents_rels\` (\`articles_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_policy_explainers_id_idx\` ON \`payload_locked_documents_rels\` (\`policy_explainers_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_community_news_id_idx\` ON \`payload_locked_documents_rels\` (\`community_news_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_communities_id_idx\` ON \`payload_locked_documents_rels\` (\`communities_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_notifications_id_idx\` ON \`payload_locked_documents_rels\` (\`notifications_id\`);`)
+  await db.run(sql`CREATE TABLE \`payload_preferences\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`key\` text,
+  	\`value\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_preferences_key_idx\` ON \`payload_preferences\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`payload_preferences_updated_at_idx\` ON \`payload_preferences\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`payload_preferences_created_at_idx\` ON \`payload_preferences\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`payload_preferences_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` text(36) NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`users_id\` text(36),
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_preferences\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_preferences_rels_order_idx\` ON \`payload_preferences_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE TABLE \`payload_migrations\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`name\` text,
+  	\`batch\` numeric,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`articles_review_history\`;`)
+  await db.run(sql`DROP TABLE \`articles\`;`)
+  await db.run(sql`DROP TABLE \`articles_texts\`;`)
+  await db.run(sql`DROP TABLE \`policy_explainers_key_points\`;`)
+  await db.run(sql`DROP TABLE \`policy_explainers_qa\`;`)
+  await db.run(sql`DROP TABLE \`policy_explainers_review_history\`;`)
+  await db.run(sql`DROP TABLE \`policy_explainers\`;`)
+  await db.run(sql`DROP TABLE \`policy_explainers_texts\`;`)
+  await db.run(sql`DROP TABLE \`community_news_review_history\`;`)
+  await db.run(sql`DROP TABLE \`community_news\`;`)
+  await db.run(sql`DROP TABLE \`community_news_texts\`;`)
+  await db.run(sql`DROP TABLE \`community_news_rels\`;`)
+  await db.run(sql`DROP TABLE \`media\`;`)
+  await db.run(sql`DROP TABLE \`communities\`;`)
+  await db.run(sql`DROP TABLE \`users_sessions\`;`)
+  await db.run(sql`DROP TABLE \`users\`;`)
+  await db.run(sql`DROP TABLE \`notifications\`;`)
+  await db.run(sql`DROP TABLE \`payload_kv\`;`)
+  await db.run(sql`DROP TABLE \`payload_locked_documents\`;`)
+  await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
+  await db.run(sql`DROP TABLE \`payload_preferences\`;`)
+  await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
+  await db.run(sql`DROP TABLE \`payload_migrations\`;`)
+}

@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+const root = path.resolve(__dirname_of(import.meta.url), '..', '..')
+
+function __dirname_of(url: string): string {
+  return path.dirname(new URL(url).pathname)
+}
+
+export interface TestServer {
+  url: string
+  directory: string
+  stop: () => Promise<void>
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} failed (${code}):\n${output}`))))
+  })
+}
+
+/**
+ * The real system as `npm start` runs it: the production build, migrations applied to a fresh
+ * SQLite file, the demo accounts seeded, `next start` on a free port.
+ */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-server-'))
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NODE_OPTIONS: '--conditions=production',
+    DATABASE_URI: `file:${path.join(directory, 'cms.db')}`,
+    MEDIA_DIR: path.join(directory, 'media'),
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  }
+  const payloadBin = path.join(root, 'node_modules', '.bin', 'payload')
+  await runToEnd(payloadBin, ['migrate'], env)
+  await runToEnd(payloadBin, ['run', 'scripts/seed.ts'], env)
+  const child: ChildProcess = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...env, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stdout?.on('data', (chunk) => (log += chunk))
+  child.stderr?.on('data', (chunk) => (log += chunk))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited:\n${log}`)
+    try {
+      const response = await fetch(`${url}/api/users/me`)
+      if (response.status < 500) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+  return {
+    url,
+    directory,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)))
+      fs.rmSync(directory, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface Session {
+  token: string
+  user: { id: string; role: string; community?: string | null }
+}
+
+export async function login(url: string, email: string, password: string): Promise<Session> {
+  const response = await fetch(`${url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`)
+  const body = (await response.json()) as { token: string; user: Session['user'] }
+  return { token: body.token, user: body.user }
+}
+
+/** A REST call as `session` (or anonymous); answers status and parsed body. */
+export async function api(
+  url: string,
+  session: Session | null,
+  method: string,
+  pathname: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${url}${pathname}`, {
+    method,
+    headers: {
+      ...(session ? { Authorization: `JWT ${session.token}` } : {}),
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  })
+  const text = await response.text()
+  let parsed: unknown = text
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, body: parsed }
+}
+
+export async function graphql(url: string, session: Session | null, query: string, variables: Record<string, unknown> = {}) {
+  return api(url, session, 'POST', '/api/graphql', { query, variables })
+}
