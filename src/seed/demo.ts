@@ -85,11 +85,12 @@ export async function seedDemo(payload: Payload): Promise<boolean> {
   for (const [index, item] of DEMO_ITEMS.entries()) {
     const authorId = userIds[item.author]
     const community = communityIds[item.author === 'editor' ? 'xiguan' : 'tumen']
+    const image = await drawCover(index)
     const cover = await payload.create({
       collection: 'media',
       overrideAccess: true,
       data: { alt: `${item.title} 封面` },
-      file: { data: await drawCover(index), mimetype: 'image/jpeg', name: `demo-cover-${index + 1}.jpg`, size: 0 },
+      file: { data: image, mimetype: 'image/jpeg', name: `demo-cover-${index + 1}.jpg`, size: image.length },
     })
     let at = start + index * 6 * 3600_000
     const history: HistoryEntry[] = []

@@ -37,10 +37,11 @@ export async function createFixtures(payload: Payload, prefix = 't'): Promise<Fi
     })
     users[actor] = { ...(created as unknown as Record<string, unknown>), collection: 'users' } as Fixtures['users'][Actor]
   }
+  const image = await drawCover(1)
   const cover = await payload.create({
     collection: 'media',
     data: { alt: '封面' },
-    file: { data: await drawCover(1), mimetype: 'image/jpeg', name: 'cover.jpg', size: 0 },
+    file: { data: image, mimetype: 'image/jpeg', name: 'cover.jpg', size: image.length },
   })
   return { communityA: String(a.id), communityB: String(b.id), users, cover: String(cover.id) }
 }
