@@ -8,7 +8,6 @@ export const Articles = createContentCollection({
     {
       name: 'category',
       type: 'select',
-      required: true,
       defaultValue: 'notice',
       label: { zh: '栏目', en: 'Category' },
       options: [

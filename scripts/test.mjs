@@ -14,7 +14,6 @@ if (needsBuild()) {
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-report-')), 'report.json')
 const env = payloadEnv({
   NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--conditions=production'].filter(Boolean).join(' '),
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   TZ: 'Asia/Shanghai',
 })
 let failed = false

@@ -1,4 +1,5 @@
-import { APIError, ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type Payload } from 'payload'
+import { ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type Payload } from 'payload'
+import { publicError } from '../../src/errors'
 import { idOf } from '../../src/access/roles'
 
 async function otherActiveAdmins(payload: Payload, exceptId: string): Promise<number> {
@@ -15,7 +16,7 @@ export const keepLastAdmin: CollectionBeforeChangeHook = async ({ data, original
   if (operation !== 'update' || originalDoc?.role !== 'admin' || originalDoc?.active === false) return data
   const losesAdmin = (data.role !== undefined && data.role !== 'admin') || data.active === false
   if (losesAdmin && (await otherActiveAdmins(req.payload, String(originalDoc.id))) === 0) {
-    throw new APIError('不能取消最后一个管理员的管理员身份或停用其账号', 409, null, true)
+    throw publicError('不能取消最后一个管理员的管理员身份或停用其账号', 409)
   }
   return data
 }
@@ -23,7 +24,7 @@ export const keepLastAdmin: CollectionBeforeChangeHook = async ({ data, original
 export const preventDeletingLastAdmin: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const user = await req.payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0, disableErrors: true, req })
   if (user?.role === 'admin' && user.active !== false && (await otherActiveAdmins(req.payload, String(id))) === 0) {
-    throw new APIError('不能删除最后一个管理员', 409, null, true)
+    throw publicError('不能删除最后一个管理员', 409)
   }
 }
 

@@ -79,7 +79,6 @@ export function contentFields(typeFields: Field[]): Field[] {
             {
               name: 'priority',
               type: 'select',
-              required: true,
               defaultValue: 'normal',
               index: true,
               options: PRIORITY_OPTIONS,

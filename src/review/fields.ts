@@ -10,7 +10,7 @@ export const reviewStatusField: Field = {
   name: 'reviewStatus',
   type: 'select',
   label: { zh: '审核状态', en: 'Review status' },
-  required: true,
+  // Not `required`: the hooks always set it, and GraphQL clients must not have to send it.
   defaultValue: 'draft',
   index: true,
   options: REVIEW_STATES.map((value) => ({ value, label: REVIEW_STATE_LABELS[value] })),

@@ -53,7 +53,6 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     MEDIA_DIR: path.join(directory, 'media'),
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: 'warn',
     ...extraEnv,
   }
   const payloadBin = path.join(root, 'node_modules', '.bin', 'payload')
@@ -103,8 +102,11 @@ export async function login(url: string, email: string, password: string): Promi
     body: JSON.stringify({ email, password }),
   })
   if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`)
-  const body = (await response.json()) as { token: string; user: Session['user'] }
-  return { token: body.token, user: body.user }
+  const body = (await response.json()) as { token: string; user: Session['user'] & { community?: unknown } }
+  const community = body.user.community
+  // The login answer populates the community; tests compare ids.
+  const communityId = community && typeof community === 'object' ? String((community as { id: string }).id) : (community as string | null)
+  return { token: body.token, user: { ...body.user, community: communityId ?? null } }
 }
 
 /** A REST call as `session` (or anonymous); answers status and parsed body. */

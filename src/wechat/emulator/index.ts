@@ -1,0 +1,6 @@
+export { startEmulator, DEFAULT_SETTINGS, type StartEmulatorOptions, type WeChatEmulator } from './server'
+export { DEMO_ACCOUNT, type EmulatorAccountConfig, type AccountType, type MessageMode } from './state'
+export type { FaultCommand, FaultSettings } from './faults'
+export type { RequestLogEntry } from './log'
+export type { CallbackDelivery } from './callback'
+export type { SimulatedUserMessage, SimulatedUserMessageResult } from './message'

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { databaseAdapter, databaseKind, mongoUsesTransactions } from '../src/database'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const fakePayload = { config: {}, logger: console } as never
+
+test('the URI picks the adapter', () => {
+  expect(databaseKind(undefined)).toBe('sqlite')
+  expect(databaseKind('')).toBe('sqlite')
+  expect(databaseKind('file:./data/cms.db')).toBe('sqlite')
+  expect(databaseKind('mongodb://db1:27017/cms')).toBe('mongodb')
+  expect(databaseKind('mongodb+srv://cluster.example/cms')).toBe('mongodb')
+  expect(() => databaseKind('postgres://localhost/cms')).toThrow(/DATABASE_URI 无法识别/)
+  expect(databaseAdapter('file:/tmp/x.db').name).toBe('sqlite')
+  expect(databaseAdapter(undefined).name).toBe('sqlite')
+  expect(databaseAdapter('mongodb://db1:27017/cms').name).toBe('mongoose')
+})
+
+test('the error for an unknown URI does not print its credentials', () => {
+  expect(() => databaseKind('postgres://admin:secret@db/cms')).toThrow(/db\/cms/)
+  expect(() => databaseKind('postgres://admin:secret@db/cms')).not.toThrow(/secret/)
+})
+
+test('SQLite uses string ids (uuid), as MongoDB does', () => {
+  const sqlite = databaseAdapter('file:/tmp/ids.db').init({ payload: fakePayload }) as unknown as { idType: string; clientConfig: { url: string } }
+  expect(sqlite.idType).toBe('uuid')
+  expect(sqlite.clientConfig.url).toBe('file:/tmp/ids.db')
+})
+
+test('MongoDB: indexes ensured, transactions only with a replica set', () => {
+  const single = databaseAdapter('mongodb://db1:27017/cms').init({ payload: fakePayload }) as unknown as Record<string, unknown>
+  expect(single.ensureIndexes).toBe(true)
+  expect(single.url).toBe('mongodb://db1:27017/cms')
+  expect(mongoUsesTransactions('mongodb://db1:27017/cms')).toBe(false)
+  expect(mongoUsesTransactions('mongodb://db1,db2,db3/cms?replicaSet=rs0')).toBe(true)
+})
+
+test('the committed SQLite migrations match the collection configs', () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'migration-drift-'))
+  fs.mkdirSync(path.join(scratch, 'src'))
+  fs.cpSync(path.join(root, 'src', 'migrations'), path.join(scratch, 'src', 'migrations'), { recursive: true })
+  const before = fs.readdirSync(path.join(scratch, 'src', 'migrations', 'sqlite')).sort()
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'payload'), ['migrate:create', 'drift', '--skip-empty'], {
+    cwd: scratch,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: {
+      ...process.env,
+      PAYLOAD_CONFIG_PATH: path.join(root, 'src', 'payload.config.ts'),
+      DATABASE_URI: `file:${path.join(scratch, 'drift.db')}`,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--conditions=production',
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    },
+  })
+  expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({ status: 0, stderr: '' })
+  const after = fs.readdirSync(path.join(scratch, 'src', 'migrations', 'sqlite')).sort()
+  fs.rmSync(scratch, { recursive: true, force: true })
+  // A new file means a collection changed without `npm run migrate:create -- <name>`.
+  expect(after).toEqual(before)
+}, 150_000)
