@@ -20,10 +20,8 @@ if (needsBuild()) {
 console.log('▶ 应用数据库迁移…')
 await run(bin('payload'), ['migrate'], payloadEnv())
 
-const seed = process.env.SEED_DEMO ?? (isMongo() ? 'false' : 'true')
-if (seed !== 'false') {
-  await run(bin('payload'), ['run', 'scripts/seed.ts'], payloadEnv())
-}
+process.env.SEED_DEMO ??= isMongo() ? 'false' : 'true'
+await run(bin('payload'), ['run', 'scripts/seed.ts'], payloadEnv())
 
 const port = process.env.PORT ?? '3000'
 console.log(`▶ 管理后台：http://localhost:${port}/admin`)

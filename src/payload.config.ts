@@ -13,6 +13,7 @@ import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../collections/media
 import { Notifications } from '../collections/notifications'
 import { PolicyExplainers } from '../collections/policy-explainers'
 import { Users } from '../collections/users'
+import { WeChatAccounts } from '../collections/wechat-accounts'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email'
 import { reviewMutation } from './review/graphql'
@@ -46,7 +47,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, PolicyExplainers, CommunityNews, Media, Communities, Users, Notifications],
+  collections: [Articles, PolicyExplainers, CommunityNews, Media, Communities, Users, Notifications, WeChatAccounts],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,

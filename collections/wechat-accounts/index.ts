@@ -1,0 +1,87 @@
+import type { CollectionConfig } from 'payload'
+import { isAdmin, isStaff } from '../../src/access/roles'
+import { encryptSecrets, hideSecrets, secretField } from './secret-fields'
+
+/** A WeChat official account the office runs; the street office's service account is the default. */
+export const WeChatAccounts: CollectionConfig = {
+  slug: 'wechat-accounts',
+  labels: { singular: { zh: '公众号', en: 'WeChat account' }, plural: { zh: '公众号', en: 'WeChat accounts' } },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'appId', 'type', 'isDefault', 'secretsSet'],
+    group: { zh: '微信', en: 'WeChat' },
+  },
+  access: { read: isStaff, create: isAdmin, update: isAdmin, delete: isAdmin },
+  hooks: { beforeChange: [encryptSecrets], afterRead: [hideSecrets] },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: { zh: '名称', en: 'Name' } },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'appId',
+          type: 'text',
+          required: true,
+          unique: true,
+          label: { zh: 'AppID', en: 'App ID' },
+          validate: (value: unknown) => (typeof value === 'string' && /^wx[0-9a-zA-Z]{10,30}$/.test(value) ? true : 'AppID：应以 wx 开头，由字母和数字组成'),
+        },
+        { name: 'originalId', type: 'text', label: { zh: '原始 ID（gh_ 开头）', en: 'Original id (gh_…)' } },
+        {
+          name: 'type',
+          type: 'select',
+          defaultValue: 'service',
+          label: { zh: '类型', en: 'Type' },
+          options: [
+            { value: 'service', label: { zh: '服务号（每月 4 次群发）', en: 'Service account (4 mass sends a month)' } },
+            { value: 'subscription', label: { zh: '订阅号（每天 1 次群发）', en: 'Subscription account (1 a day)' } },
+          ],
+        },
+      ],
+    },
+    secretField('appSecret', { zh: 'AppSecret', en: 'App secret' }, { zh: '公众平台 → 基本配置 → 开发者密码', en: 'Developer password from the console' }),
+    secretField('token', { zh: '令牌 Token', en: 'Token' }, { zh: '服务器配置中的 Token', en: 'The server configuration token' }),
+    secretField('encodingAESKey', { zh: '消息加解密密钥 EncodingAESKey', en: 'EncodingAESKey' }, { zh: '43 位', en: '43 characters' }),
+    secretField('previousEncodingAESKey', { zh: '上一个 EncodingAESKey', en: 'Previous EncodingAESKey' }, { zh: '更换密钥期间用于解密旧消息', en: 'Decrypts messages during a key rotation' }),
+    {
+      name: 'secretsSet',
+      type: 'text',
+      label: { zh: '已设置的密钥', en: 'Secrets set' },
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'messageMode',
+          type: 'select',
+          defaultValue: 'safe',
+          label: { zh: '消息加解密方式', en: 'Message mode' },
+          options: [
+            { value: 'plain', label: { zh: '明文模式', en: 'Plain' } },
+            { value: 'compatible', label: { zh: '兼容模式', en: 'Compatible' } },
+            { value: 'safe', label: { zh: '安全模式（推荐）', en: 'Safe (recommended)' } },
+          ],
+        },
+        { name: 'massSendProtection', type: 'checkbox', label: { zh: '已开启群发保护', en: 'Mass-send protection on' } },
+        { name: 'isDefault', type: 'checkbox', label: { zh: '默认公众号', en: 'Default account' } },
+      ],
+    },
+    {
+      name: 'communityTags',
+      type: 'array',
+      label: { zh: '社区粉丝标签', en: 'Follower tag per community' },
+      labels: { singular: { zh: '标签', en: 'Tag' }, plural: { zh: '标签', en: 'Tags' } },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'community', type: 'relationship', relationTo: 'communities', required: true, label: { zh: '社区', en: 'Community' } },
+            { name: 'tagId', type: 'number', required: true, min: 1, label: { zh: '微信标签 ID', en: 'WeChat tag id' } },
+          ],
+        },
+      ],
+    },
+  ],
+}
