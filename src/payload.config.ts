@@ -14,8 +14,10 @@ import { Notifications } from '../collections/notifications'
 import { PolicyExplainers } from '../collections/policy-explainers'
 import { Users } from '../collections/users'
 import { WeChatAccounts } from '../collections/wechat-accounts'
+import { WeeklyPushes } from '../collections/weekly-pushes'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email'
+import { PushSettingsGlobal } from './push/settings-global'
 import { reviewMutation } from './review/graphql'
 import { requireSecret } from './secret'
 import { TIME_ZONE } from './time'
@@ -47,7 +49,8 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, PolicyExplainers, CommunityNews, Media, Communities, Users, Notifications, WeChatAccounts],
+  collections: [Articles, PolicyExplainers, CommunityNews, Media, Communities, Users, Notifications, WeChatAccounts, WeeklyPushes],
+  globals: [PushSettingsGlobal],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,

@@ -17,7 +17,7 @@ test('the demo seed creates the accounts and items in every review state, once',
   for (const collection of ['articles', 'policy-explainers', 'community-news'] as const) {
     const found = await t.payload.find({ collection, limit: 100, depth: 0 })
     total += found.totalDocs
-    found.docs.forEach((doc) => states.add(doc.reviewStatus))
+    found.docs.forEach((doc) => states.add(String(doc.reviewStatus)))
   }
   expect(total).toBeGreaterThanOrEqual(18)
   expect([...states].sort()).toEqual([...REVIEW_STATES].sort())

@@ -99,6 +99,22 @@ export function contentFields(typeFields: Field[]): Field[] {
               validate: (value: unknown) => checkUrl('原文链接', value),
             },
             { name: 'tags', type: 'text', hasMany: true, label: { zh: '标签', en: 'Tags' } },
+            {
+              name: 'pushedIn',
+              type: 'relationship',
+              relationTo: 'weekly-pushes',
+              index: true,
+              label: { zh: '所在推送', en: 'Sent in push' },
+              access: { create: () => false, update: () => false },
+              admin: { readOnly: true },
+            },
+            {
+              name: 'articleUrl',
+              type: 'text',
+              label: { zh: '微信文章链接', en: 'WeChat article URL' },
+              access: { create: () => false, update: () => false },
+              admin: { readOnly: true },
+            },
           ],
         },
         {

@@ -53,6 +53,8 @@ export function decideNextStep(slot: DueSlot, state: WeekState, settings: PushSe
   if (slot.week !== isoWeekOf(now)) return { kind: 'nothing', reason: '不是本周' }
   if (state.status && FINAL.includes(state.status)) return { kind: 'nothing', reason: `本周已${state.status === 'sent' ? '发送' : '跳过'}` }
   if (state.status === 'sending') return { kind: 'resume' }
+  // A send slot acts once; later ticks that day only resume a send under way.
+  if (slot.kind !== 'assemble' && state.lastSlotRun === slot.kind) return { kind: 'nothing', reason: '本时段已处理' }
   if (slot.kind === 'assemble') return state.exists ? { kind: 'nothing', reason: '本周推送已生成' } : { kind: 'assemble' }
   if (!state.exists) {
     return slot.kind === 'retry' ? { kind: 'skip', reason: '本周没有生成推送' } : { kind: 'assemble' }

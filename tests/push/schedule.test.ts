@@ -42,6 +42,13 @@ describe('decideNextStep', () => {
     expect(decideNextStep(retry, { ...ready, status: 'sent' }, S, retry.at)).toMatchObject({ kind: 'nothing' })
     expect(decideNextStep(send, { ...ready, status: 'sending' }, S, now)).toEqual({ kind: 'resume' })
   })
+  test('a send slot acts once a day: later ticks do nothing unless a send is under way', () => {
+    const unsigned = { ...ready, status: 'proposed' as const, signedOff: false, lastSlotRun: 'send' as const }
+    expect(decideNextStep(send, unsigned, S, now)).toMatchObject({ kind: 'nothing' })
+    expect(decideNextStep(send, { ...ready, lastSlotRun: 'send' as const }, S, now)).toMatchObject({ kind: 'nothing' })
+    expect(decideNextStep(retry, { ...ready, lastSlotRun: 'send' as const }, S, retry.at)).toEqual({ kind: 'send' })
+    expect(decideNextStep(send, { ...ready, status: 'sending', lastSlotRun: 'send' as const }, S, now)).toEqual({ kind: 'resume' })
+  })
   test('no quota left → skipped, not retried', () => {
     expect(decideNextStep(send, { ...ready, quotaLeft: 0 }, S, now)).toMatchObject({ kind: 'skip' })
   })

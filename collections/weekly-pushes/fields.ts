@@ -1,0 +1,92 @@
+import type { Field } from 'payload'
+
+const nobody = () => false
+const systemOnly = { create: nobody, update: nobody }
+
+export const PUSH_STATUS_OPTIONS = [
+  { value: 'proposed', label: { zh: '待审定', en: 'Proposed' } },
+  { value: 'signed_off', label: { zh: '已审定', en: 'Signed off' } },
+  { value: 'sending', label: { zh: '发送中', en: 'Sending' } },
+  { value: 'sent', label: { zh: '已发送', en: 'Sent' } },
+  { value: 'failed', label: { zh: '失败', en: 'Failed' } },
+  { value: 'skipped', label: { zh: '已跳过', en: 'Skipped' } },
+]
+
+/** What WeChat said and when, kept for every step so a person can follow what happened. */
+export const stepLogField: Field = {
+  name: 'steps',
+  type: 'array',
+  label: { zh: '步骤记录', en: 'Step log' },
+  access: systemOnly,
+  admin: { readOnly: true, initCollapsed: true },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'step', type: 'text', label: { zh: '步骤', en: 'Step' } },
+        { name: 'at', type: 'date', label: { zh: '时间', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'ok', type: 'checkbox', label: { zh: '成功', en: 'OK' } },
+      ],
+    },
+    { name: 'detail', type: 'textarea', label: { zh: '详情 / 微信返回', en: 'Detail / WeChat answer' } },
+  ],
+}
+
+export const wechatIdsField: Field = {
+  name: 'wechat',
+  type: 'group',
+  label: { zh: '微信编号', en: 'WeChat ids' },
+  access: systemOnly,
+  admin: { readOnly: true },
+  fields: [
+    { name: 'clientmsgid', type: 'text', label: 'clientmsgid' },
+    { name: 'draftMediaId', type: 'text', label: { zh: '草稿 media_id', en: 'Draft media_id' } },
+    { name: 'msgId', type: 'text', label: 'msg_id', index: true },
+    { name: 'msgDataId', type: 'text', label: 'msg_data_id' },
+    { name: 'sendRequestedAt', type: 'date', label: { zh: '请求群发时间', en: 'Send requested at' } },
+    { name: 'sentAt', type: 'date', label: { zh: '群发提交时间', en: 'Submitted at' } },
+  ],
+}
+
+export const resultField: Field = {
+  name: 'result',
+  type: 'group',
+  label: { zh: '群发结果', en: 'Result' },
+  access: systemOnly,
+  admin: { readOnly: true },
+  fields: [
+    { name: 'statusText', type: 'text', label: { zh: '微信状态', en: 'WeChat status' } },
+    { name: 'meaning', type: 'text', label: { zh: '说明', en: 'Meaning' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'totalCount', type: 'number', label: { zh: '粉丝总数', en: 'Total' } },
+        { name: 'filterCount', type: 'number', label: { zh: '过滤后', en: 'After filter' } },
+        { name: 'sentCount', type: 'number', label: { zh: '发送成功', en: 'Sent' } },
+        { name: 'errorCount', type: 'number', label: { zh: '发送失败', en: 'Errors' } },
+      ],
+    },
+    { name: 'finishedAt', type: 'date', label: { zh: '完成时间', en: 'Finished at' } },
+  ],
+}
+
+export const previewsField: Field = {
+  name: 'previews',
+  type: 'array',
+  label: { zh: '已发送预览', en: 'Previews sent' },
+  access: systemOnly,
+  admin: { readOnly: true, initCollapsed: true },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'user', type: 'relationship', relationTo: 'users', label: { zh: '接收人', en: 'To' } },
+        { name: 'at', type: 'date', label: { zh: '时间', en: 'At' } },
+        { name: 'msgId', type: 'text', label: 'msg_id' },
+        { name: 'error', type: 'text', label: { zh: '错误', en: 'Error' } },
+      ],
+    },
+  ],
+}
+
+export const systemOnlyAccess = systemOnly

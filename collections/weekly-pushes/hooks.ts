@@ -1,0 +1,44 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+import { idOf } from '../../src/access/roles'
+import { publicError } from '../../src/errors'
+import { moveItems } from '../../src/push/item-states'
+import { PUSH_SYSTEM_CONTEXT, itemRefs, sameRefs, type ItemRef } from '../../src/push/refs'
+
+const EDITABLE = ['proposed', 'signed_off']
+
+/**
+ * People change the bundle only before it is sent, and any change voids the leader's sign-off:
+ * what was signed off is what goes out.
+ */
+export const guardBundleChanges: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, context }) => {
+  data.key = `${idOf(data.account ?? originalDoc?.account)}:${data.week ?? originalDoc?.week}`
+  if (operation === 'create' || context?.[PUSH_SYSTEM_CONTEXT]) return data
+  if (!EDITABLE.includes(originalDoc?.status)) throw publicError('本周推送已在发送或已结束，不能再修改', 409)
+  const bundleChanged =
+    !sameRefs(itemRefs(data.items), itemRefs(originalDoc?.items)) ||
+    (data.audience !== undefined && data.audience !== originalDoc?.audience) ||
+    (data.audienceCommunity !== undefined && idOf(data.audienceCommunity) !== idOf(originalDoc?.audienceCommunity))
+  if (bundleChanged && originalDoc?.status === 'signed_off') {
+    data.status = 'proposed'
+    data.signedOffBy = null
+    data.signedOffAt = null
+    data.steps = [
+      ...(originalDoc.steps ?? []),
+      { step: 'sign-off-voided', at: new Date().toISOString(), ok: true, detail: `内容被 ${req.user?.email ?? '系统'} 修改，审定作废，需重新审定` },
+    ]
+  }
+  return data
+}
+
+/** Items in an open bundle are `scheduled`; an item taken out goes back to the pool as `approved`. */
+export const syncItemStates: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  if (!EDITABLE.includes(doc.status)) return doc
+  const now = itemRefs(doc.items)
+  const before = itemRefs(previousDoc?.items)
+  const key = (ref: ItemRef) => `${ref.relationTo}:${ref.value}`
+  const removed = before.filter((ref) => !now.some((other) => key(other) === key(ref)))
+  const added = now.filter((ref) => !before.some((other) => key(other) === key(ref)))
+  await moveItems(req.payload, removed, 'scheduled', { reviewStatus: 'approved' }, req)
+  await moveItems(req.payload, added, 'approved', { reviewStatus: 'scheduled' }, req)
+  return doc
+}

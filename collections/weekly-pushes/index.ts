@@ -1,0 +1,120 @@
+import type { CollectionConfig } from 'payload'
+import { isLeaderOrAdmin, isStaff, roleOf } from '../../src/access/roles'
+import { WEEK_PATTERN } from '../../src/push/week'
+import { CONTENT_COLLECTIONS } from '../../src/review/service'
+import { PUSH_STATUS_OPTIONS, previewsField, resultField, stepLogField, systemOnlyAccess, wechatIdsField } from './fields'
+import { guardBundleChanges, syncItemStates } from './hooks'
+
+/** One WeChat mass send: an account's bundle for one ISO week. */
+export const WeeklyPushes: CollectionConfig = {
+  slug: 'weekly-pushes',
+  labels: { singular: { zh: '每周推送', en: 'Weekly push' }, plural: { zh: '每周推送', en: 'Weekly pushes' } },
+  admin: {
+    useAsTitle: 'week',
+    defaultColumns: ['week', 'status', 'account', 'signedOffBy', 'updatedAt'],
+    group: { zh: '微信', en: 'WeChat' },
+    description: { zh: '每周四/周五的群发：领导审定后才会发送', en: 'The Thursday/Friday mass send; nothing goes out without sign-off' },
+  },
+  access: {
+    read: isStaff,
+    create: ({ req }) => roleOf(req.user) === 'admin',
+    update: ({ req }) => (isLeaderOrAdmin({ req }) ? { status: { in: ['proposed', 'signed_off'] } } : false),
+    delete: () => false,
+  },
+  hooks: { beforeChange: [guardBundleChanges], afterChange: [syncItemStates] },
+  fields: [
+    {
+      name: 'key',
+      type: 'text',
+      unique: true,
+      index: true,
+      access: systemOnlyAccess,
+      admin: { hidden: true },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'week',
+          type: 'text',
+          required: true,
+          index: true,
+          label: { zh: '周次', en: 'ISO week' },
+          access: { update: () => false },
+          validate: (value: unknown) => (typeof value === 'string' && WEEK_PATTERN.test(value) ? true : '周次：格式应为 2026-W48'),
+        },
+        {
+          name: 'account',
+          type: 'relationship',
+          relationTo: 'wechat-accounts',
+          required: true,
+          label: { zh: '公众号', en: 'Account' },
+          access: { update: () => false },
+        },
+        {
+          name: 'status',
+          type: 'select',
+          defaultValue: 'proposed',
+          index: true,
+          options: PUSH_STATUS_OPTIONS,
+          label: { zh: '状态', en: 'Status' },
+          access: systemOnlyAccess,
+          admin: { readOnly: true },
+        },
+      ],
+    },
+    { name: 'statusReason', type: 'text', label: { zh: '原因', en: 'Reason' }, access: systemOnlyAccess, admin: { readOnly: true } },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'audience',
+          type: 'select',
+          defaultValue: 'all',
+          label: { zh: '发送对象', en: 'Audience' },
+          options: [
+            { value: 'all', label: { zh: '全部粉丝', en: 'All followers' } },
+            { value: 'community', label: { zh: '某社区的粉丝（标签）', en: "One community's tag" } },
+          ],
+        },
+        {
+          name: 'audienceCommunity',
+          type: 'relationship',
+          relationTo: 'communities',
+          label: { zh: '社区', en: 'Community' },
+          admin: { condition: (data) => data?.audience === 'community' },
+        },
+      ],
+    },
+    {
+      name: 'items',
+      type: 'relationship',
+      relationTo: [...CONTENT_COLLECTIONS],
+      hasMany: true,
+      label: { zh: '本周内容（第一条为头条，可拖动排序）', en: 'Items (the first is the headline; drag to reorder)' },
+      filterOptions: { reviewStatus: { in: ['approved', 'scheduled'] } },
+      validate: (value: unknown) =>
+        Array.isArray(value) && value.length > 8 ? '本周内容：一次群发最多 8 条（微信限制）' : true,
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: { zh: '审定人', en: 'Signed off by' }, access: systemOnlyAccess, admin: { readOnly: true } },
+        { name: 'signedOffAt', type: 'date', label: { zh: '审定时间', en: 'Signed off at' }, access: systemOnlyAccess, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'claimedBy', type: 'text', label: { zh: '发送进程', en: 'Claimed by' }, access: systemOnlyAccess, admin: { readOnly: true } },
+        { name: 'claimedUntil', type: 'date', label: { zh: '占用至', en: 'Claimed until' }, access: systemOnlyAccess, admin: { readOnly: true } },
+        { name: 'attempts', type: 'number', defaultValue: 0, label: { zh: '尝试次数', en: 'Attempts' }, access: systemOnlyAccess, admin: { readOnly: true } },
+      ],
+    },
+    { name: 'needsAttention', type: 'checkbox', label: { zh: '需要人工处理', en: 'Needs a person' }, access: systemOnlyAccess, admin: { readOnly: true } },
+    previewsField,
+    wechatIdsField,
+    resultField,
+    stepLogField,
+  ],
+}

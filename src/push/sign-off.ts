@@ -1,0 +1,57 @@
+import type { PayloadRequest } from 'payload'
+import { staffOf } from '../access/roles'
+import { ReviewError } from '../review/service'
+import { bundleProblems, loadBundle } from './candidates'
+import { moveItems } from './item-states'
+import { itemRefs } from './refs'
+import { loadPushSettings } from './settings-load'
+import { readPush, savePush, type PushDoc } from './store'
+
+export type PushAction = 'sign-off' | 'reject'
+
+/**
+ * The leader's decision on the week's bundle. Sign-off needs every item valid and at least the
+ * minimum count; rejecting closes the week with the leader's reason and returns the items to the pool.
+ */
+export async function decideOnPush(req: PayloadRequest, pushId: string, action: unknown, reason?: unknown): Promise<PushDoc> {
+  const staff = staffOf(req.user)
+  if (!staff) throw new ReviewError(401, 'unauthenticated', '请先登录')
+  if (staff.role !== 'leader' && staff.role !== 'admin') throw new ReviewError(403, 'forbidden', '只有审核领导或管理员可以审定本周推送')
+  const push = await readPush(req.payload, pushId)
+  if (!push) throw new ReviewError(404, 'not-found', '推送不存在')
+  const now = new Date()
+
+  if (action === 'sign-off') {
+    if (push.status !== 'proposed') throw new ReviewError(409, 'invalid-transition', `当前状态为 ${push.status}，不能审定`)
+    const settings = await loadPushSettings(req.payload)
+    const items = await loadBundle(req.payload, itemRefs(push.items))
+    const problems = items.flatMap((item) => bundleProblems(item, push.id, now).map((problem) => `《${item.title}》${problem}`))
+    if (items.length < settings.minItems) problems.unshift(`只有 ${items.length} 条，至少需要 ${settings.minItems} 条`)
+    if (items.length > settings.maxItems) problems.unshift(`有 ${items.length} 条，最多 ${settings.maxItems} 条`)
+    if (problems.length) throw new ReviewError(400, 'not-ready', `不能审定：${problems.join('；')}`)
+    const saved = await savePush(
+      req.payload,
+      push,
+      { status: 'signed_off', signedOffBy: staff.id, signedOffAt: now.toISOString(), statusReason: null },
+      { step: 'sign-off', ok: true, detail: `${staff.name ?? staff.email} 审定` },
+      { and: [{ status: { equals: 'proposed' } }, { updatedAt: { equals: push.updatedAt } }] },
+    )
+    if (!saved) throw new ReviewError(409, 'conflict', '推送内容刚被修改，请刷新后重新审定')
+    return saved
+  }
+
+  if (action === 'reject') {
+    if (typeof reason !== 'string' || reason.trim() === '') throw new ReviewError(400, 'reason-required', '不发送本周推送必须填写原因')
+    if (push.status !== 'proposed' && push.status !== 'signed_off') throw new ReviewError(409, 'invalid-transition', `当前状态为 ${push.status}，不能取消`)
+    const saved = await savePush(
+      req.payload,
+      push,
+      { status: 'skipped', statusReason: `领导决定本周不发送：${reason.trim()}`, signedOffBy: null, signedOffAt: null },
+      { step: 'reject', ok: true, detail: `${staff.name ?? staff.email}：${reason.trim()}` },
+    )
+    if (!saved) throw new ReviewError(409, 'conflict', '推送状态已变化，请刷新')
+    await moveItems(req.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+    return saved
+  }
+  throw new ReviewError(400, 'unknown-action', '未知操作：可用 sign-off、reject')
+}
