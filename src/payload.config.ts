@@ -14,6 +14,8 @@ import { Notifications } from '../collections/notifications'
 import { PolicyExplainers } from '../collections/policy-explainers'
 import { Users } from '../collections/users'
 import { WeChatAccounts } from '../collections/wechat-accounts'
+import { WeChatTokens } from '../collections/wechat-tokens'
+import { WeChatUploads } from '../collections/wechat-uploads'
 import { WeeklyPushes } from '../collections/weekly-pushes'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email'
@@ -49,7 +51,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, PolicyExplainers, CommunityNews, Media, Communities, Users, Notifications, WeChatAccounts, WeeklyPushes],
+  collections: [Articles, PolicyExplainers, CommunityNews, Media, Communities, Users, Notifications, WeChatAccounts, WeeklyPushes, WeChatTokens, WeChatUploads],
   globals: [PushSettingsGlobal],
   editor: lexicalEditor(),
   db: databaseAdapter(),

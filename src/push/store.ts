@@ -1,4 +1,5 @@
 import type { Payload, Where } from 'payload'
+import { compareAndSet } from '../cas'
 import { PUSH_SYSTEM_CONTEXT } from './refs'
 
 export type PushDoc = Record<string, any> & { id: string; week: string; status: string }
@@ -32,8 +33,9 @@ const withStep = (push: PushDoc, entry: StepEntry) => [
 ]
 
 /**
- * Saves `data` and one step-log entry, but only while the push still matches `expect`
- * (a compare-and-set). Answers the saved push, or null when someone else changed it first.
+ * Saves `data` only while the push still matches `expect` (an atomic compare-and-set on its
+ * top-level fields), then appends one step-log entry. Answers the saved push, or null when someone
+ * else changed it first.
  */
 export async function savePush(
   payload: Payload,
@@ -42,13 +44,22 @@ export async function savePush(
   entry: StepEntry,
   expect: Where = { status: { equals: push.status } },
 ): Promise<PushDoc | null> {
-  const result = await payload.update({
+  const moved = await compareAndSet(payload, 'weekly-pushes', { and: [{ id: { equals: push.id } }, expect] }, data)
+  if (!moved) return null
+  return appendStep(payload, push.id, entry)
+}
+
+/** Adds one entry to the step log (not part of any compare-and-set: only the claim holder writes it). */
+export async function appendStep(payload: Payload, id: string, entry: StepEntry): Promise<PushDoc | null> {
+  const current = await readPush(payload, id)
+  if (!current) return null
+  const saved = await payload.update({
     collection: 'weekly-pushes',
-    where: { and: [{ id: { equals: push.id } }, expect] },
-    data: { ...data, steps: withStep(push, entry) },
+    id,
+    data: { steps: withStep(current, entry) },
     overrideAccess: true,
     depth: 0,
     context: { [PUSH_SYSTEM_CONTEXT]: true },
   })
-  return (result.docs[0] as unknown as PushDoc) ?? null
+  return saved as unknown as PushDoc
 }

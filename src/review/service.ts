@@ -1,5 +1,6 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { idOf, staffOf } from '../access/roles'
+import { compareAndSet } from '../cas'
 import { checkWeChatReadiness, type ReadinessProblem } from '../content/wechat-readiness'
 import { appendHistory } from './history'
 import { REVIEW_TRANSITION_CONTEXT } from './hooks'
@@ -67,35 +68,35 @@ export async function applyReviewAction({ req, collection, id, action, reason }:
 
   const now = new Date().toISOString()
   const cleanReason = typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : undefined
-  const data: Record<string, unknown> = {
-    reviewStatus: decision.to,
-    reviewHistory: appendHistory(item.reviewHistory, {
-      action: decision.action,
-      from,
-      to: decision.to,
-      by: staff.id,
-      at: now,
-      reason: cleanReason,
-    }),
-  }
-  if (decision.to === 'submitted') data.submittedAt = now
+  const stamps: Record<string, unknown> = { reviewStatus: decision.to }
+  if (decision.to === 'submitted') stamps.submittedAt = now
   if (decision.to === 'approved') {
-    data.approvedAt = now
-    data.approvedBy = staff.id
+    stamps.approvedAt = now
+    stamps.approvedBy = staff.id
   }
+  // Compare-and-set on the status: of two reviewers acting at once, one moves the item, the other gets 409.
+  const moved = await compareAndSet(payload, collection, { and: [{ id: { equals: id } }, { reviewStatus: { equals: from } }] }, stamps, req)
+  if (!moved) throw new ReviewError(409, 'conflict', '内容状态已被他人更改，请刷新后重试')
 
-  // Compare-and-set: two reviewers acting at once cannot both move the item.
-  const result = await payload.update({
+  const updated = (await payload.update({
     collection: collection as CollectionSlug,
-    where: { and: [{ id: { equals: id } }, { reviewStatus: { equals: from } }] },
-    data,
+    id,
+    data: {
+      ...stamps,
+      reviewHistory: appendHistory(item.reviewHistory, {
+        action: decision.action,
+        from,
+        to: decision.to,
+        by: staff.id,
+        at: now,
+        reason: cleanReason,
+      }),
+    },
     req,
     overrideAccess: true,
     depth: 0,
     context: { [REVIEW_TRANSITION_CONTEXT]: true },
-  })
-  const updated = result.docs[0] as unknown as Record<string, unknown> | undefined
-  if (!updated) throw new ReviewError(409, 'conflict', '内容状态已被他人更改，请刷新后重试')
+  })) as unknown as Record<string, unknown>
 
   await notifyReviewTransition(payload, {
     collection,

@@ -30,6 +30,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`priority\` text DEFAULT 'normal',
   	\`push_by\` text,
   	\`original_link\` text,
+  	\`pushed_in_id\` text(36),
+  	\`article_url\` text,
   	\`review_status\` text DEFAULT 'draft',
   	\`created_by_id\` text(36),
   	\`submitted_at\` text,
@@ -39,6 +41,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`community_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`pushed_in_id\`) REFERENCES \`weekly_pushes\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
@@ -47,6 +50,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`articles_cover_idx\` ON \`articles\` (\`cover_id\`);`)
   await db.run(sql`CREATE INDEX \`articles_priority_idx\` ON \`articles\` (\`priority\`);`)
   await db.run(sql`CREATE INDEX \`articles_push_by_idx\` ON \`articles\` (\`push_by\`);`)
+  await db.run(sql`CREATE INDEX \`articles_pushed_in_idx\` ON \`articles\` (\`pushed_in_id\`);`)
   await db.run(sql`CREATE INDEX \`articles_review_status_idx\` ON \`articles\` (\`review_status\`);`)
   await db.run(sql`CREATE INDEX \`articles_created_by_idx\` ON \`articles\` (\`created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`articles_approved_at_idx\` ON \`articles\` (\`approved_at\`);`)
@@ -117,6 +121,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`priority\` text DEFAULT 'normal',
   	\`push_by\` text,
   	\`original_link\` text,
+  	\`pushed_in_id\` text(36),
+  	\`article_url\` text,
   	\`review_status\` text DEFAULT 'draft',
   	\`created_by_id\` text(36),
   	\`submitted_at\` text,
@@ -126,6 +132,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`community_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`pushed_in_id\`) REFERENCES \`weekly_pushes\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
@@ -134,6 +141,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`policy_explainers_cover_idx\` ON \`policy_explainers\` (\`cover_id\`);`)
   await db.run(sql`CREATE INDEX \`policy_explainers_priority_idx\` ON \`policy_explainers\` (\`priority\`);`)
   await db.run(sql`CREATE INDEX \`policy_explainers_push_by_idx\` ON \`policy_explainers\` (\`push_by\`);`)
+  await db.run(sql`CREATE INDEX \`policy_explainers_pushed_in_idx\` ON \`policy_explainers\` (\`pushed_in_id\`);`)
   await db.run(sql`CREATE INDEX \`policy_explainers_review_status_idx\` ON \`policy_explainers\` (\`review_status\`);`)
   await db.run(sql`CREATE INDEX \`policy_explainers_created_by_idx\` ON \`policy_explainers\` (\`created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`policy_explainers_approved_at_idx\` ON \`policy_explainers\` (\`approved_at\`);`)
@@ -180,6 +188,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`priority\` text DEFAULT 'normal',
   	\`push_by\` text,
   	\`original_link\` text,
+  	\`pushed_in_id\` text(36),
+  	\`article_url\` text,
   	\`review_status\` text DEFAULT 'draft',
   	\`created_by_id\` text(36),
   	\`submitted_at\` text,
@@ -189,6 +199,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`community_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`pushed_in_id\`) REFERENCES \`weekly_pushes\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
@@ -197,6 +208,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`community_news_cover_idx\` ON \`community_news\` (\`cover_id\`);`)
   await db.run(sql`CREATE INDEX \`community_news_priority_idx\` ON \`community_news\` (\`priority\`);`)
   await db.run(sql`CREATE INDEX \`community_news_push_by_idx\` ON \`community_news\` (\`push_by\`);`)
+  await db.run(sql`CREATE INDEX \`community_news_pushed_in_idx\` ON \`community_news\` (\`pushed_in_id\`);`)
   await db.run(sql`CREATE INDEX \`community_news_review_status_idx\` ON \`community_news\` (\`review_status\`);`)
   await db.run(sql`CREATE INDEX \`community_news_created_by_idx\` ON \`community_news\` (\`created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`community_news_approved_at_idx\` ON \`community_news\` (\`approved_at\`);`)
@@ -366,6 +378,128 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`wechat_accounts_app_id_idx\` ON \`wechat_accounts\` (\`app_id\`);`)
   await db.run(sql`CREATE INDEX \`wechat_accounts_updated_at_idx\` ON \`wechat_accounts\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`wechat_accounts_created_at_idx\` ON \`wechat_accounts\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`weekly_pushes_previews\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`user_id\` text(36),
+  	\`at\` text,
+  	\`msg_id\` text,
+  	\`error\` text,
+  	FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`weekly_pushes\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_previews_order_idx\` ON \`weekly_pushes_previews\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_previews_parent_id_idx\` ON \`weekly_pushes_previews\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_previews_user_idx\` ON \`weekly_pushes_previews\` (\`user_id\`);`)
+  await db.run(sql`CREATE TABLE \`weekly_pushes_steps\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`step\` text,
+  	\`at\` text,
+  	\`ok\` integer,
+  	\`detail\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`weekly_pushes\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_steps_order_idx\` ON \`weekly_pushes_steps\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_steps_parent_id_idx\` ON \`weekly_pushes_steps\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`weekly_pushes\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`key\` text,
+  	\`week\` text NOT NULL,
+  	\`account_id\` text(36) NOT NULL,
+  	\`status\` text DEFAULT 'proposed',
+  	\`status_reason\` text,
+  	\`audience\` text DEFAULT 'all',
+  	\`audience_community_id\` text(36),
+  	\`signed_off_by_id\` text(36),
+  	\`signed_off_at\` text,
+  	\`claimed_by\` text,
+  	\`claimed_until\` text,
+  	\`attempts\` numeric DEFAULT 0,
+  	\`needs_attention\` integer,
+  	\`wechat_clientmsgid\` text,
+  	\`wechat_draft_media_id\` text,
+  	\`wechat_msg_id\` text,
+  	\`wechat_msg_data_id\` text,
+  	\`wechat_send_requested_at\` text,
+  	\`wechat_sent_at\` text,
+  	\`result_status_text\` text,
+  	\`result_meaning\` text,
+  	\`result_total_count\` numeric,
+  	\`result_filter_count\` numeric,
+  	\`result_sent_count\` numeric,
+  	\`result_error_count\` numeric,
+  	\`result_finished_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`account_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`audience_community_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`signed_off_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`weekly_pushes_key_idx\` ON \`weekly_pushes\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_week_idx\` ON \`weekly_pushes\` (\`week\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_account_idx\` ON \`weekly_pushes\` (\`account_id\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_status_idx\` ON \`weekly_pushes\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_audience_community_idx\` ON \`weekly_pushes\` (\`audience_community_id\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_signed_off_by_idx\` ON \`weekly_pushes\` (\`signed_off_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_wechat_wechat_msg_id_idx\` ON \`weekly_pushes\` (\`wechat_msg_id\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_updated_at_idx\` ON \`weekly_pushes\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_created_at_idx\` ON \`weekly_pushes\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`weekly_pushes_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` text(36) NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`articles_id\` text(36),
+  	\`policy_explainers_id\` text(36),
+  	\`community_news_id\` text(36),
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`weekly_pushes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`policy_explainers_id\`) REFERENCES \`policy_explainers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`community_news_id\`) REFERENCES \`community_news\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_rels_order_idx\` ON \`weekly_pushes_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_rels_parent_idx\` ON \`weekly_pushes_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_rels_path_idx\` ON \`weekly_pushes_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_rels_articles_id_idx\` ON \`weekly_pushes_rels\` (\`articles_id\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_rels_policy_explainers_id_idx\` ON \`weekly_pushes_rels\` (\`policy_explainers_id\`);`)
+  await db.run(sql`CREATE INDEX \`weekly_pushes_rels_community_news_id_idx\` ON \`weekly_pushes_rels\` (\`community_news_id\`);`)
+  await db.run(sql`CREATE TABLE \`wechat_tokens\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`account\` text NOT NULL,
+  	\`access_token\` text,
+  	\`expires_at\` text,
+  	\`locked_until\` text,
+  	\`lock_owner\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`wechat_tokens_account_idx\` ON \`wechat_tokens\` (\`account\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_tokens_updated_at_idx\` ON \`wechat_tokens\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_tokens_created_at_idx\` ON \`wechat_tokens\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`wechat_uploads\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`account\` text NOT NULL,
+  	\`kind\` text NOT NULL,
+  	\`hash\` text NOT NULL,
+  	\`url\` text,
+  	\`media_id\` text,
+  	\`bytes\` numeric,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`wechat_uploads_hash_idx\` ON \`wechat_uploads\` (\`hash\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_uploads_updated_at_idx\` ON \`wechat_uploads\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_uploads_created_at_idx\` ON \`wechat_uploads\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`account_kind_hash_idx\` ON \`wechat_uploads\` (\`account\`,\`kind\`,\`hash\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -396,6 +530,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`users_id\` text(36),
   	\`notifications_id\` text(36),
   	\`wechat_accounts_id\` text(36),
+  	\`weekly_pushes_id\` text(36),
+  	\`wechat_tokens_id\` text(36),
+  	\`wechat_uploads_id\` text(36),
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`policy_explainers_id\`) REFERENCES \`policy_explainers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -404,7 +541,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`communities_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`notifications_id\`) REFERENCES \`notifications\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`wechat_accounts_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`wechat_accounts_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`weekly_pushes_id\`) REFERENCES \`weekly_pushes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`wechat_tokens_id\`) REFERENCES \`wechat_tokens\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`wechat_uploads_id\`) REFERENCES \`wechat_uploads\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -418,6 +558,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_notifications_id_idx\` ON \`payload_locked_documents_rels\` (\`notifications_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_wechat_accounts_id_idx\` ON \`payload_locked_documents_rels\` (\`wechat_accounts_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_weekly_pushes_id_idx\` ON \`payload_locked_documents_rels\` (\`weekly_pushes_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_wechat_tokens_id_idx\` ON \`payload_locked_documents_rels\` (\`wechat_tokens_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_wechat_uploads_id_idx\` ON \`payload_locked_documents_rels\` (\`wechat_uploads_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -453,6 +596,23 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`push_settings\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`assemble_weekday\` text DEFAULT '3',
+  	\`assemble_time\` text DEFAULT '10:00',
+  	\`send_weekday\` text DEFAULT '4',
+  	\`send_time\` text DEFAULT '18:00',
+  	\`retry_weekday\` text DEFAULT '5',
+  	\`retry_time\` text DEFAULT '18:00',
+  	\`min_items\` numeric DEFAULT 5,
+  	\`max_items\` numeric DEFAULT 6,
+  	\`max_per_community\` numeric DEFAULT 3,
+  	\`quota_policy\` text DEFAULT 'skip',
+  	\`approval_is_sign_off\` integer DEFAULT false,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -475,10 +635,17 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`notifications\`;`)
   await db.run(sql`DROP TABLE \`wechat_accounts_community_tags\`;`)
   await db.run(sql`DROP TABLE \`wechat_accounts\`;`)
+  await db.run(sql`DROP TABLE \`weekly_pushes_previews\`;`)
+  await db.run(sql`DROP TABLE \`weekly_pushes_steps\`;`)
+  await db.run(sql`DROP TABLE \`weekly_pushes\`;`)
+  await db.run(sql`DROP TABLE \`weekly_pushes_rels\`;`)
+  await db.run(sql`DROP TABLE \`wechat_tokens\`;`)
+  await db.run(sql`DROP TABLE \`wechat_uploads\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)
   await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
+  await db.run(sql`DROP TABLE \`push_settings\`;`)
 }

@@ -1,0 +1,90 @@
+/**
+ * What wechat-api 1.35.1 lacks, added the way the library itself is extended: `API.mixin` with
+ * methods built by its own `util.make` (so each gets the usual `name` + unwrapped `_name` pair),
+ * using `this.endpoint`, `this.token` and `this.request` like the built-in methods do.
+ */
+import WeChatAPI, { type WeChatCallback } from 'wechat-api'
+import wechatUtil from 'wechat-api/lib/util.js'
+import { multipartFile } from './multipart'
+
+type Self = WeChatAPI & { token: { accessToken: string } }
+
+const { make, postJSON, wrapper } = wechatUtil
+
+export interface SendAllNewsOptions {
+  mediaId: string
+  /** Absent: every follower. */
+  tagId?: number
+  /** ≤ 64 bytes; makes the send idempotent for 24 h (45065 replays the original msg_id). */
+  clientMsgId?: string
+  /** 0: stop when an article is judged a reprint; 1: send anyway. */
+  sendIgnoreReprint: 0 | 1
+}
+
+function url(self: Self, path: string, query = ''): string {
+  return `${self.endpoint}${path}?access_token=${self.token.accessToken}${query}`
+}
+
+function postJson(self: Self, path: string, body: unknown, callback: WeChatCallback): void {
+  self.request(url(self, path), postJSON(body), wrapper(callback))
+}
+
+function upload(self: Self, target: string, bytes: Buffer, filename: string, contentType: string, callback: WeChatCallback): void {
+  const form = multipartFile('media', filename, contentType, bytes)
+  const options = { dataType: 'json', type: 'POST', content: form.body, headers: { 'Content-Type': form.contentType } }
+  self.request(target, options, wrapper(callback))
+}
+
+const extensions: Record<string, unknown> = {
+  /** POST /cgi-bin/stable_token: the secret travels in the body, never in a URL. */
+  fetchStableToken(this: Self, forceRefresh: boolean, callback: WeChatCallback) {
+    const body = { grant_type: 'client_credential', appid: this.appid, secret: this.appsecret, force_refresh: forceRefresh }
+    this.request(`${this.endpoint}/cgi-bin/stable_token`, postJSON(body), wrapper(callback))
+  },
+}
+
+make(extensions, 'addDraft', function (this: Self, articles: unknown[], callback: WeChatCallback) {
+  postJson(this, '/cgi-bin/draft/add', { articles }, callback)
+})
+make(extensions, 'getDraft', function (this: Self, mediaId: string, callback: WeChatCallback) {
+  postJson(this, '/cgi-bin/draft/get', { media_id: mediaId }, callback)
+})
+make(extensions, 'deleteDraft', function (this: Self, mediaId: string, callback: WeChatCallback) {
+  postJson(this, '/cgi-bin/draft/delete', { media_id: mediaId }, callback)
+})
+// The built-in massSendNews sends `group_id` (retired) and knows neither clientmsgid nor send_ignore_reprint.
+make(extensions, 'sendAllNews', function (this: Self, options: SendAllNewsOptions, callback: WeChatCallback) {
+  const body: Record<string, unknown> = {
+    filter: options.tagId === undefined ? { is_to_all: true } : { is_to_all: false, tag_id: options.tagId },
+    mpnews: { media_id: options.mediaId },
+    msgtype: 'mpnews',
+    send_ignore_reprint: options.sendIgnoreReprint,
+  }
+  if (options.clientMsgId !== undefined) body.clientmsgid = options.clientMsgId
+  postJson(this, '/cgi-bin/message/mass/sendall', body, callback)
+})
+// The built-in deleteMass cannot name one article of a multi-article message.
+make(extensions, 'deleteMassArticle', function (this: Self, msgId: number, articleIdx: number, callback: WeChatCallback) {
+  postJson(this, '/cgi-bin/message/mass/delete', { msg_id: msgId, article_idx: articleIdx }, callback)
+})
+// The built-in sendTemplate drops client_msg_id (template send idempotency).
+make(extensions, 'sendTemplateMessage', function (this: Self, message: Record<string, unknown>, callback: WeChatCallback) {
+  postJson(this, '/cgi-bin/message/template/send', message, callback)
+})
+// The built-in uploadImage / uploadMaterial only read files from disk.
+make(extensions, 'uploadImageBuffer', function (this: Self, bytes: Buffer, filename: string, contentType: string, callback: WeChatCallback) {
+  upload(this, url(this, '/cgi-bin/media/uploadimg'), bytes, filename, contentType, callback)
+})
+make(
+  extensions,
+  'uploadMaterialBuffer',
+  function (this: Self, bytes: Buffer, type: 'thumb' | 'image', filename: string, contentType: string, callback: WeChatCallback) {
+    upload(this, url(this, '/cgi-bin/material/add_material', `&type=${type}`), bytes, filename, contentType, callback)
+  },
+)
+
+/** Installs the extensions once per loaded copy of wechat-api (mixin refuses to overwrite). */
+export function installExtensions(): typeof WeChatAPI {
+  if (!Object.prototype.hasOwnProperty.call(WeChatAPI.prototype, 'fetchStableToken')) WeChatAPI.mixin(extensions)
+  return WeChatAPI
+}

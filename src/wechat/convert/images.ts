@@ -1,0 +1,75 @@
+/**
+ * Image bytes for WeChat: the media file from disk, re-encoded with sharp when WeChat would refuse
+ * it. uploadimg takes JPEG/PNG under 1 MB; the cover thumb must be a JPEG of at most 64 KB.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import sharp from 'sharp'
+import { imageContentType } from '../client/media'
+import type { ImageReference } from './render'
+
+export const INLINE_MAX_BYTES = 1024 * 1024 - 1
+export const THUMB_MAX_BYTES = 64 * 1024
+/** Wider than any phone shows; larger images only cost upload time. */
+const INLINE_MAX_WIDTH = 1280
+const THUMB_WIDTHS = [900, 720, 600, 480, 360, 240]
+const THUMB_QUALITIES = [82, 72, 62, 52, 42]
+
+export interface MediaImage {
+  id: string | null
+  alt: string
+  filename: string
+  bytes: Buffer
+}
+
+interface MediaDoc {
+  id?: unknown
+  alt?: unknown
+  filename?: unknown
+}
+
+/** Loads a media document's original file from the upload directory (MEDIA_DIR). */
+export async function loadMediaImage(payload: Payload, reference: ImageReference): Promise<MediaImage> {
+  let doc = reference.doc as MediaDoc | null
+  if (!doc?.filename && reference.id) {
+    doc = (await payload.findByID({ collection: reference.relationTo as never, id: reference.id, depth: 0, overrideAccess: true })) as MediaDoc
+  }
+  if (!doc || typeof doc.filename !== 'string') throw new Error(`图片不存在（${reference.relationTo} ${reference.id ?? ''}）`)
+  const collections = payload.collections as unknown as Record<string, { config: { upload?: { staticDir?: string } } } | undefined>
+  const staticDir = collections[reference.relationTo]?.config.upload?.staticDir
+  if (!staticDir) throw new Error(`${reference.relationTo} 不是上传集合`)
+  // filename comes from Payload, but never let it leave the upload directory.
+  const file = path.join(path.resolve(staticDir), path.basename(doc.filename))
+  return { id: reference.id, alt: typeof doc.alt === 'string' ? doc.alt : '', filename: path.basename(doc.filename), bytes: await fs.readFile(file) }
+}
+
+/** JPEG/PNG under 1 MB are sent as they are; anything else is re-encoded as JPEG until it fits. */
+export async function inlineImageBytes(bytes: Buffer): Promise<Buffer> {
+  if (imageContentType(bytes) && bytes.length <= INLINE_MAX_BYTES) return bytes
+  for (const [width, quality] of [[INLINE_MAX_WIDTH, 85], [INLINE_MAX_WIDTH, 70], [1080, 70], [800, 65], [640, 60]] as const) {
+    const encoded = await toJpeg(bytes, width, quality)
+    if (encoded.length <= INLINE_MAX_BYTES) return encoded
+  }
+  throw new Error('图片无法压缩到 1 MB 以内')
+}
+
+/** The cover as a JPEG of at most 64 KB: lower quality first, then a smaller size. */
+export async function thumbBytes(bytes: Buffer): Promise<Buffer> {
+  for (const width of THUMB_WIDTHS) {
+    for (const quality of THUMB_QUALITIES) {
+      const encoded = await toJpeg(bytes, width, quality)
+      if (encoded.length <= THUMB_MAX_BYTES) return encoded
+    }
+  }
+  throw new Error('封面图片无法压缩到 64 KB 以内')
+}
+
+function toJpeg(bytes: Buffer, maxWidth: number, quality: number): Promise<Buffer> {
+  return sharp(bytes)
+    .rotate() // apply EXIF orientation before it is stripped
+    .flatten({ background: '#ffffff' }) // transparent PNG areas would turn black in JPEG
+    .resize({ width: maxWidth, withoutEnlargement: true })
+    .jpeg({ quality, mozjpeg: true })
+    .toBuffer()
+}

@@ -1,0 +1,94 @@
+/**
+ * Uploads to WeChat, remembered in `wechat-uploads` by sha256 of the exact bytes sent, per account
+ * and kind: an unchanged image is never uploaded twice, across builds and across instances.
+ */
+import { createHash } from 'node:crypto'
+import type { Payload } from 'payload'
+
+export const WECHAT_UPLOADS_SLUG = 'wechat-uploads'
+
+/** The part of the WeChat client that uploads images. */
+export interface ImageUploader {
+  media: {
+    uploadImage(bytes: Buffer, filename?: string): Promise<{ url: string }>
+    addThumb(bytes: Buffer, filename?: string): Promise<{ mediaId: string; url: string }>
+  }
+}
+
+type Kind = 'inline' | 'thumb'
+
+interface UploadDoc {
+  url?: string | null
+  mediaId?: string | null
+}
+
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+
+export class UploadCache {
+  /** Two articles of one push sharing an image upload it once even when built at the same time. */
+  private readonly inflight = new Map<string, Promise<UploadDoc>>()
+
+  constructor(
+    private readonly payload: Payload,
+    private readonly account: string,
+    private readonly client: ImageUploader,
+  ) {}
+
+  /** The uploadimg URL for these bytes. */
+  async inline(bytes: Buffer): Promise<string> {
+    const doc = await this.once('inline', bytes, async () => ({ url: (await this.client.media.uploadImage(bytes)).url }))
+    return doc.url!
+  }
+
+  /** The permanent thumb media_id for these (JPEG ≤ 64 KB) bytes. */
+  async thumb(bytes: Buffer): Promise<string> {
+    const doc = await this.once('thumb', bytes, async () => {
+      const material = await this.client.media.addThumb(bytes)
+      return { url: material.url, mediaId: material.mediaId }
+    })
+    return doc.mediaId!
+  }
+
+  private once(kind: Kind, bytes: Buffer, upload: () => Promise<UploadDoc>): Promise<UploadDoc> {
+    const hash = sha256(bytes)
+    const key = `${kind}:${hash}`
+    let pending = this.inflight.get(key)
+    if (!pending) {
+      pending = this.lookupOrUpload(kind, hash, bytes.length, upload).finally(() => this.inflight.delete(key))
+      this.inflight.set(key, pending)
+    }
+    return pending
+  }
+
+  private async lookupOrUpload(kind: Kind, hash: string, size: number, upload: () => Promise<UploadDoc>): Promise<UploadDoc> {
+    const cached = await this.find(kind, hash)
+    if (cached) return cached
+    const uploaded = await upload()
+    try {
+      await this.payload.create({
+        collection: WECHAT_UPLOADS_SLUG as never,
+        data: { account: this.account, kind, hash, url: uploaded.url ?? null, mediaId: uploaded.mediaId ?? null, bytes: size } as never,
+        overrideAccess: true,
+        depth: 0,
+      })
+    } catch (error) {
+      // Another instance recorded the same bytes first (unique account+kind+hash): use theirs.
+      const theirs = await this.find(kind, hash)
+      if (!theirs) throw error
+      return theirs
+    }
+    return uploaded
+  }
+
+  private async find(kind: Kind, hash: string): Promise<UploadDoc | null> {
+    const { docs } = await this.payload.find({
+      collection: WECHAT_UPLOADS_SLUG as never,
+      where: { and: [{ account: { equals: this.account } }, { kind: { equals: kind } }, { hash: { equals: hash } }] },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+    })
+    return (docs[0] as unknown as UploadDoc | undefined) ?? null
+  }
+}
