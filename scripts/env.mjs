@@ -80,3 +80,24 @@ export function needsBuild() {
   const sources = ['src', 'collections', 'jobs'].map((dir) => newestSource(path.join(root, dir)))
   return Math.max(...sources, fs.statSync(path.join(root, 'package-lock.json')).mtimeMs) > built
 }
+
+/**
+ * Starts long-running processes side by side; when one ends, the others are stopped and the
+ * returned promise settles, so `npm start` never leaves half the system running.
+ */
+export function runTogether(services) {
+  return new Promise((resolve, reject) => {
+    const children = services.map(({ name, command, args, env = {} }) => {
+      const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+      child.on('exit', (code, signal) => {
+        for (const other of children) if (other !== child && other.exitCode === null) other.kill('SIGTERM')
+        const message = `${name} exited with ${signal ?? code}`
+        code === 0 || signal === 'SIGTERM' || signal === 'SIGINT' ? resolve(message) : reject(new Error(message))
+      })
+      return child
+    })
+    const stopAll = (signal) => children.forEach((child) => child.exitCode === null && child.kill(signal))
+    process.once('SIGINT', () => stopAll('SIGINT'))
+    process.once('SIGTERM', () => stopAll('SIGTERM'))
+  })
+}

@@ -1,7 +1,7 @@
 // `npm start`: build if needed, apply migrations, seed the demo on an empty embedded database, serve.
 import fs from 'node:fs'
 import path from 'node:path'
-import { bin, ensureSecret, isMongo, loadDotEnv, needsBuild, payloadEnv, root, run } from './env.mjs'
+import { bin, ensureSecret, isMongo, loadDotEnv, needsBuild, payloadEnv, root, run, runTogether } from './env.mjs'
 
 loadDotEnv()
 process.env.NODE_ENV = 'production'
@@ -24,5 +24,15 @@ process.env.SEED_DEMO ??= isMongo() ? 'false' : 'true'
 await run(bin('payload'), ['run', 'scripts/seed.ts'], payloadEnv())
 
 const port = process.env.PORT ?? '3000'
+const services = []
+// Without real credentials the demo account talks to the WeChat emulator on this machine.
+if (!process.env.WECHAT_APP_ID && !process.env.WECHAT_API_BASE) {
+  const emulatorPort = process.env.WECHAT_EMULATOR_PORT ?? '3100'
+  process.env.WECHAT_API_BASE = `http://127.0.0.1:${emulatorPort}`
+  services.push({ name: 'WeChat emulator', command: process.execPath, args: ['--import', 'tsx', 'src/wechat/emulator/cli.ts'], env: { WECHAT_EMULATOR_PORT: emulatorPort } })
+  console.log(`▶ 未配置公众号：微信接口指向本机模拟器 ${process.env.WECHAT_API_BASE}`)
+}
+services.push({ name: 'scheduler', command: bin('payload'), args: ['run', 'scripts/worker.ts'], env: payloadEnv() })
+services.push({ name: 'admin', command: bin('next'), args: ['start', '-p', port] })
 console.log(`▶ 管理后台：http://localhost:${port}/admin`)
-await run(bin('next'), ['start', '-p', port])
+await runTogether(services)

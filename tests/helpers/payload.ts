@@ -16,9 +16,10 @@ export async function startTestPayload(): Promise<TestPayload> {
   process.env.DATABASE_URI = `file:${path.join(directory, 'test.db')}`
   process.env.MEDIA_DIR = path.join(directory, 'media')
   process.env.PAYLOAD_SECRET ??= randomBytes(32).toString('hex')
-  const { getPayload } = await import('payload')
+  const { BasePayload } = await import('payload')
   const { default: config } = await import('../../src/payload.config')
-  const payload = await getPayload({ config })
+  // Not getPayload: it caches one instance per process, and a suite may want several fresh ones.
+  const payload = await new BasePayload().init({ config })
   return {
     payload,
     directory,

@@ -1,0 +1,143 @@
+import type { Payload } from 'payload'
+import { activeUsersWithRole, notify } from '../src/notifications/notify'
+import { assembleWeek } from '../src/push/assemble'
+import { bundleProblems, loadBundle } from '../src/push/candidates'
+import { decideNextStep, dueSlot, type NextStep, type SlotKind } from '../src/push/decide'
+import type { GatewayFactory } from '../src/push/gateway'
+import { sendsByMonth } from '../src/push/month-usage'
+import { sendPreviews } from '../src/push/previews'
+import { itemRefs } from '../src/push/refs'
+import { sendWeeklyPush, type SendOutcome } from '../src/push/send'
+import { loadPushSettings } from '../src/push/settings-load'
+import { skipPush } from '../src/push/skip'
+import { appendStep, findPush, type PushDoc } from '../src/push/store'
+import { isoWeekOf, shanghaiDate, shanghaiMonth, slotInstant } from '../src/push/week'
+import { wechatGateway } from '../src/push/wechat-gateway'
+
+/** Every minute: each tick decides from the saved state, so ticks are idempotent and catch up. */
+export const WEEKLY_PUSH_SCHEDULE = '* * * * *'
+
+export interface TickOptions {
+  now?: Date
+  /** This instance, in claims and logs. */
+  owner: string
+  gatewayFor?: GatewayFactory
+  onStep?: (step: string) => void | Promise<void>
+}
+
+export interface TickReport {
+  week: string
+  slot: SlotKind | null
+  step: NextStep['kind'] | 'closed-missed' | 'idle'
+  detail?: string
+  outcome?: SendOutcome
+}
+
+const slotStep = (kind: SlotKind) => `slot-${kind}`
+
+function lastSlotRun(push: PushDoc | null): SlotKind | null {
+  const steps = Array.isArray(push?.steps) ? (push!.steps as { step: string }[]) : []
+  const ran = steps.map((entry) => entry.step).filter((step) => step === 'slot-send' || step === 'slot-retry')
+  return (ran.at(-1)?.replace('slot-', '') as SlotKind | undefined) ?? null
+}
+
+async function defaultAccountId(payload: Payload): Promise<string | null> {
+  const found = await payload.find({ collection: 'wechat-accounts', overrideAccess: true, depth: 0, limit: 1, where: { isDefault: { equals: true } } })
+  return found.docs[0] ? String(found.docs[0].id) : null
+}
+
+/** One scheduler tick for the default account: decide (pure), then act. */
+export async function runWeeklyPushTick(payload: Payload, options: TickOptions): Promise<TickReport> {
+  const now = options.now ?? new Date()
+  const gatewayFor = options.gatewayFor ?? wechatGateway
+  const settings = await loadPushSettings(payload)
+  const week = isoWeekOf(now)
+  const accountId = await defaultAccountId(payload)
+  if (!accountId) return { week, slot: null, step: 'idle', detail: '没有默认公众号' }
+
+  const closed = await closeMissedWeeks(payload, accountId, now, settings.retryWeekday, settings.retryTime)
+  let push = await findPush(payload, accountId, week)
+  const send = (finalAttempt: boolean) =>
+    gatewayFor(payload, accountId).then((gateway) =>
+      sendWeeklyPush({ payload, pushId: push!.id, gateway, settings, owner: options.owner, finalAttempt, onStep: options.onStep, now: () => options.now ?? new Date() }),
+    )
+
+  // A send under way (after a crash, or waiting to settle a lost answer) resumes at any tick.
+  if (push?.status === 'sending') {
+    const outcome = await send(now >= slotInstant(week, settings.retryWeekday, settings.retryTime))
+    return { week, slot: null, step: 'resume', outcome }
+  }
+  const slot = dueSlot(now, settings)
+  if (!slot) return { week, slot: null, step: closed ? 'closed-missed' : 'idle' }
+
+  const items = push ? await loadBundle(payload, itemRefs(push.items)) : []
+  const used = (await sendsByMonth(payload, accountId))[shanghaiMonth(now)] ?? 0
+  const next = decideNextStep(
+    slot,
+    {
+      exists: Boolean(push),
+      status: push?.status as never,
+      signedOff: Boolean(push?.signedOffAt) && ['signed_off', 'failed'].includes(String(push?.status)),
+      validItems: items.filter((item) => bundleProblems(item, push!.id, now).length === 0).length,
+      quotaLeft: settings.monthlyQuota - used,
+      lastSlotRun: lastSlotRun(push),
+    },
+    settings,
+    now,
+  )
+
+  switch (next.kind) {
+    case 'assemble': {
+      const assembled = await assembleWeek(payload, { accountId, week, now, settings })
+      if (assembled.created) {
+        await sendPreviews(payload, assembled.push.id, await gatewayFor(payload, accountId)).catch((error: unknown) =>
+          payload.logger.warn({ msg: 'push previews failed', error: String(error) }),
+        )
+      }
+      return { week, slot: slot.kind, step: 'assemble', detail: `${itemRefs(assembled.push.items).length} 条` }
+    }
+    case 'send': {
+      push = await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: true, detail: shanghaiDate(now) })
+      return { week, slot: slot.kind, step: 'send', outcome: await send(slot.kind === 'retry') }
+    }
+    case 'resume':
+      return { week, slot: slot.kind, step: 'resume', outcome: await send(slot.kind === 'retry') }
+    case 'remind': {
+      await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: false, detail: next.reason })
+      const recipients = [...(await activeUsersWithRole(payload, 'leader')), ...(await activeUsersWithRole(payload, 'editor'))]
+      await notify(payload, {
+        recipients,
+        subject: `【本周推送未发送】${week}：${next.reason}`,
+        body: `本周推送（${week}）在${slot.kind === 'send' ? '周四' : '本次'}发送时段未发出：${next.reason}。`,
+        relatedCollection: 'weekly-pushes',
+        relatedId: push!.id,
+      })
+      return { week, slot: slot.kind, step: 'remind', detail: next.reason }
+    }
+    case 'skip': {
+      if (push) await skipPush(payload, push, next.reason)
+      return { week, slot: slot.kind, step: 'skip', detail: next.reason }
+    }
+    default:
+      return { week, slot: slot.kind, step: 'nothing', detail: next.reason }
+  }
+}
+
+/** A week whose last slot day has passed without a send is closed, never sent late. */
+async function closeMissedWeeks(payload: Payload, accountId: string, now: Date, retryWeekday: number, retryTime: string): Promise<boolean> {
+  const open = await payload.find({
+    collection: 'weekly-pushes',
+    overrideAccess: true,
+    depth: 0,
+    limit: 20,
+    where: { and: [{ account: { equals: accountId } }, { status: { in: ['proposed', 'signed_off', 'failed'] } }] },
+  })
+  let closed = false
+  for (const push of open.docs as unknown as PushDoc[]) {
+    const lastDay = shanghaiDate(slotInstant(push.week, retryWeekday, retryTime))
+    if (lastDay < shanghaiDate(now)) {
+      closed = (await skipPush(payload, push, '发送时段已过（周五之前未能发出）')) !== null || closed
+    }
+  }
+  return closed
+}

@@ -1,0 +1,42 @@
+import { hostname } from 'node:os'
+import config from '@payload-config'
+import cron from 'node-cron'
+import { getPayload } from 'payload'
+import { pollPushResults, POLL_PUSH_RESULTS_SCHEDULE } from '../jobs/poll-push-results'
+import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
+
+// The scheduler process: node-cron triggers the jobs in Beijing time; each job claims its work in
+// the database, so any number of these may run side by side.
+const payload = await getPayload({ config })
+const owner = `${hostname()}-${process.pid}`
+
+function serial(name: string, job: () => Promise<unknown>) {
+  let running = false
+  return async () => {
+    if (running) return
+    running = true
+    try {
+      const report = await job()
+      payload.logger.debug({ msg: `job ${name}`, report })
+    } catch (error) {
+      payload.logger.error({ msg: `job ${name} failed`, error: error instanceof Error ? error.message : String(error) })
+    } finally {
+      running = false
+    }
+  }
+}
+
+const weeklyPush = serial('weekly-push', () => runWeeklyPushTick(payload, { owner }))
+const pollResults = serial('poll-push-results', () => pollPushResults(payload))
+
+// A slot missed while no scheduler ran is caught up now, within that slot's day.
+await weeklyPush()
+cron.schedule(WEEKLY_PUSH_SCHEDULE, weeklyPush, { timezone: 'Asia/Shanghai', name: 'weekly-push' })
+cron.schedule(POLL_PUSH_RESULTS_SCHEDULE, pollResults, { timezone: 'Asia/Shanghai', name: 'poll-push-results' })
+payload.logger.info(`调度进程已启动（${owner}）：每周推送按北京时间执行`)
+
+const stop = () => {
+  void payload.destroy().finally(() => process.exit(0))
+}
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)

@@ -1,0 +1,20 @@
+import type { Payload } from 'payload'
+import { shanghaiMonth } from './week'
+
+/** Mass sends per Beijing month for an account: pushes that went out, or may have. */
+export async function sendsByMonth(payload: Payload, accountId: string): Promise<Record<string, number>> {
+  const pushes = await payload.find({
+    collection: 'weekly-pushes',
+    overrideAccess: true,
+    depth: 0,
+    limit: 200,
+    pagination: false,
+    where: { and: [{ account: { equals: accountId } }, { status: { in: ['sent', 'sending'] } }] },
+  })
+  const counts: Record<string, number> = {}
+  for (const push of pushes.docs as unknown as { wechat?: { sentAt?: string; sendRequestedAt?: string }; updatedAt: string }[]) {
+    const month = shanghaiMonth(new Date(push.wechat?.sentAt ?? push.wechat?.sendRequestedAt ?? push.updatedAt))
+    counts[month] = (counts[month] ?? 0) + 1
+  }
+  return counts
+}

@@ -1,0 +1,23 @@
+import type { Payload } from 'payload'
+import { activeUsersWithRole, notify } from '../notifications/notify'
+import { moveItems } from './item-states'
+import { itemRefs } from './refs'
+import { savePush, type PushDoc } from './store'
+
+/** Closes a week that will not be sent, always with its reason; its items go back to the pool. */
+export async function skipPush(payload: Payload, push: PushDoc, reason: string): Promise<PushDoc | null> {
+  const saved = await savePush(payload, push, { status: 'skipped', statusReason: reason }, { step: 'skip', ok: false, detail: reason }, {
+    status: { in: ['proposed', 'signed_off', 'failed'] },
+  })
+  if (!saved) return null
+  await moveItems(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+  const recipients = [...(await activeUsersWithRole(payload, 'leader')), ...(await activeUsersWithRole(payload, 'editor'))]
+  await notify(payload, {
+    recipients,
+    subject: `【本周推送已跳过】${push.week}`,
+    body: `本周推送（${push.week}）不会发送：${reason}\n其中的内容已退回待推送池，下周可再选用。`,
+    relatedCollection: 'weekly-pushes',
+    relatedId: push.id,
+  })
+  return saved
+}

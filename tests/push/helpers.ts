@@ -1,0 +1,80 @@
+import { createLocalReq, type Payload } from 'payload'
+import { lexicalFromParagraphs } from '../../src/content/rich-text'
+import { REVIEW_TRANSITION_CONTEXT } from '../../src/review/hooks'
+import type { GatewayFactory } from '../../src/push/gateway'
+import { decideOnPush } from '../../src/push/sign-off'
+import { wechatGateway } from '../../src/push/wechat-gateway'
+import { drawCover } from '../../src/seed/covers'
+import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { ACCOUNT } from '../wechat/support'
+import { createFixtures, type Fixtures } from '../helpers/fixtures'
+
+const pushAccount = () => ({ ...ACCOUNT, appId: `wxpush${Math.random().toString(36).slice(2, 12)}`, followerCount: 20 })
+
+export interface PushWorld {
+  appId: string
+  fx: Fixtures
+  accountId: string
+  emulator: WeChatEmulator
+  gatewayFor: GatewayFactory
+}
+
+/** A default account on a fresh emulator, staff, and `approved` items ready for a push. */
+export async function createPushWorld(payload: Payload, items = 6, emulatorOptions: Parameters<typeof startEmulator>[0] = {}): Promise<PushWorld> {
+  const PUSH_ACCOUNT = pushAccount()
+  const emulator = await startEmulator({ faults: null, accounts: [PUSH_ACCOUNT], settings: { massJobDelayMs: 50, templateJobDelayMs: 20 }, ...emulatorOptions })
+  const fx = await createFixtures(payload, `p${Math.random().toString(36).slice(2, 6)}`)
+  const account = await payload.create({
+    collection: 'wechat-accounts',
+    data: { name: '测试服务号', appId: PUSH_ACCOUNT.appId, appSecret: PUSH_ACCOUNT.appSecret, token: PUSH_ACCOUNT.token, encodingAESKey: PUSH_ACCOUNT.encodingAESKey, isDefault: true, type: 'service' },
+  })
+  const types = ['policy-explainers', 'community-news', 'articles', 'articles', 'articles', 'articles', 'articles', 'articles'] as const
+  for (let index = 0; index < items; index++) {
+    await addApprovedItem(payload, fx, types[index % types.length], index)
+  }
+  const gatewayFor: GatewayFactory = (p, id) =>
+    wechatGateway(p, id, { baseUrl: emulator.url, timeoutMs: 3000, uploadTimeoutMs: 5000, retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, rateLimitAttempts: 2, rateLimitDelayMs: 10 } })
+  return { appId: PUSH_ACCOUNT.appId, fx, accountId: String(account.id), emulator, gatewayFor }
+}
+
+export async function addApprovedItem(payload: Payload, fx: Fixtures, collection: 'articles' | 'policy-explainers' | 'community-news', index: number) {
+  const image = await drawCover(index + 7)
+  const cover = await payload.create({
+    collection: 'media',
+    data: { alt: `封面${index}` },
+    file: { data: image, mimetype: 'image/jpeg', name: `push-cover-${index}.jpg`, size: image.length },
+  })
+  return payload.create({
+    collection,
+    context: { [REVIEW_TRANSITION_CONTEXT]: true },
+    data: {
+      title: `第${index + 1}条：社区通知`,
+      digest: '摘要',
+      body: lexicalFromParagraphs([`正文第 ${index + 1} 条。`]),
+      cover: cover.id,
+      community: index % 2 ? fx.communityA : fx.communityB,
+      createdBy: fx.users.author.id,
+      reviewStatus: 'approved',
+      approvedAt: new Date(Date.UTC(2026, 10, 1 + index)).toISOString(),
+      policyTitle: '政策',
+      category: 'notice',
+    } as never,
+  })
+}
+
+export async function signOff(payload: Payload, fx: Fixtures, pushId: string) {
+  const req = await createLocalReq({ user: fx.users.leader as never }, payload)
+  return decideOnPush(req, pushId, 'sign-off')
+}
+
+const SENDALL = '/cgi-bin/message/mass/sendall'
+
+/** sendall requests, including the ones answered 45065/45066 while settling a lost answer. */
+export const sendallCount = (emulator: WeChatEmulator) => emulator.requestLog.filter((entry) => entry.path === SENDALL).length
+
+/** sendall requests WeChat accepted as a new send: at most one per account and week. */
+export const acceptedSendalls = (emulator: WeChatEmulator) =>
+  emulator.requestLog.filter((entry) => entry.path === SENDALL && entry.errcode === 0).length
+
+/** Mass sends WeChat actually carried out (jobs, not answers). */
+export const realSends = (emulator: WeChatEmulator) => emulator.account().massJobs.size

@@ -1,0 +1,137 @@
+import { assembleWeek } from '../../src/push/assemble'
+import { sendWeeklyPush, RESEND_WAIT_MS } from '../../src/push/send'
+import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
+import { readPush } from '../../src/push/store'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { acceptedSendalls, createPushWorld, realSends, sendallCount, signOff, type PushWorld } from './helpers'
+
+// The send executor against the emulator over HTTP: one sendall per account and week, whatever happens.
+
+let t: TestPayload
+let world: PushWorld
+const week = '2026-W48'
+const now = new Date('2026-11-26T10:00:00Z')
+
+beforeAll(async () => {
+  t = await startTestPayload()
+}, 60_000)
+afterAll(async () => t?.close())
+beforeEach(async () => {
+  world = await createPushWorld(t.payload)
+}, 60_000)
+afterEach(async () => world?.emulator.close())
+
+async function signedOffPush() {
+  const { push } = await assembleWeek(t.payload, { accountId: world.accountId, week, now, settings: DEFAULT_PUSH_SETTINGS })
+  await signOff(t.payload, world.fx, push.id)
+  return push.id
+}
+
+const send = async (pushId: string, overrides: Partial<Parameters<typeof sendWeeklyPush>[0]> = {}) =>
+  sendWeeklyPush({
+    payload: t.payload,
+    pushId,
+    gateway: await world.gatewayFor(t.payload, world.accountId),
+    settings: DEFAULT_PUSH_SETTINGS,
+    owner: 'test-instance',
+    finalAttempt: false,
+    ...overrides,
+  })
+
+test('happy path: claimed, drafted, sent once; items become sent and link to the push', async () => {
+  const pushId = await signedOffPush()
+  const steps: string[] = []
+  const outcome = await send(pushId, { onStep: (step) => void steps.push(step) })
+  expect(outcome).toMatchObject({ kind: 'sent', settledBy: 'answer' })
+  expect(steps).toEqual(['claimed', 'draft', 'sendall-requested', 'sent', 'items-marked-sent'])
+  const push = await readPush(t.payload, pushId)
+  expect(push).toMatchObject({ status: 'sent', claimedBy: null })
+  expect(push?.wechat.msgId).toBeTruthy()
+  expect(push?.wechat.clientmsgid).toMatch(/^wk-2026-W48-[0-9a-f]{32}$/)
+  expect(Buffer.byteLength(push!.wechat.clientmsgid)).toBeLessThanOrEqual(64)
+  for (const ref of push!.items) {
+    const item = await t.payload.findByID({ collection: ref.relationTo, id: ref.value, depth: 0 })
+    expect(item).toMatchObject({ reviewStatus: 'sent', pushedIn: pushId })
+  }
+  expect(sendallCount(world.emulator)).toBe(1)
+  expect(realSends(world.emulator)).toBe(1)
+  // Once sent, nobody sends it again.
+  expect(await send(pushId)).toMatchObject({ kind: 'not-claimed' })
+  expect(sendallCount(world.emulator)).toBe(1)
+})
+
+test('nothing is sent without the sign-off', async () => {
+  const { push } = await assembleWeek(t.payload, { accountId: world.accountId, week, now, settings: DEFAULT_PUSH_SETTINGS })
+  expect(await send(push.id)).toMatchObject({ kind: 'not-claimed' })
+  expect(sendallCount(world.emulator)).toBe(0)
+})
+
+test('two instances racing: one claims and sends, the other does nothing', async () => {
+  const pushId = await signedOffPush()
+  const outcomes = await Promise.all([send(pushId, { owner: 'a' }), send(pushId, { owner: 'b' }), send(pushId, { owner: 'c' })])
+  expect(outcomes.filter((o) => o.kind === 'sent')).toHaveLength(1)
+  expect(outcomes.filter((o) => o.kind === 'not-claimed')).toHaveLength(2)
+  expect(sendallCount(world.emulator)).toBe(1)
+})
+
+test('a lost sendall answer is settled by resending the same clientmsgid after a minute (45065), never a fresh send', async () => {
+  const pushId = await signedOffPush()
+  world.emulator.faults.apply({ dropResponses: { '/cgi-bin/message/mass/sendall': 1 } })
+  const first = await send(pushId)
+  expect(first.kind).toBe('unknown-outcome')
+  expect(realSends(world.emulator)).toBe(1)
+  // Before the minute is up, no one touches it.
+  expect(await send(pushId, { owner: 'other' })).toMatchObject({ kind: 'not-claimed' })
+  world.emulator.advanceClock(RESEND_WAIT_MS)
+  const later = new Date(Date.now() + RESEND_WAIT_MS)
+  const settled = await send(pushId, { owner: 'other', now: () => later })
+  expect(settled).toMatchObject({ kind: 'sent', settledBy: '45065' })
+  const push = await readPush(t.payload, pushId)
+  expect(push?.wechat.msgId).toBe(String([...world.emulator.account().massJobs.keys()][0]))
+  expect(realSends(world.emulator)).toBe(1)
+  expect(acceptedSendalls(world.emulator)).toBe(1)
+})
+
+test('a send whose outcome is unknown for over 24 hours is flagged for a person, not resent', async () => {
+  const pushId = await signedOffPush()
+  world.emulator.faults.apply({ dropResponses: { '/cgi-bin/message/mass/sendall': 1 } })
+  expect((await send(pushId)).kind).toBe('unknown-outcome')
+  const requestsBefore = sendallCount(world.emulator)
+  const dayLater = new Date(Date.now() + 25 * 3600_000)
+  const outcome = await send(pushId, { now: () => dayLater })
+  expect(outcome.kind).toBe('needs-attention')
+  expect(await readPush(t.payload, pushId)).toMatchObject({ status: 'failed', needsAttention: true })
+  expect(sendallCount(world.emulator)).toBe(requestsBefore)
+  expect(realSends(world.emulator)).toBe(1)
+})
+
+test('bursts of -1 and a token invalidated mid-push still end in one send', async () => {
+  const pushId = await signedOffPush()
+  world.emulator.faults.apply({ systemErrorRate: 0.3, paths: ['/cgi-bin/media/uploadimg', '/cgi-bin/material/add_material', '/cgi-bin/draft/add'] })
+  const gateway = await world.gatewayFor(t.payload, world.accountId)
+  const outcome = await sendWeeklyPush({
+    payload: t.payload,
+    pushId,
+    gateway,
+    settings: DEFAULT_PUSH_SETTINGS,
+    owner: 'x',
+    finalAttempt: false,
+    onStep: (step) => {
+      if (step === 'draft') world.emulator.faults.apply({ invalidateTokens: true, systemErrorRate: 0 })
+    },
+  })
+  expect(outcome.kind).toBe('sent')
+  expect(realSends(world.emulator)).toBe(1)
+})
+
+test('45028 (no quota) skips the week with the reason, items back to the pool, no retry', async () => {
+  const pushId = await signedOffPush()
+  world.emulator.account().quotaSendTimes.push(...Array.from({ length: 4 }, () => world.emulator.now()))
+  const outcome = await send(pushId)
+  expect(outcome).toMatchObject({ kind: 'skipped', reason: expect.stringContaining('45028') })
+  const push = await readPush(t.payload, pushId)
+  expect(push?.status).toBe('skipped')
+  const item = await t.payload.findByID({ collection: push!.items[0].relationTo, id: push!.items[0].value, depth: 0 })
+  expect(item.reviewStatus).toBe('approved')
+  expect(await send(pushId)).toMatchObject({ kind: 'not-claimed' })
+})
