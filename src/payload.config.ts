@@ -62,6 +62,7 @@ export default buildConfig({
     mutations: (GraphQL) => reviewMutation(GraphQL),
     disablePlaygroundInProduction: true,
   },
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Types come from the configs as written; generated types would tie every edit to a regeneration step.
+  typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
 })

@@ -3,6 +3,7 @@ import { isLeaderOrAdmin, isStaff, roleOf } from '../../src/access/roles'
 import { WEEK_PATTERN } from '../../src/push/week'
 import { CONTENT_COLLECTIONS } from '../../src/review/service'
 import { PUSH_STATUS_OPTIONS, previewsField, resultField, stepLogField, systemOnlyAccess, wechatIdsField } from './fields'
+import { pushActionEndpoint } from './endpoints'
 import { guardBundleChanges, syncItemStates } from './hooks'
 
 /** One WeChat mass send: an account's bundle for one ISO week. */
@@ -22,6 +23,7 @@ export const WeeklyPushes: CollectionConfig = {
     delete: () => false,
   },
   hooks: { beforeChange: [guardBundleChanges], afterChange: [syncItemStates] },
+  endpoints: [pushActionEndpoint],
   fields: [
     {
       name: 'key',
