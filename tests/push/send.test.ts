@@ -135,3 +135,37 @@ test('45028 (no quota) skips the week with the reason, items back to the pool, n
   expect(item.reviewStatus).toBe('approved')
   expect(await send(pushId)).toMatchObject({ kind: 'not-claimed' })
 })
+
+test('editing an item after sign-off voids the sign-off; the bundle must be signed off again', async () => {
+  const pushId = await signedOffPush()
+  const push = await readPush(t.payload, pushId)
+  const first = push!.items[0]
+  await t.payload.update({
+    collection: first.relationTo,
+    id: first.value,
+    user: world.fx.users.admin as never,
+    overrideAccess: false,
+    data: { digest: '管理员改了摘要' },
+  })
+  const after = await readPush(t.payload, pushId)
+  expect(after).toMatchObject({ status: 'proposed', signedOffAt: null })
+  expect(after!.steps.at(-1).step).toBe('sign-off-voided')
+  expect(await send(pushId)).toMatchObject({ kind: 'not-claimed' })
+  expect(sendallCount(world.emulator)).toBe(0)
+})
+
+test('changing the bundle after sign-off voids it too; a removed item goes back to the pool', async () => {
+  const pushId = await signedOffPush()
+  const push = await readPush(t.payload, pushId)
+  const [removed, ...kept] = push!.items
+  const saved = await t.payload.update({
+    collection: 'weekly-pushes',
+    id: pushId,
+    user: world.fx.users.leader as never,
+    overrideAccess: false,
+    data: { items: kept },
+  })
+  expect(saved.status).toBe('proposed')
+  const item = await t.payload.findByID({ collection: removed.relationTo, id: removed.value, depth: 0 })
+  expect(item.reviewStatus).toBe('approved')
+})
