@@ -4,6 +4,8 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // CommonJS WeChat client with its pinned HTTP library: loaded by Node as is, not bundled.
   serverExternalPackages: ['wechat-api', 'urllib'],
+  // Type-checking is `npm run typecheck` (CI runs it before the build); the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]
   },

@@ -92,6 +92,7 @@ export function runTogether(services) {
       child.on('exit', (code, signal) => {
         for (const other of children) if (other !== child && other.exitCode === null) other.kill('SIGTERM')
         const message = `${name} exited with ${signal ?? code}`
+        console.log(`■ ${message}`)
         code === 0 || signal === 'SIGTERM' || signal === 'SIGINT' ? resolve(message) : reject(new Error(message))
       })
       return child

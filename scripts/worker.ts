@@ -35,8 +35,10 @@ cron.schedule(WEEKLY_PUSH_SCHEDULE, weeklyPush, { timezone: 'Asia/Shanghai', nam
 cron.schedule(POLL_PUSH_RESULTS_SCHEDULE, pollResults, { timezone: 'Asia/Shanghai', name: 'poll-push-results' })
 payload.logger.info(`调度进程已启动（${owner}）：每周推送按北京时间执行`)
 
-const stop = () => {
-  void payload.destroy().finally(() => process.exit(0))
-}
-process.once('SIGINT', stop)
-process.once('SIGTERM', stop)
+// `payload run` exits when the script's module finishes: this one runs until it is stopped.
+await new Promise<void>((resolve) => {
+  process.once('SIGINT', resolve)
+  process.once('SIGTERM', resolve)
+})
+await payload.destroy()
+process.exit(0)
