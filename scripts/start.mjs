@@ -29,7 +29,14 @@ const services = []
 if (!process.env.WECHAT_APP_ID && !process.env.WECHAT_API_BASE) {
   const emulatorPort = process.env.WECHAT_EMULATOR_PORT ?? '3100'
   process.env.WECHAT_API_BASE = `http://127.0.0.1:${emulatorPort}`
-  services.push({ name: 'WeChat emulator', command: process.execPath, args: ['--import', 'tsx', 'src/wechat/emulator/cli.ts'], env: { WECHAT_EMULATOR_PORT: emulatorPort } })
+  // The demo account's app id names it in the callback URL, so the emulator can post events before the account's id is known.
+  const callbackUrl = `http://127.0.0.1:${port}/api/wechat/callback/wx0000000000demo01`
+  services.push({
+    name: 'WeChat emulator',
+    command: process.execPath,
+    args: ['--import', 'tsx', 'src/wechat/emulator/cli.ts'],
+    env: { WECHAT_EMULATOR_PORT: emulatorPort, WECHAT_EMULATOR_CALLBACK_URL: callbackUrl },
+  })
   console.log(`▶ 未配置公众号：微信接口指向本机模拟器 ${process.env.WECHAT_API_BASE}`)
 }
 services.push({ name: 'scheduler', command: bin('payload'), args: ['run', 'scripts/worker.ts'], env: payloadEnv() })

@@ -4,6 +4,7 @@ import cron from 'node-cron'
 import { getPayload } from 'payload'
 import { pollPushResults, POLL_PUSH_RESULTS_SCHEDULE } from '../jobs/poll-push-results'
 import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
+import { inboundWorkerFor } from '../src/wechat/callback/inbound-worker'
 
 // The scheduler process: node-cron triggers the jobs in Beijing time; each job claims its work in
 // the database, so any number of these may run side by side.
@@ -28,6 +29,9 @@ function serial(name: string, job: () => Promise<unknown>) {
 
 const weeklyPush = serial('weekly-push', () => runWeeklyPushTick(payload, { owner }))
 const pollResults = serial('poll-push-results', () => pollPushResults(payload))
+
+// Residents' messages and WeChat events left in the queue (e.g. while the admin was restarting).
+inboundWorkerFor(payload)
 
 // A slot missed while no scheduler ran is caught up now, within that slot's day.
 await weeklyPush()

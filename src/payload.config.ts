@@ -6,14 +6,18 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { Articles } from '../collections/articles'
+import { AutoReplies } from '../collections/auto-replies'
 import { Communities } from '../collections/communities'
 import { CommunityNews } from '../collections/community-news'
+import { Followers } from '../collections/followers'
 import { Media } from '../collections/media'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../collections/media/check-upload'
 import { Notifications } from '../collections/notifications'
 import { PolicyExplainers } from '../collections/policy-explainers'
+import { ResidentMessages } from '../collections/resident-messages'
 import { Users } from '../collections/users'
 import { WeChatAccounts } from '../collections/wechat-accounts'
+import { WeChatInbound } from '../collections/wechat-inbound'
 import { WeChatTokens } from '../collections/wechat-tokens'
 import { WeChatUploads } from '../collections/wechat-uploads'
 import { WeeklyPushes } from '../collections/weekly-pushes'
@@ -51,7 +55,23 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Articles, PolicyExplainers, CommunityNews, Media, Communities, Users, Notifications, WeChatAccounts, WeeklyPushes, WeChatTokens, WeChatUploads],
+  collections: [
+    Articles,
+    PolicyExplainers,
+    CommunityNews,
+    Media,
+    Communities,
+    Users,
+    Notifications,
+    WeChatAccounts,
+    WeeklyPushes,
+    WeChatTokens,
+    WeChatUploads,
+    WeChatInbound,
+    ResidentMessages,
+    AutoReplies,
+    Followers,
+  ],
   globals: [PushSettingsGlobal],
   editor: lexicalEditor(),
   db: databaseAdapter(),

@@ -17,13 +17,16 @@ export interface AccountCredentials {
 
 const reveal = (value: unknown): string | null => (isEncrypted(value) ? decryptSecret(value) : null)
 
-/** Server-side only: the account with its secrets decrypted. Never hand this to a client. */
+/**
+ * Server-side only: the account with its secrets decrypted. Never hand this to a client.
+ * `id` is the document id or the app id (the callback URL may name either); none is the default.
+ */
 export async function loadAccountCredentials(payload: Payload, id?: string): Promise<AccountCredentials> {
   const found = await payload.find({
     collection: 'wechat-accounts',
     overrideAccess: true,
     context: { includeSecrets: true },
-    where: id ? { id: { equals: id } } : { isDefault: { equals: true } },
+    where: id ? { or: [{ id: { equals: id } }, { appId: { equals: id } }] } : { isDefault: { equals: true } },
     limit: 1,
     depth: 0,
   })

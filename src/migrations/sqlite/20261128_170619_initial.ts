@@ -500,6 +500,122 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`wechat_uploads_updated_at_idx\` ON \`wechat_uploads\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`wechat_uploads_created_at_idx\` ON \`wechat_uploads\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`account_kind_hash_idx\` ON \`wechat_uploads\` (\`account\`,\`kind\`,\`hash\`);`)
+  await db.run(sql`CREATE TABLE \`wechat_inbound\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`account_id\` text(36) NOT NULL,
+  	\`dedupe_key\` text NOT NULL,
+  	\`type\` text NOT NULL,
+  	\`event\` text,
+  	\`payload\` text,
+  	\`received_at\` text NOT NULL,
+  	\`status\` text DEFAULT 'pending' NOT NULL,
+  	\`attempts\` numeric DEFAULT 0 NOT NULL,
+  	\`lease_until\` text,
+  	\`error\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`account_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`wechat_inbound_account_idx\` ON \`wechat_inbound\` (\`account_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`wechat_inbound_dedupe_key_idx\` ON \`wechat_inbound\` (\`dedupe_key\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_inbound_status_idx\` ON \`wechat_inbound\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_inbound_lease_until_idx\` ON \`wechat_inbound\` (\`lease_until\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_inbound_updated_at_idx\` ON \`wechat_inbound\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_inbound_created_at_idx\` ON \`wechat_inbound\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`resident_messages_thread\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`by_id\` text(36),
+  	\`at\` text,
+  	\`content\` text,
+  	\`status\` text,
+  	\`error\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`resident_messages\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`resident_messages_thread_order_idx\` ON \`resident_messages_thread\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`resident_messages_thread_parent_id_idx\` ON \`resident_messages_thread\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`resident_messages_thread_by_idx\` ON \`resident_messages_thread\` (\`by_id\`);`)
+  await db.run(sql`CREATE TABLE \`resident_messages\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`account_id\` text(36) NOT NULL,
+  	\`openid\` text NOT NULL,
+  	\`type\` text NOT NULL,
+  	\`content\` text,
+  	\`media\` text,
+  	\`received\` text NOT NULL,
+  	\`status\` text DEFAULT 'new' NOT NULL,
+  	\`assignee_id\` text(36),
+  	\`inbound_key\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`account_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`assignee_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`resident_messages_account_idx\` ON \`resident_messages\` (\`account_id\`);`)
+  await db.run(sql`CREATE INDEX \`resident_messages_openid_idx\` ON \`resident_messages\` (\`openid\`);`)
+  await db.run(sql`CREATE INDEX \`resident_messages_received_idx\` ON \`resident_messages\` (\`received\`);`)
+  await db.run(sql`CREATE INDEX \`resident_messages_status_idx\` ON \`resident_messages\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`resident_messages_assignee_idx\` ON \`resident_messages\` (\`assignee_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`resident_messages_inbound_key_idx\` ON \`resident_messages\` (\`inbound_key\`);`)
+  await db.run(sql`CREATE INDEX \`resident_messages_updated_at_idx\` ON \`resident_messages\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`resident_messages_created_at_idx\` ON \`resident_messages\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`auto_replies\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`account_id\` text(36),
+  	\`kind\` text DEFAULT 'keyword' NOT NULL,
+  	\`priority\` numeric DEFAULT 0,
+  	\`enabled\` integer DEFAULT true,
+  	\`match\` text DEFAULT 'exact',
+  	\`keyword\` text,
+  	\`reply_type\` text DEFAULT 'text' NOT NULL,
+  	\`text\` text,
+  	\`article_title\` text,
+  	\`article_description\` text,
+  	\`article_url\` text,
+  	\`article_pic_url\` text,
+  	\`media_id\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`account_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`auto_replies_account_idx\` ON \`auto_replies\` (\`account_id\`);`)
+  await db.run(sql`CREATE INDEX \`auto_replies_updated_at_idx\` ON \`auto_replies\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`auto_replies_created_at_idx\` ON \`auto_replies\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`followers\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`account_id\` text(36) NOT NULL,
+  	\`openid\` text NOT NULL,
+  	\`subscribed\` integer DEFAULT true,
+  	\`followed_at\` text,
+  	\`unfollowed_at\` text,
+  	\`last_event_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`account_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`followers_account_idx\` ON \`followers\` (\`account_id\`);`)
+  await db.run(sql`CREATE INDEX \`followers_openid_idx\` ON \`followers\` (\`openid\`);`)
+  await db.run(sql`CREATE INDEX \`followers_updated_at_idx\` ON \`followers\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`followers_created_at_idx\` ON \`followers\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`account_openid_idx\` ON \`followers\` (\`account_id\`,\`openid\`);`)
+  await db.run(sql`CREATE TABLE \`followers_numbers\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`number\` numeric,
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` text(36) NOT NULL,
+  	\`path\` text NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`followers\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`followers_numbers_order_parent_idx\` ON \`followers_numbers\` (\`order\`,\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -533,6 +649,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`weekly_pushes_id\` text(36),
   	\`wechat_tokens_id\` text(36),
   	\`wechat_uploads_id\` text(36),
+  	\`wechat_inbound_id\` text(36),
+  	\`resident_messages_id\` text(36),
+  	\`auto_replies_id\` text(36),
+  	\`followers_id\` text(36),
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`policy_explainers_id\`) REFERENCES \`policy_explainers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -544,7 +664,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`wechat_accounts_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`weekly_pushes_id\`) REFERENCES \`weekly_pushes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`wechat_tokens_id\`) REFERENCES \`wechat_tokens\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`wechat_uploads_id\`) REFERENCES \`wechat_uploads\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`wechat_uploads_id\`) REFERENCES \`wechat_uploads\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`wechat_inbound_id\`) REFERENCES \`wechat_inbound\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`resident_messages_id\`) REFERENCES \`resident_messages\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`auto_replies_id\`) REFERENCES \`auto_replies\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`followers_id\`) REFERENCES \`followers\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -561,6 +685,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_weekly_pushes_id_idx\` ON \`payload_locked_documents_rels\` (\`weekly_pushes_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_wechat_tokens_id_idx\` ON \`payload_locked_documents_rels\` (\`wechat_tokens_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_wechat_uploads_id_idx\` ON \`payload_locked_documents_rels\` (\`wechat_uploads_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_wechat_inbound_id_idx\` ON \`payload_locked_documents_rels\` (\`wechat_inbound_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_resident_messages_id_idx\` ON \`payload_locked_documents_rels\` (\`resident_messages_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_auto_replies_id_idx\` ON \`payload_locked_documents_rels\` (\`auto_replies_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_followers_id_idx\` ON \`payload_locked_documents_rels\` (\`followers_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -641,6 +769,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`weekly_pushes_rels\`;`)
   await db.run(sql`DROP TABLE \`wechat_tokens\`;`)
   await db.run(sql`DROP TABLE \`wechat_uploads\`;`)
+  await db.run(sql`DROP TABLE \`wechat_inbound\`;`)
+  await db.run(sql`DROP TABLE \`resident_messages_thread\`;`)
+  await db.run(sql`DROP TABLE \`resident_messages\`;`)
+  await db.run(sql`DROP TABLE \`auto_replies\`;`)
+  await db.run(sql`DROP TABLE \`followers\`;`)
+  await db.run(sql`DROP TABLE \`followers_numbers\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)

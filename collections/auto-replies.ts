@@ -1,0 +1,124 @@
+import type { CollectionConfig } from 'payload'
+import { isLeaderOrAdmin, isStaff } from '../src/access/roles'
+import { validateRegexPattern } from '../src/wechat/callback/safe-regex'
+
+type Sibling = Record<string, unknown> | undefined
+
+/**
+ * Passive replies to residents: a welcome on follow, keyword replies to text, and a default.
+ * Chosen by src/wechat/callback/auto-reply.ts (`matchAutoReply`); they speak for the office, so
+ * only leaders and administrators change them.
+ */
+export const AutoReplies: CollectionConfig = {
+  slug: 'auto-replies',
+  labels: { singular: { zh: '自动回复', en: 'Auto-reply' }, plural: { zh: '自动回复', en: 'Auto-replies' } },
+  admin: {
+    useAsTitle: 'name',
+    group: { zh: '微信', en: 'WeChat' },
+    defaultColumns: ['name', 'kind', 'keyword', 'priority', 'enabled'],
+  },
+  access: { read: isStaff, create: isLeaderOrAdmin, update: isLeaderOrAdmin, delete: isLeaderOrAdmin },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: { zh: '名称', en: 'Name' } },
+    {
+      name: 'account',
+      type: 'relationship',
+      relationTo: 'wechat-accounts',
+      label: { zh: '公众号（留空则适用于所有公众号）', en: 'Account (empty: all accounts)' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          defaultValue: 'keyword',
+          label: { zh: '类型', en: 'Kind' },
+          options: [
+            { value: 'welcome', label: { zh: '关注时欢迎语', en: 'Welcome (on follow)' } },
+            { value: 'keyword', label: { zh: '关键词回复', en: 'Keyword' } },
+            { value: 'default', label: { zh: '默认回复', en: 'Default' } },
+          ],
+        },
+        { name: 'priority', type: 'number', defaultValue: 0, label: { zh: '优先级（数字越大越先匹配）', en: 'Priority (larger first)' } },
+        { name: 'enabled', type: 'checkbox', defaultValue: true, label: { zh: '启用', en: 'Enabled' } },
+      ],
+    },
+    {
+      type: 'row',
+      admin: { condition: (_data, sibling: Sibling) => sibling?.kind === 'keyword' },
+      fields: [
+        {
+          name: 'match',
+          type: 'select',
+          defaultValue: 'exact',
+          label: { zh: '匹配方式', en: 'Match' },
+          options: [
+            { value: 'exact', label: { zh: '完全匹配', en: 'Exact' } },
+            { value: 'contains', label: { zh: '包含', en: 'Contains' } },
+            { value: 'regex', label: { zh: '正则表达式', en: 'Regular expression' } },
+          ],
+        },
+        {
+          name: 'keyword',
+          type: 'text',
+          label: { zh: '关键词', en: 'Keyword' },
+          validate: (value: unknown, { siblingData }: { siblingData: Sibling }) => {
+            if (siblingData?.kind !== 'keyword') return true
+            if (siblingData.match === 'regex') return validateRegexPattern(value)
+            return typeof value === 'string' && value.trim() !== '' ? true : '请填写关键词'
+          },
+        },
+      ],
+    },
+    {
+      name: 'replyType',
+      type: 'select',
+      required: true,
+      defaultValue: 'text',
+      label: { zh: '回复内容', en: 'Reply as' },
+      options: [
+        { value: 'text', label: { zh: '文字', en: 'Text' } },
+        { value: 'news', label: { zh: '图文链接', en: 'Article link' } },
+        { value: 'image', label: { zh: '图片（media_id）', en: 'Image (media_id)' } },
+      ],
+    },
+    {
+      name: 'text',
+      type: 'textarea',
+      maxLength: 600,
+      label: { zh: '回复文字', en: 'Text' },
+      admin: { condition: (_data, sibling: Sibling) => sibling?.replyType === 'text' },
+      validate: (value: unknown, { siblingData }: { siblingData: Sibling }) =>
+        siblingData?.replyType !== 'text' || (typeof value === 'string' && value.trim() !== '') ? true : '请填写回复文字',
+    },
+    {
+      name: 'article',
+      type: 'group',
+      label: { zh: '图文链接', en: 'Article link' },
+      admin: { condition: (_data, sibling: Sibling) => sibling?.replyType === 'news' },
+      fields: [
+        { name: 'title', type: 'text', maxLength: 64, label: { zh: '标题', en: 'Title' } },
+        { name: 'description', type: 'text', maxLength: 120, label: { zh: '摘要', en: 'Description' } },
+        {
+          name: 'url',
+          type: 'text',
+          label: { zh: '链接', en: 'URL' },
+          validate: (value: unknown, { data }: { data: Sibling }) =>
+            data?.replyType !== 'news' || (typeof value === 'string' && /^https:\/\/\S+$/.test(value)) ? true : '请填写以 https:// 开头的链接',
+        },
+        { name: 'picUrl', type: 'text', label: { zh: '封面图片链接', en: 'Picture URL' } },
+      ],
+    },
+    {
+      name: 'mediaId',
+      type: 'text',
+      label: { zh: '图片素材 media_id', en: 'Image media_id' },
+      admin: { condition: (_data, sibling: Sibling) => sibling?.replyType === 'image' },
+      validate: (value: unknown, { siblingData }: { siblingData: Sibling }) =>
+        siblingData?.replyType !== 'image' || (typeof value === 'string' && value.trim() !== '') ? true : '请填写图片素材的 media_id',
+    },
+  ],
+  timestamps: true,
+}

@@ -1,0 +1,60 @@
+/** Picks the auto-reply for a message: welcome on follow, keywords for text, otherwise the default. */
+import { runRegex } from './safe-regex'
+import type { PassiveReply } from './types'
+
+export interface AutoReplyRule {
+  id: string
+  kind: 'welcome' | 'keyword' | 'default'
+  match?: 'exact' | 'contains' | 'regex' | null
+  keyword?: string | null
+  /** Larger first; equal priorities keep the given order. */
+  priority?: number | null
+  enabled?: boolean | null
+  reply: PassiveReply
+}
+
+export interface AutoReplyMessage {
+  msgType: string
+  event?: string
+  content?: string
+}
+
+/** Resident-sent message types that a default reply answers (events never get one). */
+const RESIDENT_MESSAGE_TYPES = new Set(['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link', 'file'])
+
+export function matchAutoReply(rules: readonly AutoReplyRule[], message: AutoReplyMessage): AutoReplyRule | null {
+  const active = byPriority(rules.filter((rule) => rule.enabled !== false))
+  if (message.msgType === 'event') {
+    return message.event === 'subscribe' ? (active.find((rule) => rule.kind === 'welcome') ?? null) : null
+  }
+  if (!RESIDENT_MESSAGE_TYPES.has(message.msgType)) return null
+  if (message.msgType === 'text') {
+    const text = (message.content ?? '').trim()
+    const keyword = active.find((rule) => rule.kind === 'keyword' && keywordMatches(rule, text))
+    if (keyword) return keyword
+  }
+  return active.find((rule) => rule.kind === 'default') ?? null
+}
+
+function byPriority(rules: AutoReplyRule[]): AutoReplyRule[] {
+  return rules
+    .map((rule, index) => ({ rule, index }))
+    .sort((a, b) => (b.rule.priority ?? 0) - (a.rule.priority ?? 0) || a.index - b.index)
+    .map(({ rule }) => rule)
+}
+
+function keywordMatches(rule: AutoReplyRule, text: string): boolean {
+  const keyword = (rule.keyword ?? '').trim()
+  if (!keyword || !text) return false
+  switch (rule.match ?? 'exact') {
+    case 'exact':
+      return text.toLowerCase() === keyword.toLowerCase()
+    case 'contains':
+      return text.toLowerCase().includes(keyword.toLowerCase())
+    case 'regex':
+      // A pattern that runs out of time counts as no match: the resident still gets the default.
+      return runRegex(keyword, text) === 'match'
+    default:
+      return false
+  }
+}

@@ -1,0 +1,42 @@
+/** subscribe / unsubscribe keep the `followers` collection. */
+import type { Payload } from 'payload'
+import { xmlText, type XmlRecord } from '../xml'
+import { loose } from './loose-payload'
+
+interface FollowerDoc {
+  id: string
+  lastEventAt?: string | null
+}
+
+export async function applyFollowEvent(payload: Payload, accountId: string, record: XmlRecord): Promise<void> {
+  const openid = xmlText(record, 'FromUserName')
+  const at = new Date(Number(xmlText(record, 'CreateTime')) * 1000).toISOString()
+  const subscribed = xmlText(record, 'Event') === 'subscribe'
+  const change = subscribed ? { subscribed: true, followedAt: at, unfollowedAt: null, lastEventAt: at } : { subscribed: false, unfollowedAt: at, lastEventAt: at }
+
+  const existing = await findFollower(payload, accountId, openid)
+  if (!existing) {
+    try {
+      await loose(payload).create({ collection: 'followers', overrideAccess: true, depth: 0, data: { account: accountId, openid, ...change } })
+      return
+    } catch (error) {
+      // Another worker created the follower meanwhile (unique account + openid): update it instead.
+      if (!(await findFollower(payload, accountId, openid))) throw error
+      return applyFollowEvent(payload, accountId, record)
+    }
+  }
+  // A retried older event must not undo a newer one (follow → unfollow processed as unfollow → follow).
+  if (existing.lastEventAt && Date.parse(existing.lastEventAt) > Date.parse(at)) return
+  await loose(payload).update({ collection: 'followers', id: existing.id, overrideAccess: true, depth: 0, data: change })
+}
+
+async function findFollower(payload: Payload, accountId: string, openid: string): Promise<FollowerDoc | null> {
+  const found = await loose(payload).find({
+    collection: 'followers',
+    overrideAccess: true,
+    depth: 0,
+    limit: 1,
+    where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] },
+  })
+  return (found.docs[0] as unknown as FollowerDoc | undefined) ?? null
+}

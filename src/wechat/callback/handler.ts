@@ -1,0 +1,102 @@
+/**
+ * The WeChat callback, framework-free: GET answers the server verification, POST takes a message
+ * or event. Within WeChat's 5 s it does only what the answer needs — check, decrypt, parse, one
+ * durable insert, pick the passive reply — and leaves storing, notifying and follower bookkeeping
+ * to the inbound queue (see README.md).
+ */
+import { verifySignature, WeChatCryptoError } from '../crypto'
+import { WeChatXmlError } from '../xml'
+import { BodyTooLargeError, MAX_CALLBACK_BODY_BYTES, readCappedBody } from './body'
+import { CallbackRefusal, openEnvelope, readSignedQuery, sealReply, type SignedQuery } from './envelope'
+import { toInboundMessage } from './message'
+import { buildPassiveReplyXml } from './passive-reply'
+import type { CallbackDeps, CallbackRequest, CallbackResponse } from './types'
+
+export const DEFAULT_MAX_SKEW_SECONDS = 300
+const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/
+const TEXT = { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }
+const XML = { 'content-type': 'application/xml; charset=utf-8' }
+
+export function maxSkewFromEnv(): number {
+  const value = Number(process.env.WECHAT_CALLBACK_MAX_SKEW_SECONDS)
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_SKEW_SECONDS
+}
+
+const answer = (status: number, body: string, outcome: string, headers: Record<string, string> = TEXT): CallbackResponse => ({ status, body, headers, outcome })
+const refused = (status: number, outcome: string): CallbackResponse => answer(status, status === 413 ? 'payload too large' : 'bad request', outcome)
+
+export async function handleCallback(accountId: string, request: CallbackRequest, deps: CallbackDeps): Promise<CallbackResponse> {
+  let response: CallbackResponse
+  try {
+    response = await dispatch(accountId, request, deps)
+  } catch (error) {
+    response = toRefusal(error, deps)
+  }
+  if (response.status >= 400) {
+    // Never the body or the query's signatures: residents' messages are personal data.
+    deps.log('warn', { event: 'wechat.callback.refused', accountId: ACCOUNT_ID.test(accountId) ? accountId : '(invalid)', method: request.method, status: response.status, outcome: response.outcome })
+  }
+  return response
+}
+
+function toRefusal(error: unknown, deps: CallbackDeps): CallbackResponse {
+  if (error instanceof CallbackRefusal) return refused(error.status, error.outcome)
+  if (error instanceof BodyTooLargeError) return refused(413, 'body-too-large')
+  if (error instanceof WeChatXmlError) return refused(error.reason === 'too-large' ? 413 : 400, `xml-${error.reason}`)
+  if (error instanceof WeChatCryptoError) return refused(400, `crypto-${error.reason}`)
+  deps.log('error', { event: 'wechat.callback.error', error: error instanceof Error ? error.message : String(error) })
+  // 500 makes WeChat retry, which is what we want when, say, the database is briefly unavailable.
+  return answer(500, 'error', 'internal-error')
+}
+
+async function dispatch(accountId: string, request: CallbackRequest, deps: CallbackDeps): Promise<CallbackResponse> {
+  const method = request.method.toUpperCase()
+  if (method !== 'GET' && method !== 'POST') return { ...refused(405, 'method-not-allowed'), headers: { ...TEXT, allow: 'GET, POST' } }
+  if (!ACCOUNT_ID.test(accountId)) return refused(404, 'unknown-account')
+  const query = readSignedQuery(new URL(request.url, 'http://callback.local').searchParams)
+  const now = (deps.now ?? Date.now)()
+  checkTimestamp(query, now, deps.maxSkewSeconds ?? maxSkewFromEnv())
+
+  const account = await deps.loadAccount(accountId)
+  if (!account || !account.token) return refused(404, 'unknown-account')
+
+  if (method === 'GET') return verifyServer(request.url, query, account.token)
+
+  const maxBytes = deps.maxBodyBytes ?? MAX_CALLBACK_BODY_BYTES
+  if (Number(headerOf(request, 'content-length') ?? 0) > maxBytes) return refused(413, 'body-too-large')
+  const body = await readCappedBody(request.body, maxBytes)
+  const { message: record, encrypted } = openEnvelope(account, query, body)
+  const message = toInboundMessage(record)
+
+  if ((await deps.enqueue(account, message)) === 'duplicate') return answer(200, 'success', 'duplicate')
+  deps.afterResponse?.()
+  const reply = await deps.passiveReply(account, message).catch((error: unknown) => {
+    // The message is safely queued; a broken auto-reply rule must not lose it or trigger a retry.
+    deps.log('error', { event: 'wechat.callback.auto-reply-failed', error: error instanceof Error ? error.message : String(error) })
+    return null
+  })
+  const replyXml = reply ? buildPassiveReplyXml(message, reply, now) : null
+  if (!replyXml) return answer(200, 'success', 'stored')
+  return answer(200, sealReply(account, replyXml, encrypted, now), 'stored-with-reply', XML)
+}
+
+/** WeChat signs a fresh timestamp; an old one is a replay of a captured request. */
+function checkTimestamp(query: SignedQuery, nowMs: number, maxSkewSeconds: number): void {
+  if (!/^\d{1,12}$/.test(query.timestamp) || !query.nonce) throw new CallbackRefusal(400, 'missing-timestamp-or-nonce')
+  if (Math.abs(nowMs / 1000 - Number(query.timestamp)) > maxSkewSeconds) throw new CallbackRefusal(401, 'stale-timestamp')
+}
+
+function verifyServer(url: string, query: SignedQuery, token: string): CallbackResponse {
+  const echostr = new URL(url, 'http://callback.local').searchParams.get('echostr') ?? ''
+  if (!echostr || echostr.length > 256) return refused(400, 'missing-echostr')
+  const valid = verifySignature(query.signature, token, query.timestamp, query.nonce)
+  return valid ? answer(200, echostr, 'verified') : refused(401, 'bad-signature')
+}
+
+function headerOf(request: CallbackRequest, name: string): string | undefined {
+  const headers = request.headers
+  if (!headers) return undefined
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined
+  const record = headers as Record<string, string | undefined>
+  return Object.hasOwn(record, name) ? record[name] : undefined
+}

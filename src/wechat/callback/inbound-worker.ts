@@ -1,0 +1,158 @@
+/**
+ * Processes the `wechat-inbound` queue after the callback has answered. Each row is claimed with
+ * a compare-and-set on (status, attempts, leaseUntil), so two CMS instances draining the same
+ * database never process one message twice; a claim whose holder crashed expires after the lease.
+ * Failures are retried with backoff, then marked failed.
+ */
+import type { Payload, Where } from 'payload'
+import { compareAndSet } from '../../cas'
+import { INBOUND_SLUG } from './inbound-queue'
+import { processInbound, type InboundRow } from './process-inbound'
+import { loose } from './loose-payload'
+
+export interface InboundWorkerOptions {
+  now?: () => number
+  leaseMs?: number
+  maxAttempts?: number
+  batchSize?: number
+  /** Sweep for retries and rows left by a crash; 0 disables the timer. */
+  intervalMs?: number
+  process?: (payload: Payload, row: InboundRow) => Promise<void>
+}
+
+export class InboundWorker {
+  private readonly now: () => number
+  private readonly leaseMs: number
+  private readonly maxAttempts: number
+  private readonly batchSize: number
+  private readonly intervalMs: number
+  private readonly process: (payload: Payload, row: InboundRow) => Promise<void>
+  private running: Promise<number> | null = null
+  private again = false
+  private timer: NodeJS.Timeout | null = null
+
+  constructor(
+    private readonly payload: Payload,
+    options: InboundWorkerOptions = {},
+  ) {
+    this.now = options.now ?? Date.now
+    this.leaseMs = options.leaseMs ?? 60_000
+    this.maxAttempts = options.maxAttempts ?? 5
+    this.batchSize = options.batchSize ?? 20
+    this.intervalMs = options.intervalMs ?? 30_000
+    this.process = options.process ?? processInbound
+  }
+
+  /** Starts the sweep timer and drains once (on startup: rows left by a previous run). */
+  start(): void {
+    if (this.timer || this.intervalMs <= 0) return
+    this.timer = setInterval(() => this.kick(), this.intervalMs)
+    this.timer.unref()
+    this.kick()
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+
+  /** Asks for a drain soon; calls during a drain coalesce into one more pass. */
+  kick(): void {
+    setImmediate(() => void this.drain().catch((error) => this.log('error', { event: 'wechat.inbound.drain-failed', error: String(error) })))
+  }
+
+  /** Processes every ready row; resolves with how many this call processed. */
+  async drain(): Promise<number> {
+    if (this.running) {
+      this.again = true
+      return this.running
+    }
+    this.running = this.drainLoop().finally(() => {
+      this.running = null
+    })
+    return this.running
+  }
+
+  private async drainLoop(): Promise<number> {
+    let processed = 0
+    do {
+      this.again = false
+      for (;;) {
+        const rows = await this.readyRows()
+        if (rows.length === 0) break
+        let claimedAny = false
+        for (const row of rows) {
+          if (await this.handle(row)) {
+            processed++
+            claimedAny = true
+          }
+        }
+        if (!claimedAny) break
+      }
+    } while (this.again)
+    return processed
+  }
+
+  private async readyRows(): Promise<InboundRow[]> {
+    const found = await loose(this.payload).find({
+      collection: INBOUND_SLUG,
+      overrideAccess: true,
+      depth: 0,
+      limit: this.batchSize,
+      sort: 'receivedAt',
+      where: { and: [{ status: { in: ['pending', 'processing'] } }, { leaseUntil: { less_than_equal: new Date(this.now()).toISOString() } }] },
+    })
+    return found.docs as unknown as InboundRow[]
+  }
+
+  /** Claims and processes one row; false when another worker got it first. */
+  private async handle(row: InboundRow): Promise<boolean> {
+    const attempts = Number(row.attempts ?? 0)
+    const nowIso = new Date(this.now()).toISOString()
+    const claimed = await compareAndSet(
+      this.payload,
+      INBOUND_SLUG,
+      { and: [{ id: { equals: row.id } }, { attempts: { equals: attempts } }, { status: { in: ['pending', 'processing'] } }, { leaseUntil: { less_than_equal: nowIso } }] },
+      { status: 'processing', attempts: attempts + 1, leaseUntil: new Date(this.now() + this.leaseMs).toISOString() },
+    )
+    if (!claimed) return false
+    const mine: Where = { and: [{ id: { equals: row.id } }, { attempts: { equals: attempts + 1 } }, { status: { equals: 'processing' } }] }
+    try {
+      await this.process(this.payload, { ...row, attempts: attempts + 1 })
+      await compareAndSet(this.payload, INBOUND_SLUG, mine, { status: 'done', error: null })
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      const final = attempts + 1 >= this.maxAttempts
+      this.log(final ? 'error' : 'warn', { event: 'wechat.inbound.failed', id: row.id, type: row.type, attempt: attempts + 1, error: message })
+      await compareAndSet(this.payload, INBOUND_SLUG, mine, {
+        status: final ? 'failed' : 'pending',
+        error: message.slice(0, 500),
+        leaseUntil: new Date(this.now() + backoffMs(attempts + 1)).toISOString(),
+      })
+    }
+    return true
+  }
+
+  private log(level: 'info' | 'warn' | 'error', entry: Record<string, unknown>): void {
+    this.payload.logger[level](entry)
+  }
+}
+
+/** 30 s, 1 min, 2 min, … capped at 30 min. */
+export const backoffMs = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000)
+
+// On globalThis: Next may load this module once per route bundle, but there is one worker per Payload.
+const WORKERS = Symbol.for('street-office.wechat-inbound-workers')
+const registry = globalThis as unknown as Record<symbol, WeakMap<Payload, InboundWorker> | undefined>
+const workers = (registry[WORKERS] ??= new WeakMap<Payload, InboundWorker>())
+
+/** The worker of this Payload instance (one per process), started on first use. */
+export function inboundWorkerFor(payload: Payload): InboundWorker {
+  let worker = workers.get(payload)
+  if (!worker) {
+    worker = new InboundWorker(payload)
+    workers.set(payload, worker)
+    worker.start()
+  }
+  return worker
+}

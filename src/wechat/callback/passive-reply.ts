@@ -1,0 +1,19 @@
+/** Builds WeChat's passive reply XML: the sender and recipient swap places. */
+import { buildXml } from '../xml'
+import type { InboundMessage, PassiveReply } from './types'
+
+export function buildPassiveReplyXml(message: InboundMessage, reply: PassiveReply, nowMs: number): string | null {
+  const head = { ToUserName: message.fromUser, FromUserName: message.toUser, CreateTime: Math.floor(nowMs / 1000) }
+  if (reply.kind === 'text' && reply.text) return buildXml({ ...head, MsgType: 'text', Content: reply.text })
+  if (reply.kind === 'image' && reply.mediaId) return buildXml({ ...head, MsgType: 'image', Image: { MediaId: reply.mediaId } })
+  if (reply.kind === 'news' && reply.article?.url) {
+    const { title, description, url, picUrl } = reply.article
+    return buildXml({
+      ...head,
+      MsgType: 'news',
+      ArticleCount: 1,
+      Articles: { item: [{ Title: title, Description: description ?? '', PicUrl: picUrl ?? '', Url: url }] },
+    })
+  }
+  return null
+}

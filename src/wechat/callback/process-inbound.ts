@@ -1,0 +1,37 @@
+/** What each queued message or event does, run by the inbound worker after WeChat has its answer. */
+import type { Payload } from 'payload'
+import { idOf } from '../../access/roles'
+import type { XmlRecord } from '../xml'
+import { applyFollowEvent } from './follower-events'
+import { applyMassFinished, applyTemplateFinished } from './job-results'
+import { storeResidentMessage } from './resident-message-store'
+
+export interface InboundRow {
+  id: string
+  account: unknown
+  dedupeKey: string
+  type: string
+  event?: string | null
+  payload: XmlRecord
+  receivedAt: string
+  attempts?: number
+}
+
+export async function processInbound(payload: Payload, row: InboundRow): Promise<void> {
+  const accountId = idOf(row.account)
+  if (!accountId) throw new Error('inbound row without an account')
+  const record = Object.assign(Object.create(null) as XmlRecord, row.payload)
+  if (row.type !== 'event') return storeResidentMessage(payload, accountId, row.dedupeKey, record)
+  switch (row.event) {
+    case 'subscribe':
+    case 'unsubscribe':
+      return applyFollowEvent(payload, accountId, record)
+    case 'MASSSENDJOBFINISH':
+      return applyMassFinished(payload, record)
+    case 'TEMPLATESENDJOBFINISH':
+      return applyTemplateFinished(payload, record)
+    default:
+      // Menu clicks, views, scans and events we do not use yet: the queue row is their record.
+      return
+  }
+}

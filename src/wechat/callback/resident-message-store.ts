@@ -1,0 +1,69 @@
+/** Turns a resident's message into a `resident-messages` document for the inbox. */
+import type { Payload } from 'payload'
+import { xmlText, type XmlRecord } from '../xml'
+import { loose } from './loose-payload'
+
+const KNOWN_TYPES = new Set(['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link', 'file'])
+const MEDIA_FIELDS = ['MediaId', 'PicUrl', 'Format', 'Recognition', 'ThumbMediaId', 'Location_X', 'Location_Y', 'Scale', 'Label', 'Title', 'Description', 'Url', 'FileKey', 'FileMd5', 'FileTotalLen']
+
+export async function storeResidentMessage(payload: Payload, accountId: string, inboundKey: string, record: XmlRecord): Promise<void> {
+  const msgType = xmlText(record, 'MsgType')
+  const type = KNOWN_TYPES.has(msgType) ? msgType : 'other'
+  try {
+    await loose(payload).create({
+      collection: 'resident-messages',
+      overrideAccess: true,
+      depth: 0,
+      data: {
+        account: accountId,
+        openid: xmlText(record, 'FromUserName'),
+        type,
+        content: summarize(type, msgType, record),
+        media: mediaOf(record),
+        received: new Date(Number(xmlText(record, 'CreateTime')) * 1000).toISOString(),
+        status: 'new',
+        inboundKey,
+      },
+    })
+  } catch (error) {
+    // Processed before but not marked done (a crash between the two): the unique inboundKey kept it single.
+    if (await alreadyStored(payload, inboundKey)) return
+    throw error
+  }
+}
+
+function summarize(type: string, msgType: string, record: XmlRecord): string {
+  switch (type) {
+    case 'text':
+      return xmlText(record, 'Content')
+    case 'image':
+      return '[图片]'
+    case 'voice':
+      return xmlText(record, 'Recognition') ? `[语音] ${xmlText(record, 'Recognition')}` : '[语音]'
+    case 'video':
+    case 'shortvideo':
+      return '[视频]'
+    case 'location':
+      return `[位置] ${xmlText(record, 'Label')}（${xmlText(record, 'Location_X')}, ${xmlText(record, 'Location_Y')}）`
+    case 'link':
+      return `[链接] ${xmlText(record, 'Title')} ${xmlText(record, 'Url')}`
+    case 'file':
+      return `[文件] ${xmlText(record, 'Title')}`
+    default:
+      return `[暂不支持的消息类型：${msgType.slice(0, 32)}]`
+  }
+}
+
+function mediaOf(record: XmlRecord): Record<string, string> | null {
+  const media: Record<string, string> = {}
+  for (const field of MEDIA_FIELDS) {
+    const value = xmlText(record, field)
+    if (value) media[field] = value
+  }
+  return Object.keys(media).length > 0 ? media : null
+}
+
+async function alreadyStored(payload: Payload, inboundKey: string): Promise<boolean> {
+  const { totalDocs } = await loose(payload).count({ collection: 'resident-messages', overrideAccess: true, where: { inboundKey: { equals: inboundKey } } })
+  return totalDocs > 0
+}

@@ -1,0 +1,58 @@
+/** The framework-free shapes of the callback: what comes in, what goes out, what it depends on. */
+import type { AccountCredentials } from '../accounts'
+import type { XmlRecord } from '../xml'
+
+export type CallbackBody = string | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null | undefined
+
+export interface CallbackRequest {
+  method: string
+  /** Absolute or path-only URL; only the query string is read. */
+  url: string
+  headers?: Headers | Record<string, string | undefined>
+  body?: CallbackBody
+}
+
+export interface CallbackResponse {
+  status: number
+  body: string
+  headers: Record<string, string>
+  /** Why a request was refused or how it was handled, for logs and tests; never sent. */
+  outcome: string
+}
+
+/** One message or event from a resident or from WeChat, decrypted and parsed. */
+export interface InboundMessage {
+  toUser: string
+  fromUser: string
+  createTime: number
+  msgType: string
+  /** '' unless msgType is `event`. */
+  event: string
+  msgId: string
+  /** The whole parsed message, for processing later. */
+  record: XmlRecord
+  dedupeKey: string
+}
+
+export interface PassiveReply {
+  kind: 'text' | 'news' | 'image'
+  text?: string
+  article?: { title: string; description?: string; url: string; picUrl?: string }
+  mediaId?: string
+}
+
+export type EnqueueResult = 'stored' | 'duplicate'
+
+export interface CallbackDeps {
+  loadAccount: (accountId: string) => Promise<AccountCredentials | null>
+  /** One durable insert; 'duplicate' when the dedupe key is already there (a WeChat retry). */
+  enqueue: (account: AccountCredentials, message: InboundMessage) => Promise<EnqueueResult>
+  /** The passive reply for a freshly stored message, or null for `success`. */
+  passiveReply: (account: AccountCredentials, message: InboundMessage) => Promise<PassiveReply | null>
+  /** Called after the answer is decided, to process the queue outside the request's time budget. */
+  afterResponse?: () => void
+  log: (level: 'info' | 'warn' | 'error', entry: Record<string, unknown>) => void
+  now?: () => number
+  maxSkewSeconds?: number
+  maxBodyBytes?: number
+}

@@ -1,0 +1,101 @@
+/**
+ * A staff member's reply to a resident, sent as a customer-service message. The 48-hour window
+ * is enforced here, before WeChat is asked; WeChat's own 45015 gives the same message.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+import { idOf, staffOf } from '../../access/roles'
+import { WeChatApiError, type WeChatClient } from '../client'
+import { clientForAccount } from './client'
+import { latestMessageAt, replyWindow, WINDOW_CLOSED_MESSAGE } from './window'
+import { loose } from '../callback/loose-payload'
+
+export const MAX_REPLY_LENGTH = 600
+
+export class InboxReplyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'InboxReplyError'
+  }
+}
+
+export interface ReplyInput {
+  messageId: string
+  content: unknown
+  /** The signed-in user's request: the message is read with their access rights. */
+  req: PayloadRequest
+  now?: () => number
+  /** For tests; otherwise the account's shared client. */
+  client?: WeChatClient
+}
+
+interface ThreadEntry {
+  by: string
+  at: string
+  content: string
+  status: 'sent' | 'failed'
+  error?: string | null
+}
+
+interface MessageDoc {
+  id: string
+  account: unknown
+  openid: string
+  status: string
+  assignee?: unknown
+  thread?: ThreadEntry[] | null
+}
+
+export async function replyToResident(payload: Payload, input: ReplyInput): Promise<{ status: 'sent'; message: MessageDoc }> {
+  const staff = staffOf(input.req.user)
+  if (!staff || staff.role === 'leader') throw new InboxReplyError(403, '只有社区编辑和管理员可以回复居民留言')
+  const content = typeof input.content === 'string' ? input.content.trim() : ''
+  if (!content) throw new InboxReplyError(400, '回复内容不能为空')
+  if (content.length > MAX_REPLY_LENGTH) throw new InboxReplyError(400, `回复内容不能超过 ${MAX_REPLY_LENGTH} 个字`)
+
+  const message = await readAsUser(payload, input)
+  const accountId = idOf(message.account)
+  if (!accountId || !message.openid) throw new InboxReplyError(400, '该留言缺少公众号或居民信息，无法回复')
+  const nowMs = (input.now ?? Date.now)()
+  if (!replyWindow(await latestMessageAt(payload, accountId, message.openid), nowMs).open) throw new InboxReplyError(409, WINDOW_CLOSED_MESSAGE)
+
+  const client = input.client ?? (await clientForAccount(payload, accountId))
+  try {
+    await client.message.sendText(message.openid, content)
+  } catch (error) {
+    const reason = error instanceof WeChatApiError && error.errcode === 45015 ? WINDOW_CLOSED_MESSAGE : describe(error)
+    await appendReply(payload, message, { by: staff.id, at: new Date(nowMs).toISOString(), content, status: 'failed', error: reason })
+    throw new InboxReplyError(error instanceof WeChatApiError && error.errcode === 45015 ? 409 : 502, reason)
+  }
+  const saved = await appendReply(payload, message, { by: staff.id, at: new Date(nowMs).toISOString(), content, status: 'sent' }, staff.id)
+  return { status: 'sent', message: saved }
+}
+
+async function readAsUser(payload: Payload, input: ReplyInput): Promise<MessageDoc> {
+  try {
+    const doc = await loose(payload).findByID({ collection: 'resident-messages', id: input.messageId, req: input.req, overrideAccess: false, depth: 0, showHiddenFields: false })
+    return doc as unknown as MessageDoc
+  } catch {
+    // Not found and not allowed look the same: editors must not learn which messages exist.
+    throw new InboxReplyError(404, '留言不存在或您无权查看')
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof WeChatApiError) return `微信发送失败：${error.meaning}`
+  return `发送失败：${error instanceof Error ? error.message : String(error)}`
+}
+
+/** Keeps every attempt in the thread; a successful reply marks the message replied and assigns it. */
+async function appendReply(payload: Payload, message: MessageDoc, entry: ThreadEntry, replier?: string): Promise<MessageDoc> {
+  const thread = (message.thread ?? []).map(({ by, at, content, status, error }) => ({ by: idOf(by) ?? undefined, at, content, status, error }))
+  const data: Record<string, unknown> = { thread: [...thread, entry] }
+  if (entry.status === 'sent') {
+    data.status = 'replied'
+    if (!idOf(message.assignee) && replier) data.assignee = replier
+  }
+  const saved = await loose(payload).update({ collection: 'resident-messages', id: message.id, overrideAccess: true, depth: 0, data: data as never })
+  return saved as unknown as MessageDoc
+}

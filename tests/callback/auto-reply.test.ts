@@ -1,0 +1,77 @@
+import { windowLabel } from '../../src/admin/inbox/window-label'
+import { matchAutoReply, type AutoReplyRule } from '../../src/wechat/callback/auto-reply'
+import { runRegex, validateRegexPattern } from '../../src/wechat/callback/safe-regex'
+
+const rule = (id: string, partial: Partial<AutoReplyRule>): AutoReplyRule => ({ id, kind: 'keyword', reply: { kind: 'text', text: id }, ...partial })
+
+const RULES: AutoReplyRule[] = [
+  rule('welcome', { kind: 'welcome' }),
+  rule('default', { kind: 'default' }),
+  rule('exact', { match: 'exact', keyword: '停水' }),
+  rule('contains', { match: 'contains', keyword: '社保' }),
+  rule('regex', { match: 'regex', keyword: '^(预约|办理).{0,10}证明$' }),
+]
+
+describe('matchAutoReply', () => {
+  test.each([
+    ['exact keyword, surrounding spaces ignored', { msgType: 'text', content: '  停水 ' }, 'exact'],
+    ['exact does not match a longer text', { msgType: 'text', content: '明天停水吗' }, 'default'],
+    ['contains', { msgType: 'text', content: '我想问社保缴费' }, 'contains'],
+    ['regex', { msgType: 'text', content: '预约开具居住证明' }, 'regex'],
+    ['no keyword: the default', { msgType: 'text', content: '你好' }, 'default'],
+    ['an image gets the default', { msgType: 'image' }, 'default'],
+    ['follow gets the welcome', { msgType: 'event', event: 'subscribe' }, 'welcome'],
+  ])('%s', (_name, message, expected) => {
+    expect(matchAutoReply(RULES, message)?.id).toBe(expected)
+  })
+
+  test('events other than follow, and unknown message types, get nothing', () => {
+    expect(matchAutoReply(RULES, { msgType: 'event', event: 'unsubscribe' })).toBeNull()
+    expect(matchAutoReply(RULES, { msgType: 'event', event: 'CLICK' })).toBeNull()
+    expect(matchAutoReply(RULES, { msgType: 'hologram' })).toBeNull()
+  })
+
+  test('priority: larger first, ties keep their order; disabled rules are skipped', () => {
+    const rules = [rule('low', { match: 'contains', keyword: '水', priority: 1 }), rule('high', { match: 'contains', keyword: '停水', priority: 5 }), rule('tie', { match: 'contains', keyword: '水', priority: 5 })]
+    expect(matchAutoReply(rules, { msgType: 'text', content: '停水' })?.id).toBe('high')
+    expect(matchAutoReply([{ ...rules[1]!, enabled: false }, rules[2]!, rules[0]!], { msgType: 'text', content: '停水' })?.id).toBe('tie')
+  })
+
+  test('no rules, no reply', () => {
+    expect(matchAutoReply([], { msgType: 'text', content: '停水' })).toBeNull()
+  })
+
+  test('a catastrophic regex times out as "no match" instead of freezing; the default answers', () => {
+    const evil = rule('evil', { match: 'regex', keyword: '^(a+)+$', priority: 10 })
+    const started = Date.now()
+    expect(matchAutoReply([evil, rule('default', { kind: 'default' })], { msgType: 'text', content: `${'a'.repeat(40)}!` })?.id).toBe('default')
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
+})
+
+describe('regular expressions', () => {
+  test('runRegex: match, no match, invalid, timeout', () => {
+    expect(runRegex('停水', '明天停水')).toBe('match')
+    expect(runRegex('停电', '明天停水')).toBe('no-match')
+    expect(runRegex('(', 'x')).toBe('invalid')
+    expect(runRegex('^(a|aa)+$', `${'a'.repeat(60)}b`)).toBe('timeout')
+  })
+
+  test('validateRegexPattern refuses catastrophic, invalid and overlong patterns in Chinese', () => {
+    expect(validateRegexPattern('^(预约|办理).*证明$')).toBe(true)
+    expect(validateRegexPattern('(a+)+$')).toMatch(/灾难性回溯/)
+    expect(validateRegexPattern('(\\w+\\s?)*$')).toMatch(/灾难性回溯/)
+    expect(validateRegexPattern('([')).toBe('正则表达式语法有误')
+    expect(validateRegexPattern('a'.repeat(201))).toMatch(/不能超过 200/)
+    expect(validateRegexPattern('')).toBe('请填写正则表达式')
+  })
+})
+
+describe('reply window label', () => {
+  test.each([
+    [0, '已超过 48 小时回复时限，无法回复；居民再次发来消息后可回复。'],
+    [59_000, '还可回复 1 分钟'],
+    [3 * 3600_000, '还可回复 3 小时'],
+    [47 * 3600_000 + 5 * 60_000, '还可回复 47 小时 5 分钟'],
+  ])('%d ms', (ms, label) => expect(windowLabel(ms)).toBe(label))
+})
