@@ -23,7 +23,7 @@ const migrationDir = (kind: DatabaseKind) => path.resolve(process.cwd(), 'src', 
 export function databaseAdapter(uri: string | undefined = process.env.DATABASE_URI): DatabaseAdapterObj {
   const url = uri?.trim() || DEFAULT_DATABASE_URI
   // Schema push is for development only; production runs the committed migrations.
-  const push = process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true'
+  const push = process.env.NODE_ENV !== 'production'
   if (databaseKind(url) === 'mongodb') {
     return mongooseAdapter({
       url,
