@@ -45,9 +45,11 @@ export default buildConfig({
     },
     components: {
       beforeDashboard: ['/src/admin/ReviewDashboard#ReviewDashboard'],
-      afterNavLinks: ['/src/admin/ReviewQueueNavLink#ReviewQueueNavLink'],
+      afterNavLinks: ['/src/admin/ReviewQueueNavLink#ReviewQueueNavLink', '/src/admin/push/PushNavLinks#PushNavLinks'],
       views: {
         reviewQueue: { Component: '/src/admin/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
+        thisWeek: { Component: '/src/admin/push/ThisWeekView#ThisWeekView', path: '/this-week' },
+        pushCalendar: { Component: '/src/admin/push/PushCalendarView#PushCalendarView', path: '/push-calendar' },
       },
     },
   },

@@ -24,8 +24,11 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { ReviewActions as ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1 } from '../../../../src/admin/ReviewActions'
 import { ReplyBox as ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070 } from '../../../../src/admin/inbox/ReplyBox'
 import { ReviewQueueNavLink as ReviewQueueNavLink_ab157e3e557ff3d7d90ecc916e19cbde } from '../../../../src/admin/ReviewQueueNavLink'
+import { PushNavLinks as PushNavLinks_086b9e427259d1914dfc4739edcba31d } from '../../../../src/admin/push/PushNavLinks'
 import { ReviewDashboard as ReviewDashboard_34dd8860f9e3e835e93ddaca3eb3d04b } from '../../../../src/admin/ReviewDashboard'
 import { ReviewQueueView as ReviewQueueView_e9f721c8f5a6ab31da03d82a4c35926b } from '../../../../src/admin/ReviewQueueView'
+import { ThisWeekView as ThisWeekView_188884e651f0d9e5589eac04853266d0 } from '../../../../src/admin/push/ThisWeekView'
+import { PushCalendarView as PushCalendarView_fcc35f1ce73d32c092a599400c78d83f } from '../../../../src/admin/push/PushCalendarView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,7 +59,10 @@ export const importMap = {
   "/src/admin/ReviewActions#ReviewActions": ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1,
   "/src/admin/inbox/ReplyBox#ReplyBox": ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070,
   "/src/admin/ReviewQueueNavLink#ReviewQueueNavLink": ReviewQueueNavLink_ab157e3e557ff3d7d90ecc916e19cbde,
+  "/src/admin/push/PushNavLinks#PushNavLinks": PushNavLinks_086b9e427259d1914dfc4739edcba31d,
   "/src/admin/ReviewDashboard#ReviewDashboard": ReviewDashboard_34dd8860f9e3e835e93ddaca3eb3d04b,
   "/src/admin/ReviewQueueView#ReviewQueueView": ReviewQueueView_e9f721c8f5a6ab31da03d82a4c35926b,
+  "/src/admin/push/ThisWeekView#ThisWeekView": ThisWeekView_188884e651f0d9e5589eac04853266d0,
+  "/src/admin/push/PushCalendarView#PushCalendarView": PushCalendarView_fcc35f1ce73d32c092a599400c78d83f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

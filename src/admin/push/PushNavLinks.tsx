@@ -1,0 +1,24 @@
+'use client'
+import { useAuth, useTranslation } from '@payloadcms/ui'
+import React from 'react'
+import { pick } from '../labels'
+
+const LINKS = [
+  { href: '/admin/this-week', label: { zh: '本周推送', en: 'This week' } },
+  { href: '/admin/push-calendar', label: { zh: '推送日历', en: 'Push calendar' } },
+]
+
+export const PushNavLinks: React.FC = () => {
+  const { user } = useAuth()
+  const { i18n } = useTranslation()
+  if (!user) return null
+  return (
+    <>
+      {LINKS.map((link) => (
+        <a key={link.href} className="nav__link" href={link.href} style={{ display: 'block', padding: '4px 0' }}>
+          {pick(link.label, i18n.language)}
+        </a>
+      ))}
+    </>
+  )
+}

@@ -1,0 +1,108 @@
+import React from 'react'
+import { formatShanghai } from '../../time'
+import { pick } from '../labels'
+import { noPushLines } from './cli-format'
+import { PUSH_STATUS_LABELS, TYPE_LABELS } from './labels'
+import { PhoneArticle } from './PhonePreview'
+import type { ItemPreview } from './preview'
+import type { ItemRow, PushSummary, WeekReport } from './report'
+
+const RED = 'var(--theme-error-500)'
+const MUTED = 'var(--theme-elevation-500)'
+
+const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <p style={{ margin: '4px 0' }}>
+    <span style={{ color: MUTED, display: 'inline-block', minWidth: 88 }}>{label}</span>
+    {children}
+  </p>
+)
+
+export function StatusPanel({ report, push, lang }: { report: WeekReport; push: PushSummary; lang: string }) {
+  const valid = push.items.filter((item) => item.problems.length === 0).length
+  return (
+    <section className="this-week__status" data-push-status={push.status}>
+      <Row label={pick({ zh: '状态', en: 'Status' }, lang)}>
+        <strong>{pick(PUSH_STATUS_LABELS[push.status], lang)}</strong>
+        {push.needsAttention ? <strong style={{ color: RED }}>{pick({ zh: '（需要人工处理）', en: ' (needs a person)' }, lang)}</strong> : null}
+      </Row>
+      {push.statusReason ? (
+        <Row label={pick({ zh: '原因', en: 'Reason' }, lang)}>
+          <span style={{ color: push.status === 'sent' ? undefined : RED }}>{push.statusReason}</span>
+        </Row>
+      ) : null}
+      <Row label={pick({ zh: '审定', en: 'Sign-off' }, lang)}>
+        {push.signedOffAt ? `${push.signedOffBy ?? '—'}，${formatShanghai(push.signedOffAt)}` : pick({ zh: '尚未审定', en: 'Not signed off' }, lang)}
+      </Row>
+      <Row label={pick({ zh: '内容', en: 'Items' }, lang)}>
+        {`共 ${push.items.length} 条，有效 ${valid} 条（每次 ${report.settings.minItems}–${report.settings.maxItems} 条）`}
+      </Row>
+      {push.lastPreviewAt ? <Row label={pick({ zh: '预览', en: 'Preview' }, lang)}>{`最近一次 ${formatShanghai(push.lastPreviewAt)}`}</Row> : null}
+    </section>
+  )
+}
+
+export function ScheduleLines({ report, lang }: { report: WeekReport; lang: string }) {
+  const { slots, quota } = report
+  const over = quota.used >= quota.limit
+  return (
+    <section className="this-week__schedule">
+      <Row label={pick({ zh: '时间', en: 'Schedule' }, lang)}>
+        {`生成 ${formatShanghai(slots.assembleAt)} · 发送 ${formatShanghai(slots.sendAt)} · 补发 ${formatShanghai(slots.retryAt)}（北京时间）`}
+      </Row>
+      <Row label={pick({ zh: '本月群发', en: 'This month' }, lang)}>
+        <span className="this-week__quota" style={{ color: over ? RED : undefined }}>
+          {`${quota.used} / ${quota.limit}（${quota.month}）`}
+          {over ? '：本月群发次数已用完' : ''}
+        </span>
+      </Row>
+    </section>
+  )
+}
+
+export function NoPushPanel({ report, now }: { report: WeekReport; now: Date }) {
+  return (
+    <section className="this-week__empty">
+      {noPushLines(report, now).map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </section>
+  )
+}
+
+export function ItemProblems({ item }: { item: ItemRow | undefined }) {
+  if (!item || item.problems.length === 0) return <p style={{ color: 'var(--theme-success-500)', margin: '4px 0' }}>✓ 可以推送</p>
+  return (
+    <ul className="this-week__problems" style={{ color: RED, margin: '4px 0', paddingLeft: 18 }}>
+      {item.problems.map((problem) => (
+        <li key={problem}>{problem}</li>
+      ))}
+    </ul>
+  )
+}
+
+export function ItemList({ rows, previews, accountName, lang }: { rows: ItemRow[]; previews: ItemPreview[]; accountName: string; lang: string }) {
+  return (
+    <ol className="this-week__items" style={{ listStyle: 'none', padding: 0 }}>
+      {previews.map((preview, index) => {
+        const row = rows.find((entry) => entry.collection === preview.collection && entry.id === preview.id)
+        return (
+          <li key={preview.key} style={{ display: 'flex', flexWrap: 'wrap', gap: 24, padding: '16px 0', borderTop: '1px solid var(--theme-elevation-100)' }}>
+            <PhoneArticle item={preview} accountName={accountName} lang={lang} />
+            <div style={{ flex: '1 1 240px', minWidth: 240 }}>
+              <h3 style={{ margin: '0 0 4px' }}>
+                {`${index + 1}. `}
+                {index === 0 ? <span style={{ color: 'var(--theme-success-500)' }}>{pick({ zh: '【头条】', en: '[Headline] ' }, lang)}</span> : null}
+                <a href={`/admin/collections/${preview.collection}/${preview.id}`}>{preview.title || '（无标题）'}</a>
+              </h3>
+              <p style={{ margin: '4px 0', color: MUTED }}>{pick(TYPE_LABELS[preview.collection], lang)}</p>
+              {preview.thumbUrl ? <img src={preview.thumbUrl} alt={pick({ zh: '封面', en: 'Cover' }, lang)} style={{ width: 160, display: 'block', margin: '8px 0' }} /> : null}
+              {preview.digest ? <p style={{ margin: '4px 0' }}>{`摘要：${preview.digest}`}</p> : null}
+              <ItemProblems item={row} />
+              {preview.error ? <p style={{ color: RED }}>{preview.error}</p> : null}
+            </div>
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

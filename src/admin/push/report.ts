@@ -1,0 +1,106 @@
+import type { Payload } from 'payload'
+import { idOf } from '../../access/roles'
+import { bundleProblems, loadBundle, loadPool } from '../../push/candidates'
+import { sendsByMonth } from '../../push/month-usage'
+import type { PushStatus } from '../../push/quota'
+import { itemRefs, type ItemRef } from '../../push/refs'
+import { selectItems } from '../../push/select'
+import type { PushSettings } from '../../push/settings'
+import { loadPushSettings } from '../../push/settings-load'
+import { findPush, type PushDoc } from '../../push/store'
+import { shanghaiMonth, slotInstant, type IsoWeek } from '../../push/week'
+import type { ContentCollection } from '../../review/service'
+import type { AccountSummary } from './account'
+import { isPushStatus } from './labels'
+
+export interface ItemRow {
+  collection: ContentCollection
+  id: string
+  title: string
+  reviewStatus: string
+  /** Why this item cannot go out (empty when it can), as bundleProblems says. */
+  problems: string[]
+}
+
+export interface PushSummary {
+  id: string
+  status: PushStatus
+  statusReason: string | null
+  signedOffBy: string | null
+  signedOffAt: string | null
+  needsAttention: boolean
+  audience: 'all' | 'community'
+  refs: ItemRef[]
+  items: ItemRow[]
+  previewsSent: number
+  lastPreviewAt: string | null
+}
+
+export interface WeekReport {
+  account: AccountSummary
+  week: IsoWeek
+  settings: PushSettings
+  slots: { assembleAt: Date; sendAt: Date; retryAt: Date }
+  push: PushSummary | null
+  /** Mass sends per Beijing month, as sendsByMonth counts them. */
+  sentByMonth: Record<string, number>
+  /** The month of the week's send day. */
+  quota: { month: string; used: number; limit: number }
+  /** Only for a week without a push: what the assembler would find in the pool now. */
+  pool: { approved: number; selected: number; missing: number } | null
+}
+
+/** Everything the 本周推送 page and `npm run push -- status` show, read as the system sees it. */
+export async function loadWeekReport(payload: Payload, args: { account: AccountSummary; week: IsoWeek; now: Date }): Promise<WeekReport> {
+  const { account, week, now } = args
+  const [settings, sentByMonth, doc] = await Promise.all([loadPushSettings(payload), sendsByMonth(payload, account.id), findPush(payload, account.id, week)])
+  const slots = {
+    assembleAt: slotInstant(week, settings.assembleWeekday, settings.assembleTime),
+    sendAt: slotInstant(week, settings.sendWeekday, settings.sendTime),
+    retryAt: slotInstant(week, settings.retryWeekday, settings.retryTime),
+  }
+  const month = shanghaiMonth(slots.sendAt)
+  const quota = { month, used: sentByMonth[month] ?? 0, limit: settings.monthlyQuota }
+  const push = doc ? await summarize(payload, doc, now) : null
+  let pool: WeekReport['pool'] = null
+  if (!push) {
+    const candidates = await loadPool(payload)
+    const selection = selectItems(candidates, settings, now)
+    pool = { approved: candidates.length, selected: selection.items.length, missing: selection.missing }
+  }
+  return { account, week, settings, slots, push, sentByMonth, quota, pool }
+}
+
+async function summarize(payload: Payload, doc: PushDoc, now: Date): Promise<PushSummary> {
+  const refs = itemRefs(doc.items)
+  const [bundle, signer] = await Promise.all([loadBundle(payload, refs), signerName(payload, doc.signedOffBy)])
+  const previews = Array.isArray(doc.previews) ? (doc.previews as { at?: string | null }[]) : []
+  return {
+    id: String(doc.id),
+    status: isPushStatus(doc.status) ? doc.status : 'proposed',
+    statusReason: typeof doc.statusReason === 'string' && doc.statusReason ? doc.statusReason : null,
+    signedOffBy: signer,
+    signedOffAt: (doc.signedOffAt as string | null | undefined) ?? null,
+    needsAttention: doc.needsAttention === true,
+    audience: doc.audience === 'community' ? 'community' : 'all',
+    refs,
+    items: bundle.map((item) => ({
+      collection: item.collection,
+      id: item.id,
+      title: item.title,
+      reviewStatus: item.reviewStatus,
+      problems: bundleProblems(item, String(doc.id), now),
+    })),
+    previewsSent: previews.length,
+    lastPreviewAt: previews.map((entry) => entry.at ?? '').filter(Boolean).sort().at(-1) ?? null,
+  }
+}
+
+async function signerName(payload: Payload, value: unknown): Promise<string | null> {
+  const id = idOf(value)
+  if (!id) return null
+  const user = await payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0, disableErrors: true })
+  if (!user) return `用户 ${id}`
+  const { name, email } = user as unknown as { name?: string | null; email?: string }
+  return name || email || `用户 ${id}`
+}

@@ -1,0 +1,97 @@
+import { formatPlan, formatStatus } from '../../src/admin/push/cli-format'
+import { calendarNote, quotaNote, weekdayName } from '../../src/admin/push/labels'
+import type { WeekReport } from '../../src/admin/push/report'
+import { planCalendar } from '../../src/push/quota'
+import { DEFAULT_PUSH_SETTINGS as S } from '../../src/push/settings'
+import { slotInstant } from '../../src/push/week'
+
+const account = { id: 'a1', name: '街道办服务号', appId: 'wx123' }
+const WEEK = '2026-W48'
+const base: WeekReport = {
+  account,
+  week: WEEK,
+  settings: S,
+  slots: { assembleAt: slotInstant(WEEK, 3, '10:00'), sendAt: slotInstant(WEEK, 4, '18:00'), retryAt: slotInstant(WEEK, 5, '18:00') },
+  push: null,
+  sentByMonth: { '2026-11': 3 },
+  quota: { month: '2026-11', used: 3, limit: 4 },
+  pool: { approved: 4, selected: 4, missing: 1 },
+}
+
+describe('formatStatus', () => {
+  test('a week without a push: when it is assembled (Beijing time) and what the pool holds', () => {
+    const text = formatStatus(base, new Date('2026-11-23T02:00:00Z')).join('\n')
+    expect(text).toContain('公众号：街道办服务号（wx123）')
+    expect(text).toContain('发送 2026-11-26 18:00')
+    expect(text).toContain('本月群发：3 / 4（2026-11）')
+    expect(text).toContain('将于 2026-11-25 10:00（北京时间）自动生成')
+    expect(text).toContain('待推送池：4 条已审核内容，按规则可选出 4 条，还差 1 条')
+  })
+  test('after the last send day it says the week will not be assembled', () => {
+    expect(formatStatus(base, new Date('2026-11-28T02:00:00Z')).join('\n')).toContain('不会再生成')
+  })
+  test('a push: status, reason, sign-off and every item with its problems, headline first', () => {
+    const report: WeekReport = {
+      ...base,
+      pool: null,
+      push: {
+        id: 'p1',
+        status: 'proposed',
+        statusReason: '有效内容只有 4 条',
+        signedOffBy: null,
+        signedOffAt: null,
+        needsAttention: false,
+        audience: 'all',
+        refs: [],
+        previewsSent: 0,
+        lastPreviewAt: null,
+        items: [
+          { collection: 'policy-explainers', id: '1', title: '医保缴费', reviewStatus: 'scheduled', problems: [] },
+          { collection: 'articles', id: '2', title: '停水通知', reviewStatus: 'scheduled', problems: ['封面图片：提交审核前必须上传封面（微信图文必须有封面）'] },
+        ],
+      },
+    }
+    const lines = formatStatus(report, new Date('2026-11-25T04:00:00Z'))
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '状态：待审定',
+        '原因：有效内容只有 4 条',
+        '审定：尚未审定',
+        '内容：共 2 条，有效 1 条（每次 5–6 条）',
+        '  1. 【头条】《医保缴费》 政策解读 · ✓ 可以推送',
+        '  2. 《停水通知》 文章 · ✗ 不能推送',
+        '       - 封面图片：提交审核前必须上传封面（微信图文必须有封面）',
+      ]),
+    )
+    const signed = { ...report, push: { ...report.push!, status: 'signed_off' as const, signedOffBy: '王主任', signedOffAt: '2026-11-25T06:05:00Z' } }
+    expect(formatStatus(signed, new Date()).join('\n')).toContain('审定：王主任，2026-11-25 14:05')
+  })
+})
+
+describe('the calendar', () => {
+  test('a month with five send days: the fifth is a quota skip, with the reason', () => {
+    const rows = planCalendar({ fromWeek: '2026-W49', weeks: 8, known: [], sentByMonth: {}, settings: S })
+    const calendar = { settings: S, rows, pushIds: {} }
+    const lines = formatPlan(calendar, account, '2026-W49', new Date('2026-11-30T02:00:00Z'))
+    expect(lines[1]).toContain('未来 8 周发送计划')
+    const w53 = lines.find((line) => line.includes('2026-W53'))
+    expect(w53).toContain('2026-12-31 周四 18:00')
+    expect(w53).toContain('额度不足：跳过')
+    expect(w53).toContain('当月 4 / 4')
+    expect(w53).toContain('当月第 5 次群发：按设置跳过')
+    expect(lines.find((line) => line.includes('2026-W49'))).toContain('（本周）')
+  })
+  test('quota notes follow the policy', () => {
+    expect(quotaNote({ status: 'quota-merge', quotaLimit: 4 })).toBe('当月第 5 次群发：按设置并入下周')
+    expect(quotaNote({ status: 'planned', quotaLimit: 4 })).toBeNull()
+  })
+  test('a week whose last send day passed unsent says so; a sent one does not', () => {
+    const row = { week: WEEK, sendDay: '2026-11-26', month: '2026-11', status: 'planned' as const, quotaUsed: 1, quotaLimit: 4 }
+    expect(calendarNote(row, S, new Date('2026-11-28T02:00:00Z'))).toBe('发送时段已过，本周未发送')
+    expect(calendarNote(row, S, new Date('2026-11-27T15:00:00Z'))).toBeNull()
+    expect(calendarNote({ ...row, status: 'sent' }, S, new Date('2026-11-28T02:00:00Z'))).toBeNull()
+  })
+  test('weekday names', () => {
+    expect([1, 4, 7].map(weekdayName)).toEqual(['周一', '周四', '周日'])
+  })
+})
