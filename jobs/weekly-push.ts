@@ -9,7 +9,9 @@ import { sendPreviews } from '../src/push/previews'
 import { itemRefs } from '../src/push/refs'
 import { sendWeeklyPush, type SendOutcome } from '../src/push/send'
 import { loadPushSettings } from '../src/push/settings-load'
+import type { PushSettings } from '../src/push/settings'
 import { skipPush } from '../src/push/skip'
+import { settlePastWeek } from '../src/push/stale'
 import { appendStep, findPush, type PushDoc } from '../src/push/store'
 import { isoWeekOf, shanghaiDate, shanghaiMonth, slotInstant } from '../src/push/week'
 import { wechatGateway } from '../src/push/wechat-gateway'
@@ -55,7 +57,7 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
   const accountId = await defaultAccountId(payload)
   if (!accountId) return { week, slot: null, step: 'idle', detail: '没有默认公众号' }
 
-  const closed = await closeMissedWeeks(payload, accountId, now, settings.retryWeekday, settings.retryTime)
+  const closed = await closeMissedWeeks(payload, accountId, now, options, settings)
   let push = await findPush(payload, accountId, week)
   const send = (finalAttempt: boolean) =>
     gatewayFor(payload, accountId).then((gateway) =>
@@ -123,21 +125,22 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
   }
 }
 
-/** A week whose last slot day has passed without a send is closed, never sent late. */
-async function closeMissedWeeks(payload: Payload, accountId: string, now: Date, retryWeekday: number, retryTime: string): Promise<boolean> {
+/** A week whose last slot day has passed is settled, never sent late (see settlePastWeek). */
+async function closeMissedWeeks(payload: Payload, accountId: string, now: Date, options: TickOptions, settings: PushSettings): Promise<boolean> {
   const open = await payload.find({
     collection: 'weekly-pushes',
     overrideAccess: true,
     depth: 0,
     limit: 20,
-    where: { and: [{ account: { equals: accountId } }, { status: { in: ['proposed', 'signed_off', 'failed'] } }] },
+    where: { and: [{ account: { equals: accountId } }, { status: { in: ['proposed', 'signed_off', 'failed', 'sending'] } }] },
   })
   let closed = false
   for (const push of open.docs as unknown as PushDoc[]) {
-    const lastDay = shanghaiDate(slotInstant(push.week, retryWeekday, retryTime))
-    if (lastDay < shanghaiDate(now)) {
-      closed = (await skipPush(payload, push, '发送时段已过（周五之前未能发出）')) !== null || closed
-    }
+    if (push.status === 'failed' && push.needsAttention) continue
+    const lastDay = shanghaiDate(slotInstant(push.week, settings.retryWeekday, settings.retryTime))
+    if (lastDay >= shanghaiDate(now)) continue
+    const outcome = await settlePastWeek(payload, push, { now, owner: options.owner, settings, gatewayFor: options.gatewayFor ?? wechatGateway })
+    closed = closed || outcome !== 'busy'
   }
   return closed
 }

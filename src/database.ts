@@ -34,6 +34,10 @@ export function databaseAdapter(uri: string | undefined = process.env.DATABASE_U
   }
   return sqliteAdapter({
     client: { url },
+    // The admin and the scheduler are two processes on one file: wait for a lock instead of failing,
+    // and let readers read while one writes.
+    busyTimeout: 5000,
+    wal: true,
     idType: 'uuid',
     push,
     migrationDir: migrationDir('sqlite'),

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { idOf } from '../access/roles'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { bundleProblems, loadBundle } from './candidates'
+import { resolveAudience } from './audience'
 import type { GatewayFailure, PushGateway } from './gateway'
 import { moveItems } from './item-states'
 import { itemRefs } from './refs'
@@ -35,7 +36,6 @@ export interface SendOptions {
   finalAttempt: boolean
   /** Told after each step is saved (logging; crash tests). */
   onStep?: (step: string) => void | Promise<void>
-  tagId?: number
 }
 
 /** ≤ 64 bytes, the same for every attempt at one account's week: WeChat's idempotency key. */
@@ -99,6 +99,8 @@ export async function sendWeeklyPush(options: SendOptions): Promise<SendOutcome>
     const items = await loadBundle(payload, refs)
     const problems = items.flatMap((item) => bundleProblems(item, push!.id, now()).map((p) => `《${item.title}》${p}`))
     if (items.length < options.settings.minItems) problems.unshift(`有效内容只有 ${items.length} 条，至少需要 ${options.settings.minItems} 条`)
+    const audience = await resolveAudience(payload, push)
+    if ('error' in audience) problems.push(audience.error)
     if (problems.length) return closeOrWait(options, release, problems.join('；'))
   }
 
@@ -144,7 +146,9 @@ export async function sendWeeklyPush(options: SendOptions): Promise<SendOutcome>
     push = marked
     await step('sendall-requested')
     try {
-      const answer = await gateway.sendAll({ mediaId: String(push.wechat?.draftMediaId ?? draftMediaId ?? ''), clientMsgId, tagId: options.tagId })
+      const audience = await resolveAudience(payload, push)
+      const tagId = 'tagId' in audience ? audience.tagId : undefined
+      const answer = await gateway.sendAll({ mediaId: String(push.wechat?.draftMediaId ?? draftMediaId ?? ''), clientMsgId, tagId })
       msgId = answer.msgId
       push.wechat = { ...(push.wechat ?? {}), msgId, msgDataId: answer.msgDataId }
     } catch (error) {
@@ -172,21 +176,22 @@ export async function sendWeeklyPush(options: SendOptions): Promise<SendOutcome>
         return failBeforeSend(options, release, `微信拒绝群发：${failure.meaning}（${failure.errcode ?? '无错误码'}）`, { wechat: wechatIds })
       }
     }
-    const sentAt = now().toISOString()
+    // The msg_id is saved first (still `sending`): a crash before the items are marked resumes here.
     const saved = await savePush(
       payload,
       push,
-      { status: 'sent', wechat: { ...push.wechat, sentAt }, statusReason: null },
+      { wechat: { ...push.wechat, sentAt: now().toISOString() } },
       { step: 'sendall', ok: true, detail: `msg_id ${msgId}${settledBy === '45065' ? '（45065：确认此前已发送，未重复发送）' : ''}` },
       { claimedBy: { equals: owner } },
     )
-    if (saved) push = saved
+    if (!saved) return { kind: 'not-claimed', reason: '发送权已被接管' }
+    push = saved
     await step('sent')
   }
 
   await moveItems(payload, refs, 'scheduled', { reviewStatus: 'sent', pushedIn: push.id })
   await moveItems(payload, refs, 'approved', { reviewStatus: 'sent', pushedIn: push.id })
-  await savePush(payload, push, { claimedBy: null, claimedUntil: null }, { step: 'items-marked-sent', ok: true }, { status: { equals: 'sent' } })
+  await release({ status: 'sent', statusReason: null }, { step: 'items-marked-sent', ok: true })
   await step('items-marked-sent')
   return { kind: 'sent', msgId: String(msgId), settledBy }
 }

@@ -32,9 +32,21 @@ export async function createPushWorld(payload: Payload, items = 6, emulatorOptio
   for (let index = 0; index < items; index++) {
     await addApprovedItem(payload, fx, types[index % types.length], index)
   }
-  const gatewayFor: GatewayFactory = (p, id) =>
-    wechatGateway(p, id, { baseUrl: emulator.url, timeoutMs: 3000, uploadTimeoutMs: 5000, retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, rateLimitAttempts: 2, rateLimitDelayMs: 10 } })
+  const gatewayFor = emulatorGatewayFor(emulator.url)
   return { appId: PUSH_ACCOUNT.appId, fx, accountId: String(account.id), emulator, gatewayFor }
+}
+
+type RetryOptions = NonNullable<Parameters<typeof wechatGateway>[2]>['retry']
+
+/** The push's WeChat gateway pointed at an emulator by URL (also usable from a child process), with test-sized retry delays. */
+export function emulatorGatewayFor(url: string, retry: RetryOptions = {}): GatewayFactory {
+  return (payload, accountId) =>
+    wechatGateway(payload, accountId, {
+      baseUrl: url,
+      timeoutMs: 3000,
+      uploadTimeoutMs: 5000,
+      retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, rateLimitAttempts: 2, rateLimitDelayMs: 10, ...retry },
+    })
 }
 
 export async function addApprovedItem(payload: Payload, fx: Fixtures, collection: 'articles' | 'policy-explainers' | 'community-news', index: number) {

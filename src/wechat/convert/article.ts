@@ -55,14 +55,14 @@ export async function buildWeChatArticle(payload: Payload, client: ImageUploader
   const coverReference = imageReference({ type: 'upload', relationTo: 'media', value: item.cover } as LexicalNode)
   if (!coverReference) throw fail('cover', '没有封面图片：微信图文必须有封面')
 
-  const thumb = limit(async () => cache.thumb(await thumbBytes((await loadMediaImage(payload, coverReference)).bytes))).catch((error: unknown) => {
+  const thumb = limit(async () => cache.thumb((await loadMediaImage(payload, coverReference)).bytes, thumbBytes)).catch((error: unknown) => {
     throw fail('cover', `封面图片处理失败：${reason(error)}`, error)
   })
   const resolveImage = (image: ImageReference) =>
     limit(async () => {
       if (image.relationTo !== 'media') return null
       const media = await loadMediaImage(payload, image)
-      return { src: await cache.inline(await inlineImageBytes(media.bytes)), alt: media.alt }
+      return { src: await cache.inline(media.bytes, inlineImageBytes), alt: media.alt }
     }).catch((error: unknown) => {
       throw fail('body', `正文图片上传微信失败：${reason(error)}`, error)
     })

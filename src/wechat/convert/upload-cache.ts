@@ -1,5 +1,5 @@
 /**
- * Uploads to WeChat, remembered in `wechat-uploads` by sha256 of the exact bytes sent, per account
+ * Uploads to WeChat, remembered in `wechat-uploads` by sha256 of the source image bytes, per account
  * and kind: an unchanged image is never uploaded twice, across builds and across instances.
  */
 import { createHash } from 'node:crypto'
@@ -24,6 +24,9 @@ interface UploadDoc {
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
+/** Bumped when images are prepared differently (size, quality), so cached uploads are redone. */
+const PREPARATION_VERSION = 'v1'
+
 export class UploadCache {
   /** Two articles of one push sharing an image upload it once even when built at the same time. */
   private readonly inflight = new Map<string, Promise<UploadDoc>>()
@@ -34,23 +37,26 @@ export class UploadCache {
     private readonly client: ImageUploader,
   ) {}
 
-  /** The uploadimg URL for these bytes. */
-  async inline(bytes: Buffer): Promise<string> {
-    const doc = await this.once('inline', bytes, async () => ({ url: (await this.client.media.uploadImage(bytes)).url }))
+  /**
+   * The uploadimg URL for an image. The cache is keyed on the source bytes (and the preparation's
+   * version), so an unchanged image is neither re-encoded nor uploaded again.
+   */
+  async inline(source: Buffer, prepare: (source: Buffer) => Promise<Buffer> = async (bytes) => bytes): Promise<string> {
+    const doc = await this.once('inline', source, async () => ({ url: (await this.client.media.uploadImage(await prepare(source))).url }))
     return doc.url!
   }
 
-  /** The permanent thumb media_id for these (JPEG ≤ 64 KB) bytes. */
-  async thumb(bytes: Buffer): Promise<string> {
-    const doc = await this.once('thumb', bytes, async () => {
-      const material = await this.client.media.addThumb(bytes)
+  /** The permanent thumb media_id for an image, prepared (JPEG ≤ 64 KB) only when not cached. */
+  async thumb(source: Buffer, prepare: (source: Buffer) => Promise<Buffer> = async (bytes) => bytes): Promise<string> {
+    const doc = await this.once('thumb', source, async () => {
+      const material = await this.client.media.addThumb(await prepare(source))
       return { url: material.url, mediaId: material.mediaId }
     })
     return doc.mediaId!
   }
 
   private once(kind: Kind, bytes: Buffer, upload: () => Promise<UploadDoc>): Promise<UploadDoc> {
-    const hash = sha256(bytes)
+    const hash = sha256(Buffer.concat([Buffer.from(`${PREPARATION_VERSION}:`), bytes]))
     const key = `${kind}:${hash}`
     let pending = this.inflight.get(key)
     if (!pending) {

@@ -1,0 +1,79 @@
+/**
+ * The weekly push driven the way production drives it — scheduler ticks — with the clock moved by
+ * the test: every tick runs at a chosen Beijing time, and the emulator's clock (quotas, tokens,
+ * clientmsgid windows) follows the same time.
+ */
+import type { Payload } from 'payload'
+import { runWeeklyPushTick, type TickOptions, type TickReport } from '../../jobs/weekly-push'
+import { findPush, type PushDoc } from '../../src/push/store'
+import type { StartEmulatorOptions } from '../../src/wechat/emulator'
+import { createPushWorld, type PushWorld } from './helpers'
+
+/** `"2026-11-26 18:00"` read as Beijing wall-clock time (UTC+8 all year). */
+export const beijing = (local: string): Date => new Date(`${local.replace(' ', 'T')}:00+08:00`)
+
+export interface ScheduledWorld extends PushWorld {
+  /** One scheduler tick at a Beijing wall-clock time; the emulator's clock moves there first. */
+  tickAt(local: string, options?: Partial<TickOptions>): Promise<TickReport>
+  /** The emulator's clock, moved by tickAt (and by the test when it needs to). */
+  clock: { now: number }
+  push(week: string): Promise<PushDoc | null>
+}
+
+/**
+ * Forgets earlier tests' pushes, content and notifications, and their default account. Payload's
+ * config (and so the database file) is fixed once per test file, and the item pool, the default
+ * account and the monthly count are all global, so each scenario starts from an empty week.
+ */
+export async function resetPushData(payload: Payload): Promise<void> {
+  for (const collection of ['weekly-pushes', 'articles', 'policy-explainers', 'community-news', 'notifications'] as const) {
+    await payload.delete({ collection, where: { id: { exists: true } }, overrideAccess: true })
+  }
+  await payload.update({ collection: 'wechat-accounts', where: { isDefault: { equals: true } }, data: { isDefault: false }, overrideAccess: true })
+}
+
+export async function createScheduledWorld(
+  payload: Payload,
+  items = 6,
+  startAt = '2026-11-23 09:00',
+  emulatorOptions: Omit<StartEmulatorOptions, 'clock'> = {},
+): Promise<ScheduledWorld> {
+  await resetPushData(payload)
+  const clock = { now: beijing(startAt).getTime() }
+  const world = await createPushWorld(payload, items, { ...emulatorOptions, clock: () => clock.now })
+  return {
+    ...world,
+    clock,
+    async tickAt(local, options = {}) {
+      const now = beijing(local)
+      clock.now = now.getTime()
+      return runWeeklyPushTick(payload, { now, owner: 'scheduler-a', gatewayFor: world.gatewayFor, ...options })
+    },
+    push: (week) => findPush(payload, world.accountId, week),
+  }
+}
+
+/** Subjects of the notifications recorded about one push, oldest first (one per recipient, deduplicated). */
+export async function notificationSubjects(payload: Payload, pushId: string): Promise<string[]> {
+  const found = await payload.find({
+    collection: 'notifications',
+    overrideAccess: true,
+    depth: 0,
+    limit: 500,
+    pagination: false,
+    sort: 'createdAt',
+    where: { and: [{ relatedCollection: { equals: 'weekly-pushes' } }, { relatedId: { equals: pushId } }] },
+  })
+  return [...new Set(found.docs.map((doc) => String(doc.subject)))]
+}
+
+/** Review states of a push's items, in bundle order. */
+export async function itemStates(payload: Payload, push: PushDoc): Promise<{ reviewStatus: string; pushedIn: string | null }[]> {
+  return Promise.all(
+    (push.items as { relationTo: 'articles'; value: string }[]).map(async (ref) => {
+      const item = await payload.findByID({ collection: ref.relationTo, id: ref.value, depth: 0, overrideAccess: true })
+      const pushedIn = (item as { pushedIn?: unknown }).pushedIn
+      return { reviewStatus: String(item.reviewStatus), pushedIn: pushedIn == null ? null : String(pushedIn) }
+    }),
+  )
+}
