@@ -7,10 +7,13 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { Articles } from '../collections/articles'
 import { AutoReplies } from '../collections/auto-replies'
+import { BindingCodes } from '../collections/binding-codes'
 import { Communities } from '../collections/communities'
 import { CommunityNews } from '../collections/community-news'
 import { Followers } from '../collections/followers'
 import { Media } from '../collections/media'
+import { MenuClickLog } from '../collections/menu-click-log'
+import { MenuClicks } from '../collections/menu-clicks'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../collections/media/check-upload'
 import { Notifications } from '../collections/notifications'
 import { PolicyExplainers } from '../collections/policy-explainers'
@@ -18,6 +21,7 @@ import { ResidentMessages } from '../collections/resident-messages'
 import { Users } from '../collections/users'
 import { WeChatAccounts } from '../collections/wechat-accounts'
 import { WeChatInbound } from '../collections/wechat-inbound'
+import { WeChatMenuGlobal } from '../collections/wechat-menu'
 import { WeChatTokens } from '../collections/wechat-tokens'
 import { WeChatUploads } from '../collections/wechat-uploads'
 import { WeeklyPushes } from '../collections/weekly-pushes'
@@ -73,8 +77,11 @@ export default buildConfig({
     ResidentMessages,
     AutoReplies,
     Followers,
+    MenuClicks,
+    MenuClickLog,
+    BindingCodes,
   ],
-  globals: [PushSettingsGlobal],
+  globals: [PushSettingsGlobal, WeChatMenuGlobal],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,

@@ -61,6 +61,12 @@ export const Users: CollectionConfig = {
       access: { create: adminOnlyField, update: adminOnlyField },
     },
     {
+      name: 'bindWechat',
+      type: 'ui',
+      label: { zh: '绑定微信', en: 'Bind WeChat' },
+      admin: { components: { Field: '/src/admin/binding/BindingCode#BindingCode' } },
+    },
+    {
       name: 'active',
       type: 'checkbox',
       defaultValue: true,

@@ -94,7 +94,9 @@ export const WeeklyPushes: CollectionConfig = {
       relationTo: [...CONTENT_COLLECTIONS],
       hasMany: true,
       label: { zh: '本周内容（第一条为头条，可拖动排序）', en: 'Items (the first is the headline; drag to reorder)' },
-      filterOptions: { reviewStatus: { in: ['approved', 'scheduled'] } },
+      // Offers only pushable items while the bundle is open; once it is sending or done its items are
+      // `sent` (or deleted later) and must not make every later save of the push invalid.
+      filterOptions: ({ data }) => (['proposed', 'signed_off'].includes(String(data?.status ?? 'proposed')) ? { reviewStatus: { in: ['approved', 'scheduled'] } } : true),
       validate: (value: unknown) =>
         Array.isArray(value) && value.length > 8 ? '本周内容：一次群发最多 8 条（微信限制）' : true,
     },

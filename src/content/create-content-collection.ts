@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 import { canCreateContent, canDeleteContent, canReadContent, canUpdateContent } from '../review/access'
-import { voidSignOffOnItemEdit } from '../push/void-sign-off'
+import { removeDeletedItemFromBundles, voidSignOffOnItemEdit } from '../push/void-sign-off'
 import { reviewEndpoint } from '../review/endpoint'
 import { enforceReviewRules } from '../review/hooks'
 import { contentFields } from './fields'
@@ -25,7 +25,7 @@ export function createContentCollection({ slug, labels, description, typeFields 
       description,
     },
     access: { read: canReadContent, create: canCreateContent, update: canUpdateContent, delete: canDeleteContent },
-    hooks: { beforeChange: [enforceReviewRules], afterChange: [voidSignOffOnItemEdit] },
+    hooks: { beforeChange: [enforceReviewRules], afterChange: [voidSignOffOnItemEdit], beforeDelete: [removeDeletedItemFromBundles] },
     endpoints: [reviewEndpoint(slug)],
     fields: contentFields(typeFields),
     timestamps: true,

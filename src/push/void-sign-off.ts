@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
 import { itemRefs, PUSH_SYSTEM_CONTEXT } from './refs'
 import { savePush, type PushDoc } from './store'
@@ -30,4 +30,43 @@ export const voidSignOffOnItemEdit: CollectionAfterChangeHook = async ({ doc, co
     )
   }
   return doc
+}
+
+/**
+ * An item about to be deleted leaves every open bundle it is in (before the database drops the
+ * reference on its own); a signed-off bundle then needs signing off again.
+ */
+export const removeDeletedItemFromBundles: CollectionBeforeDeleteHook = async ({ id, collection, req }) => {
+  const open = await req.payload.find({
+    collection: 'weekly-pushes',
+    overrideAccess: true,
+    depth: 0,
+    limit: 20,
+    where: { status: { in: ['proposed', 'signed_off'] } },
+    req,
+  })
+  for (const push of open.docs as unknown as PushDoc[]) {
+    const refs = itemRefs(push.items)
+    const kept = refs.filter((ref) => !(ref.relationTo === collection.slug && ref.value === String(id)))
+    if (kept.length === refs.length) continue
+    const voided = push.status === 'signed_off'
+    const entry = {
+      step: 'item-removed',
+      ok: true,
+      at: new Date().toISOString(),
+      detail: `一条内容已被删除，已从本周推送中移除${voided ? '；审定作废，需重新审定' : ''}`,
+    }
+    await req.payload.update({
+      collection: 'weekly-pushes',
+      id: push.id,
+      overrideAccess: true,
+      req,
+      context: { [PUSH_SYSTEM_CONTEXT]: true },
+      data: {
+        items: kept,
+        steps: [...(Array.isArray(push.steps) ? push.steps : []), entry],
+        ...(voided ? { status: 'proposed', signedOffBy: null, signedOffAt: null } : {}),
+      },
+    })
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * A real Payload on a temp SQLite file with every collection of the main config plus the
- * residents' side (wechat-inbound, resident-messages, auto-replies, followers), which the main
+ * residents' side (wechat-inbound, resident-messages, auto-replies, followers) and the menu and
+ * binding collections (wechat-menu, menu-clicks, menu-click-log, binding-codes), which the main
  * config does not register yet; and helpers to sign and encrypt callback requests.
  */
 import { randomBytes } from 'node:crypto'
@@ -43,14 +44,18 @@ export async function startCallbackPayload(): Promise<CallbackTestPayload> {
   const { ResidentMessages } = await import('../../collections/resident-messages')
   const { AutoReplies } = await import('../../collections/auto-replies')
   const { Followers } = await import('../../collections/followers')
+  const { WeChatMenuGlobal } = await import('../../collections/wechat-menu')
+  const { MenuClicks } = await import('../../collections/menu-clicks')
+  const { MenuClickLog } = await import('../../collections/menu-click-log')
+  const { BindingCodes } = await import('../../collections/binding-codes')
   const config = buildConfig({
     secret: process.env.PAYLOAD_SECRET,
     admin: { user: Users.slug },
     collections: [
       Articles, PolicyExplainers, CommunityNews, Media, Communities, Users, Notifications, WeChatAccounts, WeeklyPushes, WeChatTokens, WeChatUploads,
-      WeChatInbound, ResidentMessages, AutoReplies, Followers,
+      WeChatInbound, ResidentMessages, AutoReplies, Followers, MenuClicks, MenuClickLog, BindingCodes,
     ],
-    globals: [PushSettingsGlobal],
+    globals: [PushSettingsGlobal, WeChatMenuGlobal],
     editor: lexicalEditor(),
     db: databaseAdapter(process.env.DATABASE_URI),
     sharp,

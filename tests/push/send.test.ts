@@ -1,6 +1,7 @@
 import { assembleWeek } from '../../src/push/assemble'
 import { sendWeeklyPush, RESEND_WAIT_MS } from '../../src/push/send'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
+import { applyMassResult } from '../../src/push/result'
 import { readPush } from '../../src/push/store'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { acceptedSendalls, createPushWorld, emulatorGatewayFor, realSends, sendallCount, signOff, type PushWorld } from './helpers'
@@ -186,4 +187,26 @@ test("a community push goes to that community's follower tag; without a configur
   expect(sent.kind).toBe('sent')
   const request = world.emulator.requestLog.find((entry) => entry.path === '/cgi-bin/message/mass/sendall' && entry.errcode === 0)
   expect((request?.body as { filter?: unknown })?.filter).toEqual({ is_to_all: false, tag_id: 101 })
+})
+
+test('a deleted item leaves the open bundle, voiding the sign-off', async () => {
+  const pushId = await signedOffPush()
+  const push = await readPush(t.payload, pushId)
+  const [gone] = push!.items
+  await t.payload.delete({ collection: gone.relationTo, id: gone.value, user: world.fx.users.admin as never, overrideAccess: false })
+  const after = await readPush(t.payload, pushId)
+  expect(after!.items).toHaveLength(push!.items.length - 1)
+  expect(after).toMatchObject({ status: 'proposed', signedOffAt: null })
+  expect(after!.steps.at(-1).step).toBe('item-removed')
+})
+
+test('after the send, the result is recorded even though the items are no longer pushable', async () => {
+  const pushId = await signedOffPush()
+  const outcome = await send(pushId)
+  expect(outcome.kind).toBe('sent')
+  const msgId = (outcome as { msgId: string }).msgId
+  const recorded = await applyMassResult(t.payload, { msgId, status: 'err(20013)', totalCount: 20, filterCount: 20, sentCount: 0, errorCount: 20 })
+  expect(recorded?.result).toMatchObject({ statusText: 'err(20013)', meaning: '群发失败：版权检查未通过（涉嫌转载）', totalCount: 20 })
+  const told = await t.payload.find({ collection: 'notifications', where: { and: [{ relatedId: { equals: pushId } }, { subject: { contains: '群发失败' } }] } })
+  expect(told.totalDocs).toBeGreaterThan(0)
 })

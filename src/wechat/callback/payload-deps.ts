@@ -4,6 +4,7 @@ import { loadAccountCredentials, type AccountCredentials } from '../accounts'
 import { matchAutoReply, type AutoReplyRule } from './auto-reply'
 import { enqueueInbound } from './inbound-queue'
 import { inboundWorkerFor } from './inbound-worker'
+import { clearInteractiveCaches, interactiveReply } from './interactive-reply'
 import { xmlText } from '../xml'
 import { TtlCache } from './ttl-cache'
 import type { CallbackDeps, PassiveReply } from './types'
@@ -17,6 +18,7 @@ const rules = new TtlCache<AutoReplyRule[]>(10_000)
 export function clearCallbackCaches(): void {
   accounts.clear()
   rules.clear()
+  clearInteractiveCaches()
 }
 
 export interface PayloadCallbackOptions {
@@ -31,6 +33,8 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
     loadAccount: (accountId) => accounts.get(accountId, () => loadAccountOrNull(payload, accountId)),
     enqueue: (account, message) => enqueueInbound(payload, account, message, (options.now ?? Date.now)()),
     passiveReply: async (account, message) => {
+      const acted = await interactiveReply(payload, account, message)
+      if (acted !== undefined) return acted
       const rule = matchAutoReply(await rules.get(account.id, () => loadRules(payload, account.id)), {
         msgType: message.msgType,
         event: message.event,

@@ -1,8 +1,10 @@
 /** What each queued message or event does, run by the inbound worker after WeChat has its answer. */
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
-import type { XmlRecord } from '../xml'
+import { countMenuEvent } from '../menu/click-count'
+import { xmlText, type XmlRecord } from '../xml'
 import { applyFollowEvent } from './follower-events'
+import { isStaffCommand } from './interactive-reply'
 import { applyMassFinished, applyTemplateFinished } from './job-results'
 import { storeResidentMessage } from './resident-message-store'
 
@@ -21,7 +23,11 @@ export async function processInbound(payload: Payload, row: InboundRow): Promise
   const accountId = idOf(row.account)
   if (!accountId) throw new Error('inbound row without an account')
   const record = Object.assign(Object.create(null) as XmlRecord, row.payload)
-  if (row.type !== 'event') return storeResidentMessage(payload, accountId, row.dedupeKey, record)
+  if (row.type !== 'event') {
+    // `绑定 123456` and `审定` were answered by the callback; a live code must not sit in the inbox.
+    if (row.type === 'text' && isStaffCommand(xmlText(record, 'Content'))) return
+    return storeResidentMessage(payload, accountId, row.dedupeKey, record)
+  }
   switch (row.event) {
     case 'subscribe':
     case 'unsubscribe':
@@ -30,8 +36,11 @@ export async function processInbound(payload: Payload, row: InboundRow): Promise
       return applyMassFinished(payload, record)
     case 'TEMPLATESENDJOBFINISH':
       return applyTemplateFinished(payload, record)
+    case 'CLICK':
+    case 'VIEW':
+      return countMenuEvent(payload, accountId, row.dedupeKey, record)
     default:
-      // Menu clicks, views, scans and events we do not use yet: the queue row is their record.
+      // Scans and events we do not use yet: the queue row is their record.
       return
   }
 }

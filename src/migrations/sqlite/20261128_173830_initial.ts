@@ -616,6 +616,53 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`followers_numbers_order_parent_idx\` ON \`followers_numbers\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`menu_clicks\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`bucket\` text NOT NULL,
+  	\`account_id\` text(36) NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`name\` text,
+  	\`event\` text NOT NULL,
+  	\`day\` text NOT NULL,
+  	\`count\` numeric DEFAULT 0 NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`account_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`menu_clicks_bucket_idx\` ON \`menu_clicks\` (\`bucket\`);`)
+  await db.run(sql`CREATE INDEX \`menu_clicks_account_idx\` ON \`menu_clicks\` (\`account_id\`);`)
+  await db.run(sql`CREATE INDEX \`menu_clicks_key_idx\` ON \`menu_clicks\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`menu_clicks_day_idx\` ON \`menu_clicks\` (\`day\`);`)
+  await db.run(sql`CREATE INDEX \`menu_clicks_updated_at_idx\` ON \`menu_clicks\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`menu_clicks_created_at_idx\` ON \`menu_clicks\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`menu_click_log\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`inbound_key\` text NOT NULL,
+  	\`bucket\` text NOT NULL,
+  	\`at\` text NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`menu_click_log_inbound_key_idx\` ON \`menu_click_log\` (\`inbound_key\`);`)
+  await db.run(sql`CREATE INDEX \`menu_click_log_bucket_idx\` ON \`menu_click_log\` (\`bucket\`);`)
+  await db.run(sql`CREATE TABLE \`binding_codes\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`user_id\` text(36) NOT NULL,
+  	\`code_hash\` text NOT NULL,
+  	\`expires_at\` text NOT NULL,
+  	\`used_at\` text,
+  	\`openid\` text,
+  	\`outcome\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`binding_codes_user_idx\` ON \`binding_codes\` (\`user_id\`);`)
+  await db.run(sql`CREATE INDEX \`binding_codes_code_hash_idx\` ON \`binding_codes\` (\`code_hash\`);`)
+  await db.run(sql`CREATE INDEX \`binding_codes_expires_at_idx\` ON \`binding_codes\` (\`expires_at\`);`)
+  await db.run(sql`CREATE INDEX \`binding_codes_updated_at_idx\` ON \`binding_codes\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`binding_codes_created_at_idx\` ON \`binding_codes\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -653,6 +700,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`resident_messages_id\` text(36),
   	\`auto_replies_id\` text(36),
   	\`followers_id\` text(36),
+  	\`menu_clicks_id\` text(36),
+  	\`menu_click_log_id\` text(36),
+  	\`binding_codes_id\` text(36),
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`policy_explainers_id\`) REFERENCES \`policy_explainers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -668,7 +718,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`wechat_inbound_id\`) REFERENCES \`wechat_inbound\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`resident_messages_id\`) REFERENCES \`resident_messages\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`auto_replies_id\`) REFERENCES \`auto_replies\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`followers_id\`) REFERENCES \`followers\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`followers_id\`) REFERENCES \`followers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`menu_clicks_id\`) REFERENCES \`menu_clicks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`menu_click_log_id\`) REFERENCES \`menu_click_log\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`binding_codes_id\`) REFERENCES \`binding_codes\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -689,6 +742,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_resident_messages_id_idx\` ON \`payload_locked_documents_rels\` (\`resident_messages_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_auto_replies_id_idx\` ON \`payload_locked_documents_rels\` (\`auto_replies_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_followers_id_idx\` ON \`payload_locked_documents_rels\` (\`followers_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_menu_clicks_id_idx\` ON \`payload_locked_documents_rels\` (\`menu_clicks_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_menu_click_log_id_idx\` ON \`payload_locked_documents_rels\` (\`menu_click_log_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_binding_codes_id_idx\` ON \`payload_locked_documents_rels\` (\`binding_codes_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -741,6 +797,51 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text
   );
   `)
+  await db.run(sql`CREATE TABLE \`wechat_menu_buttons_sub_buttons\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`name\` text,
+  	\`type\` text DEFAULT 'click',
+  	\`key\` text,
+  	\`reply_text\` text,
+  	\`url\` text,
+  	\`appid\` text,
+  	\`pagepath\` text,
+  	\`article_id\` text,
+  	\`media_id\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`wechat_menu_buttons\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`wechat_menu_buttons_sub_buttons_order_idx\` ON \`wechat_menu_buttons_sub_buttons\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_menu_buttons_sub_buttons_parent_id_idx\` ON \`wechat_menu_buttons_sub_buttons\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`wechat_menu_buttons\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`type\` text DEFAULT 'sub' NOT NULL,
+  	\`key\` text,
+  	\`reply_text\` text,
+  	\`url\` text,
+  	\`appid\` text,
+  	\`pagepath\` text,
+  	\`article_id\` text,
+  	\`media_id\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`wechat_menu\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`wechat_menu_buttons_order_idx\` ON \`wechat_menu_buttons\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_menu_buttons_parent_id_idx\` ON \`wechat_menu_buttons\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`wechat_menu\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`account_id\` text(36),
+  	\`updated_at\` text,
+  	\`created_at\` text,
+  	FOREIGN KEY (\`account_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`wechat_menu_account_idx\` ON \`wechat_menu\` (\`account_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -775,6 +876,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`auto_replies\`;`)
   await db.run(sql`DROP TABLE \`followers\`;`)
   await db.run(sql`DROP TABLE \`followers_numbers\`;`)
+  await db.run(sql`DROP TABLE \`menu_clicks\`;`)
+  await db.run(sql`DROP TABLE \`menu_click_log\`;`)
+  await db.run(sql`DROP TABLE \`binding_codes\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
@@ -782,4 +886,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
   await db.run(sql`DROP TABLE \`push_settings\`;`)
+  await db.run(sql`DROP TABLE \`wechat_menu_buttons_sub_buttons\`;`)
+  await db.run(sql`DROP TABLE \`wechat_menu_buttons\`;`)
+  await db.run(sql`DROP TABLE \`wechat_menu\`;`)
 }

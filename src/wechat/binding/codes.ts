@@ -1,0 +1,51 @@
+/**
+ * One-time binding codes: a staff member asks for a 6-digit code in the admin, then sends
+ * `绑定 <code>` to the account, which links their openid to their user. Codes live 10 minutes, are
+ * stored as an HMAC (a leaked table does not give live codes) and work once.
+ */
+import { createHmac, randomInt } from 'node:crypto'
+import type { Payload, Where } from 'payload'
+import { compareAndSet } from '../../cas'
+import { idOf } from '../../access/roles'
+import { loose } from '../callback/loose-payload'
+
+export const BINDING_CODES_SLUG = 'binding-codes'
+export const CODE_TTL_MS = 10 * 60_000
+
+export const hashBindingCode = (payload: Payload, code: string): string => createHmac('sha256', payload.secret).update(`binding:${code}`).digest('hex')
+
+const liveWhere = (nowIso: string): Where[] => [{ usedAt: { exists: false } }, { expiresAt: { greater_than: nowIso } }]
+
+export interface IssuedCode {
+  code: string
+  expiresAt: string
+}
+
+export async function issueBindingCode(payload: Payload, userId: string, nowMs = Date.now()): Promise<IssuedCode> {
+  const nowIso = new Date(nowMs).toISOString()
+  // A new code replaces the user's earlier ones: only the code on screen works.
+  await loose(payload).update({ collection: BINDING_CODES_SLUG, overrideAccess: true, where: { and: [{ user: { equals: userId } }, ...liveWhere(nowIso)] }, data: { usedAt: nowIso, outcome: 'replaced' } })
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    const codeHash = hashBindingCode(payload, code)
+    // Two live codes must never be equal, or one person's code would bind the other.
+    const { totalDocs } = await loose(payload).count({ collection: BINDING_CODES_SLUG, overrideAccess: true, where: { and: [{ codeHash: { equals: codeHash } }, ...liveWhere(nowIso)] } })
+    if (totalDocs > 0) continue
+    const expiresAt = new Date(nowMs + CODE_TTL_MS).toISOString()
+    await loose(payload).create({ collection: BINDING_CODES_SLUG, overrideAccess: true, depth: 0, data: { user: userId, codeHash, expiresAt } })
+    return { code, expiresAt }
+  }
+  throw new Error('无法生成绑定码，请稍后再试')
+}
+
+/** Claims a live code atomically; answers the user id it belongs to, or null (wrong, used or expired). */
+export async function claimBindingCode(payload: Payload, code: string, openid: string, nowMs = Date.now()): Promise<string | null> {
+  const nowIso = new Date(nowMs).toISOString()
+  const claimed = await compareAndSet(
+    payload,
+    BINDING_CODES_SLUG,
+    { and: [{ codeHash: { equals: hashBindingCode(payload, code) } }, ...liveWhere(nowIso)] },
+    { usedAt: nowIso, openid, outcome: 'bound' },
+  )
+  return claimed ? idOf(claimed.user) : null
+}

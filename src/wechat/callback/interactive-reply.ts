@@ -1,0 +1,43 @@
+/**
+ * Replies that do something, checked before the auto-reply rules: menu clicks (the item's text,
+ * GUIDE_LIST's guide titles), `绑定 123456` and `审定`. Answered passively, within WeChat's 5 s,
+ * because the resident is waiting for the outcome.
+ */
+import type { Payload } from 'payload'
+import type { AccountCredentials } from '../accounts'
+import { bindOpenid } from '../binding/bind'
+import { parseCommand } from '../binding/command'
+import { loadGuideTitles, menuClickReply } from '../menu/click-reply'
+import { loadSavedMenu } from '../menu/load'
+import { GUIDE_LIST_KEY, type SavedMenu } from '../menu/types'
+import { xmlText } from '../xml'
+import { signOffFromWeChat } from './sign-off-command'
+import { TtlCache } from './ttl-cache'
+import type { InboundMessage, PassiveReply } from './types'
+
+// Like the auto-reply rules: an edit shows within seconds, a burst of clicks costs no queries.
+const menus = new TtlCache<SavedMenu>(10_000)
+const guides = new TtlCache<string[]>(10_000)
+
+export function clearInteractiveCaches(): void {
+  menus.clear()
+  guides.clear()
+}
+
+/** The reply, or undefined when the message is not one of ours (the auto-reply rules decide). */
+export async function interactiveReply(payload: Payload, account: AccountCredentials, message: InboundMessage): Promise<PassiveReply | null | undefined> {
+  if (message.msgType === 'event' && message.event === 'CLICK') {
+    const key = xmlText(message.record, 'EventKey')
+    const menu = await menus.get('menu', () => loadSavedMenu(payload))
+    const titles = key === GUIDE_LIST_KEY ? await guides.get('guides', () => loadGuideTitles(payload)) : []
+    return menuClickReply(menu, key, titles)
+  }
+  if (message.msgType !== 'text') return undefined
+  const command = parseCommand(xmlText(message.record, 'Content'))
+  if (!command) return undefined
+  const text = command.kind === 'bind' ? await bindOpenid(payload, message.fromUser, command.code) : await signOffFromWeChat(payload, account.id, message.fromUser)
+  return { kind: 'text', text }
+}
+
+/** Commands are for staff, not the residents' inbox. */
+export const isStaffCommand = (content: string): boolean => parseCommand(content) !== null

@@ -1,0 +1,42 @@
+/**
+ * `审定` from a leader's bound openid signs off the account's push of the current week, through
+ * the same decideOnPush as the admin button (same rules, same step log). Only a leader the week's
+ * preview was sent to may do it: they sign off what they saw.
+ */
+import { createLocalReq, type Payload } from 'payload'
+import { idOf } from '../../access/roles'
+import { decideOnPush } from '../../push/sign-off'
+import { findPush } from '../../push/store'
+import { isoWeekOf } from '../../push/week'
+import { ReviewError } from '../../review/service'
+import { loose } from './loose-payload'
+
+export const SIGN_OFF_REFUSAL = '抱歉，只有绑定了微信的审核领导可以回复“审定”。如需帮助，请直接留言，工作人员会尽快回复您。'
+
+export async function signOffFromWeChat(payload: Payload, accountId: string, openid: string, now = new Date()): Promise<string> {
+  const found = await loose(payload).find({
+    collection: 'users',
+    overrideAccess: true,
+    depth: 0,
+    limit: 1,
+    where: { and: [{ wechatOpenid: { equals: openid } }, { role: { equals: 'leader' } }, { active: { not_equals: false } }] },
+  })
+  const leader = found.docs[0]
+  if (!leader) return SIGN_OFF_REFUSAL
+  const week = isoWeekOf(now)
+  const push = await findPush(payload, accountId, week)
+  if (!push) return `本周（${week}）还没有待审定的推送。`
+  const previews = Array.isArray(push.previews) ? (push.previews as Array<{ user?: unknown; error?: string | null }>) : []
+  if (!previews.some((preview) => idOf(preview.user) === String(leader.id) && !preview.error)) {
+    return `本周（${week}）推送的预览没有发给您，请在后台“本周推送”页面查看后审定。`
+  }
+  const req = await createLocalReq({ user: { ...leader, collection: 'users' } as never }, payload)
+  try {
+    const saved = await decideOnPush(req, push.id, 'sign-off')
+    const count = Array.isArray(saved.items) ? saved.items.length : 0
+    return `已审定本周（${week}）推送，共 ${count} 条，将按计划群发。`
+  } catch (error) {
+    if (error instanceof ReviewError) return `未能审定本周（${week}）推送：${error.message}`
+    throw error
+  }
+}

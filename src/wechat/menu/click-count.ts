@@ -1,0 +1,49 @@
+/**
+ * Counts CLICK and VIEW events per account, key and Beijing day, from the inbound queue.
+ * The worker may run a row again (a crash after counting, a failed status update), so counting is
+ * a ledger insert unique by the queue key plus a recount: running it twice leaves the same total.
+ */
+import type { Payload } from 'payload'
+import { compareAndSet } from '../../cas'
+import { shanghaiDate } from '../../push/week'
+import { loose } from '../callback/loose-payload'
+import { xmlText, type XmlRecord } from '../xml'
+import { savedLeaves } from './convert'
+import { loadSavedMenu } from './load'
+
+export const MENU_CLICKS_SLUG = 'menu-clicks'
+export const MENU_CLICK_LOG_SLUG = 'menu-click-log'
+/** WeChat caps keys at 128 bytes and URLs at 1,024. */
+const MAX_KEY_CHARS = 1024
+
+export async function countMenuEvent(payload: Payload, accountId: string, inboundKey: string, record: XmlRecord): Promise<void> {
+  const event = xmlText(record, 'Event')
+  const key = xmlText(record, 'EventKey').slice(0, MAX_KEY_CHARS)
+  if ((event !== 'CLICK' && event !== 'VIEW') || !key) return
+  const at = new Date(Number(xmlText(record, 'CreateTime')) * 1000)
+  const day = shanghaiDate(at)
+  const bucket = `${accountId}:${day}:${event}:${key}`
+
+  await createUnlessExists(payload, MENU_CLICK_LOG_SLUG, { inboundKey }, { inboundKey, bucket, at: at.toISOString() })
+  await createUnlessExists(payload, MENU_CLICKS_SLUG, { bucket }, { bucket, account: accountId, key, event, day, count: 0, name: await menuNameOf(payload, key) })
+  const { totalDocs } = await loose(payload).count({ collection: MENU_CLICK_LOG_SLUG, overrideAccess: true, where: { bucket: { equals: bucket } } })
+  // Only ever raise the total: a worker that counted before another's insert must not lower it.
+  await compareAndSet(payload, MENU_CLICKS_SLUG, { and: [{ bucket: { equals: bucket } }, { count: { less_than: totalDocs } }] }, { count: totalDocs })
+}
+
+/** Inserts the row unless its unique field is taken (a retry, or another worker first). */
+async function createUnlessExists(payload: Payload, collection: string, unique: Record<string, string>, data: Record<string, unknown>): Promise<void> {
+  try {
+    await loose(payload).create({ collection, overrideAccess: true, depth: 0, data })
+  } catch (error) {
+    const [field, value] = Object.entries(unique)[0]!
+    const { totalDocs } = await loose(payload).count({ collection, overrideAccess: true, where: { [field]: { equals: value } } })
+    if (totalDocs === 0) throw error
+  }
+}
+
+/** The button's name when the key (or, for VIEW, the URL) is in the saved menu: easier to read in reports. */
+async function menuNameOf(payload: Payload, key: string): Promise<string | null> {
+  const leaf = savedLeaves(await loadSavedMenu(payload)).find((item) => item.key === key || item.url === key)
+  return leaf?.name ?? null
+}

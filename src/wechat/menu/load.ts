@@ -1,0 +1,13 @@
+/** Reads the saved menu (falling back to the defaults before anyone saved it). */
+import type { Payload } from 'payload'
+import { idOf } from '../../access/roles'
+import { DEFAULT_MENU_BUTTONS } from './defaults'
+import type { SavedMenu } from './types'
+
+export const WECHAT_MENU_SLUG = 'wechat-menu'
+
+export async function loadSavedMenu(payload: Payload): Promise<SavedMenu> {
+  const doc = (await payload.findGlobal({ slug: WECHAT_MENU_SLUG as never, overrideAccess: true, depth: 0 })) as unknown as SavedMenu
+  const buttons = Array.isArray(doc?.buttons) && doc.buttons.length > 0 ? doc.buttons : DEFAULT_MENU_BUTTONS
+  return { account: idOf(doc?.account), buttons }
+}

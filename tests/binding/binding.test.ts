@@ -1,0 +1,152 @@
+/**
+ * Staff binding through the real callback: a code issued to the signed-in user, `绑定 <code>` from
+ * an openid, single use, expiry, a failure limit, and `审定` from a leader's bound openid.
+ */
+import { createLocalReq, type Endpoint, type Payload } from 'payload'
+import { assembleWeek } from '../../src/push/assemble'
+import { PUSH_SYSTEM_CONTEXT } from '../../src/push/refs'
+import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
+import { findPush } from '../../src/push/store'
+import { isoWeekOf } from '../../src/push/week'
+import { clearBindingAttempts } from '../../src/wechat/binding/bind'
+import { issueBindingCode } from '../../src/wechat/binding/codes'
+import { handleCallback } from '../../src/wechat/callback/handler'
+import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
+import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
+import { SIGN_OFF_REFUSAL } from '../../src/wechat/callback/sign-off-command'
+import { parseXml, xmlText } from '../../src/wechat/xml'
+import { createFixtures, createItem, type Fixtures } from '../helpers/fixtures'
+import { createAccount, signedPost, startCallbackPayload, textMessage, type CallbackTestPayload } from '../callback/helpers'
+
+const ACCOUNT = { appId: 'wxbindtest0000001', token: 'bindtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'plain' as const }
+
+let env: CallbackTestPayload
+let payload: Payload
+let accountId: string
+let fx: Fixtures
+let worker: InboundWorker
+let msgId = 9_000_000
+
+beforeAll(async () => {
+  env = await startCallbackPayload()
+  payload = env.payload
+  accountId = await createAccount(payload, ACCOUNT)
+  fx = await createFixtures(payload, 'bind')
+  worker = new InboundWorker(payload, { intervalMs: 0 })
+  clearCallbackCaches()
+}, 60_000)
+afterAll(async () => env?.close())
+beforeEach(() => clearBindingAttempts())
+
+/** Sends `content` from `openid` and answers the passive reply text ('' for `success`). */
+async function say(openid: string, content: string): Promise<string> {
+  const timestamp = Math.floor(Date.now() / 1000)
+  const request = signedPost(accountId, textMessage(openid, content, String(msgId++), timestamp), { timestamp: String(timestamp), mode: 'plain', account: ACCOUNT })
+  const response = await handleCallback(accountId, request, payloadCallbackDeps(payload, { afterResponse: () => undefined }))
+  expect(response.status).toBe(200)
+  return response.body === 'success' ? '' : xmlText(parseXml(response.body), 'Content')
+}
+const userOf = async (id: string) => (await payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
+const issueEndpoint = (): Endpoint => (payload.config.collections.find((collection) => collection.slug === 'binding-codes')!.endpoints as Endpoint[]).find((entry) => entry.path === '/issue')!
+
+describe('POST /api/binding-codes/issue', () => {
+  test('refuses anonymous callers; gives a signed-in staff member a 6-digit code stored only as a hash', async () => {
+    expect((await issueEndpoint().handler(await createLocalReq({}, payload))).status).toBe(401)
+    const response = await issueEndpoint().handler(await createLocalReq({ user: fx.users.author as never }, payload))
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const body = (await response.json()) as { code: string; expiresAt: string; message: string }
+    expect(body.code).toMatch(/^\d{6}$/)
+    expect(Date.parse(body.expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000)
+    expect(body.message).toBe(`请在 10 分钟内向公众号发送：绑定 ${body.code}`)
+    const rows = (await payload.find({ collection: 'binding-codes' as never, overrideAccess: true, depth: 0, where: { user: { equals: fx.users.author.id } } })).docs as unknown as Array<Record<string, any>>
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.codeHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(JSON.stringify(rows[0])).not.toContain(body.code)
+  })
+})
+
+describe('绑定 <code>', () => {
+  test('binds the openid to the code’s user once; the code then no longer works', async () => {
+    const { code } = await issueBindingCode(payload, fx.users.colleague.id)
+    expect(await say('oColleague', `绑定 ${code}`)).toMatch(/^绑定成功！colleague，您的微信已与后台账号绑定。/)
+    expect((await userOf(fx.users.colleague.id)).wechatOpenid).toBe('oColleague')
+    expect(await say('oSomeoneElse', `绑定 ${code}`)).toMatch(/^绑定码无效或已过期/)
+    expect((await userOf(fx.users.colleague.id)).wechatOpenid).toBe('oColleague')
+  })
+
+  test('an expired code, or one replaced by a newer code, does not bind', async () => {
+    const old = await issueBindingCode(payload, fx.users.outsider.id, Date.now() - 11 * 60_000)
+    expect(await say('oOutsider', `绑定 ${old.code}`)).toMatch(/^绑定码无效或已过期/)
+    const first = await issueBindingCode(payload, fx.users.outsider.id)
+    const second = await issueBindingCode(payload, fx.users.outsider.id)
+    if (first.code !== second.code) expect(await say('oOutsider', `绑定 ${first.code}`)).toMatch(/^绑定码无效或已过期/)
+    expect((await userOf(fx.users.outsider.id)).wechatOpenid ?? null).toBeNull()
+    expect(await say('oOutsider', `绑定 ${second.code}`)).toMatch(/^绑定成功/)
+  })
+
+  test('an openid that moves to another staff member leaves the first one', async () => {
+    const { code } = await issueBindingCode(payload, fx.users.author.id)
+    expect(await say('oColleague', `绑定 ${code}`)).toMatch(/^绑定成功/)
+    expect((await userOf(fx.users.author.id)).wechatOpenid).toBe('oColleague')
+    expect((await userOf(fx.users.colleague.id)).wechatOpenid ?? null).toBeNull()
+  })
+
+  test('five wrong codes from one openid lock it out for a while, even with a right code', async () => {
+    const { code } = await issueBindingCode(payload, fx.users.admin.id)
+    const wrong = code === '000000' ? '000001' : '000000'
+    for (let index = 0; index < 5; index++) expect(await say('oGuesser', `绑定 ${wrong}`)).toMatch(/^绑定码无效或已过期/)
+    expect(await say('oGuesser', `绑定 ${code}`)).toBe('尝试次数过多，请 10 分钟后再试。')
+    expect((await userOf(fx.users.admin.id)).wechatOpenid ?? null).toBeNull()
+  })
+
+  test('commands stay out of the residents’ inbox; ordinary messages still land there', async () => {
+    await say('oInbox', '绑定 123456')
+    await say('oInbox', '门口的路灯坏了')
+    await worker.drain()
+    const stored = (await payload.find({ collection: 'resident-messages' as never, overrideAccess: true, depth: 0, where: { openid: { equals: 'oInbox' } } })).docs as unknown as Array<Record<string, any>>
+    expect(stored.map((message) => message.content)).toEqual(['门口的路灯坏了'])
+  })
+})
+
+describe('审定 from WeChat', () => {
+  const week = isoWeekOf(new Date())
+  let pushId: string
+
+  beforeAll(async () => {
+    // Both communities: a push takes at most three items from one.
+    for (let index = 0; index < DEFAULT_PUSH_SETTINGS.minItems; index++) {
+      await createItem(payload, fx, 'articles', 'approved', {
+        title: `第${index + 1}条：社区通知`,
+        community: index % 2 ? fx.communityA : fx.communityB,
+        approvedAt: new Date(Date.now() - (index + 1) * 3600_000).toISOString(),
+      })
+    }
+    const { push } = await assembleWeek(payload, { accountId, week, now: new Date(), settings: { ...DEFAULT_PUSH_SETTINGS, approvalIsSignOff: false } })
+    pushId = push.id
+    const { code } = await issueBindingCode(payload, fx.users.leader.id)
+    expect(await say('oLeader', `绑定 ${code}`)).toContain('回复“审定”即可审定')
+  }, 60_000)
+
+  test('anyone but a bound leader is politely refused', async () => {
+    expect(await say('oStranger', '审定')).toBe(SIGN_OFF_REFUSAL)
+    expect(await say('oOutsider', '审定')).toBe(SIGN_OFF_REFUSAL) // a bound editor
+    expect((await findPush(payload, accountId, week))!.status).toBe('proposed')
+  })
+
+  test('a leader the preview was not sent to is sent to the admin page', async () => {
+    expect(await say('oLeader', '审定')).toBe(`本周（${week}）推送的预览没有发给您，请在后台“本周推送”页面查看后审定。`)
+    expect((await findPush(payload, accountId, week))!.status).toBe('proposed')
+  })
+
+  test('the previewed leader signs off the week’s push, with the same rules and log as the admin button', async () => {
+    await payload.update({ collection: 'weekly-pushes', id: pushId, overrideAccess: true, context: { [PUSH_SYSTEM_CONTEXT]: true }, data: { previews: [{ user: fx.users.leader.id, at: new Date().toISOString(), msgId: '1' }] } as never })
+    const push = (await findPush(payload, accountId, week))!
+    const count = push.items.length
+    expect(count).toBeGreaterThanOrEqual(DEFAULT_PUSH_SETTINGS.minItems)
+    expect(await say('oLeader', '审定')).toBe(`已审定本周（${week}）推送，共 ${count} 条，将按计划群发。`)
+    const signed = (await findPush(payload, accountId, week))!
+    expect(signed).toMatchObject({ status: 'signed_off', signedOffBy: fx.users.leader.id })
+    expect(signed.steps.at(-1)).toMatchObject({ step: 'sign-off', ok: true, detail: 'leader 审定' })
+    expect(await say('oLeader', '审定')).toBe(`未能审定本周（${week}）推送：当前状态为 signed_off，不能审定`)
+  })
+})

@@ -1,0 +1,90 @@
+/**
+ * Menu clicks through the real callback: the passive reply (item text, GUIDE_LIST's approved
+ * guides) and the per-key, per-Beijing-day counts kept from the inbound queue, once per message.
+ */
+import type { Payload } from 'payload'
+import { handleCallback } from '../../src/wechat/callback/handler'
+import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
+import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
+import { processInbound, type InboundRow } from '../../src/wechat/callback/process-inbound'
+import { parseXml, xmlText } from '../../src/wechat/xml'
+import { createFixtures, createItem } from '../helpers/fixtures'
+import { createAccount, eventMessage, signedPost, startCallbackPayload, type CallbackTestPayload } from '../callback/helpers'
+
+const ACCOUNT = { appId: 'wxclicktest000001', token: 'clicktoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' as const, originalId: 'gh_click' }
+
+let env: CallbackTestPayload
+let payload: Payload
+let accountId: string
+let worker: InboundWorker
+
+beforeAll(async () => {
+  env = await startCallbackPayload()
+  payload = env.payload
+  accountId = await createAccount(payload, ACCOUNT)
+  worker = new InboundWorker(payload, { intervalMs: 0 })
+  const fx = await createFixtures(payload, 'click')
+  await createItem(payload, fx, 'policy-explainers', 'approved', { title: '居住证办理指南' })
+  await createItem(payload, fx, 'policy-explainers', 'sent', { title: '高龄补贴申领' })
+  await createItem(payload, fx, 'policy-explainers', 'draft', { title: '未审核的草稿' })
+  clearCallbackCaches()
+}, 60_000)
+
+afterAll(async () => env?.close())
+
+const now = () => Math.floor(Date.now() / 1000)
+async function post(record: Record<string, unknown>, timestamp = now()) {
+  const request = signedPost(accountId, record as never, { timestamp: String(timestamp), mode: 'safe', account: ACCOUNT })
+  return handleCallback(accountId, request, payloadCallbackDeps(payload, { afterResponse: () => undefined, maxSkewSeconds: 10 ** 10 }))
+}
+const replyText = (body: string) => xmlText(parseXml(body), 'Content')
+const clickAt = (openid: string, key: string, createTime: number, event = 'CLICK') => eventMessage(openid, event, createTime, { EventKey: key })
+const counts = async () =>
+  ((await payload.find({ collection: 'menu-clicks' as never, overrideAccess: true, depth: 0, limit: 100, sort: 'key' })).docs as unknown as Array<Record<string, any>>).map(({ key, event, day, count, name }) => ({ key, event, day, count, name }))
+
+test('GUIDE_LIST answers the titles of approved and sent policy explainers, not drafts', async () => {
+  const response = await post(clickAt('oResident1', 'GUIDE_LIST', now()))
+  expect(response.outcome).toBe('stored-with-reply')
+  const { decryptMessage } = await import('../../src/wechat/crypto')
+  const text = replyText(decryptMessage({ encodingAESKey: ACCOUNT.encodingAESKey, appId: ACCOUNT.appId, encrypted: xmlText(parseXml(response.body), 'Encrypt') }))
+  expect(text.split('\n')[0]).toBe('办事指南（可在历史消息中查看全文）：')
+  expect(text).toContain('居住证办理指南')
+  expect(text).toContain('高龄补贴申领')
+  expect(text).not.toContain('未审核的草稿')
+})
+
+test('another click answers the item’s reply text; an unknown key gets success', async () => {
+  const { decryptMessage } = await import('../../src/wechat/crypto')
+  const response = await post(clickAt('oResident2', 'APPOINTMENT', now()))
+  const text = replyText(decryptMessage({ encodingAESKey: ACCOUNT.encodingAESKey, appId: ACCOUNT.appId, encrypted: xmlText(parseXml(response.body), 'Encrypt') }))
+  expect(text).toMatch(/^预约服务：/)
+  expect((await post(clickAt('oResident2', 'NOT_IN_MENU', now() + 1))).body).toBe('success')
+})
+
+test('clicks and views are counted per key and Beijing day, once per message despite WeChat retries', async () => {
+  await worker.drain()
+  await payload.delete({ collection: 'menu-clicks' as never, overrideAccess: true, where: {} })
+  await payload.delete({ collection: 'menu-click-log' as never, overrideAccess: true, where: {} })
+  // 2026-03-01 16:30 UTC is 2026-03-02 00:30 in Beijing.
+  const t = Date.UTC(2026, 2, 1, 16, 30) / 1000
+  const first = clickAt('oCounter1', 'CONSULTATION', t)
+  expect((await post(first, t)).status).toBe(200)
+  expect((await post(first, t)).outcome).toBe('duplicate') // WeChat's retry of the same event
+  await post(clickAt('oCounter2', 'CONSULTATION', t), t)
+  await post(clickAt('oCounter1', 'CONSULTATION', t - 3600), t) // 23:30 on 1 March in Beijing
+  await post(clickAt('oCounter1', 'https://example.org/result', t + 5, 'VIEW'), t)
+  await worker.drain()
+  expect(await counts()).toEqual([
+    { key: 'CONSULTATION', event: 'CLICK', day: '2026-03-01', count: 1, name: '微信议事园（微问政）' },
+    { key: 'CONSULTATION', event: 'CLICK', day: '2026-03-02', count: 2, name: '微信议事园（微问政）' },
+    { key: 'https://example.org/result', event: 'VIEW', day: '2026-03-02', count: 1, name: null },
+  ])
+})
+
+test('a queue row processed again (a crash after counting) does not count again', async () => {
+  const [row] = (await payload.find({ collection: 'wechat-inbound' as never, overrideAccess: true, depth: 0, limit: 1, where: { event: { equals: 'VIEW' } } })).docs as unknown as InboundRow[]
+  await processInbound(payload, row!)
+  await processInbound(payload, row!)
+  const view = (await counts()).find((entry) => entry.event === 'VIEW')
+  expect(view!.count).toBe(1)
+})
