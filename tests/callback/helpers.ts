@@ -1,74 +1,20 @@
-/**
- * A real Payload on a temp SQLite file with every collection of the main config plus the
- * residents' side (wechat-inbound, resident-messages, auto-replies, followers) and the menu and
- * binding collections (wechat-menu, menu-clicks, menu-click-log, binding-codes), which the main
- * config does not register yet; and helpers to sign and encrypt callback requests.
- */
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+/** A real Payload for the callback tests, and helpers to sign and encrypt callback requests. */
 import type { Payload } from 'payload'
 import type { AccountCredentials } from '../../src/wechat/accounts'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import type { CallbackDeps, CallbackRequest, InboundMessage } from '../../src/wechat/callback/types'
 import { buildXml, type XmlBuildRecord } from '../../src/wechat/xml'
+import { startTestPayload } from '../helpers/payload'
 
 export interface CallbackTestPayload {
   payload: Payload
   close: () => Promise<void>
 }
 
+/** The main config on a fresh SQLite file: it registers the residents' side, the menu and binding. */
 export async function startCallbackPayload(): Promise<CallbackTestPayload> {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-callback-'))
-  process.env.DATABASE_URI = `file:${path.join(directory, 'test.db')}`
-  process.env.MEDIA_DIR = path.join(directory, 'media')
-  process.env.PAYLOAD_SECRET ??= randomBytes(32).toString('hex')
-  const { BasePayload, buildConfig } = await import('payload')
-  const { lexicalEditor } = await import('@payloadcms/richtext-lexical')
-  const { default: sharp } = await import('sharp')
-  const { databaseAdapter } = await import('../../src/database')
-  const { Articles } = await import('../../collections/articles')
-  const { PolicyExplainers } = await import('../../collections/policy-explainers')
-  const { CommunityNews } = await import('../../collections/community-news')
-  const { Communities } = await import('../../collections/communities')
-  const { Media } = await import('../../collections/media')
-  const { Notifications } = await import('../../collections/notifications')
-  const { Users } = await import('../../collections/users')
-  const { WeChatAccounts } = await import('../../collections/wechat-accounts')
-  const { WeChatTokens } = await import('../../collections/wechat-tokens')
-  const { WeChatUploads } = await import('../../collections/wechat-uploads')
-  const { WeeklyPushes } = await import('../../collections/weekly-pushes')
-  const { PushSettingsGlobal } = await import('../../src/push/settings-global')
-  const { WeChatInbound } = await import('../../collections/wechat-inbound')
-  const { ResidentMessages } = await import('../../collections/resident-messages')
-  const { AutoReplies } = await import('../../collections/auto-replies')
-  const { Followers } = await import('../../collections/followers')
-  const { WeChatMenuGlobal } = await import('../../collections/wechat-menu')
-  const { MenuClicks } = await import('../../collections/menu-clicks')
-  const { MenuClickLog } = await import('../../collections/menu-click-log')
-  const { BindingCodes } = await import('../../collections/binding-codes')
-  const config = buildConfig({
-    secret: process.env.PAYLOAD_SECRET,
-    admin: { user: Users.slug },
-    collections: [
-      Articles, PolicyExplainers, CommunityNews, Media, Communities, Users, Notifications, WeChatAccounts, WeeklyPushes, WeChatTokens, WeChatUploads,
-      WeChatInbound, ResidentMessages, AutoReplies, Followers, MenuClicks, MenuClickLog, BindingCodes,
-    ],
-    globals: [PushSettingsGlobal, WeChatMenuGlobal],
-    editor: lexicalEditor(),
-    db: databaseAdapter(process.env.DATABASE_URI),
-    sharp,
-    telemetry: false,
-  })
-  const payload = await new BasePayload().init({ config })
-  return {
-    payload,
-    close: async () => {
-      await payload.destroy()
-      fs.rmSync(directory, { recursive: true, force: true })
-    },
-  }
+  const { payload, close } = await startTestPayload()
+  return { payload, close }
 }
 
 export interface TestAccountInput {
