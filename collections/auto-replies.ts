@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isLeaderOrAdmin, isStaff } from '../src/access/roles'
 import { validateRegexPattern } from '../src/wechat/callback/safe-regex'
+import { tryAutoReplyEndpoint } from '../src/wechat/callback/try-auto-reply'
 
 type Sibling = Record<string, unknown> | undefined
 
@@ -18,7 +19,14 @@ export const AutoReplies: CollectionConfig = {
     defaultColumns: ['name', 'kind', 'keyword', 'priority', 'enabled'],
   },
   access: { read: isStaff, create: isLeaderOrAdmin, update: isLeaderOrAdmin, delete: isLeaderOrAdmin },
+  endpoints: [tryAutoReplyEndpoint],
   fields: [
+    {
+      name: 'tryRule',
+      type: 'ui',
+      label: { zh: '试一试', en: 'Try it' },
+      admin: { components: { Field: '/src/admin/auto-reply/TryAutoReply#TryAutoReply' } },
+    },
     { name: 'name', type: 'text', required: true, label: { zh: '名称', en: 'Name' } },
     {
       name: 'account',

@@ -52,3 +52,20 @@ test('a safe-mode text message is answered at once and reaches the staff inbox o
   expect(found.totalDocs).toBe(1)
   expect(found.docs[0]).toMatchObject({ openid: 'oResident0000000000000000001', status: 'new' })
 })
+
+test('staff can try which auto-reply rule a sample message would hit', async () => {
+  const admin = await login(server.url, 'admin@demo.local', 'demo-password')
+  const rule = { kind: 'keyword', match: 'contains', keyword: '停水', replyType: 'text', text: '停水通知请看菜单 微·指南', priority: 10 }
+  expect((await api(server.url, admin, 'POST', '/api/auto-replies', { name: '停水关键词', ...rule })).status).toBe(201)
+  expect((await api(server.url, admin, 'POST', '/api/auto-replies', { name: '欢迎语', kind: 'welcome', replyType: 'text', text: '欢迎关注' })).status).toBe(201)
+  const editor = await login(server.url, 'editor@demo.local', 'demo-password')
+  const hit = await api(server.url, editor, 'POST', '/api/auto-replies/try', { content: '明天什么时候停水？' })
+  expect(hit.status).toBe(200)
+  expect(hit.body.rule).toMatchObject({ name: '停水关键词', kind: 'keyword' })
+  const miss = await api(server.url, editor, 'POST', '/api/auto-replies/try', { content: '路灯坏了' })
+  expect(miss.body).toMatchObject({ rule: null, message: expect.stringContaining('没有规则命中') })
+  const follow = await api(server.url, editor, 'POST', '/api/auto-replies/try', { follow: true })
+  expect(follow.body.rule).toMatchObject({ name: '欢迎语', kind: 'welcome' })
+  expect((await api(server.url, editor, 'POST', '/api/auto-replies/try', { content: ' ' })).status).toBe(400)
+  expect((await api(server.url, null, 'POST', '/api/auto-replies/try', { content: '停水' })).status).toBe(401)
+})

@@ -71,7 +71,7 @@ interface AutoReplyDoc {
   mediaId?: string | null
 }
 
-async function loadRules(payload: Payload, accountId: string): Promise<AutoReplyRule[]> {
+export async function loadRules(payload: Payload, accountId: string): Promise<AutoReplyRule[]> {
   const found = await loose(payload).find({
     collection: 'auto-replies',
     overrideAccess: true,
