@@ -1,6 +1,7 @@
 /** Turns a resident's message into a `resident-messages` document for the inbox. */
 import type { Payload } from 'payload'
 import { xmlText, type XmlRecord } from '../xml'
+import { notifyNewResidentMessage } from '../inbox/notify-new-message'
 import { loose } from './loose-payload'
 
 const KNOWN_TYPES = new Set(['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link', 'file'])
@@ -30,6 +31,9 @@ export async function storeResidentMessage(payload: Payload, accountId: string, 
     if (await alreadyStored(payload, inboundKey)) return
     throw error
   }
+  await notifyNewResidentMessage(payload).catch((error: unknown) =>
+    payload.logger.warn({ msg: 'resident message notice failed', error: error instanceof Error ? error.message : String(error) }),
+  )
 }
 
 function summarize(type: string, msgType: string, record: XmlRecord): string {
