@@ -106,7 +106,7 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
       return { week, slot: slot.kind, step: 'resume', outcome: await send(slot.kind === 'retry') }
     case 'remind': {
       await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: false, detail: next.reason })
-      const recipients = [...(await activeUsersWithRole(payload, 'leader')), ...(await activeUsersWithRole(payload, 'editor'))]
+      const recipients = await activeUsersWithRole(payload, 'leader', 'editor')
       await notify(payload, {
         recipients,
         subject: `【本周推送未发送】${week}：${next.reason}`,

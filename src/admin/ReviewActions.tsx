@@ -1,7 +1,7 @@
 'use client'
 import { Button, toast, useAuth, useDocumentInfo, useFormFields, useFormModified, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
-import type { Role } from '../access/roles'
+import { idOf, type Role } from '../access/roles'
 import {
   availableActions,
   isReviewState,
@@ -10,9 +10,6 @@ import {
   type ReviewAction,
 } from '../review/state-machine'
 import { pick } from './labels'
-
-const idOf = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : undefined
 
 /** The review buttons in the document sidebar; the server decides, these only ask. */
 export const ReviewActions: React.FC = () => {

@@ -3,7 +3,7 @@ import React from 'react'
 import { staffOf } from '../access/roles'
 import { REVIEW_STATE_LABELS, type ReviewState } from '../review/state-machine'
 import { pick } from './labels'
-import { loadQueue } from './review-queue'
+import { countQueue } from './review-queue'
 
 /** The dashboard's first lines: what is waiting for this person. */
 export async function ReviewDashboard({ payload, user, i18n }: ServerProps) {
@@ -14,7 +14,7 @@ export async function ReviewDashboard({ payload, user, i18n }: ServerProps) {
   const counts = await Promise.all(
     focus.map(async (status) => ({
       status,
-      count: (await loadQueue(payload, user, { status, mine: staff.role === 'editor' })).length,
+      count: await countQueue(payload, user, { status, mine: staff.role === 'editor' }),
     })),
   )
   return (

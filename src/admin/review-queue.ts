@@ -41,21 +41,37 @@ export function parseFilters(searchParams: Record<string, string | string[] | un
   }
 }
 
-/** The items across all content types that match, read with the user's own access rights. */
-export async function loadQueue(payload: Payload, user: TypedUser, filters: QueueFilters): Promise<QueueRow[]> {
+function queueQuery(user: TypedUser, filters: QueueFilters): { where: Where | undefined; collections: ContentCollection[] } | null {
   const staff = staffOf(user)
-  if (!staff) return []
+  if (!staff) return null
   const conditions: Where[] = []
   if (filters.status) conditions.push({ reviewStatus: { equals: filters.status } })
   else if (filters.mine) conditions.push({ reviewStatus: { in: ['draft', 'returned', 'withdrawn', 'submitted'] } })
   if (filters.community) conditions.push({ community: { equals: filters.community } })
   if (filters.mine) conditions.push({ createdBy: { equals: staff.id } })
-  const collections = filters.type ? [filters.type] : [...CONTENT_COLLECTIONS]
+  return { where: conditions.length ? { and: conditions } : undefined, collections: filters.type ? [filters.type] : [...CONTENT_COLLECTIONS] }
+}
+
+/** How many items match, across the content types, with the user's own access rights (no documents loaded). */
+export async function countQueue(payload: Payload, user: TypedUser, filters: QueueFilters): Promise<number> {
+  const query = queueQuery(user, filters)
+  if (!query) return 0
+  const counts = await Promise.all(
+    query.collections.map(async (collection) => (await payload.count({ collection, where: query.where, user, overrideAccess: false })).totalDocs),
+  )
+  return counts.reduce((sum, count) => sum + count, 0)
+}
+
+/** The items across all content types that match, read with the user's own access rights. */
+export async function loadQueue(payload: Payload, user: TypedUser, filters: QueueFilters): Promise<QueueRow[]> {
+  const query = queueQuery(user, filters)
+  if (!query) return []
+  const { where, collections } = query
   const results = await Promise.all(
     collections.map(async (collection) => {
       const found = await payload.find({
         collection,
-        where: conditions.length ? { and: conditions } : undefined,
+        where,
         user,
         overrideAccess: false,
         depth: 1,

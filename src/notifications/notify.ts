@@ -59,14 +59,15 @@ export async function notify(payload: Payload, input: NotificationInput): Promis
   }
 }
 
-export async function activeUsersWithRole(payload: Payload, role: 'leader' | 'admin' | 'editor'): Promise<Recipient[]> {
+/** Active staff with any of `roles`, in one query. */
+export async function activeUsersWithRole(payload: Payload, ...roles: ('leader' | 'admin' | 'editor')[]): Promise<Recipient[]> {
   const result = await payload.find({
     collection: 'users',
     overrideAccess: true,
     depth: 0,
     limit: 200,
     pagination: false,
-    where: { and: [{ role: { equals: role } }, { active: { not_equals: false } }] },
+    where: { and: [{ role: { in: roles } }, { active: { not_equals: false } }] },
   })
   return result.docs.map((user) => ({ id: String(user.id), email: user.email, name: user.name }))
 }

@@ -55,7 +55,7 @@ export async function assembleWeek(
     throw error
   }
 
-  const recipients = [...(await activeUsersWithRole(payload, 'leader')), ...(await activeUsersWithRole(payload, 'editor'))]
+  const recipients = await activeUsersWithRole(payload, 'leader', 'editor')
   await notify(payload, {
     recipients,
     subject:

@@ -11,7 +11,7 @@ export async function skipPush(payload: Payload, push: PushDoc, reason: string):
   })
   if (!saved) return null
   await moveItems(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
-  const recipients = [...(await activeUsersWithRole(payload, 'leader')), ...(await activeUsersWithRole(payload, 'editor'))]
+  const recipients = await activeUsersWithRole(payload, 'leader', 'editor')
   await notify(payload, {
     recipients,
     subject: `【本周推送已跳过】${push.week}`,

@@ -18,7 +18,7 @@ export async function notifyNewResidentMessage(payload: Payload, now = new Date(
   if (recent.totalDocs > 0) return false
   const waiting = await payload.count({ collection: 'resident-messages' as never, overrideAccess: true, where: { status: { equals: 'new' } } })
   await notify(payload, {
-    recipients: [...(await activeUsersWithRole(payload, 'editor')), ...(await activeUsersWithRole(payload, 'admin'))],
+    recipients: await activeUsersWithRole(payload, 'editor', 'admin'),
     subject: NEW_MESSAGE_SUBJECT,
     body: `目前有 ${waiting.totalDocs} 条未处理的居民留言，请在 微信 → 居民留言 中查看并在 48 小时内回复。\n${process.env.PUBLIC_URL ?? 'http://localhost:3000'}/admin/collections/resident-messages`,
     relatedCollection: 'resident-messages',
