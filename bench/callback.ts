@@ -2,21 +2,30 @@
  * Callback throughput: requests per second and p50/p99 latency for a resident's text message,
  * plain and safe mode, 64 connections, 5 s each, loopback only, against
  *   (a) a bare Node http server that reads the body and answers `success` — the ceiling;
- *   (b) this project's handleCallback on a plain Node http server, real Payload on a temp SQLite file;
+ *   (b) this project's callback server (src/wechat/callback/server.ts, what `npm start` runs on
+ *       WECHAT_CALLBACK_PORT), real Payload on a temp SQLite file, the journal in its default mode (written before answering, synced every 100 ms);
+ *   (b') the same with WECHAT_INBOUND_JOURNAL_SYNC=always (O_DSYNC before answering);
  *   (c) the `wechat` npm middleware (2.1.0) on a bare http server — the peer.
- * Each server runs in a child process of its own so the load generator does not share its event loop.
+ * Each server runs in a child process of its own so the load generator does not share its event
+ * loop. The machines are noisy: BENCH_ROUNDS rounds (default 3), targets in a rotating order,
+ * medians printed. Then: every answered message is checked to be in the journal, and the
+ * scheduler's import rate into `wechat-inbound` is measured on a sample.
  *
  *   node --conditions=production --import tsx bench/callback.ts
+ *   BENCH_TARGETS=ours,peer BENCH_ROUNDS=1 …   (a subset; ratios need bare and peer)
  */
 import { fork, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import type { JournalSync } from '../src/wechat/callback/inbound-journal'
 import { encryptMessage, sha1Signature } from '../src/wechat/crypto'
 import { buildXml } from '../src/wechat/xml'
 
-const ALL_TARGETS = ['bare', 'ours', 'peer'] as const
+const ALL_TARGETS = ['bare', 'ours', 'ours-always', 'peer'] as const
 type Target = (typeof ALL_TARGETS)[number]
 /** BENCH_TARGETS=ours runs one target (the ratios then need all three). */
 const TARGETS = (process.env.BENCH_TARGETS?.split(',') as Target[] | undefined) ?? ALL_TARGETS
@@ -62,25 +71,56 @@ async function servePeer() {
   return listen(server, { plain: '/plain', safe: '/safe' })
 }
 
-async function serveOurs() {
+let journalStats: () => unknown = () => null
+let storedAnswers = 0
+let countJournal: () => Promise<{ lines: number; answered: number }> = async () => ({ lines: 0, answered: 0 })
+let measureImport: () => Promise<{ rows: number; ms: number }> = async () => ({ rows: 0, ms: 0 })
+
+async function serveOurs(sync: JournalSync) {
   const { startCallbackPayload, createAccount } = await import('../tests/callback/helpers')
-  const { handleCallback } = await import('../src/wechat/callback/handler')
+  const { createCallbackServer } = await import('../src/wechat/callback/server')
   const { payloadCallbackDeps } = await import('../src/wechat/callback/payload-deps')
+  const { InboundJournal, journalDirectory } = await import('../src/wechat/callback/inbound-journal')
   const { payload } = await startCallbackPayload()
   const ids = {
     plain: await createAccount(payload, { ...ACCOUNT, messageMode: 'plain' }),
     safe: await createAccount(payload, { ...ACCOUNT, appId: `${ACCOUNT.appId.slice(0, -1)}2`, messageMode: 'safe' }),
   }
   await payload.create({ collection: 'auto-replies' as never, overrideAccess: true, data: { name: '默认', kind: 'default', replyType: 'text', text: REPLY } as never })
-  // The default deps: the inbound worker drains the queue in this process, as it does in production.
-  // BENCH_WORKER=off isolates the request path (insert + reply) from the worker's writes.
-  const deps = payloadCallbackDeps(payload, process.env.BENCH_WORKER === 'off' ? { afterResponse: () => undefined } : {})
-  const server = createServer(async (req, res) => {
-    const accountId = (req.url ?? '').split('?')[0]!.split('/').pop()!
-    const result = await handleCallback(accountId, { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers as Record<string, string>, body: req }, deps)
-    res.writeHead(result.status, result.headers).end(result.body)
-  })
+  const journal = new InboundJournal(journalDirectory(), { sync })
+  journalStats = () => ({ ...journal.stats })
+  countJournal = async () => {
+    await journal.rotate()
+    const ready = path.join(journal.directory, 'ready')
+    const lines = fs.readdirSync(ready).reduce((total, name) => total + fs.readFileSync(path.join(ready, name), 'utf8').split('\n').filter(Boolean).length, 0)
+    return { lines, answered: storedAnswers }
+  }
+  measureImport = () => importSample(payload, journal.directory)
+  // The request path only, as in production: the scheduler process imports the journal and
+  // processes the rows (its rate is measured separately, after the load).
+  const deps = payloadCallbackDeps(payload, { afterResponse: () => undefined, journal })
+  const enqueue = deps.enqueue
+  deps.enqueue = async (account, message) => {
+    const result = await enqueue(account, message)
+    if (result === 'stored') storedAnswers++
+    return result
+  }
+  // The production endpoint: the callback server that `npm start` runs (src/wechat/callback/server.ts).
+  const server = createCallbackServer(deps)
   return listen(server, { plain: `/api/wechat/callback/${ids.plain}`, safe: `/api/wechat/callback/${ids.safe}` })
+}
+
+/** The scheduler's side: how fast journal lines become `wechat-inbound` rows (a 2,000-line sample). */
+async function importSample(payload: import('payload').Payload, directory: string): Promise<{ rows: number; ms: number }> {
+  const { importJournal } = await import('../src/wechat/callback/journal-import')
+  const sample = fs.mkdtempSync(path.join(directory, '..', 'sample-'))
+  fs.mkdirSync(path.join(sample, 'ready'))
+  const [first] = fs.readdirSync(path.join(directory, 'ready')).sort()
+  const lines = fs.readFileSync(path.join(directory, 'ready', first!), 'utf8').split('\n').filter(Boolean).slice(0, 2_000)
+  fs.writeFileSync(path.join(sample, 'ready', first!), `${lines.join('\n')}\n`)
+  const started = performance.now()
+  const report = await importJournal(payload, sample)
+  return { rows: report.inserted, ms: performance.now() - started }
 }
 
 async function listen(server: ReturnType<typeof createServer>, paths: Record<Mode, string>): Promise<Ready> {
@@ -89,8 +129,16 @@ async function listen(server: ReturnType<typeof createServer>, paths: Record<Mod
 }
 
 async function child(target: Target): Promise<void> {
-  const ready = target === 'bare' ? await serveBare() : target === 'peer' ? await servePeer() : await serveOurs()
+  const ready = target === 'bare' ? await serveBare() : target === 'peer' ? await servePeer() : await serveOurs(target === 'ours-always' ? 'always' : 'interval')
   process.send!({ port: ready.port, paths: ready.paths })
+  // A clean exit, so that --cpu-prof writes its profile; and none left running if the bench dies.
+  process.once('SIGTERM', () => process.exit(0))
+  process.once('disconnect', () => process.exit(0))
+  process.on('message', (message) => {
+    if (message === 'usage') process.send!({ question: 'usage', usage: process.cpuUsage(), memory: process.memoryUsage(), journal: journalStats() })
+    if (message === 'journal-lines') void countJournal().then((counts) => process.send!({ question: 'journal-lines', ...counts }))
+    if (message === 'import') void measureImport().then((figures) => process.send!({ question: 'import', ...figures }))
+  })
 }
 
 // ---------- the load generator (parent) ----------
@@ -101,12 +149,12 @@ interface Request {
 }
 
 /** Messages as WeChat sends them, each with its own MsgId; safe mode pre-encrypted (the client must stay cheap). */
-function pool(mode: Mode, basePath: string, appId: string, firstId: number): Request[] {
+function pool(mode: Mode, basePath: string, appId: string, firstId: number, size = POOL_SIZE): Request[] {
   const timestamp = String(Math.floor(Date.now() / 1000))
   const nonce = '1234567890'
   const signature = sha1Signature(ACCOUNT.token, timestamp, nonce)
   const requests: Request[] = []
-  for (let index = 0; index < POOL_SIZE; index++) {
+  for (let index = 0; index < size; index++) {
     const xml = buildXml({ ToUserName: ACCOUNT.originalId, FromUserName: `oBenchUser${index % 500}`, CreateTime: Number(timestamp), MsgType: 'text', Content: '门口的路灯坏了，请派人来修一下。', MsgId: String(firstId + index) })
     if (mode === 'plain') {
       requests.push({ path: `${basePath}?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`, body: xml })
@@ -152,7 +200,9 @@ async function load(port: number, requests: Request[], durationS: number): Promi
 }
 
 async function start(target: Target): Promise<{ process: ChildProcess; ready: Ready }> {
-  const process_ = fork(fileURLToPath(import.meta.url), ['serve', target], { execArgv: ['--conditions=production', '--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each server process there.
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []
+  const process_ = fork(fileURLToPath(import.meta.url), ['serve', target], { execArgv: ['--conditions=production', '--import', 'tsx', ...profile], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
   const ready = await new Promise<Ready>((resolve, reject) => {
     process_.once('message', (message) => resolve(message as Ready))
     process_.once('exit', (code) => reject(new Error(`${target} exited with ${code}`)))
@@ -160,43 +210,119 @@ async function start(target: Target): Promise<{ process: ChildProcess; ready: Re
   return { process: process_, ready }
 }
 
-async function main(): Promise<void> {
-  const results = {} as Record<Target, Record<Mode, Figures>>
-  let msgId = 7_000_000_000
-  for (const target of TARGETS) {
-    const { process: server, ready } = await start(target)
-    results[target] = {} as Record<Mode, Figures>
-    for (const mode of MODES) {
-      const appId = target === 'ours' && mode === 'safe' ? `${ACCOUNT.appId.slice(0, -1)}2` : ACCOUNT.appId
-      const requests = pool(mode, ready.paths[mode], appId, msgId)
-      msgId += POOL_SIZE
-      await load(ready.port, requests.slice(0, 2_000), WARMUP_S) // JIT, caches, SQLite pages
-      const fresh = pool(mode, ready.paths[mode], appId, msgId)
-      msgId += POOL_SIZE
-      results[target][mode] = await load(ready.port, fresh, DURATION_S)
-      if (results[target][mode].sent > POOL_SIZE) console.warn(`${target}/${mode}: pool wrapped, later MsgIds repeated`)
+interface Usage {
+  usage: NodeJS.CpuUsage
+  memory: NodeJS.MemoryUsage
+  journal: { writes: number; entries: number; writeMs: number } | null
+}
+
+/** A question to a server process, answered over IPC. */
+function ask<T>(server: ChildProcess, question: 'usage' | 'journal-lines' | 'import'): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (message: unknown) => {
+      if (!message || typeof message !== 'object' || (message as { question?: string }).question !== question) return
+      server.off('message', listener)
+      resolve(message as T)
     }
-    server.kill()
+    server.on('message', listener)
+    server.send(question)
+  })
+}
+
+/** BENCH_ROUNDS rounds (default 3), targets taken in a different order each round; medians reported. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3))
+
+async function main(): Promise<void> {
+  const runs = {} as Record<Target, Record<Mode, Figures[]>>
+  const servers = {} as Record<Target, { process: ChildProcess; ready: Ready }>
+  for (const target of TARGETS) {
+    servers[target] = await start(target)
+    runs[target] = { plain: [], safe: [] }
   }
+  let msgId = 7_000_000_000
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = TARGETS.map((_, index) => TARGETS[(index + round) % TARGETS.length]!)
+    for (const target of order) {
+      const { process: server, ready } = servers[target]
+      for (const mode of MODES) {
+        const appId = target.startsWith('ours') && mode === 'safe' ? `${ACCOUNT.appId.slice(0, -1)}2` : ACCOUNT.appId
+        if (round === 0) {
+          await load(ready.port, pool(mode, ready.paths[mode], appId, msgId, 2_000), WARMUP_S) // JIT, caches
+          msgId += POOL_SIZE
+        }
+        const fresh = pool(mode, ready.paths[mode], appId, msgId)
+        msgId += POOL_SIZE
+        const before = await ask<Usage>(server, 'usage')
+        const figures = await load(ready.port, fresh, DURATION_S)
+        const after = await ask<Usage>(server, 'usage')
+        runs[target][mode].push(figures)
+        if (figures.sent > POOL_SIZE) console.warn(`${target}/${mode}: pool wrapped, later MsgIds repeated`)
+        console.error(`round ${round + 1} ${target}/${mode}: ${figures.rps.toFixed(0)} req/s, p99 ${figures.p99} ms, ${describeUsage(before, after, figures.rps * DURATION_S)}`)
+      }
+    }
+  }
+  const results = {} as Record<Target, Record<Mode, Figures>>
+  for (const target of TARGETS) results[target] = { plain: median(runs[target].plain), safe: median(runs[target].safe) }
   print(results)
+  for (const target of ['ours', 'ours-always'] as const) {
+    if (!servers[target]) continue
+    // Every answered message is in the journal, none twice: the durability the figures include.
+    const { lines, answered } = await ask<{ lines: number; answered: number }>(servers[target].process, 'journal-lines')
+    console.log(`journal of ${label[target].split(' ')[0]}: ${lines} lines for ${answered} messages answered 'stored' (${lines === answered ? 'all there' : 'MISMATCH'})`)
+  }
+  if (servers.ours) {
+    const { rows, ms } = await ask<{ rows: number; ms: number }>(servers.ours.process, 'import')
+    console.log(`import into wechat-inbound (the scheduler's side): ${rows} rows in ${ms.toFixed(0)} ms → ${((rows / ms) * 1000).toFixed(0)} rows/s`)
+  }
+  for (const { process: server } of Object.values(servers)) server.kill()
+}
+
+function median(figures: Figures[]): Figures {
+  const middle = <T>(values: T[], key: (value: T) => number) => [...values].sort((a, b) => key(a) - key(b))[Math.floor(values.length / 2)]!
+  const pick = (key: keyof Figures) => middle(figures, (figure) => figure[key])[key]
+  const sum = (key: keyof Figures) => figures.reduce((total, figure) => total + figure[key], 0)
+  return { rps: pick('rps'), p50: pick('p50'), p99: pick('p99'), non2xx: sum('non2xx'), errors: sum('errors'), sent: sum('sent') }
+}
+
+function describeUsage(before: Usage, after: Usage, served: number): string {
+  const cpuUs = after.usage.user + after.usage.system - before.usage.user - before.usage.system
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
+  let text = `server CPU ${(cpuUs / served).toFixed(0)} µs per request, RSS ${mb(after.memory.rss)} (heap ${mb(after.memory.heapUsed)}, buffers ${mb(after.memory.arrayBuffers)})`
+  if (after.journal && before.journal) {
+    const writes = after.journal.writes - before.journal.writes
+    const entries = after.journal.entries - before.journal.entries
+    text += `, journal ${(entries / Math.max(1, writes)).toFixed(1)} messages per write, ${((after.journal.writeMs - before.journal.writeMs) / Math.max(1, writes)).toFixed(2)} ms per write`
+  }
+  return text
+}
+
+const label: Record<Target, string> = {
+  bare: '(a) bare http — ceiling',
+  ours: '(b) ours, journal synced every 100 ms',
+  'ours-always': "(b') ours, journal O_DSYNC per answer",
+  peer: '(c) wechat@2.1.0 middleware — peer',
 }
 
 function print(results: Record<Target, Record<Mode, Figures>>): void {
-  const label: Record<Target, string> = { bare: '(a) bare http — ceiling', ours: '(b) handleCallback + Payload/SQLite', peer: '(c) wechat@2.1.0 middleware — peer' }
   console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s per run, text message, loopback\n`)
-  console.log('target                                 mode    req/s    p50 ms  p99 ms  non-2xx  errors')
+  console.log('target                                   mode    req/s    p50 ms  p99 ms  non-2xx  errors')
   for (const target of TARGETS) {
     for (const mode of MODES) {
       const figures = results[target][mode]
-      console.log(`${label[target].padEnd(39)}${mode.padEnd(8)}${figures.rps.toFixed(0).padStart(6)}  ${String(figures.p50).padStart(7)} ${String(figures.p99).padStart(7)} ${String(figures.non2xx).padStart(8)} ${String(figures.errors).padStart(7)}`)
+      console.log(`${label[target].padEnd(41)}${mode.padEnd(8)}${figures.rps.toFixed(0).padStart(6)}  ${String(figures.p50).padStart(7)} ${String(figures.p99).padStart(7)} ${String(figures.non2xx).padStart(8)} ${String(figures.errors).padStart(7)}`)
     }
   }
-  if (!results.bare || !results.peer || !results.ours) return
-  console.log('\nratios (ours ÷ …)            plain    safe    target')
-  const ratio = (other: Target, mode: Mode) => (results.ours[mode].rps / results[other][mode].rps).toFixed(2)
-  console.log(`ours ÷ peer throughput       ${ratio('peer', 'plain').padStart(5)}   ${ratio('peer', 'safe').padStart(5)}    ≥ 1.00`)
-  console.log(`ours ÷ ceiling throughput    ${ratio('bare', 'plain').padStart(5)}   ${ratio('bare', 'safe').padStart(5)}    ≥ 0.50`)
-  console.log(`ours p99 (ms)                ${String(results.ours.plain.p99).padStart(5)}   ${String(results.ours.safe.p99).padStart(5)}    < 50`)
+  if (!results.bare || !results.peer) return
+  for (const ours of ['ours', 'ours-always'] as const) {
+    if (!results[ours]) continue
+    const name = label[ours].split(' ')[0]
+    const ratio = (other: Target, mode: Mode) => (results[ours][mode].rps / results[other][mode].rps).toFixed(2)
+    console.log(`\n${name} ratios                   plain    safe    target`)
+    console.log(`÷ peer throughput            ${ratio('peer', 'plain').padStart(5)}   ${ratio('peer', 'safe').padStart(5)}    ≥ 1.00`)
+    console.log(`÷ ceiling throughput         ${ratio('bare', 'plain').padStart(5)}   ${ratio('bare', 'safe').padStart(5)}    ≥ 0.50`)
+    console.log(`p99 (ms)                     ${String(results[ours].plain.p99).padStart(5)}   ${String(results[ours].safe.p99).padStart(5)}    < 50`)
+  }
+  console.log('')
 }
 
 if (process.argv[2] === 'serve') await child(process.argv[3] as Target)

@@ -24,13 +24,14 @@ process.env.SEED_DEMO ??= isMongo() ? 'false' : 'true'
 await run(bin('payload'), ['run', 'scripts/seed.ts'], payloadEnv())
 
 const port = process.env.PORT ?? '3000'
+const callbackPort = process.env.WECHAT_CALLBACK_PORT ?? '3001'
 const services = []
 // Without real credentials the demo account talks to the WeChat emulator on this machine.
 if (!process.env.WECHAT_APP_ID && !process.env.WECHAT_API_BASE) {
   const emulatorPort = process.env.WECHAT_EMULATOR_PORT ?? '3100'
   process.env.WECHAT_API_BASE = `http://127.0.0.1:${emulatorPort}`
   // The demo account's app id names it in the callback URL, so the emulator can post events before the account's id is known.
-  const callbackUrl = `http://127.0.0.1:${port}/api/wechat/callback/wx0000000000demo01`
+  const callbackUrl = `http://127.0.0.1:${callbackPort}/api/wechat/callback/wx0000000000demo01`
   services.push({
     name: 'WeChat emulator',
     command: process.execPath,
@@ -40,6 +41,8 @@ if (!process.env.WECHAT_APP_ID && !process.env.WECHAT_API_BASE) {
   console.log(`▶ 未配置公众号：微信接口指向本机模拟器 ${process.env.WECHAT_API_BASE}`)
 }
 services.push({ name: 'scheduler', command: bin('payload'), args: ['run', 'scripts/worker.ts'], env: payloadEnv() })
+services.push({ name: 'callback', command: bin('payload'), args: ['run', 'scripts/callback-server.ts'], env: { ...payloadEnv(), WECHAT_CALLBACK_PORT: callbackPort } })
 services.push({ name: 'admin', command: bin('next'), args: ['start', '-p', port] })
 console.log(`▶ 管理后台：http://localhost:${port}/admin`)
+console.log(`▶ 微信回调：http://localhost:${callbackPort}/api/wechat/callback/<公众号 ID>（后台端口上的同一路径也可用）`)
 await runTogether(services)

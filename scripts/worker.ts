@@ -30,8 +30,9 @@ function serial(name: string, job: () => Promise<unknown>) {
 const weeklyPush = serial('weekly-push', () => runWeeklyPushTick(payload, { owner }))
 const pollResults = serial('poll-push-results', () => pollPushResults(payload))
 
-// Residents' messages and WeChat events left in the queue (e.g. while the admin was restarting).
-inboundWorkerFor(payload)
+// The callback's journal is imported here as each segment closes; rows left by a previous run are
+// processed on start.
+inboundWorkerFor(payload, 'scheduler')
 
 // A slot missed while no scheduler ran is caught up now, within that slot's day.
 await weeklyPush()

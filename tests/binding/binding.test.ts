@@ -16,7 +16,7 @@ import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callb
 import { SIGN_OFF_REFUSAL } from '../../src/wechat/callback/sign-off-command'
 import { parseXml, xmlText } from '../../src/wechat/xml'
 import { createFixtures, createItem, type Fixtures } from '../helpers/fixtures'
-import { createAccount, signedPost, startCallbackPayload, textMessage, type CallbackTestPayload } from '../callback/helpers'
+import { createAccount, signedPost, startCallbackPayload, textMessage, type CallbackTestPayload, settleInbound } from '../callback/helpers'
 
 const ACCOUNT = { appId: 'wxbindtest0000001', token: 'bindtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'plain' as const }
 
@@ -102,7 +102,7 @@ describe('绑定 <code>', () => {
   test('commands stay out of the residents’ inbox; ordinary messages still land there', async () => {
     await say('oInbox', '绑定 123456')
     await say('oInbox', '门口的路灯坏了')
-    await worker.drain()
+    await settleInbound(worker)
     const stored = (await payload.find({ collection: 'resident-messages' as never, overrideAccess: true, depth: 0, where: { openid: { equals: 'oInbox' } } })).docs as unknown as Array<Record<string, any>>
     expect(stored.map((message) => message.content)).toEqual(['门口的路灯坏了'])
   })

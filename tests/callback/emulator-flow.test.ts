@@ -11,7 +11,7 @@ import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
 import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
 import { parseXml, xmlText } from '../../src/wechat/xml'
-import { createAccount, eventMessage, signedPost, startCallbackPayload, type CallbackTestPayload, type TestAccountInput } from './helpers'
+import { createAccount, eventMessage, signedPost, startCallbackPayload, type CallbackTestPayload, type TestAccountInput, settleInbound } from './helpers'
 
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'
 const MODES = ['safe', 'compatible', 'plain'] as const
@@ -76,7 +76,7 @@ describe.each(MODES)('%s mode', (mode) => {
     const result = await emulator.simulateUserMessage(openid, { content: '请问明天停水吗？' }, appId())
     expect(result.delivery?.attempts).toHaveLength(1)
     expect(xmlText(parseXml(result.delivery!.reply!), 'Content')).toBe('本周六 8–12 点停水，请提前储水。')
-    await worker.drain()
+    await settleInbound(worker)
     const [stored] = await find('resident-messages', { openid: { equals: openid } })
     expect(stored).toMatchObject({ account: ids[mode], type: 'text', content: '请问明天停水吗？', status: 'new' })
   })
@@ -88,12 +88,12 @@ describe.each(MODES)('%s mode', (mode) => {
     expect(xmlText(reply, 'MsgType')).toBe('news')
     const welcome = await emulator.simulateUserMessage(openid, { msgType: 'event', event: 'subscribe' }, appId())
     expect(xmlText(parseXml(welcome.delivery!.reply!), 'Content')).toBe('欢迎关注街道办服务号！')
-    await worker.drain()
+    await settleInbound(worker)
     expect((await find('followers', { openid: { equals: openid } }))[0]).toMatchObject({ subscribed: true })
     await new Promise((resolve) => setTimeout(resolve, 1100)) // a later CreateTime second
     const bye = await emulator.simulateUserMessage(openid, { msgType: 'event', event: 'unsubscribe' }, appId())
     expect(bye.delivery!.reply).toBeNull()
-    await worker.drain()
+    await settleInbound(worker)
     const [follower] = await find('followers', { openid: { equals: openid } })
     expect(follower).toMatchObject({ subscribed: false })
     expect(follower!.unfollowedAt).toBeTruthy()
@@ -109,7 +109,7 @@ describe('job results', () => {
   test('TEMPLATESENDJOBFINISH updates the wechat notification whose relatedId is the msgid', async () => {
     const notification = await payload.create({ collection: 'notifications', overrideAccess: true, data: { channel: 'wechat', subject: '审核提醒', relatedId: '200163836', status: 'pending' } })
     await post(eventMessage('oLeader', 'TEMPLATESENDJOBFINISH', Math.floor(Date.now() / 1000), { MsgID: '200163836', Status: 'failed:user block' }))
-    await worker.drain()
+    await settleInbound(worker)
     const updated = await payload.findByID({ collection: 'notifications', id: notification.id, overrideAccess: true })
     expect(updated).toMatchObject({ status: 'failed', error: '微信模板消息发送失败：failed:user block' })
   })
@@ -119,7 +119,7 @@ describe('job results', () => {
     const xml = `<xml><ToUserName><![CDATA[gh_flow00000000]]></ToUserName><FromUserName><![CDATA[oV5CrjpxgaGXNHIQigzNlgLTnwic]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[MASSSENDJOBFINISH]]></Event><MsgID>1000001625</MsgID><Status><![CDATA[send success]]></Status><TotalCount>100</TotalCount><FilterCount>80</FilterCount><SentCount>75</SentCount><ErrorCount>5</ErrorCount><ArticleUrlResult><Count>1</Count><ResultList><item><ArticleIdx>1</ArticleIdx><ArticleUrl><![CDATA[https://mp.weixin.qq.com/s/x]]></ArticleUrl></item></ResultList></ArticleUrlResult></xml>`
     const response = await handleCallback(ids.safe!, signedPost(ids.safe!, xml, { timestamp: String(Math.floor(Date.now() / 1000)), mode: 'safe', account: SAFE }), payloadCallbackDeps(payload, { afterResponse: () => undefined }))
     expect(response.body).toBe('success')
-    await worker.drain()
+    await settleInbound(worker)
     const updated = (await payload.findByID({ collection: 'weekly-pushes', id: push.id, overrideAccess: true })) as unknown as Record<string, any>
     expect(updated.result).toMatchObject({ statusText: 'send success', totalCount: 100, filterCount: 80, sentCount: 75, errorCount: 5 })
     const [row] = await find('wechat-inbound', { event: { equals: 'MASSSENDJOBFINISH' } })

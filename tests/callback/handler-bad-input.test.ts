@@ -8,7 +8,7 @@ import { handleCallback } from '../../src/wechat/callback/handler'
 import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
 import type { CallbackRequest } from '../../src/wechat/callback/types'
 import { buildXml } from '../../src/wechat/xml'
-import { createAccount, signedPost, startCallbackPayload, textMessage, type CallbackTestPayload, type TestAccountInput } from './helpers'
+import { createAccount, importCallbackJournal, signedPost, startCallbackPayload, textMessage, type CallbackTestPayload, type TestAccountInput } from './helpers'
 
 const NOW = Date.parse('2026-03-02T02:00:00Z')
 const TS = String(NOW / 1000)
@@ -31,7 +31,10 @@ beforeEach(() => clearCallbackCaches())
 
 const deps = () => payloadCallbackDeps(payload, { now: () => NOW, afterResponse: () => undefined })
 const send = (accountId: string, request: CallbackRequest) => handleCallback(accountId, request, deps())
-const inboundCount = async () => (await payload.count({ collection: 'wechat-inbound' as never, overrideAccess: true })).totalDocs
+const inboundCount = async () => {
+  await importCallbackJournal(payload)
+  return (await payload.count({ collection: 'wechat-inbound' as never, overrideAccess: true })).totalDocs
+}
 let msgSeq = 1000
 const fresh = (content = '你好') => textMessage('oResident0000000000000000001', content, String(++msgSeq), NOW / 1000)
 const safeOptions = { timestamp: TS, mode: 'safe' as const, account: SAFE }

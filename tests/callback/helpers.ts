@@ -5,6 +5,10 @@ import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import type { CallbackDeps, CallbackRequest, InboundMessage } from '../../src/wechat/callback/types'
 import { buildXml, type XmlBuildRecord } from '../../src/wechat/xml'
 import { startTestPayload } from '../helpers/payload'
+import { journalDirectory } from '../../src/wechat/callback/inbound-journal'
+import type { InboundWorker } from '../../src/wechat/callback/inbound-worker'
+import { importJournal } from '../../src/wechat/callback/journal-import'
+import { journalFor } from '../../src/wechat/callback/payload-deps'
 
 export interface CallbackTestPayload {
   payload: Payload
@@ -114,3 +118,18 @@ export const eventMessage = (openid: string, event: string, createTime: number, 
   Event: event,
   ...extra,
 })
+
+/** Closes this process's open journal segment, so that an import sees every answered message. */
+export const closeJournalSegment = (): Promise<void> => journalFor().rotate()
+
+/** What the scheduler does after a callback: import the journal, process the rows. */
+export async function settleInbound(worker: InboundWorker): Promise<number> {
+  await closeJournalSegment()
+  return worker.drain()
+}
+
+/** The journal imported into `wechat-inbound`, without processing the rows. */
+export async function importCallbackJournal(payload: Payload) {
+  await closeJournalSegment()
+  return importJournal(payload, journalDirectory())
+}

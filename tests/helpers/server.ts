@@ -42,7 +42,12 @@ function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
  * The real system as `npm start` runs it: the production build, migrations applied to a fresh
  * SQLite file, the demo accounts seeded, `next start` on a free port.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+export interface StartServerOptions {
+  /** Also run the scheduler process (`payload run scripts/worker.ts`), as npm start does. */
+  withScheduler?: boolean
+}
+
+export async function startServer(extraEnv: Record<string, string> = {}, options: StartServerOptions = {}): Promise<TestServer> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-server-'))
   const port = await freePort()
   const env: NodeJS.ProcessEnv = {
@@ -66,6 +71,11 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   let log = ''
   child.stdout?.on('data', (chunk) => (log += chunk))
   child.stderr?.on('data', (chunk) => (log += chunk))
+  const scheduler: ChildProcess | null = options.withScheduler
+    ? spawn(payloadBin, ['run', 'scripts/worker.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : null
+  scheduler?.stdout?.on('data', (chunk) => (log += chunk))
+  scheduler?.stderr?.on('data', (chunk) => (log += chunk))
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000
   for (;;) {
@@ -83,8 +93,11 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     url,
     directory,
     stop: async () => {
-      child.kill('SIGTERM')
-      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)))
+      for (const running of [child, scheduler]) {
+        if (!running) continue
+        running.kill('SIGTERM')
+        await new Promise((resolve) => (running.exitCode !== null ? resolve(null) : running.on('exit', resolve)))
+      }
       fs.rmSync(directory, { recursive: true, force: true })
     },
   }

@@ -3,11 +3,12 @@ import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import { DEMO_ACCOUNT } from '../../src/wechat/emulator'
 import { api, login, startServer, type TestServer } from '../helpers/server'
 
-// The callback through the production server: Next routes /api/wechat/callback/<account> past Payload's catch-all.
+// The callback through the production server: Next routes /api/wechat/callback/<account> past Payload's
+// catch-all; the scheduler process imports the journal and processes the rows, as under npm start.
 
 let server: TestServer
 beforeAll(async () => {
-  server = await startServer()
+  server = await startServer({}, { withScheduler: true })
 }, 120_000)
 afterAll(async () => server?.stop())
 

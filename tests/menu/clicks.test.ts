@@ -9,7 +9,7 @@ import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callb
 import { processInbound, type InboundRow } from '../../src/wechat/callback/process-inbound'
 import { parseXml, xmlText } from '../../src/wechat/xml'
 import { createFixtures, createItem } from '../helpers/fixtures'
-import { createAccount, eventMessage, signedPost, startCallbackPayload, type CallbackTestPayload } from '../callback/helpers'
+import { createAccount, eventMessage, signedPost, startCallbackPayload, type CallbackTestPayload, settleInbound } from '../callback/helpers'
 
 const ACCOUNT = { appId: 'wxclicktest000001', token: 'clicktoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' as const, originalId: 'gh_click' }
 
@@ -62,7 +62,7 @@ test('another click answers the item’s reply text; an unknown key gets success
 })
 
 test('clicks and views are counted per key and Beijing day, once per message despite WeChat retries', async () => {
-  await worker.drain()
+  await settleInbound(worker)
   await payload.delete({ collection: 'menu-clicks' as never, overrideAccess: true, where: {} })
   await payload.delete({ collection: 'menu-click-log' as never, overrideAccess: true, where: {} })
   // 2026-03-01 16:30 UTC is 2026-03-02 00:30 in Beijing.
@@ -73,7 +73,7 @@ test('clicks and views are counted per key and Beijing day, once per message des
   await post(clickAt('oCounter2', 'CONSULTATION', t), t)
   await post(clickAt('oCounter1', 'CONSULTATION', t - 3600), t) // 23:30 on 1 March in Beijing
   await post(clickAt('oCounter1', 'https://example.org/result', t + 5, 'VIEW'), t)
-  await worker.drain()
+  await settleInbound(worker)
   expect(await counts()).toEqual([
     { key: 'CONSULTATION', event: 'CLICK', day: '2026-03-01', count: 1, name: '微信议事园（微问政）' },
     { key: 'CONSULTATION', event: 'CLICK', day: '2026-03-02', count: 2, name: '微信议事园（微问政）' },

@@ -15,7 +15,53 @@ export async function readCappedBody(body: CallbackBody, maxBytes = MAX_CALLBACK
   if (typeof body === 'string') return checked(Buffer.from(body, 'utf8'), maxBytes)
   if (body instanceof Uint8Array) return checked(body, maxBytes)
   if (isReadableStream(body)) return readStream(body, maxBytes)
+  if (isNodeReadable(body)) return readNodeStream(body, maxBytes)
   return readIterable(body, maxBytes)
+}
+
+type NodeReadable = AsyncIterable<Uint8Array> & Pick<NodeJS.ReadableStream, 'on' | 'off' | 'pause' | 'read'>
+
+function isNodeReadable(body: object): body is NodeReadable {
+  return typeof (body as NodeReadable).on === 'function' && typeof (body as NodeReadable).read === 'function'
+}
+
+/**
+ * A Node request (the callback server): events, not the async iterator, which costs a promise and
+ * a tick per chunk — measurable at thousands of requests a second. Past the cap it stops reading;
+ * the server answers 413 and closes the connection.
+ */
+function readNodeStream(stream: NodeReadable, maxBytes: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let total = 0
+    const done = () => {
+      stream.off('data', onData)
+      stream.off('end', onEnd)
+      stream.off('error', onError)
+    }
+    const onData = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
+      total += bytes.byteLength
+      if (total > maxBytes) {
+        done()
+        stream.pause()
+        reject(new BodyTooLargeError())
+        return
+      }
+      chunks.push(bytes)
+    }
+    const onEnd = () => {
+      done()
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total))
+    }
+    const onError = (error: Error) => {
+      done()
+      reject(error)
+    }
+    stream.on('data', onData)
+    stream.on('end', onEnd)
+    stream.on('error', onError)
+  })
 }
 
 function checked(bytes: Uint8Array, maxBytes: number): Uint8Array {

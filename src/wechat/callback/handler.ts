@@ -68,13 +68,17 @@ async function dispatch(accountId: string, request: CallbackRequest, deps: Callb
   const { message: record, encrypted } = openEnvelope(account, query, body)
   const message = toInboundMessage(record)
 
-  if ((await deps.enqueue(account, message)) === 'duplicate') return answer(200, 'success', 'duplicate')
-  deps.afterResponse?.()
-  const reply = await deps.passiveReply(account, message).catch((error: unknown) => {
+  // The reply is worked out while the message is written: the write waits for the disk, the reply
+  // for the CPU. A reply that acts (a staff command) waits for `stored` itself.
+  const stored = deps.enqueue(account, message)
+  const pendingReply = deps.passiveReply(account, message, stored).catch((error: unknown) => {
     // The message is safely queued; a broken auto-reply rule must not lose it or trigger a retry.
     deps.log('error', { event: 'wechat.callback.auto-reply-failed', error: error instanceof Error ? error.message : String(error) })
     return null
   })
+  if ((await stored) === 'duplicate') return answer(200, 'success', 'duplicate')
+  deps.afterResponse?.()
+  const reply = await pendingReply
   const replyXml = reply ? buildPassiveReplyXml(message, reply, now) : null
   if (!replyXml) return answer(200, 'success', 'stored')
   return answer(200, sealReply(account, replyXml, encrypted, now), 'stored-with-reply', XML)

@@ -1,6 +1,11 @@
-/** The one durable write the callback makes before answering: a row in `wechat-inbound`. */
+/**
+ * Rows of `wechat-inbound`, the queue between the callback and everything it triggers. Most
+ * messages reach it through the journal (inbound-journal.ts → journal-import.ts); staff commands,
+ * which act inside the request, are inserted directly so that the unique key stops a retry first.
+ */
 import type { Payload } from 'payload'
 import type { AccountCredentials } from '../accounts'
+import type { JournalEntry } from './inbound-journal'
 import type { EnqueueResult, InboundMessage } from './types'
 import { loose } from './loose-payload'
 
@@ -9,33 +14,38 @@ export const INBOUND_SLUG = 'wechat-inbound'
 /** Keys are per account: two accounts may see the same MsgId or openid + second. */
 export const inboundKey = (accountId: string, message: InboundMessage): string => `${accountId}:${message.dedupeKey}`
 
-export async function enqueueInbound(payload: Payload, account: AccountCredentials, message: InboundMessage, nowMs = Date.now()): Promise<EnqueueResult> {
-  const dedupeKey = inboundKey(account.id, message)
-  const receivedAt = new Date(nowMs).toISOString()
+export function inboundEntry(account: AccountCredentials, message: InboundMessage, nowMs = Date.now()): JournalEntry {
+  return {
+    account: account.id,
+    dedupeKey: inboundKey(account.id, message),
+    type: message.msgType.slice(0, 64),
+    event: message.event.slice(0, 64),
+    // Serialised as it is by the journal; enqueueInbound copies it for Payload (null prototype).
+    payload: message.record as Record<string, unknown>,
+    receivedAt: new Date(nowMs).toISOString(),
+  }
+}
+
+/** One insert; 'duplicate' when the unique dedupeKey is already there (a WeChat retry). */
+export async function insertInbound(payload: Payload, entry: JournalEntry): Promise<EnqueueResult> {
   try {
     await loose(payload).create({
       collection: INBOUND_SLUG,
       overrideAccess: true,
       depth: 0,
-      data: {
-        account: account.id,
-        dedupeKey,
-        type: message.msgType.slice(0, 64),
-        event: message.event.slice(0, 64),
-        // JSON round trip: the parsed record has a null prototype.
-        payload: JSON.parse(JSON.stringify(message.record)),
-        receivedAt,
-        status: 'pending',
-        attempts: 0,
-        leaseUntil: receivedAt,
-      },
+      data: { ...entry, status: 'pending', attempts: 0, leaseUntil: entry.receivedAt },
     })
     return 'stored'
   } catch (error) {
-    // The unique index refused a WeChat retry; anything else is a real failure (answer 500, WeChat retries).
-    if (await exists(payload, dedupeKey)) return 'duplicate'
+    // The unique index refused a retry; anything else is a real failure (the caller retries).
+    if (await exists(payload, entry.dedupeKey)) return 'duplicate'
     throw error
   }
+}
+
+export function enqueueInbound(payload: Payload, account: AccountCredentials, message: InboundMessage, nowMs = Date.now()): Promise<EnqueueResult> {
+  const entry = inboundEntry(account, message, nowMs)
+  return insertInbound(payload, { ...entry, payload: JSON.parse(JSON.stringify(entry.payload)) as Record<string, unknown> })
 }
 
 async function exists(payload: Payload, dedupeKey: string): Promise<boolean> {

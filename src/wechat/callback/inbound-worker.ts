@@ -6,7 +6,9 @@
  */
 import type { Payload, Where } from 'payload'
 import { compareAndSet } from '../../cas'
+import { journalDirectory } from './inbound-journal'
 import { INBOUND_SLUG } from './inbound-queue'
+import { importJournal, readySegments } from './journal-import'
 import { processInbound, type InboundRow } from './process-inbound'
 import { loose } from './loose-payload'
 
@@ -18,6 +20,12 @@ export interface InboundWorkerOptions {
   /** Sweep for retries and rows left by a crash; 0 disables the timer. */
   intervalMs?: number
   process?: (payload: Payload, row: InboundRow) => Promise<void>
+  /** The callback's journal to import before each pass; null: none. Default: journalDirectory(). */
+  journalDirectory?: string | null
+  /** Leave segments younger than this to another process (a web server to the scheduler). */
+  journalMinAgeMs?: number
+  /** Look for closed segments this often (ms); 0: only on each pass. */
+  journalPollMs?: number
 }
 
 export class InboundWorker {
@@ -30,6 +38,10 @@ export class InboundWorker {
   private running: Promise<number> | null = null
   private again = false
   private timer: NodeJS.Timeout | null = null
+  private poller: NodeJS.Timeout | null = null
+  private readonly journal: string | null
+  private readonly journalMinAgeMs: number
+  private readonly journalPollMs: number
 
   constructor(
     private readonly payload: Payload,
@@ -41,6 +53,9 @@ export class InboundWorker {
     this.batchSize = options.batchSize ?? 20
     this.intervalMs = options.intervalMs ?? 30_000
     this.process = options.process ?? processInbound
+    this.journal = options.journalDirectory === undefined ? journalDirectory() : options.journalDirectory
+    this.journalMinAgeMs = options.journalMinAgeMs ?? 0
+    this.journalPollMs = options.journalPollMs ?? 0
   }
 
   /** Starts the sweep timer and drains once (on startup: rows left by a previous run). */
@@ -48,12 +63,21 @@ export class InboundWorker {
     if (this.timer || this.intervalMs <= 0) return
     this.timer = setInterval(() => this.kick(), this.intervalMs)
     this.timer.unref()
+    const journal = this.journal
+    if (journal && this.journalPollMs > 0) {
+      this.poller = setInterval(() => {
+        if (!this.running && readySegments(journal).length > 0) this.kick()
+      }, this.journalPollMs)
+      this.poller.unref()
+    }
     this.kick()
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer)
+    if (this.poller) clearInterval(this.poller)
     this.timer = null
+    this.poller = null
   }
 
   /** Asks for a drain soon; calls during a drain coalesce into one more pass. */
@@ -77,6 +101,7 @@ export class InboundWorker {
     let processed = 0
     do {
       this.again = false
+      await this.importJournal()
       for (;;) {
         const rows = await this.readyRows()
         if (rows.length === 0) break
@@ -91,6 +116,13 @@ export class InboundWorker {
       }
     } while (this.again)
     return processed
+  }
+
+  private async importJournal(): Promise<void> {
+    if (!this.journal) return
+    // Real time, not this.now: segment ages are file times.
+    const report = await importJournal(this.payload, this.journal, { minAgeMs: this.journalMinAgeMs })
+    if (report.segments > 0) this.log('info', { event: 'wechat.journal.imported', ...report })
   }
 
   private async readyRows(): Promise<InboundRow[]> {
@@ -146,11 +178,31 @@ const WORKERS = Symbol.for('street-office.wechat-inbound-workers')
 const registry = globalThis as unknown as Record<symbol, WeakMap<Payload, InboundWorker> | undefined>
 const workers = (registry[WORKERS] ??= new WeakMap<Payload, InboundWorker>())
 
+/**
+ * The scheduler imports the journal as soon as a segment closes and processes the rows. A web
+ * server leaves both to it and only sweeps: segments nobody took for
+ * WECHAT_INBOUND_WEB_IMPORT_DELAY_SECONDS (30), rows every 30 s — so a burst of callbacks is not
+ * slowed by database writes in the process answering them, and nothing waits forever when no
+ * scheduler runs. With the delay at 0 the web server does everything itself, right after answering.
+ */
+export type InboundWorkerRole = 'scheduler' | 'web'
+
+export function webImportDelayMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env.WECHAT_INBOUND_WEB_IMPORT_DELAY_SECONDS ?? 30)
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 30_000
+}
+
+const optionsFor = (role: InboundWorkerRole): InboundWorkerOptions => {
+  if (role === 'scheduler') return { journalPollMs: 200 }
+  const delay = webImportDelayMs()
+  return { journalMinAgeMs: delay, journalPollMs: delay === 0 ? 200 : 0 }
+}
+
 /** The worker of this Payload instance (one per process), started on first use. */
-export function inboundWorkerFor(payload: Payload): InboundWorker {
+export function inboundWorkerFor(payload: Payload, role: InboundWorkerRole = 'web'): InboundWorker {
   let worker = workers.get(payload)
   if (!worker) {
-    worker = new InboundWorker(payload)
+    worker = new InboundWorker(payload, optionsFor(role))
     workers.set(payload, worker)
     worker.start()
   }

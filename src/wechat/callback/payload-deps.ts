@@ -2,12 +2,14 @@
 import type { Payload } from 'payload'
 import { loadAccountCredentials, type AccountCredentials } from '../accounts'
 import { matchAutoReply, type AutoReplyRule } from './auto-reply'
-import { enqueueInbound } from './inbound-queue'
-import { inboundWorkerFor } from './inbound-worker'
-import { clearInteractiveCaches, interactiveReply } from './interactive-reply'
+import { LRUCache } from 'lru-cache'
+import { InboundJournal, journalDirectory } from './inbound-journal'
+import { enqueueInbound, inboundEntry, inboundKey } from './inbound-queue'
+import { inboundWorkerFor, webImportDelayMs } from './inbound-worker'
+import { clearInteractiveCaches, interactiveReply, isStaffCommand } from './interactive-reply'
 import { xmlText } from '../xml'
 import { TtlCache } from './ttl-cache'
-import type { CallbackDeps, PassiveReply } from './types'
+import type { CallbackDeps, EnqueueResult, InboundMessage, PassiveReply } from './types'
 import { loose } from './loose-payload'
 
 // Short enough that a rotated key or an edited rule applies within a minute, long enough that a
@@ -15,24 +17,46 @@ import { loose } from './loose-payload'
 const accounts = new TtlCache<AccountCredentials | null>(60_000)
 const rules = new TtlCache<AutoReplyRule[]>(10_000)
 
+// WeChat retries after 5 s, three times at most: a key remembered for 10 minutes answers a retry
+// that reaches this process without writing it again. A retry reaching another process is
+// journaled twice and imported once (the row's unique key).
+const recentKeys = new LRUCache<string, true>({ max: 100_000, ttl: 10 * 60_000 })
+
+// One journal per directory and process, even when Next loads this module once per route bundle.
+const JOURNALS = Symbol.for('street-office.wechat-inbound-journals')
+const journalRegistry = globalThis as unknown as Record<symbol, Map<string, InboundJournal> | undefined>
+const journals = (journalRegistry[JOURNALS] ??= new Map<string, InboundJournal>())
+
+export function journalFor(directory: string = journalDirectory()): InboundJournal {
+  let journal = journals.get(directory)
+  if (!journal) {
+    journal = new InboundJournal(directory)
+    journals.set(directory, journal)
+  }
+  return journal
+}
+
 export function clearCallbackCaches(): void {
   accounts.clear()
   rules.clear()
+  recentKeys.clear()
   clearInteractiveCaches()
 }
 
 export interface PayloadCallbackOptions {
   now?: () => number
   maxSkewSeconds?: number
-  /** Default: kick this process's inbound worker. */
+  /** Default: kick this process's inbound worker when it imports without delay (see inbound-worker.ts). */
   afterResponse?: () => void
+  journal?: InboundJournal
 }
 
 export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOptions = {}): CallbackDeps {
   return {
     loadAccount: (accountId) => accounts.get(accountId, () => loadAccountOrNull(payload, accountId)),
-    enqueue: (account, message) => enqueueInbound(payload, account, message, (options.now ?? Date.now)()),
-    passiveReply: async (account, message) => {
+    enqueue: (account, message) => enqueue(payload, options.journal ?? journalFor(), account, message, (options.now ?? Date.now)()),
+    passiveReply: async (account, message, stored) => {
+      if (isStaffCommandMessage(message) && (await stored) === 'duplicate') return null
       const acted = await interactiveReply(payload, account, message)
       if (acted !== undefined) return acted
       const rule = matchAutoReply(await rules.get(account.id, () => loadRules(payload, account.id)), {
@@ -42,11 +66,37 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
       })
       return rule?.reply ?? null
     },
-    afterResponse: options.afterResponse ?? (() => inboundWorkerFor(payload).kick()),
+    afterResponse: options.afterResponse ?? defaultAfterResponse(payload),
     log: (level, entry) => payload.logger[level](entry),
     now: options.now,
     maxSkewSeconds: options.maxSkewSeconds,
   }
+}
+
+/**
+ * Staff commands act inside the request (bind, sign off): the database's unique key must refuse a
+ * retry before they run again, so they are inserted directly. Everything else is journaled.
+ */
+async function enqueue(payload: Payload, journal: InboundJournal, account: AccountCredentials, message: InboundMessage, nowMs: number): Promise<EnqueueResult> {
+  if (isStaffCommandMessage(message)) return enqueueInbound(payload, account, message, nowMs)
+  const key = inboundKey(account.id, message)
+  if (recentKeys.has(key)) return 'duplicate'
+  recentKeys.set(key, true)
+  try {
+    await journal.append(inboundEntry(account, message, nowMs))
+  } catch (error) {
+    recentKeys.delete(key)
+    throw error
+  }
+  return 'stored'
+}
+
+const isStaffCommandMessage = (message: InboundMessage): boolean => message.msgType === 'text' && isStaffCommand(xmlText(message.record, 'Content'))
+
+function defaultAfterResponse(payload: Payload): () => void {
+  // Started on the first callback either way, for its sweep; kicked only when it imports at once.
+  const worker = inboundWorkerFor(payload)
+  return webImportDelayMs() === 0 ? () => worker.kick() : () => undefined
 }
 
 async function loadAccountOrNull(payload: Payload, accountId: string): Promise<AccountCredentials | null> {

@@ -47,8 +47,11 @@ export interface CallbackDeps {
   loadAccount: (accountId: string) => Promise<AccountCredentials | null>
   /** One durable insert; 'duplicate' when the dedupe key is already there (a WeChat retry). */
   enqueue: (account: AccountCredentials, message: InboundMessage) => Promise<EnqueueResult>
-  /** The passive reply for a freshly stored message, or null for `success`. */
-  passiveReply: (account: AccountCredentials, message: InboundMessage) => Promise<PassiveReply | null>
+  /**
+   * The passive reply, or null for `success`; called while `stored` is still being written. A reply
+   * with side effects must await `stored` and act only on 'stored' (a retry must not act twice).
+   */
+  passiveReply: (account: AccountCredentials, message: InboundMessage, stored: Promise<EnqueueResult>) => Promise<PassiveReply | null>
   /** Called after the answer is decided, to process the queue outside the request's time budget. */
   afterResponse?: () => void
   log: (level: 'info' | 'warn' | 'error', entry: Record<string, unknown>) => void

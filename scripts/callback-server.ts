@@ -1,0 +1,26 @@
+import config from '@payload-config'
+import { getPayload } from 'payload'
+import { payloadCallbackDeps, journalFor } from '../src/wechat/callback/payload-deps'
+import { createCallbackServer } from '../src/wechat/callback/server'
+
+// The WeChat callback server: point WeChat's 服务器地址 (and the reverse proxy) at
+// http(s)://<host>/api/wechat/callback/<account id> on this port. Runs beside the admin and the
+// scheduler; the scheduler imports what this process journals.
+const payload = await getPayload({ config })
+const port = Number(process.env.WECHAT_CALLBACK_PORT ?? 3001)
+const host = process.env.WECHAT_CALLBACK_HOST ?? '0.0.0.0'
+const server = createCallbackServer(payloadCallbackDeps(payload))
+await new Promise<void>((resolve) => server.listen(port, host, resolve))
+payload.logger.info(`微信回调服务已启动：http://${host}:${port}/api/wechat/callback/<公众号 ID>`)
+
+// `payload run` exits when the script's module finishes: this one runs until it is stopped.
+await new Promise<void>((resolve) => {
+  process.once('SIGINT', resolve)
+  process.once('SIGTERM', resolve)
+})
+const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+server.closeIdleConnections()
+await closed
+await journalFor().close()
+await payload.destroy()
+process.exit(0)

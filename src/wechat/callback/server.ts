@@ -1,0 +1,51 @@
+/**
+ * The callback on a plain Node HTTP server: the one endpoint the public internet has to reach,
+ * without the admin's framework in front of it. Next's route handler serves the same path on the
+ * admin's port (same handler, same deps); this server answers a burst with a fraction of the CPU
+ * (bench/README.md) and lets the admin stay off the internet.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { handleCallback } from './handler'
+import type { CallbackDeps } from './types'
+
+export const CALLBACK_PATH = /^\/api\/wechat\/callback\/([^/?#]+)\/?$/
+
+export function createCallbackServer(deps: CallbackDeps): Server {
+  const server = createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?', 1)[0]!
+    if (pathname === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok')
+      return
+    }
+    const match = CALLBACK_PATH.exec(pathname)
+    if (!match) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+      return
+    }
+    void handleCallback(decodeSegment(match[1]!), { method: req.method ?? 'GET', url: req.url ?? '/', headers: headersOf(req), body: req }, deps).then(
+      (result) => {
+        // A refused body may still be arriving: do not read the rest of a 10 MB upload.
+        const close = result.status === 413 ? { connection: 'close' } : {}
+        res.writeHead(result.status, { ...result.headers, ...close }).end(result.body)
+        if (result.status === 413) req.destroy()
+      },
+      () => res.writeHead(500).end('error'),
+    )
+  })
+  // A slow client cannot hold a connection open: WeChat sends its whole request at once.
+  server.headersTimeout = 5_000
+  server.requestTimeout = 10_000
+  server.keepAliveTimeout = 5_000
+  return server
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return '' // refused as an unknown account
+  }
+}
+
+const headersOf = (req: IncomingMessage): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]))
