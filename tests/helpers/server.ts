@@ -13,11 +13,13 @@ function __dirname_of(url: string): string {
 
 export interface TestServer {
   url: string
+  /** The callback server's base URL (withCallbackServer), else null. */
+  callbackUrl: string | null
   directory: string
   stop: () => Promise<void>
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.listen(0, '127.0.0.1', () => {
@@ -45,6 +47,8 @@ function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
 export interface StartServerOptions {
   /** Also run the scheduler process (`payload run scripts/worker.ts`), as npm start does. */
   withScheduler?: boolean
+  /** Also run the callback server (`payload run scripts/callback-server.ts`), as npm start does. */
+  withCallbackServer?: boolean
 }
 
 export async function startServer(extraEnv: Record<string, string> = {}, options: StartServerOptions = {}): Promise<TestServer> {
@@ -76,6 +80,13 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
     : null
   scheduler?.stdout?.on('data', (chunk) => (log += chunk))
   scheduler?.stderr?.on('data', (chunk) => (log += chunk))
+  const callbackPort = options.withCallbackServer ? Number(extraEnv.WECHAT_CALLBACK_PORT ?? (await freePort())) : null
+  const callbackServer: ChildProcess | null = callbackPort
+    ? spawn(payloadBin, ['run', 'scripts/callback-server.ts'], { cwd: root, env: { ...env, WECHAT_CALLBACK_PORT: String(callbackPort), WECHAT_CALLBACK_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    : null
+  callbackServer?.stdout?.on('data', (chunk) => (log += chunk))
+  callbackServer?.stderr?.on('data', (chunk) => (log += chunk))
+  const callbackUrl = callbackPort ? `http://127.0.0.1:${callbackPort}` : null
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000
   for (;;) {
@@ -89,11 +100,22 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
     if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`)
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
+  while (callbackUrl) {
+    if (callbackServer?.exitCode !== null) throw new Error(`callback server exited:\n${log}`)
+    try {
+      if ((await fetch(`${callbackUrl}/healthz`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`callback server did not start:\n${log}`)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
   return {
     url,
+    callbackUrl,
     directory,
     stop: async () => {
-      for (const running of [child, scheduler]) {
+      for (const running of [child, scheduler, callbackServer]) {
         if (!running) continue
         running.kill('SIGTERM')
         await new Promise((resolve) => (running.exitCode !== null ? resolve(null) : running.on('exit', resolve)))

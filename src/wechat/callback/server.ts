@@ -26,8 +26,8 @@ export function createCallbackServer(deps: CallbackDeps): Server {
       (result) => {
         // A refused body may still be arriving: do not read the rest of a 10 MB upload.
         const close = result.status === 413 ? { connection: 'close' } : {}
+        if (result.status === 413) res.once('finish', () => req.destroy())
         res.writeHead(result.status, { ...result.headers, ...close }).end(result.body)
-        if (result.status === 413) req.destroy()
       },
       () => res.writeHead(500).end('error'),
     )
