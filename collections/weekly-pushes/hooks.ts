@@ -3,6 +3,7 @@ import { idOf } from '../../src/access/roles'
 import { publicError } from '../../src/errors'
 import { moveItems } from '../../src/push/item-states'
 import { PUSH_SYSTEM_CONTEXT, itemRefs, sameRefs, type ItemRef } from '../../src/push/refs'
+import { SIGN_OFF_VOIDED, signOffVoidedStep } from '../../src/push/void-sign-off'
 
 const EDITABLE = ['proposed', 'signed_off']
 
@@ -19,13 +20,8 @@ export const guardBundleChanges: CollectionBeforeChangeHook = ({ data, originalD
     (data.audience !== undefined && data.audience !== originalDoc?.audience) ||
     (data.audienceCommunity !== undefined && idOf(data.audienceCommunity) !== idOf(originalDoc?.audienceCommunity))
   if (bundleChanged && originalDoc?.status === 'signed_off') {
-    data.status = 'proposed'
-    data.signedOffBy = null
-    data.signedOffAt = null
-    data.steps = [
-      ...(originalDoc.steps ?? []),
-      { step: 'sign-off-voided', at: new Date().toISOString(), ok: true, detail: `内容被 ${req.user?.email ?? '系统'} 修改，审定作废，需重新审定` },
-    ]
+    Object.assign(data, SIGN_OFF_VOIDED)
+    data.steps = [...(originalDoc.steps ?? []), signOffVoidedStep(`内容被 ${req.user?.email ?? '系统'} 修改`)]
   }
   return data
 }

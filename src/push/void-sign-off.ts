@@ -3,6 +3,12 @@ import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
 import { itemRefs, PUSH_SYSTEM_CONTEXT } from './refs'
 import { savePush, type PushDoc } from './store'
 
+/** What voids a sign-off, wherever it happens: back to `proposed`, nobody's sign-off. */
+export const SIGN_OFF_VOIDED = { status: 'proposed', signedOffBy: null, signedOffAt: null } as const
+
+/** The step-log entry that tells the leader why they must sign off again. */
+export const signOffVoidedStep = (why: string) => ({ step: 'sign-off-voided', at: new Date().toISOString(), ok: true, detail: `${why}，审定作废，需重新审定` })
+
 /**
  * What the leader signed off is what goes out: editing an item of a signed-off bundle voids the
  * sign-off, and the leader signs off again.
@@ -24,8 +30,8 @@ export const voidSignOffOnItemEdit: CollectionAfterChangeHook = async ({ doc, co
     await savePush(
       req.payload,
       push,
-      { status: 'proposed', signedOffBy: null, signedOffAt: null },
-      { step: 'sign-off-voided', ok: true, detail: `《${String(doc.title)}》被 ${req.user?.email ?? '系统'} 修改，审定作废，需重新审定` },
+      SIGN_OFF_VOIDED,
+      signOffVoidedStep(`《${String(doc.title)}》被 ${req.user?.email ?? '系统'} 修改`),
       { status: { equals: 'signed_off' } },
     )
   }
@@ -50,12 +56,7 @@ export const removeDeletedItemFromBundles: CollectionBeforeDeleteHook = async ({
     const kept = refs.filter((ref) => !(ref.relationTo === collection.slug && ref.value === String(id)))
     if (kept.length === refs.length) continue
     const voided = push.status === 'signed_off'
-    const entry = {
-      step: 'item-removed',
-      ok: true,
-      at: new Date().toISOString(),
-      detail: `一条内容已被删除，已从本周推送中移除${voided ? '；审定作废，需重新审定' : ''}`,
-    }
+    const removed = { step: 'item-removed', ok: true, at: new Date().toISOString(), detail: '一条内容已被删除，已从本周推送中移除' }
     await req.payload.update({
       collection: 'weekly-pushes',
       id: push.id,
@@ -64,8 +65,8 @@ export const removeDeletedItemFromBundles: CollectionBeforeDeleteHook = async ({
       context: { [PUSH_SYSTEM_CONTEXT]: true },
       data: {
         items: kept,
-        steps: [...(Array.isArray(push.steps) ? push.steps : []), entry],
-        ...(voided ? { status: 'proposed', signedOffBy: null, signedOffAt: null } : {}),
+        steps: [...(Array.isArray(push.steps) ? push.steps : []), removed, ...(voided ? [signOffVoidedStep('一条内容被删除')] : [])],
+        ...(voided ? SIGN_OFF_VOIDED : {}),
       },
     })
   }

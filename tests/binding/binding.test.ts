@@ -2,6 +2,7 @@
  * Staff binding through the real callback: a code issued to the signed-in user, `绑定 <code>` from
  * an openid, single use, expiry, a failure limit, and `审定` from a leader's bound openid.
  */
+import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { createLocalReq, type Endpoint, type Payload } from 'payload'
 import { assembleWeek } from '../../src/push/assemble'
 import { PUSH_SYSTEM_CONTEXT } from '../../src/push/refs'
@@ -16,11 +17,11 @@ import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callb
 import { SIGN_OFF_REFUSAL } from '../../src/wechat/callback/sign-off-command'
 import { parseXml, xmlText } from '../../src/wechat/xml'
 import { createFixtures, createItem, type Fixtures } from '../helpers/fixtures'
-import { createAccount, signedPost, startCallbackPayload, textMessage, type CallbackTestPayload, settleInbound } from '../callback/helpers'
+import { createAccount, signedPost, textMessage, settleInbound } from '../callback/helpers'
 
 const ACCOUNT = { appId: 'wxbindtest0000001', token: 'bindtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'plain' as const }
 
-let env: CallbackTestPayload
+let env: TestPayload
 let payload: Payload
 let accountId: string
 let fx: Fixtures
@@ -28,7 +29,7 @@ let worker: InboundWorker
 let msgId = 9_000_000
 
 beforeAll(async () => {
-  env = await startCallbackPayload()
+  env = await startTestPayload()
   payload = env.payload
   accountId = await createAccount(payload, ACCOUNT)
   fx = await createFixtures(payload, 'bind')

@@ -3,6 +3,7 @@
  * the handler bound to a real Payload; the inbound worker then stores messages, keeps followers
  * and applies job results.
  */
+import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
@@ -11,7 +12,7 @@ import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
 import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
 import { parseXml, xmlText } from '../../src/wechat/xml'
-import { createAccount, eventMessage, signedPost, startCallbackPayload, type CallbackTestPayload, type TestAccountInput, settleInbound } from './helpers'
+import { createAccount, eventMessage, signedPost, type TestAccountInput, settleInbound } from './helpers'
 
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'
 const MODES = ['safe', 'compatible', 'plain'] as const
@@ -24,7 +25,7 @@ const accountFor = (mode: (typeof MODES)[number], index: number): TestAccountInp
   originalId: `gh_flow0000000${index}`,
 })
 
-let env: CallbackTestPayload
+let env: TestPayload
 let payload: Payload
 let server: Server
 let emulator: WeChatEmulator
@@ -32,7 +33,7 @@ let worker: InboundWorker
 const ids: Record<string, string> = {}
 
 beforeAll(async () => {
-  env = await startCallbackPayload()
+  env = await startTestPayload()
   payload = env.payload
   worker = new InboundWorker(payload, { intervalMs: 0 })
   server = createServer(async (request, response) => {

@@ -2,26 +2,27 @@
  * Every kind of bad request through the handler with a real Payload: the right status, nothing
  * stored (or stored once), no crash. The account is in safe mode unless a test says otherwise.
  */
+import { startTestPayload, type TestPayload } from '../helpers/payload'
 import type { Payload } from 'payload'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
 import type { CallbackRequest } from '../../src/wechat/callback/types'
 import { buildXml } from '../../src/wechat/xml'
-import { createAccount, importCallbackJournal, signedPost, startCallbackPayload, textMessage, type CallbackTestPayload, type TestAccountInput } from './helpers'
+import { createAccount, importCallbackJournal, signedPost, textMessage, type TestAccountInput } from './helpers'
 
 const NOW = Date.parse('2026-03-02T02:00:00Z')
 const TS = String(NOW / 1000)
 const SAFE: TestAccountInput = { appId: 'wxcallbacktest0001', token: 'cbtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' }
 const PLAIN: TestAccountInput = { ...SAFE, appId: 'wxcallbacktest0002', messageMode: 'plain' }
 
-let env: CallbackTestPayload
+let env: TestPayload
 let payload: Payload
 let safeId: string
 let plainId: string
 
 beforeAll(async () => {
-  env = await startCallbackPayload()
+  env = await startTestPayload()
   payload = env.payload
   safeId = await createAccount(payload, SAFE)
   plainId = await createAccount(payload, PLAIN)

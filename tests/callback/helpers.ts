@@ -4,22 +4,11 @@ import type { AccountCredentials } from '../../src/wechat/accounts'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import type { CallbackDeps, CallbackRequest, InboundMessage } from '../../src/wechat/callback/types'
 import { buildXml, type XmlBuildRecord } from '../../src/wechat/xml'
-import { startTestPayload } from '../helpers/payload'
 import { journalDirectory } from '../../src/wechat/callback/inbound-journal'
 import type { InboundWorker } from '../../src/wechat/callback/inbound-worker'
 import { importJournal } from '../../src/wechat/callback/journal-import'
 import { journalFor } from '../../src/wechat/callback/payload-deps'
 
-export interface CallbackTestPayload {
-  payload: Payload
-  close: () => Promise<void>
-}
-
-/** The main config on a fresh SQLite file: it registers the residents' side, the menu and binding. */
-export async function startCallbackPayload(): Promise<CallbackTestPayload> {
-  const { payload, close } = await startTestPayload()
-  return { payload, close }
-}
 
 export interface TestAccountInput {
   appId: string

@@ -3,23 +3,24 @@
  * message it answered as stored reaches `wechat-inbound` once the journal is imported, in both
  * sync modes. (A power cut, which only the `always` mode covers, cannot be staged here.)
  */
+import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { journalDirectory, type JournalSync } from '../../src/wechat/callback/inbound-journal'
 import { importJournal } from '../../src/wechat/callback/journal-import'
-import { createAccount, signedPost, startCallbackPayload, textMessage, type CallbackTestPayload, type TestAccountInput } from './helpers'
+import { createAccount, signedPost, textMessage, type TestAccountInput } from './helpers'
 
 const ACCOUNT: TestAccountInput = { appId: 'wxjournalcrash0001', token: 'crashtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' }
 const SCRIPT = path.resolve(process.cwd(), 'tests/callback/callback-process.ts')
 
-let env: CallbackTestPayload
+let env: TestPayload
 let payload: Payload
 let accountId: string
 
 beforeAll(async () => {
-  env = await startCallbackPayload()
+  env = await startTestPayload()
   payload = env.payload
   accountId = await createAccount(payload, ACCOUNT)
 })

@@ -2,21 +2,22 @@
  * The callback's journal: group commit, hand-over of segments, import into `wechat-inbound` with
  * every retry and crash case collapsing to one row per message, on a real SQLite file.
  */
+import { startTestPayload, type TestPayload } from '../helpers/payload'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { InboundJournal, JOURNAL_DIRS, type JournalEntry } from '../../src/wechat/callback/inbound-journal'
 import { importJournal, readySegments } from '../../src/wechat/callback/journal-import'
-import { createAccount, startCallbackPayload, type CallbackTestPayload } from './helpers'
+import { createAccount } from './helpers'
 
-let env: CallbackTestPayload
+let env: TestPayload
 let payload: Payload
 let accountId: string
 let directory: string
 
 beforeAll(async () => {
-  env = await startCallbackPayload()
+  env = await startTestPayload()
   payload = env.payload
   accountId = await createAccount(payload, { appId: 'wxjournaltest00001', token: 'jtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' })
 })

@@ -1,12 +1,12 @@
+import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { NEW_MESSAGE_SUBJECT } from '../../src/wechat/inbox/notify-new-message'
 import { storeResidentMessage } from '../../src/wechat/callback/resident-message-store'
 import { parseXml } from '../../src/wechat/xml'
 import { createFixtures } from '../helpers/fixtures'
-import { startCallbackPayload, type CallbackTestPayload } from './helpers'
 
-let t: CallbackTestPayload
+let t: TestPayload
 beforeAll(async () => {
-  t = await startCallbackPayload()
+  t = await startTestPayload()
 })
 afterAll(async () => t?.close())
 

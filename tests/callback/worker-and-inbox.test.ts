@@ -1,4 +1,5 @@
 /** The inbound worker's claims and retries, and staff replies within the 48-hour window. */
+import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { createLocalReq, type Payload } from 'payload'
 import { createWeChatClient, MemoryTokenStore } from '../../src/wechat/client'
 import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
@@ -9,16 +10,16 @@ import type { InboundRow } from '../../src/wechat/callback/process-inbound'
 import { InboxReplyError, replyToResident } from '../../src/wechat/inbox/reply'
 import { WINDOW_CLOSED_MESSAGE } from '../../src/wechat/inbox/window'
 import { buildXml, parseXml } from '../../src/wechat/xml'
-import { accountCredentials, createAccount, startCallbackPayload, textMessage, type CallbackTestPayload } from './helpers'
+import { accountCredentials, createAccount, textMessage } from './helpers'
 
 const ACCOUNT = { appId: 'wxworkertest000001', appSecret: 'worker-secret-00000000000000000001', token: 'wt', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'plain' as const, originalId: 'gh_worker' }
-let env: CallbackTestPayload
+let env: TestPayload
 let payload: Payload
 let accountId: string
 let seq = 5000
 
 beforeAll(async () => {
-  env = await startCallbackPayload()
+  env = await startTestPayload()
   payload = env.payload
   accountId = await createAccount(payload, ACCOUNT)
 })

@@ -2,6 +2,7 @@
  * Menu clicks through the real callback: the passive reply (item text, GUIDE_LIST's approved
  * guides) and the per-key, per-Beijing-day counts kept from the inbound queue, once per message.
  */
+import { startTestPayload, type TestPayload } from '../helpers/payload'
 import type { Payload } from 'payload'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
@@ -9,17 +10,17 @@ import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callb
 import { processInbound, type InboundRow } from '../../src/wechat/callback/process-inbound'
 import { parseXml, xmlText } from '../../src/wechat/xml'
 import { createFixtures, createItem } from '../helpers/fixtures'
-import { createAccount, eventMessage, signedPost, startCallbackPayload, type CallbackTestPayload, settleInbound } from '../callback/helpers'
+import { createAccount, eventMessage, signedPost, settleInbound } from '../callback/helpers'
 
 const ACCOUNT = { appId: 'wxclicktest000001', token: 'clicktoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' as const, originalId: 'gh_click' }
 
-let env: CallbackTestPayload
+let env: TestPayload
 let payload: Payload
 let accountId: string
 let worker: InboundWorker
 
 beforeAll(async () => {
-  env = await startCallbackPayload()
+  env = await startTestPayload()
   payload = env.payload
   accountId = await createAccount(payload, ACCOUNT)
   worker = new InboundWorker(payload, { intervalMs: 0 })

@@ -2,21 +2,22 @@
  * The menu global on a real Payload: defaults, save-time validation, and publish / compare
  * against the emulator's menu/create and menu/get, leaders and admins only.
  */
+import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { createLocalReq, type Endpoint, type Payload } from 'payload'
 import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
 import { loadSavedMenu } from '../../src/wechat/menu/load'
 import { createFixtures, type Fixtures } from '../helpers/fixtures'
-import { createAccount, startCallbackPayload, type CallbackTestPayload } from '../callback/helpers'
+import { createAccount } from '../callback/helpers'
 
 const ACCOUNT = { appId: 'wxmenutest0000001', appSecret: 'menu-secret-00000000000000000001', token: 'menutoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' as const }
 
-let env: CallbackTestPayload
+let env: TestPayload
 let payload: Payload
 let emulator: WeChatEmulator
 let fx: Fixtures
 
 beforeAll(async () => {
-  env = await startCallbackPayload()
+  env = await startTestPayload()
   payload = env.payload
   emulator = await startEmulator({ faults: null, accounts: [ACCOUNT] })
   process.env.WECHAT_API_BASE = emulator.url

@@ -2,19 +2,19 @@
  * Token stores: several holders racing a refresh make one stable_token call; an instance never
  * replaces a token another instance has just fetched; the token is unreadable through the API.
  */
+import { startTestPayload, type TestPayload } from '../helpers/payload'
 import type { Payload } from 'payload'
 import { MemoryTokenStore, PayloadTokenStore, WECHAT_TOKENS_SLUG, type TokenStore } from '../../src/wechat/client'
 import type { WeChatEmulator } from '../../src/wechat/emulator'
 import { clientFor, countPath } from './helpers/client'
-import { startPayloadWithWeChat, type WeChatTestPayload } from './helpers/payload-with-wechat'
 import { ACCOUNT, startTestEmulator } from './support'
 
 let emulator: WeChatEmulator
-let testPayload: WeChatTestPayload
+let testPayload: TestPayload
 let payload: Payload
 
 beforeAll(async () => {
-  testPayload = await startPayloadWithWeChat()
+  testPayload = await startTestPayload()
   payload = testPayload.payload
 })
 afterAll(async () => testPayload?.close())

@@ -2,6 +2,7 @@
  * buildWeChatArticle against a real Payload (media on disk, wechat-uploads cache) and the emulator
  * over HTTP: images uploaded and rewritten, cover → ≤ 64 KB JPEG thumb, cache, limits, concurrency.
  */
+import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
@@ -10,10 +11,9 @@ import type { WeChatClient } from '../../src/wechat/client'
 import { buildWeChatArticle, WeChatConversionError, WECHAT_UPLOADS_SLUG, type LexicalNode } from '../../src/wechat/convert'
 import type { WeChatEmulator } from '../../src/wechat/emulator'
 import { clientFor, countPath } from './helpers/client'
-import { startPayloadWithWeChat, type WeChatTestPayload } from './helpers/payload-with-wechat'
 import { ACCOUNT, startTestEmulator } from './support'
 
-let testPayload: WeChatTestPayload
+let testPayload: TestPayload
 let payload: Payload
 let emulator: WeChatEmulator
 let client: WeChatClient
@@ -41,7 +41,7 @@ let photo: string
 let bigPhoto: string
 
 beforeAll(async () => {
-  testPayload = await startPayloadWithWeChat()
+  testPayload = await startTestPayload()
   payload = testPayload.payload
   cover = await createMedia(await noiseImage(1200, 800, 'png'), 'cover.png', '封面')
   photo = await createMedia(await noiseImage(400, 300, 'jpeg'), 'photo.jpg', '社区"文化节"现场')
