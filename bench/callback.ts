@@ -16,6 +16,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import { Session } from 'node:inspector'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -129,6 +130,29 @@ async function listen(server: ReturnType<typeof createServer>, paths: Record<Mod
   return { port: (server.address() as AddressInfo).port, paths }
 }
 
+/**
+ * BENCH_CPU_PROFILE=<dir>: a V8 CPU profile of each measured run (from one usage question to the
+ * next, so start-up and warm-up are left out), <dir>/<target>-<n>.cpuprofile.
+ */
+let profiler: Session | null = null
+let profiled = 0
+function toggleProfile(target: Target): void {
+  const directory = process.env.BENCH_CPU_PROFILE
+  if (!directory) return
+  if (!profiler) {
+    profiler = new Session()
+    profiler.connect()
+    profiler.post('Profiler.enable', () => profiler!.post('Profiler.start'))
+    return
+  }
+  const session = profiler
+  profiler = null
+  session.post('Profiler.stop', (error, result) => {
+    if (!error) fs.writeFileSync(path.join(directory, `${target}-${++profiled}.cpuprofile`), JSON.stringify(result.profile))
+    session.disconnect()
+  })
+}
+
 async function child(target: Target): Promise<void> {
   const ready = target === 'bare' ? await serveBare() : target === 'peer' ? await servePeer() : await serveOurs(target === 'ours-interval' ? 'interval' : 'always')
   process.send!({ port: ready.port, paths: ready.paths })
@@ -136,6 +160,7 @@ async function child(target: Target): Promise<void> {
   process.once('SIGTERM', () => process.exit(0))
   process.once('disconnect', () => process.exit(0))
   process.on('message', (message) => {
+    if (message === 'usage') toggleProfile(target)
     if (message === 'usage') process.send!({ question: 'usage', usage: process.cpuUsage(), memory: process.memoryUsage(), journal: journalStats() })
     if (message === 'journal-lines') void countJournal().then((counts) => process.send!({ question: 'journal-lines', ...counts }))
     if (message === 'import') void measureImport().then((figures) => process.send!({ question: 'import', ...figures }))
@@ -201,9 +226,7 @@ async function load(port: number, requests: Request[], durationS: number): Promi
 }
 
 async function start(target: Target): Promise<{ process: ChildProcess; ready: Ready }> {
-  // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each server process there.
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []
-  const process_ = fork(fileURLToPath(import.meta.url), ['serve', target], { execArgv: ['--conditions=production', '--import', 'tsx', ...profile], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const process_ = fork(fileURLToPath(import.meta.url), ['serve', target], { execArgv: ['--conditions=production', '--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
   const ready = await new Promise<Ready>((resolve, reject) => {
     process_.once('message', (message) => resolve(message as Ready))
     process_.once('exit', (code) => reject(new Error(`${target} exited with ${code}`)))

@@ -227,6 +227,6 @@ function buildElement(name: string, value: XmlBuildValue): string {
 }
 
 /** CDATA cannot contain `]]>`: split it across two sections. */
-function cdata(value: string): string {
+export function cdata(value: string): string {
   return `<![CDATA[${value.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`
 }

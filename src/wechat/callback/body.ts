@@ -19,7 +19,7 @@ export async function readCappedBody(body: CallbackBody, maxBytes = MAX_CALLBACK
   return readIterable(body, maxBytes)
 }
 
-type NodeReadable = AsyncIterable<Uint8Array> & Pick<NodeJS.ReadableStream, 'on' | 'off' | 'pause' | 'read'>
+type NodeReadable = AsyncIterable<Uint8Array> & Pick<NodeJS.ReadableStream, 'on' | 'once' | 'pause' | 'read'>
 
 function isNodeReadable(body: object): body is NodeReadable {
   return typeof (body as NodeReadable).on === 'function' && typeof (body as NodeReadable).read === 'function'
@@ -28,39 +28,36 @@ function isNodeReadable(body: object): body is NodeReadable {
 /**
  * A Node request (the callback server): events, not the async iterator, which costs a promise and
  * a tick per chunk — measurable at thousands of requests a second. Past the cap it stops reading;
- * the server answers 413 and closes the connection.
+ * the server answers 413 and closes the connection. (Inline callbacks: no per-request closures
+ * that a loader's keep-names helper would rename.)
  */
 function readNodeStream(stream: NodeReadable, maxBytes: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let total = 0
-    const done = () => {
-      stream.off('data', onData)
-      stream.off('end', onEnd)
-      stream.off('error', onError)
-    }
-    const onData = (chunk: Buffer | string) => {
+    let settled = false
+    stream.on('data', (chunk: Buffer | string) => {
+      if (settled) return
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
       total += bytes.byteLength
-      if (total > maxBytes) {
-        done()
-        stream.pause()
-        reject(new BodyTooLargeError())
+      if (total <= maxBytes) {
+        chunks.push(bytes)
         return
       }
-      chunks.push(bytes)
-    }
-    const onEnd = () => {
-      done()
+      settled = true
+      stream.pause()
+      reject(new BodyTooLargeError())
+    })
+    stream.once('end', () => {
+      if (settled) return
+      settled = true
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total))
-    }
-    const onError = (error: Error) => {
-      done()
+    })
+    stream.once('error', (error: Error) => {
+      if (settled) return
+      settled = true
       reject(error)
-    }
-    stream.on('data', onData)
-    stream.on('end', onEnd)
-    stream.on('error', onError)
+    })
   })
 }
 

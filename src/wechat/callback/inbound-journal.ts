@@ -105,6 +105,7 @@ export class InboundJournal {
   private sequence = 0
   private prepared = false
   private syncTimer: NodeJS.Timeout | null = null
+  private writeScheduled = false
   private readonly closing = new Set<Promise<void>>()
 
   constructor(
@@ -124,16 +125,13 @@ export class InboundJournal {
    */
   append(entry: JournalEntry): Promise<void> {
     const line = `${JSON.stringify(entry)}\n`
-    if (this.sync === 'interval') {
-      try {
-        this.writeNow(line)
-        return Promise.resolve()
-      } catch (error) {
-        return Promise.reject(error)
-      }
-    }
     const written = new Promise<void>((resolve, reject) => this.waiting.push({ line, resolve, reject }))
-    this.pump()
+    if (this.sync === 'always') this.pump()
+    else if (!this.writeScheduled) {
+      // One write() for every message read in this turn of the event loop.
+      this.writeScheduled = true
+      setImmediate(this.writeWaiting)
+    }
     return written
   }
 
@@ -147,20 +145,27 @@ export class InboundJournal {
     return this.rotate()
   }
 
-  /** interval mode: one synchronous write() — the kernel has the line before the answer goes out. */
-  private writeNow(line: string): void {
-    const segment = this.currentSegment()
-    const data = Buffer.from(line, 'utf8')
+  /** interval mode: one synchronous write() — the kernel has the lines before the answers go out. */
+  private readonly writeWaiting = (): void => {
+    this.writeScheduled = false
+    const batch = this.waiting
+    this.waiting = []
+    if (batch.length === 0) return
+    let segment: Segment
+    const data = Buffer.from(batch.map((waiting) => waiting.line).join(''), 'utf8')
     try {
+      segment = this.currentSegment()
       writeAllSync(segment.fd, data)
     } catch (error) {
-      this.retire(segment).catch(() => undefined)
-      throw error
+      if (this.segment) void this.retire(this.segment).catch(() => undefined)
+      for (const waiting of batch) waiting.reject(error)
+      return
     }
     segment.bytes += data.length
     segment.dirty = true
     this.stats.writes++
-    this.stats.entries++
+    this.stats.entries += batch.length
+    for (const waiting of batch) waiting.resolve()
     this.syncTimer ??= setTimeout(() => {
       this.syncTimer = null
       if (this.segment) void this.syncSegment(this.segment).catch(() => undefined)

@@ -6,6 +6,7 @@ import { LRUCache } from 'lru-cache'
 import { InboundJournal, journalDirectory } from './inbound-journal'
 import { enqueueInbound, inboundEntry, inboundKey } from './inbound-queue'
 import { inboundWorkerFor, webImportDelayMs } from './inbound-worker'
+import { maxSkewFromEnv } from './handler'
 import { clearInteractiveCaches, interactiveReply, isStaffCommand } from './interactive-reply'
 import { xmlText } from '../xml'
 import { TtlCache } from './ttl-cache'
@@ -17,10 +18,10 @@ import { loose } from './loose-payload'
 const accounts = new TtlCache<AccountCredentials | null>(60_000)
 const rules = new TtlCache<AutoReplyRule[]>(10_000)
 
-// WeChat retries after 5 s, three times at most: a key remembered for 10 minutes answers a retry
-// that reaches this process without writing it again. A retry reaching another process is
+// WeChat retries after 5 s, three times at most: the last 100,000 keys (minutes of a burst) answer a
+// retry that reaches this process without writing it again. A retry reaching another process is
 // journaled twice and imported once (the row's unique key).
-const recentKeys = new LRUCache<string, true>({ max: 100_000, ttl: 10 * 60_000 })
+const recentKeys = new LRUCache<string, true>({ max: 100_000 })
 
 // One journal per directory and process, even when Next loads this module once per route bundle.
 const JOURNALS = Symbol.for('street-office.wechat-inbound-journals')
@@ -69,7 +70,8 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
     afterResponse: options.afterResponse ?? defaultAfterResponse(payload),
     log: (level, entry) => payload.logger[level](entry),
     now: options.now,
-    maxSkewSeconds: options.maxSkewSeconds,
+    // Read once: process.env is slow to read at thousands of requests a second.
+    maxSkewSeconds: options.maxSkewSeconds ?? maxSkewFromEnv(),
   }
 }
 

@@ -4,7 +4,7 @@
  * admin's port (same handler, same deps); this server answers a burst with a fraction of the CPU
  * (bench/README.md) and lets the admin stay off the internet.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import { handleCallback } from './handler'
 import type { CallbackDeps } from './types'
 
@@ -22,7 +22,7 @@ export function createCallbackServer(deps: CallbackDeps): Server {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
       return
     }
-    void handleCallback(decodeSegment(match[1]!), { method: req.method ?? 'GET', url: req.url ?? '/', headers: headersOf(req), body: req }, deps).then(
+    void handleCallback(decodeSegment(match[1]!), { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers as Record<string, string | undefined>, body: req }, deps).then(
       (result) => {
         // A refused body may still be arriving: do not read the rest of a 10 MB upload.
         const close = result.status === 413 ? { connection: 'close' } : {}
@@ -46,6 +46,3 @@ function decodeSegment(segment: string): string {
     return '' // refused as an unknown account
   }
 }
-
-const headersOf = (req: IncomingMessage): Record<string, string | undefined> =>
-  Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]))
