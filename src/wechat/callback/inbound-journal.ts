@@ -4,14 +4,15 @@
  * an append is a buffer copy. The scheduler process moves the journal into `wechat-inbound`
  * (journal-import.ts).
  *
- * Two levels of durability (WECHAT_INBOUND_JOURNAL_SYNC):
- *   always (default)  O_DSYNC before answering, with group commit (one disk write for every
- *                     message that arrived meanwhile): nothing answered is ever lost;
- *   interval          written to the file before answering — a killed or crashed process loses
- *                     nothing — and fdatasync'ed every `syncIntervalMs` (100): a power cut or
- *                     kernel crash can lose what was answered in that last interval. For disks
- *                     whose flush is slow (network storage); on ours both modes answer as many
- *                     requests per second (bench/README.md).
+ * Two levels of durability (WECHAT_INBOUND_JOURNAL_SYNC), as Redis's appendfsync everysec / always:
+ *   interval (default)  written to the file before answering — a killed, crashed or restarted
+ *                       process loses nothing, the kernel has it — and fdatasync'ed every
+ *                       `syncIntervalMs` (100): a power cut or kernel crash can lose what was
+ *                       answered in that last interval. One write() per turn of the event loop.
+ *   always              O_DSYNC before answering, with group commit (one disk write for every
+ *                       message that arrived meanwhile): nothing answered is ever lost; the
+ *                       kernel's flushes cost CPU — ≈ 25–40 % fewer answers per second under a
+ *                       burst on our machines (bench/README.md).
  *
  * Layout under the directory:
  *   active/<segment>  being written by one process; rotated within `rotateAfterMs` of its first line
@@ -85,7 +86,7 @@ interface Segment {
 }
 
 export function journalSyncFromEnv(env: NodeJS.ProcessEnv = process.env): JournalSync {
-  const value = env.WECHAT_INBOUND_JOURNAL_SYNC?.trim() || 'always'
+  const value = env.WECHAT_INBOUND_JOURNAL_SYNC?.trim() || 'interval'
   if (value !== 'interval' && value !== 'always') throw new Error(`WECHAT_INBOUND_JOURNAL_SYNC 只能是 interval 或 always，当前为 "${value}"`)
   return value
 }

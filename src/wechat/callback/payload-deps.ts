@@ -2,8 +2,8 @@
 import type { Payload } from 'payload'
 import { loadAccountCredentials, type AccountCredentials } from '../accounts'
 import { matchAutoReply, type AutoReplyRule } from './auto-reply'
-import { LRUCache } from 'lru-cache'
 import { InboundJournal, journalDirectory } from './inbound-journal'
+import { RecentKeys } from './recent-keys'
 import { enqueueInbound, inboundEntry, inboundKey } from './inbound-queue'
 import { inboundWorkerFor, webImportDelayMs } from './inbound-worker'
 import { maxSkewFromEnv } from './handler'
@@ -18,10 +18,10 @@ import { loose } from './loose-payload'
 const accounts = new TtlCache<AccountCredentials | null>(60_000)
 const rules = new TtlCache<AutoReplyRule[]>(10_000)
 
-// WeChat retries after 5 s, three times at most: the last 100,000 keys (minutes of a burst) answer a
-// retry that reaches this process without writing it again. A retry reaching another process is
+// WeChat retries after 5 s, three times at most: the last 50,000–100,000 keys (tens of seconds of
+// the heaviest burst) answer a retry that reaches this process without writing it again. A retry reaching another process is
 // journaled twice and imported once (the row's unique key).
-const recentKeys = new LRUCache<string, true>({ max: 100_000 })
+const recentKeys = new RecentKeys(50_000)
 
 // One journal per directory and process, even when Next loads this module once per route bundle.
 const JOURNALS = Symbol.for('street-office.wechat-inbound-journals')
@@ -83,7 +83,7 @@ async function enqueue(payload: Payload, journal: InboundJournal, account: Accou
   if (isStaffCommandMessage(message)) return enqueueInbound(payload, account, message, nowMs)
   const key = inboundKey(account.id, message)
   if (recentKeys.has(key)) return 'duplicate'
-  recentKeys.set(key, true)
+  recentKeys.add(key)
   try {
     await journal.append(inboundEntry(account, message, nowMs))
   } catch (error) {
