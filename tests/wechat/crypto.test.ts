@@ -1,4 +1,5 @@
 import { createCipheriv } from 'node:crypto'
+import fc from 'fast-check'
 import {
   decodeAesKey,
   decryptMessage,
@@ -183,4 +184,22 @@ describe('malformed input: every reason', () => {
     expect(error.name).toBe('WeChatCryptoError')
     expect(error.message).toContain('bad-padding')
   })
+})
+
+test('the base64 check refuses exactly what strict base64 refuses (the original per-quartet pattern as oracle)', () => {
+  const strict = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+  const reasonOf = (encrypted: string) => {
+    try {
+      decryptMessage({ encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', appId: 'wx0000000000000001', encrypted })
+      return 'ok'
+    } catch (error) {
+      return (error as WeChatCryptoError).reason
+    }
+  }
+  fc.assert(
+    fc.property(fc.stringMatching(/^[A-Za-z0-9+/=]{1,12}$/), (encrypted) => {
+      expect(reasonOf(encrypted) === 'bad-base64').toBe(!strict.test(encrypted))
+    }),
+    { numRuns: 5_000 },
+  )
 })
