@@ -47,9 +47,11 @@ interface OpenElement {
 }
 
 /** Parses a WeChat `<xml>` document into a null-prototype record of its children. */
+const DEFAULT_ARRAY_TAGS: ReadonlySet<string> = new Set(['item'])
+
 export function parseXml(input: string | Uint8Array, options: ParseXmlOptions = {}): XmlRecord {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_XML_BYTES
-  const arrayTags = new Set(options.arrayTags ?? ['item'])
+  const arrayTags = options.arrayTags ? new Set(options.arrayTags) : DEFAULT_ARRAY_TAGS
   const maxDepth = options.maxDepth ?? 16
   const text = decodeInput(input, maxBytes)
 
@@ -172,7 +174,7 @@ function readStartTag(text: string, pos: number): { name: string; end: number; s
 }
 
 /** Attaches a closed element to its parent; returns the record when the root closes. */
-function closeElement(stack: OpenElement[], element: OpenElement, arrayTags: Set<string>): XmlRecord | null {
+function closeElement(stack: OpenElement[], element: OpenElement, arrayTags: ReadonlySet<string>): XmlRecord | null {
   const value: XmlValue = element.children ?? element.text
   const parent = stack[stack.length - 1]
   if (!parent) return element.children ?? createRecord()
