@@ -82,7 +82,7 @@ async function serveOurs(sync: JournalSync) {
   const { startTestPayload } = await import('../tests/helpers/payload')
   const { createCallbackServer } = await import('../src/wechat/callback/server')
   const { payloadCallbackDeps } = await import('../src/wechat/callback/payload-deps')
-  const { InboundJournal, journalDirectory } = await import('../src/wechat/callback/inbound-journal')
+  const { InboundJournal, JOURNAL_DIRS, journalDirectory } = await import('../src/wechat/callback/inbound-journal')
   const { payload } = await startTestPayload()
   const ids = {
     plain: await createAccount(payload, { ...ACCOUNT, messageMode: 'plain' }),
@@ -93,7 +93,7 @@ async function serveOurs(sync: JournalSync) {
   journalStats = () => ({ ...journal.stats })
   countJournal = async () => {
     await journal.rotate()
-    const ready = path.join(journal.directory, 'ready')
+    const ready = path.join(journal.directory, JOURNAL_DIRS.ready)
     const lines = fs.readdirSync(ready).reduce((total, name) => total + fs.readFileSync(path.join(ready, name), 'utf8').split('\n').filter(Boolean).length, 0)
     return { lines, answered: storedAnswers }
   }
@@ -114,12 +114,13 @@ async function serveOurs(sync: JournalSync) {
 
 /** The scheduler's side: how fast journal lines become `wechat-inbound` rows (a 2,000-line sample). */
 async function importSample(payload: import('payload').Payload, directory: string): Promise<{ rows: number; ms: number }> {
-  const { importJournal } = await import('../src/wechat/callback/journal-import')
+  const { importJournal, readySegments } = await import('../src/wechat/callback/journal-import')
+  const { JOURNAL_DIRS } = await import('../src/wechat/callback/inbound-journal')
   const sample = fs.mkdtempSync(path.join(directory, '..', 'sample-'))
-  fs.mkdirSync(path.join(sample, 'ready'))
-  const [first] = fs.readdirSync(path.join(directory, 'ready')).sort()
-  const lines = fs.readFileSync(path.join(directory, 'ready', first!), 'utf8').split('\n').filter(Boolean).slice(0, 2_000)
-  fs.writeFileSync(path.join(sample, 'ready', first!), `${lines.join('\n')}\n`)
+  fs.mkdirSync(path.join(sample, JOURNAL_DIRS.ready))
+  const [first] = readySegments(directory)
+  const lines = fs.readFileSync(path.join(directory, JOURNAL_DIRS.ready, first!), 'utf8').split('\n').filter(Boolean).slice(0, 2_000)
+  fs.writeFileSync(path.join(sample, JOURNAL_DIRS.ready, first!), `${lines.join('\n')}\n`)
   const started = performance.now()
   const report = await importJournal(payload, sample)
   return { rows: report.inserted, ms: performance.now() - started }
@@ -156,7 +157,7 @@ function toggleProfile(target: Target): void {
 async function child(target: Target): Promise<void> {
   const ready = target === 'bare' ? await serveBare() : target === 'peer' ? await servePeer() : await serveOurs(target === 'ours-always' ? 'always' : 'interval')
   process.send!({ port: ready.port, paths: ready.paths })
-  // A clean exit, so that --cpu-prof writes its profile; and none left running if the bench dies.
+  // None left running if the bench dies.
   process.once('SIGTERM', () => process.exit(0))
   process.once('disconnect', () => process.exit(0))
   process.on('message', (message) => {

@@ -1,6 +1,6 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
-import { payloadCallbackDeps, journalFor } from '../src/wechat/callback/payload-deps'
+import { callbackDepsFor, journalFor } from '../src/wechat/callback/payload-deps'
 import { createCallbackServer } from '../src/wechat/callback/server'
 
 // The WeChat callback server: point WeChat's 服务器地址 (and the reverse proxy) at
@@ -9,7 +9,7 @@ import { createCallbackServer } from '../src/wechat/callback/server'
 const payload = await getPayload({ config })
 const port = Number(process.env.WECHAT_CALLBACK_PORT ?? 3001)
 const host = process.env.WECHAT_CALLBACK_HOST ?? '0.0.0.0'
-const server = createCallbackServer(payloadCallbackDeps(payload))
+const server = createCallbackServer(callbackDepsFor(payload))
 await new Promise<void>((resolve) => server.listen(port, host, resolve))
 payload.logger.info(`微信回调服务已启动：http://${host}:${port}/api/wechat/callback/<公众号 ID>`)
 
@@ -21,6 +21,7 @@ await new Promise<void>((resolve) => {
 const closed = new Promise<void>((resolve) => server.close(() => resolve()))
 server.closeIdleConnections()
 await closed
-await journalFor().close()
+// The open segment goes to the importer now rather than after the 30 s abandon time.
+await journalFor().rotate()
 await payload.destroy()
 process.exit(0)

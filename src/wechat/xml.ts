@@ -46,9 +46,9 @@ interface OpenElement {
   children: XmlRecord | null
 }
 
-/** Parses a WeChat `<xml>` document into a null-prototype record of its children. */
 const DEFAULT_ARRAY_TAGS: ReadonlySet<string> = new Set(['item'])
 
+/** Parses a WeChat `<xml>` document into a null-prototype record of its children. */
 export function parseXml(input: string | Uint8Array, options: ParseXmlOptions = {}): XmlRecord {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_XML_BYTES
   const arrayTags = options.arrayTags ? new Set(options.arrayTags) : DEFAULT_ARRAY_TAGS

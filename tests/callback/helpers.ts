@@ -9,7 +9,6 @@ import type { InboundWorker } from '../../src/wechat/callback/inbound-worker'
 import { importJournal } from '../../src/wechat/callback/journal-import'
 import { journalFor } from '../../src/wechat/callback/payload-deps'
 
-
 export interface TestAccountInput {
   appId: string
   token: string

@@ -67,49 +67,37 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
   const payloadBin = path.join(root, 'node_modules', '.bin', 'payload')
   await runToEnd(payloadBin, ['migrate'], env)
   await runToEnd(payloadBin, ['run', 'scripts/seed.ts'], env)
-  const child: ChildProcess = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: { ...env, NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
   let log = ''
-  child.stdout?.on('data', (chunk) => (log += chunk))
-  child.stderr?.on('data', (chunk) => (log += chunk))
-  const scheduler: ChildProcess | null = options.withScheduler
-    ? spawn(payloadBin, ['run', 'scripts/worker.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    : null
-  scheduler?.stdout?.on('data', (chunk) => (log += chunk))
-  scheduler?.stderr?.on('data', (chunk) => (log += chunk))
+  const started = (command: string, args: string[], childEnv: NodeJS.ProcessEnv): ChildProcess => {
+    const running = spawn(command, args, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    running.stdout?.on('data', (chunk) => (log += chunk))
+    running.stderr?.on('data', (chunk) => (log += chunk))
+    return running
+  }
+  const child = started(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { ...env, NODE_OPTIONS: '' })
+  const scheduler = options.withScheduler ? started(payloadBin, ['run', 'scripts/worker.ts'], env) : null
   const callbackPort = options.withCallbackServer ? Number(extraEnv.WECHAT_CALLBACK_PORT ?? (await freePort())) : null
-  const callbackServer: ChildProcess | null = callbackPort
-    ? spawn(payloadBin, ['run', 'scripts/callback-server.ts'], { cwd: root, env: { ...env, WECHAT_CALLBACK_PORT: String(callbackPort), WECHAT_CALLBACK_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const callbackServer = callbackPort
+    ? started(payloadBin, ['run', 'scripts/callback-server.ts'], { ...env, WECHAT_CALLBACK_PORT: String(callbackPort), WECHAT_CALLBACK_HOST: '127.0.0.1' })
     : null
-  callbackServer?.stdout?.on('data', (chunk) => (log += chunk))
-  callbackServer?.stderr?.on('data', (chunk) => (log += chunk))
   const callbackUrl = callbackPort ? `http://127.0.0.1:${callbackPort}` : null
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${log}`)
-    try {
-      const response = await fetch(`${url}/api/users/me`)
-      if (response.status < 500) break
-    } catch {
-      // not listening yet
+  /** Polls until `isUp` answers true; fails with the processes' output if `running` exits or time runs out. */
+  const waitUntilUp = async (what: string, running: ChildProcess, isUp: () => Promise<boolean>) => {
+    for (;;) {
+      if (running.exitCode !== null) throw new Error(`${what} exited:\n${log}`)
+      try {
+        if (await isUp()) return
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`${what} did not start:\n${log}`)
+      await new Promise((resolve) => setTimeout(resolve, 300))
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`)
-    await new Promise((resolve) => setTimeout(resolve, 300))
   }
-  while (callbackUrl) {
-    if (callbackServer?.exitCode !== null) throw new Error(`callback server exited:\n${log}`)
-    try {
-      if ((await fetch(`${callbackUrl}/healthz`)).ok) break
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`callback server did not start:\n${log}`)
-    await new Promise((resolve) => setTimeout(resolve, 300))
-  }
+  await waitUntilUp('server', child, async () => (await fetch(`${url}/api/users/me`)).status < 500)
+  if (callbackServer) await waitUntilUp('callback server', callbackServer, async () => (await fetch(`${callbackUrl}/healthz`)).ok)
   return {
     url,
     callbackUrl,

@@ -142,10 +142,6 @@ export class InboundJournal {
     await Promise.allSettled([...this.closing])
   }
 
-  close(): Promise<void> {
-    return this.rotate()
-  }
-
   /** interval mode: one synchronous write() — the kernel has the lines before the answers go out. */
   private readonly writeWaiting = (): void => {
     this.writeScheduled = false

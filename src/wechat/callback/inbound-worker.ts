@@ -58,6 +58,11 @@ export class InboundWorker {
     this.journalPollMs = options.journalPollMs ?? 0
   }
 
+  /** Imports journal segments as soon as they close (the scheduler, or a web server with no delay). */
+  get importsAtOnce(): boolean {
+    return this.journal !== null && this.journalMinAgeMs === 0
+  }
+
   /** Starts the sweep timer and drains once (on startup: rows left by a previous run). */
   start(): void {
     if (this.timer || this.intervalMs <= 0) return
@@ -187,7 +192,7 @@ const workers = (registry[WORKERS] ??= new WeakMap<Payload, InboundWorker>())
  */
 export type InboundWorkerRole = 'scheduler' | 'web'
 
-export function webImportDelayMs(env: NodeJS.ProcessEnv = process.env): number {
+function webImportDelayMs(env: NodeJS.ProcessEnv = process.env): number {
   const seconds = Number(env.WECHAT_INBOUND_WEB_IMPORT_DELAY_SECONDS ?? 30)
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 30_000
 }

@@ -31,7 +31,7 @@ export interface JournalImportReport {
 
 const TOUCH_EVERY_LINES = 100
 
-export const emptyReport = (): JournalImportReport => ({ segments: 0, inserted: 0, duplicates: 0, unreadable: 0 })
+const emptyReport = (): JournalImportReport => ({ segments: 0, inserted: 0, duplicates: 0, unreadable: 0 })
 
 export async function importJournal(payload: Payload, directory: string, options: JournalImportOptions = {}): Promise<JournalImportReport> {
   const report = emptyReport()
@@ -98,7 +98,7 @@ async function importSegment(payload: Payload, file: string, report: JournalImpo
   }
 }
 
-export function parseEntry(line: string): JournalEntry | null {
+function parseEntry(line: string): JournalEntry | null {
   let value: unknown
   try {
     value = JSON.parse(line)

@@ -5,7 +5,7 @@ import { matchAutoReply, type AutoReplyRule } from './auto-reply'
 import { InboundJournal, journalDirectory } from './inbound-journal'
 import { RecentKeys } from './recent-keys'
 import { enqueueInbound, inboundEntry, inboundKey } from './inbound-queue'
-import { inboundWorkerFor, webImportDelayMs } from './inbound-worker'
+import { inboundWorkerFor } from './inbound-worker'
 import { maxSkewFromEnv } from './handler'
 import { clearInteractiveCaches, interactiveReply, isStaffCommand } from './interactive-reply'
 import { xmlText } from '../xml'
@@ -19,8 +19,8 @@ const accounts = new TtlCache<AccountCredentials | null>(60_000)
 const rules = new TtlCache<AutoReplyRule[]>(10_000)
 
 // WeChat retries after 5 s, three times at most: the last 50,000–100,000 keys (tens of seconds of
-// the heaviest burst) answer a retry that reaches this process without writing it again. A retry reaching another process is
-// journaled twice and imported once (the row's unique key).
+// the heaviest burst) answer a retry that reaches this process without writing it again. A retry
+// reaching another process is journaled twice and imported once (the row's unique key).
 const recentKeys = new RecentKeys(50_000)
 
 // One journal per directory and process, even when Next loads this module once per route bundle.
@@ -53,9 +53,10 @@ export interface PayloadCallbackOptions {
 }
 
 export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOptions = {}): CallbackDeps {
+  const journal = options.journal ?? journalFor()
   return {
     loadAccount: (accountId) => accounts.get(accountId, () => loadAccountOrNull(payload, accountId)),
-    enqueue: (account, message) => enqueue(payload, options.journal ?? journalFor(), account, message, (options.now ?? Date.now)()),
+    enqueue: (account, message) => enqueue(payload, journal, account, message, (options.now ?? Date.now)()),
     passiveReply: async (account, message, stored) => {
       if (isStaffCommandMessage(message) && (await stored) === 'duplicate') return null
       const acted = await interactiveReply(payload, account, message)
@@ -70,7 +71,7 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
     afterResponse: options.afterResponse ?? defaultAfterResponse(payload),
     log: (level, entry) => payload.logger[level](entry),
     now: options.now,
-    // Read once: process.env is slow to read at thousands of requests a second.
+    // Read when the deps are built, not per request: process.env is slow to read.
     maxSkewSeconds: options.maxSkewSeconds ?? maxSkewFromEnv(),
   }
 }
@@ -98,7 +99,25 @@ const isStaffCommandMessage = (message: InboundMessage): boolean => message.msgT
 function defaultAfterResponse(payload: Payload): () => void {
   // Started on the first callback either way, for its sweep; kicked only when it imports at once.
   const worker = inboundWorkerFor(payload)
-  return webImportDelayMs() === 0 ? () => worker.kick() : () => undefined
+  return worker.importsAtOnce ? () => worker.kick() : () => undefined
+}
+
+// Per Payload and process, on globalThis for the same reason as the journals.
+const DEPS = Symbol.for('street-office.wechat-callback-deps')
+const depsRegistry = globalThis as unknown as Record<symbol, WeakMap<Payload, CallbackDeps> | undefined>
+const defaultDeps = (depsRegistry[DEPS] ??= new WeakMap<Payload, CallbackDeps>())
+
+/**
+ * The default deps of a Payload, built once: the Next route asks for them on every request, and
+ * building them reads the environment and resolves the journal.
+ */
+export function callbackDepsFor(payload: Payload): CallbackDeps {
+  let deps = defaultDeps.get(payload)
+  if (!deps) {
+    deps = payloadCallbackDeps(payload)
+    defaultDeps.set(payload, deps)
+  }
+  return deps
 }
 
 async function loadAccountOrNull(payload: Payload, accountId: string): Promise<AccountCredentials | null> {

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http'
 import { handleCallback } from './handler'
 import type { CallbackDeps } from './types'
 
-export const CALLBACK_PATH = /^\/api\/wechat\/callback\/([^/?#]+)\/?$/
+const CALLBACK_PATH = /^\/api\/wechat\/callback\/([^/?#]+)\/?$/
 
 export function createCallbackServer(deps: CallbackDeps): Server {
   const server = createServer((req, res) => {

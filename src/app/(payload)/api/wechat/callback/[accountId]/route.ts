@@ -1,7 +1,7 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 import { handleCallback } from '../../../../../../wechat/callback/handler'
-import { payloadCallbackDeps } from '../../../../../../wechat/callback/payload-deps'
+import { callbackDepsFor } from '../../../../../../wechat/callback/payload-deps'
 
 // The WeChat server callback: /api/wechat/callback/<account id>. More specific than Payload's
 // /api/[...slug] catch-all, so Next routes WeChat here.
@@ -15,7 +15,7 @@ async function handle(request: Request, context: Context): Promise<Response> {
   const result = await handleCallback(
     accountId,
     { method: request.method, url: request.url, headers: request.headers, body: request.body },
-    payloadCallbackDeps(payload),
+    callbackDepsFor(payload),
   )
   return new Response(result.body, { status: result.status, headers: result.headers })
 }
