@@ -37,7 +37,9 @@ export interface ParseXmlOptions {
 
 export const DEFAULT_MAX_XML_BYTES = 64 * 1024
 const NAME = /^[A-Za-z_][A-Za-z0-9_.\-]*$/
-const NAME_CHAR = /[A-Za-z0-9_.\-:]/
+/** [A-Za-z0-9_.:-] by character code: a pattern test per character showed in the callback's profile. */
+const isNameChar = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 58) || code === 95 || code === 46 || code === 45
 const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
 interface OpenElement {
@@ -109,6 +111,9 @@ export function parseXml(input: string | Uint8Array, options: ParseXmlOptions = 
   return root
 }
 
+// Stateless when decode() is called without { stream: true }: one decoder serves every call.
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 function decodeInput(input: string | Uint8Array, maxBytes: number): string {
   if (typeof input === 'string') {
     // A UTF-16 code unit is at most 3 UTF-8 bytes: skip the exact count for obviously small input.
@@ -118,7 +123,7 @@ function decodeInput(input: string | Uint8Array, maxBytes: number): string {
   if (!(input instanceof Uint8Array)) throw new WeChatXmlError('malformed', 'expected a string or bytes')
   if (input.byteLength > maxBytes) throw new WeChatXmlError('too-large')
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(input)
+    return UTF8.decode(input)
   } catch {
     throw new WeChatXmlError('malformed', 'not UTF-8')
   }
@@ -153,7 +158,7 @@ function decodeEntities(raw: string): string {
 
 function readStartTag(text: string, pos: number): { name: string; end: number; selfClosing: boolean } {
   let cursor = pos + 1
-  while (cursor < text.length && NAME_CHAR.test(text[cursor]!)) cursor++
+  while (cursor < text.length && isNameChar(text.charCodeAt(cursor))) cursor++
   const name = text.slice(pos + 1, cursor)
   if (!NAME.test(name)) throw new WeChatXmlError('malformed', 'invalid element name')
   // Attributes carry nothing in WeChat messages: skip them, honouring quotes so '>' inside a value is safe.

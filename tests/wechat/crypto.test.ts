@@ -1,4 +1,4 @@
-import { createCipheriv } from 'node:crypto'
+import { createCipheriv, createDecipheriv } from 'node:crypto'
 import fc from 'fast-check'
 import {
   decodeAesKey,
@@ -202,4 +202,60 @@ test('the base64 check refuses exactly what strict base64 refuses (the original 
     }),
     { numRuns: 5_000 },
   )
+})
+
+describe('kept AES contexts (one per key and direction) give what a fresh context per message gives', () => {
+  const KEYS = [VECTOR_A.encodingAESKey, VECTOR_E.encodingAESKey]
+  const APP_ID = 'wx0000000000000001'
+
+  /** The layout written out the plain way: a fresh OpenSSL context, nothing kept between messages. */
+  function encryptFresh(encodingAESKey: string, xml: string, random16: Buffer): string {
+    const body = Buffer.concat([random16, Buffer.alloc(4), Buffer.from(xml, 'utf8'), Buffer.from(APP_ID)])
+    body.writeUInt32BE(Buffer.byteLength(xml, 'utf8'), 16)
+    const pad = 32 - (body.length % 32)
+    return encryptRaw(encodingAESKey, Buffer.concat([body, Buffer.alloc(pad, pad)]))
+  }
+
+  function decryptFresh(encodingAESKey: string, encrypted: string): string {
+    const key = decodeAesKey(encodingAESKey)
+    const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16))
+    decipher.setAutoPadding(false)
+    const plain = Buffer.concat([decipher.update(Buffer.from(encrypted, 'base64')), decipher.final()])
+    return plain.toString('utf8', 20, 20 + plain.readUInt32BE(16))
+  }
+
+  const message = fc.record({
+    key: fc.constantFrom(...KEYS),
+    xml: fc.string({ unit: 'grapheme', maxLength: 300 }),
+    random16: fc.uint8Array({ minLength: 16, maxLength: 16 }).map((bytes) => Buffer.from(bytes)),
+  })
+
+  test('sequences of messages under two keys, both directions interleaved', () => {
+    fc.assert(
+      fc.property(fc.array(message, { minLength: 1, maxLength: 12 }), (messages) => {
+        for (const { key, xml, random16 } of messages) {
+          const encrypted = encryptMessage({ encodingAESKey: key, appId: APP_ID, xml, random16 })
+          expect(encrypted).toBe(encryptFresh(key, xml, random16))
+          expect(decryptMessage({ encodingAESKey: key, appId: APP_ID, encrypted })).toBe(xml)
+          expect(decryptFresh(key, encrypted)).toBe(xml)
+        }
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  test('refused messages in between leave the next message intact', () => {
+    const [key] = KEYS as [string]
+    const good = (xml: string) => encryptFresh(key, xml, Buffer.alloc(16, 7))
+    const refused = [
+      encryptRaw(key, Buffer.alloc(64, 0)), // bad padding
+      encryptRaw(key, Buffer.alloc(32, 32)), // too short
+      encryptFresh(VECTOR_E.encodingAESKey, '<xml/>', Buffer.alloc(16)), // another key: garbled
+      'not base64!',
+    ]
+    for (const encrypted of refused) {
+      expect(() => decryptMessage({ encodingAESKey: key, appId: APP_ID, encrypted })).toThrow(WeChatCryptoError)
+      expect(decryptMessage({ encodingAESKey: key, appId: APP_ID, encrypted: good('<xml>下一条</xml>') })).toBe('<xml>下一条</xml>')
+    }
+  })
 })
