@@ -48,6 +48,10 @@ interface OpenElement {
   children: XmlRecord | null
 }
 
+const BANG = 0x21 // !
+const QUESTION = 0x3f // ?
+const SLASH = 0x2f // /
+
 const DEFAULT_ARRAY_TAGS: ReadonlySet<string> = new Set(['item'])
 
 /** Parses a WeChat `<xml>` document into a null-prototype record of its children. */
@@ -69,23 +73,26 @@ export function parseXml(input: string | Uint8Array, options: ParseXmlOptions = 
       pos = textEnd
       continue
     }
-    // text[pos] === '<'
-    if (text.startsWith('<![CDATA[', pos)) {
-      const end = text.indexOf(']]>', pos + 9)
-      if (end === -1 || stack.length === 0) throw new WeChatXmlError('malformed', 'unterminated or misplaced CDATA')
-      stack[stack.length - 1]!.text += text.slice(pos + 9, end)
-      pos = end + 3
-    } else if (text.startsWith('<!--', pos)) {
-      const end = text.indexOf('-->', pos + 4)
-      if (end === -1) throw new WeChatXmlError('malformed', 'unterminated comment')
-      pos = end + 3
-    } else if (text.startsWith('<!', pos)) {
-      throw declarationError(text, pos)
-    } else if (text.startsWith('<?', pos)) {
+    // text[pos] === '<': the character after it says what follows (one comparison, not five prefix tests).
+    const next = text.charCodeAt(pos + 1)
+    if (next === BANG) {
+      if (text.startsWith('<![CDATA[', pos)) {
+        const end = text.indexOf(']]>', pos + 9)
+        if (end === -1 || stack.length === 0) throw new WeChatXmlError('malformed', 'unterminated or misplaced CDATA')
+        stack[stack.length - 1]!.text += text.slice(pos + 9, end)
+        pos = end + 3
+      } else if (text.startsWith('<!--', pos)) {
+        const end = text.indexOf('-->', pos + 4)
+        if (end === -1) throw new WeChatXmlError('malformed', 'unterminated comment')
+        pos = end + 3
+      } else {
+        throw declarationError(text, pos)
+      }
+    } else if (next === QUESTION) {
       const end = text.indexOf('?>', pos + 2)
       if (end === -1 || stack.length > 0 || root !== null) throw new WeChatXmlError('malformed', 'misplaced processing instruction')
       pos = end + 2
-    } else if (text.startsWith('</', pos)) {
+    } else if (next === SLASH) {
       const end = text.indexOf('>', pos)
       if (end === -1) throw new WeChatXmlError('malformed', 'unterminated end tag')
       const name = text.slice(pos + 2, end).trimEnd()
@@ -185,7 +192,8 @@ function closeElement(stack: OpenElement[], element: OpenElement, arrayTags: Rea
   if (!parent) return element.children ?? createRecord()
   if (!parent.children) parent.children = createRecord()
   const siblings = parent.children
-  const existing = Object.hasOwn(siblings, element.name) ? siblings[element.name] : undefined
+  // A null-prototype record: a missing key is undefined, nothing is inherited.
+  const existing = siblings[element.name]
   if (existing === undefined) {
     siblings[element.name] = arrayTags.has(element.name) ? [value] : value
   } else if (Array.isArray(existing)) {

@@ -40,9 +40,9 @@ afterAll(async () => env?.close())
 beforeEach(() => clearBindingAttempts())
 
 /** Sends `content` from `openid` and answers the passive reply text ('' for `success`). */
-async function say(openid: string, content: string): Promise<string> {
+async function say(openid: string, content: string, id = String(msgId++)): Promise<string> {
   const timestamp = Math.floor(Date.now() / 1000)
-  const request = signedPost(accountId, textMessage(openid, content, String(msgId++), timestamp), { timestamp: String(timestamp), mode: 'plain', account: ACCOUNT })
+  const request = signedPost(accountId, textMessage(openid, content, id, timestamp), { timestamp: String(timestamp), mode: 'plain', account: ACCOUNT })
   const response = await handleCallback(accountId, request, payloadCallbackDeps(payload, { afterResponse: () => undefined }))
   expect(response.status).toBe(200)
   return response.body === 'success' ? '' : xmlText(parseXml(response.body), 'Content')
@@ -73,6 +73,15 @@ describe('绑定 <code>', () => {
     expect((await userOf(fx.users.colleague.id)).wechatOpenid).toBe('oColleague')
     expect(await say('oSomeoneElse', `绑定 ${code}`)).toMatch(/^绑定码无效或已过期/)
     expect((await userOf(fx.users.colleague.id)).wechatOpenid).toBe('oColleague')
+  })
+
+  test('WeChat’s retry of a command does not run it again: answered success', async () => {
+    const { code } = await issueBindingCode(payload, fx.users.colleague.id)
+    const id = String(msgId++)
+    expect(await say('oRetried', `绑定 ${code}`, id)).toMatch(/^绑定成功！/)
+    expect(await say('oRetried', `绑定 ${code}`, id)).toBe('') // run again, the used code would answer 绑定码无效
+    expect((await userOf(fx.users.colleague.id)).wechatOpenid).toBe('oRetried')
+    await payload.update({ collection: 'users', id: fx.users.colleague.id, overrideAccess: true, data: { wechatOpenid: null } as never })
   })
 
   test('an expired code, or one replaced by a newer code, does not bind', async () => {

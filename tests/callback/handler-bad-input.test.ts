@@ -53,15 +53,16 @@ test('a good safe-mode message is stored once and answered success', async () =>
   expect(await inboundCount()).toBe(before + 1)
 })
 
-test('the same message delivered three times: success each time, stored once', async () => {
+test('the same message delivered three times: answered alike each time, stored once', async () => {
   const before = await inboundCount()
   const message = fresh('重复的消息')
   const outcomes = []
   for (let i = 0; i < 3; i++) outcomes.push(await send(safeId, signedPost(safeId, message, { ...safeOptions, nonce: `n${i}` })))
   expect(outcomes.map((r) => [r.status, r.body, r.outcome])).toEqual([
+    // WeChat retries only when an answer did not reach it: each delivery gets the same answer.
     [200, 'success', 'stored'],
-    [200, 'success', 'duplicate'],
-    [200, 'success', 'duplicate'],
+    [200, 'success', 'stored'],
+    [200, 'success', 'stored'],
   ])
   expect(await inboundCount()).toBe(before + 1)
 })
@@ -149,8 +150,7 @@ describe('refused, nothing stored', () => {
 test('an unknown message type is accepted (success) and queued once, for a later look', async () => {
   const before = await inboundCount()
   const message = { ToUserName: 'gh_test', FromUserName: 'oResident', CreateTime: NOW / 1000, MsgType: 'hologram', MsgId: '987654321' }
-  expect((await send(safeId, signedPost(safeId, message, safeOptions))).outcome).toBe('stored')
-  expect((await send(safeId, signedPost(safeId, message, safeOptions))).outcome).toBe('duplicate')
+  for (let i = 0; i < 2; i++) expect((await send(safeId, signedPost(safeId, message, safeOptions))).outcome).toBe('stored')
   expect(await inboundCount()).toBe(before + 1)
 })
 

@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto'
 import type { AccountCredentials } from '../accounts'
 import { decryptMessage, encryptMessage, sha1Signature, verifySignature, WeChatCryptoError } from '../crypto'
-import { cdata, parseXml, xmlText, type XmlRecord } from '../xml'
+import { parseXml, xmlText, type XmlRecord } from '../xml'
 
 export class CallbackRefusal extends Error {
   constructor(
@@ -86,6 +86,8 @@ export function sealReply(account: AccountCredentials, replyXml: string, encrypt
   const encrypt = encryptMessage({ encodingAESKey: account.encodingAESKey, appId: account.appId, xml: replyXml })
   const timestamp = String(Math.floor(nowMs / 1000))
   const nonce = String(randomInt(100_000_000, 2_000_000_000))
-  // Written out (what buildXml gives for these four fields): every encrypted reply of a burst passes here.
-  return `<xml><Encrypt>${cdata(encrypt)}</Encrypt><MsgSignature>${cdata(sha1Signature(account.token, timestamp, nonce, encrypt))}</MsgSignature><TimeStamp>${cdata(timestamp)}</TimeStamp><Nonce>${cdata(nonce)}</Nonce></xml>`
+  const signature = sha1Signature(account.token, timestamp, nonce, encrypt)
+  // Written out (what buildXml gives for these four fields): every encrypted reply of a burst passes
+  // here. Base64, hex and digits cannot contain `]]>`, so the values go into CDATA as they are.
+  return `<xml><Encrypt><![CDATA[${encrypt}]]></Encrypt><MsgSignature><![CDATA[${signature}]]></MsgSignature><TimeStamp><![CDATA[${timestamp}]]></TimeStamp><Nonce><![CDATA[${nonce}]]></Nonce></xml>`
 }

@@ -3,8 +3,7 @@ import type { Payload } from 'payload'
 import { loadAccountCredentials, type AccountCredentials } from '../accounts'
 import { matchAutoReply, type AutoReplyRule } from './auto-reply'
 import { InboundJournal, journalDirectory } from './inbound-journal'
-import { RecentKeys } from './recent-keys'
-import { enqueueInbound, inboundEntry, inboundKey } from './inbound-queue'
+import { enqueueInbound, inboundEntry } from './inbound-queue'
 import { inboundWorkerFor } from './inbound-worker'
 import { maxSkewFromEnv } from './handler'
 import { clearInteractiveCaches, interactiveReply, isStaffCommand } from './interactive-reply'
@@ -17,11 +16,6 @@ import { loose } from './loose-payload'
 // burst of messages costs no extra queries.
 const accounts = new TtlCache<AccountCredentials | null>(60_000)
 const rules = new TtlCache<AutoReplyRule[]>(10_000)
-
-// WeChat retries after 5 s, three times at most: the last 50,000–100,000 keys (tens of seconds of
-// the heaviest burst) answer a retry that reaches this process without writing it again. A retry
-// reaching another process is journaled twice and imported once (the row's unique key).
-const recentKeys = new RecentKeys(50_000)
 
 // One journal per directory and process, even when Next loads this module once per route bundle.
 const JOURNALS = Symbol.for('street-office.wechat-inbound-journals')
@@ -40,7 +34,6 @@ export function journalFor(directory: string = journalDirectory()): InboundJourn
 export function clearCallbackCaches(): void {
   accounts.clear()
   rules.clear()
-  recentKeys.clear()
   clearInteractiveCaches()
 }
 
@@ -78,19 +71,14 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
 
 /**
  * Staff commands act inside the request (bind, sign off): the database's unique key must refuse a
- * retry before they run again, so they are inserted directly. Everything else is journaled.
+ * retry before they run again, so they are inserted directly. Everything else is journaled —
+ * WeChat's retries too: WeChat retries only when it got no answer within 5 s, so the first answer
+ * (and its passive reply) never reached the resident and the retry gets the reply again; the
+ * import keeps one row per dedupeKey, so the message is stored and acted on once.
  */
 async function enqueue(payload: Payload, journal: InboundJournal, account: AccountCredentials, message: InboundMessage, nowMs: number): Promise<EnqueueResult> {
   if (isStaffCommandMessage(message)) return enqueueInbound(payload, account, message, nowMs)
-  const key = inboundKey(account.id, message)
-  if (recentKeys.has(key)) return 'duplicate'
-  recentKeys.add(key)
-  try {
-    await journal.append(inboundEntry(account, message, nowMs))
-  } catch (error) {
-    recentKeys.delete(key)
-    throw error
-  }
+  await journal.append(inboundEntry(account, message, nowMs))
   return 'stored'
 }
 

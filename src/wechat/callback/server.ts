@@ -24,10 +24,13 @@ export function createCallbackServer(deps: CallbackDeps): Server {
     }
     void handleCallback(decodeSegment(match[1]!), { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers as Record<string, string | undefined>, body: req }, deps).then(
       (result) => {
-        // A refused body may still be arriving: do not read the rest of a 10 MB upload.
-        const close = result.status === 413 ? { connection: 'close' } : {}
-        if (result.status === 413) res.once('finish', () => req.destroy())
-        res.writeHead(result.status, { ...result.headers, ...close }).end(result.body)
+        if (result.status === 413) {
+          // A refused body may still be arriving: do not read the rest of a 10 MB upload.
+          res.once('finish', () => req.destroy())
+          res.writeHead(413, { ...result.headers, connection: 'close' }).end(result.body)
+          return
+        }
+        res.writeHead(result.status, result.headers).end(result.body)
       },
       () => res.writeHead(500).end('error'),
     )
