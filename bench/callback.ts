@@ -288,7 +288,7 @@ async function main(): Promise<void> {
   }
   const results = {} as Record<Target, Record<Mode, Figures>>
   for (const target of TARGETS) results[target] = { plain: median(runs[target].plain), safe: median(runs[target].safe) }
-  print(results)
+  print(results, runs)
   for (const target of ['ours', 'ours-always'] as const) {
     if (!servers[target]) continue
     // Every answered message is in the journal, none twice: the durability the figures include.
@@ -300,6 +300,10 @@ async function main(): Promise<void> {
     console.log(`import into wechat-inbound (the scheduler's side): ${rows} rows in ${ms.toFixed(0)} ms → ${((rows / ms) * 1000).toFixed(0)} rows/s`)
   }
   for (const { process: server } of Object.values(servers)) server.kill()
+}
+
+function medianOf(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 }
 
 function median(figures: Figures[]): Figures {
@@ -328,7 +332,7 @@ const label: Record<Target, string> = {
   peer: '(c) wechat@2.1.0 middleware — peer',
 }
 
-function print(results: Record<Target, Record<Mode, Figures>>): void {
+function print(results: Record<Target, Record<Mode, Figures>>, runs: Record<Target, Record<Mode, Figures[]>>): void {
   console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s per run, text message, loopback\n`)
   console.log('target                                   mode    req/s    p50 ms  p99 ms  non-2xx  errors')
   for (const target of TARGETS) {
@@ -345,6 +349,13 @@ function print(results: Record<Target, Record<Mode, Figures>>): void {
     console.log(`\n${name} ratios                   plain    safe    target`)
     console.log(`÷ peer throughput            ${ratio('peer', 'plain').padStart(5)}   ${ratio('peer', 'safe').padStart(5)}    ≥ 1.00`)
     console.log(`÷ ceiling throughput         ${ratio('bare', 'plain').padStart(5)}   ${ratio('bare', 'safe').padStart(5)}    ≥ 0.50`)
+    // The same ratios round by round: both figures of a pair come from the same minute, so a noisy
+    // minute moves both; their median is steadier than the ratio of medians above.
+    for (const other of ['peer', 'bare'] as const) {
+      const perRound = (mode: Mode) => runs[ours][mode].map((figures, round) => figures.rps / runs[other][mode][round]!.rps)
+      const describe = (mode: Mode) => `${medianOf(perRound(mode)).toFixed(2)} (${perRound(mode).map((value) => value.toFixed(2)).join(', ')})`
+      console.log(`÷ ${other === 'peer' ? 'peer' : 'ceiling'}, per round: plain ${describe('plain')}; safe ${describe('safe')}`)
+    }
     console.log(`p99 (ms)                     ${String(results[ours].plain.p99).padStart(5)}   ${String(results[ours].safe.p99).padStart(5)}    < 50`)
   }
   console.log('')
