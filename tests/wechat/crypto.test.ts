@@ -186,8 +186,16 @@ describe('malformed input: every reason', () => {
   })
 })
 
-test('the base64 check refuses exactly what strict base64 refuses (the original per-quartet pattern as oracle)', () => {
+test('the base64 check refuses exactly what is not canonical base64 (strict pattern, zero unused bits, as oracle)', () => {
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
   const strict = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+  const canonical = (text: string) => {
+    if (!strict.test(text) || text.length === 0) return false
+    // The bits after the last byte must be zero: 4 of the 2nd character before '==', 2 of the 3rd before '='.
+    if (text.endsWith('==')) return (ALPHABET.indexOf(text[text.length - 3]!) & 0x0f) === 0
+    if (text.endsWith('=')) return (ALPHABET.indexOf(text[text.length - 2]!) & 0x03) === 0
+    return true
+  }
   const reasonOf = (encrypted: string) => {
     try {
       decryptMessage({ encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', appId: 'wx0000000000000001', encrypted })
@@ -196,12 +204,19 @@ test('the base64 check refuses exactly what strict base64 refuses (the original 
       return (error as WeChatCryptoError).reason
     }
   }
-  fc.assert(
-    fc.property(fc.stringMatching(/^[A-Za-z0-9+/=]{1,12}$/), (encrypted) => {
-      expect(reasonOf(encrypted) === 'bad-base64').toBe(!strict.test(encrypted))
-    }),
-    { numRuns: 5_000 },
+  const samples = fc.oneof(
+    fc.stringMatching(/^[A-Za-z0-9+/=]{1,12}$/),
+    fc.stringMatching(/^[A-Za-z0-9+/]{2,3}={1,2}$/), // padded endings, most with unused bits set
+    fc.stringMatching(/^[A-Za-z0-9+/=\-_ \n]{1,12}$/), // URL-safe alphabet, whitespace
   )
+  fc.assert(
+    fc.property(samples, (encrypted) => {
+      expect(reasonOf(encrypted) === 'bad-base64').toBe(!canonical(encrypted))
+    }),
+    { numRuns: 10_000 },
+  )
+  expect(reasonOf('QR==')).toBe('bad-base64') // strict-looking, but not what encoding gives
+  expect(reasonOf('QQ==')).toBe('bad-length') // canonical: one byte, then refused for its length
 })
 
 describe('kept AES contexts (one per key and direction) give what a fresh context per message gives', () => {
