@@ -116,7 +116,8 @@ class CbcContext {
     key: Buffer,
     private readonly direction: 'encrypt' | 'decrypt',
   ) {
-    this.iv = key.subarray(0, 16)
+    // Own copies: the key buffer is shared through decodeAesKey's cache.
+    this.iv = Buffer.from(key.subarray(0, 16))
     this.chain = Buffer.from(this.iv)
     this.cipher = direction === 'encrypt' ? createCipheriv('aes-256-cbc', key, this.iv) : createDecipheriv('aes-256-cbc', key, this.iv)
     // Node's PKCS#7 uses 16-byte blocks and rejects WeChat's pad values 17..32; and without
@@ -210,8 +211,10 @@ export function encryptMessage({ encodingAESKey, appId, xml, random16 }: Encrypt
   const plain = Buffer.allocUnsafe(unpadded + padLength)
   writeRandom16(plain, random16)
   plain.writeUInt32BE(messageBytes, RANDOM_BYTES)
-  plain.write(xml, MESSAGE_START, 'utf8')
-  plain.write(appId, MESSAGE_START + messageBytes, 'utf8')
+  // allocUnsafe: every byte is written below, which these checks make sure of.
+  if (plain.write(xml, MESSAGE_START, 'utf8') !== messageBytes || plain.write(appId, MESSAGE_START + messageBytes, 'utf8') !== unpadded - MESSAGE_START - messageBytes) {
+    throw new Error('encryptMessage: the UTF-8 encoding did not fill the measured length')
+  }
   plain.fill(padLength, unpadded)
   return withCbcContext(encodingAESKey, 'encrypt', (context) => context.encrypt(plain)).toString('base64')
 }

@@ -111,6 +111,32 @@ test('import stores each line once; importing the same segment again (a crash be
   expect(await rowsWithKeys(entries.map((one) => one.dedupeKey))).toBe(20)
 })
 
+test('WeChat retries journaled again (150 lines, 100 of them repeats) cost a query, not an insert each', async () => {
+  const journal = new InboundJournal(directory)
+  const first = Array.from({ length: 50 }, () => entry())
+  await Promise.all(first.map((one) => journal.append(one)))
+  await journal.rotate()
+  expect(await importJournal(payload, directory)).toMatchObject({ inserted: 50, duplicates: 0 })
+
+  const fresh = Array.from({ length: 50 }, () => entry())
+  // Retries of the imported ones, and a fresh message retried inside the same segment.
+  await Promise.all([...first, ...fresh, ...first.slice(0, 49), fresh[0]!].map((one) => journal.append(one)))
+  await journal.rotate()
+  let creates = 0
+  const create = payload.create
+  payload.create = ((args: Parameters<Payload['create']>[0]) => {
+    creates++
+    return create.call(payload, args)
+  }) as Payload['create']
+  try {
+    expect(await importJournal(payload, directory)).toEqual({ segments: 1, inserted: 50, duplicates: 100, unreadable: 0 })
+    expect(creates).toBe(50)
+  } finally {
+    payload.create = create
+  }
+  expect(await rowsWithKeys([...first, ...fresh].map((one) => one.dedupeKey))).toBe(100)
+})
+
 test('a torn last line (killed mid-write) is skipped; the complete lines are imported', async () => {
   fs.mkdirSync(path.join(directory, JOURNAL_DIRS.ready), { recursive: true })
   const good = [entry(), entry()]

@@ -11,7 +11,8 @@ import { hostname } from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { JOURNAL_DIRS, safeName, type JournalEntry } from './inbound-journal'
-import { insertInbound } from './inbound-queue'
+import { INBOUND_SLUG, insertInbound } from './inbound-queue'
+import { loose } from './loose-payload'
 
 export interface JournalImportOptions {
   /** Only segments opened at least this long ago (a web server leaves them to the scheduler first). */
@@ -29,7 +30,8 @@ export interface JournalImportReport {
   unreadable: number
 }
 
-const TOUCH_EVERY_LINES = 100
+// Lines per existence query; the claim is touched after each chunk, so a live importer is never adopted.
+const IMPORT_CHUNK = 100
 
 const emptyReport = (): JournalImportReport => ({ segments: 0, inserted: 0, duplicates: 0, unreadable: 0 })
 
@@ -77,25 +79,45 @@ export function readySegments(directory: string): string[] {
 }
 
 async function importSegment(payload: Payload, file: string, report: JournalImportReport): Promise<void> {
-  const lines = fs.readFileSync(file, 'utf8').split('\n')
-  let sinceTouch = 0
-  for (const line of lines) {
+  const entries: JournalEntry[] = []
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue
     const entry = parseEntry(line)
-    if (!entry) {
+    if (entry) entries.push(entry)
+    else {
       report.unreadable++
       payload.logger.warn({ event: 'wechat.journal.unreadable-line', file: path.basename(file), bytes: line.length })
-      continue
-    }
-    const result = await insertInbound(payload, entry)
-    if (result === 'stored') report.inserted++
-    else report.duplicates++
-    if (++sinceTouch >= TOUCH_EVERY_LINES) {
-      sinceTouch = 0
-      const time = new Date()
-      fs.utimesSync(file, time, time)
     }
   }
+  // WeChat retries a message only when its answer was late — when the service is slow — so
+  // retries come in numbers exactly then: keys already imported are found with one query per
+  // chunk, not with a failed insert each.
+  const seen = new Set<string>()
+  for (let start = 0; start < entries.length; start += IMPORT_CHUNK) {
+    const chunk = entries.slice(start, start + IMPORT_CHUNK)
+    const imported = await importedKeys(payload, chunk.map((entry) => entry.dedupeKey))
+    for (const entry of chunk) {
+      const duplicate = seen.has(entry.dedupeKey) || imported.has(entry.dedupeKey) || (await insertInbound(payload, entry)) === 'duplicate'
+      seen.add(entry.dedupeKey)
+      if (duplicate) report.duplicates++
+      else report.inserted++
+    }
+    const time = new Date()
+    fs.utimesSync(file, time, time)
+  }
+}
+
+async function importedKeys(payload: Payload, keys: string[]): Promise<Set<string>> {
+  const found = await loose(payload).find({
+    collection: INBOUND_SLUG,
+    overrideAccess: true,
+    depth: 0,
+    pagination: false,
+    limit: keys.length,
+    select: { dedupeKey: true },
+    where: { dedupeKey: { in: keys } },
+  })
+  return new Set(found.docs.map((doc) => String((doc as { dedupeKey?: unknown }).dedupeKey)))
 }
 
 function parseEntry(line: string): JournalEntry | null {

@@ -45,7 +45,10 @@ export type EnqueueResult = 'stored' | 'duplicate'
 
 export interface CallbackDeps {
   loadAccount: (accountId: string) => Promise<AccountCredentials | null>
-  /** One durable insert; 'duplicate' when the dedupe key is already there (a WeChat retry). */
+  /**
+   * One durable write. 'duplicate' only where a retry must not act twice (staff commands, inserted
+   * with their unique key); other retries are written again and imported once.
+   */
   enqueue: (account: AccountCredentials, message: InboundMessage) => Promise<EnqueueResult>
   /**
    * The passive reply, or null for `success`; called while `stored` is still being written. A reply
