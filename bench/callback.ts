@@ -7,9 +7,9 @@
  *   (b') the same with WECHAT_INBOUND_JOURNAL_SYNC=always (O_DSYNC before answering);
  *   (c) the `wechat` npm middleware (2.1.0) on a bare http server — the peer.
  * Each server runs in a child process of its own so the load generator does not share its event
- * loop. The machines are noisy: BENCH_ROUNDS rounds (default 3), targets in a rotating order,
- * medians printed. Then: every answered message is checked to be in the journal, and the
- * scheduler's import rate into `wechat-inbound` is measured on a sample.
+ * loop. The machines are noisy: BENCH_ROUNDS rounds (default 5), mode by mode, the targets one
+ * after another in a rotating order, medians printed. Then: every answered message is checked to
+ * be in the journal, and the scheduler's import rate into `wechat-inbound` is measured on a sample.
  *
  *   node --conditions=production --import tsx bench/callback.ts
  *   BENCH_TARGETS=ours,peer BENCH_ROUNDS=1 …   (a subset; ratios need bare and peer)
@@ -254,8 +254,8 @@ function ask<T>(server: ChildProcess, question: 'usage' | 'journal-lines' | 'imp
   })
 }
 
-/** BENCH_ROUNDS rounds (default 3), targets taken in a different order each round; medians reported. */
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3))
+/** BENCH_ROUNDS rounds (default 5: a noisy minute then moves a median less), targets in a different order each round. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5))
 
 async function main(): Promise<void> {
   const runs = {} as Record<Target, Record<Mode, Figures[]>>
