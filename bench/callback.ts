@@ -309,8 +309,7 @@ function medianOf(values: number[]): number {
 }
 
 function median(figures: Figures[]): Figures {
-  const middle = <T>(values: T[], key: (value: T) => number) => [...values].sort((a, b) => key(a) - key(b))[Math.floor(values.length / 2)]!
-  const pick = (key: keyof Figures) => middle(figures, (figure) => figure[key])[key]
+  const pick = (key: keyof Figures) => medianOf(figures.map((figure) => figure[key]))
   const sum = (key: keyof Figures) => figures.reduce((total, figure) => total + figure[key], 0)
   return { rps: pick('rps'), p50: pick('p50'), p99: pick('p99'), non2xx: sum('non2xx'), errors: sum('errors'), sent: sum('sent') }
 }

@@ -49,24 +49,12 @@ export function openEnvelope(account: AccountCredentials, query: SignedQuery, bo
     if (!verifySignature(query.signature, account.token, query.timestamp, query.nonce)) throw new CallbackRefusal(401, 'bad-signature')
     return { message: parseXml(body), encrypted: false }
   }
-  const encrypt = encryptOfStandardEnvelope(body) ?? xmlText(parseXml(body), 'Encrypt')
+  const encrypt = xmlText(parseXml(body), 'Encrypt')
   if (!encrypt) throw new CallbackRefusal(400, 'missing-encrypt')
   if (!verifySignature(query.msgSignature, account.token, query.timestamp, query.nonce, encrypt)) {
     throw new CallbackRefusal(401, 'bad-msg-signature')
   }
   return { message: parseXml(decryptWithRotation(account, encrypt)), encrypted: true }
-}
-
-/**
- * WeChat's safe-mode body is always `<xml><ToUserName>…</ToUserName><Encrypt>…</Encrypt></xml>`:
- * matched exactly (base64 only in Encrypt, no markup anywhere), the Encrypt value is taken without
- * a general parse; any other shape goes through parseXml and its checks.
- */
-const STANDARD_ENVELOPE = /^\s*<xml>\s*<ToUserName><!\[CDATA\[[\w-]{0,64}\]\]><\/ToUserName>\s*<Encrypt><!\[CDATA\[([A-Za-z0-9+/=]{1,65536})\]\]><\/Encrypt>\s*<\/xml>\s*$/
-
-export function encryptOfStandardEnvelope(body: Uint8Array): string | null {
-  if (body.byteLength > 70_000) return null
-  return STANDARD_ENVELOPE.exec(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'))?.[1] ?? null
 }
 
 /** During a key rotation WeChat may still encrypt with the previous EncodingAESKey for a while. */

@@ -38,7 +38,7 @@ export async function insertInbound(payload: Payload, entry: JournalEntry): Prom
     return 'stored'
   } catch (error) {
     // The unique index refused a retry; anything else is a real failure (the caller retries).
-    if (await exists(payload, entry.dedupeKey)) return 'duplicate'
+    if ((await existingKeys(payload, [entry.dedupeKey])).has(entry.dedupeKey)) return 'duplicate'
     throw error
   }
 }
@@ -48,7 +48,16 @@ export function enqueueInbound(payload: Payload, account: AccountCredentials, me
   return insertInbound(payload, { ...entry, payload: JSON.parse(JSON.stringify(entry.payload)) as Record<string, unknown> })
 }
 
-async function exists(payload: Payload, dedupeKey: string): Promise<boolean> {
-  const { totalDocs } = await loose(payload).count({ collection: INBOUND_SLUG, overrideAccess: true, where: { dedupeKey: { equals: dedupeKey } } })
-  return totalDocs > 0
+/** Which of these keys are rows already. */
+export async function existingKeys(payload: Payload, keys: string[]): Promise<Set<string>> {
+  const found = await loose(payload).find({
+    collection: INBOUND_SLUG,
+    overrideAccess: true,
+    depth: 0,
+    pagination: false,
+    limit: keys.length,
+    select: { dedupeKey: true },
+    where: { dedupeKey: { in: keys } },
+  })
+  return new Set(found.docs.map((doc) => String(doc.dedupeKey)))
 }

@@ -11,6 +11,7 @@ import { INBOUND_SLUG } from './inbound-queue'
 import { importJournal, readySegments } from './journal-import'
 import { processInbound, type InboundRow } from './process-inbound'
 import { loose } from './loose-payload'
+import { perProcess } from './per-process'
 
 export interface InboundWorkerOptions {
   now?: () => number
@@ -178,10 +179,8 @@ export class InboundWorker {
 /** 30 s, 1 min, 2 min, … capped at 30 min. */
 export const backoffMs = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000)
 
-// On globalThis: Next may load this module once per route bundle, but there is one worker per Payload.
-const WORKERS = Symbol.for('street-office.wechat-inbound-workers')
-const registry = globalThis as unknown as Record<symbol, WeakMap<Payload, InboundWorker> | undefined>
-const workers = (registry[WORKERS] ??= new WeakMap<Payload, InboundWorker>())
+// One worker per Payload and process.
+const workers = perProcess('wechat-inbound-workers', () => new WeakMap<Payload, InboundWorker>())
 
 /**
  * The scheduler imports the journal as soon as a segment closes and processes the rows. A web

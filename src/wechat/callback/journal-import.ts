@@ -11,8 +11,7 @@ import { hostname } from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { JOURNAL_DIRS, safeName, type JournalEntry } from './inbound-journal'
-import { INBOUND_SLUG, insertInbound } from './inbound-queue'
-import { loose } from './loose-payload'
+import { existingKeys, insertInbound } from './inbound-queue'
 
 export interface JournalImportOptions {
   /** Only segments opened at least this long ago (a web server leaves them to the scheduler first). */
@@ -92,32 +91,19 @@ async function importSegment(payload: Payload, file: string, report: JournalImpo
   // WeChat retries a message only when its answer was late — when the service is slow — so
   // retries come in numbers exactly then: keys already imported are found with one query per
   // chunk, not with a failed insert each.
-  const seen = new Set<string>()
   for (let start = 0; start < entries.length; start += IMPORT_CHUNK) {
     const chunk = entries.slice(start, start + IMPORT_CHUNK)
-    const imported = await importedKeys(payload, chunk.map((entry) => entry.dedupeKey))
+    // Grows as the chunk goes in: a key repeated inside it is found here too.
+    const known = await existingKeys(payload, chunk.map((entry) => entry.dedupeKey))
     for (const entry of chunk) {
-      const duplicate = seen.has(entry.dedupeKey) || imported.has(entry.dedupeKey) || (await insertInbound(payload, entry)) === 'duplicate'
-      seen.add(entry.dedupeKey)
+      const duplicate = known.has(entry.dedupeKey) || (await insertInbound(payload, entry)) === 'duplicate'
+      known.add(entry.dedupeKey)
       if (duplicate) report.duplicates++
       else report.inserted++
     }
     const time = new Date()
     fs.utimesSync(file, time, time)
   }
-}
-
-async function importedKeys(payload: Payload, keys: string[]): Promise<Set<string>> {
-  const found = await loose(payload).find({
-    collection: INBOUND_SLUG,
-    overrideAccess: true,
-    depth: 0,
-    pagination: false,
-    limit: keys.length,
-    select: { dedupeKey: true },
-    where: { dedupeKey: { in: keys } },
-  })
-  return new Set(found.docs.map((doc) => String((doc as { dedupeKey?: unknown }).dedupeKey)))
 }
 
 function parseEntry(line: string): JournalEntry | null {

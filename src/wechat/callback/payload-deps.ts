@@ -11,16 +11,15 @@ import { xmlText } from '../xml'
 import { TtlCache } from './ttl-cache'
 import type { CallbackDeps, EnqueueResult, InboundMessage, PassiveReply } from './types'
 import { loose } from './loose-payload'
+import { perProcess } from './per-process'
 
 // Short enough that a rotated key or an edited rule applies within a minute, long enough that a
 // burst of messages costs no extra queries.
 const accounts = new TtlCache<AccountCredentials | null>(60_000)
 const rules = new TtlCache<AutoReplyRule[]>(10_000)
 
-// One journal per directory and process, even when Next loads this module once per route bundle.
-const JOURNALS = Symbol.for('street-office.wechat-inbound-journals')
-const journalRegistry = globalThis as unknown as Record<symbol, Map<string, InboundJournal> | undefined>
-const journals = (journalRegistry[JOURNALS] ??= new Map<string, InboundJournal>())
+// One journal per directory and process: two writers would each think the segment theirs.
+const journals = perProcess('wechat-inbound-journals', () => new Map<string, InboundJournal>())
 
 export function journalFor(directory: string = journalDirectory()): InboundJournal {
   let journal = journals.get(directory)
@@ -90,10 +89,7 @@ function defaultAfterResponse(payload: Payload): () => void {
   return worker.importsAtOnce ? () => worker.kick() : () => undefined
 }
 
-// Per Payload and process, on globalThis for the same reason as the journals.
-const DEPS = Symbol.for('street-office.wechat-callback-deps')
-const depsRegistry = globalThis as unknown as Record<symbol, WeakMap<Payload, CallbackDeps> | undefined>
-const defaultDeps = (depsRegistry[DEPS] ??= new WeakMap<Payload, CallbackDeps>())
+const defaultDeps = perProcess('wechat-callback-deps', () => new WeakMap<Payload, CallbackDeps>())
 
 /**
  * The default deps of a Payload, built once: the Next route asks for them on every request, and
