@@ -71,6 +71,33 @@ make(extensions, 'deleteMassArticle', function (this: Self, msgId: number, artic
 make(extensions, 'sendTemplateMessage', function (this: Self, message: Record<string, unknown>, callback: WeChatCallback) {
   postJson(this, '/cgi-bin/message/template/send', message, callback)
 })
+// The built-in getMedia compares the content type exactly ('application/json' or 'text/plain'), so an
+// error answered as 'application/json; charset=utf-8' comes back as a "file"; it also leaves the
+// media_id unencoded in the URL and drops the response headers' file name.
+make(extensions, 'getTemporaryMedia', function (this: Self, mediaId: string, callback: WeChatCallback) {
+  const target = url(this, '/cgi-bin/media/get', `&media_id=${encodeURIComponent(mediaId)}`)
+  this.request(target, { method: 'GET' }, (error, data, response) => {
+    if (error) return wrapper(callback)(error, data, response)
+    const headers = ((response as { headers?: Record<string, string | string[] | undefined> } | null)?.headers ?? {}) as Record<string, string | string[] | undefined>
+    const contentType = String(headers['content-type'] ?? '').toLowerCase()
+    const bytes = Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' ? data : '')
+    if (contentType.startsWith('application/json') || contentType.startsWith('text/plain')) {
+      let body: unknown
+      try {
+        body = JSON.parse(bytes.toString('utf8'))
+      } catch (parseError) {
+        const failure = parseError as Error & { name: string }
+        failure.name = 'JSONResponseFormatError'
+        return callback(failure, null, response)
+      }
+      // errcode → WeChatAPIError with the body; a video answers { video_url } instead of bytes.
+      return wrapper(callback)(null, body, response)
+    }
+    const disposition = String(headers['content-disposition'] ?? '')
+    const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null
+    callback(null, { bytes, contentType: contentType || 'application/octet-stream', filename }, response)
+  })
+})
 // The built-in uploadImage / uploadMaterial only read files from disk.
 make(extensions, 'uploadImageBuffer', function (this: Self, bytes: Buffer, filename: string, contentType: string, callback: WeChatCallback) {
   upload(this, url(this, '/cgi-bin/media/uploadimg'), bytes, filename, contentType, callback)

@@ -15,6 +15,12 @@ export interface PermanentMaterial {
   url: string
 }
 
+/** A temporary media file (临时素材) as `media/get` answers it. */
+export type TemporaryMedia =
+  | { kind: 'file'; bytes: Buffer; contentType: string; filename: string | null }
+  /** Video material is not sent as bytes: WeChat answers a download address instead. */
+  | { kind: 'video-url'; videoUrl: string }
+
 export function mediaApi(caller: WeChatCaller) {
   return {
     /** POST media/uploadimg → the mmbiz.qpic.cn URL to use in article HTML (JPEG/PNG, < 1 MB). */
@@ -42,6 +48,22 @@ export function mediaApi(caller: WeChatCaller) {
         api._uploadMaterialBuffer(bytes, 'image', filename ?? `image.${extensionOf(type)}`, type ?? 'application/octet-stream', done),
       )
       return { mediaId: answer.media_id, url: answer.url }
+    },
+
+    /**
+     * GET media/get?media_id= — a temporary media file, such as the MediaId of a resident's image or
+     * voice message (voice is AMR or Speex, per the message's `Format`). WeChat keeps temporary media
+     * for 3 days, then answers 40007 (invalid media_id). The body is the file with its Content-Type
+     * (and a Content-disposition file name), or JSON: `{errcode, errmsg}` (thrown as
+     * WeChatApiError) or, for video, `{video_url}`.
+     */
+    async getTemporary(mediaId: string): Promise<TemporaryMedia> {
+      const answer = await caller.call<{ bytes?: Buffer; contentType?: string; filename?: string | null; video_url?: string }>('/cgi-bin/media/get', (api, done) =>
+        api._getTemporaryMedia(mediaId, done),
+      )
+      if (typeof answer.video_url === 'string') return { kind: 'video-url', videoUrl: answer.video_url }
+      if (!answer.bytes) throw new Error('media/get answered neither a file nor an error')
+      return { kind: 'file', bytes: answer.bytes, contentType: answer.contentType ?? 'application/octet-stream', filename: answer.filename ?? null }
     },
 
     async deleteMaterial(mediaId: string): Promise<void> {

@@ -59,6 +59,13 @@ export async function handleAdmin(url: URL, method: string, body: Buffer, emulat
       const result = await emulator.simulateUserMessage(json.openid, json as SimulatedUserMessage, appId)
       return { status: 200, body: result }
     }
+    case 'POST /__emulator/temporary-media': {
+      // { base64, contentType, mediaType?, appId? } → { mediaId }: a resident's image or voice file.
+      if (typeof json.base64 !== 'string' || typeof json.contentType !== 'string') return { status: 400, body: { error: 'base64 and contentType are required' } }
+      const mediaType = json.mediaType === 'image' || json.mediaType === 'voice' || json.mediaType === 'video' || json.mediaType === 'thumb' ? json.mediaType : undefined
+      const mediaId = emulator.addTemporaryMedia({ bytes: Buffer.from(json.base64, 'base64'), contentType: json.contentType, mediaType }, appId)
+      return { status: 200, body: { mediaId } }
+    }
     case 'POST /__emulator/oauth-code': {
       if (typeof json.openid !== 'string') return { status: 400, body: { error: 'openid is required' } }
       const scope = json.scope === 'snsapi_userinfo' ? 'snsapi_userinfo' : 'snsapi_base'

@@ -41,7 +41,8 @@ export interface ApiRequest {
 
 export interface ApiResponse {
   status?: number
-  body: Record<string, unknown> | string
+  /** JSON, a text page, or a file's bytes (media/get; give its content type in `headers`). */
+  body: Record<string, unknown> | string | Buffer
   headers?: Record<string, string>
 }
 

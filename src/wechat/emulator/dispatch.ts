@@ -39,7 +39,9 @@ export async function dispatch(
   }
   const finish = (response: ApiResponse, drop = false): DispatchResult => {
     log.httpStatus = response.status ?? 200
-    const errcode = typeof response.body === 'object' ? response.body.errcode : undefined
+    const json = typeof response.body === 'object' && !Buffer.isBuffer(response.body) ? response.body : null
+    const errcode = json ? json.errcode : undefined
+    // A file answered (media/get) counts as success, like a JSON answer without errcode.
     log.errcode = typeof errcode === 'number' ? errcode : log.httpStatus === 200 && typeof response.body === 'object' ? 0 : null
     if (drop) log.fault = 'dropped'
     return { response, drop, log }

@@ -57,7 +57,7 @@ function readArticle(raw: unknown, single: boolean, account: AccountState, draft
   if (charCount(content) >= CONTENT_MAX_CHARS || byteLength(content) >= CONTENT_MAX_BYTES) return 45002
   if (byteLength(sourceUrl) > SOURCE_URL_MAX_BYTES) return 45005
   const thumb = account.media.get(thumbMediaId)
-  if (!thumb || thumb.kind === 'uploadimg') return 40007
+  if (!thumb || thumb.kind === 'uploadimg' || thumb.kind === 'temporary') return 40007
   const cleanContent = sanitizeContent(content)
   return {
     title,

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { wxError, wxOk } from './errors'
 import type { ApiRequest, Route } from './context'
-import type { AccountState, StoredMedia } from './state'
+import type { AccountState, StoredMedia, TemporaryMediaInput, TemporaryMediaType } from './state'
 
 const UPLOADIMG_MAX_BYTES = 1024 * 1024
 const THUMB_MAX_BYTES = 64 * 1024
@@ -90,7 +90,7 @@ const deleteMaterial: Route = {
     const account = request.account!
     const mediaId = request.json.media_id
     const media = typeof mediaId === 'string' ? account.media.get(mediaId) : undefined
-    if (!media || media.kind === 'uploadimg') return { body: wxError(40007) }
+    if (!media || media.kind === 'uploadimg' || media.kind === 'temporary') return { body: wxError(40007) }
     account.media.delete(media.mediaId)
     return { body: wxOk() }
   },
@@ -105,4 +105,89 @@ const addNews: Route = {
   handle: () => ({ body: wxError(45103) }),
 }
 
-export const mediaRoutes: Route[] = [uploadImg, addMaterial, deleteMaterial, addNews]
+/** WeChat keeps temporary media (临时素材) for 3 days; after that media/get answers 40007. */
+export const TEMPORARY_MEDIA_TTL_MS = 3 * 24 * 3600_000
+const TEMPORARY_TYPES: ReadonlySet<string> = new Set(['image', 'voice', 'video', 'thumb'])
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'audio/amr': 'amr',
+  'audio/speex': 'speex',
+  'audio/mpeg': 'mp3',
+  'video/mp4': 'mp4',
+}
+
+function temporaryTypeOf(contentType: string): TemporaryMediaType {
+  if (contentType.startsWith('audio/')) return 'voice'
+  if (contentType.startsWith('video/')) return 'video'
+  return 'image'
+}
+
+/**
+ * Stores a temporary media file the way a resident's image or voice message leaves it on WeChat's
+ * side; answers its media_id. Used by media/upload, by tests and by `/__emulator/temporary-media`.
+ */
+export function storeTemporaryMedia(account: AccountState, input: TemporaryMediaInput, now: number): StoredMedia {
+  const mediaId = randomBytes(48).toString('base64url')
+  const media: StoredMedia = {
+    mediaId,
+    kind: 'temporary',
+    url: '',
+    contentType: input.contentType,
+    bytes: input.bytes,
+    createdAt: now,
+    mediaType: input.mediaType ?? temporaryTypeOf(input.contentType),
+  }
+  account.media.set(mediaId, media)
+  return media
+}
+
+/** POST media/upload?type=image|voice|video|thumb → { type, media_id, created_at } (temporary, 3 days). */
+const uploadTemporary: Route = {
+  method: 'POST',
+  path: '/cgi-bin/media/upload',
+  auth: 'access_token',
+  body: 'multipart',
+  handle(request, context) {
+    const type = request.query.get('type') ?? ''
+    if (!TEMPORARY_TYPES.has(type)) return { body: wxError(40004) }
+    const part = mediaPart(request)
+    if (!part) return { body: wxError(41005) }
+    const format = sniffImageFormat(part.data)
+    if ((type === 'image' || type === 'thumb') && !format) return { body: wxError(40005) }
+    const contentType = format ? `image/${format}` : part.contentType || 'application/octet-stream'
+    const media = storeTemporaryMedia(request.account!, { bytes: part.data, contentType, mediaType: type as TemporaryMediaType }, context.now())
+    return { body: { type, media_id: media.mediaId, created_at: Math.floor(media.createdAt / 1000) } }
+  },
+}
+
+/**
+ * GET media/get?media_id= — the file itself with its Content-Type and a Content-disposition file
+ * name; a video answers `{ video_url }`; an unknown or expired (older than 3 days) id answers
+ * `{errcode: 40007}` as JSON.
+ */
+const getTemporary: Route = {
+  method: 'GET',
+  path: '/cgi-bin/media/get',
+  auth: 'access_token',
+  body: 'none',
+  handle(request, context) {
+    const mediaId = request.query.get('media_id')
+    if (!mediaId) return { body: wxError(41006) }
+    const media = request.account!.media.get(mediaId)
+    if (!media || media.kind !== 'temporary' || context.now() - media.createdAt > TEMPORARY_MEDIA_TTL_MS) return { body: wxError(40007) }
+    if (media.mediaType === 'video') return { body: { video_url: `http://emulator.local/video/${mediaId.slice(0, 40)}.mp4` } }
+    const extension = EXTENSIONS[media.contentType] ?? 'bin'
+    return {
+      body: media.bytes,
+      headers: {
+        'content-type': media.contentType,
+        'content-disposition': `attachment; filename="${mediaId.slice(0, 40)}.${extension}"`,
+        'cache-control': 'no-cache, must-revalidate',
+      },
+    }
+  },
+}
+
+export const mediaRoutes: Route[] = [uploadImg, addMaterial, deleteMaterial, addNews, uploadTemporary, getTemporary]

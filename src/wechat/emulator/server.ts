@@ -11,9 +11,10 @@ import { dispatch } from './dispatch'
 import { FaultController, faultsFromEnv, type FaultCommand } from './faults'
 import type { RequestLogEntry } from './log'
 import { finishJob } from './mass'
+import { storeTemporaryMedia } from './media'
 import { simulateUserMessage, type SimulatedUserMessage, type SimulatedUserMessageResult } from './message'
 import { issueOAuthCode } from './oauth'
-import { createEmulatorState, DEMO_ACCOUNT, type AccountState, type EmulatorAccountConfig, type EmulatorState } from './state'
+import { createEmulatorState, DEMO_ACCOUNT, type AccountState, type EmulatorAccountConfig, type EmulatorState, type TemporaryMediaInput } from './state'
 import { revokeAllTokens } from './token'
 
 /** Uploads go up to 10 MB (image material); anything larger is refused before parsing. */
@@ -50,6 +51,12 @@ export interface WeChatEmulator {
   account(appId?: string): AccountState
   simulateUserMessage(openid: string, message?: SimulatedUserMessage, appId?: string): Promise<SimulatedUserMessageResult>
   issueOAuthCode(openid: string, scope?: 'snsapi_base' | 'snsapi_userinfo', appId?: string): string
+  /**
+   * Puts a temporary media file (临时素材) into the account, as a resident's image or voice message
+   * leaves it on WeChat's side; answers the MediaId to put in the simulated message. media/get
+   * serves it for 3 days of the emulator clock.
+   */
+  addTemporaryMedia(input: TemporaryMediaInput, appId?: string): string
   /** The next mass send(s) of the account finish with this status, e.g. "err(20013)" or "send fail". */
   forceNextMassOutcome(status: string, appId?: string): void
   /** Finishes every pending mass send now (posting their MASSSENDJOBFINISH events). */
@@ -120,6 +127,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     account: findAccount,
     simulateUserMessage: (openid, message, appId) => simulateUserMessage(context, findAccount(appId), openid, message),
     issueOAuthCode: (openid, scope, appId) => issueOAuthCode(context, findAccount(appId).config.appId, openid, scope),
+    addTemporaryMedia: (input, appId) => storeTemporaryMedia(findAccount(appId), input, now()).mediaId,
     forceNextMassOutcome(status, appId) {
       findAccount(appId).forcedMassOutcomes.push(status)
     },
@@ -176,7 +184,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       return
     }
     const { status = 200, body: payload, headers = {} } = result.response
-    if (typeof payload === 'string') {
+    if (Buffer.isBuffer(payload)) {
+      response.writeHead(status, { 'content-length': String(payload.length), ...headers }).end(payload)
+    } else if (typeof payload === 'string') {
       response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end(payload)
     } else {
       sendJson(response, status, payload, headers)

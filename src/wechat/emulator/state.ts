@@ -39,11 +39,24 @@ export interface IssuedToken {
 
 export interface StoredMedia {
   mediaId: string
-  kind: 'thumb' | 'image' | 'uploadimg'
+  /** `temporary`: 临时素材 (a resident's image or voice, media/upload), kept 3 days. */
+  kind: 'thumb' | 'image' | 'uploadimg' | 'temporary'
   url: string
   contentType: string
   bytes: Buffer
   createdAt: number
+  /** Temporary media only: the type it was uploaded as (image, voice, video, thumb). */
+  mediaType?: TemporaryMediaType
+}
+
+export type TemporaryMediaType = 'image' | 'voice' | 'video' | 'thumb'
+
+/** What a test (or the admin endpoint) hands the emulator as a resident's temporary media file. */
+export interface TemporaryMediaInput {
+  bytes: Buffer
+  contentType: string
+  /** Default: from the content type (image/*, audio/* → voice, video/*). */
+  mediaType?: TemporaryMediaType
 }
 
 export interface DraftArticle {
