@@ -18,6 +18,7 @@ import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../collections/media
 import { Notifications } from '../collections/notifications'
 import { PolicyExplainers } from '../collections/policy-explainers'
 import { ResidentMessages } from '../collections/resident-messages'
+import { ResidentMedia } from '../collections/resident-media'
 import { Users } from '../collections/users'
 import { WeChatAccounts } from '../collections/wechat-accounts'
 import { WeChatInbound } from '../collections/wechat-inbound'
@@ -75,6 +76,7 @@ export default buildConfig({
     WeChatUploads,
     WeChatInbound,
     ResidentMessages,
+    ResidentMedia,
     AutoReplies,
     Followers,
     MenuClicks,

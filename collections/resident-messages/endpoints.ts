@@ -3,6 +3,7 @@ import { staffOf } from '../../src/access/roles'
 import { InboxReplyError, replyToResident } from '../../src/wechat/inbox/reply'
 import { latestMessageAt, replyWindow } from '../../src/wechat/inbox/window'
 import { loose } from '../../src/wechat/callback/loose-payload'
+import { replyRefusal, residentConversation } from '../../src/wechat/inbox/conversation'
 
 const idParam = (req: Parameters<PayloadHandler>[0]): string => String(req.routeParams?.id ?? '')
 
@@ -25,7 +26,12 @@ export const replyEndpoint: PayloadHandler = async (req) => {
   }
 }
 
-/** GET /api/resident-messages/:id/reply-window — how long staff may still reply. */
+/**
+ * GET /api/resident-messages/:id/reply-window — how long staff may still reply:
+ * `{ open, lastMessageAt, expiresAt, remainingMs, refusal }`; `refusal` is `{ errcode, at }` when
+ * WeChat refused the latest reply since the resident's last message (45015, 45047, 48001, …):
+ * then `open` is false and the countdown has stopped.
+ */
 export const replyWindowEndpoint: PayloadHandler = async (req) => {
   if (!staffOf(req.user)) return Response.json({ error: '请先登录' }, { status: 401 })
   try {
@@ -36,11 +42,31 @@ export const replyWindowEndpoint: PayloadHandler = async (req) => {
     const accountId = typeof doc.account === 'object' && doc.account ? String((doc.account as { id: unknown }).id) : String(doc.account)
     // Leaders cannot read openids; the window is still computed server-side from the stored one.
     const openid = doc.openid ?? (await openidOf(req, idParam(req)))
-    return Response.json(replyWindow(await latestMessageAt(req.payload, accountId, openid), Date.now()))
+    const lastMessageAt = await latestMessageAt(req.payload, accountId, openid)
+    const window = replyWindow(lastMessageAt, Date.now())
+    const refusal = await replyRefusal(req.payload, accountId, openid, lastMessageAt)
+    return Response.json(refusal ? { ...window, open: false, remainingMs: 0, refusal } : { ...window, refusal: null })
   } catch {
-    return Response.json({ error: '留言不存在或您无权查看' }, { status: 404 })
+    return Response.json({ error: notFound(req) }, { status: 404 })
   }
 }
+
+/**
+ * GET /api/resident-messages/:id/conversation — the same resident's messages and the staff's
+ * reply attempts, oldest first, as the signed-in user may see them (no openid):
+ * `{ entries: [{ kind, at, messageId, content, type?, status, by?, error?, errcode? }], hidden }`.
+ */
+export const conversationEndpoint: PayloadHandler = async (req) => {
+  if (!staffOf(req.user)) return Response.json({ error: req.i18n?.language === 'en' ? 'Please log in' : '请先登录' }, { status: 401 })
+  try {
+    return Response.json(await residentConversation(req.payload, req, idParam(req)))
+  } catch {
+    return Response.json({ error: notFound(req) }, { status: 404 })
+  }
+}
+
+const notFound = (req: Parameters<PayloadHandler>[0]): string =>
+  req.i18n?.language === 'en' ? 'This message does not exist or you may not see it' : '留言不存在或您无权查看'
 
 async function openidOf(req: Parameters<PayloadHandler>[0], id: string): Promise<string> {
   const doc = (await loose(req.payload).findByID({ collection: 'resident-messages', id, overrideAccess: true, depth: 0 })) as unknown as { openid: string }

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../../src/access/roles'
 import { readOpenid, readResidentMessages, systemOnly, updateAssignee, updateResidentMessages } from './access'
-import { replyEndpoint, replyWindowEndpoint } from './endpoints'
+import { conversationEndpoint, replyEndpoint, replyWindowEndpoint } from './endpoints'
+import { maskOpenid } from '../../src/wechat/inbox/sender'
 
 const readOnly = { update: systemOnly, create: systemOnly }
 
@@ -12,15 +13,24 @@ export const ResidentMessages: CollectionConfig = {
   admin: {
     useAsTitle: 'content',
     group: { zh: '微信', en: 'WeChat' },
-    defaultColumns: ['content', 'type', 'status', 'assignee', 'received'],
+    defaultColumns: ['content', 'sender', 'type', 'status', 'assignee', 'received'],
+  },
+  hooks: {
+    // Messages stored before the 居民 column existed show the masked openid too.
+    beforeRead: [({ doc }) => (doc && !doc.sender && typeof doc.openid === 'string' ? { ...doc, sender: maskOpenid(doc.openid) } : doc)],
   },
   access: { read: readResidentMessages, create: () => false, update: updateResidentMessages, delete: isAdmin },
   endpoints: [
     { path: '/:id/reply', method: 'post', handler: replyEndpoint },
     { path: '/:id/reply-window', method: 'get', handler: replyWindowEndpoint },
+    { path: '/:id/conversation', method: 'get', handler: conversationEndpoint },
   ],
   fields: [
     { name: 'replyBox', type: 'ui', admin: { components: { Field: '/src/admin/inbox/ReplyBox#ReplyBox' } } },
+    { name: 'residentFiles', type: 'ui', admin: { components: { Field: '/src/admin/inbox/MessageMedia#MessageMedia' } } },
+    { name: 'conversationView', type: 'ui', admin: { components: { Field: '/src/admin/inbox/Conversation#Conversation' } } },
+    // Who wrote, as lists show it: never the whole openid (see src/wechat/inbox/sender.ts).
+    { name: 'sender', type: 'text', access: readOnly, label: { zh: '居民', en: 'Resident' }, admin: { readOnly: true } },
     { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', required: true, index: true, access: readOnly, label: { zh: '公众号', en: 'Account' } },
     { name: 'openid', type: 'text', required: true, index: true, access: { ...readOnly, read: readOpenid }, label: { zh: '居民 OpenID', en: 'Resident OpenID' } },
     {
@@ -56,11 +66,37 @@ export const ResidentMessages: CollectionConfig = {
           label: { zh: '状态', en: 'Status' },
           options: [
             { value: 'new', label: { zh: '未处理', en: 'New' } },
+            // Answered by a passive auto-reply (`autoReply` says which); staff may still take it.
+            { value: 'auto-replied', label: { zh: '已自动回复', en: 'Auto-replied' } },
             { value: 'replied', label: { zh: '已回复', en: 'Replied' } },
             { value: 'closed', label: { zh: '已关闭', en: 'Closed' } },
           ],
         },
         { name: 'assignee', type: 'relationship', relationTo: 'users', index: true, access: { update: updateAssignee }, label: { zh: '负责人', en: 'Assignee' } },
+      ],
+    },
+    { name: 'autoReply', type: 'relationship', relationTo: 'auto-replies', access: readOnly, label: { zh: '自动回复规则', en: 'Auto-reply rule' }, admin: { readOnly: true, condition: (data) => Boolean(data?.autoReply) } },
+    {
+      type: 'collapsible',
+      label: { zh: '图片与语音的保存', en: 'Saving images and voice' },
+      admin: { initCollapsed: true, condition: (data) => Boolean(data?.mediaStatus) },
+      fields: [
+        {
+          name: 'mediaStatus',
+          type: 'select',
+          index: true,
+          access: readOnly,
+          label: { zh: '保存状态', en: 'Status' },
+          admin: { readOnly: true },
+          options: [
+            { value: 'pending', label: { zh: '待从微信取回', en: 'Waiting to be fetched' } },
+            { value: 'fetched', label: { zh: '已保存', en: 'Saved' } },
+            { value: 'expired', label: { zh: '已过期（微信 3 天后删除）', en: 'Expired (WeChat deletes after 3 days)' } },
+          ],
+        },
+        { name: 'mediaAttempts', type: 'number', defaultValue: 0, access: readOnly, label: { zh: '取回次数', en: 'Attempts' }, admin: { readOnly: true } },
+        { name: 'mediaRetryAt', type: 'date', index: true, access: readOnly, label: { zh: '下次取回时间', en: 'Next attempt' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'mediaError', type: 'text', access: readOnly, label: { zh: '最近一次失败原因', en: 'Last failure' }, admin: { readOnly: true } },
       ],
     },
     {
@@ -84,6 +120,8 @@ export const ResidentMessages: CollectionConfig = {
           ],
         },
         { name: 'error', type: 'text', label: { zh: '错误', en: 'Error' } },
+        // WeChat's answer to the attempt: 0 when sent, else its errcode (45015, 45047, 48001, …).
+        { name: 'errcode', type: 'number', label: { zh: '微信返回码', en: 'WeChat errcode' } },
       ],
     },
     // The inbound queue row this message came from: unique, so a re-processed row stores nothing twice.

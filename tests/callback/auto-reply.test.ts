@@ -73,5 +73,14 @@ describe('reply window label', () => {
     [59_000, '还可回复 1 分钟'],
     [3 * 3600_000, '还可回复 3 小时'],
     [47 * 3600_000 + 5 * 60_000, '还可回复 47 小时 5 分钟'],
-  ])('%d ms', (ms, label) => expect(windowLabel(ms)).toBe(label))
+  ])('%d ms', (ms, label) => expect(windowLabel({ open: ms > 0, expiresAt: null }, ms)).toBe(label))
+
+  test('in English, and stopped with the reason once WeChat refused a reply', () => {
+    expect(windowLabel({ open: true, expiresAt: null }, 47 * 3600_000 + 5 * 60_000, 'en')).toBe('47 h 5 min left to reply')
+    const refused = { open: false, expiresAt: null, refusal: { errcode: 45047, at: '2026-11-30T01:00:00.000Z' } }
+    // Time left in the 48 hours no longer counts: WeChat will refuse until the resident writes again.
+    expect(windowLabel(refused, 40 * 3600_000)).toBe('微信拒绝了回复（45047）：客服消息条数已达上限：居民每发来一条消息，48 小时内最多可回复 5 条。倒计时已停止，居民再次发来消息后才能回复。')
+    expect(windowLabel(refused, 40 * 3600_000, 'en')).toMatch(/^WeChat refused the reply \(45047\): the reply limit is used up/)
+    expect(windowLabel({ ...refused, refusal: { errcode: 48001, at: refused.refusal.at } }, 1000)).toMatch(/没有客服消息接口的权限/)
+  })
 })

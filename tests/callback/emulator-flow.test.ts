@@ -54,6 +54,8 @@ beforeAll(async () => {
     accounts.push({ ...account, callbackUrl: `${base}/${ids[mode]}`, followerCount: 3 })
   }
   emulator = await startEmulator({ faults: null, accounts, settings: { callbackTimeoutMs: 4000 } })
+  // The worker fetches residents' images from WeChat (media/get): here, the emulator.
+  process.env.WECHAT_API_BASE = emulator.url
   await payload.create({ collection: 'auto-replies' as never, overrideAccess: true, data: { name: '停水', kind: 'keyword', match: 'contains', keyword: '停水', replyType: 'text', text: '本周六 8–12 点停水，请提前储水。', priority: 5 } as never })
   await payload.create({ collection: 'auto-replies' as never, overrideAccess: true, data: { name: '欢迎', kind: 'welcome', replyType: 'text', text: '欢迎关注街道办服务号！' } as never })
   await payload.create({ collection: 'auto-replies' as never, overrideAccess: true, data: { name: '默认', kind: 'default', replyType: 'news', article: { title: '办事指南', url: 'https://mp.weixin.qq.com/s/guide' } } as never })
@@ -72,14 +74,16 @@ const find = async (collection: string, where: Record<string, unknown>) => (awai
 describe.each(MODES)('%s mode', (mode) => {
   const appId = () => accountFor(mode, MODES.indexOf(mode)).appId
 
-  test('a keyword message gets its passive reply at once, then lands in the inbox', async () => {
+  test('a keyword message gets its passive reply at once, then lands in the inbox marked 已自动回复', async () => {
     const openid = openidOf(mode)
     const result = await emulator.simulateUserMessage(openid, { content: '请问明天停水吗？' }, appId())
     expect(result.delivery?.attempts).toHaveLength(1)
     expect(xmlText(parseXml(result.delivery!.reply!), 'Content')).toBe('本周六 8–12 点停水，请提前储水。')
     await settleInbound(worker)
     const [stored] = await find('resident-messages', { openid: { equals: openid } })
-    expect(stored).toMatchObject({ account: ids[mode], type: 'text', content: '请问明天停水吗？', status: 'new' })
+    expect(stored).toMatchObject({ account: ids[mode], type: 'text', content: '请问明天停水吗？', status: 'auto-replied' })
+    const [rule] = await find('auto-replies', { name: { equals: '停水' } })
+    expect(String(stored!.autoReply)).toBe(String(rule!.id))
   })
 
   test('an image gets the default article link; follow and unfollow keep the followers list', async () => {
@@ -98,7 +102,7 @@ describe.each(MODES)('%s mode', (mode) => {
     const [follower] = await find('followers', { openid: { equals: openid } })
     expect(follower).toMatchObject({ subscribed: false })
     expect(follower!.unfollowedAt).toBeTruthy()
-    expect((await find('resident-messages', { openid: { equals: openid } }))[0]).toMatchObject({ type: 'image', content: '[图片]', media: { PicUrl: 'https://example.org/p.jpg', MediaId: 'm1' } })
+    expect((await find('resident-messages', { openid: { equals: openid } }))[0]).toMatchObject({ type: 'image', content: '[图片]', status: 'auto-replied', media: { PicUrl: 'https://example.org/p.jpg', MediaId: 'm1' } })
   })
 })
 

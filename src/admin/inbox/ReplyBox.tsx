@@ -1,20 +1,22 @@
 'use client'
-import { Button, toast, useDocumentInfo } from '@payloadcms/ui'
+import { Banner, Button, toast, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
 import React, { useCallback, useEffect, useState } from 'react'
-import { windowLabel } from './window-label'
-
-interface WindowInfo {
-  open: boolean
-  expiresAt: string | null
-}
+import { pick } from '../labels'
+import { windowLabel, type WindowInfo } from './window-label'
 
 const MAX_LENGTH = 600
 
-/** Reply to a resident by customer-service message; the server enforces the 48-hour window, this only shows it. */
+/**
+ * Reply to a resident by customer-service message; the server enforces the 48-hour window, this
+ * only shows it. When WeChat refused the latest reply (45015, 45047, 48001, …) the countdown stops
+ * and the reason is shown; every attempt is kept on the message (回复记录) and in the conversation.
+ */
 export const ReplyBox: React.FC = () => {
   const { id } = useDocumentInfo()
   const router = useRouter()
+  const { i18n } = useTranslation()
+  const lang = i18n.language
   const [info, setInfo] = useState<WindowInfo | null>(null)
   const [now, setNow] = useState(() => Date.now())
   const [content, setContent] = useState('')
@@ -34,7 +36,9 @@ export const ReplyBox: React.FC = () => {
   }, [load])
 
   if (!id) return null
-  const remainingMs = info?.expiresAt ? Date.parse(info.expiresAt) - now : 0
+  const refused = Boolean(info?.refusal)
+  const remainingMs = !refused && info?.expiresAt ? Date.parse(info.expiresAt) - now : 0
+  const closed = remainingMs <= 0
 
   const send = async () => {
     setBusy(true)
@@ -48,36 +52,41 @@ export const ReplyBox: React.FC = () => {
       })
       const body = (await response.json().catch(() => ({}))) as { error?: string }
       if (!response.ok) {
-        setError(body.error ?? '回复失败，请稍后再试')
+        setError(body.error ?? pick({ zh: '回复失败，请稍后再试', en: 'The reply failed; please try again later' }, lang))
         return
       }
       setContent('')
-      toast.success('已发送给居民')
-      router.refresh()
-      void load()
+      toast.success(pick({ zh: '已发送给居民', en: 'Sent to the resident' }, lang))
     } finally {
       setBusy(false)
+      // Failed attempts are recorded too: show them, and a refusal stops the countdown.
+      router.refresh()
+      void load()
     }
   }
 
   return (
     <div className="resident-reply" style={{ marginBottom: 24 }}>
-      <h4 style={{ margin: '0 0 8px' }}>回复居民（客服消息）</h4>
-      <p style={{ margin: '0 0 8px', color: remainingMs > 0 ? undefined : 'var(--theme-error-500)' }}>
-        {info ? windowLabel(remainingMs) : '正在查询回复时限…'}
-      </p>
+      <h4 style={{ margin: '0 0 8px' }}>{pick({ zh: '回复居民（客服消息）', en: 'Reply to the resident (customer-service message)' }, lang)}</h4>
+      {info && (refused || closed) ? (
+        <Banner type="error">{windowLabel(info, remainingMs, lang)}</Banner>
+      ) : (
+        <p className="resident-reply__window" style={{ margin: '0 0 8px' }}>
+          {info ? windowLabel(info, remainingMs, lang) : pick({ zh: '正在查询回复时限…', en: 'Checking the reply window…' }, lang)}
+        </p>
+      )}
       <textarea
         value={content}
         maxLength={MAX_LENGTH}
         rows={4}
-        disabled={busy || remainingMs <= 0}
+        disabled={busy || closed}
         onChange={(event) => setContent(event.target.value)}
-        placeholder="输入回复内容（最多 600 字）"
+        placeholder={pick({ zh: '输入回复内容（最多 600 字）', en: 'Your reply (up to 600 characters)' }, lang)}
         style={{ width: '100%' }}
       />
-      {error ? <p style={{ color: 'var(--theme-error-500)' }}>{error}</p> : null}
-      <Button buttonStyle="primary" disabled={busy || remainingMs <= 0 || content.trim() === ''} onClick={() => void send()}>
-        {busy ? '发送中…' : '发送回复'}
+      {error ? <Banner type="error">{error}</Banner> : null}
+      <Button buttonStyle="primary" disabled={busy || closed || content.trim() === ''} onClick={() => void send()}>
+        {busy ? pick({ zh: '发送中…', en: 'Sending…' }, lang) : pick({ zh: '发送回复', en: 'Send reply' }, lang)}
       </Button>
     </div>
   )

@@ -58,3 +58,16 @@ function keywordMatches(rule: AutoReplyRule, text: string): boolean {
       return false
   }
 }
+
+/**
+ * The rule whose passive reply answered a resident's message, for marking it 已自动回复 in the
+ * inbox; null when no rule matches or the matching rule's reply is empty (the callback then
+ * answered `success`, as buildPassiveReplyXml builds nothing for it).
+ */
+export function answeringRule(rules: readonly AutoReplyRule[], message: AutoReplyMessage): AutoReplyRule | null {
+  const rule = matchAutoReply(rules, message)
+  if (!rule) return null
+  const { reply } = rule
+  const answers = (reply.kind === 'text' && Boolean(reply.text)) || (reply.kind === 'image' && Boolean(reply.mediaId)) || (reply.kind === 'news' && Boolean(reply.article?.url))
+  return answers ? rule : null
+}

@@ -12,6 +12,7 @@ import { importJournal, readySegments } from './journal-import'
 import { processInbound, type InboundRow } from './process-inbound'
 import { loose } from './loose-payload'
 import { perProcess } from './per-process'
+import { retryDueResidentMedia } from './resident-media'
 
 export interface InboundWorkerOptions {
   now?: () => number
@@ -120,8 +121,19 @@ export class InboundWorker {
         }
         if (!claimedAny) break
       }
+      await this.retryResidentMedia()
     } while (this.again)
     return processed
+  }
+
+  /** Residents' images and voice whose fetch failed: retried until WeChat's 3 days are over. */
+  private async retryResidentMedia(): Promise<void> {
+    try {
+      await retryDueResidentMedia(this.payload, { now: this.now })
+    } catch (error) {
+      // A database hiccup here must not stop the queue; the next pass tries again.
+      this.log('warn', { event: 'wechat.resident-media.retry-failed', error: error instanceof Error ? error.message : String(error) })
+    }
   }
 
   private async importJournal(): Promise<void> {

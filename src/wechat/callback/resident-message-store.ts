@@ -2,27 +2,48 @@
 import type { Payload } from 'payload'
 import { xmlText, type XmlRecord } from '../xml'
 import { notifyNewResidentMessage } from '../inbox/notify-new-message'
+import { maskOpenid } from '../inbox/sender'
+import { answeringRule } from './auto-reply'
 import { loose } from './loose-payload'
+// Used at call time only (payload-deps reaches this module through the inbound worker).
+import { loadRules } from './payload-deps'
+import { fetchResidentMedia, filesToFetch, type FetchOptions } from './resident-media'
 
 const KNOWN_TYPES = new Set(['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link', 'file'])
 const MEDIA_FIELDS = ['MediaId', 'PicUrl', 'Format', 'Recognition', 'ThumbMediaId', 'Location_X', 'Location_Y', 'Scale', 'Label', 'Title', 'Description', 'Url', 'FileKey', 'FileMd5', 'FileTotalLen']
 
-export async function storeResidentMessage(payload: Payload, accountId: string, inboundKey: string, record: XmlRecord): Promise<void> {
+/**
+ * Stores the message once (unique `inboundKey`), marked 已自动回复 with its rule when the
+ * callback's passive reply answered it, then fetches its image or voice from WeChat (`media/get`)
+ * while the MediaId is valid. A failed fetch does not fail the message: it stays
+ * `mediaStatus: 'pending'` and the inbound worker retries it (resident-media.ts).
+ */
+export async function storeResidentMessage(payload: Payload, accountId: string, inboundKey: string, record: XmlRecord, options: FetchOptions = {}): Promise<void> {
   const msgType = xmlText(record, 'MsgType')
   const type = KNOWN_TYPES.has(msgType) ? msgType : 'other'
+  const openid = xmlText(record, 'FromUserName')
+  const media = mediaOf(record)
+  const wantsFiles = filesToFetch(type, media).length > 0
+  // The same choice the callback made moments ago (its rules are cached 10 s; an edit within
+  // those seconds is the only way the two can differ).
+  const rule = answeringRule(await loadRules(payload, accountId), { msgType, content: xmlText(record, 'Content') })
+  let created: { id: string }
   try {
-    await loose(payload).create({
+    created = await loose(payload).create({
       collection: 'resident-messages',
       overrideAccess: true,
       depth: 0,
       data: {
         account: accountId,
-        openid: xmlText(record, 'FromUserName'),
+        openid,
+        sender: maskOpenid(openid),
         type,
         content: summarize(type, msgType, record),
-        media: mediaOf(record),
+        media,
         received: new Date(Number(xmlText(record, 'CreateTime')) * 1000).toISOString(),
-        status: 'new',
+        status: rule ? 'auto-replied' : 'new',
+        autoReply: rule ? rule.id : null,
+        ...(wantsFiles ? { mediaStatus: 'pending', mediaAttempts: 0, mediaRetryAt: new Date((options.now ?? Date.now)()).toISOString() } : {}),
         inboundKey,
       },
     })
@@ -31,6 +52,7 @@ export async function storeResidentMessage(payload: Payload, accountId: string, 
     if (await alreadyStored(payload, inboundKey)) return
     throw error
   }
+  if (wantsFiles) await fetchResidentMedia(payload, created.id, options)
   await notifyNewResidentMessage(payload).catch((error: unknown) =>
     payload.logger.warn({ msg: 'resident message notice failed', error: error instanceof Error ? error.message : String(error) }),
   )

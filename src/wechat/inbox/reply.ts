@@ -37,6 +37,8 @@ interface ThreadEntry {
   content: string
   status: 'sent' | 'failed'
   error?: string | null
+  /** WeChat's answer: 0 sent, its errcode when refused, null when no answer came (network, timeout). */
+  errcode?: number | null
 }
 
 interface MessageDoc {
@@ -66,10 +68,11 @@ export async function replyToResident(payload: Payload, input: ReplyInput): Prom
     await client.message.sendText(message.openid, content)
   } catch (error) {
     const reason = error instanceof WeChatApiError && error.errcode === 45015 ? WINDOW_CLOSED_MESSAGE : describe(error)
-    await appendReply(payload, message, { by: staff.id, at: new Date(nowMs).toISOString(), content, status: 'failed', error: reason })
+    const errcode = error instanceof WeChatApiError ? error.errcode : null
+    await appendReply(payload, message, { by: staff.id, at: new Date(nowMs).toISOString(), content, status: 'failed', error: reason, errcode })
     throw new InboxReplyError(error instanceof WeChatApiError && error.errcode === 45015 ? 409 : 502, reason)
   }
-  const saved = await appendReply(payload, message, { by: staff.id, at: new Date(nowMs).toISOString(), content, status: 'sent' }, staff.id)
+  const saved = await appendReply(payload, message, { by: staff.id, at: new Date(nowMs).toISOString(), content, status: 'sent', errcode: 0 }, staff.id)
   return { status: 'sent', message: saved }
 }
 
@@ -90,7 +93,7 @@ function describe(error: unknown): string {
 
 /** Keeps every attempt in the thread; a successful reply marks the message replied and assigns it. */
 async function appendReply(payload: Payload, message: MessageDoc, entry: ThreadEntry, replier?: string): Promise<MessageDoc> {
-  const thread = (message.thread ?? []).map(({ by, at, content, status, error }) => ({ by: idOf(by) ?? undefined, at, content, status, error }))
+  const thread = (message.thread ?? []).map(({ by, at, content, status, error, errcode }) => ({ by: idOf(by) ?? undefined, at, content, status, error, errcode }))
   const data: Record<string, unknown> = { thread: [...thread, entry] }
   if (entry.status === 'sent') {
     data.status = 'replied'

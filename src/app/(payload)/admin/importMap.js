@@ -24,6 +24,8 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { ReviewActions as ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1 } from '../../../../src/admin/ReviewActions'
 import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
 import { ReplyBox as ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070 } from '../../../../src/admin/inbox/ReplyBox'
+import { MessageMedia as MessageMedia_1c8ff9f22a2e0c57d8131e7b54f2c9ee } from '../../../../src/admin/inbox/MessageMedia'
+import { Conversation as Conversation_4edfcae0876426af9474ffaa23d377a1 } from '../../../../src/admin/inbox/Conversation'
 import { TryAutoReply as TryAutoReply_55ab9335130027f973306b6b4b2e9438 } from '../../../../src/admin/auto-reply/TryAutoReply'
 import { MenuActions as MenuActions_89f069e78ffb0885f672b0876a5f95d3 } from '../../../../src/admin/menu/MenuActions'
 import { ReviewQueueNavLink as ReviewQueueNavLink_ab157e3e557ff3d7d90ecc916e19cbde } from '../../../../src/admin/ReviewQueueNavLink'
@@ -62,6 +64,8 @@ export const importMap = {
   "/src/admin/ReviewActions#ReviewActions": ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1,
   "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
   "/src/admin/inbox/ReplyBox#ReplyBox": ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070,
+  "/src/admin/inbox/MessageMedia#MessageMedia": MessageMedia_1c8ff9f22a2e0c57d8131e7b54f2c9ee,
+  "/src/admin/inbox/Conversation#Conversation": Conversation_4edfcae0876426af9474ffaa23d377a1,
   "/src/admin/auto-reply/TryAutoReply#TryAutoReply": TryAutoReply_55ab9335130027f973306b6b4b2e9438,
   "/src/admin/menu/MenuActions#MenuActions": MenuActions_89f069e78ffb0885f672b0876a5f95d3,
   "/src/admin/ReviewQueueNavLink#ReviewQueueNavLink": ReviewQueueNavLink_ab157e3e557ff3d7d90ecc916e19cbde,
