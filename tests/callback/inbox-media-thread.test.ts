@@ -239,7 +239,8 @@ describe('replies WeChat refuses', () => {
     expect(Date.parse(window.expiresAt)).toBeGreaterThan(Date.now())
     expect(window).toMatchObject({ open: false, remainingMs: 0, refusal: { errcode: 45047 } })
 
-    // The resident writes again: a new window, the refusal no longer applies.
+    // The resident writes again (a second later: CreateTime has whole seconds): a new window, the refusal no longer applies.
+    await new Promise((resolve) => setTimeout(resolve, 1100))
     await send(openid(1), { content: '好的，谢谢' })
     await settleInbound(worker)
     const reopened = (await (await get(`/api/resident-messages/${message!.id}/reply-window`, editor)).json()) as Record<string, any>

@@ -55,7 +55,8 @@ export interface FetchOptions {
   client?: WeChatClient
 }
 
-export type FetchOutcome = 'fetched' | 'pending' | 'expired' | 'busy'
+/** `none`: the message has nothing to fetch; `busy`: another worker holds it or it is not due. */
+export type FetchOutcome = 'fetched' | 'pending' | 'expired' | 'busy' | 'none'
 
 /**
  * Fetches the message's files if it is due: claims it with a compare-and-set on
@@ -66,7 +67,8 @@ export type FetchOutcome = 'fetched' | 'pending' | 'expired' | 'busy'
 export async function fetchResidentMedia(payload: Payload, messageId: string, options: FetchOptions = {}): Promise<FetchOutcome> {
   const now = (options.now ?? Date.now)()
   const message = (await loose(payload).findByID({ collection: MESSAGES, id: messageId, overrideAccess: true, depth: 0 })) as unknown as MessageDoc
-  if (message.mediaStatus !== 'pending') return message.mediaStatus === 'expired' ? 'expired' : 'fetched'
+  if (message.mediaStatus === 'fetched' || message.mediaStatus === 'expired') return message.mediaStatus
+  if (message.mediaStatus !== 'pending') return 'none'
   const attempts = Number(message.mediaAttempts ?? 0)
   const due: Where = { or: [{ mediaRetryAt: { exists: false } }, { mediaRetryAt: { less_than_equal: new Date(now).toISOString() } }] }
   const claimed = await compareAndSet(
