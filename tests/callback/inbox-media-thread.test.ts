@@ -252,6 +252,21 @@ describe('replies WeChat refuses', () => {
   })
 })
 
+test('the inbox answers in English when the admin is English', async () => {
+  const [message] = await messagesOf(openid(1))
+  const editor = await login(users.editor!.email)
+  const post = (language: string) =>
+    fetch(`${rest}/api/resident-messages/${message!.id}/reply`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${editor}`, 'Content-Type': 'application/json', Cookie: `payload-lng=${language}` },
+      body: JSON.stringify({ content: '   ' }),
+    })
+  expect(await (await post('en')).json()).toEqual({ error: 'The reply is empty' })
+  expect(await (await post('zh')).json()).toEqual({ error: '回复内容不能为空' })
+  const anonymous = await fetch(`${rest}/api/resident-messages/${message!.id}/conversation`, { headers: { Cookie: 'payload-lng=en' } })
+  expect(await anonymous.json()).toEqual({ error: 'Please log in' })
+})
+
 describe('fetches that fail', () => {
   test('a failed media/get is retried by the worker and then stored', async () => {
     const imageId = emulator.addTemporaryMedia({ bytes: JPEG, contentType: 'image/jpeg' })
