@@ -58,6 +58,25 @@ describe('in memory: every mode to every account', () => {
     }
   }
 
+  test('a compatible request to a plain-mode account without an EncodingAESKey: the clear copy is stored, replied in clear', async () => {
+    const account = accountCredentials({ id: 'acc', ...PLAIN, encodingAESKey: '' })
+    const seen: string[] = []
+    const { deps, stored } = memoryDeps(account, { now: () => NOW, passiveReply: async () => ({ kind: 'text', text: '收到' }), noteModeMismatch: (_account, mode) => seen.push(mode) })
+    const response = await handleCallback('acc', post(PLAIN, 'acc', 'compatible', '兼容模式'), deps)
+    expect(response).toMatchObject({ status: 200, outcome: 'stored-with-reply' })
+    expect(xmlText(parseXml(response.body), 'Content')).toBe('收到')
+    expect(xmlText(stored[0]!.record, 'Content')).toBe('兼容模式')
+    expect(stored[0]!.record.Encrypt).toBeUndefined()
+    expect(seen).toEqual(['compatible'])
+
+    const forged = post(PLAIN, 'acc', 'compatible')
+    const refused = await handleCallback('acc', { ...forged, url: forged.url.replace(/(^|[?&])signature=[0-9a-f]/, '$1signature=0') }, deps)
+    expect(refused).toMatchObject({ status: 401, outcome: 'bad-signature' })
+    // Safe mode carries nothing in clear: without the key it cannot be read.
+    expect(await handleCallback('acc', post(PLAIN, 'acc', 'safe'), deps)).toMatchObject({ status: 400, outcome: 'no-encoding-aes-key' })
+    expect(stored).toHaveLength(1)
+  })
+
   const account = accountCredentials({ id: 'acc', ...SAFE })
   const unsigned = (): CallbackRequest => {
     const request = post(SAFE, 'acc', 'plain')

@@ -73,7 +73,22 @@ export function openEnvelope(account: AccountCredentials, query: SignedQuery, bo
   }
   // Compatible mode repeats the message's fields in clear beside Encrypt; safe mode sends only ToUserName.
   const mode: MessageMode = xmlText(outer, 'MsgType') ? 'compatible' : 'safe'
+  if (!account.encodingAESKey) {
+    // An account set to 明文模式 without an EncodingAESKey while the console sends 兼容模式: the clear
+    // copy is what plain mode would trust, on the same `signature`; the reply goes back in clear,
+    // which compatible mode accepts. Safe mode without the key cannot be read at all.
+    if (mode !== 'compatible') throw new CallbackRefusal(400, 'no-encoding-aes-key')
+    if (!verifySignature(query.signature, account.token, query.timestamp, query.nonce)) throw new CallbackRefusal(401, 'bad-signature')
+    return { message: withoutEncrypt(outer), encrypted: false, mode }
+  }
   return { message: parseXml(decryptWithRotation(account, encrypt)), encrypted: true, mode }
+}
+
+/** The record as parsed (keys off Object.prototype, like parseXml's), minus the cipher text. */
+function withoutEncrypt(record: XmlRecord): XmlRecord {
+  const clear = Object.create(Object.getPrototypeOf(record)) as XmlRecord
+  for (const key of Object.keys(record)) if (key !== 'Encrypt') clear[key] = record[key]!
+  return clear
 }
 
 /** During a key rotation WeChat may still encrypt with the previous EncodingAESKey for a while. */
