@@ -154,7 +154,9 @@ export function run(command, args, env = {}) {
       stdio: 'inherit',
       env: { ...process.env, ...env },
     })
-    const forward = (signal) => child.kill(signal)
+    // A terminal's Ctrl-C already reached the child (same process group); passing SIGINT again would
+    // hit a child that handles only the first one. SIGTERM asks for the same orderly stop.
+    const forward = () => child.kill('SIGTERM')
     process.on('SIGINT', forward)
     process.on('SIGTERM', forward)
     child.on('error', reject)
@@ -212,8 +214,9 @@ export function runTogether(services) {
       })
       return child
     })
-    const stopAll = (signal) => children.forEach((child) => child.exitCode === null && child.kill(signal))
-    process.once('SIGINT', () => stopAll('SIGINT'))
-    process.once('SIGTERM', () => stopAll('SIGTERM'))
+    // SIGTERM whatever this process got (see run): a second SIGINT would cut a child's orderly stop short.
+    const stopAll = () => children.forEach((child) => child.exitCode === null && child.kill('SIGTERM'))
+    process.once('SIGINT', stopAll)
+    process.once('SIGTERM', stopAll)
   })
 }

@@ -39,8 +39,9 @@ await runMain(async () => {
   const [command, fixedArgs] = entry.command()
   const code = await new Promise((resolve, reject) => {
     const child = spawn(command, [...fixedArgs, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...payloadEnv(), ...(entry.env?.() ?? {}) } })
-    // Ctrl-C reaches the child from the terminal; a signal sent to this process alone is passed on.
-    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+    // Ctrl-C reaches the child from the terminal (same process group); a signal sent to this process
+    // alone is passed on as SIGTERM, since a second SIGINT would cut the child's orderly stop short.
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill('SIGTERM'))
     child.on('error', (error) => reject(new CliError(`无法启动 ${path.basename(command)}：${error.message}`)))
     child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)))
   })
