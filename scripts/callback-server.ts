@@ -1,16 +1,20 @@
-import config from '@payload-config'
-import { getPayload } from 'payload'
+import { exitWithError, startPayloadOrExit } from '../src/admin/push/cli-errors'
 import { callbackDepsFor, journalFor } from '../src/wechat/callback/payload-deps'
 import { createCallbackServer } from '../src/wechat/callback/server'
 
 // The WeChat callback server: point WeChat's 服务器地址 (and the reverse proxy) at
 // http(s)://<host>/api/wechat/callback/<account id> on this port. Runs beside the admin and the
 // scheduler; the scheduler imports what this process journals.
-const payload = await getPayload({ config })
+const payload = await startPayloadOrExit()
 const port = Number(process.env.WECHAT_CALLBACK_PORT ?? 3001)
 const host = process.env.WECHAT_CALLBACK_HOST ?? '0.0.0.0'
 const server = createCallbackServer(callbackDepsFor(payload))
-await new Promise<void>((resolve) => server.listen(port, host, resolve))
+await new Promise<void>((resolve) => {
+  server.once('error', (error: NodeJS.ErrnoException) =>
+    exitWithError(error.code === 'EADDRINUSE' ? new Error(`端口 ${port} 已被占用：npm start 可能已经运行了回调服务；要再开一个，请设置 WECHAT_CALLBACK_PORT`) : error),
+  )
+  server.listen(port, host, resolve)
+})
 payload.logger.info(`微信回调服务已启动：http://${host}:${port}/api/wechat/callback/<公众号 ID>`)
 
 // `payload run` exits when the script's module finishes: this one runs until it is stopped.

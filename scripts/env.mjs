@@ -1,10 +1,25 @@
-// Shared by the npm scripts: environment loading and child processes with Payload's workarounds.
+// Shared by the npm scripts: the environment every entry point derives the same way (`.env`, the
+// generated demo secret, the database, which WeChat to talk to), and child processes with Payload's
+// workarounds.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+
+/** Where `npm start` keeps what it generates for the demo: the secret, the emulator's address. */
+export const dataDir = () => path.join(root, 'data')
+
+/** The demo account's app id (src/wechat/emulator/state.ts): it names the account in the callback URL. */
+export const DEMO_APP_ID = 'wx0000000000demo01'
+
+/**
+ * The file in which `npm start` records the address of the WeChat emulator it runs, so that a
+ * command in a second terminal talks to the same WeChat as the server, whatever port it chose.
+ */
+export const emulatorAddressFile = () => path.join(dataDir(), '.wechat-emulator')
 
 export function loadDotEnv() {
   const file = path.join(root, '.env')
@@ -13,24 +28,122 @@ export function loadDotEnv() {
 
 export const isMongo = () => /^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?? '')
 
+/** A command-line failure: one Chinese line (with the fix to try), never a stack trace. */
+export class CliError extends Error {
+  constructor(message, exitCode = 1) {
+    super(message)
+    this.name = 'CliError'
+    this.exitCode = exitCode
+  }
+}
+
 /**
  * A demo run on the embedded database gets a generated secret kept beside the database;
- * MongoDB is production, where a missing secret is an error.
+ * MongoDB is production, where a missing secret is an error (CliError).
  */
 export function ensureSecret() {
   if ((process.env.PAYLOAD_SECRET ?? '').length >= 32) return
-  if (isMongo()) {
-    console.error('PAYLOAD_SECRET 未设置（至少 32 个字符）。生产环境请在 .env 中设置。')
-    process.exit(1)
-  }
-  const dir = path.join(root, 'data')
-  const file = path.join(dir, '.payload-secret')
+  if (isMongo()) throw new CliError('PAYLOAD_SECRET 未设置（至少 32 个字符）。生产环境请在 .env 中设置。')
+  const file = path.join(dataDir(), '.payload-secret')
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dir, { recursive: true })
+    fs.mkdirSync(dataDir(), { recursive: true })
     fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
     console.warn(`⚠ 未设置 PAYLOAD_SECRET：已为演示环境生成一个，保存在 data/.payload-secret。正式部署请在 .env 中设置。`)
   }
   process.env.PAYLOAD_SECRET = fs.readFileSync(file, 'utf8').trim()
+}
+
+/** Without real credentials (WECHAT_APP_ID) or an explicit WECHAT_API_BASE, the demo talks to the emulator. */
+export const usesEmulator = () => !process.env.WECHAT_APP_ID && !process.env.WECHAT_API_BASE
+
+/** The port `npm start` runs the emulator on: WECHAT_EMULATOR_PORT, default 3100. */
+export const emulatorPort = () => process.env.WECHAT_EMULATOR_PORT || '3100'
+
+/** The callback server's port: WECHAT_CALLBACK_PORT, default 3001. */
+export const callbackPort = () => process.env.WECHAT_CALLBACK_PORT || '3001'
+
+/**
+ * Sets process.env the way every entry point needs it, from one place, so that `npm start` and a
+ * command run in a second terminal (`npm run push`, `worker`, `callback`, `payload`,
+ * `wechat:emulator`) use the same secret, database and WeChat without any extra variable:
+ * `.env`; NODE_ENV=production (migrations, never schema push) and TZ=Asia/Shanghai unless set;
+ * PAYLOAD_SECRET (generated for the embedded demo, kept in data/.payload-secret); DATABASE_URI
+ * (default file:./data/cms.db); and WECHAT_API_BASE: unset with real credentials (the real API),
+ * otherwise the emulator — for `role: 'start'` the one `npm start` is about to run (recorded with
+ * `recordEmulatorAddress`), for any other role the address the running (or last) demo recorded,
+ * else the default port. Throws CliError.
+ * With `needsDatabase`, an embedded database file that does not exist yet is a CliError (requireDatabase).
+ * Answers `{ emulator }`: the emulator's address when the demo's emulator is the WeChat in use, else null.
+ * @param {{ role?: 'start' | 'client', needsDatabase?: boolean }} [options]
+ * @returns {{ emulator: string | null }}
+ */
+export function deriveEnv({ role = 'client', needsDatabase = false } = {}) {
+  loadDotEnv()
+  process.env.NODE_ENV ||= 'production'
+  process.env.TZ ||= 'Asia/Shanghai'
+  if (!isMongo()) process.env.DATABASE_URI ||= 'file:./data/cms.db'
+  // Before the secret: a command run before `npm start` ever ran is told so, not given a new secret.
+  if (needsDatabase) requireDatabase()
+  ensureSecret()
+  if (!usesEmulator()) return { emulator: null }
+  const recorded = role === 'start' ? '' : readEmulatorAddress()
+  process.env.WECHAT_API_BASE = recorded || `http://127.0.0.1:${emulatorPort()}`
+  return { emulator: process.env.WECHAT_API_BASE }
+}
+
+function readEmulatorAddress() {
+  try {
+    const address = fs.readFileSync(emulatorAddressFile(), 'utf8').trim()
+    return /^https?:\/\/[^\s]+$/.test(address) ? address : ''
+  } catch {
+    return ''
+  }
+}
+
+/** `npm start` records the emulator it runs (see emulatorAddressFile). */
+export function recordEmulatorAddress(address) {
+  fs.mkdirSync(dataDir(), { recursive: true })
+  fs.writeFileSync(emulatorAddressFile(), `${address}\n`)
+}
+
+/** The SQLite file of DATABASE_URI (relative to the project), or null on MongoDB. */
+export function sqliteFile() {
+  const uri = process.env.DATABASE_URI ?? ''
+  return uri.startsWith('file:') ? path.resolve(root, uri.slice('file:'.length)) : null
+}
+
+/** Commands that read the demo's data need the database `npm start` creates; CliError otherwise. */
+export function requireDatabase() {
+  const file = sqliteFile()
+  if (file && !fs.existsSync(file)) {
+    throw new CliError(`数据库还没有建立（${path.relative(root, file) || file}）：请先运行 npm start（它会建立数据库并创建演示数据），再在另一个终端运行这条命令。`)
+  }
+}
+
+/** Resolves when `host:port` can be listened on, else throws CliError naming the port and `hint`. */
+export function requireFreePort(port, host, hint) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', (error) => {
+      reject(error.code === 'EADDRINUSE' ? new CliError(`端口 ${port} 已被占用：${hint}`) : error)
+    })
+    probe.listen(Number(port), host, () => probe.close(() => resolve()))
+  })
+}
+
+/**
+ * Runs an npm script's main function: a failure prints one line (Chinese, with the fix to try)
+ * and exits non-zero; the stack only when DEBUG is set.
+ * @param {() => Promise<unknown>} main
+ */
+export async function runMain(main) {
+  try {
+    await main()
+  } catch (error) {
+    console.error(`✗ ${error instanceof CliError ? error.message : `出错：${error?.message ?? error}（设置 DEBUG=1 可显示详细信息）`}`)
+    if (process.env.DEBUG && error instanceof Error) console.error(error.stack)
+    process.exit(error instanceof CliError ? error.exitCode : 1)
+  }
 }
 
 /** Scripts run outside Next need the `production` export condition (a lexical top-level-await bug). */
@@ -41,7 +154,9 @@ export function run(command, args, env = {}) {
       stdio: 'inherit',
       env: { ...process.env, ...env },
     })
-    const forward = (signal) => child.kill(signal)
+    // A terminal's Ctrl-C already reached the child (same process group); passing SIGINT again would
+    // hit a child that handles only the first one. SIGTERM asks for the same orderly stop.
+    const forward = () => child.kill('SIGTERM')
     process.on('SIGINT', forward)
     process.on('SIGTERM', forward)
     child.on('error', reject)
@@ -50,7 +165,9 @@ export function run(command, args, env = {}) {
       process.off('SIGTERM', forward)
     })
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`)),
+      code === 0
+        ? resolve()
+        : reject(new CliError(`${path.basename(command)} ${args.join(' ')} 没有成功（${signal ? `信号 ${signal}` : `退出码 ${code}`}），原因见上面的输出`, code || 1)),
     )
   })
 }
@@ -91,14 +208,15 @@ export function runTogether(services) {
       const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
       child.on('exit', (code, signal) => {
         for (const other of children) if (other !== child && other.exitCode === null) other.kill('SIGTERM')
-        const message = `${name} exited with ${signal ?? code}`
+        const message = `${name} 已停止（${signal ? `信号 ${signal}` : `退出码 ${code}`}）`
         console.log(`■ ${message}`)
-        code === 0 || signal === 'SIGTERM' || signal === 'SIGINT' ? resolve(message) : reject(new Error(message))
+        code === 0 || signal === 'SIGTERM' || signal === 'SIGINT' ? resolve(message) : reject(new CliError(`${message}，原因见上面的输出；其他进程已一并停止`, code || 1))
       })
       return child
     })
-    const stopAll = (signal) => children.forEach((child) => child.exitCode === null && child.kill(signal))
-    process.once('SIGINT', () => stopAll('SIGINT'))
-    process.once('SIGTERM', () => stopAll('SIGTERM'))
+    // SIGTERM whatever this process got (see run): a second SIGINT would cut a child's orderly stop short.
+    const stopAll = () => children.forEach((child) => child.exitCode === null && child.kill('SIGTERM'))
+    process.once('SIGINT', stopAll)
+    process.once('SIGTERM', stopAll)
   })
 }

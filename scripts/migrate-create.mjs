@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { bin, payloadEnv, run } from './env.mjs'
+import { bin, payloadEnv, run, runMain } from './env.mjs'
 
 const name = process.argv[2] ?? 'change'
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-create-'))
@@ -12,8 +12,10 @@ const env = payloadEnv({
   NODE_ENV: 'production',
   PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'x'.repeat(32),
 })
-try {
-  await run(bin('payload'), ['migrate:create', name, '--skip-empty'], env)
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true })
-}
+await runMain(async () => {
+  try {
+    await run(bin('payload'), ['migrate:create', name, '--skip-empty'], env)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})

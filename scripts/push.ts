@@ -1,14 +1,15 @@
-import config from '@payload-config'
 import { createInterface } from 'node:readline/promises'
-import { getPayload } from 'payload'
 import { findAccount } from '../src/admin/push/account'
 import { parseArgs, USAGE } from '../src/admin/push/cli-args'
 import { runCommand } from '../src/admin/push/cli-commands'
+import { explainError, exitWithError, startPayloadOrExit } from '../src/admin/push/cli-errors'
 import { EXIT } from '../src/admin/push/cli-plan'
 import { resolveWeek } from '../src/admin/push/week-param'
 
 // `npm run push -- status | plan | preview | send [--week 2026-W48] [--account <id|appid>] [--dry-run] [--yes]`
+// Run through scripts/run.mjs, which derives the same environment as `npm start`.
 // Exit codes: 0 done / nothing to do, 2 usage, 3 not ready, 4 WeChat failed / skipped, 5 unknown outcome / needs a person.
+// Errors are one Chinese line (DEBUG=1 adds the stack).
 const parsed = parseArgs(process.argv.slice(2))
 if (parsed.kind !== 'run') {
   if (parsed.kind === 'error') console.error(`${parsed.error}\n`)
@@ -23,7 +24,7 @@ if (!week.ok) {
   process.exit(EXIT.usage)
 }
 
-const payload = await getPayload({ config })
+const payload = await startPayloadOrExit()
 const ask = async (question: string) => {
   const terminal = createInterface({ input: process.stdin, output: process.stdout })
   try {
@@ -44,8 +45,9 @@ try {
     code = await runCommand({ payload, account, week: week.week, now, options, out, isTTY: Boolean(process.stdin.isTTY), ask })
   }
 } catch (error) {
-  console.error(`出错，结果请在后台"每周推送"中核实：${error instanceof Error ? error.message : String(error)}`)
+  console.error(`✗ ${explainError(error)}。结果请在后台"本周推送"中核实${process.env.DEBUG ? '' : '（设置 DEBUG=1 可显示详细信息）'}`)
+  if (process.env.DEBUG && error instanceof Error) console.error(error.stack)
   code = EXIT.attention
 }
-await payload.destroy()
+await payload.destroy().catch((error: unknown) => exitWithError(error, code))
 process.exit(code)

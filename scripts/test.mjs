@@ -4,20 +4,23 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { bin, needsBuild, payloadEnv, run } from './env.mjs'
+import { bin, needsBuild, payloadEnv, run, runMain } from './env.mjs'
 
 // The browser tests drive Debian's Chromium; a fresh machine gets it from apt when we may install.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-if (!fs.existsSync(chromium) && process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
-  console.log('▶ 安装 Chromium（浏览器测试需要）…')
-  await run('apt-get', ['update', '-qq'])
-  await run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' })
-}
+// A failed install or build is one line (runMain), never a stack trace.
+await runMain(async () => {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!fs.existsSync(chromium) && process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    console.log('▶ 安装 Chromium（浏览器测试需要）…')
+    await run('apt-get', ['update', '-qq'])
+    await run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' })
+  }
 
-if (needsBuild()) {
-  console.log('▶ next build（HTTP 与浏览器测试需要）…')
-  await run(bin('next'), ['build'], { NODE_ENV: 'production', PAYLOAD_SECRET: randomBytes(32).toString('hex') })
-}
+  if (needsBuild()) {
+    console.log('▶ next build（HTTP 与浏览器测试需要）…')
+    await run(bin('next'), ['build'], { NODE_ENV: 'production', PAYLOAD_SECRET: randomBytes(32).toString('hex') })
+  }
+})
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-report-')), 'report.json')
 const env = payloadEnv({

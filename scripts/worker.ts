@@ -1,14 +1,13 @@
 import { hostname } from 'node:os'
-import config from '@payload-config'
 import cron from 'node-cron'
-import { getPayload } from 'payload'
+import { startPayloadOrExit } from '../src/admin/push/cli-errors'
 import { pollPushResults, POLL_PUSH_RESULTS_SCHEDULE } from '../jobs/poll-push-results'
 import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
 import { inboundWorkerFor } from '../src/wechat/callback/inbound-worker'
 
 // The scheduler process: node-cron triggers the jobs in Beijing time; each job claims its work in
 // the database, so any number of these may run side by side.
-const payload = await getPayload({ config })
+const payload = await startPayloadOrExit()
 const owner = `${hostname()}-${process.pid}`
 
 function serial(name: string, job: () => Promise<unknown>) {

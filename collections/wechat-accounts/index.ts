@@ -69,6 +69,53 @@ export const WeChatAccounts: CollectionConfig = {
       ],
     },
     {
+      // Written only by the callback (Local API, overrideAccess): requests whose mode differs from
+      // messageMode are accepted on their signature and counted here so staff can fix the setting.
+      name: 'modeMismatch',
+      type: 'group',
+      label: { zh: '消息加解密方式不一致', en: 'Message mode mismatch' },
+      access: { create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        condition: (data) => Boolean(data?.modeMismatch?.count),
+        description: {
+          zh: '微信发来的消息与上面"消息加解密方式"的设置不一致。这些消息已按微信的签名验证后照常接收，没有丢失；但请核对：公众平台 → 设置与开发 → 基本配置 → 服务器配置 → 消息加解密方式，与本页的设置改为一致（推荐两边都用安全模式）。改好后这里的次数不再增加。',
+          en: 'WeChat sent messages in another mode than the "Message mode" above. They were verified by their signature and accepted, nothing was lost; make the console (基本配置 → 服务器配置 → 消息加解密方式) and this setting the same (safe mode recommended). Once they agree the count stops growing.',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'lastSeenAt', type: 'date', label: { zh: '最近一次', en: 'Last seen' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } } },
+            {
+              name: 'modeSeen',
+              type: 'select',
+              label: { zh: '微信实际使用的方式', en: 'Mode WeChat used' },
+              admin: { readOnly: true },
+              options: [
+                { value: 'plain', label: { zh: '明文模式', en: 'Plain' } },
+                { value: 'compatible', label: { zh: '兼容模式', en: 'Compatible' } },
+                { value: 'safe', label: { zh: '安全模式', en: 'Safe' } },
+              ],
+            },
+            {
+              name: 'configuredMode',
+              type: 'select',
+              label: { zh: '当时本系统的设置', en: 'Setting at the time' },
+              admin: { readOnly: true },
+              options: [
+                { value: 'plain', label: { zh: '明文模式', en: 'Plain' } },
+                { value: 'compatible', label: { zh: '兼容模式', en: 'Compatible' } },
+                { value: 'safe', label: { zh: '安全模式', en: 'Safe' } },
+              ],
+            },
+            { name: 'count', type: 'number', label: { zh: '累计条数', en: 'Requests' }, admin: { readOnly: true } },
+          ],
+        },
+      ],
+    },
+    {
       name: 'communityTags',
       type: 'array',
       label: { zh: '社区粉丝标签', en: 'Follower tag per community' },

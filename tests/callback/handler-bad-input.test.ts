@@ -93,7 +93,8 @@ describe('refused, nothing stored', () => {
     ['stale timestamp (301 s old)', 401, 'stale-timestamp', () => signedPost(safeId, fresh(), { ...safeOptions, timestamp: String(NOW / 1000 - 301) })],
     ['timestamp from the future', 401, 'stale-timestamp', () => signedPost(safeId, fresh(), { ...safeOptions, timestamp: String(NOW / 1000 + 3600) })],
     ['no timestamp', 400, 'missing-timestamp-or-nonce', () => ({ method: 'POST', url: `/api/wechat/callback/${safeId}?nonce=1`, body: '<xml/>' })],
-    ['plain request to a safe-mode account', 400, 'plain-request-to-safe-account', () => signedPost(safeId, fresh(), { ...safeOptions, mode: 'plain' })],
+    // A signed plain request to a safe-mode account is accepted (handler-mode-mismatch.test.ts); an unsigned one is not.
+    ['unsigned plain request to a safe-mode account', 401, 'bad-signature', () => { const request = signedPost(safeId, fresh(), { ...safeOptions, mode: 'plain' }); return { ...request, url: request.url.replace(/signature=[0-9a-f]+&/, '') } }],
     ['bad base64', 400, 'crypto-bad-base64', () => withEncrypt('not base64!!')],
     ['wrong appid tail', 400, 'crypto-appid-mismatch', () => withEncrypt(encryptMessage({ encodingAESKey: SAFE.encodingAESKey, appId: 'wxsomeoneelse00001', xml: buildXml(fresh()) }))],
     ['wrong padding (cipher text from another key)', 400, 'crypto-bad-padding', () => withEncrypt(encryptMessage({ encodingAESKey: 'B'.repeat(43), appId: SAFE.appId, xml: buildXml(fresh()) }))],

@@ -9,6 +9,7 @@ import { wechatGateway } from '../../push/wechat-gateway'
 import type { AccountSummary } from './account'
 import { loadCalendar } from './calendar'
 import type { CliOptions } from './cli-args'
+import { explainError, wechatUnreachable } from './cli-errors'
 import { formatPlan, formatStatus, noPushLines } from './cli-format'
 import { CONFIRM_PROMPT, EXIT, confirmation, isConfirmed, outcomeVerdict, planSend, previewVerdict, type ExitCode } from './cli-plan'
 import { loadWeekReport } from './report'
@@ -69,11 +70,16 @@ async function preview(context: CliContext): Promise<ExitCode> {
     context.out(`试运行（--dry-run）：将向 ${leaders.totalDocs} 位已绑定微信的领导发送 ${report.week} 的预览；没有调用微信。`)
     return EXIT.done
   }
+  const unreachable = await wechatUnreachable()
+  if (unreachable) {
+    context.out(`没有发送预览。${unreachable}`)
+    return EXIT.wechatFailed
+  }
   let saved
   try {
     saved = await sendPreviews(payload, report.push.id, await wechatGateway(payload, account.id))
   } catch (error) {
-    context.out(`预览发送失败：${(error as Error).message}`)
+    context.out(`预览发送失败：${explainError(error)}`)
     return EXIT.wechatFailed
   }
   const steps = Array.isArray(saved?.steps) ? (saved.steps as { step?: string; ok?: boolean; detail?: string }[]) : []
@@ -104,6 +110,13 @@ async function send(context: CliContext): Promise<ExitCode> {
   if (mode === 'ask' && !isConfirmed(await context.ask(CONFIRM_PROMPT))) {
     context.out('未确认，没有发送。')
     return EXIT.notReady
+  }
+  // Before the send is claimed: a WeChat that cannot be reached (the demo's emulator not running)
+  // is said now, instead of a claimed send that waits for the scheduler's retry.
+  const unreachable = await wechatUnreachable()
+  if (unreachable) {
+    context.out(`没有发送。${unreachable}`)
+    return EXIT.wechatFailed
   }
   const owner = `cli-${hostname()}-${process.pid}`
   await appendStep(payload, report.push.id, { step: 'manual-send', ok: true, detail: `命令行发送（${owner}）` })

@@ -67,8 +67,11 @@ async function dispatch(accountId: string, request: CallbackRequest, deps: Callb
   const maxBytes = deps.maxBodyBytes ?? MAX_CALLBACK_BODY_BYTES
   if (Number(headerOf(request, 'content-length') ?? 0) > maxBytes) return refused(413, 'body-too-large')
   const body = await readCappedBody(request.body, maxBytes)
-  const { message: record, encrypted } = openEnvelope(account, query, body)
+  const { message: record, encrypted, mode } = openEnvelope(account, query, body)
   const message = toInboundMessage(record)
+  // Accepted on its signature; staff see the mismatch on the account (WeChat's console and this
+  // system disagree, or the mode was switched while messages were in flight).
+  if (mode !== account.messageMode) deps.noteModeMismatch?.(account, mode)
 
   // The reply is worked out while the message is written: the write waits for the disk, the reply
   // for the CPU. A reply that acts (a staff command) waits for `stored` itself.
@@ -83,6 +86,7 @@ async function dispatch(accountId: string, request: CallbackRequest, deps: Callb
   const reply = await pendingReply
   const replyXml = reply ? buildPassiveReplyXml(message, reply, now) : null
   if (!replyXml) return answer(200, 'success', 'stored')
+  // In the mode the request came in: WeChat reads the reply as it sent the request.
   return answer(200, sealReply(account, replyXml, encrypted, now), 'stored-with-reply', XML)
 }
 

@@ -12,6 +12,7 @@ import { TtlCache } from './ttl-cache'
 import type { CallbackDeps, EnqueueResult, InboundMessage, PassiveReply } from './types'
 import { loose } from './loose-payload'
 import { perProcess } from './per-process'
+import { ModeMismatchRecorder, type ModeMismatchWrite } from './mode-mismatch'
 
 // Short enough that a rotated key or an edited rule applies within a minute, long enough that a
 // burst of messages costs no extra queries.
@@ -60,6 +61,7 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
       })
       return rule?.reply ?? null
     },
+    noteModeMismatch: (account, seen) => modeMismatchRecorderFor(payload).note(account.id, account.messageMode, seen, (options.now ?? Date.now)()),
     afterResponse: options.afterResponse ?? defaultAfterResponse(payload),
     log: (level, entry) => payload.logger[level](entry),
     now: options.now,
@@ -87,6 +89,46 @@ function defaultAfterResponse(payload: Payload): () => void {
   // Started on the first callback either way, for its sweep; kicked only when it imports at once.
   const worker = inboundWorkerFor(payload)
   return worker.importsAtOnce ? () => worker.kick() : () => undefined
+}
+
+const recorders = perProcess('wechat-mode-mismatch-recorders', () => new WeakMap<Payload, ModeMismatchRecorder>())
+
+/**
+ * One recorder per Payload and process, so that the once-a-minute limit holds across requests:
+ * adds the sightings to the account's read-only `modeMismatch` group.
+ */
+export function modeMismatchRecorderFor(payload: Payload): ModeMismatchRecorder {
+  let recorder = recorders.get(payload)
+  if (!recorder) {
+    recorder = new ModeMismatchRecorder({
+      write: (accountId, sighting) => recordModeMismatch(payload, accountId, sighting),
+      log: (level, entry) => payload.logger[level](entry),
+    })
+    recorders.set(payload, recorder)
+  }
+  return recorder
+}
+
+async function recordModeMismatch(payload: Payload, accountId: string, sighting: ModeMismatchWrite): Promise<void> {
+  // includeSecrets: the secrets hook keeps the stored (encrypted) secrets only when it can see them.
+  const context = { includeSecrets: true }
+  const account = await payload.findByID({ collection: 'wechat-accounts', id: accountId, overrideAccess: true, depth: 0, context })
+  const previous = (account as { modeMismatch?: { count?: number | null } | null }).modeMismatch?.count ?? 0
+  await payload.update({
+    collection: 'wechat-accounts',
+    id: accountId,
+    overrideAccess: true,
+    depth: 0,
+    context,
+    data: {
+      modeMismatch: {
+        lastSeenAt: new Date(sighting.lastSeenAtMs).toISOString(),
+        modeSeen: sighting.modeSeen,
+        configuredMode: sighting.configuredMode,
+        count: previous + sighting.count,
+      },
+    } as never,
+  })
 }
 
 const defaultDeps = perProcess('wechat-callback-deps', () => new WeakMap<Payload, CallbackDeps>())

@@ -55,6 +55,11 @@ export interface CallbackDeps {
    * with side effects must await `stored` and act only on 'stored' (a retry must not act twice).
    */
   passiveReply: (account: AccountCredentials, message: InboundMessage, stored: Promise<EnqueueResult>) => Promise<PassiveReply | null>
+  /**
+   * A correctly signed request came in another mode than the account is set to (it is accepted);
+   * must not wait or write per request (see mode-mismatch.ts).
+   */
+  noteModeMismatch?: (account: AccountCredentials, seen: AccountCredentials['messageMode']) => void
   /** Called after the answer is decided, to process the queue outside the request's time budget. */
   afterResponse?: () => void
   log: (level: 'info' | 'warn' | 'error', entry: Record<string, unknown>) => void

@@ -1,0 +1,65 @@
+// What `npm start` does, in two steps a test can run separately: prepare (environment, build,
+// migrations, demo seed) and the long-running services.
+import fs from 'node:fs'
+import path from 'node:path'
+import {
+  bin,
+  callbackPort,
+  deriveEnv,
+  DEMO_APP_ID,
+  emulatorPort,
+  isMongo,
+  needsBuild,
+  payloadEnv,
+  recordEmulatorAddress,
+  root,
+  run,
+} from './env.mjs'
+
+/**
+ * Derives the environment (scripts/env.mjs, role 'start'), builds the admin when `build` and the
+ * build is stale, applies the migrations and seeds the demo on an empty embedded database.
+ * Throws CliError when a step fails; answers deriveEnv's `{ emulator }`.
+ * @param {{ build?: boolean }} [options]
+ */
+export async function prepareDemo({ build = true } = {}) {
+  const derived = deriveEnv({ role: 'start' })
+  if (!isMongo()) fs.mkdirSync(path.join(root, 'data'), { recursive: true })
+  if (build && needsBuild()) {
+    console.log('▶ 构建管理后台（首次约需 1–2 分钟）…')
+    await run(bin('next'), ['build'])
+  }
+  console.log('▶ 应用数据库迁移…')
+  await run(bin('payload'), ['migrate'], payloadEnv())
+  process.env.SEED_DEMO ??= isMongo() ? 'false' : 'true'
+  await run(bin('payload'), ['run', 'scripts/seed.ts'], payloadEnv())
+  return derived
+}
+
+/**
+ * The processes `npm start` runs side by side, for runTogether: the WeChat emulator (only without
+ * real credentials; its address is recorded for the commands of a second terminal), the
+ * scheduler, the callback server and the admin.
+ * @param {{ emulator: string | null }} prepared what prepareDemo answered
+ */
+export function demoServices(prepared) {
+  const port = process.env.PORT || '3000'
+  const services = []
+  if (prepared.emulator) {
+    // The demo account's app id names it in the callback URL, so the emulator can post events before the account's id is known.
+    const callbackUrl = `http://127.0.0.1:${callbackPort()}/api/wechat/callback/${DEMO_APP_ID}`
+    services.push({
+      name: 'WeChat emulator',
+      command: process.execPath,
+      args: ['--import', 'tsx', 'src/wechat/emulator/cli.ts'],
+      env: { WECHAT_EMULATOR_PORT: emulatorPort(), WECHAT_EMULATOR_CALLBACK_URL: callbackUrl },
+    })
+    recordEmulatorAddress(prepared.emulator)
+    console.log(`▶ 未配置公众号：微信接口指向本机模拟器 ${prepared.emulator}`)
+  }
+  services.push({ name: 'scheduler', command: bin('payload'), args: ['run', 'scripts/worker.ts'], env: payloadEnv() })
+  services.push({ name: 'callback', command: bin('payload'), args: ['run', 'scripts/callback-server.ts'], env: { ...payloadEnv(), WECHAT_CALLBACK_PORT: callbackPort() } })
+  services.push({ name: 'admin', command: bin('next'), args: ['start', '-p', port] })
+  return services
+}
+
