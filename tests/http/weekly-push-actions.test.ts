@@ -103,9 +103,14 @@ test('reorder / remove / add through the page action: the collection rules apply
   // Only pool items can be added: a draft is refused, by name.
   const draft = await api(server.url, editor, 'POST', '/api/articles', { title: '还是草稿的文章' })
   expect(draft.status).toBe(201)
-  const refused = await action(leader, { action: 'bundle', items: [...kept, removed, { relationTo: 'articles', value: draft.body.doc.id }] })
+  const refused = await action(leader, { action: 'bundle', items: [...kept, { relationTo: 'articles', value: draft.body.doc.id }] })
   expect(refused.status).toBe(400)
   expect(refused.body.errors[0].message).toContain('《还是草稿的文章》不在待推送池中')
+  // More than the settings allow: refused before anything changes.
+  const tooMany = await action(leader, { action: 'bundle', items: [...kept, removed, { relationTo: 'articles', value: draft.body.doc.id }] })
+  expect(tooMany.status).toBe(400)
+  expect(tooMany.body.errors[0].message).toContain('最多 6 条')
+  expect(refsOf(await readPush())).toEqual([...kept, removed])
 }, 60_000)
 
 test('sign-off answers when it goes out; 撤销审定 until the send starts, refused with 409 once it has; an edit voids a sign-off', async () => {
