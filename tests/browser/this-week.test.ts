@@ -95,5 +95,11 @@ test('the demo leader generates the week, sees audience and pool reasons, edits 
   await waitForText(page, '.push-actions .push-answer', '没有审核领导绑定微信')
   expect(await page.locator('.push-actions .push-answer').getAttribute('data-tone')).toBe('error')
   expect(emulator.requestLog.filter((entry) => entry.path === '/cgi-bin/message/mass/preview')).toHaveLength(0)
+
+  // The push record's form shows a leader what they decide on, not the send's machinery.
+  await page.locator('.this-week__audience ~ section a[href^="/admin/collections/weekly-pushes/"]').first().click()
+  await waitForText(page, 'label', '本周内容')
+  const form = await page.locator('main, .collection-edit').first().innerText()
+  for (const technical of ['占用至', '步骤记录', '已发送预览', 'clientmsgid', '微信编号']) expect(form).not.toContain(technical)
   await context.close()
 }, 240_000)
