@@ -113,6 +113,29 @@ test('reorder / remove / add through the page action: the collection rules apply
   expect(refsOf(await readPush())).toEqual([...kept, removed])
 }, 60_000)
 
+test('本周推送, 推送日历 and the review queue are built from Payload components and speak the admin language', async () => {
+  const page = async (pathname: string, lang: 'zh' | 'en') => {
+    const response = await fetch(`${server.url}${pathname}`, { headers: { Authorization: `JWT ${leader.token}`, Cookie: `payload-lng=${lang}` } })
+    expect(response.status).toBe(200)
+    return response.text()
+  }
+  const zh = await page('/admin/this-week', 'zh')
+  expect(zh).toContain('发送对象')
+  expect(zh).toContain('待推送池')
+  expect(zh).toContain('class="table"')
+  const en = await page('/admin/this-week', 'en')
+  for (const text of ['This week', 'Audience', 'All followers', 'The pool: approved items not in this week', 'Sign off…']) expect(en).toContain(text)
+  expect(en).not.toContain('待推送池')
+  const calendar = await page('/admin/push-calendar', 'en')
+  expect(calendar).toContain('Send at (Beijing time)')
+  expect(calendar).toContain('class="table"')
+  const queue = await page('/admin/review-queue', 'en')
+  expect(queue).toContain('Review queue')
+  // Payload's select and table, not the browser's native controls.
+  expect(queue).not.toMatch(/<select[^>]*name="status"/)
+  expect(queue).toContain('review-queue__filter--status')
+}, 60_000)
+
 test('sign-off answers when it goes out; 撤销审定 until the send starts, refused with 409 once it has; an edit voids a sign-off', async () => {
   const signed = await action(leader, { action: 'sign-off' })
   expect(signed.status).toBe(200)
