@@ -114,8 +114,8 @@ test('reorder / remove / add through the page action: the collection rules apply
 }, 60_000)
 
 test('本周推送, 推送日历 and the review queue are built from Payload components and speak the admin language', async () => {
-  const page = async (pathname: string, lang: 'zh' | 'en') => {
-    const response = await fetch(`${server.url}${pathname}`, { headers: { Authorization: `JWT ${leader.token}`, Cookie: `payload-lng=${lang}` } })
+  const page = async (pathname: string, lang: 'zh' | 'en', as: Session = leader) => {
+    const response = await fetch(`${server.url}${pathname}`, { headers: { Authorization: `JWT ${as.token}`, Cookie: `payload-lng=${lang}` } })
     expect(response.status).toBe(200)
     return response.text()
   }
@@ -134,6 +134,17 @@ test('本周推送, 推送日历 and the review queue are built from Payload com
   // Payload's select and table, not the browser's native controls.
   expect(queue).not.toMatch(/<select[^>]*name="status"/)
   expect(queue).toContain('review-queue__filter--status')
+
+  // The pool shows leaders every approved item; an editor only their own community's.
+  const outsider = await login(server.url, 'editor2@demo.local', 'demo-password')
+  const media = await api(server.url, admin, 'GET', '/api/media?limit=1&depth=0')
+  const other = await api(server.url, outsider, 'POST', '/api/articles', { title: '土门社区的已通过文章', digest: '摘要', cover: media.body.docs[0].id })
+  expect(other.status).toBe(201)
+  expect((await api(server.url, admin, 'PATCH', `/api/articles/${other.body.doc.id}`, { reviewStatus: 'approved' })).body.doc?.reviewStatus).toBe('approved')
+  expect(await page('/admin/this-week', 'zh')).toContain('土门社区的已通过文章')
+  const editorView = await page('/admin/this-week', 'zh', editor)
+  expect(editorView).toContain('待推送池')
+  expect(editorView).not.toContain('土门社区的已通过文章')
 }, 60_000)
 
 test('sign-off answers when it goes out; 撤销审定 until the send starts, refused with 409 once it has; an edit voids a sign-off', async () => {

@@ -1,7 +1,7 @@
 import { Banner, Button, Pill } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
-import { staffOf } from '../../access/roles'
+import { idOf, staffOf, type StaffUser } from '../../access/roles'
 import { audienceReach, type AudienceReach } from '../../push/audience'
 import { plannedSendAt } from '../../push/sign-off'
 import { readPush } from '../../push/store'
@@ -48,8 +48,11 @@ export function audienceLines(reach: AudienceReach, lang: string): { audience: s
   }
 }
 
-function poolEntries(report: WeekReport, lang: string): PoolEntry[] {
-  return report.poolRows.map((row) => ({
+/** The pool as this person may see it: editors read only their own community's items. */
+function poolEntries(report: WeekReport, lang: string, staff: StaffUser): PoolEntry[] {
+  const community = idOf(staff.community)
+  const visible = staff.role === 'editor' ? report.poolRows.filter((row) => row.community !== null && row.community === community) : report.poolRows
+  return visible.map((row) => ({
     relationTo: row.collection,
     value: row.id,
     title: row.title,
@@ -124,7 +127,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
         <>
           <NoPushPanel report={report} now={now} lang={lang} />
           {canAct && week === isoWeekOf(now) ? <GenerateWeekButton /> : null}
-          <BundleEditor pushId={null} editable={false} items={[]} pool={poolEntries(report, lang)} />
+          <BundleEditor pushId={null} editable={false} items={[]} pool={poolEntries(report, lang, staff)} />
         </>
       ) : (
         <>
@@ -149,7 +152,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
               </p>
             ) : null}
           </section>
-          <BundleEditor pushId={push.id} editable={editable} items={bundle} pool={poolEntries(report, lang)} />
+          <BundleEditor pushId={push.id} editable={editable} items={bundle} pool={poolEntries(report, lang, staff)} />
           <h2>{t('微信中的样子', 'As WeChat shows it')}</h2>
           <MessageCard items={previews} lang={lang} />
           <ItemList rows={push.items} previews={previews} accountName={account.name} lang={lang} />

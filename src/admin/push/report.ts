@@ -41,6 +41,8 @@ export interface PoolRow {
   collection: ContentCollection
   id: string
   title: string
+  /** The item's community id (editors see only their community's rows). */
+  community: string | null
   code: Exclusion['code']
   reason: string
   limit?: number
@@ -51,6 +53,7 @@ const poolRow = (entry: Exclusion): PoolRow => ({
   collection: entry.item.collection,
   id: entry.item.id,
   title: entry.item.title,
+  community: entry.item.community,
   code: entry.code,
   reason: entry.reason,
   limit: entry.limit,
