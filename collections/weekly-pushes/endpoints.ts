@@ -1,17 +1,55 @@
-import { addDataAndFileToRequest, type Endpoint } from 'payload'
-import { idOf } from '../../src/access/roles'
-import { sendPreviews } from '../../src/push/previews'
-import { decideOnPush } from '../../src/push/sign-off'
-import { readPush } from '../../src/push/store'
+import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
+import { idOf, staffOf } from '../../src/access/roles'
+import { findAccount } from '../../src/admin/push/account'
+import { bundleMessage, editBundle, parseRefs } from '../../src/push/bundle-edit'
+import { generateWeekNow, generatedMessage } from '../../src/push/generate-now'
+import { previewBundle, previewMessage } from '../../src/push/previews'
+import { itemRefs } from '../../src/push/refs'
+import { loadPushSettings } from '../../src/push/settings-load'
+import { decideOnPush, plannedSendAt } from '../../src/push/sign-off'
+import { findPush, readPush } from '../../src/push/store'
+import { isoWeekOf } from '../../src/push/week'
 import { wechatGateway } from '../../src/push/wechat-gateway'
 import { ReviewError } from '../../src/review/service'
+import { formatShanghai } from '../../src/time'
 
-const fail = (error: ReviewError) =>
-  Response.json({ errors: [{ message: error.message, code: error.code }] }, { status: error.status })
+const fail = (status: number, message: string, code?: string) => Response.json({ ok: false, message, errors: [{ message, code }] }, { status })
+
+/** A ReviewError, or an error Payload raised with a status below 500 (access, validation), as JSON. */
+function failed(error: unknown): Response {
+  if (error instanceof ReviewError) return fail(error.status, error.message, error.code)
+  const status = (error as { status?: unknown }).status
+  if (typeof status === 'number' && status < 500) {
+    const details = (error as { data?: { errors?: { message?: string }[] } }).data?.errors?.map((entry) => entry.message).filter(Boolean) ?? []
+    const message = status === 403 ? '没有权限修改本周推送' : [((error as Error).message || '请求无效'), ...details].join('：')
+    return fail(status, message)
+  }
+  throw error
+}
+
+async function readBody(req: PayloadRequest): Promise<Record<string, unknown>> {
+  await addDataAndFileToRequest(req).catch(() => {
+    throw new ReviewError(400, 'bad-body', '请求体必须是 JSON，例如 {"action": "sign-off"}')
+  })
+  return (req.data ?? {}) as Record<string, unknown>
+}
+
+function requireLeader(req: PayloadRequest, what: string) {
+  const staff = staffOf(req.user)
+  if (!staff) throw new ReviewError(401, 'unauthenticated', '请先登录')
+  if (staff.role !== 'leader' && staff.role !== 'admin') throw new ReviewError(403, 'forbidden', `只有审核领导或管理员可以${what}`)
+  return staff
+}
 
 /**
- * `POST /api/weekly-pushes/:id/action` with `{ "action": "sign-off" | "reject" | "preview", "reason"? }`:
- * the leader's review step. The bundle itself (order, items, audience) is edited as the document.
+ * `POST /api/weekly-pushes/:id/action`, the leader's review step. Body `{ "action": … }`:
+ * - `preview`: sends the bundle to every leader who bound WeChat; answers per recipient
+ *   (`recipients: [{ name, ok, error? }]`) — 200 when all got it, 207 when some did not, 409 when no
+ *   leader has bound WeChat (the message says how to bind), 502 when the draft or every preview failed;
+ * - `sign-off`, `revoke` (撤销审定, until the send starts, else 409), `reject` (with `reason`);
+ * - `bundle` with `items: [{ relationTo, value }]` in the new order: reorder / add / remove.
+ * Every answer is `{ ok, message, doc }` with `message` in Chinese saying what happened; errors also
+ * carry `errors: [{ message, code }]` as Payload's do.
  */
 export const pushActionEndpoint: Endpoint = {
   path: '/:id/action',
@@ -20,23 +58,69 @@ export const pushActionEndpoint: Endpoint = {
     const id = req.routeParams?.id
     try {
       if (typeof id !== 'string') throw new ReviewError(404, 'not-found', '推送不存在')
-      await addDataAndFileToRequest(req).catch(() => {
-        throw new ReviewError(400, 'bad-body', '请求体必须是 JSON：{"action": "sign-off" | "reject" | "preview"}')
-      })
-      const body = (req.data ?? {}) as { action?: unknown; reason?: unknown }
+      const body = await readBody(req)
       if (body.action === 'preview') {
-        const role = (req.user as { role?: string } | null)?.role
-        if (role !== 'leader' && role !== 'admin') throw new ReviewError(403, 'forbidden', '只有审核领导或管理员可以发送预览')
+        requireLeader(req, '发送预览')
         const push = await readPush(req.payload, id)
         if (!push) throw new ReviewError(404, 'not-found', '推送不存在')
-        const doc = await sendPreviews(req.payload, id, await wechatGateway(req.payload, idOf(push.account) ?? ''))
-        return Response.json({ doc, message: '预览已发送' })
+        if (itemRefs(push.items).length === 0) throw new ReviewError(409, 'empty', '本周推送还没有内容，无法发送预览')
+        const report = await previewBundle(req.payload, id, await wechatGateway(req.payload, idOf(push.account) ?? ''))
+        const message = previewMessage(report)
+        const status = report.outcome === 'sent' ? 200 : report.outcome === 'partial' ? 207 : report.outcome === 'no-recipient' ? 409 : 502
+        return Response.json(
+          { ok: report.outcome === 'sent', outcome: report.outcome, recipients: report.recipients, message, doc: report.push, ...(status >= 400 ? { errors: [{ message, code: report.outcome }] } : {}) },
+          { status },
+        )
+      }
+      if (body.action === 'bundle') {
+        const edit = await editBundle(req, id, parseRefs(body.items))
+        const { push, ...rest } = edit
+        return Response.json({ ok: true, message: bundleMessage(rest), doc: push })
       }
       const doc = await decideOnPush(req, id, body.action, body.reason)
-      return Response.json({ doc, message: '操作成功' })
+      let message: string
+      if (body.action === 'sign-off') {
+        const settings = await loadPushSettings(req.payload)
+        const at = plannedSendAt(doc.week, settings, new Date())
+        message = `已审定 ${itemRefs(doc.items).length} 条；${at ? `将于 ${formatShanghai(at)}（北京时间）发送` : '本周发送时段已过，不会再发送'}；发送开始前可以撤销审定`
+      } else if (body.action === 'revoke') {
+        message = '已撤销审定：本周推送回到「待审定」，不会发送，直到再次审定'
+      } else {
+        message = `本周不发送：原因已记录，${itemRefs(doc.items).length} 条内容已回到待推送池`
+      }
+      return Response.json({ ok: true, message, doc })
     } catch (error) {
-      if (error instanceof ReviewError) return fail(error)
-      throw error
+      return failed(error)
+    }
+  },
+}
+
+/**
+ * `POST /api/weekly-pushes/generate` (立即生成本周推送): leaders and admins make the current week's
+ * proposal now for the default account, by the scheduled assemble's rules, and the previews go out
+ * as after the scheduled one. 201 `{ ok, message, doc, missing, preview }`; 409 when the week
+ * already has a push; 404 without a default account.
+ */
+export const generateWeekEndpoint: Endpoint = {
+  path: '/generate',
+  method: 'post',
+  handler: async (req) => {
+    try {
+      requireLeader(req, '立即生成本周推送')
+      const account = await findAccount(req.payload)
+      if (!account) throw new ReviewError(404, 'no-account', '没有默认公众号：请管理员在 微信 → 公众号 中添加并设为默认')
+      const now = new Date()
+      const week = isoWeekOf(now)
+      if (await findPush(req.payload, account.id, week)) throw new ReviewError(409, 'exists', `${week} 的推送已经生成，请刷新本页`)
+      const settings = await loadPushSettings(req.payload)
+      const result = await generateWeekNow(req.payload, { accountId: account.id, now, settings, gateway: () => wechatGateway(req.payload, account.id) })
+      if (!result) throw new ReviewError(409, 'exists', `${week} 的推送刚被生成（可能是定时任务），请刷新本页`)
+      return Response.json(
+        { ok: true, message: generatedMessage(week, result, settings), doc: result.push, items: result.selection.items.length, missing: result.selection.missing, preview: result.preview },
+        { status: 201 },
+      )
+    } catch (error) {
+      return failed(error)
     }
   },
 }

@@ -1,10 +1,18 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 import { isLeaderOrAdmin, isStaff, roleOf } from '../../src/access/roles'
 import { WEEK_PATTERN } from '../../src/push/week'
 import { CONTENT_COLLECTIONS } from '../../src/review/service'
 import { PUSH_STATUS_OPTIONS, previewsField, resultField, stepLogField, systemOnlyAccess, wechatIdsField } from './fields'
-import { pushActionEndpoint } from './endpoints'
+import { generateWeekEndpoint, pushActionEndpoint } from './endpoints'
 import { guardBundleChanges, syncItemStates } from './hooks'
+
+/**
+ * The send's machinery (claims, previews, WeChat ids, step log) is for admins: leaders work on
+ * 本周推送, and the form shows them only what they decide on. Hidden in the admin form only; the
+ * data stays readable through the API as before.
+ */
+const adminOnlyInForm = (field: Field): Field =>
+  ({ ...field, admin: { ...field.admin, condition: (_data: unknown, _sibling: unknown, { user }: { user?: unknown }) => roleOf(user as never) === 'admin' } }) as Field
 
 /** One WeChat mass send: an account's bundle for one ISO week. */
 export const WeeklyPushes: CollectionConfig = {
@@ -23,7 +31,7 @@ export const WeeklyPushes: CollectionConfig = {
     delete: () => false,
   },
   hooks: { beforeChange: [guardBundleChanges], afterChange: [syncItemStates] },
-  endpoints: [pushActionEndpoint],
+  endpoints: [generateWeekEndpoint, pushActionEndpoint],
   fields: [
     {
       name: 'key',
@@ -107,18 +115,18 @@ export const WeeklyPushes: CollectionConfig = {
         { name: 'signedOffAt', type: 'date', label: { zh: '审定时间', en: 'Signed off at' }, access: systemOnlyAccess, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
-    {
+    adminOnlyInForm({
       type: 'row',
       fields: [
         { name: 'claimedBy', type: 'text', label: { zh: '发送进程', en: 'Claimed by' }, access: systemOnlyAccess, admin: { readOnly: true } },
         { name: 'claimedUntil', type: 'date', label: { zh: '占用至', en: 'Claimed until' }, access: systemOnlyAccess, admin: { readOnly: true } },
         { name: 'attempts', type: 'number', defaultValue: 0, label: { zh: '尝试次数', en: 'Attempts' }, access: systemOnlyAccess, admin: { readOnly: true } },
       ],
-    },
+    }),
     { name: 'needsAttention', type: 'checkbox', label: { zh: '需要人工处理', en: 'Needs a person' }, access: systemOnlyAccess, admin: { readOnly: true } },
-    previewsField,
-    wechatIdsField,
+    adminOnlyInForm(previewsField),
+    adminOnlyInForm(wechatIdsField),
     resultField,
-    stepLogField,
+    adminOnlyInForm(stepLogField),
   ],
 }

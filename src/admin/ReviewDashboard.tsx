@@ -1,4 +1,5 @@
 import type { ServerProps } from 'payload'
+import { Card } from '@payloadcms/ui'
 import React from 'react'
 import { staffOf } from '../access/roles'
 import { REVIEW_STATE_LABELS, type ReviewState } from '../review/state-machine'
@@ -20,12 +21,14 @@ export async function ReviewDashboard({ payload, user, i18n }: ServerProps) {
   return (
     <div className="review-dashboard" style={{ marginBottom: 24 }}>
       <h2>{pick({ zh: '审核工作台', en: 'Review desk' }, lang)}</h2>
-      <ul style={{ display: 'flex', gap: 24, listStyle: 'none', padding: 0, flexWrap: 'wrap' }}>
+      <ul className="review-dashboard__cards" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 'var(--base)', listStyle: 'none', padding: 0 }}>
         {counts.map(({ status, count }) => (
           <li key={status}>
-            <a href={`/admin/review-queue?status=${status}${staff.role === 'editor' ? '&mine=1' : ''}`}>
-              {pick(REVIEW_STATE_LABELS[status], lang)}：<strong>{count}</strong>
-            </a>
+            <Card
+              id={`review-dashboard-${status}`}
+              title={`${pick(REVIEW_STATE_LABELS[status], lang)}：${count}`}
+              href={`/admin/review-queue?status=${status}${staff.role === 'editor' ? '&mine=1' : '&mine=0'}`}
+            />
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
+import { Banner, Gutter, Pill } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 import { staffOf } from '../access/roles'
@@ -7,6 +7,8 @@ import { CONTENT_COLLECTIONS } from '../review/service'
 import { REVIEW_STATES, REVIEW_STATE_LABELS } from '../review/state-machine'
 import { formatShanghai } from '../time'
 import { pick } from './labels'
+import { DataTable } from './push/table'
+import { ReviewQueueFilters } from './ReviewQueueFilters'
 import { loadQueue, parseFilters } from './review-queue'
 
 const TYPE_LABELS = {
@@ -14,6 +16,15 @@ const TYPE_LABELS = {
   'policy-explainers': { zh: '政策解读', en: 'Policy explainer' },
   'community-news': { zh: '社区要闻', en: 'Community news' },
 } as const
+
+const STATUS_PILL: Partial<Record<string, 'success' | 'warning' | 'error' | 'light' | 'light-gray'>> = {
+  submitted: 'warning',
+  approved: 'success',
+  returned: 'error',
+  scheduled: 'success',
+  sent: 'light-gray',
+  archived: 'light-gray',
+}
 
 /** 待审核 for leaders, 我的稿件 for editors: every content type in one list, filterable. */
 export async function ReviewQueueView(props: AdminViewServerProps) {
@@ -47,79 +58,37 @@ export async function ReviewQueueView(props: AdminViewServerProps) {
     >
       <Gutter>
         <h1 style={{ marginTop: 24 }}>{heading}</h1>
-        <form method="get" style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'end', margin: '16px 0' }}>
-          <label>
-            {pick({ zh: '状态', en: 'Status' }, lang)}
-            <br />
-            <select name="status" defaultValue={filters.status ?? ''}>
-              <option value="">{pick({ zh: '全部', en: 'All' }, lang)}</option>
-              {REVIEW_STATES.map((state) => (
-                <option key={state} value={state}>
-                  {pick(REVIEW_STATE_LABELS[state], lang)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {pick({ zh: '类型', en: 'Type' }, lang)}
-            <br />
-            <select name="type" defaultValue={filters.type ?? ''}>
-              <option value="">{pick({ zh: '全部', en: 'All' }, lang)}</option>
-              {CONTENT_COLLECTIONS.map((slug) => (
-                <option key={slug} value={slug}>
-                  {pick(TYPE_LABELS[slug], lang)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {pick({ zh: '社区', en: 'Community' }, lang)}
-            <br />
-            <select name="community" defaultValue={filters.community ?? ''}>
-              <option value="">{pick({ zh: '全部', en: 'All' }, lang)}</option>
-              {communities.docs.map((community) => (
-                <option key={String(community.id)} value={String(community.id)}>
-                  {community.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine} /> {pick({ zh: '只看我的', en: 'Only mine' }, lang)}
-          </label>
-          <button type="submit" className="btn btn--style-secondary btn--size-small">
-            {pick({ zh: '筛选', en: 'Filter' }, lang)}
-          </button>
-        </form>
+        <ReviewQueueFilters
+          statuses={REVIEW_STATES.map((state) => ({ value: state, label: pick(REVIEW_STATE_LABELS[state], lang) }))}
+          types={CONTENT_COLLECTIONS.map((slug) => ({ value: slug, label: pick(TYPE_LABELS[slug], lang) }))}
+          communities={communities.docs.map((community) => ({ value: String(community.id), label: String(community.name) }))}
+          initial={{ status: filters.status ?? '', type: filters.type ?? '', community: filters.community ?? '', mine: Boolean(filters.mine) }}
+        />
         {rows.length === 0 ? (
-          <p className="review-queue__empty">{pick({ zh: '没有符合条件的内容。', en: 'Nothing matches.' }, lang)}</p>
+          <Banner type="info">
+            <span className="review-queue__empty">{pick({ zh: '没有符合条件的内容。', en: 'Nothing matches.' }, lang)}</span>
+          </Banner>
         ) : (
-          <table className="review-queue" style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <thead>
-              <tr style={{ textAlign: 'left' }}>
-                <th>{pick({ zh: '标题', en: 'Title' }, lang)}</th>
-                <th>{pick({ zh: '类型', en: 'Type' }, lang)}</th>
-                <th>{pick({ zh: '状态', en: 'Status' }, lang)}</th>
-                <th>{pick({ zh: '社区', en: 'Community' }, lang)}</th>
-                <th>{pick({ zh: '撰稿人', en: 'Author' }, lang)}</th>
-                <th>{pick({ zh: '更新时间', en: 'Updated' }, lang)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={`${row.collection}:${row.id}`} data-status={row.reviewStatus} style={{ borderTop: '1px solid var(--theme-elevation-100)' }}>
-                  <td style={{ padding: '8px 0' }}>
-                    <a href={`/admin/collections/${row.collection}/${row.id}`}>{row.title}</a>
-                  </td>
-                  <td>{pick(TYPE_LABELS[row.collection], lang)}</td>
-                  <td>{pick(REVIEW_STATE_LABELS[row.reviewStatus], lang)}</td>
-                  <td>{row.community ?? '—'}</td>
-                  <td>{row.author ?? '—'}</td>
-                  <td>{formatShanghai(row.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="review-queue"
+            rowIds={rows.map((row) => `${row.collection}:${row.id}`)}
+            columns={[
+              { key: 'title', heading: pick({ zh: '标题', en: 'Title' }, lang), cells: rows.map((row) => <a href={`/admin/collections/${row.collection}/${row.id}`}>{row.title}</a>) },
+              { key: 'type', heading: pick({ zh: '类型', en: 'Type' }, lang), cells: rows.map((row) => pick(TYPE_LABELS[row.collection], lang)) },
+              {
+                key: 'status',
+                heading: pick({ zh: '状态', en: 'Status' }, lang),
+                cells: rows.map((row) => (
+                  <Pill pillStyle={STATUS_PILL[row.reviewStatus] ?? 'light'} size="small">
+                    {pick(REVIEW_STATE_LABELS[row.reviewStatus], lang)}
+                  </Pill>
+                )),
+              },
+              { key: 'community', heading: pick({ zh: '社区', en: 'Community' }, lang), cells: rows.map((row) => row.community ?? '—') },
+              { key: 'author', heading: pick({ zh: '撰稿人', en: 'Author' }, lang), cells: rows.map((row) => row.author ?? '—') },
+              { key: 'updatedAt', heading: pick({ zh: '更新时间（北京时间）', en: 'Updated (Beijing time)' }, lang), cells: rows.map((row) => formatShanghai(row.updatedAt)) },
+            ]}
+          />
         )}
       </Gutter>
     </DefaultTemplate>

@@ -4,14 +4,22 @@ import { ReviewError } from '../review/service'
 import { bundleProblems, loadBundle } from './candidates'
 import { moveItems } from './item-states'
 import { itemRefs } from './refs'
+import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
+import { slotInstant } from './week'
 import { readPush, savePush, type PushDoc } from './store'
 
-export type PushAction = 'sign-off' | 'reject'
+export type PushAction = 'sign-off' | 'reject' | 'revoke'
+
+const STATUS_ZH: Record<string, string> = { proposed: '待审定', signed_off: '已审定', sending: '发送中', sent: '已发送', failed: '失败', skipped: '已跳过' }
+const statusZh = (status: string) => STATUS_ZH[status] ?? status
 
 /**
  * The leader's decision on the week's bundle. Sign-off needs every item valid and at least the
- * minimum count; rejecting closes the week with the leader's reason and returns the items to the pool.
+ * minimum count; rejecting closes the week with the leader's reason and returns the items to the pool;
+ * `revoke` (撤销审定) takes a sign-off back to `proposed` with an atomic compare-and-set on the status,
+ * so it loses to a send that already claimed the week (`sending`): 409 then. Every decision is in
+ * the step log with who and when. Errors are ReviewError (401/403/404/400/409) with a Chinese message.
  */
 export async function decideOnPush(req: PayloadRequest, pushId: string, action: unknown, reason?: unknown): Promise<PushDoc> {
   const staff = staffOf(req.user)
@@ -22,7 +30,7 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
   const now = new Date()
 
   if (action === 'sign-off') {
-    if (push.status !== 'proposed') throw new ReviewError(409, 'invalid-transition', `当前状态为 ${push.status}，不能审定`)
+    if (push.status !== 'proposed') throw new ReviewError(409, 'invalid-transition', `当前状态为「${statusZh(push.status)}」，不能审定`)
     const settings = await loadPushSettings(req.payload)
     const items = await loadBundle(req.payload, itemRefs(push.items))
     const problems = items.flatMap((item) => bundleProblems(item, push.id, now).map((problem) => `《${item.title}》${problem}`))
@@ -42,7 +50,7 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
 
   if (action === 'reject') {
     if (typeof reason !== 'string' || reason.trim() === '') throw new ReviewError(400, 'reason-required', '不发送本周推送必须填写原因')
-    if (push.status !== 'proposed' && push.status !== 'signed_off') throw new ReviewError(409, 'invalid-transition', `当前状态为 ${push.status}，不能取消`)
+    if (push.status !== 'proposed' && push.status !== 'signed_off') throw new ReviewError(409, 'invalid-transition', `当前状态为「${statusZh(push.status)}」，不能取消本周推送`)
     const saved = await savePush(
       req.payload,
       push,
@@ -53,5 +61,33 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
     await moveItems(req.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
     return saved
   }
-  throw new ReviewError(400, 'unknown-action', '未知操作：可用 sign-off、reject')
+  if (action === 'revoke') {
+    if (push.status === 'proposed') throw new ReviewError(409, 'not-signed-off', '本周推送尚未审定，无需撤销')
+    if (push.status !== 'signed_off') throw new ReviewError(409, 'send-started', `已开始发送（当前状态「${statusZh(push.status)}」），不能撤销审定`)
+    const saved = await savePush(
+      req.payload,
+      push,
+      { status: 'proposed', signedOffBy: null, signedOffAt: null, statusReason: null },
+      { step: 'revoke-sign-off', ok: true, detail: `${staff.name ?? staff.email} 撤销审定` },
+      { status: { equals: 'signed_off' } },
+    )
+    if (!saved) {
+      const current = await readPush(req.payload, pushId)
+      throw new ReviewError(409, 'send-started', `推送状态已变为「${statusZh(String(current?.status ?? '未知'))}」，不能撤销审定`)
+    }
+    return saved
+  }
+  throw new ReviewError(400, 'unknown-action', '未知操作：可用 sign-off、revoke、reject、preview、bundle')
+}
+
+/**
+ * When a push signed off now would go out: the week's send slot, or the Friday retry slot once the
+ * send slot has passed; null when both have passed (the week will not be sent). A Date instant;
+ * show it with formatShanghai (Beijing time).
+ */
+export function plannedSendAt(week: string, settings: Pick<PushSettings, 'sendWeekday' | 'sendTime' | 'retryWeekday' | 'retryTime'>, now: Date): Date | null {
+  const send = slotInstant(week, settings.sendWeekday, settings.sendTime)
+  if (send > now) return send
+  const retry = slotInstant(week, settings.retryWeekday, settings.retryTime)
+  return retry > now ? retry : null
 }

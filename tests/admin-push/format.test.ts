@@ -16,6 +16,7 @@ const base: WeekReport = {
   sentByMonth: { '2026-11': 3 },
   quota: { month: '2026-11', used: 3, limit: 4 },
   pool: { approved: 4, selected: 4, missing: 1 },
+  poolRows: [],
 }
 
 describe('formatStatus', () => {

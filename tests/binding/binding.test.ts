@@ -157,6 +157,6 @@ describe('审定 from WeChat', () => {
     const signed = (await findPush(payload, accountId, week))!
     expect(signed).toMatchObject({ status: 'signed_off', signedOffBy: fx.users.leader.id })
     expect(signed.steps.at(-1)).toMatchObject({ step: 'sign-off', ok: true, detail: 'leader 审定' })
-    expect(await say('oLeader', '审定')).toBe(`未能审定本周（${week}）推送：当前状态为 signed_off，不能审定`)
+    expect(await say('oLeader', '审定')).toBe(`未能审定本周（${week}）推送：当前状态为「已审定」，不能审定`)
   })
 })

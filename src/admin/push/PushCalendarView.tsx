@@ -6,10 +6,10 @@ import { formatShanghai } from '../../time'
 import { pick } from '../labels'
 import { findAccount } from './account'
 import { CALENDAR_WEEKS, loadCalendar } from './calendar'
-import { CALENDAR_STATUS_LABELS, calendarNote, weekdayName } from './labels'
+import { Banner, Pill } from '@payloadcms/ui'
+import { CALENDAR_STATUS_LABELS, calendarNote, calendarNoteEn, weekdayLabel } from './labels'
+import { DataTable } from './table'
 import { PushPage } from './PushPage'
-
-const cell: React.CSSProperties = { padding: '8px 12px 8px 0' }
 
 /** 推送日历: the next eight weeks' send slots, with the weeks the monthly quota will not allow. */
 export async function PushCalendarView(props: AdminViewServerProps) {
@@ -22,7 +22,7 @@ export async function PushCalendarView(props: AdminViewServerProps) {
     return (
       <PushPage view={props}>
         {title}
-        <p style={{ color: 'var(--theme-error-500)' }}>没有默认公众号：请在 微信 → 公众号 中添加并设为默认</p>
+        <Banner type="error">{pick({ zh: '没有默认公众号：请在 微信 → 公众号 中添加并设为默认', en: 'No default account: add one under WeChat → Accounts' }, lang)}</Banner>
       </PushPage>
     )
   }
@@ -34,46 +34,52 @@ export async function PushCalendarView(props: AdminViewServerProps) {
     <PushPage view={props}>
       {title}
       <p style={{ color: 'var(--theme-elevation-500)' }}>
-        {`${account.name}（${account.appId}）· 未来 ${rows.length} 周，北京时间 · 服务号每月最多群发 ${settings.monthlyQuota} 次，超出时${settings.quotaPolicy === 'merge' ? '并入下周' : '跳过该周'}（推送设置）`}
+        {pick(
+          {
+            zh: `${account.name}（${account.appId}）· 未来 ${rows.length} 周，北京时间 · 服务号每月最多群发 ${settings.monthlyQuota} 次，超出时${settings.quotaPolicy === 'merge' ? '并入下周' : '跳过该周'}（推送设置）`,
+            en: `${account.name} (${account.appId}) · the next ${rows.length} weeks, Beijing time · a service account mass-sends at most ${settings.monthlyQuota} times a month; beyond that a week is ${settings.quotaPolicy === 'merge' ? 'merged into the next' : 'skipped'} (push settings)`,
+          },
+          lang,
+        )}
       </p>
-      <table className="push-calendar" style={{ width: '100%', borderCollapse: 'collapse' }}>
-        <thead>
-          <tr style={{ textAlign: 'left' }}>
-            <th style={cell}>{pick({ zh: '周次', en: 'Week' }, lang)}</th>
-            <th style={cell}>{pick({ zh: '发送时间', en: 'Send at' }, lang)}</th>
-            <th style={cell}>{pick({ zh: '状态', en: 'Status' }, lang)}</th>
-            <th style={cell}>{pick({ zh: '当月群发', en: 'Month quota' }, lang)}</th>
-            <th style={cell}>{pick({ zh: '说明', en: 'Note' }, lang)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const note = calendarNote(row, settings, now)
-            return (
-              <tr
-                key={row.week}
-                data-status={row.status}
-                style={{ borderTop: '1px solid var(--theme-elevation-100)', background: note ? 'var(--theme-warning-100)' : undefined }}
-              >
-                <td style={cell}>
-                  <a href={`/admin/this-week?week=${row.week}`}>{row.week}</a>
-                  {row.week === currentWeek ? pick({ zh: '（本周）', en: ' (this week)' }, lang) : ''}
-                </td>
-                <td style={cell}>{`${formatShanghai(slotInstant(row.week, settings.sendWeekday, settings.sendTime))} ${weekdayName(settings.sendWeekday)}`}</td>
-                <td style={cell}>
-                  {pushIds[row.week] ? (
-                    <a href={`/admin/collections/weekly-pushes/${pushIds[row.week]}`}>{pick(CALENDAR_STATUS_LABELS[row.status], lang)}</a>
-                  ) : (
-                    pick(CALENDAR_STATUS_LABELS[row.status], lang)
-                  )}
-                </td>
-                <td style={cell}>{`${row.quotaUsed} / ${row.quotaLimit}（${row.month}）`}</td>
-                <td style={{ ...cell, color: note ? 'var(--theme-error-500)' : undefined }}>{note ?? ''}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        className="push-calendar"
+        rowIds={rows.map((row) => row.week)}
+        columns={[
+          {
+            key: 'week',
+            heading: pick({ zh: '周次', en: 'Week' }, lang),
+            cells: rows.map((row) => (
+              <>
+                <a href={`/admin/this-week?week=${row.week}`}>{row.week}</a>
+                {row.week === currentWeek ? pick({ zh: '（本周）', en: ' (this week)' }, lang) : ''}
+              </>
+            )),
+          },
+          {
+            key: 'sendAt',
+            heading: pick({ zh: '发送时间（北京时间）', en: 'Send at (Beijing time)' }, lang),
+            cells: rows.map((row) => `${formatShanghai(slotInstant(row.week, settings.sendWeekday, settings.sendTime))} ${weekdayLabel(settings.sendWeekday, lang)}`),
+          },
+          {
+            key: 'status',
+            heading: pick({ zh: '状态', en: 'Status' }, lang),
+            cells: rows.map((row) => {
+              const label = <Pill pillStyle={calendarNote(row, settings, now) ? 'warning' : 'light'} size="small">{pick(CALENDAR_STATUS_LABELS[row.status], lang)}</Pill>
+              return pushIds[row.week] ? <a href={`/admin/this-week?week=${row.week}`}>{label}</a> : label
+            }),
+          },
+          { key: 'quota', heading: pick({ zh: '当月群发', en: 'Month quota' }, lang), cells: rows.map((row) => `${row.quotaUsed} / ${row.quotaLimit}（${row.month}）`) },
+          {
+            key: 'note',
+            heading: pick({ zh: '说明', en: 'Note' }, lang),
+            cells: rows.map((row) => {
+              const note = calendarNote(row, settings, now)
+              return note ? <span style={{ color: 'var(--theme-error-500)' }}>{lang === 'en' ? calendarNoteEn(row, settings, now) : note}</span> : ''
+            }),
+          },
+        ]}
+      />
     </PushPage>
   )
 }

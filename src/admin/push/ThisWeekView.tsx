@@ -1,25 +1,76 @@
+import { Banner, Button, Pill } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
-import { staffOf } from '../../access/roles'
-import { addWeeks } from '../../push/week'
+import { idOf, staffOf, type StaffUser } from '../../access/roles'
+import { audienceReach, type AudienceReach } from '../../push/audience'
+import { plannedSendAt } from '../../push/sign-off'
+import { readPush } from '../../push/store'
+import { addWeeks, isoWeekOf } from '../../push/week'
+import { formatShanghai } from '../../time'
 import { pick } from '../labels'
 import { findAccount } from './account'
-import { PushActions } from './PushActions'
-import { PushPage } from './PushPage'
+import { BundleEditor, type BundleRow, type PoolEntry } from './BundleEditor'
+import { GenerateWeekButton } from './GenerateWeekButton'
+import { EXCLUSION_PILL, EXCLUSION_SHORT, TYPE_LABELS, exclusionText } from './labels'
 import { MessageCard } from './PhonePreview'
+import { PushActions, type SignOffSummary } from './PushActions'
+import { PushPage } from './PushPage'
 import { loadItemPreviews } from './preview'
-import { loadWeekReport } from './report'
+import { loadWeekReport, type WeekReport } from './report'
+import { readPushSteps } from './steps'
+import { DataTable } from './table'
 import { ItemList, NoPushPanel, ScheduleLines, StatusPanel } from './WeekSections'
 import { resolveWeek } from './week-param'
 
 const EDITABLE = ['proposed', 'signed_off']
+const MUTED = 'var(--theme-elevation-500)'
+
+/** "全部粉丝" or the community's tag, and how many followers that is — and where the figure comes from. */
+export function audienceLines(reach: AudienceReach, lang: string): { audience: string; followers: string; source: string } {
+  const audience =
+    reach.audience === 'community'
+      ? pick({ zh: `「${reach.community ?? '未选择社区'}」社区标签的粉丝`, en: `Followers tagged for ${reach.community ?? '(no community chosen)'}` }, lang)
+      : pick({ zh: '全部粉丝', en: 'All followers' }, lang)
+  if (reach.followers !== null) {
+    return {
+      audience,
+      followers: pick({ zh: `${reach.followers} 人`, en: `${reach.followers} people` }, lang),
+      source: pick({ zh: '人数来自微信（实时查询）', en: 'Count from WeChat (asked just now)' }, lang),
+    }
+  }
+  return {
+    audience,
+    followers: pick({ zh: '人数未知', en: 'count unknown' }, lang),
+    source: `${reach.error ?? ''}${pick(
+      { zh: `；本系统记录的关注者 ${reach.recorded} 人（只含接入本系统后关注的，不是全部）`, en: `; this system has ${reach.recorded} followers on record (only those who followed since it was connected)` },
+      lang,
+    )}`,
+  }
+}
+
+/** The pool as this person may see it: editors read only their own community's items. */
+function poolEntries(report: WeekReport, lang: string, staff: StaffUser): PoolEntry[] {
+  const community = idOf(staff.community)
+  const visible = staff.role === 'editor' ? report.poolRows.filter((row) => row.community !== null && row.community === community) : report.poolRows
+  return visible.map((row) => ({
+    relationTo: row.collection,
+    value: row.id,
+    title: row.title,
+    typeLabel: pick(TYPE_LABELS[row.collection], lang),
+    code: row.code,
+    reason: exclusionText(row, lang),
+    pill: EXCLUSION_PILL[row.code] ?? 'light-gray',
+    pillLabel: pick(EXCLUSION_SHORT[row.code] ?? { zh: row.code, en: row.code }, lang),
+  }))
+}
 
 /** 本周推送: the default account's push for the current (or `?week=`) ISO week, as WeChat will show it. */
 export async function ThisWeekView(props: AdminViewServerProps) {
   const { req } = props.initPageResult
   const lang = req.i18n.language
+  const t = (zh: string, en: string) => pick({ zh, en }, lang)
   const staff = staffOf(req.user)
-  if (!staff) return <p>{pick({ zh: '请先登录。', en: 'Please log in.' }, lang)}</p>
+  if (!staff) return <p>{t('请先登录。', 'Please log in.')}</p>
 
   const now = new Date()
   const choice = resolveWeek(props.searchParams?.week, now)
@@ -27,53 +78,98 @@ export async function ThisWeekView(props: AdminViewServerProps) {
   if (!choice.ok || !account) {
     return (
       <PushPage view={props}>
-        <h1 style={{ marginTop: 24 }}>{pick({ zh: '本周推送', en: 'This week' }, lang)}</h1>
-        <p style={{ color: 'var(--theme-error-500)' }}>{choice.ok ? '没有默认公众号：请在 微信 → 公众号 中添加并设为默认' : choice.error}</p>
+        <h1 style={{ marginTop: 24 }}>{t('本周推送', 'This week')}</h1>
+        <Banner type="error">{choice.ok ? t('没有默认公众号：请在 微信 → 公众号 中添加并设为默认', 'No default account: add one under WeChat → Accounts') : choice.error}</Banner>
       </PushPage>
     )
   }
   const week = choice.week
   const report = await loadWeekReport(req.payload, { account, week, now })
   const push = report.push
-  const previews = push ? await loadItemPreviews(req.payload, push.refs) : []
   const canAct = staff.role === 'leader' || staff.role === 'admin'
+  const editable = Boolean(push && canAct && EDITABLE.includes(push.status))
+  const [previews, rawPush, steps] = push ? await Promise.all([loadItemPreviews(req.payload, push.refs), readPush(req.payload, push.id), readPushSteps(req.payload, push.id)]) : [[], null, []]
+  const reach = rawPush ? await audienceReach(req.payload, rawPush) : null
+  const audience = reach ? audienceLines(reach, lang) : null
+  const sendAt = plannedSendAt(week, report.settings, now)
+  const bundle: BundleRow[] = push
+    ? push.items.map((item) => ({ relationTo: item.collection, value: item.id, title: item.title, typeLabel: pick(TYPE_LABELS[item.collection], lang), problems: item.problems }))
+    : []
+  const summary: SignOffSummary = {
+    items: bundle.map((item) => item.title),
+    audience: audience?.audience ?? '',
+    followers: audience?.followers ?? '',
+    sendAt: sendAt ? `${formatShanghai(sendAt)}（${t('北京时间', 'Beijing time')}）` : t('本周发送时段已过，不会发送', 'this week’s send slots have passed'),
+  }
 
   return (
     <PushPage view={props}>
       <h1 style={{ marginTop: 24 }}>
-        {pick({ zh: '本周推送', en: 'This week' }, lang)} · {week}
+        {t('本周推送', 'This week')} · {week}
       </h1>
-      <nav style={{ display: 'flex', gap: 16, margin: '8px 0 16px' }}>
-        <a href={`/admin/this-week?week=${addWeeks(week, -1)}`}>{pick({ zh: '← 上一周', en: '← Previous week' }, lang)}</a>
-        <a href="/admin/this-week">{pick({ zh: '本周', en: 'Current week' }, lang)}</a>
-        <a href={`/admin/this-week?week=${addWeeks(week, 1)}`}>{pick({ zh: '下一周 →', en: 'Next week →' }, lang)}</a>
-        <a href="/admin/push-calendar">{pick({ zh: '推送日历', en: 'Calendar' }, lang)}</a>
+      <nav style={{ display: 'flex', gap: 8, flexWrap: 'wrap', margin: '8px 0 16px' }}>
+        <Button el="link" url={`/admin/this-week?week=${addWeeks(week, -1)}`} buttonStyle="pill" size="small" margin={false}>
+          {t('← 上一周', '← Previous week')}
+        </Button>
+        <Button el="link" url="/admin/this-week" buttonStyle="pill" size="small" margin={false}>
+          {t('本周', 'Current week')}
+        </Button>
+        <Button el="link" url={`/admin/this-week?week=${addWeeks(week, 1)}`} buttonStyle="pill" size="small" margin={false}>
+          {t('下一周 →', 'Next week →')}
+        </Button>
+        <Button el="link" url="/admin/push-calendar" buttonStyle="pill" size="small" margin={false}>
+          {t('推送日历', 'Calendar')}
+        </Button>
       </nav>
-      <p style={{ color: 'var(--theme-elevation-500)' }}>{`${account.name}（${account.appId}）`}</p>
+      <p style={{ color: MUTED }}>{`${account.name}（${account.appId}）`}</p>
       <ScheduleLines report={report} lang={lang} />
       {!push ? (
-        <NoPushPanel report={report} now={now} />
+        <>
+          <NoPushPanel report={report} now={now} lang={lang} />
+          {canAct && week === isoWeekOf(now) ? <GenerateWeekButton /> : null}
+          <BundleEditor pushId={null} editable={false} items={[]} pool={poolEntries(report, lang, staff)} />
+        </>
       ) : (
         <>
           <StatusPanel report={report} push={push} lang={lang} />
+          {audience ? (
+            <section className="this-week__audience" data-audience={reach?.audience} style={{ margin: '8px 0' }}>
+              <span style={{ color: MUTED, display: 'inline-block', minWidth: 88 }}>{t('发送对象', 'Audience')}</span>
+              <strong>{audience.audience}</strong>
+              {'：'}
+              <Pill pillStyle={reach?.followers === null ? 'warning' : 'light'} size="small">
+                <span className="this-week__followers">{audience.followers}</span>
+              </Pill>
+              <span style={{ color: MUTED, marginLeft: 8 }}>{audience.source}</span>
+            </section>
+          ) : null}
           <section style={{ margin: '16px 0' }}>
-            {canAct ? <PushActions pushId={push.id} status={push.status} /> : null}
-            <p style={{ margin: '8px 0' }}>
-              <a href={`/admin/collections/weekly-pushes/${push.id}`}>
-                {canAct && EDITABLE.includes(push.status)
-                  ? pick({ zh: '调整顺序 / 添加 / 移除内容', en: 'Edit order / add / remove items' }, lang)
-                  : pick({ zh: '查看推送记录', en: 'Open the push record' }, lang)}
-              </a>
-              {canAct && EDITABLE.includes(push.status) ? (
-                <span style={{ color: 'var(--theme-elevation-500)' }}>
-                  {pick({ zh: '（移除的内容自动回到待推送池；修改后需重新审定）', en: ' (removed items return to the pool; changes void the sign-off)' }, lang)}
-                </span>
-              ) : null}
-            </p>
+            {canAct ? <PushActions pushId={push.id} status={push.status} summary={summary} /> : null}
+            {canAct && EDITABLE.includes(push.status) ? (
+              <p style={{ color: MUTED, margin: '8px 0' }}>
+                {t('发送对象可在', 'The audience can be changed in')} <a href={`/admin/collections/weekly-pushes/${push.id}`}>{t('推送记录', 'the push record')}</a>
+                {t('中修改。', '.')}
+              </p>
+            ) : null}
           </section>
-          <h2>{pick({ zh: '微信中的样子', en: 'As WeChat shows it' }, lang)}</h2>
+          <BundleEditor pushId={push.id} editable={editable} items={bundle} pool={poolEntries(report, lang, staff)} />
+          <h2>{t('微信中的样子', 'As WeChat shows it')}</h2>
           <MessageCard items={previews} lang={lang} />
           <ItemList rows={push.items} previews={previews} accountName={account.name} lang={lang} />
+          {steps.length ? (
+            <>
+              <h2>{t('记录', 'Log')}</h2>
+              <DataTable
+                className="this-week__log"
+                rowIds={steps.map((_, index) => String(index))}
+                columns={[
+                  { key: 'at', heading: t('时间（北京时间）', 'At (Beijing time)'), cells: steps.map((entry) => formatShanghai(entry.at)) },
+                  { key: 'step', heading: t('步骤', 'Step'), cells: steps.map((entry) => <Pill pillStyle={entry.ok ? 'light' : 'error'} size="small">{entry.step}</Pill>) },
+                  { key: 'detail', heading: t('详情', 'Detail'), cells: steps.map((entry) => entry.detail) },
+                ]}
+              />
+            </>
+          ) : null}
         </>
       )}
     </PushPage>

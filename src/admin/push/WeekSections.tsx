@@ -34,9 +34,15 @@ export function StatusPanel({ report, push, lang }: { report: WeekReport; push: 
         {push.signedOffAt ? `${push.signedOffBy ?? '—'}，${formatShanghai(push.signedOffAt)}` : pick({ zh: '尚未审定', en: 'Not signed off' }, lang)}
       </Row>
       <Row label={pick({ zh: '内容', en: 'Items' }, lang)}>
-        {`共 ${push.items.length} 条，有效 ${valid} 条（每次 ${report.settings.minItems}–${report.settings.maxItems} 条）`}
+        {pick(
+          {
+            zh: `共 ${push.items.length} 条，有效 ${valid} 条（每次 ${report.settings.minItems}–${report.settings.maxItems} 条）`,
+            en: `${push.items.length} items, ${valid} ready (${report.settings.minItems}–${report.settings.maxItems} per send)`,
+          },
+          lang,
+        )}
       </Row>
-      {push.lastPreviewAt ? <Row label={pick({ zh: '预览', en: 'Preview' }, lang)}>{`最近一次 ${formatShanghai(push.lastPreviewAt)}`}</Row> : null}
+      {push.lastPreviewAt ? <Row label={pick({ zh: '预览', en: 'Preview' }, lang)}>{pick({ zh: `最近一次 ${formatShanghai(push.lastPreviewAt)}`, en: `Last sent ${formatShanghai(push.lastPreviewAt)}` }, lang)}</Row> : null}
     </section>
   )
 }
@@ -47,30 +53,43 @@ export function ScheduleLines({ report, lang }: { report: WeekReport; lang: stri
   return (
     <section className="this-week__schedule">
       <Row label={pick({ zh: '时间', en: 'Schedule' }, lang)}>
-        {`生成 ${formatShanghai(slots.assembleAt)} · 发送 ${formatShanghai(slots.sendAt)} · 补发 ${formatShanghai(slots.retryAt)}（北京时间）`}
+        {pick(
+          {
+            zh: `生成 ${formatShanghai(slots.assembleAt)} · 发送 ${formatShanghai(slots.sendAt)} · 补发 ${formatShanghai(slots.retryAt)}（北京时间）`,
+            en: `Assemble ${formatShanghai(slots.assembleAt)} · send ${formatShanghai(slots.sendAt)} · retry ${formatShanghai(slots.retryAt)} (Beijing time)`,
+          },
+          lang,
+        )}
       </Row>
       <Row label={pick({ zh: '本月群发', en: 'This month' }, lang)}>
         <span className="this-week__quota" style={{ color: over ? RED : undefined }}>
           {`${quota.used} / ${quota.limit}（${quota.month}）`}
-          {over ? '：本月群发次数已用完' : ''}
+          {over ? pick({ zh: '：本月群发次数已用完', en: ': this month’s mass sends are used up' }, lang) : ''}
         </span>
       </Row>
     </section>
   )
 }
 
-export function NoPushPanel({ report, now }: { report: WeekReport; now: Date }) {
+export function NoPushPanel({ report, now, lang }: { report: WeekReport; now: Date; lang: string }) {
+  const lines =
+    lang === 'en'
+      ? [
+          'This week has no push yet.',
+          report.pool ? `The pool: ${report.pool.approved} approved items; the assembler would choose ${report.pool.selected}${report.pool.missing ? `, ${report.pool.missing} short of the minimum` : ''}.` : '',
+        ].filter(Boolean)
+      : noPushLines(report, now)
   return (
     <section className="this-week__empty">
-      {noPushLines(report, now).map((line) => (
+      {lines.map((line) => (
         <p key={line}>{line}</p>
       ))}
     </section>
   )
 }
 
-export function ItemProblems({ item }: { item: ItemRow | undefined }) {
-  if (!item || item.problems.length === 0) return <p style={{ color: 'var(--theme-success-500)', margin: '4px 0' }}>✓ 可以推送</p>
+export function ItemProblems({ item, lang }: { item: ItemRow | undefined; lang: string }) {
+  if (!item || item.problems.length === 0) return <p style={{ color: 'var(--theme-success-500)', margin: '4px 0' }}>{pick({ zh: '✓ 可以推送', en: '✓ Ready' }, lang)}</p>
   return (
     <ul className="this-week__problems" style={{ color: RED, margin: '4px 0', paddingLeft: 18 }}>
       {item.problems.map((problem) => (
@@ -96,8 +115,8 @@ export function ItemList({ rows, previews, accountName, lang }: { rows: ItemRow[
               </h3>
               <p style={{ margin: '4px 0', color: MUTED }}>{pick(TYPE_LABELS[preview.collection], lang)}</p>
               {preview.thumbUrl ? <img src={preview.thumbUrl} alt={pick({ zh: '封面', en: 'Cover' }, lang)} style={{ width: 160, display: 'block', margin: '8px 0' }} /> : null}
-              {preview.digest ? <p style={{ margin: '4px 0' }}>{`摘要：${preview.digest}`}</p> : null}
-              <ItemProblems item={row} />
+              {preview.digest ? <p style={{ margin: '4px 0' }}>{`${pick({ zh: '摘要', en: 'Digest' }, lang)}：${preview.digest}`}</p> : null}
+              <ItemProblems item={row} lang={lang} />
               {preview.error ? <p style={{ color: RED }}>{preview.error}</p> : null}
             </div>
           </li>

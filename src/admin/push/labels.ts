@@ -54,3 +54,58 @@ export function calendarNote(row: CalendarRow, settings: Pick<PushSettings, 'ret
   if (OPEN.includes(row.status) && shanghaiDate(now) > shanghaiDate(slotInstant(row.week, settings.retryWeekday, settings.retryTime))) return '发送时段已过，本周未发送'
   return null
 }
+
+/** A pool item's reason in the admin's language (the Chinese text comes from the selection itself). */
+export function exclusionText(row: { code: string; reason: string; limit?: number; rank?: number }, lang: string): string {
+  if (lang !== 'en') return row.reason
+  switch (row.code) {
+    case 'not-approved':
+      return 'Not approved'
+    case 'pushed':
+      return 'Already pushed'
+    case 'expired':
+      return `Past its "push no later than" date (${row.reason.replace(/^\D*/, '')})`
+    case 'invalid':
+      return `Not valid for WeChat: ${row.reason.replace(/^[^：]*：/, '')}`
+    case 'community-cap':
+      return `At most ${row.limit} items per community a week; ${row.limit} from this community rank before it`
+    case 'full':
+      return `The week is full (${row.limit} items): pinned first, then priority, then the oldest approval; this one ranks #${row.rank}`
+    case 'addable':
+      return 'Can be added: approved after the week was assembled, or taken out of it'
+    default:
+      return row.reason
+  }
+}
+
+export const EXCLUSION_PILL: Record<string, 'error' | 'warning' | 'light-gray' | 'success'> = {
+  'not-approved': 'light-gray',
+  pushed: 'light-gray',
+  expired: 'error',
+  invalid: 'error',
+  'community-cap': 'warning',
+  full: 'warning',
+  addable: 'success',
+}
+
+export const EXCLUSION_SHORT: Record<string, Bilingual> = {
+  'not-approved': { zh: '未通过', en: 'Not approved' },
+  pushed: { zh: '已推送', en: 'Pushed' },
+  expired: { zh: '已过期', en: 'Expired' },
+  invalid: { zh: '不符合微信要求', en: 'Invalid for WeChat' },
+  'community-cap': { zh: '社区上限', en: 'Community cap' },
+  full: { zh: '本周已满', en: 'Week full' },
+  addable: { zh: '可加入', en: 'Can be added' },
+}
+
+const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+
+/** 1 = Monday … 7 = Sunday in the admin's language: `周四` / `Thu`. */
+export const weekdayLabel = (weekday: number, lang: string): string => (lang === 'en' ? WEEKDAYS_EN[(weekday - 1 + 7) % 7]! : weekdayName(weekday))
+
+/** calendarNote in English. */
+export function calendarNoteEn(row: CalendarRow, settings: Pick<PushSettings, 'retryWeekday' | 'retryTime'>, now: Date): string | null {
+  if (row.status === 'quota-skip') return `Mass send no. ${row.quotaLimit + 1} of the month: skipped by the settings`
+  if (row.status === 'quota-merge') return `Mass send no. ${row.quotaLimit + 1} of the month: merged into the next week by the settings`
+  return calendarNote(row, settings, now) ? 'Its send days passed; not sent' : null
+}

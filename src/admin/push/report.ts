@@ -4,7 +4,7 @@ import { bundleProblems, loadBundle, loadPool } from '../../push/candidates'
 import { sendsByMonth } from '../../push/month-usage'
 import type { PushStatus } from '../../push/quota'
 import { itemRefs, type ItemRef } from '../../push/refs'
-import { selectItems } from '../../push/select'
+import { explainPool, selectItems, type Exclusion } from '../../push/select'
 import type { PushSettings } from '../../push/settings'
 import { loadPushSettings } from '../../push/settings-load'
 import { findPush, type PushDoc } from '../../push/store'
@@ -36,6 +36,30 @@ export interface PushSummary {
   lastPreviewAt: string | null
 }
 
+/** An approved item not in the week's bundle, with the selection's reason (see select.ts Exclusion). */
+export interface PoolRow {
+  collection: ContentCollection
+  id: string
+  title: string
+  /** The item's community id (editors see only their community's rows). */
+  community: string | null
+  code: Exclusion['code']
+  reason: string
+  limit?: number
+  rank?: number
+}
+
+const poolRow = (entry: Exclusion): PoolRow => ({
+  collection: entry.item.collection,
+  id: entry.item.id,
+  title: entry.item.title,
+  community: entry.item.community,
+  code: entry.code,
+  reason: entry.reason,
+  limit: entry.limit,
+  rank: entry.rank,
+})
+
 export interface WeekReport {
   account: AccountSummary
   week: IsoWeek
@@ -48,6 +72,11 @@ export interface WeekReport {
   quota: { month: string; used: number; limit: number }
   /** Only for a week without a push: what the assembler would find in the pool now. */
   pool: { approved: number; selected: number; missing: number } | null
+  /**
+   * The approved items left out and why: without a push, what the assembler would leave out now;
+   * with an open one, beside its (possibly edited) bundle. Empty once the push is sending or done.
+   */
+  poolRows: PoolRow[]
 }
 
 /** Everything the 本周推送 page and `npm run push -- status` show, read as the system sees it. */
@@ -63,12 +92,17 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
   const quota = { month, used: sentByMonth[month] ?? 0, limit: settings.monthlyQuota }
   const push = doc ? await summarize(payload, doc, now) : null
   let pool: WeekReport['pool'] = null
+  let poolRows: PoolRow[] = []
   if (!push) {
     const candidates = await loadPool(payload)
     const selection = selectItems(candidates, settings, now)
     pool = { approved: candidates.length, selected: selection.items.length, missing: selection.missing }
+    poolRows = selection.excluded.map(poolRow)
+  } else if (push.status === 'proposed' || push.status === 'signed_off') {
+    const [candidates, bundle] = await Promise.all([loadPool(payload), loadBundle(payload, push.refs)])
+    poolRows = explainPool(candidates, bundle, settings, now).map(poolRow)
   }
-  return { account, week, settings, slots, push, sentByMonth, quota, pool }
+  return { account, week, settings, slots, push, sentByMonth, quota, pool, poolRows }
 }
 
 async function summarize(payload: Payload, doc: PushDoc, now: Date): Promise<PushSummary> {

@@ -31,6 +31,14 @@ export function tagsApi(caller: WeChatCaller) {
       const answer = await caller.call<{ tagid_list: number[] }>('/cgi-bin/tags/getidlist', (api, done) => api._getUserTags(openid, done))
       return answer.tagid_list
     },
+    /**
+     * How many people follow the account now: `total` of /cgi-bin/user/get (WeChat counts every
+     * follower, including those who followed before this system was connected).
+     */
+    async followerTotal(): Promise<number> {
+      const answer = await caller.call<{ total?: number }>('/cgi-bin/user/get', (api, done) => api._getFollowers('', done))
+      return Number(answer.total ?? 0)
+    },
     async usersOfTag(tagId: number, nextOpenid = ''): Promise<{ openids: string[]; nextOpenid: string }> {
       const answer = await caller.call<{ data?: { openid?: string[] }; next_openid?: string }>('/cgi-bin/user/tag/get', (api, done) =>
         api._getTagUsers(tagId, nextOpenid, done),
