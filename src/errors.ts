@@ -22,11 +22,50 @@ interface FieldError {
   label?: unknown
 }
 
+interface AnyField {
+  name?: string
+  type?: string
+  label?: unknown
+  fields?: AnyField[]
+  tabs?: Array<{ name?: string; fields?: AnyField[] }>
+}
+
+const labelText = (label: unknown, lang: 'zh' | 'en'): string | null => {
+  if (typeof label === 'string') return label
+  if (label && typeof label === 'object') {
+    const byLang = label as Record<string, unknown>
+    const text = byLang[lang] ?? byLang.zh ?? byLang.en
+    return typeof text === 'string' ? text : null
+  }
+  return null
+}
+
+/** The label of the field at `path` (`buttons.0.name`), looking through rows, tabs and collapsibles. */
+export function fieldLabelAt(fields: AnyField[] | undefined, path: string[], lang: 'zh' | 'en'): string | null {
+  const [head, ...rest] = path
+  if (!fields || head === undefined) return null
+  for (const field of fields) {
+    if (!field.name) {
+      const nested = field.type === 'tabs' ? (field.tabs ?? []) : [{ fields: field.fields }]
+      for (const group of nested) {
+        const found = 'name' in group && group.name ? (group.name === head ? fieldLabelAt(group.fields, rest, lang) : null) : fieldLabelAt(group.fields, path, lang)
+        if (found) return found
+      }
+      continue
+    }
+    if (field.name !== head) continue
+    const inner = /^\d+$/.test(rest[0] ?? '') ? rest.slice(1) : rest
+    if (inner.length === 0) return labelText(field.label, lang) ?? field.name
+    return fieldLabelAt(field.fields, inner, lang)
+  }
+  return null
+}
+
 /** 「标签：原因」 unless the reason already names the field (our own validators do; Payload's 「该字段为必填项。」 does not). */
 function reasonOf(entry: { message: string; label?: unknown }, lang: 'zh' | 'en'): string {
   const label = typeof entry.label === 'string' ? entry.label.trim() : ''
   const last = label.split(' > ').pop() ?? ''
-  if (!label || entry.message.startsWith(last)) return entry.message
+  if (!label || entry.message.includes(last)) return entry.message
   return lang === 'en' ? `${label}: ${entry.message}` : `${label}：${entry.message}`
 }
 
@@ -42,12 +81,18 @@ function reasonOf(entry: { message: string; label?: unknown }, lang: 'zh' | 'en'
  */
 export const explainValidationErrors: AfterErrorHook = ({ error, req, result }) => {
   if (!(error instanceof ValidationError)) return
-  const fieldErrors = ((error.data as { errors?: FieldError[] } | undefined)?.errors ?? []).filter(
-    (entry): entry is Required<FieldError> => typeof entry?.message === 'string' && entry.message !== '',
-  )
+  const data = error.data as { errors?: FieldError[]; collection?: string; global?: string } | undefined
+  const lang = languageOf(req)
+  const config = req?.payload?.config
+  const owner = (data?.global ? config?.globals?.find((entry) => entry.slug === data.global) : config?.collections?.find((entry) => entry.slug === data?.collection)) as
+    | { fields?: AnyField[] }
+    | undefined
+  const fieldErrors = (data?.errors ?? [])
+    .filter((entry): entry is FieldError & { message: string } => typeof entry?.message === 'string' && entry.message !== '')
+    // The database's unique-value error comes without a label: find it from the field's path.
+    .map((entry) => (entry.label || !entry.path ? entry : { ...entry, label: fieldLabelAt(owner?.fields, entry.path.split('.'), lang) ?? undefined }))
   if (fieldErrors.length === 0) return
   const intro = say(req, { zh: '无法保存：', en: 'Cannot save: ' })
-  const lang = languageOf(req)
   const reasons = [...new Set(fieldErrors.map((entry) => reasonOf(entry, lang)))].join(lang === 'en' ? '; ' : '；')
   const response = (result ?? {}) as { errors?: Array<Record<string, unknown>> }
   const errors = Array.isArray(response.errors) && response.errors.length > 0 ? response.errors : [{}]
