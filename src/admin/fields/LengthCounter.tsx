@@ -1,12 +1,7 @@
 'use client'
 import { useFormFields, useTranslation } from '@payloadcms/ui'
 import React from 'react'
-
-/**
- * How WeChat measures a text: article titles, digests and authors in characters (an emoji or a Chinese
- * character is one), menu button names in UTF-8 bytes (a Chinese character is three).
- */
-export type LengthUnit = 'chars' | 'bytes'
+import { measure, type LengthUnit } from './measure'
 
 export interface LengthCounterProps {
   /** The field's form path (Payload passes it to `afterInput` components). */
@@ -14,13 +9,6 @@ export interface LengthCounterProps {
   /** WeChat's limit in `unit`s. */
   max: number
   unit: LengthUnit
-}
-
-const encoder = new TextEncoder()
-
-/** The length of `text` as WeChat counts it in `unit`. */
-export function measure(text: string, unit: LengthUnit): number {
-  return unit === 'bytes' ? encoder.encode(text).length : Array.from(text).length
 }
 
 /**

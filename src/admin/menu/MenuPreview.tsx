@@ -2,35 +2,13 @@
 import { useFormFields, useTranslation } from '@payloadcms/ui'
 import React from 'react'
 import { SUB_MENU_TYPE } from './button-types'
+import { previewButtons, type Fields } from './preview-buttons'
 
 /** WeChat's name limits in UTF-8 bytes (menu/create): a first-level name 16, a sub-button name 60. */
 const TOP_NAME_BYTES = 16
 const SUB_NAME_BYTES = 60
 const encoder = new TextEncoder()
 const tooLong = (name: string, max: number) => encoder.encode(name).length > max
-
-export interface PreviewButton {
-  name: string
-  type: string
-  subButtons: string[]
-}
-
-type Fields = Record<string, { value?: unknown } | undefined>
-
-/** The menu as the form holds it now (unsaved edits included), from Payload's flat form state. */
-export function previewButtons(fields: Fields): PreviewButton[] {
-  const rows = (path: string): number => {
-    const value = fields[path]?.value
-    return typeof value === 'number' ? value : Array.isArray(value) ? value.length : 0
-  }
-  const text = (path: string): string => (typeof fields[path]?.value === 'string' ? (fields[path]!.value as string) : '')
-  return Array.from({ length: rows('buttons') }, (_, index) => {
-    const base = `buttons.${index}`
-    const type = text(`${base}.type`)
-    const subButtons = type === SUB_MENU_TYPE ? Array.from({ length: rows(`${base}.subButtons`) }, (_, sub) => text(`${base}.subButtons.${sub}.name`)) : []
-    return { name: text(`${base}.name`), type, subButtons }
-  })
-}
 
 /**
  * A phone drawing the menu as WeChat does: the bar at the bottom of the chat with up to three
