@@ -64,7 +64,8 @@ export function fieldLabelAt(fields: AnyField[] | undefined, path: string[], lan
 /** 「标签：原因」 unless the reason already names the field (our own validators do; Payload's 「该字段为必填项。」 does not). */
 function reasonOf(entry: { message: string; label?: unknown }, lang: 'zh' | 'en'): string {
   const label = typeof entry.label === 'string' ? entry.label.trim() : ''
-  const last = label.split(' > ').pop() ?? ''
+  // 「最多条数（微信上限 8）」 is named by 「最多条数」: a parenthesised note is not part of the name.
+  const last = (label.split(' > ').pop() ?? '').replace(/（[^）]*）|\([^)]*\)/g, '').trim()
   if (!label || entry.message.includes(last)) return entry.message
   return lang === 'en' ? `${label}: ${entry.message}` : `${label}：${entry.message}`
 }

@@ -89,7 +89,9 @@ export default buildConfig({
   sharp,
   // Save errors carry their reasons (not only the field labels) to the admin's toast and to REST.
   hooks: { afterError: [explainValidationErrors] },
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: UPLOAD_TOO_LARGE_MESSAGE },
+  // Over the limit the parser stops keeping the file but reads the request to its end (answering early
+  // resets the browser's connection mid-upload); collections/media/check-upload.ts refuses the truncated file.
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: false, responseOnLimit: UPLOAD_TOO_LARGE_MESSAGE },
   graphQL: {
     mutations: (GraphQL) => reviewMutation(GraphQL),
     disablePlaygroundInProduction: true,

@@ -63,6 +63,12 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
   const lang = languageOf(req)
   const size = Math.max(file.size ?? 0, file.data?.length ?? 0)
   if (size > MAX_UPLOAD_BYTES) throw publicError(tooLargeMessage(lang, size, file.name), 413)
+  if ((file as { truncated?: boolean }).truncated) {
+    // The parser kept only the first MAX_UPLOAD_BYTES; the request's length tells the file's size
+    // (it exceeds it by the few hundred bytes of the form's other parts).
+    const length = Number(req.headers?.get?.('content-length') ?? 0)
+    throw publicError(tooLargeMessage(lang, Number.isFinite(length) && length > MAX_UPLOAD_BYTES ? length : null, file.name), 413)
+  }
   const detected = detectImageType(file.data)
   if (!detected) {
     throw publicError(

@@ -141,10 +141,10 @@ test('media: over 10 MB is refused with the limit and the file’s size, in the 
   Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(big)
   const zh = await upload(editor, 'huge.jpg', 'image/jpeg', big)
   expect(zh.status).toBe(413)
-  expect(zh.body.errors[0].message).toBe('文件过大：图片不能超过 10 MB（微信的图片上限），所选文件有 12.0 MB')
+  expect(zh.body.errors[0].message).toBe('文件过大：图片不能超过 10 MB（微信的图片上限），“huge.jpg”有 12.0 MB')
   const en = await upload(editor, 'huge.jpg', 'image/jpeg', big, 'en')
   expect(en.status).toBe(413)
-  expect(en.body.errors[0].message).toBe("File too large: images may be at most 10 MB (WeChat's limit); this file is 12.0 MB")
+  expect(en.body.errors[0].message).toBe('File too large: images may be at most 10 MB (WeChat\'s limit); "huge.jpg" is 12.0 MB')
 })
 
 /** A PNG whose header claims `width`×`height`: enough for any reader to know its size, without the pixels. */

@@ -31,7 +31,7 @@ export const MenuPreview: React.FC = () => {
           {en ? 'Street office' : '街道办服务号'}
         </div>
         <div style={{ flex: 1, position: 'relative' }}>
-          <div style={{ position: 'absolute', left: 0, right: 0, bottom: 6, display: 'flex', paddingLeft: 40 }}>
+          <div style={{ position: 'absolute', left: 0, right: 0, bottom: 6, display: 'flex', alignItems: 'flex-end', paddingLeft: 40 }}>
             {buttons.map((button, index) => (
               <div key={index} style={{ flex: 1, display: 'flex', justifyContent: 'center', padding: '0 3px' }}>
                 {button.type === SUB_MENU_TYPE && button.subButtons.length > 0 && (
@@ -62,7 +62,7 @@ export const MenuPreview: React.FC = () => {
               style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 13, padding: '0 2px', borderLeft: index === 0 ? 'none' : '1px solid #d6d6d6', color: tooLong(button.name, TOP_NAME_BYTES) ? 'var(--theme-error-500)' : '#111', textAlign: 'center' }}
             >
               {button.type === SUB_MENU_TYPE && <span aria-hidden style={{ marginRight: 3, color: '#888' }}>≡</span>}
-              {button.name || empty}
+              <span className="menu-preview__name">{button.name || empty}</span>
             </div>
           ))}
         </div>
