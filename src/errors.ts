@@ -1,4 +1,5 @@
 import { APIError, ValidationError, type AfterErrorHook } from 'payload'
+import { formatShanghai } from './time'
 
 /** An error whose message (in Chinese) reaches the client as it is, with its HTTP status. */
 export const publicError = (message: string, status: number): APIError => new APIError(message, status, {}, true)
@@ -15,6 +16,25 @@ export const languageOf = (req: { i18n?: { language?: string } } | null | undefi
 
 /** The text of `message` in the request's admin language. */
 export const say = (req: { i18n?: { language?: string } } | null | undefined, message: Bilingual): string => message[languageOf(req)]
+
+/** Payload's English catch-all messages (routeError / formatErrors), which reach the admin's toast as they are. */
+const GENERIC_MESSAGES = new Set(['Something went wrong.', 'An unknown error occurred.'])
+
+/**
+ * An unexpected failure is hidden behind Payload's English 「Something went wrong.」; staff get it in
+ * their language with what to do, and the time to quote to whoever reads the server log.
+ */
+function translateGenericError({ req, result }: Parameters<AfterErrorHook>[0]): ReturnType<AfterErrorHook> {
+  const response = (result ?? {}) as { errors?: Array<{ message?: string }> }
+  const first = response.errors?.[0]
+  if (!first || typeof first.message !== 'string' || !GENERIC_MESSAGES.has(first.message)) return undefined
+  const at = formatShanghai(new Date())
+  const message = say(req, {
+    zh: `服务器出错，操作没有完成（北京时间 ${at}）。请稍后重试；一再出现请把这个时间告诉管理员。`,
+    en: `A server error stopped this action (Beijing time ${at}). Try again later; if it keeps happening, tell an administrator this time.`,
+  })
+  return { response: { ...response, errors: [{ ...first, message }, ...(response.errors ?? []).slice(1)] } }
+}
 
 interface FieldError {
   path?: string
@@ -80,7 +100,10 @@ function reasonOf(entry: { message: string; label?: unknown }, lang: 'zh' | 'en'
  * The toast splits the message at its first ASCII colon and at ASCII commas, so the reasons are
  * written with full-width punctuation in Chinese and without commas in English.
  */
-export const explainValidationErrors: AfterErrorHook = ({ error, req, result }) => {
+export const explainValidationErrors: AfterErrorHook = (args) => {
+  const generic = translateGenericError(args)
+  if (generic) return generic
+  const { error, req, result } = args
   if (!(error instanceof ValidationError)) return
   const data = error.data as { errors?: FieldError[]; collection?: string; global?: string } | undefined
   const lang = languageOf(req)
