@@ -38,7 +38,7 @@ const buttonFields = (top: boolean): Field[] => {
           admin: {
             width: '50%',
             description: top ? { zh: '最多 16 字节（约 5 个汉字）', en: '≤ 16 bytes (about 5 Chinese characters)' } : { zh: '最多 60 字节，显示约 8 个汉字', en: '≤ 60 bytes; about 8 Chinese characters show' },
-            components: { afterInput: [{ path: '/src/admin/fields/LengthCounter#LengthCounter', clientProps: { max: maxBytes, unit: 'bytes' } }] },
+            components: { afterInput: [{ path: '/src/admin/fields/LengthCounter#LengthCounter', clientProps: { max: maxBytes, unit: 'bytes', rule: 'menuName' } }] },
           },
         },
         {

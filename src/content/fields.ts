@@ -3,7 +3,7 @@ import { reviewHistoryField, reviewSidebarFields } from '../review/fields'
 import type { Bilingual } from '../errors'
 import { languageOf } from '../errors'
 import { MAX_UPLOAD_MB } from '../../collections/media/check-upload'
-import { WECHAT_LIMITS, checkMaxChars, checkUrl } from './wechat-limits'
+import { ARTICLE_TEXT_RULES, WECHAT_LIMITS, checkMaxChars, checkUrl } from './wechat-limits'
 
 type ValidateOptions = { req?: { i18n?: { language?: string } } }
 
@@ -26,12 +26,14 @@ export const webAddress =
     checkUrl(label, value, WECHAT_LIMITS.sourceUrlBytes, languageOf(options?.req))
 
 /** The live 「12 / 32 字」 counter under a text input (src/admin/fields/LengthCounter). */
-export const charCounter = (max: number) => ({
-  afterInput: [{ path: '/src/admin/fields/LengthCounter#LengthCounter', clientProps: { max, unit: 'chars' } }],
+export const charCounter = (rule: keyof typeof ARTICLE_TEXT_RULES) => ({
+  afterInput: [{ path: '/src/admin/fields/LengthCounter#LengthCounter', clientProps: { max: ARTICLE_TEXT_RULES[rule].max, unit: 'chars', rule } }],
 })
 
-const TITLE = { zh: '标题', en: 'Title' }
-const WHY_TITLE = { zh: '微信图文标题上限', en: "WeChat's title limit" }
+const byRule = (rule: keyof typeof ARTICLE_TEXT_RULES, required = false) => {
+  const { label, max, why } = ARTICLE_TEXT_RULES[rule]
+  return maxChars(label, max, why, required)
+}
 
 export const PRIORITY_OPTIONS = [
   { value: 'normal', label: { zh: '普通', en: 'Normal' } },
@@ -58,9 +60,9 @@ export function contentFields(typeFields: Field[]): Field[] {
               label: { zh: '标题', en: 'Title' },
               admin: {
                 description: { zh: `最多 ${WECHAT_LIMITS.titleChars} 个字（微信限制）`, en: `At most ${WECHAT_LIMITS.titleChars} characters (WeChat)` },
-                components: charCounter(WECHAT_LIMITS.titleChars),
+                components: charCounter('title'),
               },
-              validate: maxChars(TITLE, WECHAT_LIMITS.titleChars, WHY_TITLE, true),
+              validate: byRule('title', true),
             },
             {
               type: 'row',
@@ -71,9 +73,9 @@ export function contentFields(typeFields: Field[]): Field[] {
                   label: { zh: '作者', en: 'Author' },
                   admin: {
                     description: { zh: `最多 ${WECHAT_LIMITS.authorChars} 个字`, en: `At most ${WECHAT_LIMITS.authorChars} characters` },
-                    components: charCounter(WECHAT_LIMITS.authorChars),
+                    components: charCounter('author'),
                   },
-                  validate: maxChars({ zh: '作者', en: 'Author' }, WECHAT_LIMITS.authorChars, { zh: '微信作者名上限', en: "WeChat's author limit" }),
+                  validate: byRule('author'),
                 },
                 {
                   name: 'community',
@@ -91,9 +93,9 @@ export function contentFields(typeFields: Field[]): Field[] {
               label: { zh: '摘要', en: 'Digest' },
               admin: {
                 description: { zh: `最多 ${WECHAT_LIMITS.digestChars} 个字；不填时微信取正文前 54 个字`, en: `At most ${WECHAT_LIMITS.digestChars} characters` },
-                components: charCounter(WECHAT_LIMITS.digestChars),
+                components: charCounter('digest'),
               },
-              validate: maxChars({ zh: '摘要', en: 'Digest' }, WECHAT_LIMITS.digestChars, { zh: '微信摘要上限', en: "WeChat's digest limit" }),
+              validate: byRule('digest'),
             },
             {
               name: 'cover',

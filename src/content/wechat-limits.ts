@@ -10,6 +10,16 @@ export const WECHAT_LIMITS = {
   sourceUrlBytes: 1024,
 } as const
 
+/**
+ * The article texts WeChat limits in characters, with the words of their messages: used by the field
+ * validators (server) and the live counters (admin), so both say the same thing.
+ */
+export const ARTICLE_TEXT_RULES = {
+  title: { label: { zh: '标题', en: 'Title' }, max: WECHAT_LIMITS.titleChars, why: { zh: '微信图文标题上限', en: "WeChat's title limit" } },
+  author: { label: { zh: '作者', en: 'Author' }, max: WECHAT_LIMITS.authorChars, why: { zh: '微信作者名上限', en: "WeChat's author limit" } },
+  digest: { label: { zh: '摘要', en: 'Digest' }, max: WECHAT_LIMITS.digestChars, why: { zh: '微信摘要上限', en: "WeChat's digest limit" } },
+} as const
+
 /** The admin language a message is written in. */
 export type Lang = 'zh' | 'en'
 
