@@ -7,15 +7,19 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import { DEMO_ACCOUNT, startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
 import { launchBrowser } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
 let browser: Browser
 let scratch: string
+let emulator: WeChatEmulator
 
 beforeAll(async () => {
-  server = await startServer()
+  // The demo account talks to the emulator, as after `npm start`.
+  emulator = await startEmulator({ faults: null, accounts: [DEMO_ACCOUNT] })
+  server = await startServer({ WECHAT_API_BASE: emulator.url })
   browser = await launchBrowser()
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'forms-browser-'))
 }, 120_000)
@@ -23,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  await emulator?.close()
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true })
 })
 
@@ -111,7 +116,15 @@ test('the menu editor: Chinese row labels, a compact form, a live phone preview,
   expect(await fieldError.innerText()).toBe('第 1 个一级按钮的名称：最多 16 字节（约 5 个汉字，微信限制），当前 23 字节')
   await page.click('.menu-actions__publish')
   await expectText(page.locator('.menu-actions__error'), '未发布：')
-  expect(await page.locator('.menu-actions__error').innerText()).not.toContain('菜单已发布')
+  expect(emulator.account(DEMO_ACCOUNT.appId).menu).toBeNull()
+
+  // The saved menu, with nothing pending, is published and the answer names its version.
+  await page.reload()
+  await page.locator('.menu-preview__button').first().waitFor()
+  await page.click('.menu-actions__publish')
+  await expectText(toasts(page), '菜单已发布（')
+  const live = emulator.account(DEMO_ACCOUNT.appId).menu as { button: Array<{ name: string }> }
+  expect(live.button.map((button) => button.name)).toEqual(['微·公益', '微·指南', '微·服务'])
 }, 120_000)
 
 /** The answer to the admin's next form-state request (a server action posted to the page's own URL). */
