@@ -24,16 +24,12 @@ const GENERIC_MESSAGES = new Set(['Something went wrong.', 'An unknown error occ
  * An unexpected failure is hidden behind Payload's English 「Something went wrong.」; staff get it in
  * their language with what to do, and the time to quote to whoever reads the server log.
  */
-function translateGenericError({ req, result }: Parameters<AfterErrorHook>[0]): ReturnType<AfterErrorHook> {
-  const response = (result ?? {}) as { errors?: Array<{ message?: string }> }
-  const first = response.errors?.[0]
-  if (!first || typeof first.message !== 'string' || !GENERIC_MESSAGES.has(first.message)) return undefined
+function genericMessage(req: Parameters<AfterErrorHook>[0]['req']): string {
   const at = formatShanghai(new Date())
-  const message = say(req, {
+  return say(req, {
     zh: `服务器出错，操作没有完成（北京时间 ${at}）。请稍后重试；一再出现请把这个时间告诉管理员。`,
     en: `A server error stopped this action (Beijing time ${at}). Try again later; if it keeps happening, tell an administrator this time.`,
   })
-  return { response: { ...response, errors: [{ ...first, message }, ...(response.errors ?? []).slice(1)] } }
 }
 
 interface FieldError {
@@ -95,16 +91,32 @@ function reasonOf(entry: { message: string; label?: unknown }, lang: 'zh' | 'en'
  * which the admin shows as the save toast while the reason sits on the field, possibly on another tab.
  * This `afterError` hook (registered once on the config, so it covers every collection and global,
  * REST and the admin alike) rewrites that message into the reasons themselves, joined by 「；」, and
- * keeps `data.errors` (path + message) untouched so the admin still marks each field.
+ * keeps `data.errors` (path + message) untouched so the admin still marks each field. GraphQL answers get
+ * the same message; Payload's English catch-all (「Something went wrong.」) is put in the admin's language.
  *
  * The toast splits the message at its first ASCII colon and at ASCII commas, so the reasons are
  * written with full-width punctuation in Chinese and without commas in English.
  */
-export const explainValidationErrors: AfterErrorHook = (args) => {
-  const generic = translateGenericError(args)
-  if (generic) return generic
-  const { error, req, result } = args
-  if (!(error instanceof ValidationError)) return
+export const explainValidationErrors: AfterErrorHook = ({ error, req, result, graphqlResult }) => {
+  // GraphQL wraps the thrown error; REST passes it as it is.
+  const original = ((error as { originalError?: unknown }).originalError ?? error) as unknown
+  const rest = (result ?? {}) as { errors?: Array<Record<string, unknown> & { message?: string }> }
+  const current = graphqlResult ? graphqlResult.message : rest.errors?.[0]?.message
+  let message: string | null = null
+  let status: number | undefined
+  if (typeof current === 'string' && GENERIC_MESSAGES.has(current)) message = genericMessage(req)
+  else if (original instanceof ValidationError) {
+    message = validationMessage(original, req)
+    status = 400
+  }
+  if (!message) return
+  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message } }
+  const errors = Array.isArray(rest.errors) && rest.errors.length > 0 ? rest.errors : [{}]
+  return { response: { ...rest, errors: [{ ...errors[0], message }, ...errors.slice(1)] }, ...(status ? { status } : {}) }
+}
+
+/** 「无法保存：」 and each field's reason, or null when the error carries none. */
+function validationMessage(error: ValidationError, req: Parameters<AfterErrorHook>[0]['req']): string | null {
   const data = error.data as { errors?: FieldError[]; collection?: string; global?: string } | undefined
   const lang = languageOf(req)
   const config = req?.payload?.config
@@ -115,13 +127,7 @@ export const explainValidationErrors: AfterErrorHook = (args) => {
     .filter((entry): entry is FieldError & { message: string } => typeof entry?.message === 'string' && entry.message !== '')
     // The database's unique-value error comes without a label: find it from the field's path.
     .map((entry) => (entry.label || !entry.path ? entry : { ...entry, label: fieldLabelAt(owner?.fields, entry.path.split('.'), lang) ?? undefined }))
-  if (fieldErrors.length === 0) return
+  if (fieldErrors.length === 0) return null
   const intro = say(req, { zh: '无法保存：', en: 'Cannot save: ' })
-  const reasons = [...new Set(fieldErrors.map((entry) => reasonOf(entry, lang)))].join(lang === 'en' ? '; ' : '；')
-  const response = (result ?? {}) as { errors?: Array<Record<string, unknown>> }
-  const errors = Array.isArray(response.errors) && response.errors.length > 0 ? response.errors : [{}]
-  return {
-    response: { ...response, errors: [{ ...errors[0], message: `${intro}${reasons}` }, ...errors.slice(1)] },
-    status: 400,
-  }
+  return `${intro}${[...new Set(fieldErrors.map((entry) => reasonOf(entry, lang)))].join(lang === 'en' ? '; ' : '；')}`
 }

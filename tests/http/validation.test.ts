@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import zlib from 'node:zlib'
 import { drawCover } from '../../src/seed/covers'
-import { api, login, startServer, type Session, type TestServer } from '../helpers/server'
+import { api, graphql, login, startServer, type Session, type TestServer } from '../helpers/server'
 
 let server: TestServer
 let editor: Session
@@ -47,6 +47,12 @@ test('a save refused by a field answers its reason (not only the label) and the 
   const en = await callIn('en', editor, 'POST', '/api/articles', { title: '长'.repeat(40), digest: '摘'.repeat(130) })
   expect(en.status).toBe(400)
   expect(en.body.errors[0].message).toBe("Cannot save: Title: at most 32 characters (WeChat's title limit); now 40; Digest: at most 128 characters (WeChat's digest limit); now 130")
+})
+
+test('GraphQL answers the same reasons', async () => {
+  const result = await graphql(server.url, editor, `mutation($data: mutationArticleInput!) { createArticle(data: $data) { id } }`, { data: { title: '长'.repeat(40) } })
+  expect(result.body.errors[0].message).toBe('无法保存：标题：最多 32 个字（微信图文标题上限），当前 40 个字')
+  expect(result.body.errors[0].extensions.data.errors[0].path).toBe('title')
 })
 
 test('every content type and Payload’s own required-field message name the field', async () => {
