@@ -4,6 +4,8 @@ import { validateRegexPattern } from '../src/wechat/callback/safe-regex'
 import { tryAutoReplyEndpoint } from '../src/wechat/callback/try-auto-reply'
 
 type Sibling = Record<string, unknown> | undefined
+type Options = { siblingData: Sibling; data?: Sibling; req?: { i18n?: { language?: string } } }
+const en = (options: Options) => options?.req?.i18n?.language === 'en'
 
 /**
  * Passive replies to residents: a welcome on follow, keyword replies to text, and a default.
@@ -72,10 +74,11 @@ export const AutoReplies: CollectionConfig = {
           name: 'keyword',
           type: 'text',
           label: { zh: '关键词', en: 'Keyword' },
-          validate: (value: unknown, { siblingData }: { siblingData: Sibling }) => {
+          validate: (value: unknown, options: Options) => {
+            const { siblingData } = options
             if (siblingData?.kind !== 'keyword') return true
             if (siblingData.match === 'regex') return validateRegexPattern(value)
-            return typeof value === 'string' && value.trim() !== '' ? true : '请填写关键词'
+            return typeof value === 'string' && value.trim() !== '' ? true : en(options) ? 'Keyword: required for a keyword reply' : '关键词：关键词回复必须填写关键词'
           },
         },
       ],
@@ -98,8 +101,13 @@ export const AutoReplies: CollectionConfig = {
       maxLength: 600,
       label: { zh: '回复文字', en: 'Text' },
       admin: { condition: (_data, sibling: Sibling) => sibling?.replyType === 'text' },
-      validate: (value: unknown, { siblingData }: { siblingData: Sibling }) =>
-        siblingData?.replyType !== 'text' || (typeof value === 'string' && value.trim() !== '') ? true : '请填写回复文字',
+      validate: (value: unknown, options: Options) => {
+        if (options.siblingData?.replyType !== 'text') return true
+        if (typeof value !== 'string' || value.trim() === '') return en(options) ? 'Text: required for a text reply' : '回复文字：文字回复必须填写'
+        const count = Array.from(value).length
+        if (count > 600) return en(options) ? `Text: at most 600 characters; now ${count}` : `回复文字：最多 600 个字，当前 ${count} 个字`
+        return true
+      },
     },
     {
       name: 'article',
@@ -113,8 +121,12 @@ export const AutoReplies: CollectionConfig = {
           name: 'url',
           type: 'text',
           label: { zh: '链接', en: 'URL' },
-          validate: (value: unknown, { data }: { data: Sibling }) =>
-            data?.replyType !== 'news' || (typeof value === 'string' && /^https:\/\/\S+$/.test(value)) ? true : '请填写以 https:// 开头的链接',
+          validate: (value: unknown, options: Options) =>
+            options.data?.replyType !== 'news' || (typeof value === 'string' && /^https:\/\/\S+$/.test(value))
+              ? true
+              : en(options)
+                ? 'Link: an address starting with https'
+                : '链接：请填写以 https 开头的网址',
         },
         { name: 'picUrl', type: 'text', label: { zh: '封面图片链接', en: 'Picture URL' } },
       ],
@@ -124,8 +136,12 @@ export const AutoReplies: CollectionConfig = {
       type: 'text',
       label: { zh: '图片素材 media_id', en: 'Image media_id' },
       admin: { condition: (_data, sibling: Sibling) => sibling?.replyType === 'image' },
-      validate: (value: unknown, { siblingData }: { siblingData: Sibling }) =>
-        siblingData?.replyType !== 'image' || (typeof value === 'string' && value.trim() !== '') ? true : '请填写图片素材的 media_id',
+      validate: (value: unknown, options: Options) =>
+        options.siblingData?.replyType !== 'image' || (typeof value === 'string' && value.trim() !== '')
+          ? true
+          : en(options)
+            ? 'Image media_id: required for an image reply'
+            : '图片素材 media_id：图片回复必须填写',
     },
   ],
   timestamps: true,

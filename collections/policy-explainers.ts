@@ -1,4 +1,4 @@
-import { checkUrl } from '../src/content/wechat-limits'
+import { webAddress } from '../src/content/fields'
 import { createContentCollection } from '../src/content/create-content-collection'
 
 export const PolicyExplainers = createContentCollection({
@@ -28,7 +28,7 @@ export const PolicyExplainers = createContentCollection({
           name: 'sourceLink',
           type: 'text',
           label: { zh: '政策原文链接', en: 'Source link' },
-          validate: (value: unknown) => checkUrl('政策原文链接', value),
+          validate: webAddress({ zh: '政策原文链接', en: 'Source link' }),
         },
         {
           name: 'keyPoints',

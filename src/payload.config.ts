@@ -14,6 +14,7 @@ import { Followers } from '../collections/followers'
 import { Media } from '../collections/media'
 import { MenuClickLog } from '../collections/menu-click-log'
 import { MenuClicks } from '../collections/menu-clicks'
+import { explainValidationErrors } from './errors'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../collections/media/check-upload'
 import { Notifications } from '../collections/notifications'
 import { PolicyExplainers } from '../collections/policy-explainers'
@@ -88,7 +89,11 @@ export default buildConfig({
   db: databaseAdapter(),
   email: emailAdapter,
   sharp,
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: UPLOAD_TOO_LARGE_MESSAGE },
+  // Save errors carry their reasons (not only the field labels) to the admin's toast and to REST.
+  hooks: { afterError: [explainValidationErrors] },
+  // Over the limit the parser stops keeping the file but reads the request to its end (answering early
+  // resets the browser's connection mid-upload); collections/media/check-upload.ts refuses the truncated file.
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: false, responseOnLimit: UPLOAD_TOO_LARGE_MESSAGE },
   graphQL: {
     mutations: (GraphQL) => reviewMutation(GraphQL),
     disablePlaygroundInProduction: true,

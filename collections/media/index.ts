@@ -1,14 +1,23 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { isAdmin, isStaff, roleOf, staffOf } from '../../src/access/roles'
-import { checkUpload } from './check-upload'
+import { MAX_IMAGE_PIXELS, MAX_UPLOAD_MB, checkUpload, explainUploadError } from './check-upload'
 
 export const mediaDirectory = (): string => path.resolve(process.env.MEDIA_DIR ?? 'data/media')
 
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { zh: '图片', en: 'Image' }, plural: { zh: '图片库', en: 'Media' } },
-  admin: { useAsTitle: 'alt', group: { zh: '内容', en: 'Content' }, defaultColumns: ['filename', 'alt', 'filesize', 'createdAt'] },
+  admin: {
+    useAsTitle: 'alt',
+    group: { zh: '内容', en: 'Content' },
+    defaultColumns: ['filename', 'alt', 'filesize', 'createdAt'],
+    // Shown above the upload field: the limits are known before choosing a file.
+    description: {
+      zh: `JPG、PNG 或 WebP 图片，不超过 ${MAX_UPLOAD_MB} MB（微信的图片上限）、${MAX_IMAGE_PIXELS / 10_000} 万像素；封面建议 900×383`,
+      en: `JPG, PNG or WebP images up to ${MAX_UPLOAD_MB} MB (WeChat's limit) and ${MAX_IMAGE_PIXELS / 1_000_000} megapixels; covers 900×383`,
+    },
+  },
   access: {
     read: isStaff,
     create: isStaff,
@@ -21,6 +30,7 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [checkUpload],
+    afterError: [explainUploadError],
     beforeChange: [
       ({ data, operation, req }) => {
         if (operation === 'create' && roleOf(req.user)) data.uploadedBy = req.user?.id

@@ -1,13 +1,39 @@
 import type { Field } from 'payload'
 import { reviewHistoryField, reviewSidebarFields } from '../review/fields'
-import { WECHAT_LIMITS, checkMaxChars, checkUrl } from './wechat-limits'
+import type { Bilingual } from '../errors'
+import { languageOf } from '../errors'
+import { MAX_UPLOAD_MB } from '../../collections/media/check-upload'
+import { ARTICLE_TEXT_RULES, WECHAT_LIMITS, checkMaxChars, checkUrl } from './wechat-limits'
 
-const maxChars =
-  (label: string, max: number, why: string, required = false) =>
-  (value: unknown): true | string => {
-    if (required && (typeof value !== 'string' || value.trim() === '')) return `${label}：不能为空`
-    return checkMaxChars(label, value, max, why)
+type ValidateOptions = { req?: { i18n?: { language?: string } } }
+
+/**
+ * A field validator for WeChat's character limits: the message names the field, the limit, why and
+ * the current count, in the admin's language, and Payload shows it on the field itself.
+ */
+export const maxChars =
+  (label: Bilingual, max: number, why: Bilingual, required = false) =>
+  (value: unknown, options?: ValidateOptions): true | string => {
+    const lang = languageOf(options?.req)
+    if (required && (typeof value !== 'string' || value.trim() === '')) return lang === 'en' ? `${label.en}: required` : `${label.zh}：不能为空`
+    return checkMaxChars(label, value, max, why, lang)
   }
+
+/** A field validator for web addresses (http/https, WeChat's 1 KB), in the admin's language. */
+export const webAddress =
+  (label: Bilingual) =>
+  (value: unknown, options?: ValidateOptions): true | string =>
+    checkUrl(label, value, WECHAT_LIMITS.sourceUrlBytes, languageOf(options?.req))
+
+/** The live 「12 / 32 字」 counter under a text input (src/admin/fields/LengthCounter). */
+export const charCounter = (rule: keyof typeof ARTICLE_TEXT_RULES) => ({
+  afterInput: [{ path: '/src/admin/fields/LengthCounter#LengthCounter', clientProps: { max: ARTICLE_TEXT_RULES[rule].max, unit: 'chars', rule } }],
+})
+
+const byRule = (rule: keyof typeof ARTICLE_TEXT_RULES, required = false) => {
+  const { label, max, why } = ARTICLE_TEXT_RULES[rule]
+  return maxChars(label, max, why, required)
+}
 
 export const PRIORITY_OPTIONS = [
   { value: 'normal', label: { zh: '普通', en: 'Normal' } },
@@ -32,8 +58,11 @@ export function contentFields(typeFields: Field[]): Field[] {
               type: 'text',
               required: true,
               label: { zh: '标题', en: 'Title' },
-              admin: { description: { zh: `最多 ${WECHAT_LIMITS.titleChars} 个字（微信限制）`, en: `At most ${WECHAT_LIMITS.titleChars} characters (WeChat)` } },
-              validate: maxChars('标题', WECHAT_LIMITS.titleChars, '微信图文标题上限', true),
+              admin: {
+                description: { zh: `最多 ${WECHAT_LIMITS.titleChars} 个字（微信限制）`, en: `At most ${WECHAT_LIMITS.titleChars} characters (WeChat)` },
+                components: charCounter('title'),
+              },
+              validate: byRule('title', true),
             },
             {
               type: 'row',
@@ -42,8 +71,11 @@ export function contentFields(typeFields: Field[]): Field[] {
                   name: 'author',
                   type: 'text',
                   label: { zh: '作者', en: 'Author' },
-                  admin: { description: { zh: `最多 ${WECHAT_LIMITS.authorChars} 个字`, en: `At most ${WECHAT_LIMITS.authorChars} characters` } },
-                  validate: maxChars('作者', WECHAT_LIMITS.authorChars, '微信作者名上限'),
+                  admin: {
+                    description: { zh: `最多 ${WECHAT_LIMITS.authorChars} 个字`, en: `At most ${WECHAT_LIMITS.authorChars} characters` },
+                    components: charCounter('author'),
+                  },
+                  validate: byRule('author'),
                 },
                 {
                   name: 'community',
@@ -59,15 +91,23 @@ export function contentFields(typeFields: Field[]): Field[] {
               name: 'digest',
               type: 'textarea',
               label: { zh: '摘要', en: 'Digest' },
-              admin: { description: { zh: `最多 ${WECHAT_LIMITS.digestChars} 个字；不填时微信取正文前 54 个字`, en: `At most ${WECHAT_LIMITS.digestChars} characters` } },
-              validate: maxChars('摘要', WECHAT_LIMITS.digestChars, '微信摘要上限'),
+              admin: {
+                description: { zh: `最多 ${WECHAT_LIMITS.digestChars} 个字；不填时微信取正文前 54 个字`, en: `At most ${WECHAT_LIMITS.digestChars} characters` },
+                components: charCounter('digest'),
+              },
+              validate: byRule('digest'),
             },
             {
               name: 'cover',
               type: 'upload',
               relationTo: 'media',
               label: { zh: '封面图片', en: 'Cover image' },
-              admin: { description: { zh: '提交审核前必须上传；建议 900×383', en: 'Required before submitting; 900×383 recommended' } },
+              admin: {
+                description: {
+                  zh: `提交审核前必须上传；JPG、PNG 或 WebP，不超过 ${MAX_UPLOAD_MB} MB；建议 900×383`,
+                  en: `Required before submitting; JPG, PNG or WebP up to ${MAX_UPLOAD_MB} MB; 900×383 recommended`,
+                },
+              },
             },
             { name: 'body', type: 'richText', label: { zh: '正文', en: 'Body' } },
             ...typeFields,
@@ -96,7 +136,7 @@ export function contentFields(typeFields: Field[]): Field[] {
               type: 'text',
               label: { zh: '原文链接', en: 'Original link' },
               admin: { description: { zh: '"阅读原文"跳转的网址', en: 'Where "Read more" leads' } },
-              validate: (value: unknown) => checkUrl('原文链接', value),
+              validate: webAddress({ zh: '原文链接', en: 'Original link' }),
             },
             { name: 'tags', type: 'text', hasMany: true, label: { zh: '标签', en: 'Tags' } },
             {

@@ -1,3 +1,4 @@
+import { LengthCounter as LengthCounter_b9da0f1993b8f6cd0e9b79b7e3bb2918 } from '../../../../src/admin/fields/LengthCounter'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -28,6 +29,8 @@ import { MessageMedia as MessageMedia_1c8ff9f22a2e0c57d8131e7b54f2c9ee } from '.
 import { Conversation as Conversation_4edfcae0876426af9474ffaa23d377a1 } from '../../../../src/admin/inbox/Conversation'
 import { TryAutoReply as TryAutoReply_55ab9335130027f973306b6b4b2e9438 } from '../../../../src/admin/auto-reply/TryAutoReply'
 import { MenuActions as MenuActions_89f069e78ffb0885f672b0876a5f95d3 } from '../../../../src/admin/menu/MenuActions'
+import { MenuRowLabel as MenuRowLabel_c3bb62e7c8ab43c69fa50d0611214060 } from '../../../../src/admin/menu/MenuRowLabel'
+import { MenuPreview as MenuPreview_a586103e15b1d6ded521236c8c4681bb } from '../../../../src/admin/menu/MenuPreview'
 import { ReviewQueueNavLink as ReviewQueueNavLink_ab157e3e557ff3d7d90ecc916e19cbde } from '../../../../src/admin/ReviewQueueNavLink'
 import { PushNavLinks as PushNavLinks_086b9e427259d1914dfc4739edcba31d } from '../../../../src/admin/push/PushNavLinks'
 import { ReviewDashboard as ReviewDashboard_34dd8860f9e3e835e93ddaca3eb3d04b } from '../../../../src/admin/ReviewDashboard'
@@ -38,6 +41,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/admin/fields/LengthCounter#LengthCounter": LengthCounter_b9da0f1993b8f6cd0e9b79b7e3bb2918,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -68,6 +72,8 @@ export const importMap = {
   "/src/admin/inbox/Conversation#Conversation": Conversation_4edfcae0876426af9474ffaa23d377a1,
   "/src/admin/auto-reply/TryAutoReply#TryAutoReply": TryAutoReply_55ab9335130027f973306b6b4b2e9438,
   "/src/admin/menu/MenuActions#MenuActions": MenuActions_89f069e78ffb0885f672b0876a5f95d3,
+  "/src/admin/menu/MenuRowLabel#MenuRowLabel": MenuRowLabel_c3bb62e7c8ab43c69fa50d0611214060,
+  "/src/admin/menu/MenuPreview#MenuPreview": MenuPreview_a586103e15b1d6ded521236c8c4681bb,
   "/src/admin/ReviewQueueNavLink#ReviewQueueNavLink": ReviewQueueNavLink_ab157e3e557ff3d7d90ecc916e19cbde,
   "/src/admin/push/PushNavLinks#PushNavLinks": PushNavLinks_086b9e427259d1914dfc4739edcba31d,
   "/src/admin/ReviewDashboard#ReviewDashboard": ReviewDashboard_34dd8860f9e3e835e93ddaca3eb3d04b,
