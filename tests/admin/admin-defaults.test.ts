@@ -22,13 +22,17 @@ function* walk(fields: Field[], prefix: string): Generator<{ path: string; field
     const path = 'name' in field && field.name ? `${prefix}.${field.name}` : prefix
     if ('name' in field && field.name) yield { path, field }
     // Nothing under a field that is never shown (the login sessions Payload keeps on users).
-    if (('hidden' in field && field.hidden) || field.admin?.hidden || field.admin?.disabled) continue
+    if (neverShown(field)) continue
     if ('fields' in field && Array.isArray(field.fields)) yield* walk(field.fields, path)
     if (field.type === 'tabs') for (const tab of field.tabs) yield* walk(tab.fields, 'name' in tab && tab.name ? `${path}.${tab.name}` : path)
     if (field.type === 'blocks') for (const block of field.blocks) yield* walk(block.fields, `${path}.${block.slug}`)
   }
 }
 
+const neverShown = (field: Field) => {
+  const admin = field.admin as { hidden?: boolean; disabled?: boolean } | undefined
+  return ('hidden' in field && field.hidden === true) || admin?.hidden === true || admin?.disabled === true
+}
 const components = (field: Field) => (field.admin as { components?: { Cell?: unknown; Field?: unknown } } | undefined)?.components ?? {}
 const entities = () => [...payload.config.collections.filter((c) => !c.slug.startsWith('payload-')), ...payload.config.globals]
 
@@ -40,7 +44,7 @@ test('every date field and timestamp shows in Beijing time (list cell and docume
       // A collection's timestamps are list columns; a global has no list.
       const timestamp = (field.name === 'createdAt' || field.name === 'updatedAt') && payload.config.collections.includes(entity as never)
       // Hidden fields Payload adds for logins (lockUntil, resetPasswordExpiration) are never shown.
-      if ((field.admin?.hidden || ('hidden' in field && field.hidden)) && !timestamp) continue
+      if (neverShown(field) && !timestamp) continue
       dates.push(path)
       expect({ path, cell: components(field).Cell }).toEqual({ path, cell: '/src/admin/dates/BeijingDateCell#BeijingDateCell' })
       // Payload's hidden timestamps have no field on the form; the document header shows them (DocumentDates).
