@@ -33,8 +33,12 @@ async function userName(req: PayloadRequest, id: string): Promise<string> {
   return name
 }
 
-/** A read-only, not stored field showing the name of the user in `source` (a relationship to users). */
-function userNameField(name: string, source: string, label: { zh: string; en: string }, admin: Record<string, unknown> = {}): Field {
+/**
+ * A read-only, not stored field showing the name of the user in the sibling relationship `source`:
+ * for any relationship to users that a role may see on a document without being allowed to read
+ * the account (the admin would label it 无标题 - ID). Hide the relationship itself in the admin.
+ */
+export function userNameField(name: string, source: string, label: { zh: string; en: string }, admin: Record<string, unknown> = {}): Field {
   return {
     name,
     type: 'text',
