@@ -1,5 +1,6 @@
 import type { CollectionConfig, Field, GlobalConfig } from 'payload'
 import { hiddenFromNav, NAV_ROLES, roleOf } from '../access/roles'
+import { isUserRelationship, USER_NAME_CELL, USER_NAME_FIELD, userNameField } from './user-names'
 
 /**
  * What every collection and global of the admin gets, applied once in payload.config.ts so that a
@@ -10,7 +11,8 @@ import { hiddenFromNav, NAV_ROLES, roleOf } from '../access/roles'
  * - the API tab: administrators only (the API view itself is guarded in the admin page route);
  * - dates in Beijing time, one format: a cell for every date column (timestamps included), a field
  *   for every date field, and the document header's "最后修改 / 创建";
- * - JSON and code fields: Monaco served by this server, never from a CDN.
+ * - JSON and code fields: Monaco served by this server, never from a CDN;
+ * - read-only relationships to users: shown by name (src/admin/user-names.ts).
  */
 const DATE_CELL = '/src/admin/dates/BeijingDateCell#BeijingDateCell'
 const DATE_FIELD = '/src/admin/dates/BeijingDateField#BeijingDateField'
@@ -23,11 +25,20 @@ type Components = Record<string, unknown>
 /** A date field's picker format when Payload's picker shows it (editable day-only dates). */
 const pickerFormat = (appearance: string | undefined) => (appearance === 'dayOnly' ? 'yyyy-MM-dd' : appearance === 'timeOnly' ? 'HH:mm' : 'yyyy-MM-dd HH:mm')
 
-function withFieldDefaults(field: Field): Field {
+/** A list of fields with the defaults; `readOnly` is inherited from a read-only parent (array, group…). */
+function withFieldsDefaults(fields: Field[], parentReadOnly = false): Field[] {
+  return fields.flatMap((field) => {
+    const readOnly = parentReadOnly || (field.admin as { readOnly?: boolean } | undefined)?.readOnly === true
+    const next = withFieldDefaults(field, readOnly)
+    return isUserRelationship(field) && readOnly ? [next, userNameField(field)] : [next]
+  })
+}
+
+function withFieldDefaults(field: Field, readOnly: boolean): Field {
   const next = { ...field } as Field & { admin?: Record<string, unknown> & { components?: Components; date?: Record<string, unknown> } }
-  if ('fields' in next && Array.isArray(next.fields)) (next as { fields: Field[] }).fields = next.fields.map(withFieldDefaults)
-  if (next.type === 'tabs') next.tabs = next.tabs.map((tab) => ({ ...tab, fields: tab.fields.map(withFieldDefaults) }))
-  if (next.type === 'blocks') next.blocks = next.blocks.map((block) => ({ ...block, fields: block.fields.map(withFieldDefaults) }))
+  if ('fields' in next && Array.isArray(next.fields)) (next as { fields: Field[] }).fields = withFieldsDefaults(next.fields, readOnly)
+  if (next.type === 'tabs') next.tabs = next.tabs.map((tab) => ({ ...tab, fields: withFieldsDefaults(tab.fields, readOnly) }))
+  if (next.type === 'blocks') next.blocks = next.blocks.map((block) => ({ ...block, fields: withFieldsDefaults(block.fields, readOnly) }))
   if (next.type === 'date') {
     const admin = next.admin ?? {}
     const components = admin.components ?? {}
@@ -41,6 +52,10 @@ function withFieldDefaults(field: Field): Field {
   if (next.type === 'json' || next.type === 'code') {
     const admin = next.admin ?? {}
     ;(next as { admin?: unknown }).admin = { ...admin, components: { Field: next.type === 'json' ? JSON_FIELD : CODE_FIELD, ...(admin.components ?? {}) } }
+  }
+  if (isUserRelationship(next) && readOnly) {
+    const admin = next.admin ?? {}
+    ;(next as { admin?: unknown }).admin = { ...admin, components: { Field: USER_NAME_FIELD, Cell: USER_NAME_CELL, ...(admin.components ?? {}) } }
   }
   return next as Field
 }
@@ -78,7 +93,7 @@ function editComponents(admin: { components?: Components } | undefined): Compone
 
 /** A collection with the admin defaults above. */
 export function withCollectionDefaults(collection: CollectionConfig): CollectionConfig {
-  const fields = collection.fields.map(withFieldDefaults)
+  const fields = withFieldsDefaults(collection.fields)
   return {
     ...collection,
     fields: collection.timestamps === false ? fields : timestampFields(fields),
@@ -94,7 +109,7 @@ export function withCollectionDefaults(collection: CollectionConfig): Collection
 export function withGlobalDefaults(global: GlobalConfig): GlobalConfig {
   return {
     ...global,
-    fields: global.fields.map(withFieldDefaults),
+    fields: withFieldsDefaults(global.fields),
     admin: {
       ...global.admin,
       hidden: NAV_ROLES[global.slug] ? hiddenFromNav(global.slug) : global.admin?.hidden,

@@ -1,54 +1,10 @@
-import type { Field, FieldHook, PayloadRequest } from 'payload'
+import type { Field } from 'payload'
 import type { FieldAccess } from 'payload'
-import { idOf, roleOf } from '../access/roles'
+import { roleOf } from '../access/roles'
 import { REVIEW_ACTION_LABELS, REVIEW_STATES, REVIEW_STATE_LABELS } from './state-machine'
 
 const nobody = () => false
 const isAdmin: FieldAccess = ({ req }) => roleOf(req.user) === 'admin'
-
-/**
- * The display name of the user in the sibling relationship `source`, for people who may not read
- * that user (an editor reading who approved their item): only the name, looked up on the server,
- * once per user and request. `—` when the user no longer exists.
- */
-const nameOfUserIn =
-  (source: string): FieldHook =>
-  async ({ siblingData, req }) => {
-    const related = (siblingData as Record<string, unknown> | undefined)?.[source]
-    if (related && typeof related === 'object' && typeof (related as { name?: unknown }).name === 'string') return (related as { name: string }).name
-    const id = idOf(related)
-    if (!id) return null
-    return userName(req, id)
-  }
-
-async function userName(req: PayloadRequest, id: string): Promise<string> {
-  const cache = ((req.context as { userNames?: Map<string, Promise<string>> }).userNames ??= new Map())
-  let name = cache.get(id)
-  if (!name) {
-    name = req.payload
-      .findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true, select: { name: true }, req })
-      .then((user) => ((user as { name?: string } | null)?.name ?? '—'))
-    cache.set(id, name)
-  }
-  return name
-}
-
-/**
- * A read-only, not stored field showing the name of the user in the sibling relationship `source`:
- * for any relationship to users that a role may see on a document without being allowed to read
- * the account (the admin would label it 无标题 - ID). Hide the relationship itself in the admin.
- */
-export function userNameField(name: string, source: string, label: { zh: string; en: string }, admin: Record<string, unknown> = {}): Field {
-  return {
-    name,
-    type: 'text',
-    virtual: true,
-    label,
-    access: { create: nobody, update: nobody },
-    hooks: { afterRead: [nameOfUserIn(source)] },
-    admin: { readOnly: true, ...admin },
-  }
-}
 
 export const reviewStatusField: Field = {
   name: 'reviewStatus',
@@ -101,10 +57,9 @@ export const reviewSidebarFields: Field[] = [
     relationTo: 'users',
     label: { zh: '审核人', en: 'Approved by' },
     access: { create: nobody, update: nobody },
-    // Shown by name (approvedByName): editors may not read the leader's account to label it.
-    admin: { position: 'sidebar', readOnly: true, hidden: true },
+    // Shown by name (src/admin/user-names.ts): editors may not read the leader's account to label it.
+    admin: { position: 'sidebar', readOnly: true },
   },
-  userNameField('approvedByName', 'approvedBy', { zh: '审核人', en: 'Approved by' }, { position: 'sidebar' }),
 ]
 
 export const HISTORY_ACTIONS = [...Object.keys(REVIEW_ACTION_LABELS), 'edit', 'set'] as const
@@ -147,9 +102,8 @@ export const reviewHistoryField: Field = {
     {
       type: 'row',
       fields: [
-        // Shown by name (byName): editors may not read the leader's account to label it.
-        { name: 'by', type: 'relationship', relationTo: 'users', label: { zh: '操作人', en: 'By' }, admin: { hidden: true } },
-        userNameField('byName', 'by', { zh: '操作人', en: 'By' }),
+        // Shown by name (src/admin/user-names.ts): editors may not read the leader's account to label it.
+        { name: 'by', type: 'relationship', relationTo: 'users', label: { zh: '操作人', en: 'By' } },
         {
           name: 'at',
           type: 'date',

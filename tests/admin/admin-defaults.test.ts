@@ -91,3 +91,21 @@ test('the account form names the secrets that are set in the admin language', ()
   expect(describeSecretsSet('appSecret, token', 'en')).toBe('App secret (AppSecret), Token')
   expect(describeSecretsSet('—', 'zh')).toBe('未设置')
 })
+
+test('every read-only relationship to a user is shown by name, with the name field beside it', () => {
+  const seen: string[] = []
+  for (const entity of entities()) {
+    const all = [...walk(entity.fields, entity.slug)]
+    for (const { path, field } of all) {
+      if (field.type !== 'relationship' || field.relationTo !== 'users' || !components(field).Field) continue
+      seen.push(path)
+      expect({ path, field: components(field).Field, cell: components(field).Cell }).toEqual({
+        path,
+        field: '/src/admin/users/UserName#UserNameField',
+        cell: '/src/admin/users/UserName#UserNameCell',
+      })
+      expect(all.some((entry) => entry.path === `${path}Name`)).toBe(true)
+    }
+  }
+  expect(seen).toEqual(expect.arrayContaining(['articles.approvedBy', 'articles.createdBy', 'articles.reviewHistory.by', 'weekly-pushes.signedOffBy', 'media.uploadedBy']))
+})

@@ -23,6 +23,8 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BeijingDateCell as BeijingDateCell_23d043ebbc46276447e5ed1a5c0e2149 } from '../../../../src/admin/dates/BeijingDateCell'
 import { BeijingDateField as BeijingDateField_e36a27a71b13ded94432a81ddbe7b2a0 } from '../../../../src/admin/dates/BeijingDateField'
+import { UserNameCell as UserNameCell_a7625937be718e9f19efb180409bca45 } from '../../../../src/admin/users/UserName'
+import { UserNameField as UserNameField_a7625937be718e9f19efb180409bca45 } from '../../../../src/admin/users/UserName'
 import { ReviewActions as ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1 } from '../../../../src/admin/ReviewActions'
 import { DocumentDates as DocumentDates_49c680ea99bef475323e8ce8dc532dfa } from '../../../../src/admin/dates/DocumentDates'
 import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
@@ -67,6 +69,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/dates/BeijingDateCell#BeijingDateCell": BeijingDateCell_23d043ebbc46276447e5ed1a5c0e2149,
   "/src/admin/dates/BeijingDateField#BeijingDateField": BeijingDateField_e36a27a71b13ded94432a81ddbe7b2a0,
+  "/src/admin/users/UserName#UserNameCell": UserNameCell_a7625937be718e9f19efb180409bca45,
+  "/src/admin/users/UserName#UserNameField": UserNameField_a7625937be718e9f19efb180409bca45,
   "/src/admin/ReviewActions#ReviewActions": ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1,
   "/src/admin/dates/DocumentDates#DocumentDates": DocumentDates_49c680ea99bef475323e8ce8dc532dfa,
   "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
