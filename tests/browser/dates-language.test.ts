@@ -113,3 +113,24 @@ test('English mode: review buttons, 试一试 and 绑定微信 speak English, da
   await expect(leader.locator('.try-auto-reply__result').innerText()).resolves.toMatch(/^(Matching rule: .+|No rule matches: no automatic reply\.)$/)
   await leader.context().close()
 }, 180_000)
+
+test("an editor sees the leader by name, never 无标题 - ID, on their approved item and in the list", async () => {
+  const session = await login(server.url, 'editor@demo.local', 'demo-password')
+  const { body } = await api(server.url, session, 'GET', `/api/articles?where[createdBy][equals]=${session.user.id}&where[reviewStatus][equals]=approved&limit=1&depth=0`)
+  const item = body.docs[0] as { id: string; approvedBy: string }
+  expect(item?.approvedBy).toBeTruthy()
+  // The editor may not read the leader's account: the relationship alone could not be labelled.
+  expect([403, 404]).toContain((await api(server.url, session, 'GET', `/api/users/${item.approvedBy}`)).status)
+  const page = await signIn('editor@demo.local')
+  await page.goto(`${server.url}/admin/collections/articles/${item.id}`)
+  await page.waitForSelector('.user-name-field__value')
+  const names = await page.locator('.user-name-field__value').allInnerTexts()
+  expect(names).toEqual(expect.arrayContaining(['演示审核领导', '演示编辑（西关社区）']))
+  await page.click('text=审核记录')
+  await expect(page.locator('.user-name-field__value', { hasText: '演示审核领导' }).count()).resolves.toBeGreaterThan(1)
+  expect(await page.locator('body').innerText()).not.toMatch(/无标题|Untitled/)
+  await page.goto(`${server.url}/admin/collections/articles`)
+  await expect(page.locator('.table').innerText()).resolves.toContain('演示编辑（西关社区）')
+  expect(await page.locator('.table').innerText()).not.toMatch(/无标题|Untitled/)
+  await page.context().close()
+}, 120_000)

@@ -166,10 +166,11 @@ test('as an editor: only the sections an editor uses, no API tab or address, and
   expect(await editor.page.locator('.doc-tabs a[href$="/api"]').count()).toBe(0)
   // The API view's address answers "not found" to an editor (hiding, not security: access decides what it would show).
   await editor.page.goto(`${server.url}${article}/api`)
-  await expect(editor.page.locator('.not-found').count()).resolves.toBe(1)
+  await editor.page.waitForSelector('.not-found', { timeout: 20_000 })
+  expect(await editor.page.locator('.query-inspector, .api-view').count()).toBe(0)
   // A section the editor does not use is not reachable by address either.
   await editor.page.goto(`${server.url}/admin/collections/users`)
-  await expect(editor.page.locator('.not-found').count()).resolves.toBe(1)
+  await editor.page.waitForSelector('.not-found', { timeout: 20_000 })
   // Their own profile (with 绑定微信) stays reachable.
   await open(editor, '/admin/account')
   await expect(editor.page.locator('.binding-code').count()).resolves.toBe(1)
