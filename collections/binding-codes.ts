@@ -12,7 +12,7 @@ const nobody = () => false
 export const BindingCodes: CollectionConfig = {
   slug: 'binding-codes',
   labels: { singular: { zh: '微信绑定码', en: 'Binding code' }, plural: { zh: '微信绑定码', en: 'Binding codes' } },
-  admin: { group: { zh: '系统', en: 'System' }, defaultColumns: ['user', 'expiresAt', 'usedAt', 'outcome'], hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin' },
+  admin: { group: { zh: '系统', en: 'System' }, defaultColumns: ['user', 'expiresAt', 'usedAt', 'outcome'] },
   access: { read: isAdmin, create: nobody, update: nobody, delete: isAdmin },
   endpoints: [issueBindingCodeEndpoint],
   fields: [
@@ -21,7 +21,10 @@ export const BindingCodes: CollectionConfig = {
     { name: 'expiresAt', type: 'date', required: true, index: true, label: { zh: '失效时间', en: 'Expires at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'usedAt', type: 'date', label: { zh: '使用时间', en: 'Used at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'openid', type: 'text', label: { zh: '绑定的 OpenID', en: 'Bound openid' } },
-    { name: 'outcome', type: 'select', options: ['bound', 'replaced'], label: { zh: '结果', en: 'Outcome' } },
+    { name: 'outcome', type: 'select', options: [
+      { value: 'bound', label: { zh: '已绑定', en: 'Bound' } },
+      { value: 'replaced', label: { zh: '已替换原绑定', en: 'Replaced the earlier binding' } },
+    ], label: { zh: '结果', en: 'Outcome' } },
   ],
   timestamps: true,
 }

@@ -14,7 +14,6 @@ export const Followers: CollectionConfig = {
     useAsTitle: 'openid',
     group: { zh: '微信', en: 'WeChat' },
     defaultColumns: ['openid', 'subscribed', 'followedAt', 'unfollowedAt'],
-    hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin',
   },
   access: { read: isAdmin, create: nobody, update: nobody, delete: isAdmin },
   indexes: [{ fields: ['account', 'openid'], unique: true }],

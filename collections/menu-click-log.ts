@@ -10,12 +10,12 @@ const nobody = () => false
 export const MenuClickLog: CollectionConfig = {
   slug: 'menu-click-log',
   labels: { singular: { zh: '菜单点击记录', en: 'Menu click log' }, plural: { zh: '菜单点击记录', en: 'Menu click log' } },
-  admin: { group: { zh: '系统', en: 'System' }, hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin' },
+  admin: { group: { zh: '系统', en: 'System' } },
   access: { read: isAdmin, create: nobody, update: nobody, delete: isAdmin },
   fields: [
-    { name: 'inboundKey', type: 'text', required: true, unique: true, index: true },
-    { name: 'bucket', type: 'text', required: true, index: true },
-    { name: 'at', type: 'date', required: true },
+    { name: 'inboundKey', type: 'text', required: true, unique: true, index: true, label: { zh: '回调队列键', en: 'Inbound key' } },
+    { name: 'bucket', type: 'text', required: true, index: true, label: { zh: '统计分组', en: 'Bucket' } },
+    { name: 'at', type: 'date', required: true, label: { zh: '点击时间', en: 'Clicked at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
   ],
   timestamps: false,
 }

@@ -16,7 +16,6 @@ export const WeChatInbound: CollectionConfig = {
     useAsTitle: 'dedupeKey',
     group: { zh: '系统', en: 'System' },
     defaultColumns: ['type', 'event', 'status', 'attempts', 'receivedAt'],
-    hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin',
   },
   // Written by the callback and the worker through the Local API only.
   access: { read: isAdmin, create: nobody, update: nobody, delete: isAdmin },

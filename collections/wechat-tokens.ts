@@ -17,7 +17,6 @@ export const WeChatTokens: CollectionConfig = {
     useAsTitle: 'account',
     group: { zh: '系统', en: 'System' },
     defaultColumns: ['account', 'expiresAt', 'lockedUntil', 'lockOwner'],
-    hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin',
   },
   access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
   fields: [

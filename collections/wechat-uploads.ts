@@ -20,6 +20,7 @@ export const WeChatUploads: CollectionConfig = {
       name: 'kind',
       type: 'select',
       required: true,
+      label: { zh: '类型', en: 'Kind' },
       options: [
         { value: 'inline', label: { zh: '正文图片', en: 'Inline image' } },
         { value: 'thumb', label: { zh: '封面缩略图', en: 'Cover thumb' } },

@@ -27,12 +27,13 @@ import { WeChatMenuGlobal } from '../collections/wechat-menu'
 import { WeChatTokens } from '../collections/wechat-tokens'
 import { WeChatUploads } from '../collections/wechat-uploads'
 import { WeeklyPushes } from '../collections/weekly-pushes'
+import { withCollectionDefaults, withGlobalDefaults } from './admin/admin-defaults'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email'
 import { PushSettingsGlobal } from './push/settings-global'
 import { reviewMutation } from './review/graphql'
 import { requireSecret } from './secret'
-import { TIME_ZONE } from './time'
+import { DATE_TIME_FORMAT, TIME_ZONE } from './time'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -44,7 +45,9 @@ export default buildConfig({
     user: Users.slug,
     meta: { titleSuffix: ' · 街道办微信服务号' },
     importMap: { baseDir: path.resolve(dirname, '..') },
-    dateFormat: 'yyyy-MM-dd HH:mm',
+    // Payload's default avatar is fetched from Gravatar: blocked in mainland China, absent offline.
+    avatar: 'default',
+    dateFormat: DATE_TIME_FORMAT,
     timezones: {
       defaultTimezone: TIME_ZONE,
       supportedTimezones: [{ label: '北京时间 (Asia/Shanghai)', value: TIME_ZONE }],
@@ -63,6 +66,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
+  // Navigation per role, the API tab, Beijing-time dates and the local code editor: src/admin/admin-defaults.ts.
   collections: [
     Articles,
     PolicyExplainers,
@@ -83,8 +87,8 @@ export default buildConfig({
     MenuClicks,
     MenuClickLog,
     BindingCodes,
-  ],
-  globals: [PushSettingsGlobal, WeChatMenuGlobal],
+  ].map(withCollectionDefaults),
+  globals: [PushSettingsGlobal, WeChatMenuGlobal].map(withGlobalDefaults),
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,

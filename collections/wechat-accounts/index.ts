@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isAdmin, isStaff } from '../../src/access/roles'
 import { encryptSecrets, hideSecrets, secretField } from './secret-fields'
+import { SECRET_LABELS } from './secret-labels'
 
 /** A WeChat official account the office runs; the street office's service account is the default. */
 export const WeChatAccounts: CollectionConfig = {
@@ -23,10 +24,10 @@ export const WeChatAccounts: CollectionConfig = {
           type: 'text',
           required: true,
           unique: true,
-          label: { zh: 'AppID', en: 'App ID' },
+          label: { zh: '开发者 ID（AppID）', en: 'App ID (AppID)' },
           validate: (value: unknown) => (typeof value === 'string' && /^wx[0-9a-zA-Z]{10,30}$/.test(value) ? true : 'AppID：应以 wx 开头，由字母和数字组成'),
         },
-        { name: 'originalId', type: 'text', label: { zh: '原始 ID（gh_ 开头）', en: 'Original id (gh_…)' } },
+        { name: 'originalId', type: 'text', label: { zh: '原始 ID（gh_ 开头）', en: 'Original ID (gh_…)' } },
         {
           name: 'type',
           type: 'select',
@@ -39,16 +40,19 @@ export const WeChatAccounts: CollectionConfig = {
         },
       ],
     },
-    secretField('appSecret', { zh: 'AppSecret', en: 'App secret' }, { zh: '公众平台 → 基本配置 → 开发者密码', en: 'Developer password from the console' }),
-    secretField('token', { zh: '令牌 Token', en: 'Token' }, { zh: '服务器配置中的 Token', en: 'The server configuration token' }),
-    secretField('encodingAESKey', { zh: '消息加解密密钥 EncodingAESKey', en: 'EncodingAESKey' }, { zh: '43 位', en: '43 characters' }),
-    secretField('previousEncodingAESKey', { zh: '上一个 EncodingAESKey', en: 'Previous EncodingAESKey' }, { zh: '更换密钥期间用于解密旧消息', en: 'Decrypts messages during a key rotation' }),
+    secretField('appSecret', SECRET_LABELS.appSecret, { zh: '公众平台 → 基本配置 → 开发者密码', en: 'Developer password from the console' }),
+    secretField('token', SECRET_LABELS.token, { zh: '服务器配置中的 Token', en: 'The server configuration token' }),
+    secretField('encodingAESKey', SECRET_LABELS.encodingAESKey, { zh: '43 位', en: '43 characters' }),
+    secretField('previousEncodingAESKey', SECRET_LABELS.previousEncodingAESKey, { zh: '更换密钥期间用于解密旧消息', en: 'Decrypts messages during a key rotation' }),
     {
       name: 'secretsSet',
       type: 'text',
       label: { zh: '已设置的密钥', en: 'Secrets set' },
       access: { create: () => false, update: () => false },
-      admin: { readOnly: true },
+      admin: {
+        readOnly: true,
+        components: { Cell: '/src/admin/wechat-accounts/SecretsSet#SecretsSetCell', Field: '/src/admin/wechat-accounts/SecretsSet#SecretsSetField' },
+      },
     },
     {
       type: 'row',

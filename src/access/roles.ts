@@ -45,3 +45,36 @@ export const isLeaderOrAdmin: Access = ({ req }) => {
   const role = roleOf(req.user)
   return role === 'leader' || role === 'admin'
 }
+
+/**
+ * Which roles see each admin section (collection or global slug) in the navigation and on the
+ * dashboard. A section is listed for a role only when that role has something to do there; the
+ * access rules above stay the security boundary (an entry hidden here is still guarded by them).
+ * Slugs not listed are shown to every role. Weekly pushes stay visible to editors: 本周推送 and
+ * 推送日历 link to them, and editors may read them.
+ */
+export const NAV_ROLES: Record<string, readonly Role[]> = {
+  communities: ['admin'],
+  users: ['admin'],
+  'wechat-accounts': ['admin'],
+  'wechat-tokens': ['admin'],
+  'wechat-uploads': ['admin'],
+  'wechat-inbound': ['admin'],
+  followers: ['admin'],
+  'menu-click-log': ['admin'],
+  'binding-codes': ['admin'],
+  'push-settings': ['admin'],
+  'auto-replies': ['leader', 'admin'],
+  'menu-clicks': ['leader', 'admin'],
+  'wechat-menu': ['leader', 'admin'],
+}
+
+/** `admin.hidden` for a section: true (hidden) unless the signed-in user's role may use it. */
+export function hiddenFromNav(slug: string): (args: { user: unknown }) => boolean {
+  const roles = NAV_ROLES[slug]
+  return ({ user }) => {
+    if (!roles) return false
+    const role = (user as { role?: string } | null)?.role
+    return !roles.includes(role as Role)
+  }
+}

@@ -11,6 +11,23 @@ import {
 } from '../review/state-machine'
 import { pick } from './labels'
 
+/**
+ * A refused review action in the admin's language. The server explains in Chinese; in English the
+ * kind of refusal is said in English, with the server's precise reason (a field, a limit) after it.
+ */
+function failureMessage(status: number, detail: string | undefined, lang: string): string {
+  if (lang !== 'en') return detail ?? `请求失败（HTTP ${status}）`
+  const kind =
+    status === 403
+      ? 'You may not do this with this item.'
+      : status === 409
+        ? 'Not possible in its current state (someone may have acted on it meanwhile); reload the page.'
+        : status === 400
+          ? 'The item is not ready for this step.'
+          : `The request failed (HTTP ${status}).`
+  return detail ? `${kind}\n${detail}` : kind
+}
+
 /** The review buttons in the document sidebar; the server decides, these only ask. */
 export const ReviewActions: React.FC = () => {
   const { id, collectionSlug } = useDocumentInfo()
@@ -55,11 +72,13 @@ export const ReviewActions: React.FC = () => {
       })
       const body = (await response.json().catch(() => ({}))) as { errors?: { message: string }[] }
       if (!response.ok) {
-        setError(body.errors?.map((e) => e.message).join('\n') ?? `HTTP ${response.status}`)
+        setError(failureMessage(response.status, body.errors?.map((e) => e.message).join('\n'), lang))
         return
       }
       toast.success(pick(REVIEW_ACTION_LABELS[action], lang) + ' ✓')
       window.location.reload()
+    } catch {
+      setError(pick({ zh: '无法连接服务器，请稍后再试。', en: 'The server cannot be reached; try again later.' }, lang))
     } finally {
       setBusy(false)
     }

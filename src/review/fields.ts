@@ -57,6 +57,7 @@ export const reviewSidebarFields: Field[] = [
     relationTo: 'users',
     label: { zh: '审核人', en: 'Approved by' },
     access: { create: nobody, update: nobody },
+    // Shown by name (src/admin/user-names.ts): editors may not read the leader's account to label it.
     admin: { position: 'sidebar', readOnly: true },
   },
 ]
@@ -101,6 +102,7 @@ export const reviewHistoryField: Field = {
     {
       type: 'row',
       fields: [
+        // Shown by name (src/admin/user-names.ts): editors may not read the leader's account to label it.
         { name: 'by', type: 'relationship', relationTo: 'users', label: { zh: '操作人', en: 'By' } },
         {
           name: 'at',

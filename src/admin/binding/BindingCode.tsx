@@ -1,6 +1,8 @@
 'use client'
-import { Button } from '@payloadcms/ui'
+import { Banner, Button, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
+import { formatShanghai } from '../../time'
+import { pick } from '../labels'
 
 interface Issued {
   code?: string
@@ -10,9 +12,12 @@ interface Issued {
 
 /**
  * 绑定微信: shows a one-time code the signed-in staff member sends to the service account as
- * `绑定 123456`. Meant as a ui field on users (shown on one's own profile).
+ * `绑定 123456`. Meant as a ui field on users (shown on one's own profile). The chat command stays
+ * `绑定` in English mode too: it is what the account understands.
  */
 export const BindingCode: React.FC = () => {
+  const { i18n } = useTranslation()
+  const lang = i18n.language
   const [issued, setIssued] = useState<Issued | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -23,29 +28,41 @@ export const BindingCode: React.FC = () => {
     try {
       const response = await fetch('/api/binding-codes/issue', { method: 'POST', credentials: 'include' })
       const body = (await response.json().catch(() => ({}))) as Issued
-      if (!response.ok || !body.code) setError(body.errors?.map((entry) => entry.message).join('\n') ?? `HTTP ${response.status}`)
+      if (response.status === 401) setError(pick({ zh: '请先登录后台', en: 'Please sign in first.' }, lang))
+      else if (!response.ok || !body.code) setError(body.errors?.map((entry) => entry.message).join('\n') ?? `HTTP ${response.status}`)
       else setIssued(body)
-    } catch (caught) {
-      setError((caught as Error).message)
+    } catch {
+      setError(pick({ zh: '无法连接服务器，请稍后再试。', en: 'The server cannot be reached; try again later.' }, lang))
     } finally {
       setBusy(false)
     }
   }
 
-  const until = issued?.expiresAt ? new Date(issued.expiresAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }) : ''
+  // Beijing time, like every date of the admin; only the time matters for a 10-minute code.
+  const until = issued?.expiresAt ? formatShanghai(issued.expiresAt).slice(11) : ''
   return (
-    <div style={{ marginBottom: 'var(--base)' }}>
-      <h4 style={{ margin: '0 0 8px' }}>绑定微信</h4>
-      <p style={{ margin: '0 0 8px' }}>绑定后可在微信中收到推送预览；审核领导回复“审定”即可审定本周推送。</p>
-      <Button buttonStyle="secondary" disabled={busy} onClick={() => void issue()}>
-        {busy ? '生成中…' : issued ? '重新获取绑定码' : '获取绑定码'}
+    <div className="binding-code" style={{ marginBottom: 'var(--base)' }}>
+      <h4 style={{ margin: '0 0 8px' }}>{pick({ zh: '绑定微信', en: 'Bind WeChat' }, lang)}</h4>
+      <p style={{ margin: '0 0 8px' }}>
+        {pick(
+          {
+            zh: '绑定后可在微信中收到推送预览；审核领导回复“审定”即可审定本周推送。',
+            en: 'Once bound you receive push previews in WeChat; a reviewing leader can sign off the week by replying “审定”.',
+          },
+          lang,
+        )}
+      </p>
+      <Button buttonStyle="secondary" disabled={busy} onClick={() => void issue()} className="binding-code__issue">
+        {busy ? pick({ zh: '生成中…', en: 'Generating…' }, lang) : issued ? pick({ zh: '重新获取绑定码', en: 'Get a new code' }, lang) : pick({ zh: '获取绑定码', en: 'Get a binding code' }, lang)}
       </Button>
       {issued?.code && (
-        <p>
-          请在 {until} 前向公众号发送：<strong style={{ fontSize: '1.4em', letterSpacing: '0.15em' }}>绑定 {issued.code}</strong>（仅可使用一次）
+        <p className="binding-code__code">
+          {pick({ zh: `请在 ${until}（北京时间）前向公众号发送：`, en: `Before ${until} (Beijing time), send this to the account: ` }, lang)}
+          <strong style={{ fontSize: '1.4em', letterSpacing: '0.15em' }}>绑定 {issued.code}</strong>
+          {pick({ zh: '（仅可使用一次）', en: ' (works once)' }, lang)}
         </p>
       )}
-      {error && <p style={{ color: 'var(--theme-error-500)' }}>{error}</p>}
+      {error && <Banner type="error">{error}</Banner>}
     </div>
   )
 }

@@ -22,8 +22,16 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { BeijingDateCell as BeijingDateCell_23d043ebbc46276447e5ed1a5c0e2149 } from '../../../../src/admin/dates/BeijingDateCell'
+import { BeijingDateField as BeijingDateField_e36a27a71b13ded94432a81ddbe7b2a0 } from '../../../../src/admin/dates/BeijingDateField'
+import { UserNameCell as UserNameCell_a7625937be718e9f19efb180409bca45 } from '../../../../src/admin/users/UserName'
+import { UserNameField as UserNameField_a7625937be718e9f19efb180409bca45 } from '../../../../src/admin/users/UserName'
 import { ReviewActions as ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1 } from '../../../../src/admin/ReviewActions'
+import { DocumentDates as DocumentDates_49c680ea99bef475323e8ce8dc532dfa } from '../../../../src/admin/dates/DocumentDates'
 import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
+import { SecretsSetCell as SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
+import { SecretsSetField as SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
+import { LocalJSONField as LocalJSONField_bbff5fac9335d82641d4b2878f63c2b2 } from '../../../../src/admin/code-editor/LocalCodeField'
 import { ReplyBox as ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070 } from '../../../../src/admin/inbox/ReplyBox'
 import { MessageMedia as MessageMedia_1c8ff9f22a2e0c57d8131e7b54f2c9ee } from '../../../../src/admin/inbox/MessageMedia'
 import { Conversation as Conversation_4edfcae0876426af9474ffaa23d377a1 } from '../../../../src/admin/inbox/Conversation'
@@ -65,8 +73,16 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/admin/dates/BeijingDateCell#BeijingDateCell": BeijingDateCell_23d043ebbc46276447e5ed1a5c0e2149,
+  "/src/admin/dates/BeijingDateField#BeijingDateField": BeijingDateField_e36a27a71b13ded94432a81ddbe7b2a0,
+  "/src/admin/users/UserName#UserNameCell": UserNameCell_a7625937be718e9f19efb180409bca45,
+  "/src/admin/users/UserName#UserNameField": UserNameField_a7625937be718e9f19efb180409bca45,
   "/src/admin/ReviewActions#ReviewActions": ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1,
+  "/src/admin/dates/DocumentDates#DocumentDates": DocumentDates_49c680ea99bef475323e8ce8dc532dfa,
   "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
+  "/src/admin/wechat-accounts/SecretsSet#SecretsSetCell": SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0,
+  "/src/admin/wechat-accounts/SecretsSet#SecretsSetField": SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0,
+  "/src/admin/code-editor/LocalCodeField#LocalJSONField": LocalJSONField_bbff5fac9335d82641d4b2878f63c2b2,
   "/src/admin/inbox/ReplyBox#ReplyBox": ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070,
   "/src/admin/inbox/MessageMedia#MessageMedia": MessageMedia_1c8ff9f22a2e0c57d8131e7b54f2c9ee,
   "/src/admin/inbox/Conversation#Conversation": Conversation_4edfcae0876426af9474ffaa23d377a1,
