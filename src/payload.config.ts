@@ -16,7 +16,9 @@ import { MenuClickLog } from '../collections/menu-click-log'
 import { MenuClicks } from '../collections/menu-clicks'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../collections/media/check-upload'
 import { Notifications } from '../collections/notifications'
+import { PendingMassResults } from '../collections/pending-mass-results'
 import { PolicyExplainers } from '../collections/policy-explainers'
+import { PushSteps } from '../collections/push-steps'
 import { ResidentMessages } from '../collections/resident-messages'
 import { Users } from '../collections/users'
 import { WeChatAccounts } from '../collections/wechat-accounts'
@@ -71,6 +73,8 @@ export default buildConfig({
     Notifications,
     WeChatAccounts,
     WeeklyPushes,
+    PushSteps,
+    PendingMassResults,
     WeChatTokens,
     WeChatUploads,
     WeChatInbound,
