@@ -17,13 +17,16 @@ export type StepLogEntry = StepEntry & { at: string }
 /** A push with its step log read from `push-steps` (oldest first), as the write helpers answer it. */
 export type PushWithSteps = PushDoc & { steps: StepLogEntry[] }
 
-/** Reads a push as the system sees it (without its step log: see readSteps). */
-export async function readPush(payload: Payload, id: string): Promise<PushDoc | null> {
+/** Reads a push as the system sees it, with its step log (`steps`, oldest first; see readSteps). */
+export async function readPush(payload: Payload, id: string): Promise<PushWithSteps | null> {
   const doc = await payload.findByID({ collection: 'weekly-pushes', id, overrideAccess: true, depth: 0, disableErrors: true, joins: false })
-  return (doc as unknown as PushDoc) ?? null
+  return doc ? withSteps(payload, doc as unknown as PushDoc) : null
 }
 
-export async function findPush(payload: Payload, accountId: string, week: string): Promise<PushDoc | null> {
+const withSteps = async (payload: Payload, push: PushDoc, req?: PayloadRequest): Promise<PushWithSteps> => ({ ...push, steps: await readSteps(payload, push.id, req) })
+
+/** The push of one account and ISO week (e.g. `2026-W48`), with its step log; null when there is none. */
+export async function findPush(payload: Payload, accountId: string, week: string): Promise<PushWithSteps | null> {
   const found = await payload.find({
     collection: 'weekly-pushes',
     overrideAccess: true,
@@ -32,7 +35,7 @@ export async function findPush(payload: Payload, accountId: string, week: string
     joins: false,
     where: { key: { equals: `${accountId}:${week}` } },
   })
-  return (found.docs[0] as unknown as PushDoc) ?? null
+  return found.docs[0] ? withSteps(payload, found.docs[0] as unknown as PushDoc) : null
 }
 
 /**
@@ -79,9 +82,7 @@ export async function appendStep(payload: Payload, pushId: string, entry: StepEn
   } catch (error) {
     payload.logger.warn({ msg: 'push step log entry not written (the push goes on)', pushId, step: entry.step, error: String((error as Error)?.message ?? error) })
   }
-  const push = await readPush(payload, pushId)
-  if (!push) return null
-  return { ...push, steps: await readSteps(payload, pushId, req) }
+  return readPush(payload, pushId)
 }
 
 /**

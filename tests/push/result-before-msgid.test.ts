@@ -122,7 +122,7 @@ test("another account's callback cannot set a push's result; article addresses o
   const { push } = await assembleWeek(t.payload, { accountId: world.accountId, week, now: new Date(), settings: DEFAULT_PUSH_SETTINGS })
   await signOff(t.payload, world.fx, push.id)
   // The emulator's own event is held back: this test posts the results itself.
-  world.emulator.account().config.callbackUrl = undefined
+  world.emulator.account().config.callbackUrl = null
   expect((await sendNow(push.id, 'scheduler-a')).kind).toBe('sent')
   const msgId = String((await readPush(t.payload, push.id))!.wechat.msgId)
 
