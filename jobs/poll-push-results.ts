@@ -1,28 +1,39 @@
 import type { Payload } from 'payload'
 import { idOf } from '../src/access/roles'
 import type { GatewayFactory } from '../src/push/gateway'
-import { applyMassResult } from '../src/push/result'
+import { applyMassResult, applyPendingMassResult } from '../src/push/result'
+import type { PushDoc } from '../src/push/store'
 import { wechatGateway } from '../src/push/wechat-gateway'
 
 /** Every five minutes, until WeChat's MASSSENDJOBFINISH event arrives: ask mass/get. */
 export const POLL_PUSH_RESULTS_SCHEDULE = '*/5 * * * *'
 
+/**
+ * Settles sent pushes without a result: first from a MASSSENDJOBFINISH kept while the push did not
+ * know its msg_id yet (it carries the article addresses mass/get does not), else from mass/get.
+ * Answers how many were settled.
+ */
 export async function pollPushResults(payload: Payload, gatewayFor: GatewayFactory = wechatGateway): Promise<number> {
   const waiting = await payload.find({
     collection: 'weekly-pushes',
     overrideAccess: true,
     depth: 0,
     limit: 10,
+    joins: false,
     where: { and: [{ status: { equals: 'sent' } }, { 'result.finishedAt': { exists: false } }] },
   })
   let settled = 0
-  for (const push of waiting.docs as unknown as { account: unknown; wechat?: { msgId?: string } }[]) {
-    const msgId = push.wechat?.msgId
+  for (const push of waiting.docs as unknown as PushDoc[]) {
+    const msgId = (push.wechat as { msgId?: string } | undefined)?.msgId
     const accountId = idOf(push.account)
     if (!msgId || !accountId) continue
+    if (await applyPendingMassResult(payload, push)) {
+      settled++
+      continue
+    }
     const status = await (await gatewayFor(payload, accountId)).status(msgId)
     if (status === 'SENDING') continue
-    await applyMassResult(payload, { msgId, status })
+    await applyMassResult(payload, { accountId, msgId, status })
     settled++
   }
   return settled

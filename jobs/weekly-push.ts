@@ -12,7 +12,7 @@ import { loadPushSettings } from '../src/push/settings-load'
 import type { PushSettings } from '../src/push/settings'
 import { skipPush } from '../src/push/skip'
 import { settlePastWeek } from '../src/push/stale'
-import { appendStep, findPush, type PushDoc } from '../src/push/store'
+import { appendStep, findPush, readSteps, type PushDoc } from '../src/push/store'
 import { isoWeekOf, shanghaiDate, shanghaiMonth, slotInstant } from '../src/push/week'
 import { wechatGateway } from '../src/push/wechat-gateway'
 
@@ -37,9 +37,10 @@ export interface TickReport {
 
 const slotStep = (kind: SlotKind) => `slot-${kind}`
 
-function lastSlotRun(push: PushDoc | null): SlotKind | null {
-  const steps = Array.isArray(push?.steps) ? (push!.steps as { step: string }[]) : []
-  const ran = steps.map((entry) => entry.step).filter((step) => step === 'slot-send' || step === 'slot-retry')
+/** The last send slot that ran for this push, from its step log (`slot-send` / `slot-retry`). */
+async function lastSlotRun(payload: Payload, push: PushDoc | null): Promise<SlotKind | null> {
+  if (!push) return null
+  const ran = (await readSteps(payload, push.id)).map((entry) => entry.step).filter((step) => step === 'slot-send' || step === 'slot-retry')
   return (ran.at(-1)?.replace('slot-', '') as SlotKind | undefined) ?? null
 }
 
@@ -59,9 +60,9 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
 
   const closed = await closeMissedWeeks(payload, accountId, now, options, settings)
   let push = await findPush(payload, accountId, week)
-  const send = (finalAttempt: boolean) =>
+  const send = (finalAttempt: boolean, decidedOn?: string) =>
     gatewayFor(payload, accountId).then((gateway) =>
-      sendWeeklyPush({ payload, pushId: push!.id, gateway, settings, owner: options.owner, finalAttempt, onStep: options.onStep, now: () => options.now ?? new Date() }),
+      sendWeeklyPush({ payload, pushId: push!.id, gateway, settings, owner: options.owner, finalAttempt, onStep: options.onStep, now: () => options.now ?? new Date(), decidedOn }),
     )
 
   // A send under way (after a crash, or waiting to settle a lost answer) resumes at any tick.
@@ -82,7 +83,7 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
       signedOff: Boolean(push?.signedOffAt) && ['signed_off', 'failed'].includes(String(push?.status)),
       validItems: items.filter((item) => bundleProblems(item, push!.id, now).length === 0).length,
       quotaLeft: settings.monthlyQuota - used,
-      lastSlotRun: lastSlotRun(push),
+      lastSlotRun: await lastSlotRun(payload, push),
     },
     settings,
     now,
@@ -99,13 +100,16 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
       return { week, slot: slot.kind, step: 'assemble', detail: `${itemRefs(assembled.push.items).length} 条` }
     }
     case 'send': {
-      push = await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: true, detail: shanghaiDate(now) })
-      return { week, slot: slot.kind, step: 'send', outcome: await send(slot.kind === 'retry') }
+      // The slot counts as run only once this tick's attempt has an outcome: a tick that throws, or
+      // finds another instance took the send, leaves the slot to the next tick (which then resumes a
+      // send under way, or finds the week done). Claimed only if the push is as decided on.
+      const outcome = await send(slot.kind === 'retry', String(push!.updatedAt))
+      if (outcome.kind !== 'not-claimed') await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: outcome.kind === 'sent', detail: `${shanghaiDate(now)}：${outcome.kind}` })
+      return { week, slot: slot.kind, step: 'send', outcome }
     }
     case 'resume':
       return { week, slot: slot.kind, step: 'resume', outcome: await send(slot.kind === 'retry') }
     case 'remind': {
-      await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: false, detail: next.reason })
       const recipients = await activeUsersWithRole(payload, 'leader', 'editor')
       await notify(payload, {
         recipients,
@@ -114,6 +118,8 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
         relatedCollection: 'weekly-pushes',
         relatedId: push!.id,
       })
+      // After the reminder went out: a tick that failed before it reminds at the next tick.
+      await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: false, detail: next.reason })
       return { week, slot: slot.kind, step: 'remind', detail: next.reason }
     }
     case 'skip': {

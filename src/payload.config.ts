@@ -17,7 +17,9 @@ import { MenuClicks } from '../collections/menu-clicks'
 import { explainValidationErrors } from './errors'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../collections/media/check-upload'
 import { Notifications } from '../collections/notifications'
+import { PendingMassResults } from '../collections/pending-mass-results'
 import { PolicyExplainers } from '../collections/policy-explainers'
+import { PushSteps } from '../collections/push-steps'
 import { ResidentMessages } from '../collections/resident-messages'
 import { ResidentMedia } from '../collections/resident-media'
 import { Users } from '../collections/users'
@@ -77,6 +79,8 @@ export default buildConfig({
     Notifications,
     WeChatAccounts,
     WeeklyPushes,
+    PushSteps,
+    PendingMassResults,
     WeChatTokens,
     WeChatUploads,
     WeChatInbound,

@@ -12,24 +12,21 @@ export const PUSH_STATUS_OPTIONS = [
   { value: 'skipped', label: { zh: '已跳过', en: 'Skipped' } },
 ]
 
-/** What WeChat said and when, kept for every step so a person can follow what happened. */
+/**
+ * What WeChat said and when, kept for every step so a person can follow what happened: the entries
+ * live in `push-steps` (append-only, one document each, so concurrent writers never collide) and
+ * are shown here through a join, oldest first. Read-only: nothing creates entries from the push form.
+ */
 export const stepLogField: Field = {
-  name: 'steps',
-  type: 'array',
+  name: 'stepLog',
+  type: 'join',
+  collection: 'push-steps',
+  on: 'push',
   label: { zh: '步骤记录', en: 'Step log' },
-  access: systemOnly,
-  admin: { readOnly: true, initCollapsed: true },
-  fields: [
-    {
-      type: 'row',
-      fields: [
-        { name: 'step', type: 'text', label: { zh: '步骤', en: 'Step' } },
-        { name: 'at', type: 'date', label: { zh: '时间', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'ok', type: 'checkbox', label: { zh: '成功', en: 'OK' } },
-      ],
-    },
-    { name: 'detail', type: 'textarea', label: { zh: '详情 / 微信返回', en: 'Detail / WeChat answer' } },
-  ],
+  defaultSort: 'seq',
+  defaultLimit: 50,
+  maxDepth: 0,
+  admin: { allowCreate: false, defaultColumns: ['step', 'at', 'ok', 'detail'] },
 }
 
 export const wechatIdsField: Field = {

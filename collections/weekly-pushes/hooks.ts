@@ -3,6 +3,7 @@ import { idOf } from '../../src/access/roles'
 import { publicError } from '../../src/errors'
 import { moveItems } from '../../src/push/item-states'
 import { PUSH_SYSTEM_CONTEXT, itemRefs, sameRefs, type ItemRef } from '../../src/push/refs'
+import { appendStep } from '../../src/push/store'
 import { SIGN_OFF_VOIDED, signOffVoidedStep } from '../../src/push/void-sign-off'
 
 const EDITABLE = ['proposed', 'signed_off']
@@ -19,15 +20,19 @@ export const guardBundleChanges: CollectionBeforeChangeHook = ({ data, originalD
     !sameRefs(itemRefs(data.items), itemRefs(originalDoc?.items)) ||
     (data.audience !== undefined && data.audience !== originalDoc?.audience) ||
     (data.audienceCommunity !== undefined && idOf(data.audienceCommunity) !== idOf(originalDoc?.audienceCommunity))
-  if (bundleChanged && originalDoc?.status === 'signed_off') {
-    Object.assign(data, SIGN_OFF_VOIDED)
-    data.steps = [...(originalDoc.steps ?? []), signOffVoidedStep(`内容被 ${req.user?.email ?? '系统'} 修改`)]
-  }
+  if (bundleChanged && originalDoc?.status === 'signed_off') Object.assign(data, SIGN_OFF_VOIDED)
   return data
 }
 
-/** Items in an open bundle are `scheduled`; an item taken out goes back to the pool as `approved`. */
-export const syncItemStates: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+/**
+ * Items in an open bundle are `scheduled`; an item taken out goes back to the pool as `approved`.
+ * A sign-off voided by a person's change (guardBundleChanges) is logged here, once the change is
+ * saved: one new step-log entry, never a rewrite of the push.
+ */
+export const syncItemStates: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation, context }) => {
+  if (operation === 'update' && !context?.[PUSH_SYSTEM_CONTEXT] && previousDoc?.status === 'signed_off' && doc.status === 'proposed') {
+    await appendStep(req.payload, String(doc.id), signOffVoidedStep(`内容被 ${req.user?.email ?? '系统'} 修改`), req)
+  }
   if (!EDITABLE.includes(doc.status)) return doc
   const now = itemRefs(doc.items)
   const before = itemRefs(previousDoc?.items)

@@ -3,7 +3,7 @@ import { activeUsersWithRole, notify } from '../notifications/notify'
 import { loadPool } from './candidates'
 import { selectItems, type Selection } from './select'
 import type { PushSettings } from './settings'
-import { findPush, type PushDoc } from './store'
+import { appendStep, findPush, type PushDoc } from './store'
 
 export interface AssembleResult {
   push: PushDoc
@@ -46,7 +46,6 @@ export async function assembleWeek(
         items: selection.items.map((item) => ({ relationTo: item.collection, value: item.id })),
         status: autoSignOff ? 'signed_off' : 'proposed',
         signedOffAt: autoSignOff ? args.now.toISOString() : null,
-        steps: [{ step: 'assemble', at: args.now.toISOString(), ok: selection.missing === 0, detail }],
       },
     } as never)) as unknown as PushDoc
   } catch (error) {
@@ -54,6 +53,8 @@ export async function assembleWeek(
     if (raced) return { push: raced, created: false }
     throw error
   }
+  // Only the creator logs the assembly (a second assembler found the first one's proposal above).
+  await appendStep(payload, push.id, { step: 'assemble', at: args.now.toISOString(), ok: selection.missing === 0, detail })
 
   const recipients = await activeUsersWithRole(payload, 'leader', 'editor')
   await notify(payload, {

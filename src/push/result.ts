@@ -1,4 +1,6 @@
 import type { Payload } from 'payload'
+import { idOf } from '../access/roles'
+import { compareAndSet } from '../cas'
 import { errcodeMeaning } from '../wechat/client/errors'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
@@ -6,6 +8,8 @@ import { PUSH_SYSTEM_CONTEXT } from './refs'
 import { appendStep, type PushDoc } from './store'
 
 export interface MassResult {
+  /** The account whose callback received the result (or whose mass/get answered): only its pushes match. */
+  accountId: string
   msgId: string
   /** WeChat's status text: "send success", "send fail", "err(20013)", or mass/get's SEND_SUCCESS / SEND_FAIL. */
   status: string
@@ -30,43 +34,119 @@ export function massStatusMeaning(status: string): { ok: boolean; meaning: strin
 }
 
 /**
+ * Whether `url` may be stored as an item's WeChat article address: only `https://mp.weixin.qq.com/…`
+ * (WeChat's article host; the address is shown to staff as a link, so `javascript:` or another host
+ * from a forged callback must never be kept).
+ */
+export function isWeChatArticleUrl(url: unknown): url is string {
+  if (typeof url !== 'string' || url.length > 2048) return false
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'https:' && parsed.hostname === 'mp.weixin.qq.com' && parsed.port === '' && !parsed.username && !parsed.password
+  } catch {
+    return false
+  }
+}
+
+const pendingKey = (accountId: string, msgId: string) => `${accountId}:${msgId}`
+
+/**
  * Records the final result of a mass send, from the MASSSENDJOBFINISH event or from polling
- * mass/get; the event's figures win. A failure tells the leaders WeChat's reason.
+ * mass/get; the event's figures win. Only a push of `result.accountId` with that msg_id matches. A
+ * result no push knows yet (the `sendall` answer was lost and WeChat finished first) is kept in
+ * `pending-mass-results` and applied when the send records the msg_id (applyPendingMassResult).
+ * A failure tells the leaders WeChat's reason. Answers the push, or null when none matched.
  */
 export async function applyMassResult(payload: Payload, result: MassResult): Promise<PushDoc | null> {
+  if (!result.accountId || !result.msgId) return null
   const found = await payload.find({
     collection: 'weekly-pushes',
     overrideAccess: true,
     depth: 0,
     limit: 1,
-    where: { 'wechat.msgId': { equals: result.msgId } },
+    joins: false,
+    where: { and: [{ account: { equals: result.accountId } }, { 'wechat.msgId': { equals: result.msgId } }] },
   })
   const push = found.docs[0] as unknown as PushDoc | undefined
-  if (!push) return null
+  if (!push) {
+    if (result.status.toUpperCase() !== 'SENDING') await keepPendingResult(payload, result)
+    return null
+  }
+  return recordResult(payload, push, result)
+}
+
+/**
+ * Applies a result that arrived before the push knew its msg_id, once the send has recorded it
+ * (after the 45065 settle, or any other path that saves the msg_id). Idempotent: the kept result is
+ * removed once applied. Answers the push when a kept result was applied, else null.
+ */
+export async function applyPendingMassResult(payload: Payload, push: PushDoc): Promise<PushDoc | null> {
+  const accountId = idOf(push.account)
+  const msgId = (push.wechat as { msgId?: string | null } | undefined)?.msgId
+  if (!accountId || !msgId) return null
+  const found = await payload.find({
+    collection: 'pending-mass-results',
+    overrideAccess: true,
+    depth: 0,
+    limit: 1,
+    where: { key: { equals: pendingKey(accountId, msgId) } },
+  })
+  const pending = found.docs[0] as unknown as { id: string; result: Omit<MassResult, 'accountId' | 'msgId'> } | undefined
+  if (!pending) return null
+  const applied = await recordResult(payload, push, { ...pending.result, accountId, msgId })
+  await payload.delete({ collection: 'pending-mass-results', id: pending.id, overrideAccess: true })
+  return applied
+}
+
+async function keepPendingResult(payload: Payload, result: MassResult) {
+  const { accountId, msgId, ...rest } = result
+  const articleUrls = rest.articleUrls ? acceptedArticleUrls(payload, msgId, rest.articleUrls) : undefined
+  try {
+    await payload.create({
+      collection: 'pending-mass-results',
+      overrideAccess: true,
+      depth: 0,
+      data: { key: pendingKey(accountId, msgId), account: accountId, msgId, result: { ...rest, articleUrls }, receivedAt: new Date().toISOString() },
+    })
+    payload.logger.info({ msg: 'MASSSENDJOBFINISH before its push knows the msg_id: kept until the send records it', accountId, msgId })
+  } catch (error) {
+    // WeChat repeats an event it thinks was lost: the first copy is kept already.
+    const kept = await payload.count({ collection: 'pending-mass-results', overrideAccess: true, where: { key: { equals: pendingKey(accountId, msgId) } } })
+    if (kept.totalDocs === 0) throw error
+  }
+}
+
+/** The article URLs WeChat may send us; anything else is dropped and logged. */
+function acceptedArticleUrls(payload: Payload, msgId: string, urls: Record<number, string>): Record<number, string> | undefined {
+  const accepted: Record<number, string> = {}
+  for (const [index, url] of Object.entries(urls)) {
+    if (isWeChatArticleUrl(url)) accepted[Number(index)] = url
+    else payload.logger.warn({ msg: 'mass-send result: article address not on https://mp.weixin.qq.com/, dropped', msgId, index, url: String(url).slice(0, 200) })
+  }
+  return Object.keys(accepted).length > 0 ? accepted : undefined
+}
+
+async function recordResult(payload: Payload, push: PushDoc, result: MassResult): Promise<PushDoc | null> {
   const previous = (push.result ?? {}) as Record<string, unknown>
   const { ok, meaning } = massStatusMeaning(result.status)
   if (previous.finishedAt && previous.statusText === result.status && result.totalCount === undefined) return push
   if (result.status.toUpperCase() === 'SENDING') return push
 
-  await payload.update({
-    collection: 'weekly-pushes',
-    id: push.id,
-    overrideAccess: true,
-    depth: 0,
-    context: { [PUSH_SYSTEM_CONTEXT]: true },
-    data: {
-      result: {
-        statusText: result.status,
-        meaning,
-        totalCount: result.totalCount ?? previous.totalCount ?? null,
-        filterCount: result.filterCount ?? previous.filterCount ?? null,
-        sentCount: result.sentCount ?? previous.sentCount ?? null,
-        errorCount: result.errorCount ?? previous.errorCount ?? null,
-        finishedAt: new Date().toISOString(),
-      },
+  // Only the result's own columns, by compare-and-set on the id: a full update of the push would
+  // write back every field as read here, over a status or claim a scheduler saved meanwhile.
+  await compareAndSet(payload, 'weekly-pushes', { id: { equals: push.id } }, {
+    result: {
+      statusText: result.status,
+      meaning,
+      totalCount: result.totalCount ?? previous.totalCount ?? null,
+      filterCount: result.filterCount ?? previous.filterCount ?? null,
+      sentCount: result.sentCount ?? previous.sentCount ?? null,
+      errorCount: result.errorCount ?? previous.errorCount ?? null,
+      finishedAt: new Date().toISOString(),
     },
   })
-  if (result.articleUrls) await recordArticleUrls(payload, push, result.articleUrls)
+  const urls = result.articleUrls ? acceptedArticleUrls(payload, result.msgId, result.articleUrls) : undefined
+  if (urls) await recordArticleUrls(payload, push, urls)
   const saved = await appendStep(payload, push.id, { step: 'result', ok, detail: `${result.status}：${meaning}` })
   if (!ok && !previous.finishedAt) {
     await notify(payload, {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
 import { idOf } from '../access/roles'
+import { compareAndSet } from '../cas'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { bundleProblems, loadBundle } from './candidates'
 import { resolveAudience } from './audience'
@@ -8,7 +9,8 @@ import type { GatewayFailure, PushGateway } from './gateway'
 import { moveItems } from './item-states'
 import { itemRefs } from './refs'
 import type { PushSettings } from './settings'
-import { readPush, savePush, type PushDoc } from './store'
+import { applyPendingMassResult } from './result'
+import { appendStep, readPush, savePush, type PushDoc } from './store'
 
 export const CLAIM_LEASE_MS = 10 * 60_000
 /** WeChat answers 45066 to the same clientmsgid within a minute: an unknown outcome waits this long. */
@@ -36,6 +38,12 @@ export interface SendOptions {
   finalAttempt: boolean
   /** Told after each step is saved (logging; crash tests). */
   onStep?: (step: string) => void | Promise<void>
+  /**
+   * The push's `updatedAt` the caller decided on (a scheduler tick): the send is claimed only if the
+   * push has not changed since, so a second scheduler that decided on the same state does not start
+   * another attempt after the first one's attempt ended (e.g. failed) in between.
+   */
+  decidedOn?: string
 }
 
 /** ≤ 64 bytes, the same for every attempt at one account's week: WeChat's idempotency key. */
@@ -60,28 +68,50 @@ export function asFailure(error: unknown): GatewayFailure {
  * clientmsgid within 24 h (45065 carries the original msg_id) — never by a fresh send.
  */
 export async function sendWeeklyPush(options: SendOptions): Promise<SendOutcome> {
-  const { payload, gateway, owner } = options
+  const { payload, owner } = options
   const now = options.now ?? (() => new Date())
-  const step = async (name: string) => options.onStep?.(name)
 
-  let push = await readPush(payload, options.pushId)
+  const push = await readPush(payload, options.pushId)
   if (!push) return { kind: 'not-claimed', reason: '推送不存在' }
   const claimable =
     ((push.status === 'signed_off' || push.status === 'failed') && push.signedOffAt) ||
     (push.status === 'sending' && (!push.claimedUntil || new Date(push.claimedUntil) <= now()))
   if (!claimable) return { kind: 'not-claimed', reason: `状态为 ${push.status}${push.status === 'sending' ? '，另一进程正在发送' : ''}` }
+  if (options.decidedOn && String(push.updatedAt) !== options.decidedOn) return { kind: 'not-claimed', reason: '推送刚被另一进程处理过' }
 
   // The claim: only one instance moves the push to `sending` (or takes over an expired claim).
   const claimedUntil = new Date(now().getTime() + CLAIM_LEASE_MS).toISOString()
-  const claimed = await savePush(
-    payload,
-    push,
-    { status: 'sending', claimedBy: owner, claimedUntil, attempts: Number(push.attempts ?? 0) + (push.status === 'sending' ? 0 : 1) },
-    { step: push.status === 'sending' ? 'resume' : 'claim', ok: true, detail: owner },
-    { and: [{ status: { equals: push.status } }, { updatedAt: { equals: push.updatedAt } }] },
-  )
-  if (!claimed) return { kind: 'not-claimed', reason: '另一进程先取得了发送权' }
-  push = claimed
+  try {
+    const claimed = await savePush(
+      payload,
+      push,
+      { status: 'sending', claimedBy: owner, claimedUntil, attempts: Number(push.attempts ?? 0) + (push.status === 'sending' ? 0 : 1) },
+      { step: push.status === 'sending' ? 'resume' : 'claim', ok: true, detail: owner },
+      { and: [{ status: { equals: push.status } }, { updatedAt: { equals: push.updatedAt } }] },
+    )
+    if (!claimed) return { kind: 'not-claimed', reason: '另一进程先取得了发送权' }
+    return await sendClaimed(options, claimed)
+  } catch (error) {
+    // A tick that fails mid-way (a database error, a crash of this tick's code) leaves nothing
+    // claimed: the push stays `sending` with every step saved so far, and the next tick, on any
+    // instance, resumes from there at once instead of after the lease.
+    const released = await compareAndSet(
+      payload,
+      'weekly-pushes',
+      { and: [{ id: { equals: options.pushId } }, { status: { equals: 'sending' } }, { claimedBy: { equals: owner } }] },
+      { claimedBy: null, claimedUntil: null },
+    ).catch(() => null)
+    if (released) await appendStep(payload, options.pushId, { step: 'interrupted', ok: false, detail: `本次发送中断，下一次定时任务将从已保存的步骤继续：${String((error as Error)?.message ?? error).slice(0, 300)}` })
+    throw error
+  }
+}
+
+/** The send after the claim: every step saved before the next. */
+async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<SendOutcome> {
+  const { payload, gateway, owner } = options
+  const now = options.now ?? (() => new Date())
+  const step = async (name: string) => options.onStep?.(name)
+  let push: PushDoc = claimed
   await step('claimed')
 
   const release = async (data: Record<string, unknown>, entry: { step: string; ok: boolean; detail?: string }) => {
@@ -193,6 +223,10 @@ export async function sendWeeklyPush(options: SendOptions): Promise<SendOutcome>
   await moveItems(payload, refs, 'approved', { reviewStatus: 'sent', pushedIn: push.id })
   await release({ status: 'sent', statusReason: null }, { step: 'items-marked-sent', ok: true })
   await step('items-marked-sent')
+  // A MASSSENDJOBFINISH that came before the msg_id was known (lost answer, quick WeChat) was kept.
+  await applyPendingMassResult(payload, push).catch((error: unknown) =>
+    payload.logger.warn({ msg: 'kept mass-send result not applied yet (the result poll will retry)', pushId: push.id, error: String(error) }),
+  )
   return { kind: 'sent', msgId: String(msgId), settledBy }
 }
 

@@ -1,13 +1,14 @@
 import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
+import { compareAndSet } from '../cas'
 import { itemRefs, PUSH_SYSTEM_CONTEXT } from './refs'
-import { savePush, type PushDoc } from './store'
+import { appendStep, savePush, type PushDoc, type StepEntry } from './store'
 
 /** What voids a sign-off, wherever it happens: back to `proposed`, nobody's sign-off. */
 export const SIGN_OFF_VOIDED = { status: 'proposed', signedOffBy: null, signedOffAt: null } as const
 
 /** The step-log entry that tells the leader why they must sign off again. */
-export const signOffVoidedStep = (why: string) => ({ step: 'sign-off-voided', at: new Date().toISOString(), ok: true, detail: `${why}，审定作废，需重新审定` })
+export const signOffVoidedStep = (why: string): StepEntry => ({ step: 'sign-off-voided', ok: true, detail: `${why}，审定作废，需重新审定` })
 
 /**
  * What the leader signed off is what goes out: editing an item of a signed-off bundle voids the
@@ -40,7 +41,10 @@ export const voidSignOffOnItemEdit: CollectionAfterChangeHook = async ({ doc, co
 
 /**
  * An item about to be deleted leaves every open bundle it is in (before the database drops the
- * reference on its own); a signed-off bundle then needs signing off again.
+ * reference on its own); a signed-off bundle then needs signing off again. The sign-off is voided
+ * first, by compare-and-set (a scheduler cannot claim a `proposed` push), and only the bundle's
+ * item list is then written, only while the push is still open: never a full rewrite of the push
+ * that could put back a status or claim a scheduler saved in between.
  */
 export const removeDeletedItemFromBundles: CollectionBeforeDeleteHook = async ({ id, collection, req }) => {
   const open = await req.payload.find({
@@ -48,6 +52,7 @@ export const removeDeletedItemFromBundles: CollectionBeforeDeleteHook = async ({
     overrideAccess: true,
     depth: 0,
     limit: 20,
+    joins: false,
     where: { status: { in: ['proposed', 'signed_off'] } },
     req,
   })
@@ -55,19 +60,18 @@ export const removeDeletedItemFromBundles: CollectionBeforeDeleteHook = async ({
     const refs = itemRefs(push.items)
     const kept = refs.filter((ref) => !(ref.relationTo === collection.slug && ref.value === String(id)))
     if (kept.length === refs.length) continue
-    const voided = push.status === 'signed_off'
-    const removed = { step: 'item-removed', ok: true, at: new Date().toISOString(), detail: '一条内容已被删除，已从本周推送中移除' }
-    await req.payload.update({
+    const voided =
+      push.status === 'signed_off' &&
+      (await compareAndSet(req.payload, 'weekly-pushes', { and: [{ id: { equals: push.id } }, { status: { equals: 'signed_off' } }] }, { ...SIGN_OFF_VOIDED }, req)) !== null
+    const written = await req.payload.db.updateOne({
       collection: 'weekly-pushes',
-      id: push.id,
-      overrideAccess: true,
+      where: { and: [{ id: { equals: push.id } }, { status: { in: ['proposed', 'signed_off'] } }] },
+      data: { items: kept, updatedAt: new Date().toISOString() },
       req,
-      context: { [PUSH_SYSTEM_CONTEXT]: true },
-      data: {
-        items: kept,
-        steps: [...(Array.isArray(push.steps) ? push.steps : []), removed, ...(voided ? [signOffVoidedStep('一条内容被删除')] : [])],
-        ...(voided ? SIGN_OFF_VOIDED : {}),
-      },
+      returning: true,
     })
+    if (!written) continue
+    await appendStep(req.payload, push.id, { step: 'item-removed', ok: true, detail: '一条内容已被删除，已从本周推送中移除' }, req)
+    if (voided) await appendStep(req.payload, push.id, signOffVoidedStep('一条内容被删除'), req)
   }
 }

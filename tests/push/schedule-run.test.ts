@@ -1,4 +1,5 @@
 import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { readSteps } from '../../src/push/store'
 import { acceptedSendalls, addApprovedItem, realSends, signOff } from './helpers'
 import { beijing, createScheduledWorld, itemStates, notificationSubjects, type ScheduledWorld } from './scheduler-world'
 
@@ -63,7 +64,7 @@ describe('fewer than five items', () => {
     expect(await world.tickAt('2026-11-25 10:00')).toMatchObject({ step: 'assemble', detail: '3 条' })
     const proposal = (await world.push(W48))!
     expect(proposal.items).toHaveLength(3)
-    expect(proposal.steps[0]).toMatchObject({ step: 'assemble', ok: false, detail: expect.stringContaining('还差 2 条') })
+    expect((await readSteps(t.payload, proposal.id))[0]).toMatchObject({ step: 'assemble', ok: false, detail: expect.stringContaining('还差 2 条') })
     expect(await notificationSubjects(t.payload, proposal.id)).toEqual([`【本周推送】${W48} 还差 2 条内容`])
     // The leader cannot sign off a bundle below the minimum.
     await expect(signOff(t.payload, world.fx, proposal.id)).rejects.toThrow(/至少需要 5 条/)

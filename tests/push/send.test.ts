@@ -2,7 +2,7 @@ import { assembleWeek } from '../../src/push/assemble'
 import { sendWeeklyPush, RESEND_WAIT_MS } from '../../src/push/send'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
 import { applyMassResult } from '../../src/push/result'
-import { readPush } from '../../src/push/store'
+import { readPush, readSteps } from '../../src/push/store'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { acceptedSendalls, createPushWorld, emulatorGatewayFor, realSends, sendallCount, signOff, type PushWorld } from './helpers'
 
@@ -151,7 +151,7 @@ test('editing an item after sign-off voids the sign-off; the bundle must be sign
   })
   const after = await readPush(t.payload, pushId)
   expect(after).toMatchObject({ status: 'proposed', signedOffAt: null })
-  expect(after!.steps.at(-1).step).toBe('sign-off-voided')
+  expect((await readSteps(t.payload, pushId)).at(-1)?.step).toBe('sign-off-voided')
   expect(await send(pushId)).toMatchObject({ kind: 'not-claimed' })
   expect(sendallCount(world.emulator)).toBe(0)
 })
@@ -197,7 +197,7 @@ test('a deleted item leaves the open bundle, voiding the sign-off', async () => 
   const after = await readPush(t.payload, pushId)
   expect(after!.items).toHaveLength(push!.items.length - 1)
   expect(after).toMatchObject({ status: 'proposed', signedOffAt: null })
-  expect(after!.steps.slice(-2).map((step: { step: string }) => step.step)).toEqual(['item-removed', 'sign-off-voided'])
+  expect((await readSteps(t.payload, pushId)).slice(-2).map((step) => step.step)).toEqual(['item-removed', 'sign-off-voided'])
 })
 
 test('after the send, the result is recorded even though the items are no longer pushable', async () => {
@@ -205,7 +205,7 @@ test('after the send, the result is recorded even though the items are no longer
   const outcome = await send(pushId)
   expect(outcome.kind).toBe('sent')
   const msgId = (outcome as { msgId: string }).msgId
-  const recorded = await applyMassResult(t.payload, { msgId, status: 'err(20013)', totalCount: 20, filterCount: 20, sentCount: 0, errorCount: 20 })
+  const recorded = await applyMassResult(t.payload, { accountId: world.accountId, msgId, status: 'err(20013)', totalCount: 20, filterCount: 20, sentCount: 0, errorCount: 20 })
   expect(recorded?.result).toMatchObject({ statusText: 'err(20013)', meaning: '群发失败：版权检查未通过（涉嫌转载）', totalCount: 20 })
   const told = await t.payload.find({ collection: 'notifications', where: { and: [{ relatedId: { equals: pushId } }, { subject: { contains: '群发失败' } }] } })
   expect(told.totalDocs).toBeGreaterThan(0)

@@ -27,9 +27,18 @@ export function articleUrlsOf(record: XmlRecord): Record<number, string> | undef
   return Object.keys(urls).length > 0 ? urls : undefined
 }
 
-export async function applyMassFinished(payload: Payload, record: XmlRecord): Promise<void> {
+/**
+ * A MASSSENDJOBFINISH event received by `accountId`'s callback: applied only to that account's push
+ * with the msg_id (never another account's), kept for later when no push knows the msg_id yet.
+ */
+export async function applyMassFinished(payload: Payload, record: XmlRecord, accountId: string): Promise<void> {
   const msgId = xmlText(record, 'MsgID') || xmlText(record, 'MsgId')
+  if (!msgId) {
+    payload.logger.warn({ msg: 'MASSSENDJOBFINISH without a MsgID, ignored', accountId })
+    return
+  }
   const push = await applyMassResult(payload, {
+    accountId,
     msgId,
     status: xmlText(record, 'Status'),
     totalCount: count(record, 'TotalCount'),
@@ -38,7 +47,7 @@ export async function applyMassFinished(payload: Payload, record: XmlRecord): Pr
     errorCount: count(record, 'ErrorCount'),
     articleUrls: articleUrlsOf(record),
   })
-  if (!push) payload.logger.info({ msg: 'MASSSENDJOBFINISH for a mass send we do not know', msgId })
+  if (!push) payload.logger.info({ msg: 'MASSSENDJOBFINISH for a msg_id no push of this account knows yet: kept', accountId, msgId })
 }
 
 /**

@@ -33,7 +33,7 @@ export async function processInbound(payload: Payload, row: InboundRow): Promise
     case 'unsubscribe':
       return applyFollowEvent(payload, accountId, record)
     case 'MASSSENDJOBFINISH':
-      return applyMassFinished(payload, record)
+      return applyMassFinished(payload, record, accountId)
     case 'TEMPLATESENDJOBFINISH':
       return applyTemplateFinished(payload, record)
     case 'CLICK':
