@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { readPush } from '../../push/store'
+import { readSteps } from '../../push/store'
 
 /** One entry of a push's step log as the pages show it. */
 export interface StepRow {
@@ -9,12 +9,8 @@ export interface StepRow {
   detail: string
 }
 
-/**
- * The push's step log, oldest first — the one place the admin pages read it, so the log's storage
- * can change (it is moving to its own collection) without touching the views.
- */
+/** The push's step log (the `push-steps` collection), oldest first, as the admin pages show it. */
 export async function readPushSteps(payload: Payload, pushId: string): Promise<StepRow[]> {
-  const push = await readPush(payload, pushId)
-  const steps = Array.isArray(push?.steps) ? (push!.steps as Record<string, unknown>[]) : []
-  return steps.map((entry) => ({ step: String(entry.step ?? ''), at: (entry.at as string | null) ?? null, ok: entry.ok !== false, detail: String(entry.detail ?? '') }))
+  const steps = await readSteps(payload, pushId)
+  return steps.map((entry) => ({ step: entry.step, at: entry.at ?? null, ok: entry.ok !== false, detail: entry.detail ?? '' }))
 }
