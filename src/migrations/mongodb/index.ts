@@ -1,9 +1,15 @@
 import * as migration_20261128_000000_initial from './20261128_000000_initial'
+import * as migration_20261130_000000_push_steps from './20261130_000000_push_steps'
 
 export const migrations = [
   {
     up: migration_20261128_000000_initial.up,
     down: migration_20261128_000000_initial.down,
     name: '20261128_000000_initial',
+  },
+  {
+    up: migration_20261130_000000_push_steps.up,
+    down: migration_20261130_000000_push_steps.down,
+    name: '20261130_000000_push_steps',
   },
 ]

@@ -1,9 +1,15 @@
 import * as migration_20261128_173830_initial from './20261128_173830_initial';
+import * as migration_20261130_052347_week_as_lived from './20261130_052347_week_as_lived';
 
 export const migrations = [
   {
     up: migration_20261128_173830_initial.up,
     down: migration_20261128_173830_initial.down,
-    name: '20261128_173830_initial'
+    name: '20261128_173830_initial',
+  },
+  {
+    up: migration_20261130_052347_week_as_lived.up,
+    down: migration_20261130_052347_week_as_lived.down,
+    name: '20261130_052347_week_as_lived'
   },
 ];
