@@ -17,7 +17,6 @@ export const PushSteps: CollectionConfig = {
     useAsTitle: 'step',
     defaultColumns: ['push', 'step', 'at', 'ok', 'detail'],
     group: { zh: '系统', en: 'System' },
-    hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin',
   },
   access: { read: isStaff, create: nobody, update: nobody, delete: nobody },
   fields: [

@@ -64,6 +64,10 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'menu-click-log': ['admin'],
   'binding-codes': ['admin'],
   'push-settings': ['admin'],
+  // Read where they belong (the push's step log, the message's files); listed for admins only.
+  'push-steps': ['admin'],
+  'pending-mass-results': ['admin'],
+  'resident-media': ['admin'],
   'auto-replies': ['leader', 'admin'],
   'menu-clicks': ['leader', 'admin'],
   'wechat-menu': ['leader', 'admin'],

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 import { WeChatApiError } from '../wechat/client/errors'
 import type { PushGateway } from './gateway'
-import { PUSH_SYSTEM_CONTEXT, itemRefs } from './refs'
+import { itemRefs } from './refs'
 import { appendStep, readPush, type PushDoc } from './store'
 
 /** One leader's preview: sent (WeChat's msg_id) or failed with the reason in Chinese. */
@@ -68,15 +69,18 @@ export async function previewBundle(payload: Payload, pushId: string, gateway: P
     const name = String((leader as { name?: string }).name || leader.email)
     try {
       const { msgId } = await gateway.preview({ mediaId, openid: String(leader.wechatOpenid) })
-      previews.push({ user: leader.id, at, msgId })
+      previews.push({ id: randomUUID(), user: leader.id, at, msgId })
       recipients.push({ userId: String(leader.id), name, ok: true, msgId })
     } catch (error) {
       const text = failureText(error)
-      previews.push({ user: leader.id, at, error: text })
+      previews.push({ id: randomUUID(), user: leader.id, at, error: text })
       recipients.push({ userId: String(leader.id), name, ok: false, error: text })
     }
   }
-  await payload.update({ collection: 'weekly-pushes', id: push.id, overrideAccess: true, context: { [PUSH_SYSTEM_CONTEXT]: true }, data: { previews } })
+  // Only the previews are written (a partial database write, no hooks): a full `payload.update` writes
+  // back every field as read here, so a preview sent while a scheduler holds the send claim could
+  // put back a stale status, claim or msg_id.
+  await payload.db.updateOne({ collection: 'weekly-pushes', id: push.id, data: { previews } })
   const sent = recipients.filter((entry) => entry.ok).length
   const outcome = sent === recipients.length ? 'sent' : sent === 0 ? 'failed' : 'partial'
   const saved = await appendStep(payload, push.id, { step: 'preview', ok: sent > 0, detail: previewMessage({ outcome, recipients }) })

@@ -17,6 +17,8 @@ let pushId: string
 const previewCalls = () => emulator.requestLog.filter((entry) => entry.path === '/cgi-bin/message/mass/preview').length
 const action = (session: Session, body: Record<string, unknown>) => api(server.url, session, 'POST', `/api/weekly-pushes/${pushId}/action`, body)
 const readPush = async () => (await api(server.url, admin, 'GET', `/api/weekly-pushes/${pushId}?depth=0`)).body
+// The step log is its own collection (push-steps), read in the order it was written.
+const readSteps = async () => (await api(server.url, admin, 'GET', `/api/push-steps?where[push][equals]=${pushId}&sort=seq&limit=0&depth=0`)).body.docs
 const refsOf = (push: { items: { relationTo: string; value: string }[] }) => push.items.map(({ relationTo, value }) => ({ relationTo, value }))
 
 beforeAll(async () => {
@@ -156,7 +158,7 @@ test('sign-off answers when it goes out; 撤销审定 until the send starts, ref
   expect(revoked.status).toBe(200)
   expect(revoked.body.doc.status).toBe('proposed')
   expect(revoked.body.message).toContain('已撤销审定')
-  const log = (await readPush()).steps as { step: string; detail: string; at: string }[]
+  const log = (await readSteps()) as { step: string; detail: string; at: string }[]
   expect(log.at(-1)).toMatchObject({ step: 'revoke-sign-off', detail: expect.stringContaining('撤销审定') })
   expect(log.at(-1)!.at).toBeTruthy()
   const twice = await action(leader, { action: 'revoke' })
