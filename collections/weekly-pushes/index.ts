@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { jsonOnly } from '../../src/http/json-only'
 import { isLeaderOrAdmin, isStaff, roleOf } from '../../src/access/roles'
 import { WEEK_PATTERN } from '../../src/push/week'
 import { CONTENT_COLLECTIONS } from '../../src/review/service'
@@ -23,7 +24,7 @@ export const WeeklyPushes: CollectionConfig = {
     delete: () => false,
   },
   hooks: { beforeChange: [guardBundleChanges], afterChange: [syncItemStates] },
-  endpoints: [pushActionEndpoint],
+  endpoints: jsonOnly([pushActionEndpoint]),
   fields: [
     {
       name: 'key',

@@ -24,7 +24,11 @@ export const MenuActions: React.FC = () => {
     setBusy(action)
     setError(null)
     try {
-      const response = await fetch(`${BASE}/${action}`, { method: action === 'publish' ? 'POST' : 'GET', credentials: 'include' })
+      const response = await fetch(
+        `${BASE}/${action}`,
+        // The server's endpoints take JSON only (src/http/json-only.ts), so the publish POST says so.
+        action === 'publish' ? { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '{}' } : { method: 'GET', credentials: 'include' },
+      )
       const body = (await response.json().catch(() => ({}))) as Answer
       if (!response.ok) {
         setError(body.errors?.map((entry) => entry.message).join('\n') ?? `HTTP ${response.status}`)
