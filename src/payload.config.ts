@@ -45,6 +45,8 @@ export default buildConfig({
   cors: allowedOrigins(),
   admin: {
     user: Users.slug,
+    // Payload's default is Gravatar, an image from outside the server (and the staff member's email hash sent there).
+    avatar: 'default',
     meta: { titleSuffix: ' · 街道办微信服务号' },
     importMap: { baseDir: path.resolve(dirname, '..') },
     dateFormat: 'yyyy-MM-dd HH:mm',
