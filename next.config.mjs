@@ -6,6 +6,8 @@ const nextConfig = {
   serverExternalPackages: ['wechat-api', 'urllib'],
   // Type-checking is `npm run typecheck` (CI runs it before the build); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // No X-Powered-By: Next.js; the security headers themselves are set per request by src/proxy.ts.
+  poweredByHeader: false,
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]
   },

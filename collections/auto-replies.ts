@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { jsonOnly } from '../src/http/json-only'
 import { isLeaderOrAdmin, isStaff } from '../src/access/roles'
 import { validateRegexPattern } from '../src/wechat/callback/safe-regex'
 import { tryAutoReplyEndpoint } from '../src/wechat/callback/try-auto-reply'
@@ -21,7 +22,7 @@ export const AutoReplies: CollectionConfig = {
     defaultColumns: ['name', 'kind', 'keyword', 'priority', 'enabled'],
   },
   access: { read: isStaff, create: isLeaderOrAdmin, update: isLeaderOrAdmin, delete: isLeaderOrAdmin },
-  endpoints: [tryAutoReplyEndpoint],
+  endpoints: jsonOnly([tryAutoReplyEndpoint]),
   fields: [
     {
       name: 'tryRule',

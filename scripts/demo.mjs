@@ -3,10 +3,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {
+  adminHost,
   bin,
   callbackPort,
   deriveEnv,
   DEMO_APP_ID,
+  emulatorEnv,
   emulatorPort,
   isMongo,
   needsBuild,
@@ -52,14 +54,16 @@ export function demoServices(prepared) {
       name: 'WeChat emulator',
       command: process.execPath,
       args: ['--import', 'tsx', 'src/wechat/emulator/cli.ts'],
-      env: { WECHAT_EMULATOR_PORT: emulatorPort(), WECHAT_EMULATOR_CALLBACK_URL: callbackUrl },
+      // Loopback only, whatever the shell says: the emulator has no authentication.
+      env: { ...emulatorEnv(), WECHAT_EMULATOR_HOST: '127.0.0.1', WECHAT_EMULATOR_PORT: emulatorPort(), WECHAT_EMULATOR_CALLBACK_URL: callbackUrl },
     })
     recordEmulatorAddress(prepared.emulator)
     console.log(`▶ 未配置公众号：微信接口指向本机模拟器 ${prepared.emulator}`)
   }
   services.push({ name: 'scheduler', command: bin('payload'), args: ['run', 'scripts/worker.ts'], env: payloadEnv() })
   services.push({ name: 'callback', command: bin('payload'), args: ['run', 'scripts/callback-server.ts'], env: { ...payloadEnv(), WECHAT_CALLBACK_PORT: callbackPort() } })
-  services.push({ name: 'admin', command: bin('next'), args: ['start', '-p', port] })
+  // This machine only unless HOST opens it (see adminHost).
+  services.push({ name: 'admin', command: bin('next'), args: ['start', '-p', port, '-H', adminHost()] })
   return services
 }
 

@@ -59,6 +59,24 @@ export const usesEmulator = () => !process.env.WECHAT_APP_ID && !process.env.WEC
 /** The port `npm start` runs the emulator on: WECHAT_EMULATOR_PORT, default 3100. */
 export const emulatorPort = () => process.env.WECHAT_EMULATOR_PORT || '3100'
 
+/**
+ * The address the demo's admin (`next start`) listens on: HOST, default 127.0.0.1 (this machine
+ * only). Set HOST=0.0.0.0 to open it to the network, and PUBLIC_URL to the address the browsers use
+ * (only pages from that address may use a login; see src/http/origins.ts).
+ */
+export const adminHost = () => process.env.HOST?.trim() || '127.0.0.1'
+
+/**
+ * The environment the WeChat emulator runs with. The emulator refuses NODE_ENV=production
+ * (src/wechat/emulator/cli.ts): it has no authentication and shows residents' messages. The
+ * embedded-database demo is not production even though deriveEnv sets NODE_ENV=production for
+ * it, so the emulator gets NODE_ENV=development there; on MongoDB (production) NODE_ENV is
+ * passed on as it is, and a production start without real WeChat credentials stops with the
+ * emulator's refusal instead of serving an unauthenticated WeChat.
+ * @returns {Record<string, string>}
+ */
+export const emulatorEnv = () => ({ NODE_ENV: isMongo() ? (process.env.NODE_ENV ?? 'production') : 'development' })
+
 /** The callback server's port: WECHAT_CALLBACK_PORT, default 3001. */
 export const callbackPort = () => process.env.WECHAT_CALLBACK_PORT || '3001'
 

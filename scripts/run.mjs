@@ -4,7 +4,7 @@
 // talks to the same database and the same WeChat as the server.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { bin, callbackPort, CliError, DEMO_APP_ID, deriveEnv, emulatorPort, payloadEnv, requireFreePort, root, runMain } from './env.mjs'
+import { bin, callbackPort, CliError, DEMO_APP_ID, deriveEnv, emulatorEnv, emulatorPort, payloadEnv, requireFreePort, root, runMain } from './env.mjs'
 
 const COMMANDS = {
   /** `npm run push -- status|plan|preview|send …`: the weekly push from the command line. */
@@ -24,7 +24,7 @@ const COMMANDS = {
     needsDatabase: false,
     port: () => [emulatorPort(), process.env.WECHAT_EMULATOR_HOST || '127.0.0.1', `npm start 已经运行了模拟器（http://127.0.0.1:${emulatorPort()}）；要再开一个，请设置 WECHAT_EMULATOR_PORT`],
     command: () => [process.execPath, ['--import', 'tsx', 'src/wechat/emulator/cli.ts']],
-    env: () => ({ WECHAT_EMULATOR_CALLBACK_URL: process.env.WECHAT_EMULATOR_CALLBACK_URL || `http://127.0.0.1:${callbackPort()}/api/wechat/callback/${DEMO_APP_ID}` }),
+    env: () => ({ ...emulatorEnv(), WECHAT_EMULATOR_CALLBACK_URL: process.env.WECHAT_EMULATOR_CALLBACK_URL || `http://127.0.0.1:${callbackPort()}/api/wechat/callback/${DEMO_APP_ID}` }),
   },
 }
 

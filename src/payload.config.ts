@@ -32,6 +32,7 @@ import { WeeklyPushes } from '../collections/weekly-pushes'
 import { withCollectionDefaults, withGlobalDefaults } from './admin/admin-defaults'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email'
+import { allowedOrigins } from './http/origins'
 import { PushSettingsGlobal } from './push/settings-global'
 import { reviewMutation } from './review/graphql'
 import { requireSecret } from './secret'
@@ -43,6 +44,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 export default buildConfig({
   secret: requireSecret(),
   serverURL: process.env.PUBLIC_URL ?? '',
+  // Explicit lists (src/http/origins.ts): never empty, so Payload always checks a cookie's Origin.
+  csrf: allowedOrigins(),
+  cors: allowedOrigins(),
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · 街道办微信服务号' },

@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { jsonOnly } from '../../src/http/json-only'
 import { isAdmin } from '../../src/access/roles'
 import { readOpenid, readResidentMessages, systemOnly, updateAssignee, updateResidentMessages } from './access'
 import { conversationEndpoint, replyEndpoint, replyWindowEndpoint } from './endpoints'
@@ -20,11 +21,11 @@ export const ResidentMessages: CollectionConfig = {
     beforeRead: [({ doc }) => (doc && !doc.sender && typeof doc.openid === 'string' ? { ...doc, sender: maskOpenid(doc.openid) } : doc)],
   },
   access: { read: readResidentMessages, create: () => false, update: updateResidentMessages, delete: isAdmin },
-  endpoints: [
+  endpoints: jsonOnly([
     { path: '/:id/reply', method: 'post', handler: replyEndpoint },
     { path: '/:id/reply-window', method: 'get', handler: replyWindowEndpoint },
     { path: '/:id/conversation', method: 'get', handler: conversationEndpoint },
-  ],
+  ]),
   fields: [
     { name: 'replyBox', type: 'ui', admin: { components: { Field: '/src/admin/inbox/ReplyBox#ReplyBox' } } },
     { name: 'residentFiles', type: 'ui', admin: { components: { Field: '/src/admin/inbox/MessageMedia#MessageMedia' } } },

@@ -1,4 +1,5 @@
 import type { CollectionConfig, Field } from 'payload'
+import { jsonOnly } from '../../src/http/json-only'
 import { isLeaderOrAdmin, isStaff, roleOf } from '../../src/access/roles'
 import { WEEK_PATTERN } from '../../src/push/week'
 import { CONTENT_COLLECTIONS } from '../../src/review/service'
@@ -31,7 +32,7 @@ export const WeeklyPushes: CollectionConfig = {
     delete: () => false,
   },
   hooks: { beforeChange: [guardBundleChanges], afterChange: [syncItemStates] },
-  endpoints: [generateWeekEndpoint, pushActionEndpoint],
+  endpoints: jsonOnly([generateWeekEndpoint, pushActionEndpoint]),
   fields: [
     {
       name: 'key',

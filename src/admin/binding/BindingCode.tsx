@@ -26,7 +26,7 @@ export const BindingCode: React.FC = () => {
     setBusy(true)
     setError(null)
     try {
-      const response = await fetch('/api/binding-codes/issue', { method: 'POST', credentials: 'include' })
+      const response = await fetch('/api/binding-codes/issue', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '{}' })
       const body = (await response.json().catch(() => ({}))) as Issued
       if (response.status === 401) setError(pick({ zh: '请先登录后台', en: 'Please sign in first.' }, lang))
       else if (!response.ok || !body.code) setError(body.errors?.map((entry) => entry.message).join('\n') ?? `HTTP ${response.status}`)

@@ -1,5 +1,5 @@
 /** Picks the auto-reply for a message: welcome on follow, keywords for text, otherwise the default. */
-import { runRegex } from './safe-regex'
+import { createRegexBudget, runRegex, type RegexBudget } from './safe-regex'
 import type { PassiveReply } from './types'
 
 export interface AutoReplyRule {
@@ -22,6 +22,11 @@ export interface AutoReplyMessage {
 /** Resident-sent message types that a default reply answers (events never get one). */
 const RESIDENT_MESSAGE_TYPES = new Set(['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link', 'file'])
 
+/**
+ * The rule that answers `message`: the welcome rule for a follow, else the first keyword rule (by
+ * priority) that matches a text message, else the default rule for a resident's message; null if none.
+ * Regex keywords run through RE2 with one time/size budget for the whole message (see safe-regex.ts).
+ */
 export function matchAutoReply(rules: readonly AutoReplyRule[], message: AutoReplyMessage): AutoReplyRule | null {
   const active = byPriority(rules.filter((rule) => rule.enabled !== false))
   if (message.msgType === 'event') {
@@ -30,7 +35,9 @@ export function matchAutoReply(rules: readonly AutoReplyRule[], message: AutoRep
   if (!RESIDENT_MESSAGE_TYPES.has(message.msgType)) return null
   if (message.msgType === 'text') {
     const text = (message.content ?? '').trim()
-    const keyword = active.find((rule) => rule.kind === 'keyword' && keywordMatches(rule, text))
+    // One budget for all regex rules of this message, however many the account has.
+    const budget = createRegexBudget()
+    const keyword = active.find((rule) => rule.kind === 'keyword' && keywordMatches(rule, text, budget))
     if (keyword) return keyword
   }
   return active.find((rule) => rule.kind === 'default') ?? null
@@ -43,7 +50,7 @@ function byPriority(rules: AutoReplyRule[]): AutoReplyRule[] {
     .map(({ rule }) => rule)
 }
 
-function keywordMatches(rule: AutoReplyRule, text: string): boolean {
+function keywordMatches(rule: AutoReplyRule, text: string, budget: RegexBudget): boolean {
   const keyword = (rule.keyword ?? '').trim()
   if (!keyword || !text) return false
   switch (rule.match ?? 'exact') {
@@ -52,8 +59,9 @@ function keywordMatches(rule: AutoReplyRule, text: string): boolean {
     case 'contains':
       return text.toLowerCase().includes(keyword.toLowerCase())
     case 'regex':
-      // A pattern that runs out of time counts as no match: the resident still gets the default.
-      return runRegex(keyword, text) === 'match'
+      // Run by RE2 (linear time). A pattern RE2 cannot compile, or one reached after the message's
+      // budget is spent, counts as no match: the resident still gets a later rule or the default.
+      return runRegex(keyword, text, budget) === 'match'
     default:
       return false
   }

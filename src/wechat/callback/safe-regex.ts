@@ -1,72 +1,112 @@
 /**
- * Staff-written regular expressions run against residents' text, so a catastrophic pattern such
- * as `(a+)+$` must not freeze the callback (WeChat gives us 5 s, and Node has one thread).
+ * Staff-written regular expressions run against residents' text, so no pattern may be able to
+ * freeze the callback (WeChat waits 5 s for the answer, and Node has one thread) or the admin.
  *
- * Choice: every test runs inside `node:vm` with a hard time budget (V8 interrupts a backtracking
- * regex when the timeout fires), on input capped at 2,048 characters, with patterns capped at 200
- * characters. On save, the pattern is also tried against adversarial probes and refused if any
- * probe exhausts the budget, so staff hear about a slow pattern at once instead of it silently
- * never matching. (`re2` would avoid backtracking altogether, but is a native build we avoid.)
+ * Choice: auto-reply patterns are compiled and run by `re2js`, a pure-JavaScript port of RE2. RE2
+ * matches in time linear in the input for every pattern, so a pattern such as `(a|ac|c)*z` or
+ * `(a+)+$` cannot backtrack at all; V8's backtracking engine never sees a staff pattern. (The native
+ * `re2` binding would be faster but needs a binary download at install.) The price is RE2's syntax:
+ * backreferences (`\1`) and lookaround (`(?=…)`, `(?<=…)`) do not exist there, so such patterns are
+ * refused when the rule is saved, with a message saying why. JavaScript spellings RE2 lacks
+ * (`\u4e2d`, `\/`) are translated first, so patterns written for the old engine keep working.
+ *
+ * Linear is not free: a message is matched against every regex rule of the account, so each message
+ * also gets one budget across all its rules (MESSAGE_REGEX_BUDGET_MS of time and
+ * MESSAGE_REGEX_BUDGET_CHARACTERS of scanned text); once it is spent, the remaining regex rules count
+ * as no match and the resident gets the next matching rule or the default.
  */
-import vm from 'node:vm'
+import { RE2JS } from 're2js'
 
 export const MAX_PATTERN_LENGTH = 200
+/** Characters of a message a pattern is run against; WeChat text messages are at most 2,048 bytes anyway. */
 export const MAX_REGEX_INPUT = 2048
-export const REGEX_BUDGET_MS = 100
+/** Wall-clock budget for all regex rules of one message, in milliseconds. */
+export const MESSAGE_REGEX_BUDGET_MS = 200
+/** Characters scanned for all regex rules of one message (40 rules of a full-length message). */
+export const MESSAGE_REGEX_BUDGET_CHARACTERS = 40 * MAX_REGEX_INPUT
 
-const context = vm.createContext(Object.create(null))
-const testScript = new vm.Script('pattern.test(input)')
-const compiled = new Map<string, RegExp | null>()
+/** A compiled pattern, or the Chinese reason it cannot be used. */
+export type CompiledPattern = { ok: true; regex: RE2JS } | { ok: false; message: string }
 
-function compile(pattern: string): RegExp | null {
-  if (compiled.has(pattern)) return compiled.get(pattern)!
-  let regex: RegExp | null = null
-  try {
-    regex = pattern.length <= MAX_PATTERN_LENGTH ? new RegExp(pattern, 'iu') : null
-  } catch {
-    regex = null
-  }
-  if (compiled.size > 500) compiled.clear()
-  compiled.set(pattern, regex)
-  return regex
+const MAX_CACHED_PATTERNS = 500
+/** Keyed by the pattern text: a rule's new version with a new pattern compiles once, on first use. */
+const compiled = new Map<string, CompiledPattern>()
+
+/**
+ * Compiles an auto-reply pattern with RE2 (case-insensitive, as keywords are), once per distinct
+ * pattern text; later calls return the cached result. Never throws: an unusable pattern comes back
+ * as `{ ok: false, message }` with a Chinese explanation (backreference, lookaround, syntax, length).
+ */
+export function compileAutoReplyPattern(pattern: string): CompiledPattern {
+  const cached = compiled.get(pattern)
+  if (cached) return cached
+  const result = compileUncached(pattern)
+  if (compiled.size >= MAX_CACHED_PATTERNS) compiled.clear()
+  compiled.set(pattern, result)
+  return result
 }
 
-export type RegexOutcome = 'match' | 'no-match' | 'invalid' | 'timeout'
+const BACKREFERENCE_REFUSED = '正则表达式不支持反向引用（如 \\1、\\k<名称>），请改写'
 
-/** Tests `input` against `pattern` within the time budget. */
-export function runRegex(pattern: string, input: string, budgetMs = REGEX_BUDGET_MS): RegexOutcome {
-  const regex = compile(pattern)
-  if (!regex) return 'invalid'
-  regex.lastIndex = 0
-  context.pattern = regex
-  context.input = input.slice(0, MAX_REGEX_INPUT)
+function hasNamedBackreference(pattern: string): boolean {
+  for (let index = 0; index < pattern.length; index++) {
+    if (pattern[index] !== '\\') continue
+    if (pattern[index + 1] === 'k' && pattern[index + 2] === '<') return true
+    index++ // skip the escaped character, so `\\k<` (a backslash, then "k<") is not a reference
+  }
+  return false
+}
+
+function compileUncached(pattern: string): CompiledPattern {
+  if (pattern.length > MAX_PATTERN_LENGTH) return { ok: false, message: `正则表达式不能超过 ${MAX_PATTERN_LENGTH} 个字符` }
+  // translateRegExp would quietly turn JavaScript's named backreference `\k<name>` into the text "k<name>".
+  if (hasNamedBackreference(pattern)) return { ok: false, message: BACKREFERENCE_REFUSED }
   try {
-    return testScript.runInContext(context, { timeout: budgetMs }) === true ? 'match' : 'no-match'
-  } catch {
-    return 'timeout'
-  } finally {
-    context.pattern = undefined
-    context.input = undefined
+    return { ok: true, regex: RE2JS.compile(RE2JS.translateRegExp(pattern), RE2JS.CASE_INSENSITIVE) }
+  } catch (error) {
+    // RE2's parser names the construct it stopped at, e.g. "invalid escape sequence: `\1`".
+    const detail = error instanceof Error ? error.message : ''
+    if (/`\\([1-9]|k)/.test(detail)) return { ok: false, message: BACKREFERENCE_REFUSED }
+    if (/`\(\?<?[=!]/.test(detail)) return { ok: false, message: '正则表达式不支持前后查找断言（如 (?=…)、(?!…)、(?<=…)），请改写' }
+    return { ok: false, message: '正则表达式语法有误' }
   }
 }
 
-/** Inputs that make backtracking patterns explode: long runs of one character, then a mismatch. */
-function probesFor(pattern: string): string[] {
-  const characters = new Set([...pattern.replace(/\\[a-z]/gi, '')].filter((ch) => /[\p{L}\p{N} ]/u.test(ch)))
-  for (const ch of ['a', '1', ' ', '中']) characters.add(ch)
-  const probes: string[] = []
-  for (const ch of characters) probes.push(`${ch.repeat(MAX_REGEX_INPUT - 1)}\u0000`)
-  probes.push(`${'ab'.repeat(MAX_REGEX_INPUT / 2 - 1)}\u0000`)
-  return probes
+/**
+ * What is left of one message's regex budget. Create one per message with `createRegexBudget()` and
+ * pass it to every `runRegex` call for that message.
+ */
+export interface RegexBudget {
+  /** `Date.now()` after which no further pattern runs. */
+  deadline: number
+  /** Characters that may still be scanned. */
+  characters: number
+}
+
+/** A fresh budget for one message: MESSAGE_REGEX_BUDGET_MS from now, MESSAGE_REGEX_BUDGET_CHARACTERS. */
+export function createRegexBudget(now = Date.now()): RegexBudget {
+  return { deadline: now + MESSAGE_REGEX_BUDGET_MS, characters: MESSAGE_REGEX_BUDGET_CHARACTERS }
+}
+
+export type RegexOutcome = 'match' | 'no-match' | 'invalid' | 'over-budget'
+
+/**
+ * Tests whether `pattern` occurs in `input` (first MAX_REGEX_INPUT characters) with RE2, charging
+ * `budget`. 'invalid' for a pattern RE2 cannot compile; 'over-budget' when the message's budget was
+ * already spent, so the pattern was not run.
+ */
+export function runRegex(pattern: string, input: string, budget: RegexBudget = createRegexBudget()): RegexOutcome {
+  const compiledPattern = compileAutoReplyPattern(pattern)
+  if (!compiledPattern.ok) return 'invalid'
+  const text = input.slice(0, MAX_REGEX_INPUT)
+  if (Date.now() > budget.deadline || budget.characters < text.length) return 'over-budget'
+  budget.characters -= text.length
+  return compiledPattern.regex.test(text) ? 'match' : 'no-match'
 }
 
 /** Payload field validator: true, or a Chinese message explaining why the pattern is refused. */
 export function validateRegexPattern(pattern: unknown): true | string {
   if (typeof pattern !== 'string' || pattern.trim() === '') return '请填写正则表达式'
-  if (pattern.length > MAX_PATTERN_LENGTH) return `正则表达式不能超过 ${MAX_PATTERN_LENGTH} 个字符`
-  if (!compile(pattern)) return '正则表达式语法有误'
-  for (const probe of probesFor(pattern)) {
-    if (runRegex(pattern, probe, REGEX_BUDGET_MS * 5) === 'timeout') return '正则表达式可能导致匹配极慢（存在灾难性回溯），请简化，例如避免 (a+)+ 这类嵌套重复'
-  }
-  return true
+  const result = compileAutoReplyPattern(pattern)
+  return result.ok ? true : result.message
 }

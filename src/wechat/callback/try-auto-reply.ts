@@ -1,18 +1,34 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { staffOf } from '../../access/roles'
 import { loadAccountCredentials } from '../accounts'
 import { matchAutoReply } from './auto-reply'
 import { loadRules } from './payload-deps'
 
+/** Tries per staff member per minute: enough to check rules by hand, too few to load the server. */
+export const TRY_LIMIT_PER_MINUTE = 10
+
+// In memory, per server process: the admin runs in one `next start` process.
+const triesPerUser = new RateLimiterMemory({ points: TRY_LIMIT_PER_MINUTE, duration: 60 })
+
 /**
  * `POST /api/auto-replies/try` with `{ "content": "…", "follow"?: true, "account"?: id }`: which rule a
- * resident's message would hit now, so staff can check their rules before residents do.
+ * resident's message would hit now, so staff can check their rules before residents do. At most
+ * TRY_LIMIT_PER_MINUTE tries per staff member a minute (429 with Retry-After beyond that).
  */
 export const tryAutoReplyEndpoint: Endpoint = {
   path: '/try',
   method: 'post',
   handler: async (req) => {
     if (!staffOf(req.user)) return Response.json({ errors: [{ message: '请先登录' }] }, { status: 401 })
+    try {
+      await triesPerUser.consume(String(req.user!.id))
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal
+      const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000))
+      const message = req.i18n?.language === 'en' ? `Too many tries: at most ${TRY_LIMIT_PER_MINUTE} a minute. Try again in ${seconds} s.` : `试用过于频繁：每分钟最多 ${TRY_LIMIT_PER_MINUTE} 次，请 ${seconds} 秒后再试`
+      return Response.json({ errors: [{ message }] }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+    }
     await addDataAndFileToRequest(req).catch(() => undefined)
     const body = (req.data ?? {}) as { content?: unknown; follow?: unknown; account?: unknown }
     if (body.follow !== true && (typeof body.content !== 'string' || body.content.trim() === '')) {
