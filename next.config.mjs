@@ -8,6 +8,11 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // No X-Powered-By: Next.js; the security headers themselves are set per request by src/proxy.ts.
   poweredByHeader: false,
+  // src/proxy.ts runs on every path, and Next buffers a proxied request body only up to 10 MB by
+  // default, cutting off the rest: an upload just over WeChat's 10 MB image limit then reached Payload
+  // truncated and was refused without its reason. Above the limit Payload itself refuses the file and
+  // says so in Chinese (collections/media/check-upload.ts).
+  experimental: { proxyClientMaxBodySize: '64mb' },
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]
   },
