@@ -11,6 +11,7 @@ import { BindingCodes } from '../collections/binding-codes'
 import { Communities } from '../collections/communities'
 import { CommunityNews } from '../collections/community-news'
 import { Followers } from '../collections/followers'
+import { LoginThrottles } from '../collections/login-throttles'
 import { Media } from '../collections/media'
 import { MenuClickLog } from '../collections/menu-click-log'
 import { MenuClicks } from '../collections/menu-clicks'
@@ -82,6 +83,7 @@ export default buildConfig({
     MenuClicks,
     MenuClickLog,
     BindingCodes,
+    LoginThrottles,
   ],
   globals: [PushSettingsGlobal, WeChatMenuGlobal],
   editor: lexicalEditor(),

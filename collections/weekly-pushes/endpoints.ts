@@ -1,5 +1,5 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
-import { idOf } from '../../src/access/roles'
+import { idOf, roleOf } from '../../src/access/roles'
 import { sendPreviews } from '../../src/push/previews'
 import { decideOnPush } from '../../src/push/sign-off'
 import { readPush } from '../../src/push/store'
@@ -25,7 +25,7 @@ export const pushActionEndpoint: Endpoint = {
       })
       const body = (req.data ?? {}) as { action?: unknown; reason?: unknown }
       if (body.action === 'preview') {
-        const role = (req.user as { role?: string } | null)?.role
+        const role = roleOf(req.user)
         if (role !== 'leader' && role !== 'admin') throw new ReviewError(403, 'forbidden', '只有审核领导或管理员可以发送预览')
         const push = await readPush(req.payload, id)
         if (!push) throw new ReviewError(404, 'not-found', '推送不存在')
