@@ -27,6 +27,7 @@ import { WeChatMenuGlobal } from '../collections/wechat-menu'
 import { WeChatTokens } from '../collections/wechat-tokens'
 import { WeChatUploads } from '../collections/wechat-uploads'
 import { WeeklyPushes } from '../collections/weekly-pushes'
+import { guardLockedDocuments } from './access/locked-documents'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email'
 import { PushSettingsGlobal } from './push/settings-global'
@@ -37,6 +38,7 @@ import { TIME_ZONE } from './time'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 
+// Payload adds the edit-lock collection while sanitizing; its access rules are set on the result.
 export default buildConfig({
   secret: requireSecret(),
   serverURL: process.env.PUBLIC_URL ?? '',
@@ -98,4 +100,4 @@ export default buildConfig({
   // Types come from the configs as written; generated types would tie every edit to a regeneration step.
   typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
-})
+}).then(guardLockedDocuments)
