@@ -84,7 +84,26 @@ async function recordFailure(payload: Payload, kind: 'account' | 'address', key:
   }
   if (existing) await payload.update({ collection: THROTTLE_COLLECTION as never, id: existing.id, data: data as never, overrideAccess: true, depth: 0 })
   else await payload.create({ collection: THROTTLE_COLLECTION as never, data: data as never, overrideAccess: true, depth: 0 })
+  await forgetStale(payload, now)
   return ms > 0 ? Math.ceil(ms / 1000) : 0
+}
+
+/**
+ * Drops counts whose last failure is older than FORGET_AFTER_MS and that block nothing any more, so
+ * that guessing many emails or addresses does not grow the table without end.
+ */
+export async function forgetStale(payload: Payload, now = Date.now()): Promise<void> {
+  const before = new Date(now - FORGET_AFTER_MS).toISOString()
+  await payload.delete({
+    collection: THROTTLE_COLLECTION as never,
+    where: {
+      and: [
+        { lastFailureAt: { less_than: before } },
+        { or: [{ blockedUntil: { exists: false } }, { blockedUntil: { less_than: new Date(now).toISOString() } }] },
+      ],
+    },
+    overrideAccess: true,
+  })
 }
 
 /** The 429 a blocked sign-in gets, in the admin's language. */
