@@ -42,6 +42,21 @@ export const Users: CollectionConfig = {
     beforeDelete: [preventDeletingLastAdmin],
   },
   fields: [
+    {
+      // Never stored: checked by requireCurrentPassword when someone changes their own email or password.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      label: { zh: '当前密码', en: 'Current password' },
+      // Readable (the admin renders only readable fields) but never holds a value.
+      hooks: { afterRead: [() => undefined] },
+      admin: {
+        // Payload's own password input (masked); shown only on one's own account.
+        components: { Field: '/collections/users/CurrentPasswordField#CurrentPasswordField' },
+        description: { zh: '修改自己的邮箱或密码时必填', en: 'Required to change your own email or password' },
+        condition: (data, _siblingData, { user }) => user != null && data?.id != null && String(data.id) === String(user.id),
+      },
+    },
     { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' } },
     {
       name: 'role',
@@ -77,20 +92,6 @@ export const Users: CollectionConfig = {
       type: 'ui',
       label: { zh: '绑定微信', en: 'Bind WeChat' },
       admin: { components: { Field: '/src/admin/binding/BindingCode#BindingCode' } },
-    },
-    {
-      // Never stored: checked by requireCurrentPassword when someone changes their own email or password.
-      name: 'currentPassword',
-      type: 'text',
-      virtual: true,
-      label: { zh: '当前密码', en: 'Current password' },
-      access: { read: () => false },
-      admin: {
-        // Payload's own password input (masked); shown only on one's own account.
-        components: { Field: '/collections/users/CurrentPasswordField#CurrentPasswordField' },
-        description: { zh: '修改自己的邮箱或密码时必填', en: 'Required to change your own email or password' },
-        condition: (data, _siblingData, { user }) => user != null && data?.id != null && String(data.id) === String(user.id),
-      },
     },
     {
       name: 'active',

@@ -22,8 +22,8 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ReviewActions as ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1 } from '../../../../src/admin/ReviewActions'
-import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
 import { CurrentPasswordField as CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70 } from '../../../../collections/users/CurrentPasswordField'
+import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
 import { ReplyBox as ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070 } from '../../../../src/admin/inbox/ReplyBox'
 import { MessageMedia as MessageMedia_1c8ff9f22a2e0c57d8131e7b54f2c9ee } from '../../../../src/admin/inbox/MessageMedia'
 import { Conversation as Conversation_4edfcae0876426af9474ffaa23d377a1 } from '../../../../src/admin/inbox/Conversation'
@@ -63,8 +63,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/ReviewActions#ReviewActions": ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1,
-  "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
   "/collections/users/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70,
+  "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
   "/src/admin/inbox/ReplyBox#ReplyBox": ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070,
   "/src/admin/inbox/MessageMedia#MessageMedia": MessageMedia_1c8ff9f22a2e0c57d8131e7b54f2c9ee,
   "/src/admin/inbox/Conversation#Conversation": Conversation_4edfcae0876426af9474ffaa23d377a1,
