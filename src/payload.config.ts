@@ -11,6 +11,7 @@ import { BindingCodes } from '../collections/binding-codes'
 import { Communities } from '../collections/communities'
 import { CommunityNews } from '../collections/community-news'
 import { Followers } from '../collections/followers'
+import { LoginThrottles } from '../collections/login-throttles'
 import { Media } from '../collections/media'
 import { MenuClickLog } from '../collections/menu-click-log'
 import { MenuClicks } from '../collections/menu-clicks'
@@ -29,6 +30,7 @@ import { WeChatMenuGlobal } from '../collections/wechat-menu'
 import { WeChatTokens } from '../collections/wechat-tokens'
 import { WeChatUploads } from '../collections/wechat-uploads'
 import { WeeklyPushes } from '../collections/weekly-pushes'
+import { guardLockedDocuments } from './access/locked-documents'
 import { withCollectionDefaults, withGlobalDefaults } from './admin/admin-defaults'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email'
@@ -41,6 +43,7 @@ import { DATE_TIME_FORMAT, TIME_ZONE } from './time'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 
+// Payload adds the edit-lock collection while sanitizing; its access rules are set on the result.
 export default buildConfig({
   secret: requireSecret(),
   serverURL: process.env.PUBLIC_URL ?? '',
@@ -95,6 +98,7 @@ export default buildConfig({
     MenuClicks,
     MenuClickLog,
     BindingCodes,
+    LoginThrottles,
   ].map(withCollectionDefaults),
   globals: [PushSettingsGlobal, WeChatMenuGlobal].map(withGlobalDefaults),
   editor: lexicalEditor(),
@@ -113,4 +117,4 @@ export default buildConfig({
   // Types come from the configs as written; generated types would tie every edit to a regeneration step.
   typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
-})
+}).then(guardLockedDocuments)

@@ -28,6 +28,7 @@ import { UserNameCell as UserNameCell_a7625937be718e9f19efb180409bca45 } from '.
 import { UserNameField as UserNameField_a7625937be718e9f19efb180409bca45 } from '../../../../src/admin/users/UserName'
 import { ReviewActions as ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1 } from '../../../../src/admin/ReviewActions'
 import { DocumentDates as DocumentDates_49c680ea99bef475323e8ce8dc532dfa } from '../../../../src/admin/dates/DocumentDates'
+import { CurrentPasswordField as CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70 } from '../../../../collections/users/CurrentPasswordField'
 import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
 import { SecretsSetCell as SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
 import { SecretsSetField as SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
@@ -79,6 +80,7 @@ export const importMap = {
   "/src/admin/users/UserName#UserNameField": UserNameField_a7625937be718e9f19efb180409bca45,
   "/src/admin/ReviewActions#ReviewActions": ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1,
   "/src/admin/dates/DocumentDates#DocumentDates": DocumentDates_49c680ea99bef475323e8ce8dc532dfa,
+  "/collections/users/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70,
   "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetCell": SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetField": SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0,
