@@ -15,7 +15,6 @@ export const LoginThrottles: CollectionConfig = {
   admin: {
     group: { zh: '系统', en: 'System' },
     defaultColumns: ['kind', 'failures', 'blockedUntil', 'lastFailureAt'],
-    hidden: true,
   },
   access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
   lockDocuments: false,

@@ -68,6 +68,7 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'push-steps': ['admin'],
   'pending-mass-results': ['admin'],
   'resident-media': ['admin'],
+  'login-throttles': ['admin'],
   'auto-replies': ['leader', 'admin'],
   'menu-clicks': ['leader', 'admin'],
   'wechat-menu': ['leader', 'admin'],

@@ -1,5 +1,6 @@
 import * as migration_20261128_173830_initial from './20261128_173830_initial';
 import * as migration_20261130_052347_week_as_lived from './20261130_052347_week_as_lived';
+import * as migration_20261130_060026_sign_in_throttles from './20261130_060026_sign_in_throttles';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261130_052347_week_as_lived.up,
     down: migration_20261130_052347_week_as_lived.down,
-    name: '20261130_052347_week_as_lived'
+    name: '20261130_052347_week_as_lived',
+  },
+  {
+    up: migration_20261130_060026_sign_in_throttles.up,
+    down: migration_20261130_060026_sign_in_throttles.down,
+    name: '20261130_060026_sign_in_throttles'
   },
 ];
