@@ -61,6 +61,10 @@ async function lockIsOwnAndReadable(req: PayloadRequest, data: LockData | undefi
   if (!staff) return false
   const pick = <K extends keyof LockData>(key: K) => (data && data[key] !== undefined ? data[key] : existing?.[key])
   if (!namesStaff(pick('user'), String(staff.id))) return false
+  // Exactly one target: a readable document must not carry a global along with it (or the reverse).
+  const hasDocument = pick('document') != null
+  const hasGlobal = typeof pick('globalSlug') === 'string' && pick('globalSlug') !== ''
+  if (hasDocument === hasGlobal) return false
   return canReadTarget(req, pick('document'), pick('globalSlug'))
 }
 
@@ -74,6 +78,8 @@ export const canUpdateLock: Access = async ({ req, id, data }) => {
   if (id == null) {
     // Bulk updates and the admin's permission check: one's own locks only.
     if (data && (data as LockData).user !== undefined && !namesStaff((data as LockData).user, String(staff.id))) return false
+    // A bulk write is never checked lock by lock, so it may not move a lock to another target.
+    if (data && ((data as LockData).document != null || (data as LockData).globalSlug != null)) return false
     return ownLocks(String(staff.id))
   }
   const existing = (await req.payload.findByID({

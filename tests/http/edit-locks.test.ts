@@ -64,9 +64,18 @@ test('an editor\'s own lock on a readable document works; it cannot be moved int
   expect(move.status).toBe(403)
   const bulk = await api(server.url, editor, 'PATCH', `/api/payload-locked-documents?where[id][exists]=true`, { user: { relationTo: 'users', value: leader.user.id } })
   expect(bulk.status).not.toBe(200)
+  // A bulk write is not checked lock by lock: it may not move one's own lock onto another target.
+  const bulkMove = await api(server.url, editor, 'PATCH', `/api/payload-locked-documents?where[id][equals]=${id}`, { document: { relationTo: 'articles', value: unreadable } })
+  expect(bulkMove.status).not.toBe(200)
+  const bulkGlobal = await api(server.url, editor, 'PATCH', `/api/payload-locked-documents?where[id][equals]=${id}`, { globalSlug: 'push-settings' })
+  expect(bulkGlobal.status).not.toBe(200)
+  // A readable document does not carry a global along with it.
+  const both = await api(server.url, editor, 'POST', '/api/payload-locked-documents', { ...lockOf(editor, readable), globalSlug: 'push-settings' })
+  expect(both.status).toBe(403)
   const still = await api(server.url, admin, 'GET', `/api/payload-locked-documents/${id}?depth=0`)
   expect(still.body.user.value).toBe(editor.user.id)
   expect(still.body.document.value).toBe(readable)
+  expect(still.body.globalSlug ?? null).toBeNull()
 
   // The admin's "take over": the leader moves the lock into her own name; the editor cannot delete it then.
   const takeOver = await api(server.url, leader, 'PATCH', `/api/payload-locked-documents/${id}`, { user: { relationTo: 'users', value: leader.user.id } })

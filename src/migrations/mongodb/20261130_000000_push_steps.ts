@@ -18,6 +18,8 @@ export async function up({ payload, req }: MigrateUpArgs): Promise<void> {
   const legacy = await pushes.find({ 'steps.0': { $exists: true } }, { projection: { steps: 1, createdAt: 1 } }).toArray()
   for (const push of legacy) {
     const steps = (push.steps as LegacyStep[] | undefined) ?? []
+    // Run again after being cut off (no transaction without a replica set): start this push over.
+    await payload.delete({ collection: 'push-steps', where: { push: { equals: String(push._id) } }, overrideAccess: true, req })
     for (const [index, entry] of steps.entries()) {
       const at = new Date(entry.at ?? push.createdAt ?? Date.now())
       await payload.create({
