@@ -25,7 +25,8 @@ test('unset in production (NODE_ENV=production on MongoDB): refused in Chinese',
 
 test('a production server process without PUBLIC_URL stops at its configuration with the Chinese reason', async () => {
   const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'payload'), ['migrate:status'], {
+    // Loading the configuration is the first thing every server process does (next start, payload run, the CLI).
+    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', '--input-type=module', '-e', "await import('./src/payload.config.ts')"], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', DATABASE_URI: 'mongodb://127.0.0.1:9/cms', PAYLOAD_SECRET: randomBytes(32).toString('hex') } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import { DEMO_ACCOUNT } from '../../src/wechat/emulator'
 import { launchBrowser } from '../helpers/browser'
-import { startServer, type TestServer } from '../helpers/server'
+import { api, login, startServer, type TestServer } from '../helpers/server'
 
 // Finding 13 (nothing loads from outside the server) and the navigation half of finding 11, in
 // Chromium: as an administrator and as an editor, every page the navigation offers, the first
@@ -15,11 +15,25 @@ let browser: Browser
 let host: string
 
 beforeAll(async () => {
-  server = await startServer()
+  // With the scheduler, as npm start runs: it imports the callback's journal into the inbound queue.
+  server = await startServer({}, { withScheduler: true })
   host = new URL(server.url).host
   browser = await launchBrowser()
   await postResidentMessage()
-}, 120_000)
+  await waitForInboundRow()
+}, 240_000)
+
+/** The queue row the JSON editor check opens exists once the journal is imported (asynchronous). */
+async function waitForInboundRow() {
+  const admin = await login(server.url, 'admin@demo.local', 'demo-password')
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    const rows = await api(server.url, admin, 'GET', '/api/wechat-inbound?limit=1&depth=0')
+    if (rows.body?.totalDocs > 0) return
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+  }
+  throw new Error('the resident message never reached the inbound queue')
+}
 
 afterAll(async () => {
   await browser?.close()
