@@ -4,6 +4,7 @@ import { isAdmin } from '../../src/access/roles'
 import { readOpenid, readResidentMessages, systemOnly, updateAssignee, updateResidentMessages } from './access'
 import { conversationEndpoint, replyEndpoint, replyWindowEndpoint } from './endpoints'
 import { maskOpenid } from '../../src/wechat/inbox/sender'
+import { RESIDENT_MESSAGE_STATUS_OPTIONS } from '../../src/wechat/inbox/message-status'
 
 const readOnly = { update: systemOnly, create: systemOnly }
 
@@ -65,13 +66,7 @@ export const ResidentMessages: CollectionConfig = {
           defaultValue: 'new',
           index: true,
           label: { zh: '状态', en: 'Status' },
-          options: [
-            { value: 'new', label: { zh: '未处理', en: 'New' } },
-            // Answered by a passive auto-reply (`autoReply` says which); staff may still take it.
-            { value: 'auto-replied', label: { zh: '已自动回复', en: 'Auto-replied' } },
-            { value: 'replied', label: { zh: '已回复', en: 'Replied' } },
-            { value: 'closed', label: { zh: '已关闭', en: 'Closed' } },
-          ],
+          options: RESIDENT_MESSAGE_STATUS_OPTIONS,
         },
         { name: 'assignee', type: 'relationship', relationTo: 'users', index: true, access: { update: updateAssignee }, label: { zh: '负责人', en: 'Assignee' } },
       ],

@@ -2,27 +2,11 @@
 import { Banner, Pill, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 import { formatShanghai } from '../../time'
+import type { ConversationEntry as Entry } from '../../wechat/inbox/conversation'
+import { RESIDENT_MESSAGE_STATUS_OPTIONS } from '../../wechat/inbox/message-status'
 import { pick, type Bilingual } from '../labels'
 
-/** One line of /api/resident-messages/:id/conversation (see src/wechat/inbox/conversation.ts). */
-interface Entry {
-  kind: 'message' | 'reply'
-  at: string
-  messageId: string
-  content: string
-  type?: string
-  status: string
-  by?: string | null
-  error?: string | null
-  errcode?: number | null
-}
-
-const MESSAGE_STATUS: Record<string, Bilingual> = {
-  new: { zh: '未处理', en: 'New' },
-  'auto-replied': { zh: '已自动回复', en: 'Auto-replied' },
-  replied: { zh: '已回复', en: 'Replied' },
-  closed: { zh: '已关闭', en: 'Closed' },
-}
+const MESSAGE_STATUS: Record<string, Bilingual> = Object.fromEntries(RESIDENT_MESSAGE_STATUS_OPTIONS.map(({ value, label }) => [value, label]))
 
 /**
  * The conversation on a message: the same resident's messages and the staff's reply attempts
