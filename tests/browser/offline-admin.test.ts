@@ -64,6 +64,8 @@ interface Session {
   page: Page
   /** `page → url` of every request to a host other than the server. */
   outside: string[]
+  /** Every Content-Security-Policy violation a page reported (a script without the nonce, …). */
+  violations: string[]
   requested: string[]
 }
 
@@ -71,7 +73,14 @@ async function signIn(email: string): Promise<Session> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } })
   const outside: string[] = []
   const requested: string[] = []
+  const violations: string[] = []
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`))
+  })
   const page = await context.newPage()
+  page.on('console', (message) => {
+    if (message.text().startsWith('CSP violation') || /Content Security Policy/i.test(message.text())) violations.push(`${page.url()} → ${message.text()}`)
+  })
   context.on('request', (request) => {
     const url = new URL(request.url())
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return
@@ -87,7 +96,7 @@ async function signIn(email: string): Promise<Session> {
   await page.click('button[type=submit]')
   await page.waitForURL(/\/admin$/)
   await settle(page)
-  return { context, page, outside, requested }
+  return { context, page, outside, requested, violations }
 }
 
 /** Lets the page finish what it loads (images, lazy chunks, the code editor). */
@@ -155,6 +164,7 @@ test('as an administrator: every page loads only from the server, the JSON edito
   expect(await admin.page.locator('img[src*="gravatar"]').count()).toBe(0)
 
   expect(admin.outside).toEqual([])
+  expect(admin.violations).toEqual([])
   await admin.context.close()
 }, 600_000)
 
@@ -190,5 +200,6 @@ test('as an editor: only the sections an editor uses, no API tab or address, and
   await expect(editor.page.locator('.binding-code').count()).resolves.toBe(1)
 
   expect(editor.outside).toEqual([])
+  expect(editor.violations).toEqual([])
   await editor.context.close()
 }, 600_000)

@@ -39,6 +39,17 @@ test('the admin page, the REST API, GraphQL, a static file and a 404 all carry t
   expect(adminPage.status).toBe(200)
   expectSecurityHeaders(adminPage)
   const html = await adminPage.text()
+  // Scripts run only with this response's nonce: no 'unsafe-inline', and every script Next
+  // rendered carries the nonce (an injected one would not).
+  const scriptSources = (adminPage.headers.get('content-security-policy') ?? '').split(';').find((d) => d.trim().startsWith('script-src')) ?? ''
+  expect(scriptSources).not.toContain('unsafe-inline')
+  const nonce = scriptSources.match(/'nonce-([A-Za-z0-9+/=]+)'/)?.[1]
+  expect(nonce).toBeTruthy()
+  const scriptTags = html.match(/<script\b[^>]*>/g) ?? []
+  expect(scriptTags.length).toBeGreaterThan(0)
+  for (const tag of scriptTags) expect(tag).toContain(`nonce="${nonce}"`)
+  const again = await fetch(`${server.url}/admin/login`)
+  expect(again.headers.get('content-security-policy')).not.toContain(`'nonce-${nonce}'`)
   const asset = html.match(/\/_next\/static\/[^"']+\.(?:js|css)/)?.[0]
   expect(asset).toBeTruthy()
   const staticFile = await fetch(`${server.url}${asset}`)
