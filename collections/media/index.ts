@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { isAdmin, isStaff, roleOf, staffOf } from '../../src/access/roles'
 import { MAX_IMAGE_PIXELS, MAX_UPLOAD_MB, checkUpload, explainUploadError } from './check-upload'
+import { refuseChangingSentMedia, refuseDeletingSentMedia } from './replace-guard'
 
 export const mediaDirectory = (): string => path.resolve(process.env.MEDIA_DIR ?? 'data/media')
 
@@ -29,7 +30,9 @@ export const Media: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: {
-    beforeOperation: [checkUpload],
+    // What a leader approved is what is sent: no new file under an item in review or in a push.
+    beforeOperation: [refuseChangingSentMedia, checkUpload],
+    beforeDelete: [refuseDeletingSentMedia],
     afterError: [explainUploadError],
     beforeChange: [
       ({ data, operation, req }) => {
