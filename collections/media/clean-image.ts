@@ -97,7 +97,8 @@ export async function cleanImage(data: Buffer, header: ImageHeader): Promise<Buf
     .keepIccProfile()
   switch (header.format) {
     case 'jpeg':
-      return image.jpeg({ quality: 90, mozjpeg: true }).toBuffer()
+      // libjpeg-turbo, not mozjpeg: several times faster on a 12-megapixel photo, while the admin waits.
+      return image.jpeg({ quality: 90 }).toBuffer()
     case 'png':
       return image.png().toBuffer()
     case 'webp':
