@@ -1,7 +1,9 @@
 import path from 'node:path'
-import type { Access, CollectionConfig, Where } from 'payload'
+import type { Access, CollectionBeforeOperationHook, CollectionConfig, Where } from 'payload'
 import { isAdmin, staffOf } from '../src/access/roles'
+import { publicError } from '../src/errors'
 import { mediaDirectory } from './media'
+import { IMAGE_TYPES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, cleanImage, detectFileType, exceedsImageLimits, imageFormatOf, readImageHeader, withExtension } from './media/clean-image'
 
 const nobody = () => false
 
@@ -26,6 +28,47 @@ export const readResidentMedia: Access = ({ req }) => {
 }
 
 /**
+ * Every file stored here is first judged by its bytes, whatever type and name WeChat gave it:
+ * - an image (image messages, video thumbnails) is re-encoded in its own format without
+ *   EXIF/XMP/IPTC — a resident's photo carries where it was taken — upright, stored as `.jpg`,
+ *   `.png`, `.webp` or `.gif` by what it is; over MAX_IMAGE_PIXELS / MAX_IMAGE_SIDE or unreadable, it is refused;
+ * - voice keeps its bytes (it carries no location) under the extension of its detected type
+ *   (`.amr`, `.spx` for Ogg Speex, `.mp3`), so it is served as audio, never as a page;
+ * - anything else, or an image where voice was expected (and the reverse), is refused. The refusal's
+ *   Chinese reason is what the inbound worker records on the message (`mediaError`).
+ */
+export const prepareResidentFile: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  const file = req.file
+  if ((operation !== 'create' && operation !== 'update') || !file) return args
+  const kind = (args as { data?: { kind?: unknown } }).data?.kind
+  const detected = await detectFileType(file.data)
+  const format = imageFormatOf(detected?.mime)
+  if (format) {
+    if (kind === 'voice') throw publicError(`应为语音，微信给的却是图片（${detected!.mime}）`, 400)
+    const header = await readImageHeader(file.data)
+    if (!header || header.format !== format) throw publicError('图片无法读取：文件已损坏或不完整', 400)
+    if (exceedsImageLimits(header)) {
+      throw publicError(`图片尺寸过大：最多 ${MAX_IMAGE_PIXELS / 10_000} 万像素、每边不超过 ${MAX_IMAGE_SIDE} 像素，这张是 ${header.width}×${header.height}`, 400)
+    }
+    const clean = await cleanImage(file.data, header).catch(() => {
+      throw publicError('图片无法读取：文件已损坏或不完整', 400)
+    })
+    file.data = clean
+    file.size = clean.length
+    file.mimetype = IMAGE_TYPES[format].mime
+    file.name = withExtension(file.name, IMAGE_TYPES[format].ext)
+    return args
+  }
+  // Bytes no detector knows are refused too (Payload would refuse them as well): WeChat's voice is AMR.
+  if (!detected?.mime.startsWith('audio/') || kind !== 'voice') {
+    throw publicError(`文件类型不支持：只保存居民发来的图片和语音，这个文件是 ${detected?.mime ?? '未知类型'}`, 400)
+  }
+  file.mimetype = detected.mime
+  file.name = withExtension(file.name, detected.ext)
+  return args
+}
+
+/**
  * Residents' images, voice and video thumbnails, fetched from WeChat (`media/get`) when their
  * message is processed: WeChat deletes temporary media after 3 days. Personal data, so not the
  * public `media` collection: written by the inbound worker only, read as the message is.
@@ -39,10 +82,12 @@ export const ResidentMedia: CollectionConfig = {
     // Opened from the message; the list is for administrators.
   },
   access: { read: readResidentMedia, create: nobody, update: nobody, delete: isAdmin },
+  hooks: { beforeOperation: [prepareResidentFile] },
   upload: {
     staticDir: residentMediaDirectory(),
-    // What WeChat hands over for image, voice and video-thumbnail messages (voice: AMR or Speex).
-    mimeTypes: ['image/*', 'audio/*'],
+    // What WeChat hands over for image, voice and video-thumbnail messages (voice: AMR or Speex),
+    // as prepareResidentFile leaves it: the types it detected from the bytes.
+    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'audio/*'],
     disableLocalStorage: false,
   },
   fields: [

@@ -1,6 +1,6 @@
-import sharp from 'sharp'
 import { APIError, type CollectionAfterErrorHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 import { languageOf, publicError } from '../../src/errors'
+import { IMAGE_TYPES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, cleanImage, detectFileType, exceedsImageLimits, imageFormatOf, readImageHeader, withExtension } from './clean-image'
 
 /** WeChat's limit for an image material (素材管理, image ≤ 10 MB); the demo's covers are far below it. */
 export const MAX_UPLOAD_MB = 10
@@ -11,30 +11,7 @@ export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
  */
 export const UPLOAD_TOO_LARGE_MESSAGE = `文件过大：图片不能超过 ${MAX_UPLOAD_MB} MB`
 
-/**
- * Images larger than this in pixels are refused before sharp decodes them: 50 megapixels is beyond any
- * cover (WeChat shows 900×383) and decoding one costs about 200 MB of memory; 16383 is the largest side
- * sharp's WebP and JPEG encoders write.
- */
-export const MAX_IMAGE_PIXELS = 50_000_000
-export const MAX_IMAGE_SIDE = 16_383
-
-const SIGNATURES: { mime: string; matches: (data: Buffer) => boolean }[] = [
-  { mime: 'image/jpeg', matches: (data) => data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff },
-  {
-    mime: 'image/png',
-    matches: (data) => data.length > 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  },
-  {
-    mime: 'image/webp',
-    matches: (data) => data.length > 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP',
-  },
-]
-
-/** What the bytes are, not what the browser claimed: only JPEG, PNG and WebP are accepted. */
-export function detectImageType(data: Buffer): string | null {
-  return SIGNATURES.find((signature) => signature.matches(data))?.mime ?? null
-}
+export { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './clean-image'
 
 /** `11.3 MB` / `850 KB`: a size as people read it (1 MB = 1024 × 1024 bytes, as the limit is counted). */
 export function formatSize(bytes: number): string {
@@ -51,16 +28,41 @@ export function tooLargeMessage(lang: 'zh' | 'en', bytes: number | null, name?: 
   return `文件过大：图片不能超过 ${MAX_UPLOAD_MB} MB（微信的图片上限）${bytes ? `，${file || '所选文件'}有 ${formatSize(bytes)}` : ''}`
 }
 
+/** The refusal of an image over MAX_IMAGE_PIXELS or MAX_IMAGE_SIDE, naming the limits and the image's size. */
+export function tooManyPixelsMessage(lang: 'zh' | 'en', name: string, width: number, height: number): string {
+  return lang === 'en'
+    ? `Image too large in pixels: at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels and ${MAX_IMAGE_SIDE} pixels a side; "${name}" is ${width}×${height}`
+    : `图片尺寸过大：最多 ${MAX_IMAGE_PIXELS / 10_000} 万像素、每边不超过 ${MAX_IMAGE_SIDE} 像素，“${name}”是 ${width}×${height}`
+}
+
 /**
- * Checks an upload before Payload stores it or sharp resizes it: size, type by content, and pixel
- * dimensions. Every refusal is a 4xx with a message in the admin's language naming the limit and the
- * file's own figure.
+ * Checks an upload before Payload stores it or sharp resizes it, then replaces it with a clean copy:
+ * - size, type by content (JPEG, PNG or WebP, whatever the name or the browser's MIME type say), pixel
+ *   dimensions (MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE); every refusal is a 4xx with a message in the admin's
+ *   language naming the limit and the file's own figure;
+ * - the image re-encoded without EXIF/XMP/IPTC (GPS included), upright (clean-image.ts); Payload stores
+ *   these bytes and makes its sizes from them, so no stored file keeps the original's metadata;
+ * - the name's extension and the MIME type follow the detected type (`polyglot.html` holding a JPEG
+ *   is stored as `polyglot.jpg`, `image/jpeg`), so no file is ever served under a name a browser
+ *   would open as a page.
+ * A create without a file is refused: Payload would otherwise fetch `data.url` from the web and store
+ * it unchecked (only duplicating a stored image, already clean, needs no file).
  */
 export const checkUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
-  if (!file) return args
   const lang = languageOf(req)
+  if (!file) {
+    if (operation === 'create' && (args as { duplicateFromID?: unknown }).duplicateFromID == null) {
+      throw publicError(
+        lang === 'en'
+          ? 'Choose the image file to upload (images are not fetched from web addresses)'
+          : '请选择要上传的图片文件（不支持从网址导入图片）',
+        400,
+      )
+    }
+    return args
+  }
   const size = Math.max(file.size ?? 0, file.data?.length ?? 0)
   if (size > MAX_UPLOAD_BYTES) throw publicError(tooLargeMessage(lang, size, file.name), 413)
   if ((file as { truncated?: boolean }).truncated) {
@@ -69,8 +71,8 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
     const length = Number(req.headers?.get?.('content-length') ?? 0)
     throw publicError(tooLargeMessage(lang, Number.isFinite(length) && length > MAX_UPLOAD_BYTES ? length : null, file.name), 413)
   }
-  const detected = detectImageType(file.data)
-  if (!detected) {
+  const format = imageFormatOf((await detectFileType(file.data))?.mime)
+  if (format !== 'jpeg' && format !== 'png' && format !== 'webp') {
     throw publicError(
       lang === 'en'
         ? `Unsupported file type: only JPG, PNG or WebP images can be uploaded ("${file.name}" is ${file.mimetype || 'of an unknown type'})`
@@ -78,33 +80,28 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
       400,
     )
   }
-  let width = 0
-  let height = 0
-  try {
-    // Reads the header only: the dimensions are known before any pixel is decoded.
-    const metadata = await sharp(file.data, { limitInputPixels: false }).metadata()
-    width = metadata.width ?? 0
-    height = metadata.height ?? 0
-  } catch {
-    width = 0
-  }
-  if (!width || !height) {
-    throw publicError(
+  const damaged = () =>
+    publicError(
       lang === 'en'
         ? `The image cannot be read: "${file.name}" is damaged or not a complete JPG, PNG or WebP image`
         : `图片无法读取：“${file.name}”已损坏或不是完整的 JPG、PNG 或 WebP 图片`,
       400,
     )
+  // Reads the header only: the dimensions are known before any pixel is decoded.
+  const header = await readImageHeader(file.data)
+  if (!header || header.format !== format) throw damaged()
+  if (exceedsImageLimits(header)) throw publicError(tooManyPixelsMessage(lang, file.name, header.width, header.height), 400)
+  let clean: Buffer
+  try {
+    clean = await cleanImage(file.data, header)
+  } catch {
+    throw damaged()
   }
-  if (width * height > MAX_IMAGE_PIXELS || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
-    throw publicError(
-      lang === 'en'
-        ? `Image too large in pixels: at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels and ${MAX_IMAGE_SIDE} pixels a side; "${file.name}" is ${width}×${height}`
-        : `图片尺寸过大：最多 ${MAX_IMAGE_PIXELS / 10_000} 万像素、每边不超过 ${MAX_IMAGE_SIDE} 像素，“${file.name}”是 ${width}×${height}`,
-      400,
-    )
-  }
-  file.mimetype = detected
+  const type = IMAGE_TYPES[format]
+  file.data = clean
+  file.size = clean.length
+  file.mimetype = type.mime
+  file.name = withExtension(file.name, type.ext)
   return args
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { isAdmin, isStaff, roleOf, staffOf } from '../../src/access/roles'
-import { MAX_IMAGE_PIXELS, MAX_UPLOAD_MB, checkUpload, explainUploadError } from './check-upload'
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, MAX_UPLOAD_MB, checkUpload, explainUploadError } from './check-upload'
 import { refuseChangingSentMedia, refuseDeletingSentMedia } from './replace-guard'
 
 export const mediaDirectory = (): string => path.resolve(process.env.MEDIA_DIR ?? 'data/media')
@@ -15,8 +15,8 @@ export const Media: CollectionConfig = {
     defaultColumns: ['filename', 'alt', 'filesize', 'createdAt'],
     // Shown above the upload field: the limits are known before choosing a file.
     description: {
-      zh: `JPG、PNG 或 WebP 图片，不超过 ${MAX_UPLOAD_MB} MB（微信的图片上限）、${MAX_IMAGE_PIXELS / 10_000} 万像素；封面建议 900×383`,
-      en: `JPG, PNG or WebP images up to ${MAX_UPLOAD_MB} MB (WeChat's limit) and ${MAX_IMAGE_PIXELS / 1_000_000} megapixels; covers 900×383`,
+      zh: `JPG、PNG 或 WebP 图片，不超过 ${MAX_UPLOAD_MB} MB（微信的图片上限）、${MAX_IMAGE_PIXELS / 10_000} 万像素、每边 ${MAX_IMAGE_SIDE} 像素以内（位置等拍摄信息会被去掉）；封面建议 900×383`,
+      en: `JPG, PNG or WebP images up to ${MAX_UPLOAD_MB} MB (WeChat's limit) and ${MAX_IMAGE_PIXELS / 1_000_000} megapixels, ${MAX_IMAGE_SIDE} pixels a side (location and other camera data are removed); covers 900×383`,
     },
   },
   access: {

@@ -2,7 +2,8 @@
  * The inbox end to end over HTTP: the emulator posts a resident's text, image and voice messages
  * to the callback; the inbound worker stores them and fetches the image and voice through
  * `media/get` from the emulator; staff read the files over REST (Payload's own REST handler on a
- * real HTTP server) only with a login; a reply WeChat refuses is recorded and stops the window;
+ * real HTTP server) only with a login — the photo re-encoded without its EXIF (GPS), each file
+ * named and typed by what its bytes are; a reply WeChat refuses is recorded and stops the window;
  * an auto-replied message says so; the conversation lists the resident's messages in order.
  */
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -52,7 +53,11 @@ function restHandler(request: IncomingMessage, body: Buffer): Promise<Response> 
 }
 
 beforeAll(async () => {
-  JPEG = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c04020' } }).jpeg().toBuffer()
+  // A phone photo: EXIF with where it was taken (Xi'an) and the phone's maker.
+  JPEG = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c04020' } })
+    .jpeg()
+    .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '108/1 56/1 0/1' } })
+    .toBuffer()
   env = await startTestPayload()
   payload = env.payload
   config = (await import('../../src/payload.config')).default as unknown as Promise<SanitizedConfig>
@@ -157,12 +162,25 @@ describe('a resident writes text, an image and a voice message', () => {
     const [imageFile, voiceFile] = files
     expect(imageFile!.url).toBe(`/api/resident-media/file/${imageFile!.filename}`)
 
+    // Named by what the bytes are, never by WeChat's name for them.
+    expect(imageFile!.filename).toBe(`image-${image!.id}.jpg`)
+    expect(voiceFile!.filename).toBe(`voice-${voice!.id}.amr`)
+
     const editor = await login(users.editor!.email)
     const asEditor = await get(String(imageFile!.url), editor)
     expect(asEditor.status).toBe(200)
-    expect(Buffer.from(await asEditor.arrayBuffer()).equals(JPEG)).toBe(true)
+    expect(asEditor.headers.get('content-type')).toBe('image/jpeg')
+    // The photo, re-encoded: the same picture, without the EXIF block, its GPS position or the maker.
+    const photo = Buffer.from(await asEditor.arrayBuffer())
+    expect(JPEG.includes(Buffer.from('Exif\0\0', 'latin1'))).toBe(true)
+    expect(photo.includes(Buffer.from('Exif\0\0', 'latin1'))).toBe(false)
+    expect(photo.includes(Buffer.from('PhoneMaker'))).toBe(false)
+    const metadata = await sharp(photo).metadata()
+    expect([metadata.format, metadata.width, metadata.height, metadata.exif]).toEqual(['jpeg', 64, 48, undefined])
+    // Voice carries no location: its bytes are kept, served as audio.
     const voiceAnswer = await get(String(voiceFile!.url), editor)
     expect(voiceAnswer.status).toBe(200)
+    expect(voiceAnswer.headers.get('content-type')).toBe('audio/amr')
     expect(Buffer.from(await voiceAnswer.arrayBuffer()).equals(AMR)).toBe(true)
 
     const anonymous = await get(String(imageFile!.url))

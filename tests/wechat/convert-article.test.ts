@@ -4,6 +4,8 @@
  */
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { lexicalFromParagraphs } from '../../src/content/rich-text'
@@ -90,7 +92,7 @@ test('a full article: Chinese text, images uploaded and rewritten, outside link 
   const sources = [...article.content.matchAll(/<img src="([^"]+)"/g)].map((match) => match[1])
   expect(sources).toHaveLength(3)
   expect(new Set(sources)).toEqual(new Set(uploaded.map((media) => media.url)))
-  // The 3 MB PNG was re-encoded to a JPEG under 1 MB; the small JPEG went as it was.
+  // The 3 MB PNG was re-encoded to a JPEG under 1 MB; the small JPEG re-encoded as a JPEG.
   for (const media of uploaded) expect(media.bytes.length).toBeLessThan(1024 * 1024)
   expect(uploaded.map((media) => media.contentType).sort()).toEqual(['image/jpeg', 'image/jpeg'])
 
@@ -105,6 +107,26 @@ test('a full article: Chinese text, images uploaded and rewritten, outside link 
   // The emulator strips images not from mmbiz.qpic.cn: all three survived.
   expect(stored.content.match(/<img /g)).toHaveLength(3)
   expect(stored.content).not.toMatch(/<script|<iframe/)
+})
+
+test('what goes to WeChat carries no EXIF, even from a photo stored before uploads were cleaned', async () => {
+  // A small JPEG with GPS, written over a stored file as an upload before the cleaning left it.
+  const withGps = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#4060c0' } })
+    .jpeg()
+    .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '108/1 56/1 0/1' } })
+    .toBuffer()
+  const id = await createMedia(await noiseImage(320, 240, 'jpeg'), 'old-photo.jpg', '旧照片')
+  const stored = (await payload.findByID({ collection: 'media', id, depth: 0 })) as unknown as { filename: string }
+  await fs.writeFile(path.join(process.env.MEDIA_DIR!, stored.filename), withGps)
+
+  const article = await buildWeChatArticle(payload, client, item({ body: doc(upload(id)), cover: id }), { account: ACCOUNT.appId })
+  const sent = [...emulator.account().media.values()].filter((media) => media.kind === 'uploadimg' || media.mediaId === article.thumb_media_id)
+  expect(sent.map((media) => media.kind).sort()).toEqual(['thumb', 'uploadimg'])
+  for (const media of sent) {
+    expect(media.bytes.includes(Buffer.from('Exif\0\0', 'latin1'))).toBe(false)
+    expect(media.bytes.includes(Buffer.from('PhoneMaker'))).toBe(false)
+    expect((await sharp(media.bytes).metadata()).exif).toBeUndefined()
+  }
 })
 
 test('cache: a second build of the same content uploads nothing', async () => {

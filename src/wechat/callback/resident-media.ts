@@ -114,17 +114,10 @@ async function fetchOne(payload: Payload, client: WeChatClient, messageId: strin
     overrideAccess: true,
     depth: 0,
     data: { message: messageId, kind: wanted.kind, wechatMediaId: wanted.mediaId },
-    file: { data: answer.bytes, mimetype: contentType, name: fileNameFor(messageId, wanted.kind, contentType, answer.filename), size: answer.bytes.length },
+    // The collection judges the bytes: the image is re-encoded without EXIF and the extension is the
+    // detected type's (collections/resident-media.ts, prepareResidentFile).
+    file: { data: answer.bytes, mimetype: contentType, name: `${wanted.kind}-${messageId}`, size: answer.bytes.length },
   })
-}
-
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'audio/amr': 'amr', 'audio/speex': 'spx', 'audio/mpeg': 'mp3', 'audio/ogg': 'ogg' }
-
-/** The stored name says which message it belongs to; WeChat's own name is only used for its extension. */
-function fileNameFor(messageId: string, kind: ResidentFileKind, contentType: string, wechatName: string | null): string {
-  const fromName = wechatName && /\.([a-z0-9]{2,5})$/i.exec(wechatName)?.[1]
-  const extension = EXTENSIONS[contentType] ?? fromName ?? 'bin'
-  return `${kind}-${messageId}.${extension.toLowerCase()}`
 }
 
 function describeFailure(error: unknown): string {

@@ -1,11 +1,14 @@
 /**
- * Image bytes for WeChat: the media file from disk, re-encoded with sharp when WeChat would refuse
- * it. uploadimg takes JPEG/PNG under 1 MB; the cover thumb must be a JPEG of at most 64 KB.
+ * Image bytes for WeChat: the media file from disk, always re-encoded with sharp before it leaves,
+ * so no EXIF/XMP/IPTC (a photo's GPS position) reaches WeChat — also from files stored before
+ * uploads were cleaned (collections/media/clean-image.ts). uploadimg takes JPEG/PNG under 1 MB; the
+ * cover thumb must be a JPEG of at most 64 KB.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
+import { MAX_IMAGE_PIXELS } from '../../../collections/media/clean-image'
 import { imageContentType } from '../client/media'
 import type { ImageReference } from './render'
 
@@ -44,9 +47,18 @@ export async function loadMediaImage(payload: Payload, reference: ImageReference
   return { id: reference.id, alt: typeof doc.alt === 'string' ? doc.alt : '', filename: path.basename(doc.filename), bytes: await fs.readFile(file) }
 }
 
-/** JPEG/PNG under 1 MB are sent as they are; anything else is re-encoded as JPEG until it fits. */
+/**
+ * A body image for uploadimg: a JPEG or PNG re-encoded in its own format (upright, at most 1280
+ * wide, no metadata) when that is under 1 MB; otherwise, and for WebP, JPEG at falling sizes and
+ * qualities until it fits. Never the stored bytes themselves. Throws when even 640 wide is over 1 MB.
+ */
 export async function inlineImageBytes(bytes: Buffer): Promise<Buffer> {
-  if (imageContentType(bytes) && bytes.length <= INLINE_MAX_BYTES) return bytes
+  const type = imageContentType(bytes)
+  if (type) {
+    const resized = decode(bytes).resize({ width: INLINE_MAX_WIDTH, withoutEnlargement: true })
+    const same = await (type === 'image/png' ? resized.png() : resized.jpeg({ quality: 90, mozjpeg: true })).toBuffer()
+    if (same.length <= INLINE_MAX_BYTES) return same
+  }
   for (const [width, quality] of [[INLINE_MAX_WIDTH, 85], [INLINE_MAX_WIDTH, 70], [1080, 70], [800, 65], [640, 60]] as const) {
     const encoded = await toJpeg(bytes, width, quality)
     if (encoded.length <= INLINE_MAX_BYTES) return encoded
@@ -65,9 +77,16 @@ export async function thumbBytes(bytes: Buffer): Promise<Buffer> {
   throw new Error('封面图片无法压缩到 64 KB 以内')
 }
 
+/**
+ * The image decoded upright (EXIF orientation applied before sharp's output drops all metadata),
+ * never more than the pixels an upload may have.
+ */
+function decode(bytes: Buffer): Sharp {
+  return sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate()
+}
+
 function toJpeg(bytes: Buffer, maxWidth: number, quality: number): Promise<Buffer> {
-  return sharp(bytes)
-    .rotate() // apply EXIF orientation before it is stripped
+  return decode(bytes)
     .flatten({ background: '#ffffff' }) // transparent PNG areas would turn black in JPEG
     .resize({ width: maxWidth, withoutEnlargement: true })
     .jpeg({ quality, mozjpeg: true })

@@ -24,8 +24,11 @@ interface UploadDoc {
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
-/** Bumped when images are prepared differently (size, quality), so cached uploads are redone. */
-const PREPARATION_VERSION = 'v1'
+/**
+ * Bumped when images are prepared differently (size, quality), so cached uploads are redone.
+ * v2: every image is re-encoded without EXIF (v1 sent small JPEG/PNG as stored, GPS included).
+ */
+const PREPARATION_VERSION = 'v2'
 
 export class UploadCache {
   /** Two articles of one push sharing an image upload it once even when built at the same time. */
