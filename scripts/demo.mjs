@@ -5,6 +5,7 @@ import path from 'node:path'
 import {
   adminHost,
   bin,
+  callbackHost,
   callbackPort,
   deriveEnv,
   DEMO_APP_ID,
@@ -33,6 +34,8 @@ export async function prepareDemo({ build = true } = {}) {
   }
   console.log('▶ 应用数据库迁移…')
   await run(bin('payload'), ['migrate'], payloadEnv())
+  // The demo: its users, and the WeChat account with secrets generated for this install
+  // (src/seed/demo-wechat-account.ts). Never on MongoDB unless asked, never in production.
   process.env.SEED_DEMO ??= isMongo() ? 'false' : 'true'
   await run(bin('payload'), ['run', 'scripts/seed.ts'], payloadEnv())
   return derived
@@ -48,7 +51,8 @@ export function demoServices(prepared) {
   const port = process.env.PORT || '3000'
   const services = []
   if (prepared.emulator) {
-    // The demo account's app id names it in the callback URL, so the emulator can post events before the account's id is known.
+    // The demo account's app id names it in the callback URL, so the emulator can post events before the
+    // account's id is known; its secrets the emulator reads from the file the seed wrote (demoAccountFile).
     const callbackUrl = `http://127.0.0.1:${callbackPort()}/api/wechat/callback/${DEMO_APP_ID}`
     services.push({
       name: 'WeChat emulator',
@@ -61,7 +65,7 @@ export function demoServices(prepared) {
     console.log(`▶ 未配置公众号：微信接口指向本机模拟器 ${prepared.emulator}`)
   }
   services.push({ name: 'scheduler', command: bin('payload'), args: ['run', 'scripts/worker.ts'], env: payloadEnv() })
-  services.push({ name: 'callback', command: bin('payload'), args: ['run', 'scripts/callback-server.ts'], env: { ...payloadEnv(), WECHAT_CALLBACK_PORT: callbackPort() } })
+  services.push({ name: 'callback', command: bin('payload'), args: ['run', 'scripts/callback-server.ts'], env: { ...payloadEnv(), WECHAT_CALLBACK_PORT: callbackPort(), WECHAT_CALLBACK_HOST: callbackHost() } })
   // This machine only unless HOST opens it (see adminHost).
   services.push({ name: 'admin', command: bin('next'), args: ['start', '-p', port, '-H', adminHost()] })
   return services

@@ -12,7 +12,7 @@ export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 /** Where `npm start` keeps what it generates for the demo: the secret, the emulator's address. */
 export const dataDir = () => path.join(root, 'data')
 
-/** The demo account's app id (src/wechat/emulator/state.ts): it names the account in the callback URL. */
+/** The demo account's app id (src/seed/demo-wechat-account.ts; not a secret): it names the account in the callback URL. */
 export const DEMO_APP_ID = 'wx0000000000demo01'
 
 /**
@@ -79,6 +79,14 @@ export const emulatorEnv = () => ({ NODE_ENV: isMongo() ? (process.env.NODE_ENV 
 
 /** The callback server's port: WECHAT_CALLBACK_PORT, default 3001. */
 export const callbackPort = () => process.env.WECHAT_CALLBACK_PORT || '3001'
+
+/**
+ * The address the callback server listens on: WECHAT_CALLBACK_HOST, default 127.0.0.1 (this machine
+ * only, like the admin). In production the reverse proxy on the same machine forwards
+ * https://<host>/api/wechat/callback/ to it; WECHAT_CALLBACK_HOST=0.0.0.0 only when the proxy runs
+ * on another machine. (scripts/callback-server.ts applies the same default when run alone.)
+ */
+export const callbackHost = () => process.env.WECHAT_CALLBACK_HOST?.trim() || '127.0.0.1'
 
 /**
  * Sets process.env the way every entry point needs it, from one place, so that `npm start` and a
