@@ -17,9 +17,9 @@ await new Promise<void>((resolve) => {
   )
   server.listen(port, host, resolve)
 })
-payload.logger.info(`微信回调服务已启动：http://${host}:${port}/api/wechat/callback/<公众号 ID>`)
 // Nothing is invented when no account is configured: the office is told to add one.
 if ((await payload.count({ collection: 'wechat-accounts', overrideAccess: true })).totalDocs === 0) payload.logger.warn(NO_ACCOUNT_MESSAGE)
+payload.logger.info(`微信回调服务已启动：http://${host}:${port}/api/wechat/callback/<公众号 ID>`)
 
 // `payload run` exits when the script's module finishes: this one runs until it is stopped.
 await new Promise<void>((resolve) => {
