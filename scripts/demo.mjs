@@ -7,6 +7,7 @@ import {
   bin,
   callbackHost,
   callbackPort,
+  demoAccountFilePath,
   deriveEnv,
   DEMO_APP_ID,
   emulatorEnv,
@@ -50,7 +51,10 @@ export async function prepareDemo({ build = true } = {}) {
 export function demoServices(prepared) {
   const port = process.env.PORT || '3000'
   const services = []
-  if (prepared.emulator) {
+  // No demo account (an office that removed it and added its own): no emulator to pretend to be it.
+  if (prepared.emulator && !fs.existsSync(demoAccountFilePath())) {
+    console.log(`▶ 没有演示公众号（${path.relative(root, demoAccountFilePath())} 不存在）：不启动微信模拟器。请在 .env 中配置真实公众号（WECHAT_APP_ID 等）。`)
+  } else if (prepared.emulator) {
     // The demo account's app id names it in the callback URL, so the emulator can post events before the
     // account's id is known; its secrets the emulator reads from the file the seed wrote (demoAccountFile).
     const callbackUrl = `http://127.0.0.1:${callbackPort()}/api/wechat/callback/${DEMO_APP_ID}`

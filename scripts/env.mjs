@@ -126,6 +126,17 @@ function readEmulatorAddress() {
   }
 }
 
+/**
+ * The file in which the demo start writes the demo WeChat account's generated secrets for the
+ * emulator (the same rule as src/seed/demo-wechat-account.ts demoAccountFile): WECHAT_DEMO_ACCOUNT_FILE,
+ * else `.wechat-demo-account` beside the SQLite file, else data/.
+ */
+export function demoAccountFilePath() {
+  if (process.env.WECHAT_DEMO_ACCOUNT_FILE) return path.resolve(process.env.WECHAT_DEMO_ACCOUNT_FILE)
+  const file = sqliteFile()
+  return file ? path.join(path.dirname(file), '.wechat-demo-account') : path.join(dataDir(), '.wechat-demo-account')
+}
+
 /** `npm start` records the emulator it runs (see emulatorAddressFile). */
 export function recordEmulatorAddress(address) {
   fs.mkdirSync(dataDir(), { recursive: true })

@@ -61,7 +61,7 @@ test('in development it starts, on 127.0.0.1 by default, with the account the de
   const file = path.join(directory, '.wechat-demo-account')
   fs.writeFileSync(file, JSON.stringify({ appId: DEMO_APP_ID, originalId: DEMO_ORIGINAL_ID, ...generateAccountSecrets() }), { mode: 0o600 })
   try {
-    const result = await node(['--import', 'tsx', 'src/wechat/emulator/cli.ts'], { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port), WECHAT_DEMO_ACCOUNT_FILE: file }, { untilStdout: /listening on/ })
+    const result = await node(['--import', 'tsx', 'src/wechat/emulator/cli.ts'], { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port), WECHAT_DEMO_ACCOUNT_FILE: file }, { untilStdout: /appid \S+, mode/ })
     expect(result.stdout).toContain(`WeChat emulator listening on http://127.0.0.1:${port}`)
     expect(result.stdout).toContain(`appid ${DEMO_APP_ID}`)
   } finally {
@@ -99,6 +99,13 @@ test('the callback server listens on 127.0.0.1 unless WECHAT_CALLBACK_HOST opens
   expect(await scripts('envScript.callbackHost()', { WECHAT_CALLBACK_HOST: '0.0.0.0' })).toBe('0.0.0.0')
   const callbackArgs = 'demo.demoServices({ emulator: null }).find((service) => service.name === "callback").env.WECHAT_CALLBACK_HOST'
   expect(await scripts(callbackArgs, {})).toBe('127.0.0.1')
+}, 90_000)
+
+test("npm start runs no emulator when the seed generated no demo account (no file), instead of one with invented secrets", async () => {
+  const names = 'demo.demoServices({ emulator: "http://127.0.0.1:3100" }).map((service) => service.name)'
+  const missing = path.join(os.tmpdir(), `no-such-${Date.now()}`, '.wechat-demo-account')
+  expect(await scripts(names, { WECHAT_DEMO_ACCOUNT_FILE: missing })).toEqual(['scheduler', 'callback', 'admin'])
+  // With the file (the demo start wrote it) the emulator runs: tests/admin-push/cli-second-terminal.test.ts.
 }, 90_000)
 
 test('the callback server run alone (npm run callback) listens on 127.0.0.1 by default', async () => {
