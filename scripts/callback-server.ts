@@ -1,13 +1,15 @@
 import { exitWithError, startPayloadOrExit } from '../src/admin/push/cli-errors'
+import { NO_ACCOUNT_MESSAGE } from '../src/wechat/accounts'
 import { callbackDepsFor, journalFor } from '../src/wechat/callback/payload-deps'
 import { createCallbackServer } from '../src/wechat/callback/server'
 
-// The WeChat callback server: point WeChat's 服务器地址 (and the reverse proxy) at
-// http(s)://<host>/api/wechat/callback/<account id> on this port. Runs beside the admin and the
-// scheduler; the scheduler imports what this process journals.
+// The WeChat callback server: point WeChat's 服务器地址 at https://<host>/api/wechat/callback/<account id>
+// and the reverse proxy at this port. Runs beside the admin and the scheduler; the scheduler imports
+// what this process journals. It listens on 127.0.0.1 (WECHAT_CALLBACK_HOST, as scripts/env.mjs
+// callbackHost): only the reverse proxy on this machine reaches it; 0.0.0.0 only for a proxy elsewhere.
 const payload = await startPayloadOrExit()
 const port = Number(process.env.WECHAT_CALLBACK_PORT ?? 3001)
-const host = process.env.WECHAT_CALLBACK_HOST ?? '0.0.0.0'
+const host = process.env.WECHAT_CALLBACK_HOST?.trim() || '127.0.0.1'
 const server = createCallbackServer(callbackDepsFor(payload))
 await new Promise<void>((resolve) => {
   server.once('error', (error: NodeJS.ErrnoException) =>
@@ -15,6 +17,8 @@ await new Promise<void>((resolve) => {
   )
   server.listen(port, host, resolve)
 })
+// Nothing is invented when no account is configured: the office is told to add one.
+if ((await payload.count({ collection: 'wechat-accounts', overrideAccess: true })).totalDocs === 0) payload.logger.warn(NO_ACCOUNT_MESSAGE)
 payload.logger.info(`微信回调服务已启动：http://${host}:${port}/api/wechat/callback/<公众号 ID>`)
 
 // `payload run` exits when the script's module finishes: this one runs until it is stopped.

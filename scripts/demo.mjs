@@ -5,7 +5,9 @@ import path from 'node:path'
 import {
   adminHost,
   bin,
+  callbackHost,
   callbackPort,
+  demoAccountFilePath,
   deriveEnv,
   DEMO_APP_ID,
   emulatorEnv,
@@ -33,6 +35,8 @@ export async function prepareDemo({ build = true } = {}) {
   }
   console.log('▶ 应用数据库迁移…')
   await run(bin('payload'), ['migrate'], payloadEnv())
+  // The demo: its users, and the WeChat account with secrets generated for this install
+  // (src/seed/demo-wechat-account.ts). Never on MongoDB unless asked, never in production.
   process.env.SEED_DEMO ??= isMongo() ? 'false' : 'true'
   await run(bin('payload'), ['run', 'scripts/seed.ts'], payloadEnv())
   return derived
@@ -47,8 +51,12 @@ export async function prepareDemo({ build = true } = {}) {
 export function demoServices(prepared) {
   const port = process.env.PORT || '3000'
   const services = []
-  if (prepared.emulator) {
-    // The demo account's app id names it in the callback URL, so the emulator can post events before the account's id is known.
+  // No demo account (an office that removed it and added its own): no emulator to pretend to be it.
+  if (prepared.emulator && !fs.existsSync(demoAccountFilePath())) {
+    console.log(`▶ 没有演示公众号（${path.relative(root, demoAccountFilePath())} 不存在）：不启动微信模拟器。请在 .env 中配置真实公众号（WECHAT_APP_ID 等）。`)
+  } else if (prepared.emulator) {
+    // The demo account's app id names it in the callback URL, so the emulator can post events before the
+    // account's id is known; its secrets the emulator reads from the file the seed wrote (demoAccountFile).
     const callbackUrl = `http://127.0.0.1:${callbackPort()}/api/wechat/callback/${DEMO_APP_ID}`
     services.push({
       name: 'WeChat emulator',
@@ -61,7 +69,7 @@ export function demoServices(prepared) {
     console.log(`▶ 未配置公众号：微信接口指向本机模拟器 ${prepared.emulator}`)
   }
   services.push({ name: 'scheduler', command: bin('payload'), args: ['run', 'scripts/worker.ts'], env: payloadEnv() })
-  services.push({ name: 'callback', command: bin('payload'), args: ['run', 'scripts/callback-server.ts'], env: { ...payloadEnv(), WECHAT_CALLBACK_PORT: callbackPort() } })
+  services.push({ name: 'callback', command: bin('payload'), args: ['run', 'scripts/callback-server.ts'], env: { ...payloadEnv(), WECHAT_CALLBACK_PORT: callbackPort(), WECHAT_CALLBACK_HOST: callbackHost() } })
   // This machine only unless HOST opens it (see adminHost).
   services.push({ name: 'admin', command: bin('next'), args: ['start', '-p', port, '-H', adminHost()] })
   return services

@@ -12,7 +12,7 @@ export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 /** Where `npm start` keeps what it generates for the demo: the secret, the emulator's address. */
 export const dataDir = () => path.join(root, 'data')
 
-/** The demo account's app id (src/wechat/emulator/state.ts): it names the account in the callback URL. */
+/** The demo account's app id (src/seed/demo-wechat-account.ts; not a secret): it names the account in the callback URL. */
 export const DEMO_APP_ID = 'wx0000000000demo01'
 
 /**
@@ -81,6 +81,14 @@ export const emulatorEnv = () => ({ NODE_ENV: isMongo() ? (process.env.NODE_ENV 
 export const callbackPort = () => process.env.WECHAT_CALLBACK_PORT || '3001'
 
 /**
+ * The address the callback server listens on: WECHAT_CALLBACK_HOST, default 127.0.0.1 (this machine
+ * only, like the admin). In production the reverse proxy on the same machine forwards
+ * https://<host>/api/wechat/callback/ to it; WECHAT_CALLBACK_HOST=0.0.0.0 only when the proxy runs
+ * on another machine. (scripts/callback-server.ts applies the same default when run alone.)
+ */
+export const callbackHost = () => process.env.WECHAT_CALLBACK_HOST?.trim() || '127.0.0.1'
+
+/**
  * Sets process.env the way every entry point needs it, from one place, so that `npm start` and a
  * command run in a second terminal (`npm run push`, `worker`, `callback`, `payload`,
  * `wechat:emulator`) use the same secret, database and WeChat without any extra variable:
@@ -116,6 +124,17 @@ function readEmulatorAddress() {
   } catch {
     return ''
   }
+}
+
+/**
+ * The file in which the demo start writes the demo WeChat account's generated secrets for the
+ * emulator (the same rule as src/seed/demo-wechat-account.ts demoAccountFile): WECHAT_DEMO_ACCOUNT_FILE,
+ * else `.wechat-demo-account` beside the SQLite file, else data/.
+ */
+export function demoAccountFilePath() {
+  if (process.env.WECHAT_DEMO_ACCOUNT_FILE) return path.resolve(process.env.WECHAT_DEMO_ACCOUNT_FILE)
+  const file = sqliteFile()
+  return file ? path.join(path.dirname(file), '.wechat-demo-account') : path.join(dataDir(), '.wechat-demo-account')
 }
 
 /** `npm start` records the emulator it runs (see emulatorAddressFile). */

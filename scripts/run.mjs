@@ -4,7 +4,7 @@
 // talks to the same database and the same WeChat as the server.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { bin, callbackPort, CliError, DEMO_APP_ID, deriveEnv, emulatorEnv, emulatorPort, payloadEnv, requireFreePort, root, runMain } from './env.mjs'
+import { bin, callbackHost, callbackPort, CliError, DEMO_APP_ID, deriveEnv, emulatorEnv, emulatorPort, payloadEnv, requireFreePort, root, runMain } from './env.mjs'
 
 const COMMANDS = {
   /** `npm run push -- status|plan|preview|send …`: the weekly push from the command line. */
@@ -14,7 +14,7 @@ const COMMANDS = {
   /** `npm run callback`: the WeChat callback server alone. */
   callback: {
     needsDatabase: true,
-    port: () => [callbackPort(), process.env.WECHAT_CALLBACK_HOST || '0.0.0.0', 'npm start 已经运行了回调服务；要再开一个，请设置 WECHAT_CALLBACK_PORT（例如 WECHAT_CALLBACK_PORT=3002 npm run callback）'],
+    port: () => [callbackPort(), callbackHost(), 'npm start 已经运行了回调服务；要再开一个，请设置 WECHAT_CALLBACK_PORT（例如 WECHAT_CALLBACK_PORT=3002 npm run callback）'],
     command: () => [bin('payload'), ['run', 'scripts/callback-server.ts']],
   },
   /** `npm run payload -- <payload command>`, e.g. migrate:status. */

@@ -1,14 +1,13 @@
 import { exitWithError, startPayloadOrExit } from '../src/admin/push/cli-errors'
 import { seedDemo } from '../src/seed/demo'
-import { ensureDefaultAccount } from '../src/wechat/accounts'
+import { prepareWeChatAccounts } from '../src/seed/wechat-account-start'
 
-// Run by `npm start` before serving: the default WeChat account, and the demo data when enabled.
-// A failure is one line (DEBUG=1 adds the stack), and npm start stops with it.
+// Run by `npm start` before serving: the default WeChat account (from .env, or — the demo only —
+// one with secrets generated for this install; see src/seed/wechat-account-start.ts), and the demo
+// data when enabled. A failure is one line (DEBUG=1 adds the stack), and npm start stops with it.
 const payload = await startPayloadOrExit()
 try {
-  if ((await ensureDefaultAccount(payload)) === 'created') {
-    payload.logger.info(process.env.WECHAT_APP_ID ? '已根据环境变量创建默认公众号。' : '未配置公众号：已创建连接模拟器的演示公众号。')
-  }
+  await prepareWeChatAccounts(payload)
   if (process.env.SEED_DEMO !== 'false') {
     if (await seedDemo(payload)) {
       payload.logger.warn('已创建演示账号（admin@ / leader@ / editor@ / editor2@demo.local，密码 demo-password）。这些是演示账号，正式使用前请删除或改密码，并设置 SEED_DEMO=false。')

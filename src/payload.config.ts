@@ -7,6 +7,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { Articles } from '../collections/articles'
 import { AutoReplies } from '../collections/auto-replies'
+import { BindingAttempts } from '../collections/binding-attempts'
 import { BindingCodes } from '../collections/binding-codes'
 import { Communities } from '../collections/communities'
 import { CommunityNews } from '../collections/community-news'
@@ -98,6 +99,7 @@ export default buildConfig({
     MenuClicks,
     MenuClickLog,
     BindingCodes,
+    BindingAttempts,
     LoginThrottles,
   ].map(withCollectionDefaults),
   globals: [PushSettingsGlobal, WeChatMenuGlobal].map(withGlobalDefaults),

@@ -2,6 +2,35 @@ import type { Payload } from 'payload'
 import { decryptSecret, isEncrypted } from '../secrets'
 import { DEMO_ACCOUNT } from './emulator/state'
 
+/**
+ * The demo account's Token and EncodingAESKey as they were published in the source (the
+ * emulator's in-process test default, src/wechat/emulator/state.ts). An install from before the
+ * demo generated its own still has them in its database: the demo start rotates them
+ * (src/seed/demo-wechat-account.ts); anywhere else loadAccountCredentials refuses the account.
+ */
+const PUBLISHED_DEMO = { appId: DEMO_ACCOUNT.appId, token: DEMO_ACCOUNT.token, encodingAESKey: DEMO_ACCOUNT.encodingAESKey, appSecret: DEMO_ACCOUNT.appSecret }
+
+/**
+ * True when an account's secrets are the ones once published in the source: its Token (enough to
+ * sign forged callbacks), or the demo app id with the published EncodingAESKey or AppSecret.
+ * (The EncodingAESKey alone is also Tencent's sample key, used by tests for their own accounts.)
+ */
+export function usesPublishedDemoCredentials(account: { appId: string; token: string; encodingAESKey: string; appSecret?: string }): boolean {
+  if (account.token === PUBLISHED_DEMO.token) return true
+  return account.appId === PUBLISHED_DEMO.appId && (account.encodingAESKey === PUBLISHED_DEMO.encodingAESKey || account.appSecret === PUBLISHED_DEMO.appSecret)
+}
+
+/** Thrown by loadAccountCredentials for an account that still has the published demo secrets. */
+export class PublishedCredentialsError extends Error {
+  constructor(readonly accountName: string, readonly appId: string) {
+    super(
+      `公众号「${accountName}」（${appId}）仍在使用源代码中公开过的演示 Token / EncodingAESKey，任何人都能伪造它的回调：已拒绝处理它的回调和接口调用。` +
+        '请管理员在 微信 → 公众号 中为它填写新的 Token 和 EncodingAESKey（与公众平台一致），或删除它并添加真实公众号。',
+    )
+    this.name = 'PublishedCredentialsError'
+  }
+}
+
 export interface AccountCredentials {
   id: string
   name: string
@@ -31,8 +60,8 @@ export async function loadAccountCredentials(payload: Payload, id?: string): Pro
     depth: 0,
   })
   const account = found.docs[0] as unknown as Record<string, unknown> | undefined
-  if (!account) throw new Error(id ? `公众号 ${id} 不存在` : '没有默认公众号：请在 微信 → 公众号 中添加并设为默认')
-  return {
+  if (!account) throw new Error(id ? `公众号 ${id} 不存在` : NO_ACCOUNT_MESSAGE)
+  const credentials: AccountCredentials = {
     id: String(account.id),
     name: String(account.name),
     appId: String(account.appId),
@@ -44,41 +73,38 @@ export async function loadAccountCredentials(payload: Payload, id?: string): Pro
     messageMode: (account.messageMode as AccountCredentials['messageMode']) ?? 'safe',
     originalId: (account.originalId as string | null) ?? null,
   }
+  if (usesPublishedDemoCredentials(credentials)) throw new PublishedCredentialsError(credentials.name, credentials.appId)
+  return credentials
 }
 
+/** What the office is told while no account is configured (the admin, the callback server's log). */
+export const NO_ACCOUNT_MESSAGE = '没有默认公众号：请管理员在 微信 → 公众号 中添加公众号并设为默认（或在 .env 中设置 WECHAT_APP_ID 等后重新启动）'
+
+export type DefaultAccountOutcome = 'exists' | 'created-from-env' | 'none'
+
 /**
- * The default account from WECHAT_APP_ID / WECHAT_APP_SECRET / WECHAT_TOKEN / WECHAT_ENCODING_AES_KEY;
- * without them, the emulator's demo account, so a demo run can push to the emulator.
+ * The default account from WECHAT_APP_ID / WECHAT_APP_SECRET / WECHAT_TOKEN / WECHAT_ENCODING_AES_KEY
+ * on a database without accounts. Without them nothing is invented: 'none', and the office is told
+ * to add one (NO_ACCOUNT_MESSAGE). The demo's account is made by the demo start only
+ * (src/seed/demo-wechat-account.ts), with secrets generated for the install.
  */
-export async function ensureDefaultAccount(payload: Payload): Promise<'created' | 'exists'> {
+export async function ensureDefaultAccount(payload: Payload, env: Partial<Record<string, string>> = process.env): Promise<DefaultAccountOutcome> {
   const { totalDocs } = await payload.count({ collection: 'wechat-accounts', overrideAccess: true })
   if (totalDocs > 0) return 'exists'
-  const fromEnv = process.env.WECHAT_APP_ID && process.env.WECHAT_APP_SECRET
+  if (!env.WECHAT_APP_ID || !env.WECHAT_APP_SECRET) return 'none'
   await payload.create({
     collection: 'wechat-accounts',
     overrideAccess: true,
-    data: fromEnv
-      ? {
-          name: process.env.WECHAT_ACCOUNT_NAME ?? '街道办服务号',
-          appId: process.env.WECHAT_APP_ID,
-          appSecret: process.env.WECHAT_APP_SECRET,
-          token: process.env.WECHAT_TOKEN,
-          encodingAESKey: process.env.WECHAT_ENCODING_AES_KEY,
-          type: 'service',
-          messageMode: 'safe',
-          isDefault: true,
-        }
-      : {
-          name: '演示服务号（模拟器）',
-          appId: DEMO_ACCOUNT.appId,
-          appSecret: DEMO_ACCOUNT.appSecret,
-          token: DEMO_ACCOUNT.token,
-          encodingAESKey: DEMO_ACCOUNT.encodingAESKey,
-          originalId: DEMO_ACCOUNT.originalId,
-          type: 'service',
-          messageMode: 'safe',
-          isDefault: true,
-        },
+    data: {
+      name: env.WECHAT_ACCOUNT_NAME ?? '街道办服务号',
+      appId: env.WECHAT_APP_ID,
+      appSecret: env.WECHAT_APP_SECRET,
+      token: env.WECHAT_TOKEN,
+      encodingAESKey: env.WECHAT_ENCODING_AES_KEY,
+      type: 'service',
+      messageMode: 'safe',
+      isDefault: true,
+    },
   } as never)
-  return 'created'
+  return 'created-from-env'
 }

@@ -2,7 +2,9 @@
  * `npm run push` as a child process against a migrated, seeded SQLite file and the WeChat emulator
  * (the seed's default account is the emulator's demo account).
  */
-import { DEMO_ACCOUNT, startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
+import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
 import { createCliWorld, type CliRun, type CliWorld } from './cli-helpers'
 
 /** Each CLI run starts Payload anew (several seconds on a busy machine). */
@@ -17,8 +19,11 @@ const calls = (path: string) => emulator.requestLog.filter((entry) => entry.path
 const explain = (result: CliRun) => `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`
 
 beforeAll(async () => {
-  emulator = await startEmulator({ faults: null, accounts: [DEMO_ACCOUNT], settings: { massJobDelayMs: 50 } })
+  const demo = emulatorDemoAccount()
+  emulator = await startEmulator({ faults: null, accounts: [demo], settings: { massJobDelayMs: 50 } })
   world = await createCliWorld(emulator.url)
+  // The seed generated the demo account's secrets; the emulator learns them as npm start's does.
+  adoptDemoAccount(emulator, world.directory, demo)
 }, 180_000)
 
 afterAll(async () => {
@@ -68,7 +73,7 @@ describe('a signed-off week', () => {
   }, 60_000)
 
   test('status shows the bundle, each item validated, and the sign-off', async () => {
-    const result = await world.push('status', '--account', DEMO_ACCOUNT.appId)
+    const result = await world.push('status', '--account', DEMO_APP_ID)
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('状态：已审定')
     expect(result.stdout).toMatch(/审定：演示审核领导，\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)

@@ -9,7 +9,8 @@ import { PUSH_SYSTEM_CONTEXT } from '../../src/push/refs'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
 import { findPush } from '../../src/push/store'
 import { isoWeekOf } from '../../src/push/week'
-import { clearBindingAttempts } from '../../src/wechat/binding/bind'
+import { ACCOUNT_LIMITS, BINDING_ATTEMPTS_SLUG } from '../../src/wechat/binding/attempt-limits'
+import { bindOpenid } from '../../src/wechat/binding/bind'
 import { issueBindingCode } from '../../src/wechat/binding/codes'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
@@ -37,7 +38,10 @@ beforeAll(async () => {
   clearCallbackCaches()
 }, 60_000)
 afterAll(async () => env?.close())
-beforeEach(() => clearBindingAttempts())
+// Each test starts with the account's and the openids' budgets unspent (they live in the database).
+beforeEach(async () => {
+  await payload.delete({ collection: BINDING_ATTEMPTS_SLUG as never, where: { key: { exists: true } }, overrideAccess: true })
+})
 
 /** Sends `content` from `openid` and answers the passive reply text ('' for `success`). */
 async function say(openid: string, content: string, id = String(msgId++)): Promise<string> {
@@ -51,12 +55,12 @@ const userOf = async (id: string) => (await payload.findByID({ collection: 'user
 const issueEndpoint = (): Endpoint => (payload.config.collections.find((collection) => collection.slug === 'binding-codes')!.endpoints as Endpoint[]).find((entry) => entry.path === '/issue')!
 
 describe('POST /api/binding-codes/issue', () => {
-  test('refuses anonymous callers; gives a signed-in staff member a 6-digit code stored only as a hash', async () => {
+  test('refuses anonymous callers; gives a signed-in staff member an 8-digit code stored only as a hash', async () => {
     expect((await issueEndpoint().handler(await createLocalReq({}, payload))).status).toBe(401)
     const response = await issueEndpoint().handler(await createLocalReq({ user: fx.users.author as never }, payload))
     expect(response.headers.get('cache-control')).toBe('no-store')
     const body = (await response.json()) as { code: string; expiresAt: string; message: string }
-    expect(body.code).toMatch(/^\d{6}$/)
+    expect(body.code).toMatch(/^\d{8}$/)
     expect(Date.parse(body.expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000)
     expect(body.message).toBe(`请在 10 分钟内向公众号发送：绑定 ${body.code}`)
     const rows = (await payload.find({ collection: 'binding-codes' as never, overrideAccess: true, depth: 0, where: { user: { equals: fx.users.author.id } } })).docs as unknown as Array<Record<string, any>>
@@ -103,14 +107,46 @@ describe('绑定 <code>', () => {
 
   test('five wrong codes from one openid lock it out for a while, even with a right code', async () => {
     const { code } = await issueBindingCode(payload, fx.users.admin.id)
-    const wrong = code === '000000' ? '000001' : '000000'
+    const wrong = code === '00000000' ? '00000001' : '00000000'
     for (let index = 0; index < 5; index++) expect(await say('oGuesser', `绑定 ${wrong}`)).toMatch(/^绑定码无效或已过期/)
-    expect(await say('oGuesser', `绑定 ${code}`)).toBe('尝试次数过多，请 10 分钟后再试。')
+    expect(await say('oGuesser', `绑定 ${code}`)).toMatch(/^绑定尝试次数过多，请 10 分钟后再试。/)
     expect((await userOf(fx.users.admin.id)).wechatOpenid ?? null).toBeNull()
   })
 
+  test('200 wrong codes from 200 fresh openids are cut off after the account’s budget; the right code works once the window is over', async () => {
+    const start = Date.now()
+    const budget = ACCOUNT_LIMITS[0].points
+    const { code } = await issueBindingCode(payload, fx.users.leader.id, start)
+    const wrong = (index: number) => String((Number(code) + 1 + index) % 10 ** 8).padStart(8, '0')
+    const replies: string[] = []
+    // Through the real callback: every guess from a new openid, as a forger with the account's token would send them.
+    for (let index = 0; index < 200; index++) replies.push(await say(`oFresh${String(index).padStart(3, '0')}`, `绑定 ${wrong(index)}`))
+    expect(replies.slice(0, budget).every((reply) => reply.startsWith('绑定码无效或已过期'))).toBe(true)
+    expect(replies.slice(budget).every((reply) => /^绑定尝试次数过多，请 \d+ 分钟后再试。/.test(reply))).toBe(true)
+    // Spent for everybody on this account, the real leader with the right code included (the trade-off)…
+    expect(await bindOpenid(payload, accountId, 'oLeader', code, start + 60_000)).toMatch(/^绑定尝试次数过多/)
+    // … never longer than the windows (200 failures spent the hourly budget too): after it, a fresh code (the old one has expired) binds.
+    const later = start + ACCOUNT_LIMITS[1].duration * 1000 + 1_000
+    const fresh = await issueBindingCode(payload, fx.users.leader.id, later)
+    expect(await bindOpenid(payload, accountId, 'oLeader', fresh.code, later)).toMatch(/^绑定成功！/)
+    expect((await userOf(fx.users.leader.id)).wechatOpenid).toBe('oLeader')
+    // The counts live in the database (shared by every instance), under keyed hashes.
+    const counts = (await payload.find({ collection: BINDING_ATTEMPTS_SLUG as never, overrideAccess: true, depth: 0, limit: 500 })).docs as unknown as Array<Record<string, any>>
+    expect(counts.length).toBeGreaterThan(0)
+    expect(JSON.stringify(counts)).not.toContain('oFresh')
+    await payload.update({ collection: 'users', id: fx.users.leader.id, overrideAccess: true, data: { wechatOpenid: null } as never })
+  }, 120_000)
+
+  test('the account budget is per account: another account’s binding is not held up', async () => {
+    const other = await createAccount(payload, { ...ACCOUNT, appId: 'wxbindtest0000002' })
+    for (let index = 0; index < ACCOUNT_LIMITS[0].points + 5; index++) await bindOpenid(payload, accountId, `oSpam${index}`, '99999999')
+    const { code } = await issueBindingCode(payload, fx.users.colleague.id)
+    expect(await bindOpenid(payload, other, 'oColleague2', code)).toMatch(/^绑定成功！/)
+    await payload.update({ collection: 'users', id: fx.users.colleague.id, overrideAccess: true, data: { wechatOpenid: null } as never })
+  }, 60_000)
+
   test('commands stay out of the residents’ inbox; ordinary messages still land there', async () => {
-    await say('oInbox', '绑定 123456')
+    await say('oInbox', '绑定 12345678')
     await say('oInbox', '门口的路灯坏了')
     await settleInbound(worker)
     const stored = (await payload.find({ collection: 'resident-messages' as never, overrideAccess: true, depth: 0, where: { openid: { equals: 'oInbox' } } })).docs as unknown as Array<Record<string, any>>

@@ -7,7 +7,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { DEMO_ACCOUNT, startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
+import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
 import { launchBrowser } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
 
@@ -18,8 +20,10 @@ let emulator: WeChatEmulator
 
 beforeAll(async () => {
   // The demo account talks to the emulator, as after `npm start`.
-  emulator = await startEmulator({ faults: null, accounts: [DEMO_ACCOUNT] })
+  const demo = emulatorDemoAccount()
+  emulator = await startEmulator({ faults: null, accounts: [demo] })
   server = await startServer({ WECHAT_API_BASE: emulator.url })
+  adoptDemoAccount(emulator, server.directory, demo)
   browser = await launchBrowser()
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'forms-browser-'))
 }, 120_000)
@@ -116,14 +120,14 @@ test('the menu editor: Chinese row labels, a compact form, a live phone preview,
   expect(await fieldError.innerText()).toBe('第 1 个一级按钮的名称：最多 16 字节（约 5 个汉字，微信限制），当前 23 字节')
   await page.click('.menu-actions__publish')
   await expectText(page.locator('.menu-actions__error'), '未发布：')
-  expect(emulator.account(DEMO_ACCOUNT.appId).menu).toBeNull()
+  expect(emulator.account(DEMO_APP_ID).menu).toBeNull()
 
   // The saved menu, with nothing pending, is published and the answer names its version.
   await page.reload()
   await page.locator('.menu-preview__button').first().waitFor()
   await page.click('.menu-actions__publish')
   await expectText(toasts(page), '菜单已发布（')
-  const live = emulator.account(DEMO_ACCOUNT.appId).menu as { button: Array<{ name: string }> }
+  const live = emulator.account(DEMO_APP_ID).menu as { button: Array<{ name: string }> }
   expect(live.button.map((button) => button.name)).toEqual(['微·公益', '微·指南', '微·服务'])
 }, 120_000)
 

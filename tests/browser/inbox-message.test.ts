@@ -7,7 +7,9 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
-import { DEMO_ACCOUNT, startEmulator, type SimulatedUserMessage, type WeChatEmulator } from '../../src/wechat/emulator'
+import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
+import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
+import { startEmulator, type SimulatedUserMessage, type WeChatEmulator } from '../../src/wechat/emulator'
 import { launchBrowser } from '../helpers/browser'
 import { api, freePort, login, startServer, type TestServer } from '../helpers/server'
 
@@ -17,8 +19,10 @@ let browser: Browser
 
 beforeAll(async () => {
   const callbackPort = await freePort()
-  emulator = await startEmulator({ accounts: [{ ...DEMO_ACCOUNT, callbackUrl: `http://127.0.0.1:${callbackPort}/api/wechat/callback/${DEMO_ACCOUNT.appId}` }] })
+  const started = emulatorDemoAccount({ callbackUrl: `http://127.0.0.1:${callbackPort}/api/wechat/callback/${DEMO_APP_ID}` })
+  emulator = await startEmulator({ accounts: [started] })
   server = await startServer({ WECHAT_API_BASE: emulator.url, WECHAT_CALLBACK_PORT: String(callbackPort) }, { withScheduler: true, withCallbackServer: true })
+  adoptDemoAccount(emulator, server.directory, started)
   browser = await launchBrowser()
 }, 180_000)
 afterAll(async () => {

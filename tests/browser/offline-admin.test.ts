@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
-import { DEMO_ACCOUNT } from '../../src/wechat/emulator'
+import type { DemoAccountFile } from '../../src/seed/demo-wechat-account'
+import { demoAccountOf } from '../helpers/demo-account'
 import { launchBrowser } from '../helpers/browser'
 import { api, login, startServer, type TestServer } from '../helpers/server'
 
@@ -11,12 +12,15 @@ import { api, login, startServer, type TestServer } from '../helpers/server'
 // the browser makes is recorded, and any request to another host fails the test.
 
 let server: TestServer
+let demo: DemoAccountFile
 let browser: Browser
 let host: string
 
 beforeAll(async () => {
   // With the scheduler, as npm start runs: it imports the callback's journal into the inbound queue.
   server = await startServer({}, { withScheduler: true })
+  // The demo account's secrets are generated per install: sign with the ones this server's seed wrote.
+  demo = demoAccountOf(server.directory)
   host = new URL(server.url).host
   browser = await launchBrowser()
   await postResidentMessage()
@@ -43,19 +47,19 @@ afterAll(async () => {
 /** A resident's message through the real callback: the inbound queue then holds a row with a JSON payload. */
 async function postResidentMessage() {
   const now = Math.floor(Date.now() / 1000)
-  const xml = `<xml><ToUserName><![CDATA[${DEMO_ACCOUNT.originalId}]]></ToUserName><FromUserName><![CDATA[oResident0000000000000000013]]></FromUserName><CreateTime>${now}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[离线测试留言]]></Content><MsgId>${Date.now()}</MsgId></xml>`
-  const encrypted = encryptMessage({ encodingAESKey: DEMO_ACCOUNT.encodingAESKey, appId: DEMO_ACCOUNT.appId, xml })
+  const xml = `<xml><ToUserName><![CDATA[${demo.originalId}]]></ToUserName><FromUserName><![CDATA[oResident0000000000000000013]]></FromUserName><CreateTime>${now}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[离线测试留言]]></Content><MsgId>${Date.now()}</MsgId></xml>`
+  const encrypted = encryptMessage({ encodingAESKey: demo.encodingAESKey, appId: demo.appId, xml })
   const timestamp = String(now)
   const nonce = randomBytes(6).toString('hex')
   const query = new URLSearchParams({
     timestamp,
     nonce,
-    signature: sha1Signature(DEMO_ACCOUNT.token, timestamp, nonce),
+    signature: sha1Signature(demo.token, timestamp, nonce),
     encrypt_type: 'aes',
-    msg_signature: sha1Signature(DEMO_ACCOUNT.token, timestamp, nonce, encrypted),
+    msg_signature: sha1Signature(demo.token, timestamp, nonce, encrypted),
   })
-  const body = `<xml><ToUserName><![CDATA[${DEMO_ACCOUNT.originalId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`
-  const response = await fetch(`${server.url}/api/wechat/callback/${DEMO_ACCOUNT.appId}?${query}`, { method: 'POST', body, headers: { 'content-type': 'text/xml' } })
+  const body = `<xml><ToUserName><![CDATA[${demo.originalId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`
+  const response = await fetch(`${server.url}/api/wechat/callback/${demo.appId}?${query}`, { method: 'POST', body, headers: { 'content-type': 'text/xml' } })
   expect(response.status).toBe(200)
 }
 

@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
-import { DEMO_ACCOUNT, startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
+import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
 import { launchBrowser } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
 
@@ -12,8 +14,10 @@ let server: TestServer
 let browser: Browser
 
 beforeAll(async () => {
-  emulator = await startEmulator({ faults: null, accounts: [DEMO_ACCOUNT] })
+  const demo = emulatorDemoAccount()
+  emulator = await startEmulator({ faults: null, accounts: [demo] })
   server = await startServer({ WECHAT_API_BASE: emulator.url })
+  adoptDemoAccount(emulator, server.directory, demo)
   browser = await launchBrowser()
 }, 180_000)
 

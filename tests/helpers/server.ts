@@ -62,6 +62,9 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
     MEDIA_DIR: path.join(directory, 'media'),
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // As npm start on the embedded database: the demo users and the demo WeChat account, whose
+    // secrets the seed generates and writes beside the database (tests/helpers/demo-account.ts).
+    SEED_DEMO: 'true',
     ...extraEnv,
   }
   const payloadBin = path.join(root, 'node_modules', '.bin', 'payload')

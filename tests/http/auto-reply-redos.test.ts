@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { decryptMessage, encryptMessage, sha1Signature } from '../../src/wechat/crypto'
-import { DEMO_ACCOUNT } from '../../src/wechat/emulator'
+import type { DemoAccountFile } from '../../src/seed/demo-wechat-account'
+import { demoAccountOf } from '../helpers/demo-account'
 import { parseXml, xmlText } from '../../src/wechat/xml'
 import { api, login, startServer, type TestServer } from '../helpers/server'
 
@@ -9,8 +10,11 @@ import { api, login, startServer, type TestServer } from '../helpers/server'
 // user, and the callback answers a resident whose message is adversarial for every rule.
 
 let server: TestServer
+let demo: DemoAccountFile
 beforeAll(async () => {
   server = await startServer()
+  // The demo account's secrets are generated per install: sign with the ones this server's seed wrote.
+  demo = demoAccountOf(server.directory)
 }, 120_000)
 afterAll(async () => server?.stop())
 
@@ -39,22 +43,22 @@ test('ten (a|ac|c)*z rules: the callback answers an adversarial message with the
 
   const timestamp = String(Math.floor(Date.now() / 1000))
   const nonce = randomBytes(6).toString('hex')
-  const xml = `<xml><ToUserName><![CDATA[${DEMO_ACCOUNT.originalId}]]></ToUserName><FromUserName><![CDATA[oResident0000000000000000042]]></FromUserName><CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${ADVERSARIAL}]]></Content><MsgId>${Date.now()}</MsgId></xml>`
-  const encrypted = encryptMessage({ encodingAESKey: DEMO_ACCOUNT.encodingAESKey, appId: DEMO_ACCOUNT.appId, xml })
+  const xml = `<xml><ToUserName><![CDATA[${demo.originalId}]]></ToUserName><FromUserName><![CDATA[oResident0000000000000000042]]></FromUserName><CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${ADVERSARIAL}]]></Content><MsgId>${Date.now()}</MsgId></xml>`
+  const encrypted = encryptMessage({ encodingAESKey: demo.encodingAESKey, appId: demo.appId, xml })
   const query = new URLSearchParams({
     timestamp,
     nonce,
-    signature: sha1Signature(DEMO_ACCOUNT.token, timestamp, nonce),
+    signature: sha1Signature(demo.token, timestamp, nonce),
     encrypt_type: 'aes',
-    msg_signature: sha1Signature(DEMO_ACCOUNT.token, timestamp, nonce, encrypted),
+    msg_signature: sha1Signature(demo.token, timestamp, nonce, encrypted),
   })
-  const response = await fetch(`${server.url}/api/wechat/callback/${DEMO_ACCOUNT.appId}?${query}`, {
+  const response = await fetch(`${server.url}/api/wechat/callback/${demo.appId}?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'text/xml' },
-    body: `<xml><ToUserName><![CDATA[${DEMO_ACCOUNT.originalId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`,
+    body: `<xml><ToUserName><![CDATA[${demo.originalId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`,
   })
   expect(response.status).toBe(200)
-  const reply = decryptMessage({ encodingAESKey: DEMO_ACCOUNT.encodingAESKey, appId: DEMO_ACCOUNT.appId, encrypted: xmlText(parseXml(await response.text()), 'Encrypt') })
+  const reply = decryptMessage({ encodingAESKey: demo.encodingAESKey, appId: demo.appId, encrypted: xmlText(parseXml(await response.text()), 'Encrypt') })
   expect(xmlText(parseXml(reply), 'Content')).toBe('您的留言已收到')
 
   const tried = await api(server.url, admin, 'POST', '/api/auto-replies/try', { content: ADVERSARIAL })

@@ -1,46 +1,50 @@
 import { randomBytes } from 'node:crypto'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
-import { DEMO_ACCOUNT } from '../../src/wechat/emulator'
+import type { DemoAccountFile } from '../../src/seed/demo-wechat-account'
+import { demoAccountOf } from '../helpers/demo-account'
 import { api, login, startServer, type TestServer } from '../helpers/server'
 
 // The callback through the production server: Next routes /api/wechat/callback/<account> past Payload's
 // catch-all; the scheduler process imports the journal and processes the rows, as under npm start.
 
 let server: TestServer
+let demo: DemoAccountFile
 beforeAll(async () => {
   server = await startServer({}, { withScheduler: true })
+  // The demo account's secrets are generated per install: sign with the ones this server's seed wrote.
+  demo = demoAccountOf(server.directory)
 }, 120_000)
 afterAll(async () => server?.stop())
 
 const signed = (extra: Record<string, string> = {}) => {
   const timestamp = String(Math.floor(Date.now() / 1000))
   const nonce = randomBytes(6).toString('hex')
-  return { timestamp, nonce, signature: sha1Signature(DEMO_ACCOUNT.token, timestamp, nonce), ...extra }
+  return { timestamp, nonce, signature: sha1Signature(demo.token, timestamp, nonce), ...extra }
 }
 
 test('GET verification answers echostr only with a valid signature', async () => {
   const query = new URLSearchParams({ ...signed(), echostr: 'hello-echo' })
-  const ok = await fetch(`${server.url}/api/wechat/callback/${DEMO_ACCOUNT.appId}?${query}`)
+  const ok = await fetch(`${server.url}/api/wechat/callback/${demo.appId}?${query}`)
   expect(ok.status).toBe(200)
   expect(await ok.text()).toBe('hello-echo')
   const forged = new URLSearchParams({ ...signed(), signature: '0'.repeat(40), echostr: 'x' })
-  expect((await fetch(`${server.url}/api/wechat/callback/${DEMO_ACCOUNT.appId}?${forged}`)).status).toBe(401)
+  expect((await fetch(`${server.url}/api/wechat/callback/${demo.appId}?${forged}`)).status).toBe(401)
 })
 
 test('a safe-mode text message is answered at once and reaches the staff inbox once, however often WeChat retries', async () => {
   const msgId = String(Date.now())
-  const xml = `<xml><ToUserName><![CDATA[${DEMO_ACCOUNT.originalId}]]></ToUserName><FromUserName><![CDATA[oResident0000000000000000001]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[路灯坏了，请派人修理]]></Content><MsgId>${msgId}</MsgId></xml>`
-  const encrypted = encryptMessage({ encodingAESKey: DEMO_ACCOUNT.encodingAESKey, appId: DEMO_ACCOUNT.appId, xml })
+  const xml = `<xml><ToUserName><![CDATA[${demo.originalId}]]></ToUserName><FromUserName><![CDATA[oResident0000000000000000001]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[路灯坏了，请派人修理]]></Content><MsgId>${msgId}</MsgId></xml>`
+  const encrypted = encryptMessage({ encodingAESKey: demo.encodingAESKey, appId: demo.appId, xml })
   const base = signed()
   const query = new URLSearchParams({
     ...base,
     encrypt_type: 'aes',
-    msg_signature: sha1Signature(DEMO_ACCOUNT.token, base.timestamp, base.nonce, encrypted),
+    msg_signature: sha1Signature(demo.token, base.timestamp, base.nonce, encrypted),
   })
-  const body = `<xml><ToUserName><![CDATA[${DEMO_ACCOUNT.originalId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`
+  const body = `<xml><ToUserName><![CDATA[${demo.originalId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`
   for (let delivery = 0; delivery < 3; delivery++) {
     const started = Date.now()
-    const response = await fetch(`${server.url}/api/wechat/callback/${DEMO_ACCOUNT.appId}?${query}`, { method: 'POST', body, headers: { 'content-type': 'text/xml' } })
+    const response = await fetch(`${server.url}/api/wechat/callback/${demo.appId}?${query}`, { method: 'POST', body, headers: { 'content-type': 'text/xml' } })
     expect(response.status).toBe(200)
     expect(Date.now() - started).toBeLessThan(5000)
   }

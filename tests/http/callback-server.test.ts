@@ -6,17 +6,23 @@
  */
 import { randomBytes } from 'node:crypto'
 import { sha1Signature } from '../../src/wechat/crypto'
-import { DEMO_ACCOUNT, startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
+import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
+import type { DemoAccountFile } from '../../src/seed/demo-wechat-account'
+import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
 import { api, freePort, login, startServer, type TestServer } from '../helpers/server'
 
 let emulator: WeChatEmulator
 let server: TestServer
 let callbackUrl: string
+let demo: DemoAccountFile
 
 beforeAll(async () => {
   const callbackPort = await freePort()
-  emulator = await startEmulator({ accounts: [{ ...DEMO_ACCOUNT, callbackUrl: `http://127.0.0.1:${callbackPort}/api/wechat/callback/${DEMO_ACCOUNT.appId}` }] })
+  const started = emulatorDemoAccount({ callbackUrl: `http://127.0.0.1:${callbackPort}/api/wechat/callback/${DEMO_APP_ID}` })
+  emulator = await startEmulator({ accounts: [started] })
   server = await startServer({ WECHAT_API_BASE: emulator.url, WECHAT_CALLBACK_PORT: String(callbackPort) }, { withScheduler: true, withCallbackServer: true })
+  demo = adoptDemoAccount(emulator, server.directory, started)
   callbackUrl = server.callbackUrl!
 }, 180_000)
 afterAll(async () => {
@@ -61,13 +67,13 @@ test('a message encrypted by the emulator reaches the inbox once; the reply goes
 
 test('the callback server answers only its path: verification, health, 404, 405 and 413', async () => {
   const timestamp = String(Math.floor(Date.now() / 1000))
-  const query = new URLSearchParams({ timestamp, nonce: 'n1', signature: sha1Signature(DEMO_ACCOUNT.token, timestamp, 'n1'), echostr: 'echo-123' })
-  const verify = await fetch(`${callbackUrl}/api/wechat/callback/${DEMO_ACCOUNT.appId}?${query}`)
+  const query = new URLSearchParams({ timestamp, nonce: 'n1', signature: sha1Signature(demo.token, timestamp, 'n1'), echostr: 'echo-123' })
+  const verify = await fetch(`${callbackUrl}/api/wechat/callback/${DEMO_APP_ID}?${query}`)
   expect([verify.status, await verify.text()]).toEqual([200, 'echo-123'])
   expect((await fetch(`${callbackUrl}/healthz`)).status).toBe(200)
   expect((await fetch(`${callbackUrl}/admin`)).status).toBe(404)
   expect((await fetch(`${callbackUrl}/api/users`)).status).toBe(404)
-  expect((await fetch(`${callbackUrl}/api/wechat/callback/${DEMO_ACCOUNT.appId}?${query}`, { method: 'PUT' })).status).toBe(405)
-  const huge = await fetch(`${callbackUrl}/api/wechat/callback/${DEMO_ACCOUNT.appId}?${query}`, { method: 'POST', body: 'x'.repeat(200 * 1024) })
+  expect((await fetch(`${callbackUrl}/api/wechat/callback/${DEMO_APP_ID}?${query}`, { method: 'PUT' })).status).toBe(405)
+  const huge = await fetch(`${callbackUrl}/api/wechat/callback/${DEMO_APP_ID}?${query}`, { method: 'POST', body: 'x'.repeat(200 * 1024) })
   expect(huge.status).toBe(413)
 }, 30_000)

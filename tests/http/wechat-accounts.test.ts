@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { DEMO_ACCOUNT } from '../../src/wechat/emulator/state'
+import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
 import { api, graphql, login, startServer, type Session, type TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -26,10 +26,10 @@ function databaseBytes(): string {
     .join('')
 }
 
-test('with no credentials configured, the start creates the emulator demo account as default', async () => {
+test('the demo start (SEED_DEMO=true, no credentials) creates the emulator demo account as default', async () => {
   const list = await api(server.url, admin, 'GET', '/api/wechat-accounts?depth=0')
   expect(list.body.totalDocs).toBe(1)
-  expect(list.body.docs[0]).toMatchObject({ appId: DEMO_ACCOUNT.appId, isDefault: true, type: 'service' })
+  expect(list.body.docs[0]).toMatchObject({ appId: DEMO_APP_ID, isDefault: true, type: 'service' })
 })
 
 test('secrets can be written but never read back, through REST or GraphQL, by anyone', async () => {

@@ -1,6 +1,8 @@
 import { createClient } from '@libsql/client'
 import path from 'node:path'
-import { DEMO_ACCOUNT, startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
+import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
 import { generatedOpenid } from '../../src/wechat/emulator/state'
 import { api, login, startServer, type Session, type TestServer } from '../helpers/server'
 
@@ -22,8 +24,10 @@ const readSteps = async () => (await api(server.url, admin, 'GET', `/api/push-st
 const refsOf = (push: { items: { relationTo: string; value: string }[] }) => push.items.map(({ relationTo, value }) => ({ relationTo, value }))
 
 beforeAll(async () => {
-  emulator = await startEmulator({ faults: null, accounts: [DEMO_ACCOUNT] })
+  const demo = emulatorDemoAccount()
+  emulator = await startEmulator({ faults: null, accounts: [demo] })
   server = await startServer({ WECHAT_API_BASE: emulator.url })
+  adoptDemoAccount(emulator, server.directory, demo)
   admin = await login(server.url, 'admin@demo.local', 'demo-password')
   leader = await login(server.url, 'leader@demo.local', 'demo-password')
   editor = await login(server.url, 'editor@demo.local', 'demo-password')
@@ -59,7 +63,7 @@ test('preview with nobody bound: 409 naming who must bind and how; then per reci
   expect(previewCalls()).toBe(0)
 
   // The demo leader binds a follower's openid; a second leader has an openid WeChat does not know.
-  const follower = generatedOpenid(DEMO_ACCOUNT.appId, 0)
+  const follower = generatedOpenid(DEMO_APP_ID, 0)
   expect((await api(server.url, admin, 'PATCH', `/api/users/${leader.user.id}`, { wechatOpenid: follower })).status).toBe(200)
   const second = await api(server.url, admin, 'POST', '/api/users', { email: 'leader2@example.test', password: 'leader2-password', name: '第二位领导', role: 'leader', wechatOpenid: 'o-not-a-follower-000000000000' })
   expect(second.status).toBe(201)

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
+import { DEMO_APP_ID, DEMO_ORIGINAL_ID, generateAccountSecrets } from '../../src/seed/demo-wechat-account'
 import { freePort } from '../helpers/server'
 
 // Issue 11, finding 10: the WeChat emulator (no authentication, residents' messages decrypted) never
@@ -52,10 +55,27 @@ test('under NODE_ENV=production the emulator refuses to start, in Chinese, and l
   expect(await listening(port)).toBe(false)
 }, 90_000)
 
-test('in development it starts, on 127.0.0.1 by default', async () => {
+test('in development it starts, on 127.0.0.1 by default, with the account the demo generated', async () => {
   const port = await freePort()
-  const result = await node(['--import', 'tsx', 'src/wechat/emulator/cli.ts'], { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port) }, { untilStdout: /listening on/ })
-  expect(result.stdout).toContain(`WeChat emulator listening on http://127.0.0.1:${port}`)
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-account-'))
+  const file = path.join(directory, '.wechat-demo-account')
+  fs.writeFileSync(file, JSON.stringify({ appId: DEMO_APP_ID, originalId: DEMO_ORIGINAL_ID, ...generateAccountSecrets() }), { mode: 0o600 })
+  try {
+    const result = await node(['--import', 'tsx', 'src/wechat/emulator/cli.ts'], { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port), WECHAT_DEMO_ACCOUNT_FILE: file }, { untilStdout: /appid \S+, mode/ })
+    expect(result.stdout).toContain(`WeChat emulator listening on http://127.0.0.1:${port}`)
+    expect(result.stdout).toContain(`appid ${DEMO_APP_ID}`)
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true })
+  }
+}, 90_000)
+
+test('without the demo account the install generated, the emulator does not fall back to constants: it refuses, in Chinese', async () => {
+  const port = await freePort()
+  const missing = path.join(os.tmpdir(), `no-such-${Date.now()}`, '.wechat-demo-account')
+  const result = await node(['--import', 'tsx', 'src/wechat/emulator/cli.ts'], { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port), WECHAT_DEMO_ACCOUNT_FILE: missing })
+  expect(result.code).toBe(1)
+  expect(result.stderr).toContain('微信模拟器找不到演示公众号的凭据')
+  expect(await listening(port)).toBe(false)
 }, 90_000)
 
 /** Evaluates `expression` with scripts/env.mjs and scripts/demo.mjs imported, in a child with `env`. */
@@ -73,3 +93,40 @@ test("npm start's demo: the admin listens on 127.0.0.1 unless HOST opens it; the
   expect(await scripts('envScript.emulatorEnv()', { NODE_ENV: 'production', DATABASE_URI: 'file:./data/cms.db' })).toEqual({ NODE_ENV: 'development' })
   expect(await scripts('envScript.emulatorEnv()', { NODE_ENV: 'production', DATABASE_URI: 'mongodb://127.0.0.1/cms' })).toEqual({ NODE_ENV: 'production' })
 }, 90_000)
+
+test('the callback server listens on 127.0.0.1 unless WECHAT_CALLBACK_HOST opens it (production puts it behind the reverse proxy)', async () => {
+  expect(await scripts('envScript.callbackHost()', {})).toBe('127.0.0.1')
+  expect(await scripts('envScript.callbackHost()', { WECHAT_CALLBACK_HOST: '0.0.0.0' })).toBe('0.0.0.0')
+  const callbackArgs = 'demo.demoServices({ emulator: null }).find((service) => service.name === "callback").env.WECHAT_CALLBACK_HOST'
+  expect(await scripts(callbackArgs, {})).toBe('127.0.0.1')
+}, 90_000)
+
+test("npm start runs no emulator when the seed generated no demo account (no file), instead of one with invented secrets", async () => {
+  const names = 'demo.demoServices({ emulator: "http://127.0.0.1:3100" }).map((service) => service.name)'
+  const missing = path.join(os.tmpdir(), `no-such-${Date.now()}`, '.wechat-demo-account')
+  expect(await scripts(names, { WECHAT_DEMO_ACCOUNT_FILE: missing })).toEqual(['scheduler', 'callback', 'admin'])
+  // With the file (the demo start wrote it) the emulator runs: tests/admin-push/cli-second-terminal.test.ts.
+}, 90_000)
+
+test('the callback server run alone (npm run callback) listens on 127.0.0.1 by default', async () => {
+  const port = await freePort()
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'callback-host-'))
+  try {
+    const result = await node(
+      ['node_modules/payload/bin.js', 'run', 'scripts/callback-server.ts'],
+      {
+        NODE_ENV: 'development',
+        NODE_OPTIONS: '--conditions=production',
+        DATABASE_URI: `file:${path.join(directory, 'cms.db')}`,
+        PAYLOAD_SECRET: 'x'.repeat(40),
+        WECHAT_CALLBACK_PORT: String(port),
+      },
+      { untilStdout: /微信回调服务已启动/, timeoutMs: 120_000 },
+    )
+    expect(result.stdout).toContain(`微信回调服务已启动：http://127.0.0.1:${port}/`)
+    // No account configured outside the demo: the office is told to add one.
+    expect(result.stdout).toContain('没有默认公众号：请管理员在 微信 → 公众号 中添加')
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true })
+  }
+}, 150_000)

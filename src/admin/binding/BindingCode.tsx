@@ -12,7 +12,7 @@ interface Issued {
 
 /**
  * 绑定微信: shows a one-time code the signed-in staff member sends to the service account as
- * `绑定 123456`. Meant as a ui field on users (shown on one's own profile). The chat command stays
+ * `绑定 12345678`. Meant as a ui field on users (shown on one's own profile). The chat command stays
  * `绑定` in English mode too: it is what the account understands.
  */
 export const BindingCode: React.FC = () => {

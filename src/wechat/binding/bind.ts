@@ -1,27 +1,30 @@
-/** `绑定 123456` from an openid: links it to the staff user whose code it is, and answers in Chinese. */
+/** `绑定 12345678` from an openid: links it to the staff user whose code it is, and answers in Chinese. */
 import type { Payload } from 'payload'
 import { loose } from '../callback/loose-payload'
+import { attemptSucceeded, takeBindingAttempt } from './attempt-limits'
 import { claimBindingCode } from './codes'
 
-/** Per openid: a resident cannot walk the million codes (each try costs one message). */
-const MAX_FAILURES = 5
-const WINDOW_MS = 10 * 60_000
-const failures = new Map<string, { count: number; until: number }>()
+/** What a refused attempt is told: the wait, rounded up to minutes. */
+const tooMany = (waitMs: number): string => `绑定尝试次数过多，请 ${Math.max(1, Math.ceil(waitMs / 60_000))} 分钟后再试。如果等待后绑定码已过期，请在后台“个人资料”页重新获取。`
 
-export function clearBindingAttempts(): void {
-  failures.clear()
-}
-
-export async function bindOpenid(payload: Payload, openid: string, code: string, nowMs = Date.now()): Promise<string> {
-  const seen = failures.get(openid)
-  if (seen && seen.until > nowMs && seen.count >= MAX_FAILURES) return '尝试次数过多，请 10 分钟后再试。'
+/**
+ * Binds `openid` to the staff user whose live code `code` is, on the account `accountId` (the one
+ * whose callback received the message). Failed attempts are limited per account and per openid in
+ * the database (attempt-limits.ts); a refused attempt is not checked at all. Answers the Chinese
+ * reply for the chat.
+ */
+export async function bindOpenid(payload: Payload, accountId: string, openid: string, code: string, nowMs = Date.now()): Promise<string> {
+  const waitMs = await takeBindingAttempt(payload, accountId, openid, nowMs)
+  if (waitMs !== null) {
+    payload.logger.warn({ msg: '微信绑定尝试过多：已暂停该公众号的绑定', accountId, waitMs })
+    return tooMany(waitMs)
+  }
   const userId = await claimBindingCode(payload, code, openid, nowMs)
   const user = userId ? await loose(payload).findByID({ collection: 'users', id: userId, overrideAccess: true, depth: 0 }).catch(() => null) : null
   if (!user || user.active === false) {
-    const current = seen && seen.until > nowMs ? seen : { count: 0, until: nowMs + WINDOW_MS }
-    failures.set(openid, { ...current, count: current.count + 1 })
-    return '绑定码无效或已过期。请在后台“个人资料”页重新获取绑定码，10 分钟内发送“绑定 六位数字”。'
+    return '绑定码无效或已过期。请在后台“个人资料”页重新获取绑定码，10 分钟内发送“绑定 八位数字”。'
   }
+  await attemptSucceeded(payload, accountId, openid, nowMs)
   // One openid, one staff account: a phone passed on to a colleague must not keep the old binding.
   await loose(payload).update({
     collection: 'users',
@@ -30,7 +33,6 @@ export async function bindOpenid(payload: Payload, openid: string, code: string,
     data: { wechatOpenid: null },
   })
   await loose(payload).update({ collection: 'users', id: user.id, overrideAccess: true, depth: 0, data: { wechatOpenid: openid } })
-  failures.delete(openid)
   const tail = user.role === 'leader' ? '今后每周推送的预览会发到这里，确认无误后回复“审定”即可审定。' : '今后可以在这里接收后台的提醒。'
   return `绑定成功！${String(user.name ?? '')}，您的微信已与后台账号绑定。${tail}`
 }

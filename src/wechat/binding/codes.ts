@@ -1,7 +1,9 @@
 /**
- * One-time binding codes: a staff member asks for a 6-digit code in the admin, then sends
+ * One-time binding codes: a staff member asks for an 8-digit code in the admin, then sends
  * `绑定 <code>` to the account, which links their openid to their user. Codes live 10 minutes, are
- * stored as an HMAC (a leaked table does not give live codes) and work once.
+ * stored as an HMAC (a leaked table does not give live codes) and work once. Eight digits (10⁸
+ * codes, compared whole, nothing to learn from a prefix) against at most 40 failed attempts an hour
+ * per account (attempt-limits.ts): guessing a live code is out of reach.
  */
 import { createHmac, randomInt } from 'node:crypto'
 import type { Payload, Where } from 'payload'
@@ -11,6 +13,8 @@ import { loose } from '../callback/loose-payload'
 
 export const BINDING_CODES_SLUG = 'binding-codes'
 export const CODE_TTL_MS = 10 * 60_000
+/** Digits in a code (command.ts parses exactly this many). */
+export const CODE_DIGITS = 8
 
 export const hashBindingCode = (payload: Payload, code: string): string => createHmac('sha256', payload.secret).update(`binding:${code}`).digest('hex')
 
@@ -26,7 +30,7 @@ export async function issueBindingCode(payload: Payload, userId: string, nowMs =
   // A new code replaces the user's earlier ones: only the code on screen works.
   await loose(payload).update({ collection: BINDING_CODES_SLUG, overrideAccess: true, where: { and: [{ user: { equals: userId } }, ...liveWhere(nowIso)] }, data: { usedAt: nowIso, outcome: 'replaced' } })
   for (let attempt = 0; attempt < 20; attempt++) {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0')
     const codeHash = hashBindingCode(payload, code)
     // Two live codes must never be equal, or one person's code would bind the other.
     const { totalDocs } = await loose(payload).count({ collection: BINDING_CODES_SLUG, overrideAccess: true, where: { and: [{ codeHash: { equals: codeHash } }, ...liveWhere(nowIso)] } })

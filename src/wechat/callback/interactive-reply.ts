@@ -35,7 +35,7 @@ export async function interactiveReply(payload: Payload, account: AccountCredent
   if (message.msgType !== 'text') return undefined
   const command = parseCommand(xmlText(message.record, 'Content'))
   if (!command) return undefined
-  const text = command.kind === 'bind' ? await bindOpenid(payload, message.fromUser, command.code) : await signOffFromWeChat(payload, account.id, message.fromUser)
+  const text = command.kind === 'bind' ? await bindOpenid(payload, account.id, message.fromUser, command.code) : await signOffFromWeChat(payload, account.id, message.fromUser)
   return { kind: 'text', text }
 }
 

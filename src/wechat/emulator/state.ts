@@ -171,6 +171,12 @@ export interface EmulatorState {
   sequence: { msgId: number; msgDataId: number; templateMsgId: number; tagId: number; customMsgId: number }
 }
 
+/**
+ * The in-process emulator's default account (startEmulator without accounts, the emulator's own
+ * tests). Its secrets are public: no install uses them — the demo generates its own
+ * (src/seed/demo-wechat-account.ts), the emulator CLI never falls back to these, and an account
+ * still carrying them is rotated or refused (src/wechat/accounts.ts usesPublishedDemoCredentials).
+ */
 export const DEMO_ACCOUNT: EmulatorAccountConfig = {
   appId: 'wx0000000000demo01',
   appSecret: 'demo-app-secret-0000000000000000',
