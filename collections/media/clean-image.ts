@@ -18,11 +18,12 @@ import sharp from 'sharp'
  */
 export const MAX_IMAGE_PIXELS = 50_000_000
 /**
- * The longest side accepted, in pixels: the largest photo a phone takes (8160×6120 on a 50-megapixel
- * sensor; 8064×6048 on a 48-megapixel one) fits, and so does a 1080-wide long image (长图) of seven
- * phone screens; anything longer is a strip no reader sees whole and should be split into images.
+ * The longest side accepted, in pixels: WebP's own ceiling (16383), so every accepted image can be
+ * re-encoded in its format. The largest phone photo (8160×6120 on a 50-megapixel sensor) fits, and
+ * so does a 1080-wide long image (长图, common in government accounts' explainers) of about
+ * fourteen phone screens; the 50-megapixel limit still bounds what is decoded.
  */
-export const MAX_IMAGE_SIDE = 8192
+export const MAX_IMAGE_SIDE = 16383
 
 /** The image formats stored, with the MIME type and the file extension that follow from them. */
 export const IMAGE_TYPES = {

@@ -92,13 +92,13 @@ test('a JPEG named x.html is stored as x.jpg and served as image/jpeg with nosni
   expect(served.bytes.includes(Buffer.from('<script'))).toBe(false)
 })
 
-test('an image over 8192 pixels a side is refused with the limit and its size, in the admin’s language', async () => {
-  const wide = await sharp({ create: { width: 9000, height: 20, channels: 3, background: '#ffffff' } }).png().toBuffer()
+test('an image over 16383 pixels a side is refused with the limit and its size, in the admin’s language', async () => {
+  const wide = await sharp({ create: { width: 16384, height: 20, channels: 3, background: '#ffffff' } }).png().toBuffer()
   const zh = await upload('banner.png', 'image/png', wide)
   expect(zh.status).toBe(400)
-  expect(zh.body.errors[0].message).toBe('图片尺寸过大：最多 5000 万像素、每边不超过 8192 像素，“banner.png”是 9000×20')
+  expect(zh.body.errors[0].message).toBe('图片尺寸过大：最多 5000 万像素、每边不超过 16383 像素，“banner.png”是 16384×20')
   const en = await upload('banner.png', 'image/png', wide, 'en')
-  expect(en.body.errors[0].message).toBe('Image too large in pixels: at most 50 megapixels and 8192 pixels a side; "banner.png" is 9000×20')
+  expect(en.body.errors[0].message).toBe('Image too large in pixels: at most 50 megapixels and 16383 pixels a side; "banner.png" is 16384×20')
 })
 
 test('a create without a file is refused: Payload is never made to fetch an image from a web address', async () => {

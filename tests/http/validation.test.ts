@@ -188,7 +188,7 @@ function crc32(data: Buffer): number {
 test('media: an image too large in pixels, and a damaged image, are refused in Chinese (not a 500)', async () => {
   const huge = await upload(editor, 'huge.png', 'image/png', pngClaiming(20_000, 20_000))
   expect(huge.status).toBe(400)
-  expect(huge.body.errors[0].message).toBe('图片尺寸过大：最多 5000 万像素、每边不超过 8192 像素，“huge.png”是 20000×20000')
+  expect(huge.body.errors[0].message).toBe('图片尺寸过大：最多 5000 万像素、每边不超过 16383 像素，“huge.png”是 20000×20000')
   const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('not really a jpeg')])
   const damaged = await upload(editor, 'broken.jpg', 'image/jpeg', broken)
   expect(damaged.status).toBe(400)
