@@ -192,6 +192,21 @@ test('the same through GraphQL', async () => {
   expect(JSON.stringify(one.body)).not.toContain('13800000001')
 })
 
+test('the same through the Local API with overrideAccess: false (lists, by id, bulk update)', async () => {
+  const { createLocalReq } = await import('payload')
+  for (const who of Object.keys(EXPECTED) as Who[]) {
+    const user = (await payload.findByID({ collection: 'users', id: ids[who], overrideAccess: true, depth: 0 })) as unknown as Record<string, unknown>
+    const req = await createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
+    const found = await payload.find({ collection: 'resident-messages' as never, overrideAccess: false, req, depth: 0, limit: 50 })
+    expect({ who, ids: found.docs.map((doc) => String(doc.id)).sort() }).toEqual({ who, ids: idsOf(EXPECTED[who]) })
+  }
+  const outsider = await createLocalReq({ user: { ...(await payload.findByID({ collection: 'users', id: ids.outsider, overrideAccess: true, depth: 0 })), collection: 'users' } as never }, payload)
+  await expect(payload.findByID({ collection: 'resident-messages' as never, id: m.a, overrideAccess: false, req: outsider })).rejects.toMatchObject({ status: 404 })
+  const bulk = await payload.update({ collection: 'resident-messages' as never, where: { id: { in: [m.a, m.g] } } as never, data: { status: 'closed' } as never, overrideAccess: false, req: outsider })
+  expect(bulk.docs).toEqual([])
+  expect((await raw(m.a)).status).toBe('new')
+})
+
 test('reading one message, its conversation and its reply window: only within the queue', async () => {
   for (const path of [`/api/resident-messages/${m.a}`, `/api/resident-messages/${m.a}/conversation`, `/api/resident-messages/${m.a}/reply-window`]) {
     const refused = await api(url, as.outsider, 'GET', path)
