@@ -274,6 +274,11 @@ test('assigning: never to someone who could not read the message; 转交社区 m
   expect(JSON.stringify(byEditor.body)).toContain('社区编辑只能领取本社区队列中未分配的留言')
   expect((await api(url, as.areaLeader, 'PATCH', `/api/resident-messages/${m.aPhoto}`, { assignee: ids.colleague })).status).toBe(200)
   expect(String((await raw(m.aPhoto)).assignee)).toBe(ids.colleague)
+  // The colleague hands it back to the queue; the author takes it.
+  expect((await api(url, as.author, 'PATCH', `/api/resident-messages/${m.aPhoto}`, { assignee: ids.author })).status).toBe(403)
+  expect((await api(url, as.colleague, 'PATCH', `/api/resident-messages/${m.aPhoto}`, { assignee: null })).status).toBe(200)
+  expect((await api(url, as.author, 'PATCH', `/api/resident-messages/${m.aPhoto}`, { assignee: ids.author })).status).toBe(200)
+  expect(String((await raw(m.aPhoto)).assignee)).toBe(ids.author)
   // The street editor takes the general queue's message; the street-office leader moves it to 土门,
   // where the street editor no longer belongs: it leaves them, and 土门's editor sees it.
   expect((await api(url, as.street, 'PATCH', `/api/resident-messages/${m.g}`, { assignee: ids.street })).status).toBe(200)
