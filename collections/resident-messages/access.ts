@@ -1,5 +1,6 @@
 import { ValidationError, type Access, type CollectionBeforeChangeHook, type FieldAccess, type PayloadRequest, type Where } from 'payload'
 import { idOf, roleOf, staffOf, type StaffUser } from '../../src/access/roles'
+import { say, type Bilingual } from '../../src/errors'
 
 /**
  * Who handles residents' messages. Each message sits in one queue: the community it was routed to
@@ -91,7 +92,7 @@ interface AssigneeDoc extends StaffUser {
   name?: string | null
 }
 
-const GENERAL_QUEUE = '街道综合队列'
+const GENERAL_QUEUE: Bilingual = { zh: '街道综合队列', en: 'street office general queue' }
 
 async function loadUser(req: PayloadRequest, id: string): Promise<AssigneeDoc | null> {
   const user = await req.payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0, disableErrors: true, req })
@@ -99,13 +100,15 @@ async function loadUser(req: PayloadRequest, id: string): Promise<AssigneeDoc | 
 }
 
 async function queueName(req: PayloadRequest, community: string | null): Promise<string> {
-  if (!community) return GENERAL_QUEUE
+  const general = say(req, GENERAL_QUEUE)
+  if (!community) return general
   const doc = await req.payload.findByID({ collection: 'communities', id: community, overrideAccess: true, depth: 0, disableErrors: true, req })
-  return (doc as { name?: string } | null)?.name ?? GENERAL_QUEUE
+  return (doc as { name?: string } | null)?.name ?? general
 }
 
-const refuse = (message: string): never => {
-  throw new ValidationError({ collection: 'resident-messages', errors: [{ path: 'assignee', message }] })
+/** Refuses the save with `message` (in the admin's language) on the 负责人 field. */
+const refuse = (req: PayloadRequest, message: Bilingual): never => {
+  throw new ValidationError({ collection: 'resident-messages', errors: [{ path: 'assignee', message: say(req, message) }] })
 }
 
 /**
@@ -141,14 +144,24 @@ export const checkAssignment: CollectionBeforeChangeHook = async ({ data, origin
   if (staff.role === 'editor') {
     if (next === null && current === staff.id) return data
     if (next === staff.id && current === null && handlesQueue(staff, community)) return data
-    return refuse('负责人：社区编辑只能领取本社区队列中未分配的留言，或交回自己负责的留言；改派请找审核领导或管理员')
+    return refuse(req, {
+      zh: '负责人：社区编辑只能领取本社区队列中未分配的留言，或交回自己负责的留言；改派请找审核领导或管理员',
+      en: 'Assignee: an editor may only take an unassigned message of their queue or hand back their own; ask a reviewing leader or an admin to reassign it',
+    })
   }
   if (next === null) return data
   const assignee = await loadUser(req, next)
-  if (!assignee || assignee.active === false) return refuse('负责人：该用户不存在或已停用')
-  if (assignee.role === 'leader') return refuse('负责人：审核领导不回复居民留言，请指派社区编辑或管理员')
+  if (!assignee || assignee.active === false) return refuse(req, { zh: '负责人：该用户不存在或已停用', en: 'Assignee: this user does not exist or is deactivated' })
+  if (assignee.role === 'leader') {
+    return refuse(req, { zh: '负责人：审核领导不回复居民留言，请指派社区编辑或管理员', en: 'Assignee: reviewing leaders do not reply to residents; assign a community editor or an admin' })
+  }
   if (!handlesQueue(assignee, community)) {
-    return refuse(`负责人：${assignee.name || assignee.email || '该用户'} 不属于这条留言所在的「${await queueName(req, community)}」，看不到这条留言；请指派该社区的编辑，或先转交社区`)
+    const who = assignee.name || assignee.email || ''
+    const queue = await queueName(req, community)
+    return refuse(req, {
+      zh: `负责人：${who || '该用户'} 不属于这条留言所在的「${queue}」，看不到这条留言；请指派该社区的编辑，或先转交社区`,
+      en: `Assignee: ${who || 'this user'} does not belong to this message's queue (${queue}) and cannot see it; assign an editor of that community, or move the message to another community first`,
+    })
   }
   return data
 }

@@ -265,6 +265,13 @@ test('assigning: never to someone who could not read the message; 转交社区 m
   expect(refused.status).toBe(400)
   expect(JSON.stringify(refused.body)).toMatch(/负责人：outsider 不属于这条留言所在的「route西关社区」/)
   expect((await raw(m.aPhoto)).assignee ?? null).toBeNull()
+  const english = await fetch(`${url}/api/resident-messages/${m.aPhoto}`, {
+    method: 'PATCH',
+    headers: { Authorization: `JWT ${as.leader.token}`, 'Content-Type': 'application/json', Cookie: 'payload-lng=en' },
+    body: JSON.stringify({ assignee: ids.outsider }),
+  })
+  expect(english.status).toBe(400)
+  expect(await english.text()).toContain('Assignee: outsider does not belong to this message')
   const toLeader = await api(url, as.admin, 'PATCH', `/api/resident-messages/${m.aPhoto}`, { assignee: ids.areaLeader })
   expect(toLeader.status).toBe(400)
   expect(JSON.stringify(toLeader.body)).toContain('审核领导不回复居民留言')
