@@ -1,9 +1,10 @@
 import path from 'node:path'
-import type { Access, CollectionBeforeOperationHook, CollectionConfig, Where } from 'payload'
+import type { Access, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 import { isAdmin, staffOf } from '../src/access/roles'
 import { publicError } from '../src/errors'
 import { mediaDirectory } from './media'
 import { IMAGE_TYPES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, cleanImage, detectFileType, exceedsImageLimits, imageFormatOf, readImageHeader, withExtension } from './media/clean-image'
+import { readableMessages, throughRelation } from './resident-messages/access'
 
 const nobody = () => false
 
@@ -15,16 +16,15 @@ const nobody = () => false
 export const residentMediaDirectory = (): string => path.resolve(process.env.RESIDENT_MEDIA_DIR ?? path.join(path.dirname(mediaDirectory()), 'resident-media'))
 
 /**
- * The same people who may read the message may read its files: administrators and leaders all of
- * them; an editor the files of messages assigned to them or not yet assigned (see
- * collections/resident-messages/access.ts). No one else, and never without a login.
+ * Exactly the people who may read the message may read its files (the message's rule,
+ * collections/resident-messages/access.ts, through the `message` relation): an editor of another
+ * community's queue gets nothing, not even the file by its name. No one else, never without a login.
  */
 export const readResidentMedia: Access = ({ req }) => {
   const staff = staffOf(req.user)
   if (!staff) return false
-  if (staff.role !== 'editor') return true
-  const visible: Where = { or: [{ 'message.assignee': { equals: staff.id } }, { 'message.assignee': { exists: false } }] }
-  return visible
+  const messages = readableMessages(staff)
+  return messages === true ? true : throughRelation(messages, 'message.')
 }
 
 /**

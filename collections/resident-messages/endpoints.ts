@@ -1,6 +1,6 @@
 import type { PayloadHandler } from 'payload'
 import { staffOf } from '../../src/access/roles'
-import { InboxReplyError, MAX_REPLY_LENGTH, replyToResident } from '../../src/wechat/inbox/reply'
+import { HANDLED_BY_OTHERS, InboxReplyError, MAX_REPLY_LENGTH, replyToResident } from '../../src/wechat/inbox/reply'
 import { latestMessageAt, replyWindow, WINDOW_CLOSED_MESSAGE } from '../../src/wechat/inbox/window'
 import { loose } from '../../src/wechat/callback/loose-payload'
 import { replyRefusal, residentConversation } from '../../src/wechat/inbox/conversation'
@@ -16,6 +16,7 @@ const ENGLISH: Record<string, string> = {
   回复内容不能为空: 'The reply is empty',
   [`回复内容不能超过 ${MAX_REPLY_LENGTH} 个字`]: `A reply may have at most ${MAX_REPLY_LENGTH} characters`,
   留言不存在或您无权查看: 'This message does not exist or you may not see it',
+  [HANDLED_BY_OTHERS]: 'A colleague handles this message, so you cannot reply; ask a reviewing leader to reassign it',
   '该留言缺少公众号或居民信息，无法回复': 'This message has no account or resident, so it cannot be answered',
   [WINDOW_CLOSED_MESSAGE]: 'The 48-hour reply window has passed (or the resident unfollowed): a customer-service reply is not possible until the resident writes again.',
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { jsonOnly } from '../../src/http/json-only'
 import { isAdmin } from '../../src/access/roles'
-import { readOpenid, readResidentMessages, systemOnly, updateAssignee, updateResidentMessages } from './access'
+import { checkAssignment, readOpenid, readResidentMessages, systemOnly, updateCommunity, updateResidentMessages } from './access'
 import { conversationEndpoint, replyEndpoint, replyWindowEndpoint } from './endpoints'
 import { maskOpenid } from '../../src/wechat/inbox/sender'
 import { RESIDENT_MESSAGE_STATUS_OPTIONS } from '../../src/wechat/inbox/message-status'
@@ -15,9 +15,10 @@ export const ResidentMessages: CollectionConfig = {
   admin: {
     useAsTitle: 'content',
     group: { zh: '微信', en: 'WeChat' },
-    defaultColumns: ['content', 'sender', 'type', 'status', 'assignee', 'received'],
+    defaultColumns: ['content', 'sender', 'type', 'status', 'community', 'assignee', 'received'],
   },
   hooks: {
+    beforeChange: [checkAssignment],
     // Messages stored before the 居民 column existed show the masked openid too.
     beforeRead: [({ doc }) => (doc && !doc.sender && typeof doc.openid === 'string' ? { ...doc, sender: maskOpenid(doc.openid) } : doc)],
   },
@@ -68,7 +69,20 @@ export const ResidentMessages: CollectionConfig = {
           label: { zh: '状态', en: 'Status' },
           options: RESIDENT_MESSAGE_STATUS_OPTIONS,
         },
-        { name: 'assignee', type: 'relationship', relationTo: 'users', index: true, access: { update: updateAssignee }, label: { zh: '负责人', en: 'Assignee' } },
+        {
+          // The queue the message sits in (see ./access.ts): set when it is stored, from the
+          // resident's community tag; empty is the street office's general queue. 转交社区: a leader
+          // or an admin changes it.
+          name: 'community',
+          type: 'relationship',
+          relationTo: 'communities',
+          index: true,
+          access: { create: systemOnly, update: updateCommunity },
+          label: { zh: '社区', en: 'Community' },
+          admin: { description: { zh: '空：街道综合队列。审核领导和管理员可转交其他社区', en: 'Empty: the street office’s general queue. Leaders and admins may move it to another community' } },
+        },
+        // Who may be assigned whom is checked by checkAssignment (./access.ts), with the reason.
+        { name: 'assignee', type: 'relationship', relationTo: 'users', index: true, label: { zh: '负责人', en: 'Assignee' } },
       ],
     },
     { name: 'autoReply', type: 'relationship', relationTo: 'auto-replies', access: readOnly, label: { zh: '自动回复规则', en: 'Auto-reply rule' }, admin: { readOnly: true, condition: (data) => Boolean(data?.autoReply) } },

@@ -74,11 +74,18 @@ test('the editor sees who wrote, the photo, the voice with a download, and the c
   }, 'the scheduler to store the messages and fetch the files')
   const voice = messages.find((message) => message.type === 'voice')!
   const image = messages.find((message) => message.type === 'image')!
+  // The demo account has no community tags: the messages wait in the general queue until an
+  // admin or a leader moves them (转交社区, here all three at once) to the editor's community.
+  const editorCommunity = (await login(server.url, 'editor@demo.local', 'demo-password')).user.community
+  const moved = await api(server.url, admin, 'PATCH', `/api/resident-messages?where[openid][equals]=${openid}`, { community: editorCommunity })
+  expect(moved.body.docs).toHaveLength(3)
 
   const editor = await signIn('editor@demo.local')
   await editor.goto(`${server.url}/admin/collections/resident-messages`)
   const masked = `${openid.slice(0, 4)}…${openid.slice(-3)}`
   await editor.getByRole('columnheader', { name: '居民' }).waitFor()
+  // The queue each message is in.
+  expect(await editor.locator('thead').innerText()).toContain('社区')
   expect(await editor.locator('tbody').innerText()).toContain(masked)
   expect(await editor.locator('tbody').innerText()).not.toContain(openid)
 

@@ -16,6 +16,7 @@ import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
 import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
 import { MEDIA_KEEP_MS } from '../../src/wechat/callback/resident-media'
+import { clientForAccount } from '../../src/wechat/inbox/client'
 import { createAccount, settleInbound } from './helpers'
 
 const ACCOUNT = {
@@ -42,6 +43,7 @@ let emulator: WeChatEmulator
 let worker: InboundWorker
 let accountId: string
 let ruleId: string
+let otherCommunity: string
 const users: Record<string, { id: string; email: string }> = {}
 
 /** Payload's REST API on a plain Node HTTP server: the same `handleEndpoints` the Next route calls. */
@@ -92,6 +94,12 @@ beforeAll(async () => {
   rest = `http://127.0.0.1:${(restServer.address() as AddressInfo).port}`
 
   const community = await payload.create({ collection: 'communities', overrideAccess: true, data: { name: '西关社区', code: 'inbox-media' } as never })
+  otherCommunity = String((await payload.create({ collection: 'communities', overrideAccess: true, data: { name: '土门社区', code: 'inbox-media-2' } as never })).id)
+  // The residents are tagged 西关 in WeChat: their messages go to 西关's queue.
+  const client = await clientForAccount(payload, accountId)
+  const tag = await client.tags.create('西关社区')
+  await client.tags.tagUsers(tag.id, [...emulator.account().users.keys()])
+  await payload.update({ collection: 'wechat-accounts', id: accountId, overrideAccess: true, data: { communityTags: [{ community: community.id, tagId: tag.id }] } as never })
   for (const [key, role] of [['editor', 'editor'], ['colleague', 'editor'], ['leader', 'leader']] as const) {
     const email = `${key}@inbox-media.test`
     const user = await payload.create({ collection: 'users', overrideAccess: true, data: { email, password: PASSWORD, name: `${key} 同事`, role, community: role === 'editor' ? community.id : undefined } as never })
@@ -156,7 +164,7 @@ describe('a resident writes text, an image and a voice message', () => {
     ])
   })
 
-  test('an editor reads the files over REST with a login; without one, or as a colleague who may not read the message, nothing', async () => {
+  test('an editor reads the files over REST with a login; without one, or once the message is in another community’s queue, nothing', async () => {
     const [, image, voice] = messages
     const files = (await payload.find({ collection: 'resident-media' as never, overrideAccess: true, depth: 0, sort: 'createdAt' })).docs as unknown as Record<string, any>[]
     const [imageFile, voiceFile] = files
@@ -189,8 +197,8 @@ describe('a resident writes text, an image and a voice message', () => {
     const anonymousList = await get('/api/resident-media')
     expect(anonymousList.status).toBe(403)
 
-    // Assigned to the editor: a colleague can no longer open the message, nor its file.
-    await payload.update({ collection: 'resident-messages' as never, id: image!.id, overrideAccess: true, data: { assignee: users.editor!.id } as never })
+    // Moved to 土门's queue (转交社区): 西关's editors can no longer open the message, nor its file.
+    await payload.update({ collection: 'resident-messages' as never, id: image!.id, overrideAccess: true, data: { community: otherCommunity } as never })
     const colleague = await login(users.colleague!.email)
     expect((await get(String(imageFile!.url), colleague)).status).toBe(403)
     expect((await get(String(voiceFile!.url), colleague)).status).toBe(200)
@@ -221,7 +229,7 @@ describe('a resident writes text, an image and a voice message', () => {
     expect(entries.map((entry) => Date.parse(entry.at))).toEqual([...entries.map((entry) => Date.parse(entry.at))].sort((a, b) => a - b))
     expect(entries.at(-1)).toMatchObject({ kind: 'message', status: 'auto-replied' })
 
-    // An editor sees only what they may open: the image is assigned to someone else.
+    // An editor sees only what they may open: the image is in another community's queue.
     const colleague = await login(users.colleague!.email)
     const partial = (await (await get(`/api/resident-messages/${messages[0]!.id}/conversation`, colleague)).json()) as { entries: Array<{ content: string }>; hidden: number }
     expect(partial.entries.map((entry) => entry.content)).toEqual(['你好，想反映个问题', '[语音] 楼道的灯坏了', '还有，明天停水吗？'])

@@ -92,6 +92,7 @@ describe('inbound worker', () => {
 describe('staff replies', () => {
   let emulator: WeChatEmulator
   let users: Record<'admin' | 'editor' | 'other' | 'leader', Record<string, any>>
+  let communityId: string
   const client = () => createWeChatClient({ appId: ACCOUNT.appId, appSecret: ACCOUNT.appSecret, baseUrl: emulator.url, store: new MemoryTokenStore(), retry: { maxAttempts: 1 } })
   const req = (user: Record<string, any>) => createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
 
@@ -99,6 +100,7 @@ describe('staff replies', () => {
     emulator = await startEmulator({ faults: null, accounts: [{ ...ACCOUNT, followerCount: 3 }] })
     users = {} as typeof users
     const community = await payload.create({ collection: 'communities', overrideAccess: true, data: { name: '西关社区', code: 'reply-xiguan' } as never })
+    communityId = String(community.id)
     for (const role of ['admin', 'editor', 'other', 'leader'] as const) {
       users[role] = (await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${role}@reply.test`, password: 'test-password-1', name: role, role: role === 'other' ? 'editor' : role, community: role === 'editor' || role === 'other' ? community.id : undefined } as never })) as never
     }
@@ -111,6 +113,9 @@ describe('staff replies', () => {
     await queue(openid, content)
     await new InboundWorker(payload, { intervalMs: 0 }).drain()
     const [doc] = (await payload.find({ collection: 'resident-messages' as never, overrideAccess: true, where: { openid: { equals: openid } } as never })).docs
+    // The account has no community tags: the message is in the general queue until a leader
+    // moves it (转交社区) to the editors' community, as here.
+    await payload.update({ collection: 'resident-messages' as never, id: doc!.id, overrideAccess: true, data: { community: communityId } as never })
     return { openid, id: String(doc!.id) }
   }
   const reply = async (user: Record<string, any>, id: string, content: string, now?: number) => replyToResident(payload, { messageId: id, content, req: await req(user), client: client(), now: now ? () => now : undefined })
@@ -125,8 +130,8 @@ describe('staff replies', () => {
     expect(doc.thread).toHaveLength(1)
     expect(doc.thread[0]).toMatchObject({ by: users.editor.id, content: '您好，已安排维修。', status: 'sent' })
 
-    // Now assigned: another editor can neither see nor answer it; a leader sees it without the openid.
-    await expect(reply(users.other, id, '我也来回复')).rejects.toMatchObject({ status: 404 })
+    // Now assigned: another editor of the queue sees it but cannot answer it; a leader sees it without the openid.
+    await expect(reply(users.other, id, '我也来回复')).rejects.toMatchObject({ status: 403 })
     const asLeader = (await payload.findByID({ collection: 'resident-messages' as never, id, overrideAccess: false, req: await req(users.leader) })) as unknown as Record<string, any>
     expect(asLeader.content).toBe('楼道灯坏了')
     expect(asLeader.openid).toBeUndefined()

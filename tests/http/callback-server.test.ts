@@ -52,6 +52,11 @@ test('a message encrypted by the emulator reaches the inbox once; the reply goes
   expect(message).toMatchObject({ content: '楼道里的灯坏了三天了', status: 'new' })
 
   const editor = await login(server.url, 'editor@demo.local', 'demo-password')
+  // No community tag on the demo account: the general queue, which a community editor cannot
+  // open until a leader moves the message to their community (转交社区).
+  expect((await api(server.url, editor, 'POST', `/api/resident-messages/${message.id}/reply`, { content: '已通知物业' })).status).toBe(404)
+  const leader = await login(server.url, 'leader@demo.local', 'demo-password')
+  expect((await api(server.url, leader, 'PATCH', `/api/resident-messages/${message.id}`, { community: editor.user.community })).status).toBe(200)
   const reply = await api(server.url, editor, 'POST', `/api/resident-messages/${message.id}/reply`, { content: '已通知物业，今天下午维修。' })
   expect(reply.status).toBe(200)
   const delivered = emulator.requestLog.find((entry) => entry.path === '/cgi-bin/message/custom/send' && JSON.stringify(entry.body).includes(openid))

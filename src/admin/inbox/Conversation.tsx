@@ -88,7 +88,7 @@ export const Conversation: React.FC = () => {
       ) : null}
       {data && data.hidden > 0 ? (
         <p style={{ fontSize: 12 }}>
-          {pick({ zh: `另有 ${data.hidden} 条留言由其他同事负责，未显示。`, en: `${data.hidden} more message(s) are handled by colleagues and not shown.` }, lang)}
+          {pick({ zh: `另有 ${data.hidden} 条留言在其他社区的队列或由其他同事负责，未显示。`, en: `${data.hidden} more message(s) are in another community’s queue or handled by colleagues, and are not shown.` }, lang)}
         </p>
       ) : null}
     </div>

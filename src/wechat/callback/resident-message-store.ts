@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { xmlText, type XmlRecord } from '../xml'
 import { notifyNewResidentMessage } from '../inbox/notify-new-message'
 import { maskOpenid } from '../inbox/sender'
+import { routeResidentMessage } from '../inbox/route-message'
 import { answeringRule } from './auto-reply'
 import { loose } from './loose-payload'
 // Used at call time only (payload-deps reaches this module through the inbound worker).
@@ -13,7 +14,7 @@ const KNOWN_TYPES = new Set(['text', 'image', 'voice', 'video', 'shortvideo', 'l
 const MEDIA_FIELDS = ['MediaId', 'PicUrl', 'Format', 'Recognition', 'ThumbMediaId', 'Location_X', 'Location_Y', 'Scale', 'Label', 'Title', 'Description', 'Url', 'FileKey', 'FileMd5', 'FileTotalLen']
 
 /**
- * Stores the message once (unique `inboundKey`), marked 已自动回复 with its rule when the
+ * Stores the message once (unique `inboundKey`) in its community's queue (src/wechat/inbox/route-message.ts), marked 已自动回复 with its rule when the
  * callback's passive reply answered it, then fetches its image or voice from WeChat (`media/get`)
  * while the MediaId is valid. A failed fetch does not fail the message: it stays
  * `mediaStatus: 'pending'` and the inbound worker retries it (resident-media.ts).
@@ -27,6 +28,8 @@ export async function storeResidentMessage(payload: Payload, accountId: string, 
   // The same choice the callback made moments ago (its rules are cached 10 s; an edit within
   // those seconds is the only way the two can differ).
   const rule = answeringRule(await loadRules(payload, accountId), { msgType, content: xmlText(record, 'Content') })
+  // The queue it goes to (its community, or the street office's general queue): who may read it.
+  const community = await routeResidentMessage(payload, accountId, openid, { client: options.client })
   let created: { id: string }
   try {
     created = await loose(payload).create({
@@ -35,6 +38,7 @@ export async function storeResidentMessage(payload: Payload, accountId: string, 
       depth: 0,
       data: {
         account: accountId,
+        community,
         openid,
         sender: maskOpenid(openid),
         type,
@@ -53,7 +57,7 @@ export async function storeResidentMessage(payload: Payload, accountId: string, 
     throw error
   }
   if (wantsFiles) await fetchResidentMedia(payload, created.id, options)
-  await notifyNewResidentMessage(payload).catch((error: unknown) =>
+  await notifyNewResidentMessage(payload, community).catch((error: unknown) =>
     payload.logger.warn({ msg: 'resident message notice failed', error: error instanceof Error ? error.message : String(error) }),
   )
 }

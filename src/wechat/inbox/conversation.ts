@@ -37,7 +37,7 @@ export interface ConversationEntry {
 
 export interface Conversation {
   entries: ConversationEntry[]
-  /** Messages of this resident the user may not read (assigned to someone else): counted, not shown. */
+  /** Messages of this resident the user may not read (another community's queue, or assigned to someone else): counted, not shown. */
   hidden: number
 }
 

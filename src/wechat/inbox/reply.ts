@@ -3,11 +3,15 @@
  * is enforced here, before WeChat is asked; WeChat's own 45015 gives the same message.
  */
 import type { Payload, PayloadRequest } from 'payload'
-import { idOf, staffOf } from '../../access/roles'
+import { idOf, staffOf, type StaffUser } from '../../access/roles'
 import { WeChatApiError, type WeChatClient } from '../client'
 import { clientForAccount } from './client'
 import { latestMessageAt, replyWindow, WINDOW_CLOSED_MESSAGE } from './window'
 import { loose } from '../callback/loose-payload'
+import { updatableMessages } from '../../../collections/resident-messages/access'
+
+/** An editor may read a colleague's message of their queue but not answer it. */
+export const HANDLED_BY_OTHERS = '这条留言已由其他同事负责，不能回复；如需接手请联系审核领导改派'
 
 export const MAX_REPLY_LENGTH = 600
 
@@ -58,6 +62,7 @@ export async function replyToResident(payload: Payload, input: ReplyInput): Prom
   if (content.length > MAX_REPLY_LENGTH) throw new InboxReplyError(400, `回复内容不能超过 ${MAX_REPLY_LENGTH} 个字`)
 
   const message = await readAsUser(payload, input)
+  if (!(await mayHandle(payload, staff, message.id))) throw new InboxReplyError(403, HANDLED_BY_OTHERS)
   const accountId = idOf(message.account)
   if (!accountId || !message.openid) throw new InboxReplyError(400, '该留言缺少公众号或居民信息，无法回复')
   const nowMs = (input.now ?? Date.now)()
@@ -84,6 +89,14 @@ async function readAsUser(payload: Payload, input: ReplyInput): Promise<MessageD
     // Not found and not allowed look the same: editors must not learn which messages exist.
     throw new InboxReplyError(404, '留言不存在或您无权查看')
   }
+}
+
+/** Whether `staff` may change the message (the collection's update rule): only those handling it reply. */
+async function mayHandle(payload: Payload, staff: StaffUser, messageId: string): Promise<boolean> {
+  const rule = updatableMessages(staff)
+  if (rule === true) return true
+  const { totalDocs } = await loose(payload).count({ collection: 'resident-messages', overrideAccess: true, where: { and: [{ id: { equals: messageId } }, rule] } })
+  return totalDocs > 0
 }
 
 function describe(error: unknown): string {
