@@ -7,6 +7,7 @@ import { enqueueInbound, inboundEntry } from './inbound-queue'
 import { inboundWorkerFor } from './inbound-worker'
 import { maxSkewFromEnv } from './handler'
 import { clearInteractiveCaches, interactiveReply, isStaffCommand } from './interactive-reply'
+import { COMMAND_NEEDS_SAFE_MODE } from './sign-off-command'
 import { xmlText } from '../xml'
 import { TtlCache } from './ttl-cache'
 import type { CallbackDeps, EnqueueResult, InboundMessage, PassiveReply } from './types'
@@ -51,7 +52,12 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
     loadAccount: (accountId) => accounts.get(accountId, () => loadAccountOrNull(payload, accountId)),
     enqueue: (account, message) => enqueue(payload, journal, account, message, (options.now ?? Date.now)()),
     passiveReply: async (account, message, stored) => {
-      if (isStaffCommandMessage(message) && (await stored) === 'duplicate') return null
+      if (isStaffCommandMessage(message)) {
+        // Not from an unsigned body: the staff member is told why (nothing is written for it here;
+        // the message is journaled for the inbox like a resident's).
+        if (message.untrustedBody) return { kind: 'text', text: COMMAND_NEEDS_SAFE_MODE }
+        if ((await stored) === 'duplicate') return null
+      }
       const acted = await interactiveReply(payload, account, message)
       if (acted !== undefined) return acted
       const rule = matchAutoReply(await rules.get(account.id, () => loadRules(payload, account.id)), {
@@ -71,14 +77,15 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
 }
 
 /**
- * Staff commands act inside the request (bind, sign off): the database's unique key must refuse a
- * retry before they run again, so they are inserted directly. Everything else is journaled —
+ * Staff commands act inside the request (bind, sign off): the database's unique keys must refuse a
+ * retry (dedupeKey) or a replay under the same plain signature (replayKey) before they run again,
+ * so they are inserted directly — unless the body is untrusted (handler.ts), then they do not act. Everything else is journaled —
  * WeChat's retries too: WeChat retries only when it got no answer within 5 s, so the first answer
  * (and its passive reply) never reached the resident and the retry gets the reply again; the
  * import keeps one row per dedupeKey, so the message is stored and acted on once.
  */
 async function enqueue(payload: Payload, journal: InboundJournal, account: AccountCredentials, message: InboundMessage, nowMs: number): Promise<EnqueueResult> {
-  if (isStaffCommandMessage(message)) return enqueueInbound(payload, account, message, nowMs)
+  if (isStaffCommandMessage(message) && !message.untrustedBody) return enqueueInbound(payload, account, message, nowMs)
   await journal.append(inboundEntry(account, message, nowMs))
   return 'stored'
 }
