@@ -227,7 +227,8 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
   }
   // A success clears the account's count and gives the address its attempt back.
   for (const reservation of reservations) {
-    if (reservation.kind === 'account') await payload.delete({ collection: THROTTLE_COLLECTION as never, id: reservation.id, overrideAccess: true })
+    // deleteMany: a concurrent success may have removed it already, which is not an error.
+    if (reservation.kind === 'account') await payload.db.deleteMany({ collection: THROTTLE_COLLECTION as never, where: { id: { equals: reservation.id } } })
     else await release(payload, reservation)
   }
   return args
