@@ -95,6 +95,17 @@ describe('replays of a plain request inside the timestamp window', () => {
     expect(response).toMatchObject({ status: 200, body: 'success', outcome: 'duplicate' })
   })
 
+  test('the same, before the original has left the journal: the command still does not act', async () => {
+    const resident = 'oResidentReplay000000003'
+    const captured = request(plainId, PLAIN, textMessage(resident, '在吗', String(++msgId), nowSeconds()), 'plain')
+    expect((await handleCallback(plainId, captured, deps())).status).toBe(200)
+    // No import yet: the original is only in this process's journal.
+    const forged = withBody(captured, textMessage(LEADER_OPENID, '审定', String(++msgId), nowSeconds()))
+    expect(await handleCallback(plainId, forged, deps())).toMatchObject({ status: 200, body: 'success', outcome: 'duplicate' })
+    await settleInbound(worker)
+    expect((await inboxOf(plainId, resident)).map((message) => message.content)).toEqual(['在吗'])
+  })
+
   test('a signed request older than the window is refused, plain or encrypted', async () => {
     const old = nowSeconds() - 6 * 60
     for (const mode of ['plain', 'safe'] as const) {

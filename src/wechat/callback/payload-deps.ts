@@ -14,6 +14,7 @@ import type { CallbackDeps, EnqueueResult, InboundMessage, PassiveReply } from '
 import { loose } from './loose-payload'
 import { perProcess } from './per-process'
 import { ModeMismatchRecorder, type ModeMismatchWrite } from './mode-mismatch'
+import { RecentSignatures } from './recent-signatures'
 
 // Short enough that a rotated key or an edited rule applies within a minute, long enough that a
 // burst of messages costs no extra queries.
@@ -48,9 +49,17 @@ export interface PayloadCallbackOptions {
 
 export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOptions = {}): CallbackDeps {
   const journal = options.journal ?? journalFor()
+  const maxSkewSeconds = options.maxSkewSeconds ?? maxSkewFromEnv()
+  const signatures = recentSignaturesFor(maxSkewSeconds)
   return {
     loadAccount: (accountId) => accounts.get(accountId, () => loadAccountOrNull(payload, accountId)),
-    enqueue: (account, message) => enqueue(payload, journal, account, message, (options.now ?? Date.now)()),
+    enqueue: (account, message) => {
+      // A signature this process already answered: a staff command under it must not act (see
+      // recent-signatures.ts); anything else is journaled and dropped at the import.
+      const replayed = message.replayKey !== undefined && signatures.seen(`${account.id}:${message.replayKey}`)
+      if (replayed && isStaffCommandMessage(message) && !message.untrustedBody) return Promise.resolve('duplicate')
+      return enqueue(payload, journal, account, message, (options.now ?? Date.now)())
+    },
     passiveReply: async (account, message, stored) => {
       if (isStaffCommandMessage(message)) {
         // Not from an unsigned body: the staff member is told why (nothing is written for it here;
@@ -72,7 +81,7 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
     log: (level, entry) => payload.logger[level](entry),
     now: options.now,
     // Read when the deps are built, not per request: process.env is slow to read.
-    maxSkewSeconds: options.maxSkewSeconds ?? maxSkewFromEnv(),
+    maxSkewSeconds,
   }
 }
 
@@ -96,6 +105,18 @@ function defaultAfterResponse(payload: Payload): () => void {
   // Started on the first callback either way, for its sweep; kicked only when it imports at once.
   const worker = inboundWorkerFor(payload)
   return worker.importsAtOnce ? () => worker.kick() : () => undefined
+}
+
+const signatureSets = perProcess('wechat-recent-signatures', () => new Map<number, RecentSignatures>())
+
+/** One set per process (and window), shared by every deps built in it. */
+function recentSignaturesFor(maxSkewSeconds: number): RecentSignatures {
+  let set = signatureSets.get(maxSkewSeconds)
+  if (!set) {
+    set = new RecentSignatures(maxSkewSeconds * 1000)
+    signatureSets.set(maxSkewSeconds, set)
+  }
+  return set
 }
 
 const recorders = perProcess('wechat-mode-mismatch-recorders', () => new WeakMap<Payload, ModeMismatchRecorder>())
