@@ -178,10 +178,11 @@ interface Request {
 /** Messages as WeChat sends them, each with its own MsgId; safe mode pre-encrypted (the client must stay cheap). */
 function pool(mode: Mode, basePath: string, appId: string, firstId: number, size = POOL_SIZE): Request[] {
   const timestamp = String(Math.floor(Date.now() / 1000))
-  const nonce = '1234567890'
-  const signature = sha1Signature(ACCOUNT.token, timestamp, nonce)
   const requests: Request[] = []
   for (let index = 0; index < size; index++) {
+    // A nonce per request, as WeChat sends: a plain signature carries one body (the import drops replays).
+    const nonce = String(1_000_000_000 + firstId + index)
+    const signature = sha1Signature(ACCOUNT.token, timestamp, nonce)
     const xml = buildXml({ ToUserName: ACCOUNT.originalId, FromUserName: `oBenchUser${index % 500}`, CreateTime: Number(timestamp), MsgType: 'text', Content: '门口的路灯坏了，请派人来修一下。', MsgId: String(firstId + index) })
     if (mode === 'plain') {
       requests.push({ path: `${basePath}?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`, body: xml })

@@ -22,6 +22,13 @@ export const WeChatInbound: CollectionConfig = {
   fields: [
     { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', required: true, index: true, label: { zh: '公众号', en: 'Account' } },
     { name: 'dedupeKey', type: 'text', required: true, unique: true, index: true, label: { zh: '去重键', en: 'Dedupe key' } },
+    // Plain (unencrypted) requests only: account + timestamp + nonce. WeChat's plain signature covers
+    // only those, not the body, so a captured request could be replayed with another body within the
+    // timestamp window; the unique key lets one body through per signature (src/wechat/callback/README.md).
+    { name: 'replayKey', type: 'text', unique: true, index: true, label: { zh: '签名去重键', en: 'Signature key' }, admin: { readOnly: true } },
+    // A plain request to an account set to 安全/兼容模式: its body is not signed, so it goes to the inbox
+    // but commands and job results in it are not acted on.
+    { name: 'untrustedBody', type: 'checkbox', label: { zh: '明文请求（未验证正文）', en: 'Plain request (body not verified)' }, admin: { readOnly: true } },
     { name: 'type', type: 'text', required: true, label: { zh: '消息类型', en: 'Type' } },
     { name: 'event', type: 'text', label: { zh: '事件', en: 'Event' } },
     { name: 'payload', type: 'json', label: { zh: '消息内容', en: 'Payload' } },

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { APIError, AuthenticationError, type CollectionBeforeOperationHook, type Payload, type PayloadRequest } from 'payload'
+import { compareAndSet } from '../../src/cas'
+import { clientAddress } from '../../src/http/client-address'
 import { verifyStoredPassword } from './password-hash'
 
 /**
@@ -12,6 +14,11 @@ import { verifyStoredPassword } from './password-hash'
  * for an account (an attacker can slow the leader down, not lock her out for long) and 1 hour for an
  * address. A blocked key answers 429 「登录失败次数过多，请 X 秒后再试」 without checking the password.
  * A success clears the account's count; 24 hours without a failure clear any count.
+ *
+ * Each attempt is counted before its password is checked (an atomic compare-and-set, `reserve`)
+ * and given back when it succeeds, so attempts sent in parallel are counted like attempts sent one
+ * after another and cannot outrun the backoff. The address is the connection's, or the one a
+ * trusted proxy reported (`TRUST_PROXY`, src/http/client-address.ts), never what the client claims.
  */
 export const THROTTLE_COLLECTION = 'login-throttles'
 
@@ -38,16 +45,6 @@ export function blockMs(kind: keyof typeof POLICIES, failures: number): number {
   return Math.min(maxMs, backoffBaseMs() * 2 ** Math.min(failures - free, 30))
 }
 
-/**
- * The client's address: the last `X-Forwarded-For` entry, which is the one the nearest proxy (or
- * Next itself, when there is none) saw. Earlier entries are the client's own claims.
- */
-export function clientAddress(req: Pick<PayloadRequest, 'headers'>): string {
-  const forwarded = req.headers?.get('x-forwarded-for') ?? ''
-  const last = forwarded.split(',').map((part) => part.trim()).filter(Boolean).pop()
-  return last ?? 'unknown'
-}
-
 const keyOf = (payload: Payload, kind: string, value: string): string =>
   `${kind}:${createHmac('sha256', payload.secret).update(`${kind}:${value}`).digest('hex')}`
 
@@ -60,8 +57,8 @@ interface ThrottleDoc {
 }
 
 async function findKey(payload: Payload, key: string): Promise<ThrottleDoc | null> {
-  const { docs } = await payload.find({ collection: THROTTLE_COLLECTION as never, where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true })
-  return (docs[0] as unknown as ThrottleDoc | undefined) ?? null
+  const doc = await payload.db.findOne({ collection: THROTTLE_COLLECTION as never, where: { key: { equals: key } } })
+  return (doc as unknown as ThrottleDoc | null) ?? null
 }
 
 const secondsLeft = (doc: ThrottleDoc | null, now: number): number => {
@@ -69,23 +66,91 @@ const secondsLeft = (doc: ThrottleDoc | null, now: number): number => {
   return until > now ? Math.ceil((until - now) / 1000) : 0
 }
 
-/** Counts one failure for the key; answers the seconds it is now blocked for (0: not blocked). */
-async function recordFailure(payload: Payload, kind: 'account' | 'address', key: string, now: number): Promise<number> {
-  const existing = await findKey(payload, key)
-  const stale = !existing?.lastFailureAt || now - Date.parse(existing.lastFailureAt) > FORGET_AFTER_MS
-  const failures = (stale ? 0 : (existing?.failures ?? 0)) + 1
-  const ms = blockMs(kind, failures)
-  const data = {
-    key,
-    kind,
-    failures,
-    lastFailureAt: new Date(now).toISOString(),
-    blockedUntil: ms > 0 ? new Date(now + ms).toISOString() : null,
+/** A key's count as it was before an attempt reserved it, to give the attempt back. */
+interface Reservation {
+  kind: 'account' | 'address'
+  key: string
+  id: string | number
+  /** What the attempt wrote: the count including it, and the block that count earns. */
+  failures: number
+  lastFailureAt: string
+  blockMs: number
+  previous: { failures: number; blockedUntil: string | null; lastFailureAt: string }
+}
+
+// Rounds of compare-and-set before an attempt gives up and is answered like a blocked one: each
+// round one of the racing attempts wins, so this many attempts in flight at once on one key.
+const MAX_ROUNDS = 50
+
+/**
+ * Reserves one attempt on a key before the password is checked, counting it as a failure (the
+ * count is given back on success, see `release`). Compare-and-set on (failures, lastFailureAt):
+ * of attempts racing on one key exactly one moves the count per round, so concurrent wrong
+ * passwords are all counted, and once a count blocks the key the attempts still waiting are
+ * refused without a password check — parallel guessing gets no more tries than serial guessing.
+ * Answers the reservation, or the seconds the key is blocked for.
+ */
+async function reserve(payload: Payload, kind: 'account' | 'address', key: string, now: number): Promise<Reservation | number> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const existing = await findKey(payload, key)
+    const wait = secondsLeft(existing, now)
+    if (wait > 0) return wait
+    const stale = !existing?.lastFailureAt || now - Date.parse(existing.lastFailureAt) > FORGET_AFTER_MS
+    const failures = (stale ? 0 : (existing?.failures ?? 0)) + 1
+    const ms = blockMs(kind, failures)
+    const lastFailureAt = new Date(now).toISOString()
+    const data = { failures, lastFailureAt, blockedUntil: ms > 0 ? new Date(now + ms).toISOString() : null }
+    if (!existing) {
+      try {
+        const created = await payload.create({ collection: THROTTLE_COLLECTION as never, data: { key, kind, ...data } as never, overrideAccess: true, depth: 0 })
+        return { kind, key, id: (created as { id: string | number }).id, failures, lastFailureAt, blockMs: ms, previous: { failures: 0, blockedUntil: null, lastFailureAt } }
+      } catch (error) {
+        // The unique key: another attempt created it first; compete on it in the next round.
+        if (await findKey(payload, key)) continue
+        throw error
+      }
+    }
+    const won = await compareAndSet(
+      payload,
+      THROTTLE_COLLECTION,
+      {
+        and: [
+          { id: { equals: existing.id } },
+          existing.failures == null ? { failures: { exists: false } } : { failures: { equals: existing.failures } },
+          { lastFailureAt: { equals: existing.lastFailureAt } },
+        ],
+      },
+      data,
+    )
+    if (!won) continue
+    const previous = { failures: existing.failures ?? 0, blockedUntil: existing.blockedUntil ?? null, lastFailureAt: existing.lastFailureAt! }
+    return { kind, key, id: existing.id, failures, lastFailureAt, blockMs: ms, previous }
   }
-  if (existing) await payload.update({ collection: THROTTLE_COLLECTION as never, id: existing.id, data: data as never, overrideAccess: true, depth: 0 })
-  else await payload.create({ collection: THROTTLE_COLLECTION as never, data: data as never, overrideAccess: true, depth: 0 })
-  await forgetStale(payload, now)
-  return ms > 0 ? Math.ceil(ms / 1000) : 0
+  payload.logger.warn({ msg: 'login throttle: too many sign-in attempts racing on one key; answered as blocked', kind })
+  return 1
+}
+
+/**
+ * Gives back an attempt that turned out not to be a failure (the right password, or refused
+ * because the other key is blocked): the count goes back to what it was, unless other attempts
+ * counted meanwhile — then it goes down by one atomically and their block stands.
+ */
+async function release(payload: Payload, reservation: Reservation): Promise<void> {
+  const { id, failures, lastFailureAt, previous } = reservation
+  const back = await compareAndSet(
+    payload,
+    THROTTLE_COLLECTION,
+    { and: [{ id: { equals: id } }, { failures: { equals: failures } }, { lastFailureAt: { equals: lastFailureAt } }] },
+    previous,
+  )
+  if (back) return
+  await payload.db.updateOne({
+    collection: THROTTLE_COLLECTION as never,
+    where: { and: [{ id: { equals: id } }, { failures: { greater_than: 0 } }] },
+    data: { failures: { $inc: -1 } } as never,
+    options: { atomic: true },
+    returning: false,
+  })
 }
 
 /**
@@ -132,24 +197,39 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
 
   const { payload } = req
   const now = Date.now()
+  const address = clientAddress(req)
   const keys = [
-    { kind: 'address' as const, key: keyOf(payload, 'address', clientAddress(req)) },
+    // No address (the Local API, or a server that cannot tell, see src/http/client-address.ts): the account's limit alone.
+    ...(address ? [{ kind: 'address' as const, key: keyOf(payload, 'address', address) }] : []),
     { kind: 'account' as const, key: keyOf(payload, 'account', email) },
   ]
-  const waits = await Promise.all(keys.map(async ({ key }) => secondsLeft(await findKey(payload, key), now)))
-  const wait = Math.max(...waits)
-  if (wait > 0) throw tooManyAttempts(req, wait)
+  const reservations: Reservation[] = []
+  for (const { kind, key } of keys) {
+    const reserved = await reserve(payload, kind, key, now)
+    if (typeof reserved === 'number') {
+      // Blocked: not a failure of this attempt; the other key gets its count back.
+      await Promise.all(reservations.map((reservation) => release(payload, reservation)))
+      throw tooManyAttempts(req, reserved)
+    }
+    reservations.push(reserved)
+  }
 
   const account = (await payload.db.findOne({ collection: 'users', where: { email: { equals: email } } })) as
     | { hash?: unknown; salt?: unknown; active?: boolean | null }
     | null
   const matches = await verifyStoredPassword(account, password)
   if (!matches || !account || account.active === false) {
-    const blocked = Math.max(...(await Promise.all(keys.map(({ kind, key }) => recordFailure(payload, kind, key, now)))))
+    // Already counted by the reservations.
+    await forgetStale(payload, now)
+    const blocked = Math.max(...reservations.map(({ blockMs: ms }) => (ms > 0 ? Math.ceil(ms / 1000) : 0)))
     if (blocked > 0) throw tooManyAttempts(req, blocked)
     throw new AuthenticationError(req.t)
   }
-  const accountKey = await findKey(payload, keys[1]!.key)
-  if (accountKey) await payload.delete({ collection: THROTTLE_COLLECTION as never, id: accountKey.id, overrideAccess: true })
+  // A success clears the account's count and gives the address its attempt back.
+  for (const reservation of reservations) {
+    // deleteMany: a concurrent success may have removed it already, which is not an error.
+    if (reservation.kind === 'account') await payload.db.deleteMany({ collection: THROTTLE_COLLECTION as never, where: { id: { equals: reservation.id } } })
+    else await release(payload, reservation)
+  }
   return args
 }

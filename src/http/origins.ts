@@ -11,8 +11,9 @@
  *   for production (the embedded SQLite file is the demo `npm start` runs, also under
  *   NODE_ENV=production) — refused: the server does not start (Error with a Chinese message).
  * - PUBLIC_URL unset otherwise (the demo, `next dev`): the admin's own loopback addresses,
- *   http://localhost:PORT and http://127.0.0.1:PORT, PORT being the port `next start` listens on
- *   (Next sets process.env.PORT before the config loads; default 3000). Opening the demo to the
+ *   http://localhost:PORT and http://127.0.0.1:PORT, PORT being the port the admin listens on
+ *   (scripts/admin-server.mjs, like `next start`, sets process.env.PORT before the config loads;
+ *   default 3000). Opening the demo to the
  *   network with HOST needs PUBLIC_URL, or the browser's origin is not trusted.
  */
 import { databaseKind } from '../database'

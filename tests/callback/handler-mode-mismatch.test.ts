@@ -70,7 +70,7 @@ describe('in memory: every mode to every account', () => {
     expect(seen).toEqual(['compatible'])
 
     const forged = post(PLAIN, 'acc', 'compatible')
-    const refused = await handleCallback('acc', { ...forged, url: forged.url.replace(/(^|[?&])signature=[0-9a-f]/, '$1signature=0') }, deps)
+    const refused = await handleCallback('acc', { ...forged, url: forged.url.replace(/(^|[?&])signature=[0-9a-f]/, '$1signature=x') }, deps)
     expect(refused).toMatchObject({ status: 401, outcome: 'bad-signature' })
     // Safe mode carries nothing in clear: without the key it cannot be read.
     expect(await handleCallback('acc', post(PLAIN, 'acc', 'safe'), deps)).toMatchObject({ status: 400, outcome: 'no-encoding-aes-key' })
@@ -84,7 +84,7 @@ describe('in memory: every mode to every account', () => {
   }
   const badlySigned = (): CallbackRequest => {
     const request = post(SAFE, 'acc', 'plain')
-    return { ...request, url: request.url.replace(/signature=[0-9a-f]/, 'signature=0') }
+    return { ...request, url: request.url.replace(/signature=[0-9a-f]/, 'signature=x') }
   }
   const signedWithAnotherToken = (): CallbackRequest => post({ ...SAFE, token: 'not-the-token' }, 'acc', 'plain')
   const plainSignedOnly = (): CallbackRequest => {

@@ -1,4 +1,5 @@
 /** A real Payload for the callback tests, and helpers to sign and encrypt callback requests. */
+import { randomInt } from 'node:crypto'
 import type { Payload } from 'payload'
 import type { AccountCredentials } from '../../src/wechat/accounts'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
@@ -75,7 +76,8 @@ export interface SignOptions {
 
 /** A POST the way WeChat sends it, for `message` in the given mode. */
 export function signedPost(accountId: string, message: XmlBuildRecord | string, options: SignOptions): CallbackRequest {
-  const nonce = options.nonce ?? '123456789'
+  // WeChat sends a random nonce with each request; a plain signature carries one body (handler.ts).
+  const nonce = options.nonce ?? String(randomInt(100_000_000, 2_000_000_000))
   const { token, appId, encodingAESKey, originalId } = options.account
   const xml = typeof message === 'string' ? message : buildXml(message)
   const query = new URLSearchParams({ signature: sha1Signature(token, options.timestamp, nonce), timestamp: options.timestamp, nonce })

@@ -42,7 +42,7 @@ function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
 
 /**
  * The real system as `npm start` runs it: the production build, migrations applied to a fresh
- * SQLite file, the demo accounts seeded, `next start` on a free port.
+ * SQLite file, the demo accounts seeded, the admin server (scripts/admin-server.mjs) on a free port.
  */
 export interface StartServerOptions {
   /** Also run the scheduler process (`payload run scripts/worker.ts`), as npm start does. */
@@ -77,7 +77,8 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
     running.stderr?.on('data', (chunk) => (log += chunk))
     return running
   }
-  const child = started(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { ...env, NODE_OPTIONS: '' })
+  // As npm start serves it: Next behind scripts/admin-server.mjs, which knows the client's address.
+  const child = started(process.execPath, [path.join(root, 'scripts', 'admin-server.mjs'), '-p', String(port), '-H', '127.0.0.1'], { ...env, NODE_OPTIONS: '' })
   const scheduler = options.withScheduler ? started(payloadBin, ['run', 'scripts/worker.ts'], env) : null
   const callbackPort = options.withCallbackServer ? Number(extraEnv.WECHAT_CALLBACK_PORT ?? (await freePort())) : null
   const callbackServer = callbackPort

@@ -10,14 +10,15 @@ let admin: Session
 let leader: Session
 
 beforeAll(async () => {
-  server = await startServer({ LOGIN_BACKOFF_BASE_MS: '1000' })
+  // As behind one reverse proxy: the last X-Forwarded-For entry is the client (tests/http/login-address.test.ts).
+  server = await startServer({ LOGIN_BACKOFF_BASE_MS: '1000', TRUST_PROXY: '1' })
   admin = await login(server.url, 'admin@demo.local', 'demo-password')
   leader = await login(server.url, 'leader@demo.local', 'demo-password')
 }, 120_000)
 afterAll(async () => server?.stop())
 
 let addressCounter = 0
-/** A client address of its own per test (the last X-Forwarded-For entry), so tests do not share address counts. */
+/** A client address of its own per test (the last X-Forwarded-For entry, TRUST_PROXY=1), so tests do not share address counts. */
 const freshAddress = () => `198.51.100.${++addressCounter}`
 
 async function tryLogin(email: string, password: string, address: string, cookie = false) {

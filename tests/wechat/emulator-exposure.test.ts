@@ -88,8 +88,8 @@ async function scripts(expression: string, env: Record<string, string>): Promise
 
 test("npm start's demo: the admin listens on 127.0.0.1 unless HOST opens it; the emulator runs as development on the embedded database, as production on MongoDB (and so refuses)", async () => {
   const adminArgs = 'demo.demoServices({ emulator: null }).find((service) => service.name === "admin").args'
-  expect(await scripts(adminArgs, {})).toEqual(['start', '-p', '3000', '-H', '127.0.0.1'])
-  expect(await scripts(adminArgs, { HOST: '0.0.0.0', PORT: '3005' })).toEqual(['start', '-p', '3005', '-H', '0.0.0.0'])
+  expect(await scripts(adminArgs, {})).toEqual(['scripts/admin-server.mjs', '-p', '3000', '-H', '127.0.0.1'])
+  expect(await scripts(adminArgs, { HOST: '0.0.0.0', PORT: '3005' })).toEqual(['scripts/admin-server.mjs', '-p', '3005', '-H', '0.0.0.0'])
   expect(await scripts('envScript.emulatorEnv()', { NODE_ENV: 'production', DATABASE_URI: 'file:./data/cms.db' })).toEqual({ NODE_ENV: 'development' })
   expect(await scripts('envScript.emulatorEnv()', { NODE_ENV: 'production', DATABASE_URI: 'mongodb://127.0.0.1/cms' })).toEqual({ NODE_ENV: 'production' })
 }, 90_000)

@@ -7,10 +7,10 @@
 import { verifySignature, WeChatCryptoError } from '../crypto'
 import { WeChatXmlError } from '../xml'
 import { BodyTooLargeError, MAX_CALLBACK_BODY_BYTES, readCappedBody } from './body'
-import { CallbackRefusal, openEnvelope, readSignedQuery, sealReply, type SignedQuery } from './envelope'
+import { CallbackRefusal, openEnvelope, readSignedQuery, sealReply, type MessageMode, type SignedQuery } from './envelope'
 import { toInboundMessage } from './message'
 import { buildPassiveReplyXml } from './passive-reply'
-import type { CallbackDeps, CallbackRequest, CallbackResponse } from './types'
+import type { CallbackDeps, CallbackRequest, CallbackResponse, InboundMessage } from './types'
 
 export const DEFAULT_MAX_SKEW_SECONDS = 300
 const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -72,6 +72,7 @@ async function dispatch(accountId: string, request: CallbackRequest, deps: Callb
   // Accepted on its signature; staff see the mismatch on the account (WeChat's console and this
   // system disagree, or the mode was switched while messages were in flight).
   if (mode !== account.messageMode) deps.noteModeMismatch?.(account, mode)
+  if (!encrypted) markUnsignedBody(message, query, account.messageMode)
 
   // The reply is worked out while the message is written: the write waits for the disk, the reply
   // for the CPU. A reply that acts (a staff command) waits for `stored` itself.
@@ -90,7 +91,27 @@ async function dispatch(accountId: string, request: CallbackRequest, deps: Callb
   return answer(200, sealReply(account, replyXml, encrypted, now), 'stored-with-reply', XML)
 }
 
-/** WeChat signs a fresh timestamp; an old one is a replay of a captured request. */
+/**
+ * A body in clear is covered by no signature: plain mode signs only (token, timestamp, nonce). So
+ * that a captured request cannot carry other bodies, the signature's timestamp and nonce go with
+ * the message (`replayKey`, unique in `wechat-inbound`: one body per signature is stored and acted
+ * on — checked where the journal is imported, off the request path; a staff command's direct
+ * insert checks it before acting). On an account set to 安全/兼容模式 such a body is also
+ * `untrustedBody`: stored for the inbox, never executed as a command or a job result, because
+ * the account's console should be sending it encrypted (see mode-mismatch.ts).
+ */
+function markUnsignedBody(message: InboundMessage, query: SignedQuery, configured: MessageMode): void {
+  message.replayKey = `${query.timestamp}:${query.nonce.slice(0, 64)}`
+  if (configured !== 'plain') message.untrustedBody = true
+}
+
+/**
+ * WeChat signs a fresh timestamp; an old one is a replay of a captured request. The window
+ * (WECHAT_CALLBACK_MAX_SKEW_SECONDS, 300 s by default) covers WeChat's own retries — three tries, 5 s apart, so within ≈ 15 s — plus
+ * clock skew between WeChat and this server; every request outside it is refused (401), plain or
+ * encrypted. Inside it, a replay is stopped by the message's dedupeKey (encrypted: the body is the
+ * signed one) or the replayKey (plain, above).
+ */
 function checkTimestamp(query: SignedQuery, nowMs: number, maxSkewSeconds: number): void {
   if (!/^\d{1,12}$/.test(query.timestamp) || !query.nonce) throw new CallbackRefusal(400, 'missing-timestamp-or-nonce')
   if (Math.abs(nowMs / 1000 - Number(query.timestamp)) > maxSkewSeconds) throw new CallbackRefusal(401, 'stale-timestamp')

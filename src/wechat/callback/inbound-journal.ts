@@ -47,6 +47,10 @@ export interface JournalEntry {
   event: string
   payload: Record<string, unknown>
   receivedAt: string
+  /** See InboundMessage.replayKey (prefixed with the account id); absent for encrypted requests. */
+  replayKey?: string
+  /** See InboundMessage.untrustedBody; absent when false. */
+  untrustedBody?: true
 }
 
 export type JournalSync = 'interval' | 'always'

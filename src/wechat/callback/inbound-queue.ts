@@ -23,10 +23,16 @@ export function inboundEntry(account: AccountCredentials, message: InboundMessag
     // Serialised as it is by the journal; enqueueInbound copies it for Payload (null prototype).
     payload: message.record as Record<string, unknown>,
     receivedAt: new Date(nowMs).toISOString(),
+    // Absent rather than null: a unique index on MongoDB skips missing values only (sparse).
+    ...(message.replayKey ? { replayKey: `${account.id}:${message.replayKey}` } : {}),
+    ...(message.untrustedBody ? { untrustedBody: true as const } : {}),
   }
 }
 
-/** One insert; 'duplicate' when the unique dedupeKey is already there (a WeChat retry). */
+/**
+ * One insert; 'duplicate' when the unique dedupeKey is already there (a WeChat retry), or the
+ * unique replayKey (another body under a plain request's signature already taken: a replay).
+ */
 export async function insertInbound(payload: Payload, entry: JournalEntry): Promise<EnqueueResult> {
   try {
     await loose(payload).create({
@@ -39,6 +45,10 @@ export async function insertInbound(payload: Payload, entry: JournalEntry): Prom
   } catch (error) {
     // The unique index refused a retry; anything else is a real failure (the caller retries).
     if ((await existingKeys(payload, [entry.dedupeKey])).has(entry.dedupeKey)) return 'duplicate'
+    if (entry.replayKey && (await replayKeyTaken(payload, entry.replayKey))) {
+      payload.logger.warn({ event: 'wechat.callback.replay-dropped', account: entry.account, type: entry.type, eventName: entry.event })
+      return 'duplicate'
+    }
     throw error
   }
 }
@@ -46,6 +56,11 @@ export async function insertInbound(payload: Payload, entry: JournalEntry): Prom
 export function enqueueInbound(payload: Payload, account: AccountCredentials, message: InboundMessage, nowMs = Date.now()): Promise<EnqueueResult> {
   const entry = inboundEntry(account, message, nowMs)
   return insertInbound(payload, { ...entry, payload: JSON.parse(JSON.stringify(entry.payload)) as Record<string, unknown> })
+}
+
+async function replayKeyTaken(payload: Payload, replayKey: string): Promise<boolean> {
+  const found = await loose(payload).find({ collection: INBOUND_SLUG, overrideAccess: true, depth: 0, limit: 1, pagination: false, select: { replayKey: true }, where: { replayKey: { equals: replayKey } } })
+  return found.docs.length > 0
 }
 
 /** Which of these keys are rows already. */

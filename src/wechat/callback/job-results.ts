@@ -78,3 +78,17 @@ export async function applyTemplateFinished(payload: Payload, record: XmlRecord)
     data: { status: ok ? 'sent' : 'failed', error: ok ? null : `微信模板消息发送失败：${status}`, sentAt: new Date().toISOString() },
   })
 }
+
+/**
+ * A job result that came in clear to an account set to 安全/兼容模式: plain mode's signature does not
+ * cover the body, so it may be forged (a sent push's counts, an article address). Not applied; the
+ * mass send's result still arrives through polling `mass/get` (jobs/poll-push-results.ts).
+ */
+export async function ignoreUntrustedResult(payload: Payload, accountId: string, event: string): Promise<void> {
+  payload.logger.warn({
+    event: 'wechat.callback.untrusted-job-result',
+    accountId,
+    eventName: event,
+    hint: '明文请求中的群发/模板消息结果未采用：请在公众平台把消息加解密方式改为安全模式',
+  })
+}

@@ -7,12 +7,14 @@ import { enqueueInbound, inboundEntry } from './inbound-queue'
 import { inboundWorkerFor } from './inbound-worker'
 import { maxSkewFromEnv } from './handler'
 import { clearInteractiveCaches, interactiveReply, isStaffCommand } from './interactive-reply'
+import { COMMAND_NEEDS_SAFE_MODE } from './sign-off-command'
 import { xmlText } from '../xml'
 import { TtlCache } from './ttl-cache'
 import type { CallbackDeps, EnqueueResult, InboundMessage, PassiveReply } from './types'
 import { loose } from './loose-payload'
 import { perProcess } from './per-process'
 import { ModeMismatchRecorder, type ModeMismatchWrite } from './mode-mismatch'
+import { RecentSignatures } from './recent-signatures'
 
 // Short enough that a rotated key or an edited rule applies within a minute, long enough that a
 // burst of messages costs no extra queries.
@@ -47,11 +49,24 @@ export interface PayloadCallbackOptions {
 
 export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOptions = {}): CallbackDeps {
   const journal = options.journal ?? journalFor()
+  const maxSkewSeconds = options.maxSkewSeconds ?? maxSkewFromEnv()
+  const signatures = recentSignaturesFor(maxSkewSeconds)
   return {
     loadAccount: (accountId) => accounts.get(accountId, () => loadAccountOrNull(payload, accountId)),
-    enqueue: (account, message) => enqueue(payload, journal, account, message, (options.now ?? Date.now)()),
+    enqueue: (account, message) => {
+      // A signature this process already answered: a staff command under it must not act (see
+      // recent-signatures.ts); anything else is journaled and dropped at the import.
+      const replayed = message.replayKey !== undefined && signatures.seen(`${account.id}:${message.replayKey}`)
+      if (replayed && isStaffCommandMessage(message) && !message.untrustedBody) return Promise.resolve('duplicate')
+      return enqueue(payload, journal, account, message, (options.now ?? Date.now)())
+    },
     passiveReply: async (account, message, stored) => {
-      if (isStaffCommandMessage(message) && (await stored) === 'duplicate') return null
+      if (isStaffCommandMessage(message)) {
+        // Not from an unsigned body: the staff member is told why (nothing is written for it here;
+        // the message is journaled for the inbox like a resident's).
+        if (message.untrustedBody) return { kind: 'text', text: COMMAND_NEEDS_SAFE_MODE }
+        if ((await stored) === 'duplicate') return null
+      }
       const acted = await interactiveReply(payload, account, message)
       if (acted !== undefined) return acted
       const rule = matchAutoReply(await rules.get(account.id, () => loadRules(payload, account.id)), {
@@ -66,19 +81,20 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
     log: (level, entry) => payload.logger[level](entry),
     now: options.now,
     // Read when the deps are built, not per request: process.env is slow to read.
-    maxSkewSeconds: options.maxSkewSeconds ?? maxSkewFromEnv(),
+    maxSkewSeconds,
   }
 }
 
 /**
- * Staff commands act inside the request (bind, sign off): the database's unique key must refuse a
- * retry before they run again, so they are inserted directly. Everything else is journaled —
+ * Staff commands act inside the request (bind, sign off): the database's unique keys must refuse a
+ * retry (dedupeKey) or a replay under the same plain signature (replayKey) before they run again,
+ * so they are inserted directly — unless the body is untrusted (handler.ts), then they do not act. Everything else is journaled —
  * WeChat's retries too: WeChat retries only when it got no answer within 5 s, so the first answer
  * (and its passive reply) never reached the resident and the retry gets the reply again; the
  * import keeps one row per dedupeKey, so the message is stored and acted on once.
  */
 async function enqueue(payload: Payload, journal: InboundJournal, account: AccountCredentials, message: InboundMessage, nowMs: number): Promise<EnqueueResult> {
-  if (isStaffCommandMessage(message)) return enqueueInbound(payload, account, message, nowMs)
+  if (isStaffCommandMessage(message) && !message.untrustedBody) return enqueueInbound(payload, account, message, nowMs)
   await journal.append(inboundEntry(account, message, nowMs))
   return 'stored'
 }
@@ -89,6 +105,18 @@ function defaultAfterResponse(payload: Payload): () => void {
   // Started on the first callback either way, for its sweep; kicked only when it imports at once.
   const worker = inboundWorkerFor(payload)
   return worker.importsAtOnce ? () => worker.kick() : () => undefined
+}
+
+const signatureSets = perProcess('wechat-recent-signatures', () => new Map<number, RecentSignatures>())
+
+/** One set per process (and window), shared by every deps built in it. */
+function recentSignaturesFor(maxSkewSeconds: number): RecentSignatures {
+  let set = signatureSets.get(maxSkewSeconds)
+  if (!set) {
+    set = new RecentSignatures(maxSkewSeconds * 1000)
+    signatureSets.set(maxSkewSeconds, set)
+  }
+  return set
 }
 
 const recorders = perProcess('wechat-mode-mismatch-recorders', () => new WeakMap<Payload, ModeMismatchRecorder>())

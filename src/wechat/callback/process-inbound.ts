@@ -5,7 +5,7 @@ import { countMenuEvent } from '../menu/click-count'
 import { xmlText, type XmlRecord } from '../xml'
 import { applyFollowEvent } from './follower-events'
 import { isStaffCommand } from './interactive-reply'
-import { applyMassFinished, applyTemplateFinished } from './job-results'
+import { applyMassFinished, applyTemplateFinished, ignoreUntrustedResult } from './job-results'
 import { storeResidentMessage } from './resident-message-store'
 
 export interface InboundRow {
@@ -17,6 +17,8 @@ export interface InboundRow {
   payload: XmlRecord
   receivedAt: string
   attempts?: number
+  /** The body came in clear to an account set to 安全/兼容模式 (handler.ts): stored, never acted on. */
+  untrustedBody?: boolean | null
 }
 
 export async function processInbound(payload: Payload, row: InboundRow): Promise<void> {
@@ -24,8 +26,12 @@ export async function processInbound(payload: Payload, row: InboundRow): Promise
   if (!accountId) throw new Error('inbound row without an account')
   const record = Object.assign(Object.create(null) as XmlRecord, row.payload)
   if (row.type !== 'event') {
-    // `绑定 123456` and `审定` were answered by the callback; a live code must not sit in the inbox.
-    if (row.type === 'text' && isStaffCommand(xmlText(record, 'Content'))) return
+    if (row.type === 'text' && isStaffCommand(xmlText(record, 'Content'))) {
+      // `绑定 123456` and `审定` were answered by the callback; a live code must not sit in the inbox.
+      if (!row.untrustedBody) return
+      // Not executed (its body was not signed): kept for staff, who answer it, with the code hidden.
+      record.Content = xmlText(record, 'Content').replace(/\d/g, '*')
+    }
     return storeResidentMessage(payload, accountId, row.dedupeKey, record)
   }
   switch (row.event) {
@@ -33,9 +39,10 @@ export async function processInbound(payload: Payload, row: InboundRow): Promise
     case 'unsubscribe':
       return applyFollowEvent(payload, accountId, record)
     case 'MASSSENDJOBFINISH':
-      return applyMassFinished(payload, record, accountId)
     case 'TEMPLATESENDJOBFINISH':
-      return applyTemplateFinished(payload, record)
+      // A result in a body nothing signed is not believed; jobs/poll-push-results.ts asks WeChat (mass/get).
+      if (row.untrustedBody) return ignoreUntrustedResult(payload, accountId, row.event)
+      return row.event === 'MASSSENDJOBFINISH' ? applyMassFinished(payload, record, accountId) : applyTemplateFinished(payload, record)
     case 'CLICK':
     case 'VIEW':
       return countMenuEvent(payload, accountId, row.dedupeKey, record)

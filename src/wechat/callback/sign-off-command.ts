@@ -11,6 +11,13 @@ import { isoWeekOf } from '../../push/week'
 import { ReviewError } from '../../review/service'
 import { loose } from './loose-payload'
 
+/**
+ * The answer to `绑定 123456` / `审定` that came in clear to an account set to 安全模式 (or 兼容模式):
+ * a clear body is covered by no signature, so commands are not executed from it.
+ */
+export const COMMAND_NEEDS_SAFE_MODE =
+  '未执行：公众号后台的消息加解密方式目前不是安全模式，为防止伪造，“绑定”“审定”等指令只在安全模式下执行。请管理员在微信公众平台 → 设置与开发 → 基本配置 → 服务器配置中将消息加解密方式改为“安全模式”，然后重新发送。'
+
 export const SIGN_OFF_REFUSAL = '抱歉，只有绑定了微信的审核领导可以回复“审定”。如需帮助，请直接留言，工作人员会尽快回复您。'
 
 export async function signOffFromWeChat(payload: Payload, accountId: string, openid: string, now = new Date()): Promise<string> {

@@ -32,6 +32,16 @@ export interface InboundMessage {
   /** The whole parsed message, for processing later. */
   record: XmlRecord
   dedupeKey: string
+  /**
+   * `<timestamp>:<nonce>` of a request whose body no signature covers (plain, or compatible mode
+   * read in clear): one body per signature is acted on (see inbound-queue.ts). Unset when encrypted.
+   */
+  replayKey?: string
+  /**
+   * The body came in clear to an account set to 安全/兼容模式 (handler.ts): stored for the inbox, but
+   * commands and job results in it are not acted on.
+   */
+  untrustedBody?: boolean
 }
 
 export interface PassiveReply {
