@@ -1,5 +1,6 @@
 import * as migration_20261128_000000_initial from './20261128_000000_initial'
 import * as migration_20261130_000000_push_steps from './20261130_000000_push_steps'
+import * as migration_20261130_080000_message_queues from './20261130_080000_message_queues'
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261130_000000_push_steps.up,
     down: migration_20261130_000000_push_steps.down,
     name: '20261130_000000_push_steps',
+  },
+  {
+    up: migration_20261130_080000_message_queues.up,
+    down: migration_20261130_080000_message_queues.down,
+    name: '20261130_080000_message_queues',
   },
 ]
