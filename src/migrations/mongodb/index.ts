@@ -1,6 +1,6 @@
 import * as migration_20261128_000000_initial from './20261128_000000_initial'
 import * as migration_20261130_000000_push_steps from './20261130_000000_push_steps'
-import * as migration_20261130_080000_message_queues from './20261130_080000_message_queues'
+import * as migration_20261130_080000_security_queues_replays from './20261130_080000_security_queues_replays'
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261130_000000_push_steps',
   },
   {
-    up: migration_20261130_080000_message_queues.up,
-    down: migration_20261130_080000_message_queues.down,
-    name: '20261130_080000_message_queues',
+    up: migration_20261130_080000_security_queues_replays.up,
+    down: migration_20261130_080000_security_queues_replays.down,
+    name: '20261130_080000_security_queues_replays',
   },
 ]

@@ -1,4 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
+import { cleanStoredImages } from '../../../collections/media/clean-stored-files'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`binding_attempts\` (
@@ -23,6 +24,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   // queue (so the community's editors keep seeing what their colleague handles); the rest go to the
   // street office's general queue.
   await db.run(sql`UPDATE \`resident_messages\` SET \`community_id\` = (SELECT \`community_id\` FROM \`users\` WHERE \`users\`.\`id\` = \`resident_messages\`.\`assignee_id\`) WHERE \`assignee_id\` IS NOT NULL;`)
+  // Images stored before uploads were re-encoded still carry EXIF (GPS): cleaned in place once.
+  await cleanStoredImages(payload, req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
