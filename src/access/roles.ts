@@ -69,6 +69,7 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'pending-mass-results': ['admin'],
   'resident-media': ['admin'],
   'login-throttles': ['admin'],
+  'binding-attempts': ['admin'],
   'auto-replies': ['leader', 'admin'],
   'menu-clicks': ['leader', 'admin'],
   'wechat-menu': ['leader', 'admin'],

@@ -21,7 +21,7 @@ afterAll(async () => t?.close())
 const ACTOR_OF: Record<Role, Actor> = { admin: 'admin', leader: 'leader', editor: 'author' }
 
 /** What each role's navigation should list beyond the sections every role has. */
-const ADMIN_ONLY = ['communities', 'users', 'wechat-accounts', 'wechat-tokens', 'wechat-uploads', 'wechat-inbound', 'followers', 'menu-click-log', 'binding-codes', 'push-settings', 'push-steps', 'pending-mass-results', 'resident-media', 'login-throttles']
+const ADMIN_ONLY = ['communities', 'users', 'wechat-accounts', 'wechat-tokens', 'wechat-uploads', 'wechat-inbound', 'followers', 'menu-click-log', 'binding-codes', 'push-settings', 'push-steps', 'pending-mass-results', 'resident-media', 'login-throttles', 'binding-attempts']
 const LEADER_AND_ADMIN = ['auto-replies', 'menu-clicks', 'wechat-menu']
 
 type Entity = { kind: 'collection'; config: SanitizedCollectionConfig } | { kind: 'global'; config: SanitizedGlobalConfig }

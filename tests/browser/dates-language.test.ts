@@ -98,7 +98,7 @@ test('English mode: review buttons, 试一试 and 绑定微信 speak English, da
   await expect(editor.locator('.binding-code h4').innerText()).resolves.toBe('Bind WeChat')
   await editor.click('.binding-code__issue')
   await editor.waitForSelector('.binding-code__code')
-  await expect(editor.locator('.binding-code__code').innerText()).resolves.toMatch(/^Before \d{2}:\d{2} \(Beijing time\), send this to the account: 绑定 \d{6} \(works once\)$/)
+  await expect(editor.locator('.binding-code__code').innerText()).resolves.toMatch(/^Before \d{2}:\d{2} \(Beijing time\), send this to the account: 绑定 \d{8} \(works once\)$/)
   await editor.context().close()
 
   const leader = await signIn('leader@demo.local', 'en')

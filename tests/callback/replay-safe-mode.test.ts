@@ -150,10 +150,10 @@ describe('a safe-mode account and requests in clear', () => {
 
   test('a binding code in clear is not used, and is kept for the inbox with its digits hidden', async () => {
     const openid = 'oStaffReplay0000000001'
-    const response = await handleCallback(safeId, request(safeId, SAFE, textMessage(openid, '绑定 123456', String(++msgId), nowSeconds()), 'plain'), deps())
+    const response = await handleCallback(safeId, request(safeId, SAFE, textMessage(openid, '绑定 12345678', String(++msgId), nowSeconds()), 'plain'), deps())
     expect(replyText(response.body)).toBe(COMMAND_NEEDS_SAFE_MODE)
     await settleInbound(worker)
-    expect((await inboxOf(safeId, openid)).map((message) => message.content)).toEqual(['绑定 ******'])
+    expect((await inboxOf(safeId, openid)).map((message) => message.content)).toEqual(['绑定 ********'])
   })
 
   test('the same 审定 encrypted signs off', async () => {
