@@ -41,7 +41,7 @@ interface MediaDoc {
 }
 
 interface UpdateArgs {
-  id?: string | number
+  id?: string
   where?: Where
   data?: Record<string, unknown>
   overrideAccess?: boolean

@@ -63,7 +63,7 @@ describe('POST /api/binding-codes/issue', () => {
     expect(body.code).toMatch(/^\d{8}$/)
     expect(Date.parse(body.expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000)
     expect(body.message).toBe(`请在 10 分钟内向公众号发送：绑定 ${body.code}`)
-    const rows = (await payload.find({ collection: 'binding-codes' as never, overrideAccess: true, depth: 0, where: { user: { equals: fx.users.author.id } } })).docs as unknown as Array<Record<string, any>>
+    const rows = (await payload.find({ collection: 'binding-codes', overrideAccess: true, depth: 0, where: { user: { equals: fx.users.author.id } } })).docs as unknown as Array<Record<string, any>>
     expect(rows).toHaveLength(1)
     expect(rows[0]!.codeHash).toMatch(/^[0-9a-f]{64}$/)
     expect(JSON.stringify(rows[0])).not.toContain(body.code)
@@ -149,7 +149,7 @@ describe('绑定 <code>', () => {
     await say('oInbox', '绑定 12345678')
     await say('oInbox', '门口的路灯坏了')
     await settleInbound(worker)
-    const stored = (await payload.find({ collection: 'resident-messages' as never, overrideAccess: true, depth: 0, where: { openid: { equals: 'oInbox' } } })).docs as unknown as Array<Record<string, any>>
+    const stored = (await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, where: { openid: { equals: 'oInbox' } } })).docs as unknown as Array<Record<string, any>>
     expect(stored.map((message) => message.content)).toEqual(['门口的路灯坏了'])
   })
 })
