@@ -23,8 +23,8 @@ export async function pollPushResults(payload: Payload, gatewayFor: GatewayFacto
     where: { and: [{ status: { equals: 'sent' } }, { 'result.finishedAt': { exists: false } }] },
   })
   let settled = 0
-  for (const push of waiting.docs as unknown as PushDoc[]) {
-    const msgId = (push.wechat as { msgId?: string } | undefined)?.msgId
+  for (const push of waiting.docs) {
+    const msgId = push.wechat?.msgId
     const accountId = idOf(push.account)
     if (!msgId || !accountId) continue
     if (await applyPendingMassResult(payload, push)) {

@@ -122,7 +122,7 @@ async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<Send
     return saved
   }
   const refs = itemRefs(push.items)
-  const wechat = (push.wechat ?? {}) as Record<string, string | null>
+  const wechat = push.wechat ?? {}
 
   if (!wechat.msgId && !wechat.sendRequestedAt) {
     // Nothing reached WeChat's send yet: check the bundle as it is now.

@@ -25,7 +25,7 @@ export const voidSignOffOnItemEdit: CollectionAfterChangeHook = async ({ doc, co
     where: { status: { equals: 'signed_off' } },
     req,
   })
-  for (const push of open.docs as unknown as PushDoc[]) {
+  for (const push of open.docs) {
     const contains = itemRefs(push.items).some((ref) => ref.relationTo === collection.slug && ref.value === String(doc.id))
     if (!contains) continue
     await savePush(
@@ -56,7 +56,7 @@ export const removeDeletedItemFromBundles: CollectionBeforeDeleteHook = async ({
     where: { status: { in: ['proposed', 'signed_off'] } },
     req,
   })
-  for (const push of open.docs as unknown as PushDoc[]) {
+  for (const push of open.docs) {
     const refs = itemRefs(push.items)
     const kept = refs.filter((ref) => !(ref.relationTo === collection.slug && ref.value === String(id)))
     if (kept.length === refs.length) continue

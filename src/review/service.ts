@@ -1,4 +1,4 @@
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest } from 'payload'
 import { idOf, staffOf } from '../access/roles'
 import { compareAndSet } from '../cas'
 import { checkWeChatReadiness, type ReadinessProblem } from '../content/wechat-readiness'
@@ -9,6 +9,8 @@ import { decideTransition, isReviewState, type ReviewAction } from './state-mach
 
 export const CONTENT_COLLECTIONS = ['articles', 'policy-explainers', 'community-news'] as const
 export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number]
+/** An item of any content type, as stored (`Article`, `PolicyExplainer` or `CommunityNew`). */
+export type ContentDoc = DataFromCollectionSlug<ContentCollection>
 
 export const isContentCollection = (value: unknown): value is ContentCollection =>
   typeof value === 'string' && (CONTENT_COLLECTIONS as readonly string[]).includes(value)

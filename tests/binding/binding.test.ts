@@ -187,7 +187,7 @@ describe('审定 from WeChat', () => {
   test('the previewed leader signs off the week’s push, with the same rules and log as the admin button', async () => {
     await payload.update({ collection: 'weekly-pushes', id: pushId, overrideAccess: true, context: { [PUSH_SYSTEM_CONTEXT]: true }, data: { previews: [{ user: fx.users.leader.id, at: new Date().toISOString(), msgId: '1' }] } as never })
     const push = (await findPush(payload, accountId, week))!
-    const count = push.items.length
+    const count = push.items!.length
     expect(count).toBeGreaterThanOrEqual(DEFAULT_PUSH_SETTINGS.minItems)
     expect(await say('oLeader', '审定')).toBe(`已审定本周（${week}）推送，共 ${count} 条，将按计划群发。`)
     const signed = (await findPush(payload, accountId, week))!
