@@ -2,7 +2,6 @@ import type { PayloadHandler } from 'payload'
 import { staffOf } from '../../src/access/roles'
 import { HANDLED_BY_OTHERS, InboxReplyError, MAX_REPLY_LENGTH, replyToResident } from '../../src/wechat/inbox/reply'
 import { latestMessageAt, replyWindow, WINDOW_CLOSED_MESSAGE } from '../../src/wechat/inbox/window'
-import { loose } from '../../src/wechat/callback/loose-payload'
 import { replyRefusal, residentConversation } from '../../src/wechat/inbox/conversation'
 
 const idParam = (req: Parameters<PayloadHandler>[0]): string => String(req.routeParams?.id ?? '')
@@ -57,7 +56,7 @@ export const replyEndpoint: PayloadHandler = async (req) => {
 export const replyWindowEndpoint: PayloadHandler = async (req) => {
   if (!staffOf(req.user)) return Response.json({ error: localized(req, '请先登录') }, { status: 401 })
   try {
-    const doc = (await loose(req.payload).findByID({ collection: 'resident-messages', id: idParam(req), req, overrideAccess: false, depth: 0 })) as unknown as {
+    const doc = (await req.payload.findByID({ collection: 'resident-messages', id: idParam(req), req, overrideAccess: false, depth: 0 })) as unknown as {
       account: unknown
       openid?: string
     }
@@ -90,6 +89,6 @@ export const conversationEndpoint: PayloadHandler = async (req) => {
 const notFound = (req: Parameters<PayloadHandler>[0]): string => localized(req, '留言不存在或您无权查看')
 
 async function openidOf(req: Parameters<PayloadHandler>[0], id: string): Promise<string> {
-  const doc = (await loose(req.payload).findByID({ collection: 'resident-messages', id, overrideAccess: true, depth: 0 })) as unknown as { openid: string }
+  const doc = (await req.payload.findByID({ collection: 'resident-messages', id, overrideAccess: true, depth: 0 })) as unknown as { openid: string }
   return doc.openid
 }

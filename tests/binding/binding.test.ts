@@ -9,7 +9,7 @@ import { PUSH_SYSTEM_CONTEXT } from '../../src/push/refs'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
 import { findPush } from '../../src/push/store'
 import { isoWeekOf } from '../../src/push/week'
-import { ACCOUNT_LIMITS, BINDING_ATTEMPTS_SLUG } from '../../src/wechat/binding/attempt-limits'
+import { ACCOUNT_LIMITS } from '../../src/wechat/binding/attempt-limits'
 import { bindOpenid } from '../../src/wechat/binding/bind'
 import { issueBindingCode } from '../../src/wechat/binding/codes'
 import { handleCallback } from '../../src/wechat/callback/handler'
@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => env?.close())
 // Each test starts with the account's and the openids' budgets unspent (they live in the database).
 beforeEach(async () => {
-  await payload.delete({ collection: BINDING_ATTEMPTS_SLUG as never, where: { key: { exists: true } }, overrideAccess: true })
+  await payload.delete({ collection: 'binding-attempts', where: { key: { exists: true } }, overrideAccess: true })
 })
 
 /** Sends `content` from `openid` and answers the passive reply text ('' for `success`). */
@@ -131,7 +131,7 @@ describe('绑定 <code>', () => {
     expect(await bindOpenid(payload, accountId, 'oLeader', fresh.code, later)).toMatch(/^绑定成功！/)
     expect((await userOf(fx.users.leader.id)).wechatOpenid).toBe('oLeader')
     // The counts live in the database (shared by every instance), under keyed hashes.
-    const counts = (await payload.find({ collection: BINDING_ATTEMPTS_SLUG as never, overrideAccess: true, depth: 0, limit: 500 })).docs as unknown as Array<Record<string, any>>
+    const counts = (await payload.find({ collection: 'binding-attempts', overrideAccess: true, depth: 0, limit: 500 })).docs as unknown as Array<Record<string, any>>
     expect(counts.length).toBeGreaterThan(0)
     expect(JSON.stringify(counts)).not.toContain('oFresh')
     await payload.update({ collection: 'users', id: fx.users.leader.id, overrideAccess: true, data: { wechatOpenid: null } as never })

@@ -71,7 +71,7 @@ describe('inbound worker', () => {
     void crashed.drain()
     await new Promise((resolve) => setTimeout(resolve, 200))
     const processed: string[] = []
-    const survivor = new InboundWorker(payload, { intervalMs: 0, now: () => now, process: async (_p, row) => void processed.push(String(row.payload.FromUserName)) })
+    const survivor = new InboundWorker(payload, { intervalMs: 0, now: () => now, process: async (_p, row) => void processed.push(String((row.payload as Record<string, unknown>).FromUserName)) })
     await survivor.drain()
     expect(processed).not.toContain('oCrashed')
     now += 61_000
