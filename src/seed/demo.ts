@@ -128,7 +128,7 @@ export async function seedDemo(payload: Payload): Promise<boolean> {
         approvedAt: approval?.at,
         approvedBy: approval ? userIds.leader : undefined,
         ...item.extra,
-      } as never,
+      },
     })
   }
   return true

@@ -135,6 +135,6 @@ async function signerName(payload: Payload, value: unknown): Promise<string | nu
   if (!id) return null
   const user = await payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0, disableErrors: true })
   if (!user) return `用户 ${id}`
-  const { name, email } = user as unknown as { name?: string | null; email?: string }
+  const { name, email } = user
   return name || email || `用户 ${id}`
 }
