@@ -2,7 +2,6 @@ import type { Payload } from 'payload'
 import { idOf } from '../src/access/roles'
 import type { GatewayFactory } from '../src/push/gateway'
 import { applyMassResult, applyPendingMassResult } from '../src/push/result'
-import type { PushDoc } from '../src/push/store'
 import { wechatGateway } from '../src/push/wechat-gateway'
 
 /** Every five minutes, until WeChat's MASSSENDJOBFINISH event arrives: ask mass/get. */

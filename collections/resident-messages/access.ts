@@ -1,7 +1,7 @@
 import { ValidationError, type Access, type CollectionBeforeChangeHook, type FieldAccess, type PayloadRequest, type Where } from 'payload'
 import { idOf, roleOf, staffOf, type StaffUser } from '../../src/access/roles'
 import { say, type Bilingual } from '../../src/errors'
-import type { User } from '../../src/payload-types'
+import type { ResidentMessage, User } from '../../src/payload-types'
 
 /**
  * Who handles residents' messages. Each message sits in one queue: the community it was routed to
@@ -119,7 +119,7 @@ const refuse = (req: PayloadRequest, message: Bilingual): never => {
  * Writes by the system (no signed-in user: the callback, a reply being recorded) are not checked.
  * Errors are Chinese, on the 负责人 field.
  */
-export const checkAssignment: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation }) => {
+export const checkAssignment: CollectionBeforeChangeHook<ResidentMessage> = async ({ data, originalDoc, req, operation }) => {
   const staff = staffOf(req.user)
   if (!staff || operation !== 'update') return data
   const community = data.community !== undefined ? idOf(data.community) : idOf(originalDoc?.community)

@@ -1,4 +1,4 @@
-import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest } from 'payload'
+import type { DataFromCollectionSlug, PayloadRequest } from 'payload'
 import { idOf, staffOf } from '../access/roles'
 import { compareAndSet } from '../cas'
 import { checkWeChatReadiness, type ReadinessProblem } from '../content/wechat-readiness'
