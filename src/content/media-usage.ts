@@ -5,7 +5,7 @@
  * approved, scheduled or sent (FROZEN_CONTENT_STATES), or in the bundle of a weekly push that is not
  * finished — because what a leader approved is what is sent.
  */
-import type { FlattenedField, Payload, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, FlattenedField, Payload, PayloadRequest, Where } from 'payload'
 import { idOf } from '../access/roles'
 import { FINISHED_PUSH_STATUSES } from '../push/decide'
 import { itemRefs } from '../push/refs'
@@ -13,8 +13,8 @@ import { FROZEN_CONTENT_STATES, isContentFrozen } from '../review/frozen-states'
 import { CONTENT_COLLECTIONS, type ContentCollection } from '../review/service'
 import { imageReference, type LexicalNode } from '../wechat/convert/render'
 
-/** The images collection (collections/media). */
-export const MEDIA_COLLECTION = 'media'
+/** The images collection (collections/media), compared with the relationship configs' and rich text's strings. */
+const MEDIA_COLLECTION = 'media' satisfies CollectionSlug
 
 /** One place an item refers to a media document. */
 export interface MediaReference {
