@@ -114,8 +114,8 @@ async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<Send
   let push: PushDoc = claimed
   await step('claimed')
 
-  const release = async (data: Record<string, unknown>, entry: { step: string; ok: boolean; detail?: string }) => {
-    const saved = await savePush(payload, push as PushDoc, { ...data, claimedBy: null, claimedUntil: data.claimedUntil ?? null }, entry, {
+  const release = async (data: Partial<PushDoc>, entry: { step: string; ok: boolean; detail?: string }) => {
+    const saved = await savePush(payload, push, { ...data, claimedBy: null, claimedUntil: data.claimedUntil ?? null }, entry, {
       and: [{ status: { equals: 'sending' } }, { claimedBy: { equals: owner } }],
     })
     if (saved) push = saved

@@ -1,6 +1,5 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { compareAndSet } from '../cas'
-
 import type { WeeklyPush } from '../payload-types'
 
 /** A weekly push as stored (depth 0: relationships are ids). */
@@ -49,7 +48,7 @@ export async function findPush(payload: Payload, accountId: string, week: string
 export async function savePush(
   payload: Payload,
   push: PushDoc,
-  data: Record<string, unknown>,
+  data: Partial<PushDoc>,
   entry: StepEntry,
   expect: Where = { status: { equals: push.status } },
 ): Promise<PushWithSteps | null> {
