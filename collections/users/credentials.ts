@@ -30,7 +30,7 @@ function refuse(req: PayloadRequest, path: string, message: string): never {
  * after them, so refusing here stops create, update (REST, GraphQL, admin, Local API) and first-register.
  */
 export const enforcePasswordLength: CollectionBeforeValidateHook<User> = ({ data, req }) => {
-  const password = (data as { password?: unknown } | undefined)?.password
+  const password = data?.password
   if (typeof password === 'string' && password !== '' && password.length < MIN_PASSWORD_LENGTH) {
     refuse(req, 'password', passwordTooShort(req))
   }
@@ -51,8 +51,8 @@ export const enforcePasswordLengthOnReset: CollectionBeforeOperationHook = ({ ar
  * none, and the change is logged (`users.credentials-changed`, who, whose, what).
  */
 export const requireCurrentPassword: CollectionBeforeChangeHook<User> = async ({ data, originalDoc, operation, req }) => {
-  const currentPassword = (data as { currentPassword?: unknown }).currentPassword
-  delete (data as { currentPassword?: unknown }).currentPassword
+  const currentPassword = data.currentPassword
+  delete data.currentPassword
   if (operation !== 'update' || !originalDoc) return data
   const changed: string[] = []
   if (typeof data.email === 'string' && data.email.toLowerCase().trim() !== String(originalDoc.email ?? '').toLowerCase()) changed.push('email')

@@ -110,7 +110,7 @@ async function staffNames(payload: Payload, ids: Array<string | null>): Promise<
   const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))]
   if (unique.length === 0) return new Map()
   const users = await payload.find({ collection: 'users', overrideAccess: true, depth: 0, limit: unique.length, where: { id: { in: unique } } })
-  return new Map(users.docs.map((user) => [String(user.id), String((user as { name?: string | null }).name || (user as { email?: string }).email || '')]))
+  return new Map(users.docs.map((user) => [String(user.id), String(user.name || user.email || '')]))
 }
 
 export interface ReplyRefusal {
