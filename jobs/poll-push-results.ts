@@ -2,7 +2,6 @@ import type { Payload } from 'payload'
 import { idOf } from '../src/access/roles'
 import type { GatewayFactory } from '../src/push/gateway'
 import { applyMassResult, applyPendingMassResult } from '../src/push/result'
-import type { PushDoc } from '../src/push/store'
 import { wechatGateway } from '../src/push/wechat-gateway'
 
 /** Every five minutes, until WeChat's MASSSENDJOBFINISH event arrives: ask mass/get. */
@@ -23,8 +22,8 @@ export async function pollPushResults(payload: Payload, gatewayFor: GatewayFacto
     where: { and: [{ status: { equals: 'sent' } }, { 'result.finishedAt': { exists: false } }] },
   })
   let settled = 0
-  for (const push of waiting.docs as unknown as PushDoc[]) {
-    const msgId = (push.wechat as { msgId?: string } | undefined)?.msgId
+  for (const push of waiting.docs) {
+    const msgId = push.wechat?.msgId
     const accountId = idOf(push.account)
     if (!msgId || !accountId) continue
     if (await applyPendingMassResult(payload, push)) {

@@ -79,7 +79,7 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
     slot,
     {
       exists: Boolean(push),
-      status: push?.status as never,
+      status: push?.status ?? undefined,
       signedOff: Boolean(push?.signedOffAt) && ['signed_off', 'failed'].includes(String(push?.status)),
       validItems: items.filter((item) => bundleProblems(item, push!.id, now).length === 0).length,
       quotaLeft: settings.monthlyQuota - used,
@@ -141,7 +141,7 @@ async function closeMissedWeeks(payload: Payload, accountId: string, now: Date, 
     where: { and: [{ account: { equals: accountId } }, { status: { in: ['proposed', 'signed_off', 'failed', 'sending'] } }] },
   })
   let closed = false
-  for (const push of open.docs as unknown as PushDoc[]) {
+  for (const push of open.docs) {
     if (push.status === 'failed' && push.needsAttention) continue
     const lastDay = shanghaiDate(slotInstant(push.week, settings.retryWeekday, settings.retryTime))
     if (lastDay >= shanghaiDate(now)) continue

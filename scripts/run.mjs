@@ -17,6 +17,11 @@ const COMMANDS = {
     port: () => [callbackPort(), callbackHost(), 'npm start 已经运行了回调服务；要再开一个，请设置 WECHAT_CALLBACK_PORT（例如 WECHAT_CALLBACK_PORT=3002 npm run callback）'],
     command: () => [bin('payload'), ['run', 'scripts/callback-server.ts']],
   },
+  /**
+   * `npm run types:generate`: rewrites src/payload-types.ts (committed) from the collection configs;
+   * run it after changing a collection, beside `npm run migrate:create` (tests/database.test.ts checks both).
+   */
+  'types:generate': { needsDatabase: false, command: () => [bin('payload'), ['generate:types']] },
   /** `npm run payload -- <payload command>`, e.g. migrate:status. */
   payload: { needsDatabase: false, command: () => [bin('payload'), []] },
   /** `npm run wechat:emulator`: the emulator alone (npm start runs one already without real credentials). */

@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, DataFromCollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
 /**
  * Compare-and-set: writes `data` to the one document matching `where`, in a single atomic
@@ -10,20 +10,21 @@ import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
  * instead. It takes top-level (main-table) fields only: no arrays, no hasMany relationships, and no
  * hooks run.
  */
-export async function compareAndSet(
+export async function compareAndSet<Slug extends CollectionSlug>(
   payload: Payload,
-  collection: string,
+  collection: Slug,
   where: Where,
-  data: Record<string, unknown>,
+  data: Partial<DataFromCollectionSlug<Slug>>,
   req?: PayloadRequest,
-): Promise<Record<string, unknown> | null> {
-  const updated = await payload.db.updateOne({
-    collection: collection as CollectionSlug,
+): Promise<DataFromCollectionSlug<Slug> | null> {
+  const updated: unknown = await payload.db.updateOne({
+    collection,
     where,
     data: { ...data, updatedAt: new Date().toISOString() },
     options: { atomic: true },
     req,
     returning: true,
   })
-  return (updated as unknown as Record<string, unknown> | null) ?? null
+  // The database API answers the stored row (depth 0) as Payload's untyped `Document`.
+  return (updated ?? null) as DataFromCollectionSlug<Slug> | null
 }

@@ -63,3 +63,37 @@ test('the committed SQLite migrations match the collection configs', () => {
   // A new file means a collection changed without `npm run migrate:create -- <name>`.
   expect(after).toEqual(before)
 }, 150_000)
+
+test('the committed src/payload-types.ts matches the collection configs', () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'types-drift-'))
+  const generated = path.join(scratch, 'payload-types.ts')
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'payload'), ['generate:types'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: {
+      ...process.env,
+      PAYLOAD_CONFIG_PATH: path.join(root, 'src', 'payload.config.ts'),
+      // Payload writes here instead of the config's outputFile, so the committed file is left alone.
+      PAYLOAD_TS_OUTPUT_PATH: generated,
+      DATABASE_URI: `file:${path.join(scratch, 'types.db')}`,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--conditions=production',
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    },
+  })
+  expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({ status: 0, stderr: '' })
+  const fresh = fs.readFileSync(generated, 'utf8')
+  fs.rmSync(scratch, { recursive: true, force: true })
+  const committed = fs.readFileSync(path.join(root, 'src', 'payload-types.ts'), 'utf8')
+  if (fresh !== committed) {
+    const freshLines = fresh.split('\n')
+    const committedLines = committed.split('\n')
+    const line = freshLines.findIndex((text, index) => text !== committedLines[index])
+    throw new Error(
+      `src/payload-types.ts lags behind the collection configs from line ${line + 1}: run \`npm run types:generate\` and commit it.\n` +
+        `committed: ${committedLines[line] ?? '(end of file)'}\ngenerated: ${freshLines[line] ?? '(end of file)'}`,
+    )
+  }
+  expect(fresh).toBe(committed)
+}, 150_000)

@@ -35,7 +35,7 @@ const attempt = (email: string, password: string) =>
 test('30 wrong passwords at once for one account: each checked one is counted, and once the count blocks the account the rest are refused unchecked', async () => {
   derivations = 0
   const statuses = await Promise.all(Array.from({ length: 30 }, (_, index) => attempt(fx.users.leader.email, `wrong-password-${index}`)))
-  const rows = await payload.find({ collection: 'login-throttles' as never, where: { kind: { equals: 'account' } }, overrideAccess: true })
+  const rows = await payload.find({ collection: 'login-throttles', where: { kind: { equals: 'account' } }, overrideAccess: true })
   expect(rows.docs).toHaveLength(1)
   const failures = (rows.docs[0] as unknown as { failures: number }).failures
   // As many passwords were checked as one at a time would have been: four free failures and the

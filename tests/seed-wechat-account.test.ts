@@ -115,7 +115,7 @@ describe('the demo', () => {
   test('the emulator, told the generated account through the file, gets through to the callback and its reply', async () => {
     await prepareWeChatAccounts(payload, demoEnv())
     const demo = await loadAccountCredentials(payload)
-    await payload.create({ collection: 'auto-replies' as never, overrideAccess: true, data: { name: '默认', kind: 'default', replyType: 'text', text: '已收到您的留言。' } as never })
+    await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '默认', kind: 'default', replyType: 'text', text: '已收到您的留言。' } as never })
     clearCallbackCaches()
     const server: Server = createServer(async (request, response) => {
       const accountId = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)

@@ -38,7 +38,9 @@ export async function cleanStoredImages(payload: Payload, req?: Partial<PayloadR
     let page = 1
     for (;;) {
       const found = await payload.find({ collection, overrideAccess: true, req, depth: 0, limit: 100, page, pagination: true, sort: 'createdAt' })
-      for (const doc of found.docs as unknown as StoredDoc[]) {
+      // Media and resident photos alike: only the files matter here (resident photos have no sizes).
+      const docs: StoredDoc[] = found.docs
+      for (const doc of docs) {
         if (!doc.filename) continue
         const original = await cleanFile(path.join(directory, path.basename(doc.filename)), collection, report)
         for (const size of Object.values(doc.sizes ?? {})) {

@@ -41,7 +41,7 @@ interface MediaDoc {
 }
 
 interface UpdateArgs {
-  id?: string | number
+  id?: string
   where?: Where
   data?: Record<string, unknown>
   overrideAccess?: boolean
@@ -102,8 +102,8 @@ async function listUses(req: PayloadRequest, uses: MediaUse[], lang: Lang): Prom
     const visible = new Set<string>()
     for (const collection of new Set(uses.map((use) => use.collection))) {
       const ids = uses.filter((use) => use.collection === collection).map((use) => use.id)
-      const found = await req.payload.find({ collection, where: { id: { in: ids } }, overrideAccess: false, req, depth: 0, pagination: false, select: { title: true } } as never)
-      for (const doc of (found as { docs: Array<{ id: unknown }> }).docs) visible.add(`${collection}:${String(doc.id)}`)
+      const found = await req.payload.find({ collection, where: { id: { in: ids } }, overrideAccess: false, req, depth: 0, pagination: false, select: { title: true } })
+      for (const doc of found.docs) visible.add(`${collection}:${String(doc.id)}`)
     }
     readable = uses.filter((use) => visible.has(`${use.collection}:${use.id}`))
   }
@@ -160,8 +160,8 @@ async function targetsOf(req: PayloadRequest, collection: SanitizedCollectionCon
     pagination: false,
     req,
     select: { alt: true, filename: true, width: true, height: true },
-  } as never)
-  return (found as { docs: MediaDoc[] }).docs
+  })
+  return found.docs
 }
 
 /**

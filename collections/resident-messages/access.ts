@@ -1,6 +1,7 @@
 import { ValidationError, type Access, type CollectionBeforeChangeHook, type FieldAccess, type PayloadRequest, type Where } from 'payload'
 import { idOf, roleOf, staffOf, type StaffUser } from '../../src/access/roles'
 import { say, type Bilingual } from '../../src/errors'
+import type { ResidentMessage, User } from '../../src/payload-types'
 
 /**
  * Who handles residents' messages. Each message sits in one queue: the community it was routed to
@@ -88,15 +89,10 @@ export function handlesQueue(user: Pick<StaffUser, 'role' | 'community'>, commun
   return own === community
 }
 
-interface AssigneeDoc extends StaffUser {
-  name?: string | null
-}
-
 const GENERAL_QUEUE: Bilingual = { zh: '街道综合队列', en: 'street office general queue' }
 
-async function loadUser(req: PayloadRequest, id: string): Promise<AssigneeDoc | null> {
-  const user = await req.payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0, disableErrors: true, req })
-  return (user as unknown as AssigneeDoc | null) ?? null
+async function loadUser(req: PayloadRequest, id: string): Promise<User | null> {
+  return req.payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0, disableErrors: true, req })
 }
 
 async function queueName(req: PayloadRequest, community: string | null): Promise<string> {
@@ -123,7 +119,7 @@ const refuse = (req: PayloadRequest, message: Bilingual): never => {
  * Writes by the system (no signed-in user: the callback, a reply being recorded) are not checked.
  * Errors are Chinese, on the 负责人 field.
  */
-export const checkAssignment: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation }) => {
+export const checkAssignment: CollectionBeforeChangeHook<ResidentMessage> = async ({ data, originalDoc, req, operation }) => {
   const staff = staffOf(req.user)
   if (!staff || operation !== 'update') return data
   const community = data.community !== undefined ? idOf(data.community) : idOf(originalDoc?.community)

@@ -2,8 +2,8 @@ import type { PayloadHandler } from 'payload'
 import { staffOf } from '../../src/access/roles'
 import { HANDLED_BY_OTHERS, InboxReplyError, MAX_REPLY_LENGTH, replyToResident } from '../../src/wechat/inbox/reply'
 import { latestMessageAt, replyWindow, WINDOW_CLOSED_MESSAGE } from '../../src/wechat/inbox/window'
-import { loose } from '../../src/wechat/callback/loose-payload'
 import { replyRefusal, residentConversation } from '../../src/wechat/inbox/conversation'
+import type { ResidentMessage } from '../../src/payload-types'
 
 const idParam = (req: Parameters<PayloadHandler>[0]): string => String(req.routeParams?.id ?? '')
 
@@ -57,11 +57,9 @@ export const replyEndpoint: PayloadHandler = async (req) => {
 export const replyWindowEndpoint: PayloadHandler = async (req) => {
   if (!staffOf(req.user)) return Response.json({ error: localized(req, '请先登录') }, { status: 401 })
   try {
-    const doc = (await loose(req.payload).findByID({ collection: 'resident-messages', id: idParam(req), req, overrideAccess: false, depth: 0 })) as unknown as {
-      account: unknown
-      openid?: string
-    }
-    const accountId = typeof doc.account === 'object' && doc.account ? String((doc.account as { id: unknown }).id) : String(doc.account)
+    // `openid` is missing for those its field access hides it from (leaders), whatever the generated type says.
+    const doc: Pick<ResidentMessage, 'account'> & { openid?: string } = await req.payload.findByID({ collection: 'resident-messages', id: idParam(req), req, overrideAccess: false, depth: 0 })
+    const accountId = typeof doc.account === 'object' && doc.account ? String(doc.account.id) : String(doc.account)
     // Leaders cannot read openids; the window is still computed server-side from the stored one.
     const openid = doc.openid ?? (await openidOf(req, idParam(req)))
     const lastMessageAt = await latestMessageAt(req.payload, accountId, openid)
@@ -90,6 +88,6 @@ export const conversationEndpoint: PayloadHandler = async (req) => {
 const notFound = (req: Parameters<PayloadHandler>[0]): string => localized(req, '留言不存在或您无权查看')
 
 async function openidOf(req: Parameters<PayloadHandler>[0], id: string): Promise<string> {
-  const doc = (await loose(req.payload).findByID({ collection: 'resident-messages', id, overrideAccess: true, depth: 0 })) as unknown as { openid: string }
+  const doc = await req.payload.findByID({ collection: 'resident-messages', id, overrideAccess: true, depth: 0 })
   return doc.openid
 }

@@ -10,6 +10,7 @@ import {
 } from 'payload'
 import { staffOf } from '../../src/access/roles'
 import { verifyStoredPassword } from './password-hash'
+import type { User } from '../../src/payload-types'
 
 /** Passwords are at least this many characters (the demo accounts' `demo-password` has 13). */
 export const MIN_PASSWORD_LENGTH = 12
@@ -28,8 +29,8 @@ function refuse(req: PayloadRequest, path: string, message: string): never {
  * Payload reads `data.password` before the collection's beforeValidate hooks run and hashes it only
  * after them, so refusing here stops create, update (REST, GraphQL, admin, Local API) and first-register.
  */
-export const enforcePasswordLength: CollectionBeforeValidateHook = ({ data, req }) => {
-  const password = (data as { password?: unknown } | undefined)?.password
+export const enforcePasswordLength: CollectionBeforeValidateHook<User> = ({ data, req }) => {
+  const password = data?.password
   if (typeof password === 'string' && password !== '' && password.length < MIN_PASSWORD_LENGTH) {
     refuse(req, 'password', passwordTooShort(req))
   }
@@ -49,9 +50,9 @@ export const enforcePasswordLengthOnReset: CollectionBeforeOperationHook = ({ ar
  * (`currentPassword`, never stored). An admin changing another account's email or password needs
  * none, and the change is logged (`users.credentials-changed`, who, whose, what).
  */
-export const requireCurrentPassword: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
-  const currentPassword = (data as { currentPassword?: unknown }).currentPassword
-  delete (data as { currentPassword?: unknown }).currentPassword
+export const requireCurrentPassword: CollectionBeforeChangeHook<User> = async ({ data, originalDoc, operation, req }) => {
+  const currentPassword = data.currentPassword
+  delete data.currentPassword
   if (operation !== 'update' || !originalDoc) return data
   const changed: string[] = []
   if (typeof data.email === 'string' && data.email.toLowerCase().trim() !== String(originalDoc.email ?? '').toLowerCase()) changed.push('email')
@@ -76,7 +77,7 @@ export const requireCurrentPassword: CollectionBeforeChangeHook = async ({ data,
  * `afterChange` on `users`: deactivating an account ends every session it has at once (Payload's
  * JWT strategy accepts a token only while its session is stored on the user).
  */
-export const endSessionsOnDeactivation: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+export const endSessionsOnDeactivation: CollectionAfterChangeHook<User> = async ({ doc, previousDoc, operation, req }) => {
   if (operation === 'update' && doc.active === false && previousDoc?.active !== false) {
     await req.payload.db.updateOne({ collection: 'users', id: doc.id, data: { sessions: [] }, req, returning: false })
   }

@@ -1,6 +1,7 @@
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type Payload } from 'payload'
 import { publicError } from '../../src/errors'
 import { idOf } from '../../src/access/roles'
+import type { User } from '../../src/payload-types'
 
 async function otherActiveAdmins(payload: Payload, exceptId: string): Promise<number> {
   const { totalDocs } = await payload.count({
@@ -12,7 +13,7 @@ async function otherActiveAdmins(payload: Payload, exceptId: string): Promise<nu
 }
 
 /** The office must never lock itself out: the last active admin stays an active admin. */
-export const keepLastAdmin: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+export const keepLastAdmin: CollectionBeforeChangeHook<User> = async ({ data, originalDoc, operation, req }) => {
   if (operation !== 'update' || originalDoc?.role !== 'admin' || originalDoc?.active === false) return data
   const losesAdmin = (data.role !== undefined && data.role !== 'admin') || data.active === false
   if (losesAdmin && (await otherActiveAdmins(req.payload, String(originalDoc.id))) === 0) {
@@ -29,7 +30,7 @@ export const preventDeletingLastAdmin: CollectionBeforeDeleteHook = async ({ id,
 }
 
 /** An editor belongs to a community: their items are filed under it. */
-export const requireEditorCommunity: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const requireEditorCommunity: CollectionBeforeChangeHook<User> = ({ data, originalDoc }) => {
   const role = data.role ?? originalDoc?.role
   const community = data.community !== undefined ? idOf(data.community) : idOf(originalDoc?.community)
   if (role === 'editor' && !community) {

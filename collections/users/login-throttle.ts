@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { APIError, AuthenticationError, type CollectionBeforeOperationHook, type Payload, type PayloadRequest } from 'payload'
+import type { LoginThrottle } from '../../src/payload-types'
 import { compareAndSet } from '../../src/cas'
 import { clientAddress } from '../../src/http/client-address'
 import { verifyStoredPassword } from './password-hash'
@@ -20,7 +21,6 @@ import { verifyStoredPassword } from './password-hash'
  * after another and cannot outrun the backoff. The address is the connection's, or the one a
  * trusted proxy reported (`TRUST_PROXY`, src/http/client-address.ts), never what the client claims.
  */
-export const THROTTLE_COLLECTION = 'login-throttles'
 
 interface Policy {
   free: number
@@ -48,20 +48,11 @@ export function blockMs(kind: keyof typeof POLICIES, failures: number): number {
 const keyOf = (payload: Payload, kind: string, value: string): string =>
   `${kind}:${createHmac('sha256', payload.secret).update(`${kind}:${value}`).digest('hex')}`
 
-interface ThrottleDoc {
-  id: string | number
-  key: string
-  failures?: number | null
-  blockedUntil?: string | null
-  lastFailureAt?: string | null
+async function findKey(payload: Payload, key: string): Promise<LoginThrottle | null> {
+  return payload.db.findOne<LoginThrottle>({ collection: 'login-throttles', where: { key: { equals: key } } })
 }
 
-async function findKey(payload: Payload, key: string): Promise<ThrottleDoc | null> {
-  const doc = await payload.db.findOne({ collection: THROTTLE_COLLECTION as never, where: { key: { equals: key } } })
-  return (doc as unknown as ThrottleDoc | null) ?? null
-}
-
-const secondsLeft = (doc: ThrottleDoc | null, now: number): number => {
+const secondsLeft = (doc: LoginThrottle | null, now: number): number => {
   const until = doc?.blockedUntil ? Date.parse(doc.blockedUntil) : 0
   return until > now ? Math.ceil((until - now) / 1000) : 0
 }
@@ -102,8 +93,8 @@ async function reserve(payload: Payload, kind: 'account' | 'address', key: strin
     const data = { failures, lastFailureAt, blockedUntil: ms > 0 ? new Date(now + ms).toISOString() : null }
     if (!existing) {
       try {
-        const created = await payload.create({ collection: THROTTLE_COLLECTION as never, data: { key, kind, ...data } as never, overrideAccess: true, depth: 0 })
-        return { kind, key, id: (created as { id: string | number }).id, failures, lastFailureAt, blockMs: ms, previous: { failures: 0, blockedUntil: null, lastFailureAt } }
+        const created = await payload.create({ collection: 'login-throttles', data: { key, kind, ...data }, overrideAccess: true, depth: 0 })
+        return { kind, key, id: created.id, failures, lastFailureAt, blockMs: ms, previous: { failures: 0, blockedUntil: null, lastFailureAt } }
       } catch (error) {
         // The unique key: another attempt created it first; compete on it in the next round.
         if (await findKey(payload, key)) continue
@@ -112,7 +103,7 @@ async function reserve(payload: Payload, kind: 'account' | 'address', key: strin
     }
     const won = await compareAndSet(
       payload,
-      THROTTLE_COLLECTION,
+      'login-throttles',
       {
         and: [
           { id: { equals: existing.id } },
@@ -139,15 +130,15 @@ async function release(payload: Payload, reservation: Reservation): Promise<void
   const { id, failures, lastFailureAt, previous } = reservation
   const back = await compareAndSet(
     payload,
-    THROTTLE_COLLECTION,
+    'login-throttles',
     { and: [{ id: { equals: id } }, { failures: { equals: failures } }, { lastFailureAt: { equals: lastFailureAt } }] },
     previous,
   )
   if (back) return
   await payload.db.updateOne({
-    collection: THROTTLE_COLLECTION as never,
+    collection: 'login-throttles',
     where: { and: [{ id: { equals: id } }, { failures: { greater_than: 0 } }] },
-    data: { failures: { $inc: -1 } } as never,
+    data: { failures: { $inc: -1 } },
     options: { atomic: true },
     returning: false,
   })
@@ -160,7 +151,7 @@ async function release(payload: Payload, reservation: Reservation): Promise<void
 export async function forgetStale(payload: Payload, now = Date.now()): Promise<void> {
   const before = new Date(now - FORGET_AFTER_MS).toISOString()
   await payload.delete({
-    collection: THROTTLE_COLLECTION as never,
+    collection: 'login-throttles',
     where: {
       and: [
         { lastFailureAt: { less_than: before } },
@@ -228,7 +219,7 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
   // A success clears the account's count and gives the address its attempt back.
   for (const reservation of reservations) {
     // deleteMany: a concurrent success may have removed it already, which is not an error.
-    if (reservation.kind === 'account') await payload.db.deleteMany({ collection: THROTTLE_COLLECTION as never, where: { id: { equals: reservation.id } } })
+    if (reservation.kind === 'account') await payload.db.deleteMany({ collection: 'login-throttles', where: { id: { equals: reservation.id } } })
     else await release(payload, reservation)
   }
   return args

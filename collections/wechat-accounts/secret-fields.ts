@@ -1,5 +1,6 @@
 import type { CollectionAfterReadHook, CollectionBeforeChangeHook, Field } from 'payload'
 import { encryptSecret, isEncrypted } from '../../src/secrets'
+import type { WechatAccount } from '../../src/payload-types'
 
 export const SECRET_FIELDS = ['appSecret', 'token', 'encodingAESKey', 'previousEncodingAESKey'] as const
 export type SecretField = (typeof SECRET_FIELDS)[number]
@@ -18,7 +19,7 @@ export function secretField(name: SecretField, label: { zh: string; en: string }
 }
 
 /** Encrypts what was written and records which secrets are set, so the admin can tell without seeing them. */
-export const encryptSecrets: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const encryptSecrets: CollectionBeforeChangeHook<WechatAccount> = ({ data, originalDoc }) => {
   for (const field of SECRET_FIELDS) {
     const value = data[field]
     if (value === undefined || value === null || value === '') {

@@ -1,4 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+import type { WeeklyPush } from '../../src/payload-types'
 import { idOf } from '../../src/access/roles'
 import { publicError } from '../../src/errors'
 import { moveItems } from '../../src/push/item-states'
@@ -6,13 +7,13 @@ import { PUSH_SYSTEM_CONTEXT, itemRefs, sameRefs, type ItemRef } from '../../src
 import { appendStep } from '../../src/push/store'
 import { SIGN_OFF_VOIDED, signOffVoidedStep } from '../../src/push/void-sign-off'
 
-const EDITABLE = ['proposed', 'signed_off']
+const EDITABLE: ReadonlyArray<WeeklyPush['status'] | undefined> = ['proposed', 'signed_off']
 
 /**
  * People change the bundle only before it is sent, and any change voids the leader's sign-off:
  * what was signed off is what goes out.
  */
-export const guardBundleChanges: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, context }) => {
+export const guardBundleChanges: CollectionBeforeChangeHook<WeeklyPush> = ({ data, originalDoc, operation, req, context }) => {
   data.key = `${idOf(data.account ?? originalDoc?.account)}:${data.week ?? originalDoc?.week}`
   if (operation === 'create' || context?.[PUSH_SYSTEM_CONTEXT]) return data
   if (!EDITABLE.includes(originalDoc?.status)) throw publicError('本周推送已在发送或已结束，不能再修改', 409)
@@ -29,7 +30,7 @@ export const guardBundleChanges: CollectionBeforeChangeHook = ({ data, originalD
  * A sign-off voided by a person's change (guardBundleChanges) is logged here, once the change is
  * saved: one new step-log entry, never a rewrite of the push.
  */
-export const syncItemStates: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation, context }) => {
+export const syncItemStates: CollectionAfterChangeHook<WeeklyPush> = async ({ doc, previousDoc, req, operation, context }) => {
   if (operation === 'update' && !context?.[PUSH_SYSTEM_CONTEXT] && previousDoc?.status === 'signed_off' && doc.status === 'proposed') {
     await appendStep(req.payload, String(doc.id), signOffVoidedStep(`内容被 ${req.user?.email ?? '系统'} 修改`), req)
   }

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, PayloadRequest } from 'payload'
 import { jsonOnly } from '../../src/http/json-only'
 import { isLeaderOrAdmin, isStaff, roleOf } from '../../src/access/roles'
 import { WEEK_PATTERN } from '../../src/push/week'
@@ -13,7 +13,7 @@ import { guardBundleChanges, syncItemStates } from './hooks'
  * data stays readable through the API as before.
  */
 const adminOnlyInForm = (field: Field): Field =>
-  ({ ...field, admin: { ...field.admin, condition: (_data: unknown, _sibling: unknown, { user }: { user?: unknown }) => roleOf(user as never) === 'admin' } }) as Field
+  ({ ...field, admin: { ...field.admin, condition: (_data: unknown, _sibling: unknown, { user }: { user?: PayloadRequest['user'] }) => roleOf(user) === 'admin' } }) as Field
 
 /** One WeChat mass send: an account's bundle for one ISO week. */
 export const WeeklyPushes: CollectionConfig = {

@@ -1,6 +1,3 @@
-import type { Access, PayloadRequest, SanitizedConfig, Where } from 'payload'
-import { idOf, staffOf } from './roles'
-
 /**
  * Payload's edit locks (`payload-locked-documents`): who is editing which document. Payload 3.90
  * adds this collection itself while it sanitizes the config (payload/dist/locked-documents/config.js)
@@ -13,7 +10,8 @@ import { idOf, staffOf } from './roles'
  * Rules: only active staff; a lock is created or kept only in one's own name, on a document (or
  * global) one can read; one deletes only one's own locks (admins any).
  */
-export const LOCKED_DOCUMENTS_SLUG = 'payload-locked-documents'
+import type { Access, PayloadRequest, SanitizedConfig, Where } from 'payload'
+import { idOf, staffOf } from './roles'
 
 interface LockData {
   user?: unknown
@@ -36,17 +34,18 @@ async function canReadTarget(req: PayloadRequest, document: unknown, globalSlug:
   if (document && typeof document === 'object' && 'relationTo' in document) {
     const { relationTo, value } = document as { relationTo?: unknown; value?: unknown }
     const id = idOf(value)
-    if (typeof relationTo !== 'string' || !id || relationTo === LOCKED_DOCUMENTS_SLUG) return false
-    const collection = payload.collections[relationTo as never] as { config: { lockDocuments?: unknown } } | undefined
-    if (!collection || collection.config.lockDocuments === false) return false
-    const found = await payload.findByID({ collection: relationTo as never, id, depth: 0, overrideAccess: false, user: req.user, disableErrors: true, req })
+    if (typeof relationTo !== 'string' || !id || relationTo === 'payload-locked-documents') return false
+    // The lock names its collection as a string from the request: one of ours, or nothing to read.
+    const collection = payload.config.collections.find((candidate) => candidate.slug === relationTo)
+    if (!collection || collection.lockDocuments === false) return false
+    const found = await payload.findByID({ collection: collection.slug, id, depth: 0, overrideAccess: false, user: req.user, disableErrors: true, req })
     return found != null
   }
   if (typeof globalSlug === 'string' && globalSlug !== '') {
     const global = payload.config.globals.find((candidate) => candidate.slug === globalSlug)
     if (!global || global.lockDocuments === false) return false
     try {
-      await payload.findGlobal({ slug: globalSlug as never, depth: 0, overrideAccess: false, user: req.user, req })
+      await payload.findGlobal({ slug: global.slug, depth: 0, overrideAccess: false, user: req.user, req })
       return true
     } catch {
       return false
@@ -83,7 +82,7 @@ export const canUpdateLock: Access = async ({ req, id, data }) => {
     return ownLocks(String(staff.id))
   }
   const existing = (await req.payload.findByID({
-    collection: LOCKED_DOCUMENTS_SLUG as never,
+    collection: 'payload-locked-documents',
     id,
     depth: 0,
     overrideAccess: true,
@@ -107,7 +106,7 @@ export const canReadLocks: Access = ({ req }) => staffOf(req.user) !== null
  * the only place the generated collection can be reached.
  */
 export function guardLockedDocuments(config: SanitizedConfig): SanitizedConfig {
-  const locks = config.collections.find((collection) => collection.slug === LOCKED_DOCUMENTS_SLUG)
+  const locks = config.collections.find((collection) => collection.slug === 'payload-locked-documents')
   if (locks) {
     locks.access = { ...locks.access, create: canCreateLock, read: canReadLocks, update: canUpdateLock, delete: canDeleteLock }
   }

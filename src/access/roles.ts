@@ -21,7 +21,7 @@ export interface StaffUser {
 /** Only active staff accounts from the `users` collection count as signed in. */
 export function staffOf(user: PayloadRequest['user'] | undefined | null): StaffUser | null {
   if (!user || user.collection !== 'users') return null
-  const staff = user as unknown as StaffUser
+  const staff: StaffUser = user
   if (staff.active === false) return null
   if (!ROLES.includes(staff.role)) return null
   return staff

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field, GlobalConfig } from 'payload'
+import type { CollectionConfig, Field, GlobalConfig, PayloadRequest } from 'payload'
 import { hiddenFromNav, NAV_ROLES, roleOf } from '../access/roles'
 import { isUserRelationship, USER_NAME_CELL, USER_NAME_FIELD, userNameField } from './user-names'
 
@@ -77,7 +77,7 @@ function timestampFields(fields: Field[]): Field[] {
   return [...fields, ...extra]
 }
 
-const adminOnlyTab = ({ req }: { req: { user?: unknown } }) => roleOf(req.user as never) === 'admin'
+const adminOnlyTab = ({ req }: { req: Pick<PayloadRequest, 'user'> }) => roleOf(req.user) === 'admin'
 
 function editComponents(admin: { components?: Components } | undefined): Components {
   const components = admin?.components ?? {}

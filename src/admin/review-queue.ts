@@ -78,18 +78,17 @@ export async function loadQueue(payload: Payload, user: TypedUser, filters: Queu
         limit: 100,
         sort: '-updatedAt',
       })
+      // depth 1: the community and the author come populated.
       return found.docs.map((doc): QueueRow => {
-        const record = doc as unknown as Record<string, unknown>
-        const community = record.community as { name?: string } | null
-        const author = record.createdBy as { name?: string } | null
+        const { community, createdBy: author } = doc
         return {
-          id: String(record.id),
+          id: String(doc.id),
           collection,
-          title: String(record.title ?? ''),
-          reviewStatus: isReviewState(record.reviewStatus) ? record.reviewStatus : 'draft',
+          title: String(doc.title ?? ''),
+          reviewStatus: isReviewState(doc.reviewStatus) ? doc.reviewStatus : 'draft',
           community: community && typeof community === 'object' ? (community.name ?? null) : null,
           author: author && typeof author === 'object' ? (author.name ?? null) : null,
-          updatedAt: String(record.updatedAt ?? ''),
+          updatedAt: String(doc.updatedAt ?? ''),
         }
       })
     }),

@@ -19,7 +19,7 @@ async function userName(req: PayloadRequest, id: string): Promise<string> {
   if (!name) {
     name = req.payload
       .findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true, select: { name: true }, req })
-      .then((user) => (user as { name?: string } | null)?.name ?? '—')
+      .then((user) => user?.name ?? '—')
     cache.set(id, name)
   }
   return name

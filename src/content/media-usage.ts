@@ -5,7 +5,7 @@
  * approved, scheduled or sent (FROZEN_CONTENT_STATES), or in the bundle of a weekly push that is not
  * finished — because what a leader approved is what is sent.
  */
-import type { FlattenedField, Payload, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, FlattenedField, Payload, PayloadRequest, Where } from 'payload'
 import { idOf } from '../access/roles'
 import { FINISHED_PUSH_STATUSES } from '../push/decide'
 import { itemRefs } from '../push/refs'
@@ -13,8 +13,8 @@ import { FROZEN_CONTENT_STATES, isContentFrozen } from '../review/frozen-states'
 import { CONTENT_COLLECTIONS, type ContentCollection } from '../review/service'
 import { imageReference, type LexicalNode } from '../wechat/convert/render'
 
-/** The images collection (collections/media). */
-export const MEDIA_COLLECTION = 'media'
+/** The images collection (collections/media), compared with the relationship configs' and rich text's strings. */
+const MEDIA_COLLECTION = 'media' satisfies CollectionSlug
 
 /** One place an item refers to a media document. */
 export interface MediaReference {
@@ -133,10 +133,10 @@ async function unfinishedBundles(payload: Payload, req?: PayloadRequest): Promis
     req,
   })
   const byItem = new Map<string, BundleOf[]>()
-  for (const push of found.docs as unknown as Array<{ id: string; week: string; status: string; items?: unknown }>) {
+  for (const push of found.docs) {
     for (const ref of itemRefs(push.items)) {
       const key = `${ref.relationTo}:${ref.value}`
-      byItem.set(key, [...(byItem.get(key) ?? []), { id: String(push.id), week: push.week, status: push.status }])
+      byItem.set(key, [...(byItem.get(key) ?? []), { id: String(push.id), week: push.week, status: push.status ?? 'proposed' }])
     }
   }
   return byItem
@@ -163,8 +163,10 @@ export async function findFrozenUses(payload: Payload, mediaIds: readonly string
       or: [{ reviewStatus: { in: [...FROZEN_CONTENT_STATES] } }, ...(bundled.length ? [{ id: { in: bundled } }] : [])],
     }
     const select = Object.fromEntries([['title', true], ['reviewStatus', true], ...mediaFields.map((field) => [field.name, true])])
-    const found = await payload.find({ collection, overrideAccess: true, depth: 0, pagination: false, where, select, req } as never)
-    for (const doc of (found as { docs: Array<Record<string, unknown>> }).docs) {
+    const found = await payload.find({ collection, overrideAccess: true, depth: 0, pagination: false, where, select, req })
+    for (const item of found.docs) {
+      // Read by field name (the media fields found above), so as a plain record.
+      const doc: Record<string, unknown> = { ...item }
       const id = String(doc.id)
       const pushes = bundles.get(`${collection}:${id}`) ?? []
       if (!isContentFrozen(doc.reviewStatus) && pushes.length === 0) continue

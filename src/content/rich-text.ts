@@ -1,3 +1,8 @@
+import type { Article } from '../payload-types'
+
+/** A rich-text field's value as stored: the same Lexical editor for every content type. */
+export type LexicalDocument = NonNullable<Article['body']>
+
 /** Plain text of a Lexical document: enough to measure and to check emptiness. */
 export function lexicalPlainText(value: unknown): string {
   const parts: string[] = []
@@ -16,7 +21,7 @@ export function lexicalPlainText(value: unknown): string {
 }
 
 /** A one-paragraph-per-string Lexical document; used by the demo data and the tests. */
-export function lexicalFromParagraphs(paragraphs: string[]): Record<string, unknown> {
+export function lexicalFromParagraphs(paragraphs: string[]): LexicalDocument {
   return {
     root: {
       type: 'root',

@@ -35,7 +35,7 @@ export async function assembleWeek(
     .join('；')
   let push: PushDoc
   try {
-    push = (await payload.create({
+    push = await payload.create({
       collection: 'weekly-pushes',
       overrideAccess: true,
       depth: 0,
@@ -47,7 +47,7 @@ export async function assembleWeek(
         status: autoSignOff ? 'signed_off' : 'proposed',
         signedOffAt: autoSignOff ? args.now.toISOString() : null,
       },
-    } as never)) as unknown as PushDoc
+    })
   } catch (error) {
     const raced = await findPush(payload, args.accountId, args.week)
     if (raced) return { push: raced, created: false }

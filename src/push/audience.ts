@@ -14,7 +14,7 @@ export async function resolveAudience(payload: Payload, push: PushDoc): Promise<
   const communityId = idOf(push.audienceCommunity)
   if (!communityId) return { error: '发送对象为"某社区的粉丝"，但没有选择社区' }
   const account = await payload.findByID({ collection: 'wechat-accounts', id: idOf(push.account) ?? '', overrideAccess: true, depth: 0, disableErrors: true })
-  const tags = Array.isArray(account?.communityTags) ? (account.communityTags as { community: unknown; tagId: number }[]) : []
+  const tags = account?.communityTags ?? []
   const tag = tags.find((entry) => idOf(entry.community) === communityId)
   return tag ? { tagId: Number(tag.tagId) } : { error: '该社区在公众号设置中没有配置粉丝标签（微信 → 公众号 → 社区粉丝标签）' }
 }
@@ -45,7 +45,7 @@ export async function audienceReach(payload: Payload, push: PushDoc, options: { 
   ])
   const base = {
     audience: push.audience === 'community' ? ('community' as const) : ('all' as const),
-    community: community ? String((community as { name?: string }).name ?? communityId) : null,
+    community: community ? String(community.name ?? communityId) : null,
     recorded: recorded.totalDocs,
   }
   const target = await resolveAudience(payload, push)

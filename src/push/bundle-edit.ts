@@ -61,14 +61,14 @@ export async function editBundle(req: PayloadRequest, pushId: string, refs: Item
     if (item.reviewStatus !== 'approved' || item.pushedIn) throw new ReviewError(400, 'not-in-pool', `《${item.title}》不在待推送池中（只能添加已通过审核、尚未推送的内容）`)
   }
   const moved = addedRefs.length === 0 && removedRefs.length === 0 && before.map(key).join() !== refs.map(key).join()
-  const saved = (await req.payload.update({
+  const saved = await req.payload.update({
     collection: 'weekly-pushes',
     id: push.id,
     data: { items: refs },
     req,
     overrideAccess: false,
     depth: 0,
-  })) as unknown as PushDoc
+  })
   return {
     push: saved,
     count: refs.length,

@@ -1,23 +1,21 @@
 import type { Payload } from 'payload'
 import { idOf } from '../access/roles'
 import { checkWeChatReadiness } from '../content/wechat-readiness'
-import { CONTENT_COLLECTIONS } from '../review/service'
+import { CONTENT_COLLECTIONS, type ContentDoc } from '../review/service'
 import type { ItemRef } from './refs'
 import type { Candidate } from './select'
 import { shanghaiDate } from './week'
 
-type Doc = Record<string, unknown>
-
-export function toCandidate(collection: Candidate['collection'], doc: Doc): Candidate {
+export function toCandidate(collection: Candidate['collection'], doc: ContentDoc): Candidate {
   const priority = doc.priority === 'pinned' || doc.priority === 'high' ? doc.priority : 'normal'
   return {
     collection,
     id: String(doc.id),
     title: String(doc.title ?? ''),
     priority,
-    approvedAt: (doc.approvedAt as string | null) ?? null,
+    approvedAt: doc.approvedAt ?? null,
     community: idOf(doc.community),
-    pushBy: (doc.pushBy as string | null) ?? null,
+    pushBy: doc.pushBy ?? null,
     reviewStatus: String(doc.reviewStatus ?? ''),
     pushedIn: idOf(doc.pushedIn),
     problems: checkWeChatReadiness(doc).map((problem) => problem.message),
@@ -36,7 +34,7 @@ export async function loadPool(payload: Payload): Promise<Candidate[]> {
         pagination: false,
         where: { reviewStatus: { equals: 'approved' } },
       })
-      return found.docs.map((doc) => toCandidate(collection, doc as unknown as Doc))
+      return found.docs.map((doc) => toCandidate(collection, doc))
     }),
   )
   return pools.flat()
@@ -50,7 +48,7 @@ export async function loadBundle(payload: Payload, refs: ItemRef[]): Promise<Can
       if (!doc) {
         return { collection: ref.relationTo, id: ref.value, title: '（已删除）', priority: 'normal', approvedAt: null, community: null, pushBy: null, reviewStatus: 'deleted', pushedIn: null, problems: ['内容已被删除'] } as Candidate
       }
-      return toCandidate(ref.relationTo, doc as unknown as Doc)
+      return toCandidate(ref.relationTo, doc)
     }),
   )
 }

@@ -12,7 +12,7 @@ export async function sendsByMonth(payload: Payload, accountId: string): Promise
     where: { and: [{ account: { equals: accountId } }, { status: { in: ['sent', 'sending'] } }] },
   })
   const counts: Record<string, number> = {}
-  for (const push of pushes.docs as unknown as { wechat?: { sentAt?: string; sendRequestedAt?: string }; updatedAt: string }[]) {
+  for (const push of pushes.docs) {
     const month = shanghaiMonth(new Date(push.wechat?.sentAt ?? push.wechat?.sendRequestedAt ?? push.updatedAt))
     counts[month] = (counts[month] ?? 0) + 1
   }

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { WeChatApiError } from '../wechat/client/errors'
 import type { PushGateway } from './gateway'
 import { itemRefs } from './refs'
-import { appendStep, readPush, type PushDoc } from './store'
+import { appendStep, readPush, type PushWithSteps } from './store'
 
 /** One leader's preview: sent (WeChat's msg_id) or failed with the reason in Chinese. */
 export interface PreviewRecipient {
@@ -22,7 +22,7 @@ export interface PreviewRecipient {
  * - `failed`: the draft was made but WeChat refused every preview.
  */
 export interface PreviewReport {
-  push: PushDoc | null
+  push: PushWithSteps | null
   outcome: 'sent' | 'partial' | 'no-recipient' | 'draft-failed' | 'failed'
   recipients: PreviewRecipient[]
   error?: string
@@ -66,7 +66,7 @@ export async function previewBundle(payload: Payload, pushId: string, gateway: P
   const recipients: PreviewRecipient[] = []
   for (const leader of bound) {
     const at = new Date().toISOString()
-    const name = String((leader as { name?: string }).name || leader.email)
+    const name = String(leader.name || leader.email)
     try {
       const { msgId } = await gateway.preview({ mediaId, openid: String(leader.wechatOpenid) })
       previews.push({ id: randomUUID(), user: leader.id, at, msgId })
@@ -88,7 +88,7 @@ export async function previewBundle(payload: Payload, pushId: string, gateway: P
 }
 
 /** Sends the previews (see previewBundle) and answers the saved push, as the scheduler and the CLI use it. */
-export async function sendPreviews(payload: Payload, pushId: string, gateway: PushGateway): Promise<PushDoc | null> {
+export async function sendPreviews(payload: Payload, pushId: string, gateway: PushGateway): Promise<PushWithSteps | null> {
   return (await previewBundle(payload, pushId, gateway)).push
 }
 

@@ -67,7 +67,7 @@ export async function applyMassResult(payload: Payload, result: MassResult): Pro
     joins: false,
     where: { and: [{ account: { equals: result.accountId } }, { 'wechat.msgId': { equals: result.msgId } }] },
   })
-  const push = found.docs[0] as unknown as PushDoc | undefined
+  const push = found.docs[0]
   if (!push) {
     if (result.status.toUpperCase() !== 'SENDING') await keepPendingResult(payload, result)
     return null
@@ -82,7 +82,7 @@ export async function applyMassResult(payload: Payload, result: MassResult): Pro
  */
 export async function applyPendingMassResult(payload: Payload, push: PushDoc): Promise<PushDoc | null> {
   const accountId = idOf(push.account)
-  const msgId = (push.wechat as { msgId?: string | null } | undefined)?.msgId
+  const msgId = push.wechat?.msgId
   if (!accountId || !msgId) return null
   const found = await payload.find({
     collection: 'pending-mass-results',
@@ -91,9 +91,11 @@ export async function applyPendingMassResult(payload: Payload, push: PushDoc): P
     limit: 1,
     where: { key: { equals: pendingKey(accountId, msgId) } },
   })
-  const pending = found.docs[0] as unknown as { id: string; result: Omit<MassResult, 'accountId' | 'msgId'> } | undefined
+  const pending = found.docs[0]
   if (!pending) return null
-  const applied = await recordResult(payload, push, { ...pending.result, accountId, msgId })
+  // A JSON field, typed as any JSON value: keepPendingResult wrote it from a MassResult.
+  const kept = pending.result as Omit<MassResult, 'accountId' | 'msgId'>
+  const applied = await recordResult(payload, push, { ...kept, accountId, msgId })
   await payload.delete({ collection: 'pending-mass-results', id: pending.id, overrideAccess: true })
   return applied
 }
@@ -127,7 +129,7 @@ function acceptedArticleUrls(payload: Payload, msgId: string, urls: Record<numbe
 }
 
 async function recordResult(payload: Payload, push: PushDoc, result: MassResult): Promise<PushDoc | null> {
-  const previous = (push.result ?? {}) as Record<string, unknown>
+  const previous = push.result ?? {}
   const { ok, meaning } = massStatusMeaning(result.status)
   if (previous.finishedAt && previous.statusText === result.status && result.totalCount === undefined) return push
   if (result.status.toUpperCase() === 'SENDING') return push
@@ -163,11 +165,11 @@ async function recordResult(payload: Payload, push: PushDoc, result: MassResult)
 async function recordArticleUrls(payload: Payload, push: PushDoc, urls: Record<number, string>) {
   const items = Array.isArray(push.items) ? push.items : []
   for (const [index, url] of Object.entries(urls)) {
-    const ref = items[Number(index) - 1] as { relationTo?: string; value?: unknown } | undefined
+    const ref = items[Number(index) - 1]
     if (!ref?.relationTo || !ref.value) continue
     await payload.update({
-      collection: ref.relationTo as 'articles',
-      id: String(typeof ref.value === 'object' ? (ref.value as { id: string }).id : ref.value),
+      collection: ref.relationTo,
+      id: String(typeof ref.value === 'object' ? ref.value.id : ref.value),
       overrideAccess: true,
       context: { [REVIEW_TRANSITION_CONTEXT]: true, [PUSH_SYSTEM_CONTEXT]: true },
       data: { articleUrl: url },

@@ -114,15 +114,15 @@ async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<Send
   let push: PushDoc = claimed
   await step('claimed')
 
-  const release = async (data: Record<string, unknown>, entry: { step: string; ok: boolean; detail?: string }) => {
-    const saved = await savePush(payload, push as PushDoc, { ...data, claimedBy: null, claimedUntil: data.claimedUntil ?? null }, entry, {
+  const release = async (data: Partial<PushDoc>, entry: { step: string; ok: boolean; detail?: string }) => {
+    const saved = await savePush(payload, push, { ...data, claimedBy: null, claimedUntil: data.claimedUntil ?? null }, entry, {
       and: [{ status: { equals: 'sending' } }, { claimedBy: { equals: owner } }],
     })
     if (saved) push = saved
     return saved
   }
   const refs = itemRefs(push.items)
-  const wechat = (push.wechat ?? {}) as Record<string, string | null>
+  const wechat = push.wechat ?? {}
 
   if (!wechat.msgId && !wechat.sendRequestedAt) {
     // Nothing reached WeChat's send yet: check the bundle as it is now.

@@ -1,26 +1,30 @@
 import type { Payload } from 'payload'
 import { DEFAULT_PUSH_SETTINGS, type PushSettings } from './settings'
 
+/** A positive number, else the default (weekdays are select values, stored as strings '1'…'7'). */
+const positive = (value: string | number | null | undefined, fallback: number): number => {
+  const number = Number(value)
+  return Number.isFinite(number) && number > 0 ? number : fallback
+}
+
+const nonEmpty = (value: string | null | undefined, fallback: string): string => (typeof value === 'string' && value ? value : fallback)
+
 /** The push-settings global over the defaults; select values come back as strings. */
 export async function loadPushSettings(payload: Payload): Promise<PushSettings> {
-  const stored = (await payload.findGlobal({ slug: 'push-settings', overrideAccess: true, depth: 0 })) as unknown as Record<string, unknown>
-  const number = (key: keyof PushSettings) => {
-    const value = Number(stored?.[key])
-    return Number.isFinite(value) && value > 0 ? value : (DEFAULT_PUSH_SETTINGS[key] as number)
-  }
-  const text = (key: keyof PushSettings) => (typeof stored?.[key] === 'string' && stored[key] ? String(stored[key]) : String(DEFAULT_PUSH_SETTINGS[key]))
+  const stored = await payload.findGlobal({ slug: 'push-settings', overrideAccess: true, depth: 0 })
+  const defaults = DEFAULT_PUSH_SETTINGS
   return {
-    assembleWeekday: number('assembleWeekday'),
-    assembleTime: text('assembleTime'),
-    sendWeekday: number('sendWeekday'),
-    sendTime: text('sendTime'),
-    retryWeekday: number('retryWeekday'),
-    retryTime: text('retryTime'),
-    minItems: number('minItems'),
-    maxItems: number('maxItems'),
-    maxPerCommunity: number('maxPerCommunity'),
+    assembleWeekday: positive(stored?.assembleWeekday, defaults.assembleWeekday),
+    assembleTime: nonEmpty(stored?.assembleTime, defaults.assembleTime),
+    sendWeekday: positive(stored?.sendWeekday, defaults.sendWeekday),
+    sendTime: nonEmpty(stored?.sendTime, defaults.sendTime),
+    retryWeekday: positive(stored?.retryWeekday, defaults.retryWeekday),
+    retryTime: nonEmpty(stored?.retryTime, defaults.retryTime),
+    minItems: positive(stored?.minItems, defaults.minItems),
+    maxItems: positive(stored?.maxItems, defaults.maxItems),
+    maxPerCommunity: positive(stored?.maxPerCommunity, defaults.maxPerCommunity),
     quotaPolicy: stored?.quotaPolicy === 'merge' ? 'merge' : 'skip',
     approvalIsSignOff: stored?.approvalIsSignOff === true,
-    monthlyQuota: DEFAULT_PUSH_SETTINGS.monthlyQuota,
+    monthlyQuota: defaults.monthlyQuota,
   }
 }

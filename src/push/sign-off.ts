@@ -12,7 +12,7 @@ import { readPush, savePush, type PushDoc } from './store'
 export type PushAction = 'sign-off' | 'reject' | 'revoke'
 
 const STATUS_ZH: Record<string, string> = { proposed: '待审定', signed_off: '已审定', sending: '发送中', sent: '已发送', failed: '失败', skipped: '已跳过' }
-const statusZh = (status: string) => STATUS_ZH[status] ?? status
+const statusZh = (status: string | null | undefined) => STATUS_ZH[String(status)] ?? String(status)
 
 /**
  * The leader's decision on the week's bundle. Sign-off needs every item valid and at least the

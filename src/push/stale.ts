@@ -24,7 +24,7 @@ export async function settlePastWeek(
     return 'skipped'
   }
   if (push.claimedUntil && new Date(push.claimedUntil) > args.now) return 'busy'
-  const wechat = (push.wechat ?? {}) as { msgId?: string | null; sendRequestedAt?: string | null }
+  const wechat = push.wechat ?? {}
   if (wechat.msgId) {
     const gateway = await args.gatewayFor(payload, idOf(push.account) ?? '')
     await sendWeeklyPush({ payload, pushId: push.id, gateway, settings: args.settings, owner: args.owner, finalAttempt: true, now: () => args.now })

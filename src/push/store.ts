@@ -1,7 +1,9 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { compareAndSet } from '../cas'
+import type { WeeklyPush } from '../payload-types'
 
-export type PushDoc = Record<string, any> & { id: string; week: string; status: string }
+/** A weekly push as stored (depth 0: relationships are ids). */
+export type PushDoc = WeeklyPush
 
 export interface StepEntry {
   step: string
@@ -20,7 +22,7 @@ export type PushWithSteps = PushDoc & { steps: StepLogEntry[] }
 /** Reads a push as the system sees it, with its step log (`steps`, oldest first; see readSteps). */
 export async function readPush(payload: Payload, id: string): Promise<PushWithSteps | null> {
   const doc = await payload.findByID({ collection: 'weekly-pushes', id, overrideAccess: true, depth: 0, disableErrors: true, joins: false })
-  return doc ? withSteps(payload, doc as unknown as PushDoc) : null
+  return doc ? withSteps(payload, doc) : null
 }
 
 const withSteps = async (payload: Payload, push: PushDoc, req?: PayloadRequest): Promise<PushWithSteps> => ({ ...push, steps: await readSteps(payload, push.id, req) })
@@ -35,7 +37,7 @@ export async function findPush(payload: Payload, accountId: string, week: string
     joins: false,
     where: { key: { equals: `${accountId}:${week}` } },
   })
-  return found.docs[0] ? withSteps(payload, found.docs[0] as unknown as PushDoc) : null
+  return found.docs[0] ? withSteps(payload, found.docs[0]) : null
 }
 
 /**
@@ -46,7 +48,7 @@ export async function findPush(payload: Payload, accountId: string, week: string
 export async function savePush(
   payload: Payload,
   push: PushDoc,
-  data: Record<string, unknown>,
+  data: Partial<PushDoc>,
   entry: StepEntry,
   expect: Where = { status: { equals: push.status } },
 ): Promise<PushWithSteps | null> {
@@ -99,8 +101,5 @@ export async function readSteps(payload: Payload, pushId: string, req?: PayloadR
     sort: 'seq',
     where: { push: { equals: pushId } },
   })
-  return found.docs.map((doc) => {
-    const entry = doc as unknown as { step: string; ok?: boolean | null; detail?: string | null; at: string }
-    return { step: entry.step, ok: Boolean(entry.ok), at: entry.at, ...(entry.detail != null ? { detail: entry.detail } : {}) }
-  })
+  return found.docs.map((entry) => ({ step: entry.step, ok: Boolean(entry.ok), at: entry.at, ...(entry.detail != null ? { detail: entry.detail } : {}) }))
 }

@@ -1,8 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
+import type { ContentDoc } from '../review/service'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
 import { compareAndSet } from '../cas'
 import { itemRefs, PUSH_SYSTEM_CONTEXT } from './refs'
-import { appendStep, savePush, type PushDoc, type StepEntry } from './store'
+import { appendStep, savePush, type StepEntry } from './store'
 
 /** What voids a sign-off, wherever it happens: back to `proposed`, nobody's sign-off. */
 export const SIGN_OFF_VOIDED = { status: 'proposed', signedOffBy: null, signedOffAt: null } as const
@@ -14,7 +15,7 @@ export const signOffVoidedStep = (why: string): StepEntry => ({ step: 'sign-off-
  * What the leader signed off is what goes out: editing an item of a signed-off bundle voids the
  * sign-off, and the leader signs off again.
  */
-export const voidSignOffOnItemEdit: CollectionAfterChangeHook = async ({ doc, collection, req, context, operation }) => {
+export const voidSignOffOnItemEdit: CollectionAfterChangeHook<ContentDoc> = async ({ doc, collection, req, context, operation }) => {
   if (operation !== 'update' || context?.[PUSH_SYSTEM_CONTEXT] || context?.[REVIEW_TRANSITION_CONTEXT]) return doc
   if (doc.reviewStatus !== 'scheduled') return doc
   const open = await req.payload.find({
@@ -25,7 +26,7 @@ export const voidSignOffOnItemEdit: CollectionAfterChangeHook = async ({ doc, co
     where: { status: { equals: 'signed_off' } },
     req,
   })
-  for (const push of open.docs as unknown as PushDoc[]) {
+  for (const push of open.docs) {
     const contains = itemRefs(push.items).some((ref) => ref.relationTo === collection.slug && ref.value === String(doc.id))
     if (!contains) continue
     await savePush(
@@ -56,7 +57,7 @@ export const removeDeletedItemFromBundles: CollectionBeforeDeleteHook = async ({
     where: { status: { in: ['proposed', 'signed_off'] } },
     req,
   })
-  for (const push of open.docs as unknown as PushDoc[]) {
+  for (const push of open.docs) {
     const refs = itemRefs(push.items)
     const kept = refs.filter((ref) => !(ref.relationTo === collection.slug && ref.value === String(id)))
     if (kept.length === refs.length) continue

@@ -27,7 +27,7 @@ export async function wechatGateway(
       const articles = await Promise.all(
         refs.map(async (ref) => {
           const doc = await payload.findByID({ collection: ref.relationTo, id: ref.value, depth: 1, overrideAccess: true })
-          return buildWeChatArticle(payload, client, doc as unknown as Record<string, unknown>, { account: account.appId })
+          return buildWeChatArticle(payload, client, doc, { account: account.appId })
         }),
       )
       // WeChat uses the digest of single-article messages only.

@@ -1,8 +1,9 @@
-import type { ReviewState } from './state-machine'
+import type { ReviewAction, ReviewState } from './state-machine'
 
+/** One row of an item's 审核记录: a transition (`ReviewAction`), an edit that sent it back (`edit`), or an admin's direct `set`. */
 export interface HistoryEntry {
   id?: string | null
-  action: string
+  action: ReviewAction | 'edit' | 'set'
   from: ReviewState
   to: ReviewState
   by?: string | null

@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { ContentDoc } from './service'
 import { communityOf, idOf, staffOf } from '../access/roles'
 import { appendHistory } from './history'
 import { isReviewState, stateAfterEdit, type ReviewState } from './state-machine'
@@ -11,7 +12,7 @@ export const REVIEW_TRANSITION_CONTEXT = 'reviewTransition'
  * the author is whoever created the item, editors stay in their community, and an approved item
  * whose content changes needs approving again.
  */
-export const enforceReviewRules: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, context }) => {
+export const enforceReviewRules: CollectionBeforeChangeHook<ContentDoc> = ({ data, originalDoc, operation, req, context }) => {
   if (context?.[REVIEW_TRANSITION_CONTEXT]) return data
   const staff = staffOf(req.user)
   const now = new Date().toISOString()

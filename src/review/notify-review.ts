@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { idOf } from '../access/roles'
 import { activeUsersWithRole, notify, type Recipient } from '../notifications/notify'
+import type { ContentDoc } from './service'
 import type { ReviewAction } from './state-machine'
 
 const COLLECTION_NAMES: Record<string, string> = {
@@ -11,7 +12,7 @@ const COLLECTION_NAMES: Record<string, string> = {
 
 interface ReviewNotice {
   collection: string
-  item: Record<string, unknown>
+  item: Pick<ContentDoc, 'id' | 'title' | 'createdBy'>
   action: ReviewAction
   actorName: string
   reason?: string

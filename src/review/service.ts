@@ -1,14 +1,16 @@
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { DataFromCollectionSlug, PayloadRequest } from 'payload'
 import { idOf, staffOf } from '../access/roles'
 import { compareAndSet } from '../cas'
 import { checkWeChatReadiness, type ReadinessProblem } from '../content/wechat-readiness'
 import { appendHistory } from './history'
 import { REVIEW_TRANSITION_CONTEXT } from './hooks'
 import { notifyReviewTransition } from './notify-review'
-import { decideTransition, isReviewState, type ReviewAction } from './state-machine'
+import { decideTransition, isReviewState, type ReviewAction, type ReviewState } from './state-machine'
 
 export const CONTENT_COLLECTIONS = ['articles', 'policy-explainers', 'community-news'] as const
 export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number]
+/** An item of any content type, as stored (`Article`, `PolicyExplainer` or `CommunityNew`). */
+export type ContentDoc = DataFromCollectionSlug<ContentCollection>
 
 export const isContentCollection = (value: unknown): value is ContentCollection =>
   typeof value === 'string' && (CONTENT_COLLECTIONS as readonly string[]).includes(value)
@@ -46,16 +48,15 @@ export async function applyReviewAction({ req, collection, id, action, reason }:
   const staff = staffOf(req.user)
   if (!staff) throw new ReviewError(401, 'unauthenticated', '请先登录')
   const { payload } = req
-  const doc = await payload.findByID({
-    collection: collection as CollectionSlug,
+  const item = await payload.findByID({
+    collection,
     id,
     req,
     overrideAccess: false,
     depth: 0,
     disableErrors: true,
   })
-  if (!doc) throw new ReviewError(404, 'not-found', '内容不存在或您无权查看')
-  const item = doc as unknown as Record<string, unknown>
+  if (!item) throw new ReviewError(404, 'not-found', '内容不存在或您无权查看')
   const from = isReviewState(item.reviewStatus) ? item.reviewStatus : 'draft'
   const decision = decideTransition(from, action, { role: staff.role, isAuthor: idOf(item.createdBy) === staff.id }, reason)
   if (!decision.ok) throw new ReviewError(decision.status, decision.code, decision.message)
@@ -68,7 +69,7 @@ export async function applyReviewAction({ req, collection, id, action, reason }:
 
   const now = new Date().toISOString()
   const cleanReason = typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : undefined
-  const stamps: Record<string, unknown> = { reviewStatus: decision.to }
+  const stamps: { reviewStatus: ReviewState; submittedAt?: string; approvedAt?: string; approvedBy?: string } = { reviewStatus: decision.to }
   if (decision.to === 'submitted') stamps.submittedAt = now
   if (decision.to === 'approved') {
     stamps.approvedAt = now
@@ -78,8 +79,8 @@ export async function applyReviewAction({ req, collection, id, action, reason }:
   const moved = await compareAndSet(payload, collection, { and: [{ id: { equals: id } }, { reviewStatus: { equals: from } }] }, stamps, req)
   if (!moved) throw new ReviewError(409, 'conflict', '内容状态已被他人更改，请刷新后重试')
 
-  const updated = (await payload.update({
-    collection: collection as CollectionSlug,
+  const updated = await payload.update({
+    collection,
     id,
     data: {
       ...stamps,
@@ -96,7 +97,7 @@ export async function applyReviewAction({ req, collection, id, action, reason }:
     overrideAccess: true,
     depth: 0,
     context: { [REVIEW_TRANSITION_CONTEXT]: true },
-  })) as unknown as Record<string, unknown>
+  })
 
   await notifyReviewTransition(payload, {
     collection,

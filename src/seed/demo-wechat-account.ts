@@ -103,7 +103,6 @@ function writeDemoAccountFile(file: string, account: DemoAccountFile): void {
   fs.chmodSync(file, 0o600)
 }
 
-type AccountDoc = Record<string, unknown> & { id: string | number }
 const reveal = (value: unknown): string => (isEncrypted(value) ? decryptSecret(value) : '')
 
 export type DemoAccountOutcome = 'created' | 'rotated' | 'kept'
@@ -123,26 +122,26 @@ export async function ensureDemoWeChatAccount(payload: Payload, env: DemoEnv = p
     limit: 1,
     depth: 0,
   })
-  let account = found.docs[0] as unknown as AccountDoc | undefined
+  let account = found.docs[0]
   let outcome: DemoAccountOutcome = 'kept'
   if (!account) {
     const { totalDocs } = await payload.count({ collection: 'wechat-accounts', overrideAccess: true })
     // An office that added its own account runs the demo users against it; nothing to invent.
     if (totalDocs > 0) return 'kept'
     const secrets = generateAccountSecrets()
-    account = (await payload.create({
+    account = await payload.create({
       collection: 'wechat-accounts',
       overrideAccess: true,
       depth: 0,
-      data: { name: DEMO_ACCOUNT_NAME, appId: DEMO_APP_ID, originalId: DEMO_ORIGINAL_ID, type: 'service', messageMode: 'safe', isDefault: true, ...secrets } as never,
-    })) as unknown as AccountDoc
+      data: { name: DEMO_ACCOUNT_NAME, appId: DEMO_APP_ID, originalId: DEMO_ORIGINAL_ID, type: 'service', messageMode: 'safe', isDefault: true, ...secrets },
+    })
     writeDemoAccountFile(demoAccountFile(env), { appId: DEMO_APP_ID, originalId: DEMO_ORIGINAL_ID, ...secrets })
     return 'created'
   }
   let secrets: GeneratedAccountSecrets = { token: reveal(account.token), encodingAESKey: reveal(account.encodingAESKey), appSecret: reveal(account.appSecret) }
   if (usesPublishedDemoCredentials({ appId: DEMO_APP_ID, ...secrets }) || !secrets.token || !secrets.encodingAESKey || !secrets.appSecret) {
     secrets = generateAccountSecrets()
-    await payload.update({ collection: 'wechat-accounts', id: account.id, overrideAccess: true, depth: 0, data: secrets as never })
+    await payload.update({ collection: 'wechat-accounts', id: account.id, overrideAccess: true, depth: 0, data: secrets })
     outcome = 'rotated'
   }
   writeDemoAccountFile(demoAccountFile(env), { appId: DEMO_APP_ID, originalId: String(account.originalId ?? DEMO_ORIGINAL_ID), ...secrets })

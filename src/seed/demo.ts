@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { lexicalFromParagraphs } from '../content/rich-text'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
 import type { HistoryEntry } from '../review/history'
-import type { ReviewState } from '../review/state-machine'
+import type { ReviewAction, ReviewState } from '../review/state-machine'
 import { drawCover } from './covers'
 import { DEMO_ITEMS } from './demo-content'
 
@@ -21,7 +21,7 @@ const COMMUNITIES = [
 ]
 
 /** The transitions that lead to each state, as the workflow would have taken them. */
-const PATHS: Record<ReviewState, { action: string; to: ReviewState; by: 'author' | 'leader' }[]> = {
+const PATHS: Record<ReviewState, { action: ReviewAction; to: ReviewState; by: 'author' | 'leader' }[]> = {
   draft: [],
   submitted: [{ action: 'submit', to: 'submitted', by: 'author' }],
   approved: [
@@ -128,7 +128,7 @@ export async function seedDemo(payload: Payload): Promise<boolean> {
         approvedAt: approval?.at,
         approvedBy: approval ? userIds.leader : undefined,
         ...item.extra,
-      } as never,
+      },
     })
   }
   return true

@@ -59,7 +59,7 @@ export async function loadAccountCredentials(payload: Payload, id?: string): Pro
     limit: 1,
     depth: 0,
   })
-  const account = found.docs[0] as unknown as Record<string, unknown> | undefined
+  const account = found.docs[0]
   if (!account) throw new Error(id ? `公众号 ${id} 不存在` : NO_ACCOUNT_MESSAGE)
   const credentials: AccountCredentials = {
     id: String(account.id),
@@ -70,8 +70,8 @@ export async function loadAccountCredentials(payload: Payload, id?: string): Pro
     encodingAESKey: reveal(account.encodingAESKey) ?? '',
     previousEncodingAESKey: reveal(account.previousEncodingAESKey),
     type: account.type === 'subscription' ? 'subscription' : 'service',
-    messageMode: (account.messageMode as AccountCredentials['messageMode']) ?? 'safe',
-    originalId: (account.originalId as string | null) ?? null,
+    messageMode: account.messageMode ?? 'safe',
+    originalId: account.originalId ?? null,
   }
   if (usesPublishedDemoCredentials(credentials)) throw new PublishedCredentialsError(credentials.name, credentials.appId)
   return credentials
@@ -105,6 +105,6 @@ export async function ensureDefaultAccount(payload: Payload, env: Partial<Record
       messageMode: 'safe',
       isDefault: true,
     },
-  } as never)
+  })
   return 'created-from-env'
 }

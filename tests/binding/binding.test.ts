@@ -9,7 +9,7 @@ import { PUSH_SYSTEM_CONTEXT } from '../../src/push/refs'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
 import { findPush } from '../../src/push/store'
 import { isoWeekOf } from '../../src/push/week'
-import { ACCOUNT_LIMITS, BINDING_ATTEMPTS_SLUG } from '../../src/wechat/binding/attempt-limits'
+import { ACCOUNT_LIMITS } from '../../src/wechat/binding/attempt-limits'
 import { bindOpenid } from '../../src/wechat/binding/bind'
 import { issueBindingCode } from '../../src/wechat/binding/codes'
 import { handleCallback } from '../../src/wechat/callback/handler'
@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => env?.close())
 // Each test starts with the account's and the openids' budgets unspent (they live in the database).
 beforeEach(async () => {
-  await payload.delete({ collection: BINDING_ATTEMPTS_SLUG as never, where: { key: { exists: true } }, overrideAccess: true })
+  await payload.delete({ collection: 'binding-attempts', where: { key: { exists: true } }, overrideAccess: true })
 })
 
 /** Sends `content` from `openid` and answers the passive reply text ('' for `success`). */
@@ -63,7 +63,7 @@ describe('POST /api/binding-codes/issue', () => {
     expect(body.code).toMatch(/^\d{8}$/)
     expect(Date.parse(body.expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000)
     expect(body.message).toBe(`请在 10 分钟内向公众号发送：绑定 ${body.code}`)
-    const rows = (await payload.find({ collection: 'binding-codes' as never, overrideAccess: true, depth: 0, where: { user: { equals: fx.users.author.id } } })).docs as unknown as Array<Record<string, any>>
+    const rows = (await payload.find({ collection: 'binding-codes', overrideAccess: true, depth: 0, where: { user: { equals: fx.users.author.id } } })).docs as unknown as Array<Record<string, any>>
     expect(rows).toHaveLength(1)
     expect(rows[0]!.codeHash).toMatch(/^[0-9a-f]{64}$/)
     expect(JSON.stringify(rows[0])).not.toContain(body.code)
@@ -131,7 +131,7 @@ describe('绑定 <code>', () => {
     expect(await bindOpenid(payload, accountId, 'oLeader', fresh.code, later)).toMatch(/^绑定成功！/)
     expect((await userOf(fx.users.leader.id)).wechatOpenid).toBe('oLeader')
     // The counts live in the database (shared by every instance), under keyed hashes.
-    const counts = (await payload.find({ collection: BINDING_ATTEMPTS_SLUG as never, overrideAccess: true, depth: 0, limit: 500 })).docs as unknown as Array<Record<string, any>>
+    const counts = (await payload.find({ collection: 'binding-attempts', overrideAccess: true, depth: 0, limit: 500 })).docs as unknown as Array<Record<string, any>>
     expect(counts.length).toBeGreaterThan(0)
     expect(JSON.stringify(counts)).not.toContain('oFresh')
     await payload.update({ collection: 'users', id: fx.users.leader.id, overrideAccess: true, data: { wechatOpenid: null } as never })
@@ -149,7 +149,7 @@ describe('绑定 <code>', () => {
     await say('oInbox', '绑定 12345678')
     await say('oInbox', '门口的路灯坏了')
     await settleInbound(worker)
-    const stored = (await payload.find({ collection: 'resident-messages' as never, overrideAccess: true, depth: 0, where: { openid: { equals: 'oInbox' } } })).docs as unknown as Array<Record<string, any>>
+    const stored = (await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, where: { openid: { equals: 'oInbox' } } })).docs as unknown as Array<Record<string, any>>
     expect(stored.map((message) => message.content)).toEqual(['门口的路灯坏了'])
   })
 })
@@ -187,7 +187,7 @@ describe('审定 from WeChat', () => {
   test('the previewed leader signs off the week’s push, with the same rules and log as the admin button', async () => {
     await payload.update({ collection: 'weekly-pushes', id: pushId, overrideAccess: true, context: { [PUSH_SYSTEM_CONTEXT]: true }, data: { previews: [{ user: fx.users.leader.id, at: new Date().toISOString(), msgId: '1' }] } as never })
     const push = (await findPush(payload, accountId, week))!
-    const count = push.items.length
+    const count = push.items!.length
     expect(count).toBeGreaterThanOrEqual(DEFAULT_PUSH_SETTINGS.minItems)
     expect(await say('oLeader', '审定')).toBe(`已审定本周（${week}）推送，共 ${count} 条，将按计划群发。`)
     const signed = (await findPush(payload, accountId, week))!

@@ -56,9 +56,9 @@ beforeAll(async () => {
   emulator = await startEmulator({ faults: null, accounts, settings: { callbackTimeoutMs: 4000 } })
   // The worker fetches residents' images from WeChat (media/get): here, the emulator.
   process.env.WECHAT_API_BASE = emulator.url
-  await payload.create({ collection: 'auto-replies' as never, overrideAccess: true, data: { name: '停水', kind: 'keyword', match: 'contains', keyword: '停水', replyType: 'text', text: '本周六 8–12 点停水，请提前储水。', priority: 5 } as never })
-  await payload.create({ collection: 'auto-replies' as never, overrideAccess: true, data: { name: '欢迎', kind: 'welcome', replyType: 'text', text: '欢迎关注街道办服务号！' } as never })
-  await payload.create({ collection: 'auto-replies' as never, overrideAccess: true, data: { name: '默认', kind: 'default', replyType: 'news', article: { title: '办事指南', url: 'https://mp.weixin.qq.com/s/guide' } } as never })
+  await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '停水', kind: 'keyword', match: 'contains', keyword: '停水', replyType: 'text', text: '本周六 8–12 点停水，请提前储水。', priority: 5 } as never })
+  await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '欢迎', kind: 'welcome', replyType: 'text', text: '欢迎关注街道办服务号！' } as never })
+  await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '默认', kind: 'default', replyType: 'news', article: { title: '办事指南', url: 'https://mp.weixin.qq.com/s/guide' } } as never })
   clearCallbackCaches()
 })
 

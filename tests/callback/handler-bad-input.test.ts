@@ -34,7 +34,7 @@ const deps = () => payloadCallbackDeps(payload, { now: () => NOW, afterResponse:
 const send = (accountId: string, request: CallbackRequest) => handleCallback(accountId, request, deps())
 const inboundCount = async () => {
   await importCallbackJournal(payload)
-  return (await payload.count({ collection: 'wechat-inbound' as never, overrideAccess: true })).totalDocs
+  return (await payload.count({ collection: 'wechat-inbound', overrideAccess: true })).totalDocs
 }
 let msgSeq = 1000
 const fresh = (content = '你好') => textMessage('oResident0000000000000000001', content, String(++msgSeq), NOW / 1000)

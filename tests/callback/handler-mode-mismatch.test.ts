@@ -153,7 +153,7 @@ describe('with a real Payload', () => {
   const send = (request: CallbackRequest) => handleCallback(safeId, request, payloadCallbackDeps(payload, { now: () => NOW, afterResponse: () => undefined }))
   const inbound = async () => {
     await importCallbackJournal(payload)
-    return (await payload.find({ collection: 'wechat-inbound' as never, overrideAccess: true, limit: 100, depth: 0 })).docs as unknown as Array<Record<string, unknown>>
+    return (await payload.find({ collection: 'wechat-inbound', overrideAccess: true, limit: 100, depth: 0 })).docs as unknown as Array<Record<string, unknown>>
   }
 
   test('a safe-mode account receiving signed plain messages: 200, stored, the mismatch on the account', async () => {

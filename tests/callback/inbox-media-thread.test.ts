@@ -105,7 +105,7 @@ beforeAll(async () => {
     const user = await payload.create({ collection: 'users', overrideAccess: true, data: { email, password: PASSWORD, name: `${key} 同事`, role, community: role === 'editor' ? community.id : undefined } as never })
     users[key] = { id: String(user.id), email }
   }
-  const rule = await payload.create({ collection: 'auto-replies' as never, overrideAccess: true, data: { name: '停水通知', kind: 'keyword', match: 'contains', keyword: '停水', replyType: 'text', text: '本周六 8–12 点停水。', account: accountId } as never })
+  const rule = await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '停水通知', kind: 'keyword', match: 'contains', keyword: '停水', replyType: 'text', text: '本周六 8–12 点停水。', account: accountId } as never })
   ruleId = String(rule.id)
   clearCallbackCaches()
 }, 120_000)
@@ -120,7 +120,7 @@ afterAll(async () => {
 
 const openid = (index: number) => [...emulator.account().users.keys()][index]!
 const messagesOf = async (who: string) =>
-  (await payload.find({ collection: 'resident-messages' as never, overrideAccess: true, depth: 0, sort: 'received', limit: 50, where: { openid: { equals: who } } as never })).docs as unknown as Record<string, any>[]
+  (await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, sort: 'received', limit: 50, where: { openid: { equals: who } } as never })).docs as unknown as Record<string, any>[]
 /** One resident message through the real callback; over a second apart, so CreateTime orders them. */
 async function send(who: string, message: Parameters<WeChatEmulator['simulateUserMessage']>[1]) {
   const result = await emulator.simulateUserMessage(who, message)
@@ -157,7 +157,7 @@ describe('a resident writes text, an image and a voice message', () => {
     const [, image, voice] = messages
     expect(image).toMatchObject({ mediaStatus: 'fetched', mediaAttempts: 1 })
     expect(voice).toMatchObject({ mediaStatus: 'fetched', content: '[语音] 楼道的灯坏了' })
-    const files = (await payload.find({ collection: 'resident-media' as never, overrideAccess: true, depth: 0, sort: 'createdAt' })).docs as unknown as Record<string, any>[]
+    const files = (await payload.find({ collection: 'resident-media', overrideAccess: true, depth: 0, sort: 'createdAt' })).docs as unknown as Record<string, any>[]
     expect(files.map((file) => [file.kind, file.mimeType, String(file.message)])).toEqual([
       ['image', 'image/jpeg', String(image!.id)],
       ['voice', 'audio/amr', String(voice!.id)],
@@ -166,7 +166,7 @@ describe('a resident writes text, an image and a voice message', () => {
 
   test('an editor reads the files over REST with a login; without one, or once the message is in another community’s queue, nothing', async () => {
     const [, image, voice] = messages
-    const files = (await payload.find({ collection: 'resident-media' as never, overrideAccess: true, depth: 0, sort: 'createdAt' })).docs as unknown as Record<string, any>[]
+    const files = (await payload.find({ collection: 'resident-media', overrideAccess: true, depth: 0, sort: 'createdAt' })).docs as unknown as Record<string, any>[]
     const [imageFile, voiceFile] = files
     expect(imageFile!.url).toBe(`/api/resident-media/file/${imageFile!.filename}`)
 
@@ -198,7 +198,7 @@ describe('a resident writes text, an image and a voice message', () => {
     expect(anonymousList.status).toBe(403)
 
     // Moved to 土门's queue (转交社区): 西关's editors can no longer open the message, nor its file.
-    await payload.update({ collection: 'resident-messages' as never, id: image!.id, overrideAccess: true, data: { community: otherCommunity } as never })
+    await payload.update({ collection: 'resident-messages', id: image!.id, overrideAccess: true, data: { community: otherCommunity } as never })
     const colleague = await login(users.colleague!.email)
     expect((await get(String(imageFile!.url), colleague)).status).toBe(403)
     expect((await get(String(voiceFile!.url), colleague)).status).toBe(200)
@@ -254,7 +254,7 @@ describe('replies WeChat refuses', () => {
     expect(refused.status).toBe(502)
     expect(((await refused.json()) as { error: string }).error).toMatch(/客服消息条数已达上限/)
 
-    const doc = (await payload.findByID({ collection: 'resident-messages' as never, id: message!.id, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
+    const doc = (await payload.findByID({ collection: 'resident-messages', id: message!.id, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
     expect(doc.thread).toHaveLength(6)
     expect(doc.thread[0]).toMatchObject({ by: users.editor!.id, content: '第 1 条回复', status: 'sent', errcode: 0 })
     expect(doc.thread[5]).toMatchObject({ by: users.editor!.id, content: '第 6 条回复', status: 'failed', errcode: 45047 })
@@ -308,7 +308,7 @@ describe('fetches that fail', () => {
     await later.drain()
     ;[message] = await messagesOf(openid(2))
     expect(message).toMatchObject({ mediaStatus: 'fetched', mediaAttempts: 2, mediaError: null })
-    expect((await payload.count({ collection: 'resident-media' as never, overrideAccess: true, where: { message: { equals: message!.id } } as never })).totalDocs).toBe(1)
+    expect((await payload.count({ collection: 'resident-media', overrideAccess: true, where: { message: { equals: message!.id } } as never })).totalDocs).toBe(1)
   })
 
   test('a file WeChat no longer has is retried until 3 days have passed, then recorded as expired', async () => {

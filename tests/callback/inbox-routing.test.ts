@@ -58,11 +58,11 @@ function toRequest(request: IncomingMessage, body: Buffer): Request {
 async function storeFrom(openid: string, message: Parameters<WeChatEmulator['simulateUserMessage']>[1], key: string): Promise<string> {
   const { xml } = await emulator.simulateUserMessage(openid, { ...message, deliver: false })
   await storeResidentMessage(payload, accountId, key, parseXml(xml))
-  const found = await payload.find({ collection: 'resident-messages' as never, overrideAccess: true, depth: 0, where: { inboundKey: { equals: key } } as never })
+  const found = await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, where: { inboundKey: { equals: key } } as never })
   return String(found.docs[0]!.id)
 }
 
-const raw = async (id: string) => (await payload.findByID({ collection: 'resident-messages' as never, id, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
+const raw = async (id: string) => (await payload.findByID({ collection: 'resident-messages', id, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
 
 beforeAll(async () => {
   env = await startTestPayload()
@@ -119,7 +119,7 @@ beforeAll(async () => {
   const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#2040c0' } }).jpeg().toBuffer()
   const mediaId = emulator.addTemporaryMedia({ bytes: jpeg, contentType: 'image/jpeg' })
   m.aPhoto = await storeFrom(r1!, { msgType: 'image', fields: { PicUrl: 'http://mmbiz.qpic.cn/route.jpg', MediaId: mediaId } }, 'route-a-photo')
-  const files = await payload.find({ collection: 'resident-media' as never, overrideAccess: true, depth: 0, where: { message: { equals: m.aPhoto } } as never })
+  const files = await payload.find({ collection: 'resident-media', overrideAccess: true, depth: 0, where: { message: { equals: m.aPhoto } } as never })
   photoFile = { id: String(files.docs[0]!.id), url: String((files.docs[0] as unknown as { url: string }).url) }
 
   const emails: Record<Who, string> = {
@@ -197,12 +197,12 @@ test('the same through the Local API with overrideAccess: false (lists, by id, b
   for (const who of Object.keys(EXPECTED) as Who[]) {
     const user = (await payload.findByID({ collection: 'users', id: ids[who], overrideAccess: true, depth: 0 })) as unknown as Record<string, unknown>
     const req = await createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
-    const found = await payload.find({ collection: 'resident-messages' as never, overrideAccess: false, req, depth: 0, limit: 50 })
+    const found = await payload.find({ collection: 'resident-messages', overrideAccess: false, req, depth: 0, limit: 50 })
     expect({ who, ids: found.docs.map((doc) => String(doc.id)).sort() }).toEqual({ who, ids: idsOf(EXPECTED[who]) })
   }
   const outsider = await createLocalReq({ user: { ...(await payload.findByID({ collection: 'users', id: ids.outsider, overrideAccess: true, depth: 0 })), collection: 'users' } as never }, payload)
-  await expect(payload.findByID({ collection: 'resident-messages' as never, id: m.a, overrideAccess: false, req: outsider })).rejects.toMatchObject({ status: 404 })
-  const bulk = await payload.update({ collection: 'resident-messages' as never, where: { id: { in: [m.a, m.g] } } as never, data: { status: 'closed' } as never, overrideAccess: false, req: outsider })
+  await expect(payload.findByID({ collection: 'resident-messages', id: m.a, overrideAccess: false, req: outsider })).rejects.toMatchObject({ status: 404 })
+  const bulk = await payload.update({ collection: 'resident-messages', where: { id: { in: [m.a, m.g] } } as never, data: { status: 'closed' } as never, overrideAccess: false, req: outsider })
   expect(bulk.docs).toEqual([])
   expect((await raw(m.a)).status).toBe('new')
 })

@@ -81,6 +81,6 @@ test.each<JournalSync>(['interval', 'always'])('%s mode: killed mid-burst, every
   const report = await importJournal(payload, journalDirectory(), { abandonAfterMs: 0 })
   expect(report.unreadable).toBeLessThanOrEqual(1) // at most the line being written at the kill
   const keys = answered.map((msgId) => `${accountId}:msg:${msgId}`)
-  const stored = await payload.find({ collection: 'wechat-inbound' as never, overrideAccess: true, depth: 0, limit: 0, pagination: false, where: { dedupeKey: { in: keys } } as never })
+  const stored = await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, limit: 0, pagination: false, where: { dedupeKey: { in: keys } } as never })
   expect(stored.docs).toHaveLength(answered.length)
 }, 180_000)

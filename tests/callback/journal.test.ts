@@ -37,7 +37,7 @@ const entry = (key = `k${++seq}-${Date.now()}`): JournalEntry => ({
   receivedAt: new Date().toISOString(),
 })
 const rowsWithKeys = async (keys: string[]) =>
-  (await payload.count({ collection: 'wechat-inbound' as never, overrideAccess: true, where: { dedupeKey: { in: keys } } as never })).totalDocs
+  (await payload.count({ collection: 'wechat-inbound', overrideAccess: true, where: { dedupeKey: { in: keys } } as never })).totalDocs
 const linesIn = (dir: string) =>
   fs
     .readdirSync(path.join(directory, dir))

@@ -64,7 +64,7 @@ const withBody = (captured: CallbackRequest, body: XmlBuildRecord): CallbackRequ
 const replyText = (body: string): string => (body === 'success' ? '' : xmlText(parseXml(body), 'Content'))
 
 const inboxOf = async (accountId: string, openid: string) =>
-  (await payload.find({ collection: 'resident-messages' as never, overrideAccess: true, depth: 0, pagination: false, where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] } })).docs as unknown as Array<Record<string, any>>
+  (await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, pagination: false, where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] } })).docs as unknown as Array<Record<string, any>>
 
 describe('replays of a plain request inside the timestamp window', () => {
   test('another body under a captured signature is answered but not stored: one message per signature', async () => {
@@ -80,7 +80,7 @@ describe('replays of a plain request inside the timestamp window', () => {
     await settleInbound(worker)
     const stored = await inboxOf(plainId, resident)
     expect(stored.map((message) => message.content)).toEqual(['我家门口路灯坏了'])
-    const rows = await payload.find({ collection: 'wechat-inbound' as never, overrideAccess: true, depth: 0, where: { account: { equals: plainId } } })
+    const rows = await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, where: { account: { equals: plainId } } })
     expect(rows.docs).toHaveLength(1)
   })
 
@@ -168,7 +168,7 @@ describe('a safe-mode account and requests in clear', () => {
   test('a mass-send result in clear is not applied; encrypted it is', async () => {
     const result = (msg: string) => eventMessage('oWeChatSystem', 'MASSSENDJOBFINISH', nowSeconds(), { MsgID: msg, Status: 'send success', TotalCount: 100, FilterCount: 100, SentCount: 100, ErrorCount: 0 })
     const pending = async (msg: string) =>
-      (await payload.find({ collection: 'pending-mass-results' as never, overrideAccess: true, depth: 0, where: { msgId: { equals: msg } } })).docs.length
+      (await payload.find({ collection: 'pending-mass-results', overrideAccess: true, depth: 0, where: { msgId: { equals: msg } } })).docs.length
     expect((await handleCallback(safeId, request(safeId, SAFE, result('880001'), 'plain'), deps())).status).toBe(200)
     expect((await handleCallback(safeId, request(safeId, SAFE, result('880002'), 'safe'), deps())).status).toBe(200)
     await settleInbound(worker)

@@ -30,7 +30,7 @@ async function queue(openid: string, content: string, createTime = Math.floor(Da
   const message = toInboundMessage(parseXml(buildXml(textMessage(openid, content, String(++seq), createTime))))
   expect(await enqueueInbound(payload, credentials(), message)).toBe('stored')
 }
-const rows = async (where: Record<string, unknown> = {}) => (await payload.find({ collection: 'wechat-inbound' as never, overrideAccess: true, depth: 0, limit: 100, where: where as never })).docs as unknown as InboundRow[] & Record<string, any>[]
+const rows = async (where: Record<string, unknown> = {}) => (await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, limit: 100, where: where as never })).docs as unknown as InboundRow[] & Record<string, any>[]
 
 describe('inbound worker', () => {
   test('two workers (two instances) draining at once process every row exactly once', async () => {
@@ -71,7 +71,7 @@ describe('inbound worker', () => {
     void crashed.drain()
     await new Promise((resolve) => setTimeout(resolve, 200))
     const processed: string[] = []
-    const survivor = new InboundWorker(payload, { intervalMs: 0, now: () => now, process: async (_p, row) => void processed.push(String(row.payload.FromUserName)) })
+    const survivor = new InboundWorker(payload, { intervalMs: 0, now: () => now, process: async (_p, row) => void processed.push(String((row.payload as Record<string, unknown>).FromUserName)) })
     await survivor.drain()
     expect(processed).not.toContain('oCrashed')
     now += 61_000
@@ -85,7 +85,7 @@ describe('inbound worker', () => {
     const { processInbound } = await import('../../src/wechat/callback/process-inbound')
     await processInbound(payload, row!)
     await processInbound(payload, row!)
-    expect((await payload.count({ collection: 'resident-messages' as never, overrideAccess: true, where: { openid: { equals: 'oTwice' } } as never })).totalDocs).toBe(1)
+    expect((await payload.count({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: 'oTwice' } } as never })).totalDocs).toBe(1)
   })
 })
 
@@ -112,10 +112,10 @@ describe('staff replies', () => {
     await emulator.simulateUserMessage(openid, { content, deliver: false })
     await queue(openid, content)
     await new InboundWorker(payload, { intervalMs: 0 }).drain()
-    const [doc] = (await payload.find({ collection: 'resident-messages' as never, overrideAccess: true, where: { openid: { equals: openid } } as never })).docs
+    const [doc] = (await payload.find({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } as never })).docs
     // The account has no community tags: the message is in the general queue until a leader
     // moves it (转交社区) to the editors' community, as here.
-    await payload.update({ collection: 'resident-messages' as never, id: doc!.id, overrideAccess: true, data: { community: communityId } as never })
+    await payload.update({ collection: 'resident-messages', id: doc!.id, overrideAccess: true, data: { community: communityId } as never })
     return { openid, id: String(doc!.id) }
   }
   const reply = async (user: Record<string, any>, id: string, content: string, now?: number) => replyToResident(payload, { messageId: id, content, req: await req(user), client: client(), now: now ? () => now : undefined })
@@ -125,14 +125,14 @@ describe('staff replies', () => {
     const result = await reply(users.editor, id, '您好，已安排维修。')
     expect(result.status).toBe('sent')
     expect(emulator.account().customMessages.at(-1)).toMatchObject({ touser: openid, body: { msgtype: 'text', text: { content: '您好，已安排维修。' } } })
-    const doc = (await payload.findByID({ collection: 'resident-messages' as never, id, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
+    const doc = (await payload.findByID({ collection: 'resident-messages', id, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
     expect(doc).toMatchObject({ status: 'replied', assignee: users.editor.id })
     expect(doc.thread).toHaveLength(1)
     expect(doc.thread[0]).toMatchObject({ by: users.editor.id, content: '您好，已安排维修。', status: 'sent' })
 
     // Now assigned: another editor of the queue sees it but cannot answer it; a leader sees it without the openid.
     await expect(reply(users.other, id, '我也来回复')).rejects.toMatchObject({ status: 403 })
-    const asLeader = (await payload.findByID({ collection: 'resident-messages' as never, id, overrideAccess: false, req: await req(users.leader) })) as unknown as Record<string, any>
+    const asLeader = (await payload.findByID({ collection: 'resident-messages', id, overrideAccess: false, req: await req(users.leader) })) as unknown as Record<string, any>
     expect(asLeader.content).toBe('楼道灯坏了')
     expect(asLeader.openid).toBeUndefined()
     await expect(reply(users.leader, id, '领导回复')).rejects.toMatchObject({ status: 403 })
@@ -151,7 +151,7 @@ describe('staff replies', () => {
     const { openid, id } = await residentMessage(2, '谢谢')
     await emulator.simulateUserMessage(openid, { msgType: 'event', event: 'unsubscribe', deliver: false })
     await expect(reply(users.admin, id, '不客气')).rejects.toMatchObject({ status: 409, message: WINDOW_CLOSED_MESSAGE })
-    const doc = (await payload.findByID({ collection: 'resident-messages' as never, id, overrideAccess: true })) as unknown as Record<string, any>
+    const doc = (await payload.findByID({ collection: 'resident-messages', id, overrideAccess: true })) as unknown as Record<string, any>
     expect(doc.status).toBe('new')
     expect(doc.thread[0]).toMatchObject({ status: 'failed', error: WINDOW_CLOSED_MESSAGE })
   })

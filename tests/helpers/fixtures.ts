@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import type { User } from '../../src/payload-types'
 import { lexicalFromParagraphs } from '../../src/content/rich-text'
 import { REVIEW_TRANSITION_CONTEXT } from '../../src/review/hooks'
 import type { ReviewState } from '../../src/review/state-machine'
@@ -11,7 +12,7 @@ export type Actor = (typeof ACTORS)[number]
 export interface Fixtures {
   communityA: string
   communityB: string
-  users: Record<Actor, { id: string; email: string; role: string; collection: 'users' } & Record<string, unknown>>
+  users: Record<Actor, User & { collection: 'users' }>
   cover: string
 }
 
@@ -35,7 +36,7 @@ export async function createFixtures(payload: Payload, prefix = 't'): Promise<Fi
       collection: 'users',
       data: { email: `${prefix}-${actor}@example.test`, password: PASSWORD, name: actor, ...specs[actor] } as never,
     })
-    users[actor] = { ...(created as unknown as Record<string, unknown>), collection: 'users' } as Fixtures['users'][Actor]
+    users[actor] = { ...created, collection: 'users' }
   }
   const image = await drawCover(1)
   const cover = await payload.create({

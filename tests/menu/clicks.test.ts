@@ -43,7 +43,7 @@ const replyText = (body: string) => xmlText(parseXml(body), 'Content')
 const decryptReply = (body: string) => decryptMessage({ encodingAESKey: ACCOUNT.encodingAESKey, appId: ACCOUNT.appId, encrypted: xmlText(parseXml(body), 'Encrypt') })
 const clickAt = (openid: string, key: string, createTime: number, event = 'CLICK') => eventMessage(openid, event, createTime, { EventKey: key })
 const counts = async () =>
-  ((await payload.find({ collection: 'menu-clicks' as never, overrideAccess: true, depth: 0, limit: 100, sort: 'key' })).docs as unknown as Array<Record<string, any>>).map(({ key, event, day, count, name }) => ({ key, event, day, count, name }))
+  ((await payload.find({ collection: 'menu-clicks', overrideAccess: true, depth: 0, limit: 100, sort: 'key' })).docs as unknown as Array<Record<string, any>>).map(({ key, event, day, count, name }) => ({ key, event, day, count, name }))
 
 test('GUIDE_LIST answers the titles of approved and sent policy explainers, not drafts', async () => {
   const response = await post(clickAt('oResident1', 'GUIDE_LIST', now()))
@@ -64,8 +64,8 @@ test('another click answers the item’s reply text; an unknown key gets success
 
 test('clicks and views are counted per key and Beijing day, once per message despite WeChat retries', async () => {
   await settleInbound(worker)
-  await payload.delete({ collection: 'menu-clicks' as never, overrideAccess: true, where: {} })
-  await payload.delete({ collection: 'menu-click-log' as never, overrideAccess: true, where: {} })
+  await payload.delete({ collection: 'menu-clicks', overrideAccess: true, where: {} })
+  await payload.delete({ collection: 'menu-click-log', overrideAccess: true, where: {} })
   // 2026-03-01 16:30 UTC is 2026-03-02 00:30 in Beijing.
   const t = Date.UTC(2026, 2, 1, 16, 30) / 1000
   const first = clickAt('oCounter1', 'CONSULTATION', t)
@@ -85,7 +85,7 @@ test('clicks and views are counted per key and Beijing day, once per message des
 })
 
 test('a queue row processed again (a crash after counting) does not count again', async () => {
-  const [row] = (await payload.find({ collection: 'wechat-inbound' as never, overrideAccess: true, depth: 0, limit: 1, where: { event: { equals: 'VIEW' } } })).docs as unknown as InboundRow[]
+  const [row] = (await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, limit: 1, where: { event: { equals: 'VIEW' } } })).docs as unknown as InboundRow[]
   await processInbound(payload, row!)
   await processInbound(payload, row!)
   const view = (await counts()).find((entry) => entry.event === 'VIEW')

@@ -155,7 +155,7 @@ test('WeChat refusing the menu is reported, not swallowed', async () => {
   emulator.account(ACCOUNT.appId).menu = null
   const accountId = (await loadSavedMenu(payload)).account
   await payload.update({ collection: 'wechat-accounts', id: String(accountId), overrideAccess: true, data: { appSecret: 'wrong-secret-000000000000000000001' } as never })
-  await payload.delete({ collection: 'wechat-tokens' as never, overrideAccess: true, where: {} })
+  await payload.delete({ collection: 'wechat-tokens', overrideAccess: true, where: {} })
   const published = await call('/publish', 'admin')
   expect(published.status).toBe(502)
   expect(published.body.errors[0].message).toMatch(/^微信接口失败：/)

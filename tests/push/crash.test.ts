@@ -35,7 +35,7 @@ async function expectSentOnce() {
   expect({ status: push.status, claimedBy: push.claimedBy, items: await itemStates(t.payload, push) }).toEqual({
     status: 'sent',
     claimedBy: null,
-    items: push.items.map(() => ({ reviewStatus: 'sent', pushedIn: push.id })),
+    items: push.items!.map(() => ({ reviewStatus: 'sent', pushedIn: push.id })),
   })
   expect(acceptedSendalls(world.emulator)).toBe(1)
   expect(realSends(world.emulator)).toBe(1)
@@ -76,7 +76,7 @@ test('a lost sendall answer is settled by the next ticks with the same clientmsg
   expect(sendalls.slice(1, -1).map((entry) => entry.errcode)).toEqual(sendalls.slice(1, -1).map(() => 45066))
   expect(sendalls.at(-1)).toMatchObject({ errcode: 45065, fault: null })
   const push = (await world.push(W48))!
-  expect(push.wechat.msgId).toBe(String([...world.emulator.account().massJobs.keys()][0]))
+  expect(push.wechat!.msgId).toBe(String([...world.emulator.account().massJobs.keys()][0]))
   await expectSentOnce()
 })
 

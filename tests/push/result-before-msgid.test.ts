@@ -98,7 +98,7 @@ test('the sendall answer is lost and MASSSENDJOBFINISH comes first: kept, then a
   expect((await readPush(t.payload, push.id))!.wechat?.msgId ?? null).toBeNull()
   const kept = await t.payload.find({ collection: 'pending-mass-results', overrideAccess: true, where: { account: { equals: world.accountId } } })
   expect(kept.docs).toHaveLength(1)
-  expect(await articleUrlsOf(push.id)).toEqual(push.items.map(() => null))
+  expect(await articleUrlsOf(push.id)).toEqual(push.items!.map(() => null))
 
   world.emulator.advanceClock(RESEND_WAIT_MS)
   expect(await sendNow(push.id, 'scheduler-b', new Date(Date.now() + RESEND_WAIT_MS))).toMatchObject({ kind: 'sent', settledBy: '45065' })
@@ -110,7 +110,7 @@ test('the sendall answer is lost and MASSSENDJOBFINISH comes first: kept, then a
     wechat: { msgId: String(job.msgId) },
     result: { statusText: 'send success', totalCount: 20, filterCount: 20, sentCount: 20, errorCount: 0, finishedAt: expect.any(String) },
   })
-  expect(await articleUrlsOf(push.id)).toEqual(push.items.map((_: unknown, index: number) => articleUrl(world.emulator.account(), job, index + 1)))
+  expect(await articleUrlsOf(push.id)).toEqual(push.items!.map((_: unknown, index: number) => articleUrl(world.emulator.account(), job, index + 1)))
   expect((await articleUrlsOf(push.id)).every((url) => url?.startsWith('https://mp.weixin.qq.com/s?'))).toBe(true)
   expect((await t.payload.count({ collection: 'pending-mass-results', overrideAccess: true })).totalDocs).toBe(0)
   expect((await readSteps(t.payload, push.id)).map((entry) => entry.step)).toEqual(expect.arrayContaining(['sendall-unknown', 'sendall', 'items-marked-sent', 'result']))
@@ -124,7 +124,7 @@ test("another account's callback cannot set a push's result; article addresses o
   // The emulator's own event is held back: this test posts the results itself.
   world.emulator.account().config.callbackUrl = null
   expect((await sendNow(push.id, 'scheduler-a')).kind).toBe('sent')
-  const msgId = String((await readPush(t.payload, push.id))!.wechat.msgId)
+  const msgId = String((await readPush(t.payload, push.id))!.wechat!.msgId)
 
   const other = { appId: `wxother${Date.now()}`, token: 'othertoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' as const, originalId: 'gh_other0000001' }
   const otherId = await createAccount(t.payload, other)
@@ -142,7 +142,7 @@ test("another account's callback cannot set a push's result; article addresses o
   expect((await post(otherId, other, finished(['javascript:alert(1)']), '111111111')).body).toBe('success')
   await settleInbound(worker)
   expect((await readPush(t.payload, push.id))!.result?.statusText ?? null).toBeNull()
-  expect(await articleUrlsOf(push.id)).toEqual(push.items.map(() => null))
+  expect(await articleUrlsOf(push.id)).toEqual(push.items!.map(() => null))
 
   // Through our own callback: applied, but only the mp.weixin.qq.com address is kept.
   const good = 'https://mp.weixin.qq.com/s?__biz=ok&mid=1&idx=2'
@@ -152,5 +152,5 @@ test("another account's callback cannot set a push's result; article addresses o
   expect((await post(world.accountId, oursAsInput, finished(urls), '222222222')).body).toBe('success')
   await settleInbound(worker)
   expect((await readPush(t.payload, push.id))!.result).toMatchObject({ statusText: 'err(20013)', totalCount: 999 })
-  expect(await articleUrlsOf(push.id)).toEqual(push.items.map((_: unknown, index: number) => (index === 1 ? good : null)))
+  expect(await articleUrlsOf(push.id)).toEqual(push.items!.map((_: unknown, index: number) => (index === 1 ? good : null)))
 }, 60_000)

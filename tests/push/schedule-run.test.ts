@@ -46,8 +46,8 @@ test('a whole week: Wednesday 10:00 assembles, the leader signs off, Thursday 18
   expect(thursday).toMatchObject({ slot: 'send', step: 'send', outcome: { kind: 'sent', settledBy: 'answer' } })
   const sent = (await world.push(W48))!
   expect(sent).toMatchObject({ status: 'sent', claimedBy: null })
-  expect(sent.wechat.sentAt).toBe(beijing('2026-11-26 18:00').toISOString())
-  expect(await itemStates(t.payload, sent)).toEqual(sent.items.map(() => ({ reviewStatus: 'sent', pushedIn: sent.id })))
+  expect(sent.wechat!.sentAt).toBe(beijing('2026-11-26 18:00').toISOString())
+  expect(await itemStates(t.payload, sent)).toEqual(sent.items!.map(() => ({ reviewStatus: 'sent', pushedIn: sent.id })))
 
   for (const later of ['2026-11-26 18:01', '2026-11-26 23:59', '2026-11-27 18:00', '2026-11-27 18:01', '2026-11-28 10:00']) {
     expect((await world.tickAt(later)).outcome).toBeUndefined()
@@ -84,7 +84,7 @@ describe('fewer than five items', () => {
       collection: 'weekly-pushes',
       id: proposal.id,
       overrideAccess: true,
-      data: { items: [...proposal.items, ...added.map((item) => ({ relationTo: 'articles', value: item.id }))] } as never,
+      data: { items: [...proposal.items!, ...added.map((item) => ({ relationTo: 'articles', value: item.id }))] } as never,
     })
     await signOff(t.payload, world.fx, proposal.id)
 
@@ -114,7 +114,7 @@ describe('the leader’s sign-off', () => {
     expect(acceptedSendalls(world.emulator)).toBe(0)
     expect(await world.tickAt('2026-11-27 18:00')).toMatchObject({ slot: 'retry', step: 'send', outcome: { kind: 'sent' } })
     const sent = (await world.push(W48))!
-    expect(sent.wechat.sentAt).toBe(beijing('2026-11-27 18:00').toISOString())
+    expect(sent.wechat!.sentAt).toBe(beijing('2026-11-27 18:00').toISOString())
 
     await world.tickAt('2026-11-27 18:05')
     await world.tickAt('2026-11-28 18:00')
@@ -131,7 +131,7 @@ describe('the leader’s sign-off', () => {
     const skipped = (await world.push(W48))!
     expect(skipped).toMatchObject({ status: 'skipped', statusReason: expect.stringContaining('领导尚未审定') })
     expect(await notificationSubjects(t.payload, skipped.id)).toContain(`【本周推送已跳过】${W48}`)
-    expect((await itemStates(t.payload, skipped)).map((item) => item.reviewStatus)).toEqual(skipped.items.map(() => 'approved'))
+    expect((await itemStates(t.payload, skipped)).map((item) => item.reviewStatus)).toEqual(skipped.items!.map(() => 'approved'))
 
     await world.tickAt('2026-11-27 18:30')
     await world.tickAt('2026-11-28 10:00')
@@ -158,7 +158,7 @@ test('WeChat fails on Thursday (draft/add keeps answering -1) and refuses on Fri
   expect(friday).toMatchObject({ slot: 'retry', step: 'send', outcome: { kind: 'skipped', reason: expect.stringContaining('40007') } })
   const skipped = (await world.push(W48))!
   expect(skipped).toMatchObject({ status: 'skipped', statusReason: expect.stringContaining('微信拒绝群发') })
-  expect((await itemStates(t.payload, skipped)).map((item) => item.reviewStatus)).toEqual(skipped.items.map(() => 'approved'))
+  expect((await itemStates(t.payload, skipped)).map((item) => item.reviewStatus)).toEqual(skipped.items!.map(() => 'approved'))
 
   await world.tickAt('2026-11-27 18:05')
   expect(world.emulator.requestLog.filter((entry) => entry.path === '/cgi-bin/message/mass/sendall').map((entry) => entry.errcode)).toEqual([40007])
@@ -198,7 +198,7 @@ describe('a scheduler that was down', () => {
     world = await createScheduledWorld(t.payload)
     await assembledAndSignedOff()
     expect(await world.tickAt('2026-11-26 23:50')).toMatchObject({ slot: 'send', step: 'send', outcome: { kind: 'sent' } })
-    expect((await world.push(W48))!.wechat.sentAt).toBe(beijing('2026-11-26 23:50').toISOString())
+    expect((await world.push(W48))!.wechat!.sentAt).toBe(beijing('2026-11-26 23:50').toISOString())
     expect(acceptedSendalls(world.emulator)).toBe(1)
   })
 

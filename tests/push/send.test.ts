@@ -2,6 +2,7 @@ import { assembleWeek } from '../../src/push/assemble'
 import { sendWeeklyPush, RESEND_WAIT_MS } from '../../src/push/send'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
 import { applyMassResult } from '../../src/push/result'
+import { itemRefs } from '../../src/push/refs'
 import { readPush, readSteps } from '../../src/push/store'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { acceptedSendalls, createPushWorld, emulatorGatewayFor, realSends, sendallCount, signOff, type PushWorld } from './helpers'
@@ -47,10 +48,12 @@ test('happy path: claimed, drafted, sent once; items become sent and link to the
   expect(steps).toEqual(['claimed', 'draft', 'sendall-requested', 'sent', 'items-marked-sent'])
   const push = await readPush(t.payload, pushId)
   expect(push).toMatchObject({ status: 'sent', claimedBy: null })
-  expect(push?.wechat.msgId).toBeTruthy()
-  expect(push?.wechat.clientmsgid).toMatch(/^wk-2026-W48-[0-9a-f]{32}$/)
-  expect(Buffer.byteLength(push!.wechat.clientmsgid)).toBeLessThanOrEqual(64)
-  for (const ref of push!.items) {
+  expect(push?.wechat!.msgId).toBeTruthy()
+  expect(push?.wechat!.clientmsgid).toMatch(/^wk-2026-W48-[0-9a-f]{32}$/)
+  expect(Buffer.byteLength(push!.wechat!.clientmsgid!)).toBeLessThanOrEqual(64)
+  const refs = itemRefs(push!.items)
+  expect(refs.length).toBeGreaterThan(0)
+  for (const ref of refs) {
     const item = await t.payload.findByID({ collection: ref.relationTo, id: ref.value, depth: 0 })
     expect(item).toMatchObject({ reviewStatus: 'sent', pushedIn: pushId })
   }
@@ -88,7 +91,7 @@ test('a lost sendall answer is settled by resending the same clientmsgid after a
   const settled = await send(pushId, { owner: 'other', now: () => later })
   expect(settled).toMatchObject({ kind: 'sent', settledBy: '45065' })
   const push = await readPush(t.payload, pushId)
-  expect(push?.wechat.msgId).toBe(String([...world.emulator.account().massJobs.keys()][0]))
+  expect(push?.wechat!.msgId).toBe(String([...world.emulator.account().massJobs.keys()][0]))
   expect(realSends(world.emulator)).toBe(1)
   expect(acceptedSendalls(world.emulator)).toBe(1)
 })
@@ -133,7 +136,8 @@ test('45028 (no quota) skips the week with the reason, items back to the pool, n
   expect(outcome).toMatchObject({ kind: 'skipped', reason: expect.stringContaining('45028') })
   const push = await readPush(t.payload, pushId)
   expect(push?.status).toBe('skipped')
-  const item = await t.payload.findByID({ collection: push!.items[0].relationTo, id: push!.items[0].value, depth: 0 })
+  const [ref] = itemRefs(push!.items)
+  const item = await t.payload.findByID({ collection: ref.relationTo, id: ref.value, depth: 0 })
   expect(item.reviewStatus).toBe('approved')
   expect(await send(pushId)).toMatchObject({ kind: 'not-claimed' })
 })
@@ -141,7 +145,7 @@ test('45028 (no quota) skips the week with the reason, items back to the pool, n
 test('editing an item after sign-off voids the sign-off; the bundle must be signed off again', async () => {
   const pushId = await signedOffPush()
   const push = await readPush(t.payload, pushId)
-  const first = push!.items[0]
+  const [first] = itemRefs(push!.items)
   await t.payload.update({
     collection: first.relationTo,
     id: first.value,
@@ -159,7 +163,7 @@ test('editing an item after sign-off voids the sign-off; the bundle must be sign
 test('changing the bundle after sign-off voids it too; a removed item goes back to the pool', async () => {
   const pushId = await signedOffPush()
   const push = await readPush(t.payload, pushId)
-  const [removed, ...kept] = push!.items
+  const [removed, ...kept] = push!.items!
   const saved = await t.payload.update({
     collection: 'weekly-pushes',
     id: pushId,
@@ -168,7 +172,8 @@ test('changing the bundle after sign-off voids it too; a removed item goes back 
     data: { items: kept },
   })
   expect(saved.status).toBe('proposed')
-  const item = await t.payload.findByID({ collection: removed.relationTo, id: removed.value, depth: 0 })
+  const [removedRef] = itemRefs([removed])
+  const item = await t.payload.findByID({ collection: removedRef.relationTo, id: removedRef.value, depth: 0 })
   expect(item.reviewStatus).toBe('approved')
 })
 
@@ -192,10 +197,10 @@ test("a community push goes to that community's follower tag; without a configur
 test('a deleted item leaves the open bundle, voiding the sign-off', async () => {
   const pushId = await signedOffPush()
   const push = await readPush(t.payload, pushId)
-  const [gone] = push!.items
+  const [gone] = itemRefs(push!.items)
   await t.payload.delete({ collection: gone.relationTo, id: gone.value, user: world.fx.users.admin as never, overrideAccess: false })
   const after = await readPush(t.payload, pushId)
-  expect(after!.items).toHaveLength(push!.items.length - 1)
+  expect(after!.items).toHaveLength(push!.items!.length - 1)
   expect(after).toMatchObject({ status: 'proposed', signedOffAt: null })
   expect((await readSteps(t.payload, pushId)).slice(-2).map((step) => step.step)).toEqual(['item-removed', 'sign-off-voided'])
 })

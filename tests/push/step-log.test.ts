@@ -33,7 +33,7 @@ async function expectSentOnce() {
   expect({ status: push.status, claimedBy: push.claimedBy, items: await itemStates(t.payload, push) }).toEqual({
     status: 'sent',
     claimedBy: null,
-    items: push.items.map(() => ({ reviewStatus: 'sent', pushedIn: push.id })),
+    items: push.items!.map(() => ({ reviewStatus: 'sent', pushedIn: push.id })),
   })
   expect(acceptedSendalls(world.emulator)).toBe(1)
   expect(realSends(world.emulator)).toBe(1)

@@ -4,7 +4,7 @@
  */
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import type { Payload } from 'payload'
-import { MemoryTokenStore, PayloadTokenStore, WECHAT_TOKENS_SLUG, type TokenStore } from '../../src/wechat/client'
+import { MemoryTokenStore, PayloadTokenStore, type TokenStore } from '../../src/wechat/client'
 import type { WeChatEmulator } from '../../src/wechat/emulator'
 import { clientFor, countPath } from './helpers/client'
 import { ACCOUNT, startTestEmulator } from './support'
@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => testPayload?.close())
 beforeEach(async () => {
   emulator = await startTestEmulator()
-  await payload.delete({ collection: WECHAT_TOKENS_SLUG as never, where: { account: { exists: true } }, overrideAccess: true })
+  await payload.delete({ collection: 'wechat-tokens', where: { account: { exists: true } }, overrideAccess: true })
 })
 afterEach(async () => emulator.close())
 
@@ -64,7 +64,7 @@ describe('payload store', () => {
   test('the token row: account, expiry and no lock left behind', async () => {
     const { client } = clientFor(emulator, { store: new PayloadTokenStore(payload) })
     await client.tags.list()
-    const { docs } = await payload.find({ collection: WECHAT_TOKENS_SLUG as never, overrideAccess: true })
+    const { docs } = await payload.find({ collection: 'wechat-tokens', overrideAccess: true })
     expect(docs).toHaveLength(1)
     const row = docs[0] as unknown as Record<string, unknown>
     expect(row.account).toBe(ACCOUNT.appId)
@@ -93,7 +93,7 @@ describe('payload store', () => {
     expect(order).toEqual(['first in', 'first out', 'second in'])
 
     await payload.update({
-      collection: WECHAT_TOKENS_SLUG as never,
+      collection: 'wechat-tokens',
       where: { account: { equals: ACCOUNT.appId } },
       data: { lockedUntil: new Date(Date.now() - 1000).toISOString(), lockOwner: 'crashed-instance' } as never,
       overrideAccess: true,
@@ -116,16 +116,16 @@ describe('payload store', () => {
     await new PayloadTokenStore(payload).save(ACCOUNT.appId, { accessToken: 'secret-token-value-123456', expiresAt: Date.now() + 3600_000 })
     const admin = { id: 'admin-1', collection: 'users', role: 'admin', active: true } as never
     const editor = { id: 'editor-1', collection: 'users', role: 'editor', active: true } as never
-    const asAdmin = await payload.find({ collection: WECHAT_TOKENS_SLUG as never, overrideAccess: false, user: admin })
+    const asAdmin = await payload.find({ collection: 'wechat-tokens', overrideAccess: false, user: admin })
     expect(asAdmin.docs).toHaveLength(1)
     const row = asAdmin.docs[0] as unknown as Record<string, unknown>
     expect(row.account).toBe(ACCOUNT.appId)
     expect(row.expiresAt).toBeTruthy()
     expect(row).not.toHaveProperty('accessToken')
     expect(JSON.stringify(asAdmin)).not.toContain('secret-token-value-123456')
-    await expect(payload.find({ collection: WECHAT_TOKENS_SLUG as never, overrideAccess: false, user: editor })).rejects.toThrow()
+    await expect(payload.find({ collection: 'wechat-tokens', overrideAccess: false, user: editor })).rejects.toThrow()
     await expect(
-      payload.create({ collection: WECHAT_TOKENS_SLUG as never, data: { account: 'wxother' } as never, overrideAccess: false, user: admin }),
+      payload.create({ collection: 'wechat-tokens', data: { account: 'wxother' } as never, overrideAccess: false, user: admin }),
     ).rejects.toThrow()
   })
 })

@@ -10,7 +10,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { lexicalFromParagraphs } from '../../src/content/rich-text'
 import type { WeChatClient } from '../../src/wechat/client'
-import { buildWeChatArticle, WeChatConversionError, WECHAT_UPLOADS_SLUG, type LexicalNode } from '../../src/wechat/convert'
+import { buildWeChatArticle, WeChatConversionError, type LexicalNode } from '../../src/wechat/convert'
 import type { WeChatEmulator } from '../../src/wechat/emulator'
 import { clientFor, countPath } from './helpers/client'
 import { ACCOUNT, startTestEmulator } from './support'
@@ -53,7 +53,7 @@ afterAll(async () => testPayload?.close())
 beforeEach(async () => {
   emulator = await startTestEmulator()
   ;({ client } = clientFor(emulator))
-  await payload.delete({ collection: WECHAT_UPLOADS_SLUG as never, where: { hash: { exists: true } }, overrideAccess: true })
+  await payload.delete({ collection: 'wechat-uploads', where: { hash: { exists: true } }, overrideAccess: true })
 })
 afterEach(async () => emulator.close())
 
@@ -136,7 +136,7 @@ test('cache: a second build of the same content uploads nothing', async () => {
   const newRequests = emulator.requestLog.slice(requestsBefore)
   expect(newRequests.filter((entry) => entry.path === '/cgi-bin/media/uploadimg' || entry.path === '/cgi-bin/material/add_material')).toEqual([])
   expect(second).toEqual(first)
-  const { docs } = await payload.find({ collection: WECHAT_UPLOADS_SLUG as never, overrideAccess: true, limit: 10 })
+  const { docs } = await payload.find({ collection: 'wechat-uploads', overrideAccess: true, limit: 10 })
   expect(docs.map((entry) => (entry as unknown as { kind: string }).kind).sort()).toEqual(['inline', 'inline', 'thumb'])
   // The cache is per account: another app id uploads again.
   await buildWeChatArticle(payload, client, item(), { account: 'wxanotheraccount01' })

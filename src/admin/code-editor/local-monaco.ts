@@ -15,6 +15,7 @@ let loading: Promise<void> | null = null
 
 /** Resolves once `window.monaco` holds the editor loaded from this server; rejects when a file fails to load. */
 export function ensureLocalMonaco(): Promise<void> {
+  // What the AMD loader and the editor add to the page's globals, which the DOM types do not know.
   const win = window as unknown as MonacoWindow
   if (win.monaco?.editor) return Promise.resolve()
   loading ??= new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
+import type { WechatAccount } from '../../payload-types'
 
 export interface AccountSummary {
   id: string
@@ -6,18 +7,17 @@ export interface AccountSummary {
   appId: string
 }
 
-const summary = (doc: Record<string, unknown>): AccountSummary => ({ id: String(doc.id), name: String(doc.name ?? ''), appId: String(doc.appId ?? '') })
+const summary = (doc: WechatAccount): AccountSummary => ({ id: String(doc.id), name: String(doc.name ?? ''), appId: String(doc.appId ?? '') })
 
 /** The account named by id or app id, or the default account when none is named. */
 export async function findAccount(payload: Payload, ref?: string): Promise<AccountSummary | null> {
-  const query = (where: Record<string, unknown>) =>
-    payload.find({ collection: 'wechat-accounts', overrideAccess: true, depth: 0, limit: 1, where: where as never })
+  const query = (where: Where) => payload.find({ collection: 'wechat-accounts', overrideAccess: true, depth: 0, limit: 1, where })
   if (!ref) {
     const found = await query({ isDefault: { equals: true } })
-    return found.docs[0] ? summary(found.docs[0] as unknown as Record<string, unknown>) : null
+    return found.docs[0] ? summary(found.docs[0]) : null
   }
   const byAppId = await query({ appId: { equals: ref } })
-  if (byAppId.docs[0]) return summary(byAppId.docs[0] as unknown as Record<string, unknown>)
+  if (byAppId.docs[0]) return summary(byAppId.docs[0])
   const byId = await payload.findByID({ collection: 'wechat-accounts', id: ref, overrideAccess: true, depth: 0, disableErrors: true }).catch(() => null)
-  return byId ? summary(byId as unknown as Record<string, unknown>) : null
+  return byId ? summary(byId) : null
 }

@@ -30,7 +30,7 @@ export async function loadCalendar(payload: Payload, accountId: string, fromWeek
       where: { and: [{ account: { equals: accountId } }, { week: { in: list } }] },
     }),
   ])
-  const docs = found.docs as unknown as { id: string; week: string; status?: unknown }[]
+  const docs = found.docs
   const known: KnownPush[] = docs.flatMap((doc) => (isPushStatus(doc.status) ? [{ week: doc.week, status: doc.status }] : []))
   const rows = planCalendar({ fromWeek, weeks, known, sentByMonth, settings })
   return { settings, rows, pushIds: Object.fromEntries(docs.map((doc) => [doc.week, String(doc.id)])) }

@@ -82,8 +82,8 @@ async function preview(context: CliContext): Promise<ExitCode> {
     context.out(`预览发送失败：${explainError(error)}`)
     return EXIT.wechatFailed
   }
-  const steps = Array.isArray(saved?.steps) ? (saved.steps as { step?: string; ok?: boolean; detail?: string }[]) : []
-  const previews = Array.isArray(saved?.previews) ? (saved.previews as { error?: string | null }[]) : []
+  const steps = saved?.steps ?? []
+  const previews = saved?.previews ?? []
   const added = previews.slice(report.push.previewsSent)
   const verdict = previewVerdict(steps.filter((entry) => entry.step === 'preview').at(-1), added)
   context.out(verdict.message)

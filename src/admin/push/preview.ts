@@ -25,7 +25,14 @@ interface MediaFile {
 
 const fileUrl = (filename: string) => `/api/media/file/${encodeURIComponent(filename)}`
 
-function mediaFile(doc: Record<string, unknown> | null | undefined): MediaFile | null {
+/** A media document, stored (`Media`) or as populated inside a rich-text upload node. */
+interface MediaFields {
+  filename?: unknown
+  sizes?: unknown
+  alt?: unknown
+}
+
+function mediaFile(doc: MediaFields | null | undefined): MediaFile | null {
   if (!doc || typeof doc.filename !== 'string') return null
   const thumb = (doc.sizes as { thumbnail?: { filename?: unknown } } | undefined)?.thumbnail?.filename
   return { url: fileUrl(doc.filename), thumbUrl: typeof thumb === 'string' && thumb ? fileUrl(thumb) : fileUrl(doc.filename), alt: String(doc.alt ?? '') }
@@ -41,7 +48,7 @@ function mediaLookup(payload: Payload) {
         id,
         payload
           .findByID({ collection: 'media', id, overrideAccess: true, depth: 0, disableErrors: true })
-          .then((doc) => mediaFile(doc as unknown as Record<string, unknown>))
+          .then((doc) => mediaFile(doc))
           .catch(() => null),
       )
     }
@@ -65,7 +72,7 @@ export async function loadItemPreviews(payload: Payload, refs: ItemRef[]): Promi
   return Promise.all(
     refs.map(async (ref) => {
       const base = { key: `${ref.relationTo}:${ref.value}`, collection: ref.relationTo, id: ref.value }
-      const doc = (await payload.findByID({ collection: ref.relationTo, id: ref.value, overrideAccess: true, depth: 0, disableErrors: true })) as unknown as Record<string, unknown> | null
+      const doc = await payload.findByID({ collection: ref.relationTo, id: ref.value, overrideAccess: true, depth: 0, disableErrors: true })
       if (!doc) return { ...base, title: '（已删除）', author: '', digest: '', coverUrl: null, thumbUrl: null, html: '', error: '内容已被删除' }
       const cover = await media(idOf(doc.cover))
       const fields = { title: text(doc.title), author: text(doc.author), digest: text(doc.digest), coverUrl: cover?.url ?? null, thumbUrl: cover?.thumbUrl ?? null }

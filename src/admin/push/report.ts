@@ -108,7 +108,7 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
 async function summarize(payload: Payload, doc: PushDoc, now: Date): Promise<PushSummary> {
   const refs = itemRefs(doc.items)
   const [bundle, signer] = await Promise.all([loadBundle(payload, refs), signerName(payload, doc.signedOffBy)])
-  const previews = Array.isArray(doc.previews) ? (doc.previews as { at?: string | null }[]) : []
+  const previews = doc.previews ?? []
   return {
     id: String(doc.id),
     status: isPushStatus(doc.status) ? doc.status : 'proposed',
@@ -135,6 +135,6 @@ async function signerName(payload: Payload, value: unknown): Promise<string | nu
   if (!id) return null
   const user = await payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0, disableErrors: true })
   if (!user) return `用户 ${id}`
-  const { name, email } = user as unknown as { name?: string | null; email?: string }
+  const { name, email } = user
   return name || email || `用户 ${id}`
 }

@@ -15,11 +15,10 @@
  * looked at, so the budget cannot be spent and checked at once.
  */
 import { createHmac } from 'node:crypto'
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
+import type { BindingAttempt } from '../../payload-types'
 import { RateLimiterRes, type IRateLimiterStoreOptions } from 'rate-limiter-flexible'
 import RateLimiterStoreAbstract from 'rate-limiter-flexible/lib/RateLimiterStoreAbstract.js'
-
-export const BINDING_ATTEMPTS_SLUG = 'binding-attempts'
 
 /** Failed attempts per account: 20 per 10 minutes and 40 per hour (points, seconds). */
 export const ACCOUNT_LIMITS = [
@@ -59,13 +58,13 @@ class RateLimiterPayload extends RateLimiterStoreAbstract {
   }
 
   async _get(key: string): Promise<StoredCount | null> {
-    const found = (await this.payload.db.findOne({ collection: BINDING_ATTEMPTS_SLUG as CollectionSlug, where: { key: { equals: key } } })) as unknown as StoredCount | null
+    const found = await this.payload.db.findOne<BindingAttempt>({ collection: 'binding-attempts', where: { key: { equals: key } } })
     if (!found || (found.expire && Date.parse(found.expire) <= this.now())) return null
-    return { points: Number(found.points), expire: found.expire }
+    return { points: Number(found.points), expire: found.expire ?? null }
   }
 
   async _delete(key: string): Promise<boolean> {
-    await this.payload.delete({ collection: BINDING_ATTEMPTS_SLUG as CollectionSlug, where: { key: { equals: key } }, overrideAccess: true })
+    await this.payload.delete({ collection: 'binding-attempts', where: { key: { equals: key } }, overrideAccess: true })
     return true
   }
 
@@ -74,31 +73,35 @@ class RateLimiterPayload extends RateLimiterStoreAbstract {
     const now = this.now()
     const nowIso = new Date(now).toISOString()
     const expire = msDuration > 0 ? new Date(now + msDuration).toISOString() : null
-    const collection = BINDING_ATTEMPTS_SLUG as CollectionSlug
+    const collection = 'binding-attempts'
     for (let attempt = 0; attempt < 5; attempt++) {
       if (!forceExpire) {
         // The live window: one atomic `points = points + n`.
-        const added = await this.payload.db.updateOne({
+        const added: unknown = await this.payload.db.updateOne({
           collection,
           where: { and: [{ key: { equals: key } }, { or: [{ expire: { exists: false } }, { expire: { greater_than: nowIso } }] }] },
-          data: { points: { $inc: points }, updatedAt: nowIso } as never,
+          data: { points: { $inc: points }, updatedAt: nowIso },
           options: { atomic: true },
           returning: true,
         })
-        if (added) return { points: Number((added as unknown as StoredCount).points), expire: (added as unknown as StoredCount).expire }
+        if (added) {
+          // The database API answers the stored row, typed only as Payload's `Document`.
+          const row = added as BindingAttempt
+          return { points: Number(row.points), expire: row.expire ?? null }
+        }
       }
       // No live window: restart an expired one (the condition makes two instances restart it once)…
       const restarted = await this.payload.db.updateOne({
         collection,
         where: forceExpire ? { key: { equals: key } } : { and: [{ key: { equals: key } }, { expire: { less_than_equal: nowIso } }] },
-        data: { points, expire, updatedAt: nowIso } as never,
+        data: { points, expire, updatedAt: nowIso },
         options: { atomic: true },
         returning: true,
       })
       if (restarted) return { points, expire }
       // … or create the key; a concurrent create wins through the unique index, and we add to it.
       try {
-        await this.payload.create({ collection, overrideAccess: true, depth: 0, data: { key, points, expire } as never })
+        await this.payload.create({ collection, overrideAccess: true, depth: 0, data: { key, points, expire } })
         return { points, expire }
       } catch {
         // created meanwhile by another request: try the increment again

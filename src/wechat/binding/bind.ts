@@ -1,6 +1,5 @@
 /** `绑定 12345678` from an openid: links it to the staff user whose code it is, and answers in Chinese. */
 import type { Payload } from 'payload'
-import { loose } from '../callback/loose-payload'
 import { attemptSucceeded, takeBindingAttempt } from './attempt-limits'
 import { claimBindingCode } from './codes'
 
@@ -20,19 +19,19 @@ export async function bindOpenid(payload: Payload, accountId: string, openid: st
     return tooMany(waitMs)
   }
   const userId = await claimBindingCode(payload, code, openid, nowMs)
-  const user = userId ? await loose(payload).findByID({ collection: 'users', id: userId, overrideAccess: true, depth: 0 }).catch(() => null) : null
+  const user = userId ? await payload.findByID({ collection: 'users', id: userId, overrideAccess: true, depth: 0 }).catch(() => null) : null
   if (!user || user.active === false) {
     return '绑定码无效或已过期。请在后台“个人资料”页重新获取绑定码，10 分钟内发送“绑定 八位数字”。'
   }
   await attemptSucceeded(payload, accountId, openid, nowMs)
   // One openid, one staff account: a phone passed on to a colleague must not keep the old binding.
-  await loose(payload).update({
+  await payload.update({
     collection: 'users',
     overrideAccess: true,
     where: { and: [{ wechatOpenid: { equals: openid } }, { id: { not_equals: user.id } }] },
     data: { wechatOpenid: null },
   })
-  await loose(payload).update({ collection: 'users', id: user.id, overrideAccess: true, depth: 0, data: { wechatOpenid: openid } })
+  await payload.update({ collection: 'users', id: user.id, overrideAccess: true, depth: 0, data: { wechatOpenid: openid } })
   const tail = user.role === 'leader' ? '今后每周推送的预览会发到这里，确认无误后回复“审定”即可审定。' : '今后可以在这里接收后台的提醒。'
   return `绑定成功！${String(user.name ?? '')}，您的微信已与后台账号绑定。${tail}`
 }

@@ -9,9 +9,7 @@ import { createHmac, randomInt } from 'node:crypto'
 import type { Payload, Where } from 'payload'
 import { compareAndSet } from '../../cas'
 import { idOf } from '../../access/roles'
-import { loose } from '../callback/loose-payload'
 
-export const BINDING_CODES_SLUG = 'binding-codes'
 export const CODE_TTL_MS = 10 * 60_000
 /** Digits in a code (command.ts parses exactly this many). */
 export const CODE_DIGITS = 8
@@ -28,15 +26,15 @@ export interface IssuedCode {
 export async function issueBindingCode(payload: Payload, userId: string, nowMs = Date.now()): Promise<IssuedCode> {
   const nowIso = new Date(nowMs).toISOString()
   // A new code replaces the user's earlier ones: only the code on screen works.
-  await loose(payload).update({ collection: BINDING_CODES_SLUG, overrideAccess: true, where: { and: [{ user: { equals: userId } }, ...liveWhere(nowIso)] }, data: { usedAt: nowIso, outcome: 'replaced' } })
+  await payload.update({ collection: 'binding-codes', overrideAccess: true, where: { and: [{ user: { equals: userId } }, ...liveWhere(nowIso)] }, data: { usedAt: nowIso, outcome: 'replaced' } })
   for (let attempt = 0; attempt < 20; attempt++) {
     const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0')
     const codeHash = hashBindingCode(payload, code)
     // Two live codes must never be equal, or one person's code would bind the other.
-    const { totalDocs } = await loose(payload).count({ collection: BINDING_CODES_SLUG, overrideAccess: true, where: { and: [{ codeHash: { equals: codeHash } }, ...liveWhere(nowIso)] } })
+    const { totalDocs } = await payload.count({ collection: 'binding-codes', overrideAccess: true, where: { and: [{ codeHash: { equals: codeHash } }, ...liveWhere(nowIso)] } })
     if (totalDocs > 0) continue
     const expiresAt = new Date(nowMs + CODE_TTL_MS).toISOString()
-    await loose(payload).create({ collection: BINDING_CODES_SLUG, overrideAccess: true, depth: 0, data: { user: userId, codeHash, expiresAt } })
+    await payload.create({ collection: 'binding-codes', overrideAccess: true, depth: 0, data: { user: userId, codeHash, expiresAt } })
     return { code, expiresAt }
   }
   throw new Error('无法生成绑定码，请稍后再试')
@@ -47,7 +45,7 @@ export async function claimBindingCode(payload: Payload, code: string, openid: s
   const nowIso = new Date(nowMs).toISOString()
   const claimed = await compareAndSet(
     payload,
-    BINDING_CODES_SLUG,
+    'binding-codes',
     { and: [{ codeHash: { equals: hashBindingCode(payload, code) } }, ...liveWhere(nowIso)] },
     { usedAt: nowIso, openid, outcome: 'bound' },
   )

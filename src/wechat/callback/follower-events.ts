@@ -1,12 +1,7 @@
 /** subscribe / unsubscribe keep the `followers` collection. */
 import type { Payload } from 'payload'
+import type { Follower } from '../../payload-types'
 import { xmlText, type XmlRecord } from '../xml'
-import { loose } from './loose-payload'
-
-interface FollowerDoc {
-  id: string
-  lastEventAt?: string | null
-}
 
 export async function applyFollowEvent(payload: Payload, accountId: string, record: XmlRecord): Promise<void> {
   const openid = xmlText(record, 'FromUserName')
@@ -17,7 +12,7 @@ export async function applyFollowEvent(payload: Payload, accountId: string, reco
   const existing = await findFollower(payload, accountId, openid)
   if (!existing) {
     try {
-      await loose(payload).create({ collection: 'followers', overrideAccess: true, depth: 0, data: { account: accountId, openid, ...change } })
+      await payload.create({ collection: 'followers', overrideAccess: true, depth: 0, data: { account: accountId, openid, ...change } })
       return
     } catch (error) {
       // Another worker created the follower meanwhile (unique account + openid): update it instead.
@@ -27,16 +22,16 @@ export async function applyFollowEvent(payload: Payload, accountId: string, reco
   }
   // A retried older event must not undo a newer one (follow → unfollow processed as unfollow → follow).
   if (existing.lastEventAt && Date.parse(existing.lastEventAt) > Date.parse(at)) return
-  await loose(payload).update({ collection: 'followers', id: existing.id, overrideAccess: true, depth: 0, data: change })
+  await payload.update({ collection: 'followers', id: existing.id, overrideAccess: true, depth: 0, data: change })
 }
 
-async function findFollower(payload: Payload, accountId: string, openid: string): Promise<FollowerDoc | null> {
-  const found = await loose(payload).find({
+async function findFollower(payload: Payload, accountId: string, openid: string): Promise<Follower | null> {
+  const found = await payload.find({
     collection: 'followers',
     overrideAccess: true,
     depth: 0,
     limit: 1,
     where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] },
   })
-  return (found.docs[0] as unknown as FollowerDoc | undefined) ?? null
+  return found.docs[0] ?? null
 }

@@ -7,9 +7,6 @@ import type { Payload } from 'payload'
 import type { AccountCredentials } from '../accounts'
 import type { JournalEntry } from './inbound-journal'
 import type { EnqueueResult, InboundMessage } from './types'
-import { loose } from './loose-payload'
-
-export const INBOUND_SLUG = 'wechat-inbound'
 
 /** Keys are per account: two accounts may see the same MsgId or openid + second. */
 export const inboundKey = (accountId: string, message: InboundMessage): string => `${accountId}:${message.dedupeKey}`
@@ -35,8 +32,8 @@ export function inboundEntry(account: AccountCredentials, message: InboundMessag
  */
 export async function insertInbound(payload: Payload, entry: JournalEntry): Promise<EnqueueResult> {
   try {
-    await loose(payload).create({
-      collection: INBOUND_SLUG,
+    await payload.create({
+      collection: 'wechat-inbound',
       overrideAccess: true,
       depth: 0,
       data: { ...entry, status: 'pending', attempts: 0, leaseUntil: entry.receivedAt },
@@ -59,14 +56,14 @@ export function enqueueInbound(payload: Payload, account: AccountCredentials, me
 }
 
 async function replayKeyTaken(payload: Payload, replayKey: string): Promise<boolean> {
-  const found = await loose(payload).find({ collection: INBOUND_SLUG, overrideAccess: true, depth: 0, limit: 1, pagination: false, select: { replayKey: true }, where: { replayKey: { equals: replayKey } } })
+  const found = await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, limit: 1, pagination: false, select: { replayKey: true }, where: { replayKey: { equals: replayKey } } })
   return found.docs.length > 0
 }
 
 /** Which of these keys are rows already. */
 export async function existingKeys(payload: Payload, keys: string[]): Promise<Set<string>> {
-  const found = await loose(payload).find({
-    collection: INBOUND_SLUG,
+  const found = await payload.find({
+    collection: 'wechat-inbound',
     overrideAccess: true,
     depth: 0,
     pagination: false,

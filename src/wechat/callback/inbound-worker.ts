@@ -7,10 +7,8 @@
 import type { Payload, Where } from 'payload'
 import { compareAndSet } from '../../cas'
 import { journalDirectory } from './inbound-journal'
-import { INBOUND_SLUG } from './inbound-queue'
 import { importJournal, readySegments } from './journal-import'
 import { processInbound, type InboundRow } from './process-inbound'
-import { loose } from './loose-payload'
 import { perProcess } from './per-process'
 import { retryDueResidentMedia } from './resident-media'
 
@@ -144,15 +142,15 @@ export class InboundWorker {
   }
 
   private async readyRows(): Promise<InboundRow[]> {
-    const found = await loose(this.payload).find({
-      collection: INBOUND_SLUG,
+    const found = await this.payload.find({
+      collection: 'wechat-inbound',
       overrideAccess: true,
       depth: 0,
       limit: this.batchSize,
       sort: 'receivedAt',
       where: { and: [{ status: { in: ['pending', 'processing'] } }, { leaseUntil: { less_than_equal: new Date(this.now()).toISOString() } }] },
     })
-    return found.docs as unknown as InboundRow[]
+    return found.docs
   }
 
   /** Claims and processes one row; false when another worker got it first. */
@@ -161,7 +159,7 @@ export class InboundWorker {
     const nowIso = new Date(this.now()).toISOString()
     const claimed = await compareAndSet(
       this.payload,
-      INBOUND_SLUG,
+      'wechat-inbound',
       { and: [{ id: { equals: row.id } }, { attempts: { equals: attempts } }, { status: { in: ['pending', 'processing'] } }, { leaseUntil: { less_than_equal: nowIso } }] },
       { status: 'processing', attempts: attempts + 1, leaseUntil: new Date(this.now() + this.leaseMs).toISOString() },
     )
@@ -169,12 +167,12 @@ export class InboundWorker {
     const mine: Where = { and: [{ id: { equals: row.id } }, { attempts: { equals: attempts + 1 } }, { status: { equals: 'processing' } }] }
     try {
       await this.process(this.payload, { ...row, attempts: attempts + 1 })
-      await compareAndSet(this.payload, INBOUND_SLUG, mine, { status: 'done', error: null })
+      await compareAndSet(this.payload, 'wechat-inbound', mine, { status: 'done', error: null })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       const final = attempts + 1 >= this.maxAttempts
       this.log(final ? 'error' : 'warn', { event: 'wechat.inbound.failed', id: row.id, type: row.type, attempt: attempts + 1, error: message })
-      await compareAndSet(this.payload, INBOUND_SLUG, mine, {
+      await compareAndSet(this.payload, 'wechat-inbound', mine, {
         status: final ? 'failed' : 'pending',
         error: message.slice(0, 500),
         leaseUntil: new Date(this.now() + backoffMs(attempts + 1)).toISOString(),

@@ -1,5 +1,6 @@
 /** Binds the framework-free callback handler to a Payload instance. */
 import type { Payload } from 'payload'
+import type { AutoReply } from '../../payload-types'
 import { loadAccountCredentials, PublishedCredentialsError, type AccountCredentials } from '../accounts'
 import { matchAutoReply, type AutoReplyRule } from './auto-reply'
 import { InboundJournal, journalDirectory } from './inbound-journal'
@@ -11,7 +12,6 @@ import { COMMAND_NEEDS_SAFE_MODE } from './sign-off-command'
 import { xmlText } from '../xml'
 import { TtlCache } from './ttl-cache'
 import type { CallbackDeps, EnqueueResult, InboundMessage, PassiveReply } from './types'
-import { loose } from './loose-payload'
 import { perProcess } from './per-process'
 import { ModeMismatchRecorder, type ModeMismatchWrite } from './mode-mismatch'
 import { RecentSignatures } from './recent-signatures'
@@ -141,7 +141,7 @@ async function recordModeMismatch(payload: Payload, accountId: string, sighting:
   // includeSecrets: the secrets hook keeps the stored (encrypted) secrets only when it can see them.
   const context = { includeSecrets: true }
   const account = await payload.findByID({ collection: 'wechat-accounts', id: accountId, overrideAccess: true, depth: 0, context })
-  const previous = (account as { modeMismatch?: { count?: number | null } | null }).modeMismatch?.count ?? 0
+  const previous = account.modeMismatch?.count ?? 0
   await payload.update({
     collection: 'wechat-accounts',
     id: accountId,
@@ -155,7 +155,7 @@ async function recordModeMismatch(payload: Payload, accountId: string, sighting:
         configuredMode: sighting.configuredMode,
         count: previous + sighting.count,
       },
-    } as never,
+    },
   })
 }
 
@@ -188,21 +188,8 @@ async function loadAccountOrNull(payload: Payload, accountId: string): Promise<A
   }
 }
 
-interface AutoReplyDoc {
-  id: string
-  kind: AutoReplyRule['kind']
-  match?: AutoReplyRule['match']
-  keyword?: string | null
-  priority?: number | null
-  enabled?: boolean | null
-  replyType: 'text' | 'news' | 'image'
-  text?: string | null
-  article?: { title?: string | null; description?: string | null; url?: string | null; picUrl?: string | null } | null
-  mediaId?: string | null
-}
-
 export async function loadRules(payload: Payload, accountId: string): Promise<AutoReplyRule[]> {
-  const found = await loose(payload).find({
+  const found = await payload.find({
     collection: 'auto-replies',
     overrideAccess: true,
     depth: 0,
@@ -210,10 +197,10 @@ export async function loadRules(payload: Payload, accountId: string): Promise<Au
     pagination: false,
     where: { and: [{ enabled: { not_equals: false } }, { or: [{ account: { equals: accountId } }, { account: { exists: false } }] }] },
   })
-  return (found.docs as unknown as AutoReplyDoc[]).map(toRule)
+  return found.docs.map(toRule)
 }
 
-function toRule(doc: AutoReplyDoc): AutoReplyRule {
+function toRule(doc: AutoReply): AutoReplyRule {
   return {
     id: String(doc.id),
     kind: doc.kind,
@@ -225,7 +212,7 @@ function toRule(doc: AutoReplyDoc): AutoReplyRule {
   }
 }
 
-function toReply(doc: AutoReplyDoc): PassiveReply {
+function toReply(doc: AutoReply): PassiveReply {
   if (doc.replyType === 'image') return { kind: 'image', mediaId: doc.mediaId ?? '' }
   if (doc.replyType === 'news') {
     const article = doc.article ?? {}

@@ -1,5 +1,6 @@
 /** What each queued message or event does, run by the inbound worker after WeChat has its answer. */
 import type { Payload } from 'payload'
+import type { WechatInbound } from '../../payload-types'
 import { idOf } from '../../access/roles'
 import { countMenuEvent } from '../menu/click-count'
 import { xmlText, type XmlRecord } from '../xml'
@@ -8,18 +9,12 @@ import { isStaffCommand } from './interactive-reply'
 import { applyMassFinished, applyTemplateFinished, ignoreUntrustedResult } from './job-results'
 import { storeResidentMessage } from './resident-message-store'
 
-export interface InboundRow {
-  id: string
-  account: unknown
-  dedupeKey: string
-  type: string
-  event?: string | null
-  payload: XmlRecord
-  receivedAt: string
-  attempts?: number
-  /** The body came in clear to an account set to 安全/兼容模式 (handler.ts): stored, never acted on. */
-  untrustedBody?: boolean | null
-}
+/**
+ * A queued callback message (`wechat-inbound`): `payload` holds the parsed XML fields, and
+ * `untrustedBody` marks a body that came in clear to an account set to 安全/兼容模式 (handler.ts):
+ * stored, never acted on.
+ */
+export type InboundRow = WechatInbound
 
 export async function processInbound(payload: Payload, row: InboundRow): Promise<void> {
   const accountId = idOf(row.account)

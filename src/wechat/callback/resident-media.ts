@@ -6,13 +6,12 @@
  * then records it as expired.
  */
 import type { Payload, Where } from 'payload'
+import type { ResidentMessage, ResidentMessagesSelect } from '../../payload-types'
 import { idOf } from '../../access/roles'
 import { compareAndSet } from '../../cas'
 import { WeChatApiError, type WeChatClient } from '../client'
 import { clientForAccount } from '../inbox/client'
-import { loose } from './loose-payload'
 
-const MESSAGES = 'resident-messages'
 const FILES = 'resident-media'
 /** WeChat keeps temporary media 3 days (临时素材有效期 3 天). */
 export const MEDIA_KEEP_MS = 3 * 24 * 3600_000
@@ -27,8 +26,13 @@ export interface WantedFile {
 }
 
 /** The files worth keeping for a message type: the image, the voice, a video's thumbnail. */
-export function filesToFetch(type: string, media: Record<string, unknown> | null | undefined): WantedFile[] {
-  const text = (key: string) => (typeof media?.[key] === 'string' ? (media[key] as string) : '')
+export function filesToFetch(type: string, media: ResidentMessage['media'] | undefined): WantedFile[] {
+  // A JSON field: WeChat's media fields as an object (see mediaOf in resident-message-store).
+  const fields = media && typeof media === 'object' && !Array.isArray(media) ? media : {}
+  const text = (key: string) => {
+    const value = fields[key]
+    return typeof value === 'string' ? value : ''
+  }
   if (type === 'image' && text('MediaId')) return [{ kind: 'image', mediaId: text('MediaId') }]
   if (type === 'voice' && text('MediaId')) return [{ kind: 'voice', mediaId: text('MediaId') }]
   if ((type === 'video' || type === 'shortvideo') && text('ThumbMediaId')) return [{ kind: 'thumb', mediaId: text('ThumbMediaId') }]
@@ -37,17 +41,6 @@ export function filesToFetch(type: string, media: Record<string, unknown> | null
 
 /** 1 min, 2 min, 4 min, … capped at 1 hour: about 80 attempts over the 3 days. */
 export const mediaRetryDelayMs = (attempt: number): number => Math.min(60_000 * 2 ** Math.max(0, attempt - 1), 3600_000)
-
-interface MessageDoc {
-  id: string
-  account: unknown
-  type: string
-  media?: Record<string, unknown> | null
-  received: string
-  mediaStatus?: string | null
-  mediaAttempts?: number | null
-  mediaRetryAt?: string | null
-}
 
 export interface FetchOptions {
   now?: () => number
@@ -66,14 +59,14 @@ export type FetchOutcome = 'fetched' | 'pending' | 'expired' | 'busy' | 'none'
  */
 export async function fetchResidentMedia(payload: Payload, messageId: string, options: FetchOptions = {}): Promise<FetchOutcome> {
   const now = (options.now ?? Date.now)()
-  const message = (await loose(payload).findByID({ collection: MESSAGES, id: messageId, overrideAccess: true, depth: 0 })) as unknown as MessageDoc
+  const message = await payload.findByID({ collection: 'resident-messages', id: messageId, overrideAccess: true, depth: 0 })
   if (message.mediaStatus === 'fetched' || message.mediaStatus === 'expired') return message.mediaStatus
   if (message.mediaStatus !== 'pending') return 'none'
   const attempts = Number(message.mediaAttempts ?? 0)
   const due: Where = { or: [{ mediaRetryAt: { exists: false } }, { mediaRetryAt: { less_than_equal: new Date(now).toISOString() } }] }
   const claimed = await compareAndSet(
     payload,
-    MESSAGES,
+    'resident-messages',
     { and: [{ id: { equals: messageId } }, { mediaStatus: { equals: 'pending' } }, { mediaAttempts: { equals: attempts } }, due] },
     { mediaAttempts: attempts + 1, mediaRetryAt: new Date(now + FETCH_LEASE_MS).toISOString() },
   )
@@ -81,7 +74,7 @@ export async function fetchResidentMedia(payload: Payload, messageId: string, op
   const mine: Where = { and: [{ id: { equals: messageId } }, { mediaAttempts: { equals: attempts + 1 } }] }
 
   if (now - Date.parse(message.received) > MEDIA_KEEP_MS) {
-    await compareAndSet(payload, MESSAGES, mine, { mediaStatus: 'expired', mediaRetryAt: null, mediaError: '超过 3 天仍未能取回，微信已删除该文件' })
+    await compareAndSet(payload, 'resident-messages', mine, { mediaStatus: 'expired', mediaRetryAt: null, mediaError: '超过 3 天仍未能取回，微信已删除该文件' })
     return 'expired'
   }
   try {
@@ -89,18 +82,18 @@ export async function fetchResidentMedia(payload: Payload, messageId: string, op
     if (!accountId) throw new Error('留言缺少公众号')
     const client = options.client ?? (await clientForAccount(payload, accountId))
     for (const wanted of filesToFetch(message.type, message.media)) await fetchOne(payload, client, messageId, wanted)
-    await compareAndSet(payload, MESSAGES, mine, { mediaStatus: 'fetched', mediaRetryAt: null, mediaError: null })
+    await compareAndSet(payload, 'resident-messages', mine, { mediaStatus: 'fetched', mediaRetryAt: null, mediaError: null })
     return 'fetched'
   } catch (error) {
     const reason = describeFailure(error)
     payload.logger.warn({ msg: 'resident media fetch failed', messageId, attempt: attempts + 1, error: reason })
-    await compareAndSet(payload, MESSAGES, mine, { mediaRetryAt: new Date(now + mediaRetryDelayMs(attempts + 1)).toISOString(), mediaError: reason.slice(0, 500) })
+    await compareAndSet(payload, 'resident-messages', mine, { mediaRetryAt: new Date(now + mediaRetryDelayMs(attempts + 1)).toISOString(), mediaError: reason.slice(0, 500) })
     return 'pending'
   }
 }
 
 async function fetchOne(payload: Payload, client: WeChatClient, messageId: string, wanted: WantedFile): Promise<void> {
-  const stored = await loose(payload).count({
+  const stored = await payload.count({
     collection: FILES,
     overrideAccess: true,
     where: { and: [{ message: { equals: messageId } }, { wechatMediaId: { equals: wanted.mediaId } }] },
@@ -109,7 +102,7 @@ async function fetchOne(payload: Payload, client: WeChatClient, messageId: strin
   const answer = await client.media.getTemporary(wanted.mediaId)
   if (answer.kind !== 'file') throw new Error('微信返回的是视频下载地址，不是文件')
   const contentType = answer.contentType.split(';')[0]!.trim()
-  await loose(payload).create({
+  await payload.create({
     collection: FILES,
     overrideAccess: true,
     depth: 0,
@@ -131,14 +124,15 @@ function describeFailure(error: unknown): string {
  */
 export async function retryDueResidentMedia(payload: Payload, options: FetchOptions & { limit?: number } = {}): Promise<number> {
   const now = (options.now ?? Date.now)()
-  const found = await loose(payload).find({
-    collection: MESSAGES,
+  const found = await payload.find({
+    collection: 'resident-messages',
     overrideAccess: true,
     depth: 0,
     limit: options.limit ?? 20,
     sort: 'mediaRetryAt',
     where: { and: [{ mediaStatus: { equals: 'pending' } }, { mediaRetryAt: { less_than_equal: new Date(now).toISOString() } }] },
-    select: { id: true } as never,
+    // Only the id, which Payload always answers; its select type lists the fields but not `id`.
+    select: { id: true } as ResidentMessagesSelect<true>,
   })
   for (const doc of found.docs) await fetchResidentMedia(payload, String(doc.id), options)
   return found.docs.length

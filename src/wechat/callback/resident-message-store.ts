@@ -1,16 +1,17 @@
 /** Turns a resident's message into a `resident-messages` document for the inbox. */
 import type { Payload } from 'payload'
+import type { ResidentMessage } from '../../payload-types'
 import { xmlText, type XmlRecord } from '../xml'
 import { notifyNewResidentMessage } from '../inbox/notify-new-message'
 import { maskOpenid } from '../inbox/sender'
 import { routeResidentMessage } from '../inbox/route-message'
 import { answeringRule } from './auto-reply'
-import { loose } from './loose-payload'
 // Used at call time only (payload-deps reaches this module through the inbound worker).
 import { loadRules } from './payload-deps'
 import { fetchResidentMedia, filesToFetch, type FetchOptions } from './resident-media'
 
-const KNOWN_TYPES = new Set(['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link', 'file'])
+const KNOWN_TYPES: ReadonlySet<string> = new Set<ResidentMessage['type']>(['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link', 'file'])
+const isKnownType = (msgType: string): msgType is ResidentMessage['type'] => KNOWN_TYPES.has(msgType)
 const MEDIA_FIELDS = ['MediaId', 'PicUrl', 'Format', 'Recognition', 'ThumbMediaId', 'Location_X', 'Location_Y', 'Scale', 'Label', 'Title', 'Description', 'Url', 'FileKey', 'FileMd5', 'FileTotalLen']
 
 /**
@@ -21,7 +22,7 @@ const MEDIA_FIELDS = ['MediaId', 'PicUrl', 'Format', 'Recognition', 'ThumbMediaI
  */
 export async function storeResidentMessage(payload: Payload, accountId: string, inboundKey: string, record: XmlRecord, options: FetchOptions = {}): Promise<void> {
   const msgType = xmlText(record, 'MsgType')
-  const type = KNOWN_TYPES.has(msgType) ? msgType : 'other'
+  const type = isKnownType(msgType) ? msgType : 'other'
   const openid = xmlText(record, 'FromUserName')
   const media = mediaOf(record)
   const wantsFiles = filesToFetch(type, media).length > 0
@@ -32,7 +33,7 @@ export async function storeResidentMessage(payload: Payload, accountId: string, 
   const community = await routeResidentMessage(payload, accountId, openid, { client: options.client })
   let created: { id: string }
   try {
-    created = await loose(payload).create({
+    created = await payload.create({
       collection: 'resident-messages',
       overrideAccess: true,
       depth: 0,
@@ -94,6 +95,6 @@ function mediaOf(record: XmlRecord): Record<string, string> | null {
 }
 
 async function alreadyStored(payload: Payload, inboundKey: string): Promise<boolean> {
-  const { totalDocs } = await loose(payload).count({ collection: 'resident-messages', overrideAccess: true, where: { inboundKey: { equals: inboundKey } } })
+  const { totalDocs } = await payload.count({ collection: 'resident-messages', overrideAccess: true, where: { inboundKey: { equals: inboundKey } } })
   return totalDocs > 0
 }

@@ -9,7 +9,6 @@ import { decideOnPush } from '../../push/sign-off'
 import { findPush } from '../../push/store'
 import { isoWeekOf } from '../../push/week'
 import { ReviewError } from '../../review/service'
-import { loose } from './loose-payload'
 
 /**
  * The answer to `绑定 123456` / `审定` that came in clear to an account set to 安全模式 (or 兼容模式):
@@ -21,7 +20,7 @@ export const COMMAND_NEEDS_SAFE_MODE =
 export const SIGN_OFF_REFUSAL = '抱歉，只有绑定了微信的审核领导可以回复“审定”。如需帮助，请直接留言，工作人员会尽快回复您。'
 
 export async function signOffFromWeChat(payload: Payload, accountId: string, openid: string, now = new Date()): Promise<string> {
-  const found = await loose(payload).find({
+  const found = await payload.find({
     collection: 'users',
     overrideAccess: true,
     depth: 0,
@@ -33,11 +32,11 @@ export async function signOffFromWeChat(payload: Payload, accountId: string, ope
   const week = isoWeekOf(now)
   const push = await findPush(payload, accountId, week)
   if (!push) return `本周（${week}）还没有待审定的推送。`
-  const previews = Array.isArray(push.previews) ? (push.previews as Array<{ user?: unknown; error?: string | null }>) : []
+  const previews = push.previews ?? []
   if (!previews.some((preview) => idOf(preview.user) === String(leader.id) && !preview.error)) {
     return `本周（${week}）推送的预览没有发给您，请在后台“本周推送”页面查看后审定。`
   }
-  const req = await createLocalReq({ user: { ...leader, collection: 'users' } as never }, payload)
+  const req = await createLocalReq({ user: { ...leader, collection: 'users' } }, payload)
   try {
     const saved = await decideOnPush(req, push.id, 'sign-off')
     const count = Array.isArray(saved.items) ? saved.items.length : 0

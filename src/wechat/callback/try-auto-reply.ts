@@ -41,7 +41,7 @@ export const tryAutoReplyEndpoint: Endpoint = {
       body.follow === true ? { msgType: 'event', event: 'subscribe' } : { msgType: 'text', content: String(body.content) },
     )
     if (!rule) return Response.json({ rule: null, message: '没有规则命中：不自动回复' })
-    const doc = await req.payload.findByID({ collection: 'auto-replies' as never, id: rule.id, depth: 0, overrideAccess: true })
-    return Response.json({ rule: { id: rule.id, name: (doc as { name?: string }).name ?? '', kind: rule.kind }, message: `命中规则：${(doc as { name?: string }).name ?? rule.id}` })
+    const doc = await req.payload.findByID({ collection: 'auto-replies', id: rule.id, depth: 0, overrideAccess: true })
+    return Response.json({ rule: { id: rule.id, name: doc.name ?? '', kind: rule.kind }, message: `命中规则：${doc.name ?? rule.id}` })
   },
 }

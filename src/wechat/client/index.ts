@@ -113,7 +113,7 @@ export type WeChatClient = ReturnType<typeof createWeChatClient>
 
 export { WeChatApiError, errcodeMeaning, ERRCODE_MEANINGS, retryClassOf } from './errors'
 export { MemoryTokenStore, TokenManager, type StoredToken, type TokenStore } from './token'
-export { PayloadTokenStore, WECHAT_TOKENS_SLUG } from './payload-token-store'
+export { PayloadTokenStore } from './payload-token-store'
 export { consoleJsonLogger, memoryLogger, payloadLogger, type WeChatLogger } from './log'
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry'
 export type { DraftArticle } from './draft'

@@ -10,9 +10,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Payload, Where } from 'payload'
+import type { WechatToken } from '../../payload-types'
 import type { StoredToken, TokenStore } from './token'
-
-export const WECHAT_TOKENS_SLUG = 'wechat-tokens'
 
 export interface PayloadTokenStoreOptions {
   /** Identifies this holder in `lockOwner`; defaults to a random id per store. */
@@ -23,13 +22,6 @@ export interface PayloadTokenStoreOptions {
   lockWaitMs?: number
   pollMs?: number
   now?: () => number
-}
-
-interface TokenDoc {
-  id: string | number
-  account: string
-  accessToken?: string | null
-  expiresAt?: string | null
 }
 
 export class PayloadTokenStore implements TokenStore {
@@ -59,9 +51,9 @@ export class PayloadTokenStore implements TokenStore {
   async save(appId: string, token: StoredToken): Promise<void> {
     await this.ensureRow(appId)
     await this.payload.update({
-      collection: WECHAT_TOKENS_SLUG as never,
+      collection: 'wechat-tokens',
       where: { account: { equals: appId } },
-      data: { accessToken: token.accessToken, expiresAt: new Date(token.expiresAt).toISOString() } as never,
+      data: { accessToken: token.accessToken, expiresAt: new Date(token.expiresAt).toISOString() },
       overrideAccess: true,
       depth: 0,
     })
@@ -87,7 +79,7 @@ export class PayloadTokenStore implements TokenStore {
       or: [{ lockedUntil: { exists: false } }, { lockedUntil: { equals: null } }, { lockedUntil: { less_than: new Date(now).toISOString() } }],
     }
     const updated = await this.payload.db.updateOne({
-      collection: WECHAT_TOKENS_SLUG as never,
+      collection: 'wechat-tokens',
       where: { and: [{ account: { equals: appId } }, free] },
       data: { lockedUntil: new Date(now + this.lockTtlMs).toISOString(), lockOwner: this.owner },
       options: { atomic: true },
@@ -98,30 +90,30 @@ export class PayloadTokenStore implements TokenStore {
   private async unlock(appId: string): Promise<void> {
     // Only our own lock: if it expired and someone took it over, theirs stays.
     await this.payload.db.updateOne({
-      collection: WECHAT_TOKENS_SLUG as never,
+      collection: 'wechat-tokens',
       where: { and: [{ account: { equals: appId } }, { lockOwner: { equals: this.owner } }] },
       data: { lockedUntil: null, lockOwner: null },
       options: { atomic: true },
     })
   }
 
-  private async find(appId: string): Promise<TokenDoc | null> {
+  private async find(appId: string): Promise<WechatToken | null> {
     const result = await this.payload.find({
-      collection: WECHAT_TOKENS_SLUG as never,
+      collection: 'wechat-tokens',
       where: { account: { equals: appId } },
       limit: 1,
       depth: 0,
       overrideAccess: true,
       pagination: false,
     })
-    return (result.docs[0] as unknown as TokenDoc | undefined) ?? null
+    return result.docs[0] ?? null
   }
 
   /** The account's row must exist before it can be locked; `account` is unique, so racing creators are fine. */
   private async ensureRow(appId: string): Promise<void> {
     if (await this.find(appId)) return
     try {
-      await this.payload.create({ collection: WECHAT_TOKENS_SLUG as never, data: { account: appId } as never, overrideAccess: true, depth: 0 })
+      await this.payload.create({ collection: 'wechat-tokens', data: { account: appId }, overrideAccess: true, depth: 0 })
     } catch (error) {
       if (!(await this.find(appId))) throw error
     }

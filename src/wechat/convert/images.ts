@@ -34,14 +34,17 @@ interface MediaDoc {
 
 /** Loads a media document's original file from the upload directory (MEDIA_DIR). */
 export async function loadMediaImage(payload: Payload, reference: ImageReference): Promise<MediaImage> {
-  let doc = reference.doc as MediaDoc | null
+  // The rich text names the collection as a string: one of ours, else it holds no file.
+  const collection = payload.config.collections.find((candidate) => candidate.slug === reference.relationTo)
+  const notUpload = new Error(`${reference.relationTo} 不是上传集合`)
+  let doc: MediaDoc | null = reference.doc
   if (!doc?.filename && reference.id) {
-    doc = (await payload.findByID({ collection: reference.relationTo as never, id: reference.id, depth: 0, overrideAccess: true })) as MediaDoc
+    if (!collection) throw notUpload
+    doc = await payload.findByID({ collection: collection.slug, id: reference.id, depth: 0, overrideAccess: true })
   }
   if (!doc || typeof doc.filename !== 'string') throw new Error(`图片不存在（${reference.relationTo} ${reference.id ?? ''}）`)
-  const collections = payload.collections as unknown as Record<string, { config: { upload?: { staticDir?: string } } } | undefined>
-  const staticDir = collections[reference.relationTo]?.config.upload?.staticDir
-  if (!staticDir) throw new Error(`${reference.relationTo} 不是上传集合`)
+  const staticDir = collection?.upload?.staticDir
+  if (!staticDir) throw notUpload
   // filename comes from Payload, but never let it leave the upload directory.
   const file = path.join(path.resolve(staticDir), path.basename(doc.filename))
   return { id: reference.id, alt: typeof doc.alt === 'string' ? doc.alt : '', filename: path.basename(doc.filename), bytes: await fs.readFile(file) }

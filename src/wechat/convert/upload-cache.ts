@@ -5,8 +5,6 @@
 import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
 
-export const WECHAT_UPLOADS_SLUG = 'wechat-uploads'
-
 /** The part of the WeChat client that uploads images. */
 export interface ImageUploader {
   media: {
@@ -75,8 +73,8 @@ export class UploadCache {
     const uploaded = await upload()
     try {
       await this.payload.create({
-        collection: WECHAT_UPLOADS_SLUG as never,
-        data: { account: this.account, kind, hash, url: uploaded.url ?? null, mediaId: uploaded.mediaId ?? null, bytes: size } as never,
+        collection: 'wechat-uploads',
+        data: { account: this.account, kind, hash, url: uploaded.url ?? null, mediaId: uploaded.mediaId ?? null, bytes: size },
         overrideAccess: true,
         depth: 0,
       })
@@ -91,13 +89,13 @@ export class UploadCache {
 
   private async find(kind: Kind, hash: string): Promise<UploadDoc | null> {
     const { docs } = await this.payload.find({
-      collection: WECHAT_UPLOADS_SLUG as never,
+      collection: 'wechat-uploads',
       where: { and: [{ account: { equals: this.account } }, { kind: { equals: kind } }, { hash: { equals: hash } }] },
       limit: 1,
       depth: 0,
       overrideAccess: true,
       pagination: false,
     })
-    return (docs[0] as unknown as UploadDoc | undefined) ?? null
+    return docs[0] ?? null
   }
 }

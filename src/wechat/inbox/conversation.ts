@@ -3,8 +3,8 @@
  * time order, and whether WeChat has refused replying to them since their last message.
  */
 import type { Payload, PayloadRequest } from 'payload'
+import type { ResidentMessage, ResidentMessagesSelect } from '../../payload-types'
 import { idOf } from '../../access/roles'
-import { loose } from '../callback/loose-payload'
 
 /** WeChat answers that no further reply can go out until something changes (the countdown stops). */
 export const REFUSAL_ERRCODES: ReadonlySet<number> = new Set([
@@ -50,38 +50,28 @@ interface ThreadEntry {
   errcode?: number | null
 }
 
-interface MessageDoc {
-  id: string
-  account: unknown
-  openid?: string
-  type: string
-  content?: string | null
-  status: string
-  received: string
-  thread?: ThreadEntry[] | null
-}
-
 /** The resident behind a message, read without access rules: the openid never leaves the server. */
 export async function residentOf(payload: Payload, messageId: string): Promise<{ accountId: string; openid: string }> {
-  const doc = (await loose(payload).findByID({ collection: 'resident-messages', id: messageId, overrideAccess: true, depth: 0 })) as unknown as MessageDoc
+  const doc = await payload.findByID({ collection: 'resident-messages', id: messageId, overrideAccess: true, depth: 0 })
   return { accountId: idOf(doc.account) ?? '', openid: doc.openid ?? '' }
 }
 
-async function residentMessages(payload: Payload, accountId: string, openid: string, req?: PayloadRequest): Promise<MessageDoc[]> {
-  const all = await loose(payload).find({
+async function residentMessages(payload: Payload, accountId: string, openid: string, req?: PayloadRequest): Promise<ResidentMessage[]> {
+  const all = await payload.find({
     collection: 'resident-messages',
     overrideAccess: true,
     depth: 0,
     limit: CONVERSATION_LIMIT,
     sort: '-received',
     where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] },
-    select: { id: true } as never,
+    // Only the id, which Payload always answers; its select type lists the fields but not `id`.
+    select: { id: true } as ResidentMessagesSelect<true>,
   })
   const ids = all.docs.map((doc) => String(doc.id))
-  if (!req) return (await loose(payload).find({ collection: 'resident-messages', overrideAccess: true, depth: 0, limit: CONVERSATION_LIMIT, where: { id: { in: ids } } })).docs as unknown as MessageDoc[]
+  if (!req) return (await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, limit: CONVERSATION_LIMIT, where: { id: { in: ids } } })).docs
   // Read again as the user: an editor sees only the messages their access rule allows.
-  const visible = await loose(payload).find({ collection: 'resident-messages', overrideAccess: false, req, depth: 0, limit: CONVERSATION_LIMIT, where: { id: { in: ids } } })
-  return visible.docs as unknown as MessageDoc[]
+  const visible = await payload.find({ collection: 'resident-messages', overrideAccess: false, req, depth: 0, limit: CONVERSATION_LIMIT, where: { id: { in: ids } } })
+  return visible.docs
 }
 
 /**
@@ -90,9 +80,9 @@ async function residentMessages(payload: Payload, accountId: string, openid: str
  * ones included), oldest first. Throws when the user may not read `messageId` itself.
  */
 export async function residentConversation(payload: Payload, req: PayloadRequest, messageId: string): Promise<Conversation> {
-  await loose(payload).findByID({ collection: 'resident-messages', id: messageId, overrideAccess: false, req, depth: 0 })
+  await payload.findByID({ collection: 'resident-messages', id: messageId, overrideAccess: false, req, depth: 0 })
   const { accountId, openid } = await residentOf(payload, messageId)
-  const total = await loose(payload).count({ collection: 'resident-messages', overrideAccess: true, where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] } })
+  const total = await payload.count({ collection: 'resident-messages', overrideAccess: true, where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] } })
   const messages = await residentMessages(payload, accountId, openid, req)
   const names = await staffNames(payload, messages.flatMap((message) => (message.thread ?? []).map((entry) => idOf(entry.by))))
   const entries: ConversationEntry[] = []
@@ -120,7 +110,7 @@ async function staffNames(payload: Payload, ids: Array<string | null>): Promise<
   const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))]
   if (unique.length === 0) return new Map()
   const users = await payload.find({ collection: 'users', overrideAccess: true, depth: 0, limit: unique.length, where: { id: { in: unique } } })
-  return new Map(users.docs.map((user) => [String(user.id), String((user as { name?: string | null }).name || (user as { email?: string }).email || '')]))
+  return new Map(users.docs.map((user) => [String(user.id), String(user.name || user.email || '')]))
 }
 
 export interface ReplyRefusal {

@@ -1,16 +1,11 @@
 import type { Payload, Where } from 'payload'
 import { notify } from '../../notifications/notify'
-import type { StaffUser } from '../../access/roles'
+import type { User } from '../../payload-types'
 import { readableMessages } from '../../../collections/resident-messages/access'
 
 export const NEW_MESSAGE_SUBJECT = '【居民留言】有新的居民留言待处理'
 /** A burst of messages (after a push, say) becomes one notice per person, not one email per message. */
 export const NOTICE_QUIET_MS = 10 * 60_000
-
-interface UserDoc extends StaffUser {
-  email?: string
-  name?: string | null
-}
 
 /**
  * Who is told about a new message in the queue of `community` (null: the street office's general
@@ -18,7 +13,7 @@ interface UserDoc extends StaffUser {
  * the editors without a community and the street-office leaders (without a community), who move
  * such messages on (转交社区) — and the admins. Never an editor of another community.
  */
-async function queueRecipients(payload: Payload, community: string | null): Promise<UserDoc[]> {
+async function queueRecipients(payload: Payload, community: string | null): Promise<User[]> {
   const queue: Where = community
     ? { and: [{ role: { equals: 'editor' } }, { community: { equals: community } }] }
     : { and: [{ role: { in: ['editor', 'leader'] } }, { community: { exists: false } }] }
@@ -29,7 +24,7 @@ async function queueRecipients(payload: Payload, community: string | null): Prom
     pagination: false,
     where: { and: [{ active: { not_equals: false } }, { or: [queue, { role: { equals: 'admin' } }] }] },
   })
-  return found.docs as unknown as UserDoc[]
+  return found.docs
 }
 
 /**
@@ -50,7 +45,7 @@ export async function notifyNewResidentMessage(payload: Payload, community: stri
     if (recent.totalDocs > 0) continue
     const visible = readableMessages(user)
     const waiting = await payload.count({
-      collection: 'resident-messages' as never,
+      collection: 'resident-messages',
       overrideAccess: true,
       where: visible === true ? { status: { equals: 'new' } } : { and: [{ status: { equals: 'new' } }, visible] },
     })

@@ -3,11 +3,11 @@
  * is enforced here, before WeChat is asked; WeChat's own 45015 gives the same message.
  */
 import type { Payload, PayloadRequest } from 'payload'
+import type { ResidentMessage } from '../../payload-types'
 import { idOf, staffOf, type StaffUser } from '../../access/roles'
 import { WeChatApiError, type WeChatClient } from '../client'
 import { clientForAccount } from './client'
 import { latestMessageAt, replyWindow, WINDOW_CLOSED_MESSAGE } from './window'
-import { loose } from '../callback/loose-payload'
 import { updatableMessages } from '../../../collections/resident-messages/access'
 
 /** An editor may read a colleague's message of their queue but not answer it. */
@@ -45,16 +45,7 @@ interface ThreadEntry {
   errcode?: number | null
 }
 
-interface MessageDoc {
-  id: string
-  account: unknown
-  openid: string
-  status: string
-  assignee?: unknown
-  thread?: ThreadEntry[] | null
-}
-
-export async function replyToResident(payload: Payload, input: ReplyInput): Promise<{ status: 'sent'; message: MessageDoc }> {
+export async function replyToResident(payload: Payload, input: ReplyInput): Promise<{ status: 'sent'; message: ResidentMessage }> {
   const staff = staffOf(input.req.user)
   if (!staff || staff.role === 'leader') throw new InboxReplyError(403, '只有社区编辑和管理员可以回复居民留言')
   const content = typeof input.content === 'string' ? input.content.trim() : ''
@@ -81,10 +72,9 @@ export async function replyToResident(payload: Payload, input: ReplyInput): Prom
   return { status: 'sent', message: saved }
 }
 
-async function readAsUser(payload: Payload, input: ReplyInput): Promise<MessageDoc> {
+async function readAsUser(payload: Payload, input: ReplyInput): Promise<ResidentMessage> {
   try {
-    const doc = await loose(payload).findByID({ collection: 'resident-messages', id: input.messageId, req: input.req, overrideAccess: false, depth: 0, showHiddenFields: false })
-    return doc as unknown as MessageDoc
+    return await payload.findByID({ collection: 'resident-messages', id: input.messageId, req: input.req, overrideAccess: false, depth: 0, showHiddenFields: false })
   } catch {
     // Not found and not allowed look the same: editors must not learn which messages exist.
     throw new InboxReplyError(404, '留言不存在或您无权查看')
@@ -95,7 +85,7 @@ async function readAsUser(payload: Payload, input: ReplyInput): Promise<MessageD
 async function mayHandle(payload: Payload, staff: StaffUser, messageId: string): Promise<boolean> {
   const rule = updatableMessages(staff)
   if (rule === true) return true
-  const { totalDocs } = await loose(payload).count({ collection: 'resident-messages', overrideAccess: true, where: { and: [{ id: { equals: messageId } }, rule] } })
+  const { totalDocs } = await payload.count({ collection: 'resident-messages', overrideAccess: true, where: { and: [{ id: { equals: messageId } }, rule] } })
   return totalDocs > 0
 }
 
@@ -105,13 +95,12 @@ function describe(error: unknown): string {
 }
 
 /** Keeps every attempt in the thread; a successful reply marks the message replied and assigns it. */
-async function appendReply(payload: Payload, message: MessageDoc, entry: ThreadEntry, replier?: string): Promise<MessageDoc> {
+async function appendReply(payload: Payload, message: ResidentMessage, entry: ThreadEntry, replier?: string): Promise<ResidentMessage> {
   const thread = (message.thread ?? []).map(({ by, at, content, status, error, errcode }) => ({ by: idOf(by) ?? undefined, at, content, status, error, errcode }))
-  const data: Record<string, unknown> = { thread: [...thread, entry] }
+  const data: Pick<ResidentMessage, 'thread'> & Partial<Pick<ResidentMessage, 'status' | 'assignee'>> = { thread: [...thread, entry] }
   if (entry.status === 'sent') {
     data.status = 'replied'
     if (!idOf(message.assignee) && replier) data.assignee = replier
   }
-  const saved = await loose(payload).update({ collection: 'resident-messages', id: message.id, overrideAccess: true, depth: 0, data: data as never })
-  return saved as unknown as MessageDoc
+  return payload.update({ collection: 'resident-messages', id: message.id, overrideAccess: true, depth: 0, data })
 }

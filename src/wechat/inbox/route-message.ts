@@ -5,7 +5,6 @@
  */
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
-import { loose } from '../callback/loose-payload'
 import type { WeChatClient } from '../client'
 import { clientForAccount } from './client'
 
@@ -31,14 +30,14 @@ interface CommunityTag {
  * Never throws for WeChat: a failed lookup falls through to the next rule (logged).
  */
 export async function routeResidentMessage(payload: Payload, accountId: string, openid: string, options: RouteOptions = {}): Promise<string | null> {
-  const account = await loose(payload).findByID({ collection: 'wechat-accounts', id: accountId, overrideAccess: true, depth: 0 }).catch(() => null)
+  const account = await payload.findByID({ collection: 'wechat-accounts', id: accountId, overrideAccess: true, depth: 0 }).catch(() => null)
   const communityTags = (Array.isArray(account?.communityTags) ? (account.communityTags as CommunityTag[]) : []).filter((entry) => idOf(entry.community))
   if (communityTags.length > 0) {
     const tags = (await tagsFromWeChat(payload, accountId, openid, options)) ?? (await recordedTags(payload, accountId, openid))
     const match = communityTags.find((entry) => tags.includes(Number(entry.tagId)))
     if (match) return idOf(match.community)
   }
-  const previous = await loose(payload).find({
+  const previous = await payload.find({
     collection: 'resident-messages',
     overrideAccess: true,
     depth: 0,
@@ -60,7 +59,7 @@ async function tagsFromWeChat(payload: Payload, accountId: string, openid: strin
 }
 
 async function recordedTags(payload: Payload, accountId: string, openid: string): Promise<number[]> {
-  const found = await loose(payload).find({
+  const found = await payload.find({
     collection: 'followers',
     overrideAccess: true,
     depth: 0,

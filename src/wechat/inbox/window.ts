@@ -1,6 +1,5 @@
 /** The 48-hour customer-service window: replies are allowed only within 48 h of the resident's last message. */
 import type { Payload } from 'payload'
-import { loose } from '../callback/loose-payload'
 
 export const REPLY_WINDOW_MS = 48 * 3600_000
 export const WINDOW_CLOSED_MESSAGE = '已超过 48 小时回复时限（或居民已取消关注），无法通过客服消息回复。请等待居民再次发来消息。'
@@ -21,15 +20,14 @@ export function replyWindow(lastMessageAt: string | null, nowMs: number): ReplyW
 
 /** The resident's latest message to this account, across all their messages (a newer one reopens the window). */
 export async function latestMessageAt(payload: Payload, accountId: string, openid: string): Promise<string | null> {
-  const found = await loose(payload).find({
+  const found = await payload.find({
     collection: 'resident-messages',
     overrideAccess: true,
     depth: 0,
     limit: 1,
     sort: '-received',
     where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] },
-    select: { received: true } as never,
+    select: { received: true },
   })
-  const doc = found.docs[0] as unknown as { received?: string } | undefined
-  return doc?.received ?? null
+  return found.docs[0]?.received ?? null
 }

@@ -6,13 +6,10 @@
 import type { Payload } from 'payload'
 import { compareAndSet } from '../../cas'
 import { shanghaiDate } from '../../push/week'
-import { loose } from '../callback/loose-payload'
 import { xmlText, type XmlRecord } from '../xml'
 import { savedLeaves } from './convert'
 import { loadSavedMenu } from './load'
 
-export const MENU_CLICKS_SLUG = 'menu-clicks'
-export const MENU_CLICK_LOG_SLUG = 'menu-click-log'
 /** WeChat caps keys at 128 bytes and URLs at 1,024. */
 const MAX_KEY_CHARS = 1024
 
@@ -24,20 +21,29 @@ export async function countMenuEvent(payload: Payload, accountId: string, inboun
   const day = shanghaiDate(at)
   const bucket = `${accountId}:${day}:${event}:${key}`
 
-  await createUnlessExists(payload, MENU_CLICK_LOG_SLUG, { inboundKey }, { inboundKey, bucket, at: at.toISOString() })
-  await createUnlessExists(payload, MENU_CLICKS_SLUG, { bucket }, { bucket, account: accountId, key, event, day, count: 0, name: await menuNameOf(payload, key) })
-  const { totalDocs } = await loose(payload).count({ collection: MENU_CLICK_LOG_SLUG, overrideAccess: true, where: { bucket: { equals: bucket } } })
+  await createUnlessExists(
+    () => payload.create({ collection: 'menu-click-log', overrideAccess: true, depth: 0, data: { inboundKey, bucket, at: at.toISOString() } }),
+    () => payload.count({ collection: 'menu-click-log', overrideAccess: true, where: { inboundKey: { equals: inboundKey } } }),
+  )
+  const name = await menuNameOf(payload, key)
+  await createUnlessExists(
+    () => payload.create({ collection: 'menu-clicks', overrideAccess: true, depth: 0, data: { bucket, account: accountId, key, event, day, count: 0, name } }),
+    () => payload.count({ collection: 'menu-clicks', overrideAccess: true, where: { bucket: { equals: bucket } } }),
+  )
+  const { totalDocs } = await payload.count({ collection: 'menu-click-log', overrideAccess: true, where: { bucket: { equals: bucket } } })
   // Only ever raise the total: a worker that counted before another's insert must not lower it.
-  await compareAndSet(payload, MENU_CLICKS_SLUG, { and: [{ bucket: { equals: bucket } }, { count: { less_than: totalDocs } }] }, { count: totalDocs })
+  await compareAndSet(payload, 'menu-clicks', { and: [{ bucket: { equals: bucket } }, { count: { less_than: totalDocs } }] }, { count: totalDocs })
 }
 
-/** Inserts the row unless its unique field is taken (a retry, or another worker first). */
-async function createUnlessExists(payload: Payload, collection: string, unique: Record<string, string>, data: Record<string, unknown>): Promise<void> {
+/**
+ * Inserts the row (`create`) unless its unique field is taken (a retry, or another worker first):
+ * a failed insert is an error only when `countTaken` finds no row holding that value.
+ */
+async function createUnlessExists(create: () => Promise<unknown>, countTaken: () => Promise<{ totalDocs: number }>): Promise<void> {
   try {
-    await loose(payload).create({ collection, overrideAccess: true, depth: 0, data })
+    await create()
   } catch (error) {
-    const [field, value] = Object.entries(unique)[0]!
-    const { totalDocs } = await loose(payload).count({ collection, overrideAccess: true, where: { [field]: { equals: value } } })
+    const { totalDocs } = await countTaken()
     if (totalDocs === 0) throw error
   }
 }

@@ -30,6 +30,6 @@ export async function loadGuideTitles(payload: Payload): Promise<string[]> {
     sort: '-updatedAt',
     select: { title: true },
     where: { reviewStatus: { in: PUBLISHED_STATES } },
-  } as never)
-  return (found.docs as unknown as Array<{ title?: string }>).map((doc) => doc.title ?? '').filter(Boolean)
+  })
+  return found.docs.map((doc) => doc.title ?? '').filter(Boolean)
 }

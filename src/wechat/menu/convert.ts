@@ -6,7 +6,7 @@ const text = (value: string | null | undefined): string | undefined => (value ==
 
 function leaf(item: SavedMenuItem): MenuButton {
   const button: MenuButton = { type: item.type, name: item.name }
-  const fields: Array<[keyof MenuButton, string | undefined]> = [
+  const fields: Array<['key' | 'url' | 'appid' | 'pagepath' | 'media_id' | 'article_id', string | undefined]> = [
     ['key', text(item.key)],
     ['url', text(item.url)],
     ['appid', text(item.appid)],
@@ -14,7 +14,7 @@ function leaf(item: SavedMenuItem): MenuButton {
     ['media_id', text(item.mediaId)],
     ['article_id', text(item.articleId)],
   ]
-  for (const [name, value] of fields) if (value !== undefined) (button as unknown as Record<string, string>)[name] = value
+  for (const [name, value] of fields) if (value !== undefined) button[name] = value
   return button
 }
 

@@ -14,7 +14,7 @@ import { formatShanghai } from '../../time'
 import { WeChatApiError } from '../client/errors'
 import { compareMenus } from './compare'
 import { toWeChatMenu } from './convert'
-import { loadSavedMenu, WECHAT_MENU_SLUG } from './load'
+import { loadSavedMenu } from './load'
 import type { SavedMenu, SavedMenuButton } from './types'
 import { validateMenu } from './validate'
 import { menuRemoteFor, type MenuRemote } from './wechat'
@@ -39,7 +39,7 @@ function wechatFailure(error: unknown): Response {
 
 /** The saved menu's last save time, the version a publish sends. */
 async function savedAt(req: PayloadRequest): Promise<string | null> {
-  const doc = (await req.payload.findGlobal({ slug: WECHAT_MENU_SLUG as never, overrideAccess: true, depth: 0 })) as { updatedAt?: string | null }
+  const doc = await req.payload.findGlobal({ slug: 'wechat-menu', overrideAccess: true, depth: 0 })
   return doc?.updatedAt ?? null
 }
 

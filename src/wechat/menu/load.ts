@@ -4,10 +4,8 @@ import { idOf } from '../../access/roles'
 import { DEFAULT_MENU_BUTTONS } from './defaults'
 import type { SavedMenu } from './types'
 
-export const WECHAT_MENU_SLUG = 'wechat-menu'
-
 export async function loadSavedMenu(payload: Payload): Promise<SavedMenu> {
-  const doc = (await payload.findGlobal({ slug: WECHAT_MENU_SLUG as never, overrideAccess: true, depth: 0 })) as unknown as SavedMenu
+  const doc = await payload.findGlobal({ slug: 'wechat-menu', overrideAccess: true, depth: 0 })
   const buttons = Array.isArray(doc?.buttons) && doc.buttons.length > 0 ? doc.buttons : DEFAULT_MENU_BUTTONS
   return { account: idOf(doc?.account), buttons }
 }
