@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { jsonOnly } from '../src/http/json-only'
+import { apiEndpoints } from '../src/http/api-endpoints'
 import { isLeaderOrAdmin, isStaff } from '../src/access/roles'
 import { validateRegexPattern } from '../src/wechat/callback/safe-regex'
 import { tryAutoReplyEndpoint } from '../src/wechat/callback/try-auto-reply'
@@ -22,7 +22,7 @@ export const AutoReplies: CollectionConfig = {
     defaultColumns: ['name', 'kind', 'keyword', 'priority', 'enabled'],
   },
   access: { read: isStaff, create: isLeaderOrAdmin, update: isLeaderOrAdmin, delete: isLeaderOrAdmin },
-  endpoints: jsonOnly([tryAutoReplyEndpoint]),
+  endpoints: apiEndpoints([tryAutoReplyEndpoint]),
   fields: [
     {
       name: 'tryRule',

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { jsonOnly } from '../src/http/json-only'
+import { apiEndpoints } from '../src/http/api-endpoints'
 import { isAdmin } from '../src/access/roles'
 import { issueBindingCodeEndpoint } from '../src/wechat/binding/endpoint'
 
@@ -15,7 +15,7 @@ export const BindingCodes: CollectionConfig = {
   labels: { singular: { zh: '微信绑定码', en: 'Binding code' }, plural: { zh: '微信绑定码', en: 'Binding codes' } },
   admin: { group: { zh: '系统', en: 'System' }, defaultColumns: ['user', 'expiresAt', 'usedAt', 'outcome'] },
   access: { read: isAdmin, create: nobody, update: nobody, delete: isAdmin },
-  endpoints: jsonOnly([issueBindingCodeEndpoint]),
+  endpoints: apiEndpoints([issueBindingCodeEndpoint]),
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, label: { zh: '用户', en: 'User' } },
     { name: 'codeHash', type: 'text', required: true, index: true, admin: { hidden: true } },

@@ -1,6 +1,6 @@
 import type { Field, GlobalConfig } from 'payload'
 import { LEAF_TYPES, SUB_MENU_OPTION } from '../src/admin/menu/button-types'
-import { jsonOnly } from '../src/http/json-only'
+import { apiEndpoints } from '../src/http/api-endpoints'
 import { isLeaderOrAdmin, isStaff } from '../src/access/roles'
 import { DEFAULT_MENU_BUTTONS } from '../src/wechat/menu/defaults'
 import { menuEndpoints } from '../src/wechat/menu/endpoints'
@@ -84,7 +84,7 @@ export const WeChatMenuGlobal: GlobalConfig = {
   label: { zh: '公众号菜单', en: 'WeChat menu' },
   admin: { group: { zh: '微信', en: 'WeChat' } },
   access: { read: isStaff, update: isLeaderOrAdmin },
-  endpoints: jsonOnly(menuEndpoints()),
+  endpoints: apiEndpoints(menuEndpoints()),
   fields: [
     { name: 'menuActions', type: 'ui', admin: { components: { Field: '/src/admin/menu/MenuActions#MenuActions' } } },
     { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', label: { zh: '公众号', en: 'Account' }, admin: { description: { zh: '不选则为默认公众号', en: 'Default account when empty' } } },

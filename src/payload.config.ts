@@ -17,6 +17,7 @@ import { Media } from '../collections/media'
 import { MenuClickLog } from '../collections/menu-click-log'
 import { MenuClicks } from '../collections/menu-clicks'
 import { explainValidationErrors } from './errors'
+import { apiErrorEnvelope } from './http/api-error'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../collections/media/check-upload'
 import { Notifications } from '../collections/notifications'
 import { PendingMassResults } from '../collections/pending-mass-results'
@@ -108,7 +109,7 @@ export default buildConfig({
   email: emailAdapter,
   sharp,
   // Save errors carry their reasons (not only the field labels) to the admin's toast and to REST.
-  hooks: { afterError: [explainValidationErrors] },
+  hooks: { afterError: [explainValidationErrors, apiErrorEnvelope] },
   // Over the limit the parser stops keeping the file but reads the request to its end (answering early
   // resets the browser's connection mid-upload); collections/media/check-upload.ts refuses the truncated file.
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: false, responseOnLimit: UPLOAD_TOO_LARGE_MESSAGE },

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import os from 'node:os'
-import path from 'node:path'
-import { buildConfig, type Endpoint, type PayloadRequest, type SanitizedConfig } from 'payload'
-import { databaseAdapter } from '../src/database'
+import type { Endpoint, PayloadRequest, SanitizedConfig } from 'payload'
+import { customEndpoints as customEndpointsOf } from './helpers/custom-endpoints'
 
 // Issue 11, finding 3: every custom endpoint that changes something (collections' and globals'
 // `endpoints:`) takes application/json only, so no cross-site form (multipart `_payload`,
@@ -10,32 +8,16 @@ import { databaseAdapter } from '../src/database'
 // added later without the check fails here.
 
 let config: SanitizedConfig
-/** `method path` of the endpoints Payload adds to every collection (plain, auth, upload) and global. */
-let builtIn: Set<string>
-
-const key = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`
+let endpoints: Array<{ owner: string; endpoint: Endpoint }>
 
 beforeAll(async () => {
   process.env.PAYLOAD_SECRET ??= randomBytes(32).toString('hex')
   config = await (await import('../src/payload.config')).default
-  const bare = await buildConfig({
-    secret: 'x'.repeat(32),
-    db: databaseAdapter(`file:${path.join(os.tmpdir(), 'json-only-unused.db')}`),
-    collections: [
-      { slug: 'plain', fields: [] },
-      { slug: 'with-auth', auth: true, fields: [] },
-      { slug: 'with-upload', upload: true, fields: [] },
-    ],
-    globals: [{ slug: 'a-global', fields: [] }],
-  })
-  builtIn = new Set([...bare.collections, ...bare.globals].flatMap((entity) => (Array.isArray(entity.endpoints) ? entity.endpoints.map(key) : [])))
+  endpoints = await customEndpointsOf(config)
 })
 
 /** The project's own endpoints: what the configuration holds beyond Payload's built-in ones. */
-function customEndpoints(): Array<{ owner: string; endpoint: Endpoint }> {
-  const owners = [...config.collections.map((collection) => ({ slug: collection.slug, endpoints: collection.endpoints })), ...config.globals.map((global) => ({ slug: `globals/${global.slug}`, endpoints: global.endpoints }))]
-  return owners.flatMap(({ slug, endpoints }) => (Array.isArray(endpoints) ? endpoints.filter((endpoint) => !builtIn.has(key(endpoint))).map((endpoint) => ({ owner: `${slug}${endpoint.path}`, endpoint })) : []))
-}
+const customEndpoints = () => endpoints
 
 /** A request as the handler gets it, with no user: any 415 comes before authentication. */
 const requestWith = (method: string, contentType: string | null, language = 'zh') =>

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { jsonOnly } from '../../src/http/json-only'
+import { apiEndpoints } from '../../src/http/api-endpoints'
 import { isAdmin } from '../../src/access/roles'
 import { checkAssignment, readOpenid, readResidentMessages, systemOnly, updateCommunity, updateResidentMessages } from './access'
 import { conversationEndpoint, replyEndpoint, replyWindowEndpoint } from './endpoints'
@@ -23,7 +23,7 @@ export const ResidentMessages: CollectionConfig = {
     beforeRead: [({ doc }) => (doc && !doc.sender && typeof doc.openid === 'string' ? { ...doc, sender: maskOpenid(doc.openid) } : doc)],
   },
   access: { read: readResidentMessages, create: () => false, update: updateResidentMessages, delete: isAdmin },
-  endpoints: jsonOnly([
+  endpoints: apiEndpoints([
     { path: '/:id/reply', method: 'post', handler: replyEndpoint },
     { path: '/:id/reply-window', method: 'get', handler: replyWindowEndpoint },
     { path: '/:id/conversation', method: 'get', handler: conversationEndpoint },

@@ -1,5 +1,5 @@
-import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
-import { idOf, staffOf } from '../../src/access/roles'
+import { addDataAndFileToRequest, APIError, ValidationError, type Endpoint, type PayloadRequest } from 'payload'
+import { idOf, requireStaff } from '../../src/access/roles'
 import { findAccount } from '../../src/admin/push/account'
 import { bundleMessage, editBundle, parseRefs } from '../../src/push/bundle-edit'
 import { generateWeekNow, generatedMessage } from '../../src/push/generate-now'
@@ -10,36 +10,33 @@ import { decideOnPush, plannedSendAt } from '../../src/push/sign-off'
 import { findPush, readPush } from '../../src/push/store'
 import { isoWeekOf } from '../../src/push/week'
 import { wechatGateway } from '../../src/push/wechat-gateway'
-import { ReviewError } from '../../src/review/service'
+import type { Bilingual } from '../../src/errors'
+import { ApiError } from '../../src/http/api-error'
 import { formatShanghai } from '../../src/time'
 
-const fail = (status: number, message: string, code?: string) => Response.json({ ok: false, message, errors: [{ message, code }] }, { status })
-
-/** A ReviewError, or an error Payload raised with a status below 500 (access, validation), as JSON. */
-function failed(error: unknown): Response {
-  if (error instanceof ReviewError) return fail(error.status, error.message, error.code)
-  const status = (error as { status?: unknown }).status
-  if (typeof status === 'number' && status < 500) {
-    const details = (error as { data?: { errors?: { message?: string }[] } }).data?.errors?.map((entry) => entry.message).filter(Boolean) ?? []
-    const message = status === 403 ? '没有权限修改本周推送' : [((error as Error).message || '请求无效'), ...details].join('：')
-    return fail(status, message)
-  }
-  throw error
+/**
+ * Payload's own refusal of a push write made as the person (editBundle's update: access, the guard
+ * hooks) as this endpoint words it: 403 「没有权限修改本周推送」, else its message and each field's.
+ * Anything else is thrown as it is (an ApiError is answered by apiEndpoints; the rest is a 500).
+ */
+function asPushError(error: unknown): unknown {
+  if (error instanceof ApiError || !(error instanceof APIError) || error.status >= 500) return error
+  if (error.status === 403) return new ApiError(403, 'forbidden', { zh: '没有权限修改本周推送', en: "You may not change the week's push" })
+  const data = error.data as { errors?: { message?: string }[] } | null
+  const details = data?.errors?.map((entry) => entry.message).filter(Boolean) ?? []
+  const code = error instanceof ValidationError ? 'invalid' : 'refused'
+  return new ApiError(error.status, code, [error.message || '请求无效', ...details].join('：'), data?.errors ? { errors: data.errors } : undefined)
 }
 
 async function readBody(req: PayloadRequest): Promise<Record<string, unknown>> {
   await addDataAndFileToRequest(req).catch(() => {
-    throw new ReviewError(400, 'bad-body', '请求体必须是 JSON，例如 {"action": "sign-off"}')
+    throw new ApiError(400, 'bad-body', '请求体必须是 JSON，例如 {"action": "sign-off"}')
   })
   return (req.data ?? {}) as Record<string, unknown>
 }
 
-function requireLeader(req: PayloadRequest, what: string) {
-  const staff = staffOf(req.user)
-  if (!staff) throw new ReviewError(401, 'unauthenticated', '请先登录')
-  if (staff.role !== 'leader' && staff.role !== 'admin') throw new ReviewError(403, 'forbidden', `只有审核领导或管理员可以${what}`)
-  return staff
-}
+/** 「只有审核领导或管理员可以…」 */
+const requireLeader = (req: PayloadRequest, what: Bilingual) => requireStaff(req, ['leader', 'admin'], { action: what })
 
 /**
  * `POST /api/weekly-pushes/:id/action`, the leader's review step. Body `{ "action": … }`:
@@ -48,8 +45,8 @@ function requireLeader(req: PayloadRequest, what: string) {
  *   leader has bound WeChat (the message says how to bind), 502 when the draft or every preview failed;
  * - `sign-off`, `revoke` (撤销审定, until the send starts, else 409), `reject` (with `reason`);
  * - `bundle` with `items: [{ relationTo, value }]` in the new order: reorder / add / remove.
- * Every answer is `{ ok, message, doc }` with `message` in Chinese saying what happened; errors also
- * carry `errors: [{ message, code }]` as Payload's do.
+ * Every answer is `{ ok, message, doc }` with `message` in Chinese saying what happened; a refusal is
+ * `{ errors: [{ message, code, data? }] }` (a failed preview's `data`: `{ outcome, recipients, doc }`).
  */
 export const pushActionEndpoint: Endpoint = {
   path: '/:id/action',
@@ -57,19 +54,21 @@ export const pushActionEndpoint: Endpoint = {
   handler: async (req) => {
     const id = req.routeParams?.id
     try {
-      if (typeof id !== 'string') throw new ReviewError(404, 'not-found', '推送不存在')
+      if (typeof id !== 'string') throw new ApiError(404, 'not-found', '推送不存在')
       const body = await readBody(req)
       if (body.action === 'preview') {
-        requireLeader(req, '发送预览')
+        requireLeader(req, { zh: '发送预览', en: 'send a preview' })
         const push = await readPush(req.payload, id)
-        if (!push) throw new ReviewError(404, 'not-found', '推送不存在')
-        if (itemRefs(push.items).length === 0) throw new ReviewError(409, 'empty', '本周推送还没有内容，无法发送预览')
+        if (!push) throw new ApiError(404, 'not-found', '推送不存在')
+        if (itemRefs(push.items).length === 0) throw new ApiError(409, 'empty', '本周推送还没有内容，无法发送预览')
         const report = await previewBundle(req.payload, id, await wechatGateway(req.payload, idOf(push.account) ?? ''))
         const message = previewMessage(report)
-        const status = report.outcome === 'sent' ? 200 : report.outcome === 'partial' ? 207 : report.outcome === 'no-recipient' ? 409 : 502
+        if (report.outcome !== 'sent' && report.outcome !== 'partial') {
+          throw new ApiError(report.outcome === 'no-recipient' ? 409 : 502, report.outcome, message, { outcome: report.outcome, recipients: report.recipients, doc: report.push })
+        }
         return Response.json(
-          { ok: report.outcome === 'sent', outcome: report.outcome, recipients: report.recipients, message, doc: report.push, ...(status >= 400 ? { errors: [{ message, code: report.outcome }] } : {}) },
-          { status },
+          { ok: report.outcome === 'sent', outcome: report.outcome, recipients: report.recipients, message, doc: report.push },
+          { status: report.outcome === 'partial' ? 207 : 200 },
         )
       }
       if (body.action === 'bundle') {
@@ -90,7 +89,7 @@ export const pushActionEndpoint: Endpoint = {
       }
       return Response.json({ ok: true, message, doc })
     } catch (error) {
-      return failed(error)
+      throw asPushError(error)
     }
   },
 }
@@ -106,21 +105,21 @@ export const generateWeekEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     try {
-      requireLeader(req, '立即生成本周推送')
+      requireLeader(req, { zh: '立即生成本周推送', en: "make this week's push now" })
       const account = await findAccount(req.payload)
-      if (!account) throw new ReviewError(404, 'no-account', '没有默认公众号：请管理员在 微信 → 公众号 中添加并设为默认')
+      if (!account) throw new ApiError(404, 'no-account', '没有默认公众号：请管理员在 微信 → 公众号 中添加并设为默认')
       const now = new Date()
       const week = isoWeekOf(now)
-      if (await findPush(req.payload, account.id, week)) throw new ReviewError(409, 'exists', `${week} 的推送已经生成，请刷新本页`)
+      if (await findPush(req.payload, account.id, week)) throw new ApiError(409, 'exists', `${week} 的推送已经生成，请刷新本页`)
       const settings = await loadPushSettings(req.payload)
       const result = await generateWeekNow(req.payload, { accountId: account.id, now, settings, gateway: () => wechatGateway(req.payload, account.id) })
-      if (!result) throw new ReviewError(409, 'exists', `${week} 的推送刚被生成（可能是定时任务），请刷新本页`)
+      if (!result) throw new ApiError(409, 'exists', `${week} 的推送刚被生成（可能是定时任务），请刷新本页`)
       return Response.json(
         { ok: true, message: generatedMessage(week, result, settings), doc: result.push, items: result.selection.items.length, missing: result.selection.missing, preview: result.preview },
         { status: 201 },
       )
     } catch (error) {
-      return failed(error)
+      throw asPushError(error)
     }
   },
 }

@@ -1,5 +1,5 @@
 import type { CollectionConfig, Field, PayloadRequest } from 'payload'
-import { jsonOnly } from '../../src/http/json-only'
+import { apiEndpoints } from '../../src/http/api-endpoints'
 import { isLeaderOrAdmin, isStaff, roleOf } from '../../src/access/roles'
 import { WEEK_PATTERN } from '../../src/push/week'
 import { CONTENT_COLLECTIONS } from '../../src/review/service'
@@ -32,7 +32,7 @@ export const WeeklyPushes: CollectionConfig = {
     delete: () => false,
   },
   hooks: { beforeChange: [guardBundleChanges], afterChange: [syncItemStates] },
-  endpoints: jsonOnly([generateWeekEndpoint, pushActionEndpoint]),
+  endpoints: apiEndpoints([generateWeekEndpoint, pushActionEndpoint]),
   fields: [
     {
       name: 'key',

@@ -1,4 +1,6 @@
 import type { Access, PayloadRequest } from 'payload'
+import type { Bilingual } from '../errors'
+import { ApiError } from '../http/api-error'
 
 export const ROLES = ['editor', 'leader', 'admin'] as const
 export type Role = (typeof ROLES)[number]
@@ -24,6 +26,34 @@ export function staffOf(user: PayloadRequest['user'] | undefined | null): StaffU
   const staff: StaffUser = user
   if (staff.active === false) return null
   if (!ROLES.includes(staff.role)) return null
+  return staff
+}
+
+/** The 401 of every endpoint: nobody, or a deactivated account, is signed in. */
+export const NOT_SIGNED_IN: Bilingual = { zh: '请先登录', en: 'Please log in' }
+
+/** 「只有审核领导或管理员可以…」: who may, from the roles' labels. */
+function onlyRoles(roles: readonly Role[], action: Bilingual): Bilingual {
+  return {
+    zh: `只有${roles.map((role) => ROLE_LABELS[role].zh).join('或')}可以${action.zh}`,
+    en: `Only ${roles.map((role) => `${ROLE_LABELS[role].en.toLowerCase()}s`).join(' or ')} may ${action.en}`,
+  }
+}
+
+/**
+ * The one role check of the project's endpoints and of the services they call: the signed-in staff
+ * member (`staffOf`: a deactivated account is nobody), else ApiError 401 `unauthenticated`; with
+ * `roles`, one of them, else ApiError 403 `forbidden` saying who may `action` (「只有审核领导或管理员
+ * 可以发布和核对菜单」) — or the `forbidden` text itself when the rule is not about roles alone.
+ */
+export function requireStaff(
+  req: Pick<PayloadRequest, 'user'>,
+  roles?: readonly Role[],
+  refusal: { action: Bilingual } | { forbidden: Bilingual } = { action: { zh: '执行此操作', en: 'do this' } },
+): StaffUser {
+  const staff = staffOf(req.user)
+  if (!staff) throw new ApiError(401, 'unauthenticated', NOT_SIGNED_IN)
+  if (roles && !roles.includes(staff.role)) throw new ApiError(403, 'forbidden', 'forbidden' in refusal ? refusal.forbidden : onlyRoles(roles, refusal.action))
   return staff
 }
 

@@ -10,6 +10,7 @@ import {
   type ReviewAction,
 } from '../review/state-machine'
 import { pick } from './labels'
+import { errorsText } from './api-errors'
 
 /**
  * A refused review action in the admin's language. The server explains in Chinese; in English the
@@ -70,9 +71,9 @@ export const ReviewActions: React.FC = () => {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ action, reason: reason.trim() || undefined }),
       })
-      const body = (await response.json().catch(() => ({}))) as { errors?: { message: string }[] }
+      const body: unknown = await response.json().catch(() => ({}))
       if (!response.ok) {
-        setError(failureMessage(response.status, body.errors?.map((e) => e.message).join('\n'), lang))
+        setError(failureMessage(response.status, errorsText(body) ?? undefined, lang))
         return
       }
       toast.success(pick(REVIEW_ACTION_LABELS[action], lang) + ' ✓')

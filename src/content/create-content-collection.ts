@@ -1,5 +1,5 @@
 import type { CollectionConfig, Field } from 'payload'
-import { jsonOnly } from '../http/json-only'
+import { apiEndpoints } from '../http/api-endpoints'
 import { canCreateContent, canDeleteContent, canReadContent, canUpdateContent } from '../review/access'
 import { removeDeletedItemFromBundles, voidSignOffOnItemEdit } from '../push/void-sign-off'
 import { reviewEndpoint } from '../review/endpoint'
@@ -27,7 +27,7 @@ export function createContentCollection({ slug, labels, description, typeFields 
     },
     access: { read: canReadContent, create: canCreateContent, update: canUpdateContent, delete: canDeleteContent },
     hooks: { beforeChange: [enforceReviewRules], afterChange: [voidSignOffOnItemEdit], beforeDelete: [removeDeletedItemFromBundles] },
-    endpoints: jsonOnly([reviewEndpoint(slug)]),
+    endpoints: apiEndpoints([reviewEndpoint(slug)]),
     fields: contentFields(typeFields),
     timestamps: true,
   }

@@ -11,6 +11,7 @@
  * must still say `Content-Type: application/json` (the admin's buttons send `{}`).
  */
 import type { Endpoint, PayloadRequest } from 'payload'
+import { ApiError, errorResponse } from './api-error'
 
 const SAFE_METHODS = new Set(['get', 'head', 'options'])
 
@@ -26,13 +27,13 @@ function mediaType(contentType: string | null): string {
 export function refuseUnlessJson(req: PayloadRequest): Response | null {
   if (SAFE_METHODS.has((req.method ?? 'get').toLowerCase())) return null
   if (mediaType(req.headers.get('content-type')) === 'application/json') return null
-  const message = req.i18n?.language === 'en' ? 'This endpoint accepts JSON only (Content-Type: application/json).' : '此接口只接受 JSON 请求（Content-Type: application/json）'
-  return Response.json({ errors: [{ message }] }, { status: 415 })
+  const message = { zh: '此接口只接受 JSON 请求（Content-Type: application/json）', en: 'This endpoint accepts JSON only (Content-Type: application/json).' }
+  return errorResponse(new ApiError(415, 'json-required', message), req)
 }
 
 /**
  * Wraps each endpoint's handler so that a request with a body that is not JSON is answered 415
- * before the handler runs (see refuseUnlessJson). Use on every custom `endpoints:` list.
+ * before the handler runs (see refuseUnlessJson). Collections use it through apiEndpoints (./api-endpoints.ts).
  */
 export function jsonOnly(endpoints: Endpoint[]): Endpoint[] {
   return endpoints.map((endpoint) => {

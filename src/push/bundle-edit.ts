@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
-import { staffOf } from '../access/roles'
-import { CONTENT_COLLECTIONS, ReviewError, isContentCollection } from '../review/service'
+import { requireStaff } from '../access/roles'
+import { ApiError } from '../http/api-error'
+import { CONTENT_COLLECTIONS, isContentCollection } from '../review/service'
 import { loadBundle } from './candidates'
 import { itemRefs, type ItemRef } from './refs'
 import { loadPushSettings } from './settings-load'
@@ -19,16 +20,16 @@ export interface BundleEdit {
 
 /** Reads `[{ relationTo, value }]` from a request body; a clear Chinese 400 for anything else. */
 export function parseRefs(input: unknown): ItemRef[] {
-  if (!Array.isArray(input)) throw new ReviewError(400, 'bad-items', '请求体需要 items：[{"relationTo": "articles", "value": "…"}, …]')
+  if (!Array.isArray(input)) throw new ApiError(400, 'bad-items', '请求体需要 items：[{"relationTo": "articles", "value": "…"}, …]')
   const refs = input.map((entry) => {
     const ref = entry as { relationTo?: unknown; value?: unknown }
     if (!isContentCollection(ref?.relationTo) || typeof ref.value !== 'string' || ref.value === '') {
-      throw new ReviewError(400, 'bad-items', `items 中每一项需要 relationTo（${CONTENT_COLLECTIONS.join(' / ')}）和 value（内容 ID）`)
+      throw new ApiError(400, 'bad-items', `items 中每一项需要 relationTo（${CONTENT_COLLECTIONS.join(' / ')}）和 value（内容 ID）`)
     }
     return { relationTo: ref.relationTo, value: ref.value }
   })
   const keys = refs.map((ref) => `${ref.relationTo}:${ref.value}`)
-  if (new Set(keys).size !== keys.length) throw new ReviewError(400, 'duplicate-item', '同一条内容不能在本周推送中出现两次')
+  if (new Set(keys).size !== keys.length) throw new ApiError(400, 'duplicate-item', '同一条内容不能在本周推送中出现两次')
   return refs
 }
 
@@ -38,17 +39,15 @@ export function parseRefs(input: unknown): ItemRef[] {
  * and admins, only while `proposed`/`signed_off`), `guardBundleChanges` (voids the sign-off) and
  * `syncItemStates` (added items become `scheduled`, removed ones go back to the pool as `approved`).
  * Checked first, with the item named: added items must be approved and in no other push; at most
- * the settings' maximum. Errors: ReviewError 400/403/404/409 in Chinese.
+ * the settings' maximum. Errors: ApiError 400/401/403/404/409 in Chinese, with a code.
  */
 export async function editBundle(req: PayloadRequest, pushId: string, refs: ItemRef[]): Promise<BundleEdit> {
-  const staff = staffOf(req.user)
-  if (!staff) throw new ReviewError(401, 'unauthenticated', '请先登录')
-  if (staff.role !== 'leader' && staff.role !== 'admin') throw new ReviewError(403, 'forbidden', '只有审核领导或管理员可以调整本周推送')
+  const staff = requireStaff(req, ['leader', 'admin'], { action: { zh: '调整本周推送', en: "change the week's push" } })
   const push = await readPush(req.payload, pushId)
-  if (!push) throw new ReviewError(404, 'not-found', '推送不存在')
-  if (push.status !== 'proposed' && push.status !== 'signed_off') throw new ReviewError(409, 'closed', '本周推送已在发送或已结束，不能再修改')
+  if (!push) throw new ApiError(404, 'not-found', '推送不存在')
+  if (push.status !== 'proposed' && push.status !== 'signed_off') throw new ApiError(409, 'closed', '本周推送已在发送或已结束，不能再修改')
   const settings = await loadPushSettings(req.payload)
-  if (refs.length > settings.maxItems) throw new ReviewError(400, 'too-many', `本周推送最多 ${settings.maxItems} 条（推送设置），现有 ${refs.length} 条：请先移除一条`)
+  if (refs.length > settings.maxItems) throw new ApiError(400, 'too-many', `本周推送最多 ${settings.maxItems} 条（推送设置），现有 ${refs.length} 条：请先移除一条`)
   const key = (ref: ItemRef) => `${ref.relationTo}:${ref.value}`
   const before = itemRefs(push.items)
   const beforeKeys = new Set(before.map(key))
@@ -57,8 +56,8 @@ export async function editBundle(req: PayloadRequest, pushId: string, refs: Item
   const removedRefs = before.filter((ref) => !afterKeys.has(key(ref)))
   const [added, removed] = await Promise.all([loadBundle(req.payload, addedRefs), loadBundle(req.payload, removedRefs)])
   for (const item of added) {
-    if (item.reviewStatus === 'deleted') throw new ReviewError(400, 'not-found', `要添加的内容不存在（${item.collection} ${item.id}）`)
-    if (item.reviewStatus !== 'approved' || item.pushedIn) throw new ReviewError(400, 'not-in-pool', `《${item.title}》不在待推送池中（只能添加已通过审核、尚未推送的内容）`)
+    if (item.reviewStatus === 'deleted') throw new ApiError(400, 'not-found', `要添加的内容不存在（${item.collection} ${item.id}）`)
+    if (item.reviewStatus !== 'approved' || item.pushedIn) throw new ApiError(400, 'not-in-pool', `《${item.title}》不在待推送池中（只能添加已通过审核、尚未推送的内容）`)
   }
   const moved = addedRefs.length === 0 && removedRefs.length === 0 && before.map(key).join() !== refs.map(key).join()
   const saved = await req.payload.update({

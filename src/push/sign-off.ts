@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
-import { staffOf } from '../access/roles'
-import { ReviewError } from '../review/service'
+import { requireStaff } from '../access/roles'
+import { ApiError } from '../http/api-error'
 import { bundleProblems, loadBundle } from './candidates'
 import { moveItems } from './item-states'
 import { itemRefs } from './refs'
@@ -19,24 +19,22 @@ const statusZh = (status: string | null | undefined) => STATUS_ZH[String(status)
  * minimum count; rejecting closes the week with the leader's reason and returns the items to the pool;
  * `revoke` (撤销审定) takes a sign-off back to `proposed` with an atomic compare-and-set on the status,
  * so it loses to a send that already claimed the week (`sending`): 409 then. Every decision is in
- * the step log with who and when. Errors are ReviewError (401/403/404/400/409) with a Chinese message.
+ * the step log with who and when. Errors are ApiError (401/403/404/400/409) with a Chinese message and a code.
  */
 export async function decideOnPush(req: PayloadRequest, pushId: string, action: unknown, reason?: unknown): Promise<PushDoc> {
-  const staff = staffOf(req.user)
-  if (!staff) throw new ReviewError(401, 'unauthenticated', '请先登录')
-  if (staff.role !== 'leader' && staff.role !== 'admin') throw new ReviewError(403, 'forbidden', '只有审核领导或管理员可以审定本周推送')
+  const staff = requireStaff(req, ['leader', 'admin'], { action: { zh: '审定本周推送', en: "decide on the week's push" } })
   const push = await readPush(req.payload, pushId)
-  if (!push) throw new ReviewError(404, 'not-found', '推送不存在')
+  if (!push) throw new ApiError(404, 'not-found', '推送不存在')
   const now = new Date()
 
   if (action === 'sign-off') {
-    if (push.status !== 'proposed') throw new ReviewError(409, 'invalid-transition', `当前状态为「${statusZh(push.status)}」，不能审定`)
+    if (push.status !== 'proposed') throw new ApiError(409, 'invalid-transition', `当前状态为「${statusZh(push.status)}」，不能审定`)
     const settings = await loadPushSettings(req.payload)
     const items = await loadBundle(req.payload, itemRefs(push.items))
     const problems = items.flatMap((item) => bundleProblems(item, push.id, now).map((problem) => `《${item.title}》${problem}`))
     if (items.length < settings.minItems) problems.unshift(`只有 ${items.length} 条，至少需要 ${settings.minItems} 条`)
     if (items.length > settings.maxItems) problems.unshift(`有 ${items.length} 条，最多 ${settings.maxItems} 条`)
-    if (problems.length) throw new ReviewError(400, 'not-ready', `不能审定：${problems.join('；')}`)
+    if (problems.length) throw new ApiError(400, 'not-ready', `不能审定：${problems.join('；')}`)
     const saved = await savePush(
       req.payload,
       push,
@@ -44,26 +42,26 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
       { step: 'sign-off', ok: true, detail: `${staff.name ?? staff.email} 审定` },
       { and: [{ status: { equals: 'proposed' } }, { updatedAt: { equals: push.updatedAt } }] },
     )
-    if (!saved) throw new ReviewError(409, 'conflict', '推送内容刚被修改，请刷新后重新审定')
+    if (!saved) throw new ApiError(409, 'conflict', '推送内容刚被修改，请刷新后重新审定')
     return saved
   }
 
   if (action === 'reject') {
-    if (typeof reason !== 'string' || reason.trim() === '') throw new ReviewError(400, 'reason-required', '不发送本周推送必须填写原因')
-    if (push.status !== 'proposed' && push.status !== 'signed_off') throw new ReviewError(409, 'invalid-transition', `当前状态为「${statusZh(push.status)}」，不能取消本周推送`)
+    if (typeof reason !== 'string' || reason.trim() === '') throw new ApiError(400, 'reason-required', '不发送本周推送必须填写原因')
+    if (push.status !== 'proposed' && push.status !== 'signed_off') throw new ApiError(409, 'invalid-transition', `当前状态为「${statusZh(push.status)}」，不能取消本周推送`)
     const saved = await savePush(
       req.payload,
       push,
       { status: 'skipped', statusReason: `领导决定本周不发送：${reason.trim()}`, signedOffBy: null, signedOffAt: null },
       { step: 'reject', ok: true, detail: `${staff.name ?? staff.email}：${reason.trim()}` },
     )
-    if (!saved) throw new ReviewError(409, 'conflict', '推送状态已变化，请刷新')
+    if (!saved) throw new ApiError(409, 'conflict', '推送状态已变化，请刷新')
     await moveItems(req.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
     return saved
   }
   if (action === 'revoke') {
-    if (push.status === 'proposed') throw new ReviewError(409, 'not-signed-off', '本周推送尚未审定，无需撤销')
-    if (push.status !== 'signed_off') throw new ReviewError(409, 'send-started', `已开始发送（当前状态「${statusZh(push.status)}」），不能撤销审定`)
+    if (push.status === 'proposed') throw new ApiError(409, 'not-signed-off', '本周推送尚未审定，无需撤销')
+    if (push.status !== 'signed_off') throw new ApiError(409, 'send-started', `已开始发送（当前状态「${statusZh(push.status)}」），不能撤销审定`)
     const saved = await savePush(
       req.payload,
       push,
@@ -73,11 +71,11 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
     )
     if (!saved) {
       const current = await readPush(req.payload, pushId)
-      throw new ReviewError(409, 'send-started', `推送状态已变为「${statusZh(String(current?.status ?? '未知'))}」，不能撤销审定`)
+      throw new ApiError(409, 'send-started', `推送状态已变为「${statusZh(String(current?.status ?? '未知'))}」，不能撤销审定`)
     }
     return saved
   }
-  throw new ReviewError(400, 'unknown-action', '未知操作：可用 sign-off、revoke、reject、preview、bundle')
+  throw new ApiError(400, 'unknown-action', '未知操作：可用 sign-off、revoke、reject、preview、bundle')
 }
 
 /**

@@ -1,32 +1,25 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 import { applyReviewAction, isContentCollection, ReviewError } from './service'
 
-/** `POST /api/<collection>/:id/review` with `{ action, reason? }`; answers the updated document. */
+/**
+ * `POST /api/<collection>/:id/review` with `{ action, reason? }`; answers the updated document.
+ * Refusals are ReviewErrors, answered by apiEndpoints as `{ errors: [{ message, code, data: { problems } }] }`.
+ */
 export const reviewEndpoint = (collection: string): Endpoint => ({
   path: '/:id/review',
   method: 'post',
   handler: async (req) => {
     const id = req.routeParams?.id
-    try {
-      if (!isContentCollection(collection) || typeof id !== 'string') {
-        throw new ReviewError(404, 'not-found', '内容不存在')
-      }
-      try {
-        await addDataAndFileToRequest(req)
-      } catch {
-        throw new ReviewError(400, 'bad-body', '请求体必须是 JSON：{"action": "...", "reason": "..."}')
-      }
-      const body = (req.data ?? {}) as { action?: unknown; reason?: unknown }
-      const doc = await applyReviewAction({ req, collection, id, action: body.action, reason: body.reason })
-      return Response.json({ doc, message: '操作成功' })
-    } catch (error) {
-      if (error instanceof ReviewError) {
-        return Response.json(
-          { errors: [{ message: error.message, code: error.code, problems: error.problems }] },
-          { status: error.status },
-        )
-      }
-      throw error
+    if (!isContentCollection(collection) || typeof id !== 'string') {
+      throw new ReviewError(404, 'not-found', '内容不存在')
     }
+    try {
+      await addDataAndFileToRequest(req)
+    } catch {
+      throw new ReviewError(400, 'bad-body', '请求体必须是 JSON：{"action": "...", "reason": "..."}')
+    }
+    const body = (req.data ?? {}) as { action?: unknown; reason?: unknown }
+    const doc = await applyReviewAction({ req, collection, id, action: body.action, reason: body.reason })
+    return Response.json({ doc, message: '操作成功' })
   },
 })

@@ -1,6 +1,7 @@
 import type { DataFromCollectionSlug, PayloadRequest } from 'payload'
-import { idOf, staffOf } from '../access/roles'
+import { idOf, requireStaff } from '../access/roles'
 import { compareAndSet } from '../cas'
+import { ApiError } from '../http/api-error'
 import { checkWeChatReadiness, type ReadinessProblem } from '../content/wechat-readiness'
 import { appendHistory } from './history'
 import { REVIEW_TRANSITION_CONTEXT } from './hooks'
@@ -15,20 +16,20 @@ export type ContentDoc = DataFromCollectionSlug<ContentCollection>
 export const isContentCollection = (value: unknown): value is ContentCollection =>
   typeof value === 'string' && (CONTENT_COLLECTIONS as readonly string[]).includes(value)
 
-export class ReviewError extends Error {
+/**
+ * A refused review action (the state machine's refusals, an item WeChat would refuse): an ApiError
+ * whose `data.problems` lists the failing fields ([] when none), in the REST body as in GraphQL's
+ * `extensions.data`.
+ */
+export class ReviewError extends ApiError {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409,
-    readonly code: string,
+    status: 400 | 401 | 403 | 404 | 409,
+    code: string,
     message: string,
     readonly problems: ReadinessProblem[] = [],
   ) {
-    super(message)
+    super(status, code, message, { problems })
     this.name = 'ReviewError'
-  }
-
-  /** Shown to GraphQL clients as `extensions.data`. */
-  get data() {
-    return { code: this.code, problems: this.problems }
   }
 }
 
@@ -45,8 +46,7 @@ export interface ReviewRequest {
  * read does not exist for them. The status only changes if it is still what the decision saw.
  */
 export async function applyReviewAction({ req, collection, id, action, reason }: ReviewRequest) {
-  const staff = staffOf(req.user)
-  if (!staff) throw new ReviewError(401, 'unauthenticated', '请先登录')
+  const staff = requireStaff(req)
   const { payload } = req
   const item = await payload.findByID({
     collection,

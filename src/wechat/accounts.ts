@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { ApiError } from '../http/api-error'
 import { decryptSecret, isEncrypted } from '../secrets'
 import { DEMO_ACCOUNT } from './emulator/state'
 
@@ -20,10 +21,31 @@ export function usesPublishedDemoCredentials(account: { appId: string; token: st
   return account.appId === PUBLISHED_DEMO.appId && (account.encodingAESKey === PUBLISHED_DEMO.encodingAESKey || account.appSecret === PUBLISHED_DEMO.appSecret)
 }
 
-/** Thrown by loadAccountCredentials for an account that still has the published demo secrets. */
-export class PublishedCredentialsError extends Error {
-  constructor(readonly accountName: string, readonly appId: string) {
+/**
+ * Thrown by loadAccountCredentials when the account asked for cannot be used; an endpoint answers it
+ * as it is (an ApiError) or turns it into its own refusal by class, never by its text.
+ */
+export class AccountUnavailableError extends ApiError {
+  override name = 'AccountUnavailableError'
+}
+
+/** No such account (404 `account-not-found`), or no default account (404 `no-default-account`). */
+export class AccountNotFoundError extends AccountUnavailableError {
+  constructor(id?: string) {
+    super(404, id ? 'account-not-found' : 'no-default-account', id ? `公众号 ${id} 不存在` : NO_ACCOUNT_MESSAGE)
+    this.name = 'AccountNotFoundError'
+  }
+}
+
+/** An account that still has the published demo secrets (409 `published-demo-credentials`). */
+export class PublishedCredentialsError extends AccountUnavailableError {
+  constructor(
+    readonly accountName: string,
+    readonly appId: string,
+  ) {
     super(
+      409,
+      'published-demo-credentials',
       `公众号「${accountName}」（${appId}）仍在使用源代码中公开过的演示 Token / EncodingAESKey，任何人都能伪造它的回调：已拒绝处理它的回调和接口调用。` +
         '请管理员在 微信 → 公众号 中为它填写新的 Token 和 EncodingAESKey（与公众平台一致），或删除它并添加真实公众号。',
     )
@@ -49,6 +71,7 @@ const reveal = (value: unknown): string | null => (isEncrypted(value) ? decryptS
 /**
  * Server-side only: the account with its secrets decrypted. Never hand this to a client.
  * `id` is the document id or the app id (the callback URL may name either); none is the default.
+ * Throws AccountNotFoundError or PublishedCredentialsError (both AccountUnavailableError).
  */
 export async function loadAccountCredentials(payload: Payload, id?: string): Promise<AccountCredentials> {
   const found = await payload.find({
@@ -60,7 +83,7 @@ export async function loadAccountCredentials(payload: Payload, id?: string): Pro
     depth: 0,
   })
   const account = found.docs[0]
-  if (!account) throw new Error(id ? `公众号 ${id} 不存在` : NO_ACCOUNT_MESSAGE)
+  if (!account) throw new AccountNotFoundError(id)
   const credentials: AccountCredentials = {
     id: String(account.id),
     name: String(account.name),

@@ -252,7 +252,9 @@ describe('replies WeChat refuses', () => {
     for (let i = 1; i <= 5; i++) expect((await reply(`第 ${i} 条回复`)).status).toBe(200)
     const refused = await reply('第 6 条回复')
     expect(refused.status).toBe(502)
-    expect(((await refused.json()) as { error: string }).error).toMatch(/客服消息条数已达上限/)
+    const refusal = ((await refused.json()) as { errors: Array<{ message: string; code: string; data: { errcode: number } }> }).errors[0]!
+    expect(refusal.message).toMatch(/客服消息条数已达上限/)
+    expect(refusal).toMatchObject({ code: 'wechat-failed', data: { errcode: 45047 } })
 
     const doc = (await payload.findByID({ collection: 'resident-messages', id: message!.id, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
     expect(doc.thread).toHaveLength(6)
@@ -287,10 +289,10 @@ test('the inbox answers in English when the admin is English', async () => {
       headers: { Authorization: `JWT ${editor}`, 'Content-Type': 'application/json', Cookie: `payload-lng=${language}` },
       body: JSON.stringify({ content: '   ' }),
     })
-  expect(await (await post('en')).json()).toEqual({ error: 'The reply is empty' })
-  expect(await (await post('zh')).json()).toEqual({ error: '回复内容不能为空' })
+  expect(await (await post('en')).json()).toEqual({ errors: [{ message: 'The reply is empty', code: 'content-required' }] })
+  expect(await (await post('zh')).json()).toEqual({ errors: [{ message: '回复内容不能为空', code: 'content-required' }] })
   const anonymous = await fetch(`${rest}/api/resident-messages/${message!.id}/conversation`, { headers: { Cookie: 'payload-lng=en' } })
-  expect(await anonymous.json()).toEqual({ error: 'Please log in' })
+  expect(await anonymous.json()).toEqual({ errors: [{ message: 'Please log in', code: 'unauthenticated' }] })
 })
 
 describe('fetches that fail', () => {

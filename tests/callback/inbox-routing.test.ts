@@ -224,7 +224,7 @@ test('reading one message, its conversation and its reply window: only within th
 test('replying: an editor of another community cannot; the queue’s editor can, and then holds the message', async () => {
   const refused = await api(url, as.outsider, 'POST', `/api/resident-messages/${m.a}/reply`, { content: '我是土门社区的' })
   expect(refused.status).toBe(404)
-  expect(refused.body.error).toBe('留言不存在或您无权查看')
+  expect(refused.body.errors).toEqual([{ message: '留言不存在或您无权查看', code: 'not-found' }])
   expect(emulator.account().customMessages).toHaveLength(0)
 
   const sent = await api(url, as.author, 'POST', `/api/resident-messages/${m.a}/reply`, { content: '您好，已通知物业维修。' })
@@ -236,7 +236,7 @@ test('replying: an editor of another community cannot; the queue’s editor can,
   expect((await api(url, as.colleague, 'GET', `/api/resident-messages/${m.a}`)).status).toBe(200)
   const colleague = await api(url, as.colleague, 'POST', `/api/resident-messages/${m.a}/reply`, { content: '我也回复一下' })
   expect(colleague.status).toBe(403)
-  expect(colleague.body.error).toMatch(/其他同事负责/)
+  expect(colleague.body.errors[0]).toMatchObject({ code: 'handled-by-others', message: expect.stringMatching(/其他同事负责/) })
   expect(emulator.account().customMessages).toHaveLength(1)
 })
 

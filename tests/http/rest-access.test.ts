@@ -119,9 +119,10 @@ test('the review endpoint explains what is wrong, in Chinese', async () => {
   const bare = await api(server.url, as.author, 'POST', '/api/policy-explainers', { title: '没有封面的解读', policyTitle: '某政策' })
   const submit = await api(server.url, as.author, 'POST', `/api/policy-explainers/${bare.body.doc.id}/review`, { action: 'submit' })
   expect(submit.status).toBe(400)
-  const fields = submit.body.errors[0].problems.map((p: { field: string }) => p.field)
+  const fields = submit.body.errors[0].data.problems.map((p: { field: string }) => p.field)
   expect(fields).toEqual(expect.arrayContaining(['cover', 'body']))
   expect(submit.body.errors[0].message).toContain('封面')
+  expect(submit.body.errors[0].code).toBe('not-ready')
 })
 
 test('a full week of work: submit → return with reason → fix → resubmit → approve, with history and notifications', async () => {

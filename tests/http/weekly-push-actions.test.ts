@@ -58,8 +58,8 @@ test('立即生成本周推送: leaders only, once per week, with the item count
 test('preview with nobody bound: 409 naming who must bind and how; then per recipient: sent, or failed with the reason', async () => {
   const none = await action(leader, { action: 'preview' })
   expect(none.status).toBe(409)
-  expect(none.body.outcome).toBe('no-recipient')
-  expect(none.body.message).toMatch(/审核领导.*获取绑定码.*绑定/)
+  expect(none.body.errors[0]).toMatchObject({ code: 'no-recipient', data: { outcome: 'no-recipient', recipients: [] } })
+  expect(none.body.errors[0].message).toMatch(/审核领导.*获取绑定码.*绑定/)
   expect(previewCalls()).toBe(0)
 
   // The demo leader binds a follower's openid; a second leader has an openid WeChat does not know.

@@ -2,6 +2,7 @@
 import { Button, TextInput, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 import { pick, type Bilingual } from '../labels'
+import { errorsText } from '../api-errors'
 
 const KIND_LABELS: Record<string, Bilingual> = {
   welcome: { zh: '关注时欢迎语', en: 'welcome' },
@@ -19,7 +20,6 @@ const FAILURES: Record<number, Bilingual> = {
 interface TryAnswer {
   rule?: { id: string; name: string; kind: string } | null
   message?: string
-  errors?: { message: string }[]
 }
 
 /** "试一试": type a resident's message and see which rule would answer it. */
@@ -39,7 +39,7 @@ export const TryAutoReply: React.FC = () => {
     const body = (await response.json().catch(() => ({}))) as TryAnswer
     if (!response.ok) {
       const known = FAILURES[response.status]
-      return setResult(known ? pick(known, lang) : (body.errors?.map((e) => e.message).join('；') ?? `HTTP ${response.status}`))
+      return setResult(known ? pick(known, lang) : (errorsText(body, '；') ?? `HTTP ${response.status}`))
     }
     if (!body.rule) return setResult(pick({ zh: '没有规则命中：不自动回复', en: 'No rule matches: no automatic reply.' }, lang))
     const kind = KIND_LABELS[body.rule.kind]

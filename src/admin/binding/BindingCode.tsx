@@ -3,11 +3,11 @@ import { Banner, Button, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 import { formatShanghai } from '../../time'
 import { pick } from '../labels'
+import { errorsText } from '../api-errors'
 
 interface Issued {
   code?: string
   expiresAt?: string
-  errors?: { message: string }[]
 }
 
 /**
@@ -29,7 +29,7 @@ export const BindingCode: React.FC = () => {
       const response = await fetch('/api/binding-codes/issue', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '{}' })
       const body = (await response.json().catch(() => ({}))) as Issued
       if (response.status === 401) setError(pick({ zh: '请先登录后台', en: 'Please sign in first.' }, lang))
-      else if (!response.ok || !body.code) setError(body.errors?.map((entry) => entry.message).join('\n') ?? `HTTP ${response.status}`)
+      else if (!response.ok || !body.code) setError(errorsText(body) ?? `HTTP ${response.status}`)
       else setIssued(body)
     } catch {
       setError(pick({ zh: '无法连接服务器，请稍后再试。', en: 'The server cannot be reached; try again later.' }, lang))

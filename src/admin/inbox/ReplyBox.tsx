@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation.js'
 import React, { useCallback, useEffect, useState } from 'react'
 import { pick } from '../labels'
 import { windowLabel, type WindowInfo } from './window-label'
+import { errorsText } from '../api-errors'
 
 const MAX_LENGTH = 600
 
@@ -50,9 +51,9 @@ export const ReplyBox: React.FC = () => {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ content }),
       })
-      const body = (await response.json().catch(() => ({}))) as { error?: string }
+      const body: unknown = await response.json().catch(() => ({}))
       if (!response.ok) {
-        setError(body.error ?? pick({ zh: '回复失败，请稍后再试', en: 'The reply failed; please try again later' }, lang))
+        setError(errorsText(body) ?? pick({ zh: '回复失败，请稍后再试', en: 'The reply failed; please try again later' }, lang))
         return
       }
       setContent('')

@@ -1,6 +1,7 @@
 'use client'
 import { Banner, Button, toast, useAllFormFields, useForm, useFormModified, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
+import { errorsText } from '../api-errors'
 
 type Action = 'publish' | 'compare'
 
@@ -8,7 +9,6 @@ interface Answer {
   message?: string
   same?: boolean
   differences?: string[]
-  errors?: { message: string }[]
 }
 
 const BASE = '/api/globals/wechat-menu'
@@ -68,7 +68,7 @@ export const MenuActions: React.FC = () => {
       })
       const body = (await response.json().catch(() => ({}))) as Answer
       if (!response.ok) {
-        setError(body.errors?.map((entry) => entry.message).join('\n') ?? `HTTP ${response.status}`)
+        setError(errorsText(body) ?? `HTTP ${response.status}`)
         return
       }
       if (action === 'publish') {

@@ -1,3 +1,5 @@
+import { errorsText } from '../api-errors'
+
 /** What a push request answered: its Chinese `message` (or the errors'), and how it went. */
 export interface ActionAnswer {
   /** 'success' when everything happened, 'warning' when only part did (207), 'error' otherwise. */
@@ -9,8 +11,8 @@ export interface ActionAnswer {
 export async function postPushRequest(path: string, body: Record<string, unknown>): Promise<ActionAnswer> {
   try {
     const response = await fetch(path, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-    const answer = (await response.json().catch(() => ({}))) as { message?: string; errors?: { message: string }[] }
-    const message = answer.message ?? answer.errors?.map((entry) => entry.message).join('\n') ?? `HTTP ${response.status}`
+    const answer = (await response.json().catch(() => ({}))) as { message?: string }
+    const message = answer.message ?? errorsText(answer) ?? `HTTP ${response.status}`
     return { tone: response.status === 207 ? 'warning' : response.ok ? 'success' : 'error', message }
   } catch (error) {
     return { tone: 'error', message: (error as Error).message }

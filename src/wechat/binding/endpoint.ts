@@ -1,14 +1,13 @@
 /** `POST /api/binding-codes/issue`: a fresh code for the signed-in staff member, valid 10 minutes. */
 import type { Endpoint } from 'payload'
-import { staffOf } from '../../access/roles'
+import { requireStaff } from '../../access/roles'
 import { issueBindingCode } from './codes'
 
 export const issueBindingCodeEndpoint: Endpoint = {
   path: '/issue',
   method: 'post',
   handler: async (req) => {
-    const staff = staffOf(req.user)
-    if (!staff) return Response.json({ errors: [{ message: '请先登录后台' }] }, { status: 401 })
+    const staff = requireStaff(req)
     const issued = await issueBindingCode(req.payload, String(staff.id))
     return Response.json(
       { ...issued, message: `请在 10 分钟内向公众号发送：绑定 ${issued.code}` },

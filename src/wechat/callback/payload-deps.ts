@@ -1,7 +1,7 @@
 /** Binds the framework-free callback handler to a Payload instance. */
 import type { Payload } from 'payload'
 import type { AutoReply } from '../../payload-types'
-import { loadAccountCredentials, PublishedCredentialsError, type AccountCredentials } from '../accounts'
+import { AccountNotFoundError, loadAccountCredentials, PublishedCredentialsError, type AccountCredentials } from '../accounts'
 import { matchAutoReply, type AutoReplyRule } from './auto-reply'
 import { InboundJournal, journalDirectory } from './inbound-journal'
 import { enqueueInbound, inboundEntry } from './inbound-queue'
@@ -178,7 +178,7 @@ async function loadAccountOrNull(payload: Payload, accountId: string): Promise<A
   try {
     return await loadAccountCredentials(payload, accountId)
   } catch (error) {
-    if (error instanceof Error && error.message.includes('不存在')) return null
+    if (error instanceof AccountNotFoundError) return null
     // Secrets once published in the source: answered as an unknown account, with the reason logged.
     if (error instanceof PublishedCredentialsError) {
       payload.logger.error(error.message)

@@ -5,10 +5,10 @@
  */
 import { createLocalReq, type Payload } from 'payload'
 import { idOf } from '../../access/roles'
+import { ApiError } from '../../http/api-error'
 import { decideOnPush } from '../../push/sign-off'
 import { findPush } from '../../push/store'
 import { isoWeekOf } from '../../push/week'
-import { ReviewError } from '../../review/service'
 
 /**
  * The answer to `绑定 123456` / `审定` that came in clear to an account set to 安全模式 (or 兼容模式):
@@ -42,7 +42,8 @@ export async function signOffFromWeChat(payload: Payload, accountId: string, ope
     const count = Array.isArray(saved.items) ? saved.items.length : 0
     return `已审定本周（${week}）推送，共 ${count} 条，将按计划群发。`
   } catch (error) {
-    if (error instanceof ReviewError) return `未能审定本周（${week}）推送：${error.message}`
+    // A refusal (not ready, already sent, a conflict): its Chinese message is the reply.
+    if (error instanceof ApiError) return `未能审定本周（${week}）推送：${error.message}`
     throw error
   }
 }

@@ -1,7 +1,8 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
-import { staffOf } from '../../access/roles'
-import { loadAccountCredentials } from '../accounts'
+import { requireStaff } from '../../access/roles'
+import { ApiError } from '../../http/api-error'
+import { AccountUnavailableError, loadAccountCredentials } from '../accounts'
 import { matchAutoReply } from './auto-reply'
 import { loadRules } from './payload-deps'
 
@@ -20,22 +21,24 @@ export const tryAutoReplyEndpoint: Endpoint = {
   path: '/try',
   method: 'post',
   handler: async (req) => {
-    if (!staffOf(req.user)) return Response.json({ errors: [{ message: '请先登录' }] }, { status: 401 })
+    const staff = requireStaff(req)
     try {
-      await triesPerUser.consume(String(req.user!.id))
+      await triesPerUser.consume(String(staff.id))
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal
       const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000))
-      const message = req.i18n?.language === 'en' ? `Too many tries: at most ${TRY_LIMIT_PER_MINUTE} a minute. Try again in ${seconds} s.` : `试用过于频繁：每分钟最多 ${TRY_LIMIT_PER_MINUTE} 次，请 ${seconds} 秒后再试`
-      return Response.json({ errors: [{ message }] }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+      const message = { zh: `试用过于频繁：每分钟最多 ${TRY_LIMIT_PER_MINUTE} 次，请 ${seconds} 秒后再试`, en: `Too many tries: at most ${TRY_LIMIT_PER_MINUTE} a minute. Try again in ${seconds} s.` }
+      throw new ApiError(429, 'too-many-tries', message, { retryAfterSeconds: seconds }, { 'Retry-After': String(seconds) })
     }
     await addDataAndFileToRequest(req).catch(() => undefined)
     const body = (req.data ?? {}) as { content?: unknown; follow?: unknown; account?: unknown }
     if (body.follow !== true && (typeof body.content !== 'string' || body.content.trim() === '')) {
-      return Response.json({ errors: [{ message: '请输入一条示例消息' }] }, { status: 400 })
+      throw new ApiError(400, 'content-required', { zh: '请输入一条示例消息', en: "Type a resident's message to try" })
     }
-    const account = await loadAccountCredentials(req.payload, typeof body.account === 'string' ? body.account : undefined).catch(() => null)
-    if (!account) return Response.json({ errors: [{ message: '没有可用的公众号' }] }, { status: 404 })
+    const account = await loadAccountCredentials(req.payload, typeof body.account === 'string' ? body.account : undefined).catch((error: unknown) => {
+      if (error instanceof AccountUnavailableError) throw new ApiError(404, 'no-account', { zh: '没有可用的公众号', en: 'No WeChat account is available' })
+      throw error
+    })
     const rule = matchAutoReply(
       await loadRules(req.payload, account.id),
       body.follow === true ? { msgType: 'event', event: 'subscribe' } : { msgType: 'text', content: String(body.content) },

@@ -4,10 +4,12 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 import type { ResidentMessage } from '../../payload-types'
-import { idOf, staffOf, type StaffUser } from '../../access/roles'
+import { idOf, requireStaff, type StaffUser } from '../../access/roles'
+import type { Bilingual } from '../../errors'
+import { ApiError } from '../../http/api-error'
 import { WeChatApiError, type WeChatClient } from '../client'
 import { clientForAccount } from './client'
-import { latestMessageAt, replyWindow, WINDOW_CLOSED_MESSAGE } from './window'
+import { latestMessageAt, replyWindow, WINDOW_CLOSED_MESSAGE, WINDOW_CLOSED_MESSAGE_EN } from './window'
 import { updatableMessages } from '../../../collections/resident-messages/access'
 
 /** An editor may read a colleague's message of their queue but not answer it. */
@@ -15,15 +17,15 @@ export const HANDLED_BY_OTHERS = '这条留言已由其他同事负责，不能�
 
 export const MAX_REPLY_LENGTH = 600
 
-export class InboxReplyError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'InboxReplyError'
-  }
+/** Not found and not allowed look the same: editors must not learn which messages exist. */
+export const MESSAGE_NOT_FOUND: Bilingual = { zh: '留言不存在或您无权查看', en: 'This message does not exist or you may not see it' }
+
+/** A reply that was refused or failed: an ApiError (status, code, the reason in both admin languages). */
+export class InboxReplyError extends ApiError {
+  override name = 'InboxReplyError'
 }
+
+const WINDOW_CLOSED: Bilingual = { zh: WINDOW_CLOSED_MESSAGE, en: WINDOW_CLOSED_MESSAGE_EN }
 
 export interface ReplyInput {
   messageId: string
@@ -46,27 +48,34 @@ interface ThreadEntry {
 }
 
 export async function replyToResident(payload: Payload, input: ReplyInput): Promise<{ status: 'sent'; message: ResidentMessage }> {
-  const staff = staffOf(input.req.user)
-  if (!staff || staff.role === 'leader') throw new InboxReplyError(403, '只有社区编辑和管理员可以回复居民留言')
+  const staff = requireStaff(input.req, ['editor', 'admin'], { forbidden: { zh: '只有社区编辑和管理员可以回复居民留言', en: 'Only community editors and administrators may reply to residents' } })
   const content = typeof input.content === 'string' ? input.content.trim() : ''
-  if (!content) throw new InboxReplyError(400, '回复内容不能为空')
-  if (content.length > MAX_REPLY_LENGTH) throw new InboxReplyError(400, `回复内容不能超过 ${MAX_REPLY_LENGTH} 个字`)
+  if (!content) throw new InboxReplyError(400, 'content-required', { zh: '回复内容不能为空', en: 'The reply is empty' })
+  if (content.length > MAX_REPLY_LENGTH) {
+    throw new InboxReplyError(400, 'content-too-long', { zh: `回复内容不能超过 ${MAX_REPLY_LENGTH} 个字`, en: `A reply may have at most ${MAX_REPLY_LENGTH} characters` })
+  }
 
   const message = await readAsUser(payload, input)
-  if (!(await mayHandle(payload, staff, message.id))) throw new InboxReplyError(403, HANDLED_BY_OTHERS)
+  if (!(await mayHandle(payload, staff, message.id))) {
+    throw new InboxReplyError(403, 'handled-by-others', { zh: HANDLED_BY_OTHERS, en: 'A colleague handles this message, so you cannot reply; ask a reviewing leader to reassign it' })
+  }
   const accountId = idOf(message.account)
-  if (!accountId || !message.openid) throw new InboxReplyError(400, '该留言缺少公众号或居民信息，无法回复')
+  if (!accountId || !message.openid) {
+    throw new InboxReplyError(400, 'no-resident', { zh: '该留言缺少公众号或居民信息，无法回复', en: 'This message has no account or resident, so it cannot be answered' })
+  }
   const nowMs = (input.now ?? Date.now)()
-  if (!replyWindow(await latestMessageAt(payload, accountId, message.openid), nowMs).open) throw new InboxReplyError(409, WINDOW_CLOSED_MESSAGE)
+  if (!replyWindow(await latestMessageAt(payload, accountId, message.openid), nowMs).open) throw new InboxReplyError(409, 'window-closed', WINDOW_CLOSED)
 
   const client = input.client ?? (await clientForAccount(payload, accountId))
   try {
     await client.message.sendText(message.openid, content)
   } catch (error) {
-    const reason = error instanceof WeChatApiError && error.errcode === 45015 ? WINDOW_CLOSED_MESSAGE : describe(error)
+    const windowClosed = error instanceof WeChatApiError && error.errcode === 45015
+    const reason = windowClosed ? WINDOW_CLOSED : describe(error)
     const errcode = error instanceof WeChatApiError ? error.errcode : null
-    await appendReply(payload, message, { by: staff.id, at: new Date(nowMs).toISOString(), content, status: 'failed', error: reason, errcode })
-    throw new InboxReplyError(error instanceof WeChatApiError && error.errcode === 45015 ? 409 : 502, reason)
+    // The thread keeps the reason in Chinese, as every stored record.
+    await appendReply(payload, message, { by: staff.id, at: new Date(nowMs).toISOString(), content, status: 'failed', error: reason.zh, errcode })
+    throw new InboxReplyError(windowClosed ? 409 : 502, windowClosed ? 'window-closed' : 'wechat-failed', reason, { errcode: errcode ?? null })
   }
   const saved = await appendReply(payload, message, { by: staff.id, at: new Date(nowMs).toISOString(), content, status: 'sent', errcode: 0 }, staff.id)
   return { status: 'sent', message: saved }
@@ -77,7 +86,7 @@ async function readAsUser(payload: Payload, input: ReplyInput): Promise<Resident
     return await payload.findByID({ collection: 'resident-messages', id: input.messageId, req: input.req, overrideAccess: false, depth: 0, showHiddenFields: false })
   } catch {
     // Not found and not allowed look the same: editors must not learn which messages exist.
-    throw new InboxReplyError(404, '留言不存在或您无权查看')
+    throw new InboxReplyError(404, 'not-found', MESSAGE_NOT_FOUND)
   }
 }
 
@@ -89,9 +98,11 @@ async function mayHandle(payload: Payload, staff: StaffUser, messageId: string):
   return totalDocs > 0
 }
 
-function describe(error: unknown): string {
-  if (error instanceof WeChatApiError) return `微信发送失败：${error.meaning}`
-  return `发送失败：${error instanceof Error ? error.message : String(error)}`
+/** Why WeChat did not take the reply; WeChat's reason (errcode meaning) stays as worded in Chinese. */
+function describe(error: unknown): Bilingual {
+  if (error instanceof WeChatApiError) return { zh: `微信发送失败：${error.meaning}`, en: `WeChat did not send the reply: ${error.meaning}` }
+  const detail = error instanceof Error ? error.message : String(error)
+  return { zh: `发送失败：${detail}`, en: `Sending failed: ${detail}` }
 }
 
 /** Keeps every attempt in the thread; a successful reply marks the message replied and assigns it. */

@@ -8,9 +8,11 @@
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 import { addDataAndFileToRequest } from 'payload'
-import { idOf, roleOf } from '../../access/roles'
+import { idOf, requireStaff } from '../../access/roles'
 import { languageOf } from '../../errors'
+import { ApiError } from '../../http/api-error'
 import { formatShanghai } from '../../time'
+import { AccountUnavailableError } from '../accounts'
 import { WeChatApiError } from '../client/errors'
 import { compareMenus } from './compare'
 import { toWeChatMenu } from './convert'
@@ -22,18 +24,16 @@ import { menuRemoteFor, type MenuRemote } from './wechat'
 export type MenuRemoteFactory = (req: PayloadRequest, accountId: string | null) => Promise<MenuRemote>
 
 const defaultRemote: MenuRemoteFactory = (req, accountId) => menuRemoteFor(req.payload, accountId)
-const failure = (status: number, message: string, extra: Record<string, unknown> = {}) => Response.json({ errors: [{ message }], ...extra }, { status })
+/** Leaders and admins only: the menu is what every follower sees. */
+const requireMenuStaff = (req: PayloadRequest) => requireStaff(req, ['leader', 'admin'], { action: { zh: '发布和核对菜单', en: 'publish and check the menu' } })
 
-function refuse(req: PayloadRequest): Response | null {
-  const role = roleOf(req.user)
-  if (!role) return failure(401, '请先登录')
-  if (role !== 'leader' && role !== 'admin') return failure(403, '只有审核领导或管理员可以发布和核对菜单')
-  return null
-}
-
-function wechatFailure(error: unknown): Response {
-  if (error instanceof WeChatApiError) return failure(502, `微信接口失败：${error.meaning || error.errmsg}（${error.errcode ?? error.kind}）`)
-  if (error instanceof Error && error.message.includes('公众号')) return failure(400, error.message)
+/** WeChat's refusal (502 `wechat-failed`) or an account that cannot be used (400, its own code), as an ApiError. */
+function wechatFailure(error: unknown): never {
+  if (error instanceof WeChatApiError) {
+    const reason = `${error.meaning || error.errmsg}（${error.errcode ?? error.kind}）`
+    throw new ApiError(502, 'wechat-failed', { zh: `微信接口失败：${reason}`, en: `The WeChat API failed: ${reason}` }, { errcode: error.errcode ?? null })
+  }
+  if (error instanceof AccountUnavailableError) throw new ApiError(400, error.code, error.message)
   throw error
 }
 
@@ -66,30 +66,29 @@ export function menuEndpoints(remoteFor: MenuRemoteFactory = defaultRemote): End
       path: '/publish',
       method: 'post',
       handler: async (req) => {
-        const refused = refuse(req)
-        if (refused) return refused
+        const staff = requireMenuStaff(req)
         const en = languageOf(req) === 'en'
         const saved = await loadSavedMenu(req.payload)
         const expected = await expectedMenu(req)
         if (expected && !sameMenu(expected, saved)) {
-          return failure(
-            409,
-            en
-              ? 'Not published: the menu on screen is not the saved one (unsaved changes, or the last save failed). Save it successfully first; WeChat still has the previous menu.'
-              : '未发布：页面上的菜单与已保存的不一致（有未保存的修改，或上次保存没有成功）。请先保存成功再发布；微信上仍是之前的菜单。',
-            { reason: 'unsaved' },
-          )
+          throw new ApiError(409, 'unsaved', {
+            zh: '未发布：页面上的菜单与已保存的不一致（有未保存的修改，或上次保存没有成功）。请先保存成功再发布；微信上仍是之前的菜单。',
+            en: 'Not published: the menu on screen is not the saved one (unsaved changes, or the last save failed). Save it successfully first; WeChat still has the previous menu.',
+          })
         }
         const menu = toWeChatMenu(saved)
         const problems = validateMenu(menu)
-        if (problems.length) return failure(400, `${en ? 'Not published: the saved menu breaks WeChat rules: ' : '未发布：已保存的菜单不符合微信的要求：'}${problems.join('；')}`, { problems })
+        if (problems.length) {
+          const list = problems.join('；')
+          throw new ApiError(400, 'menu-invalid', { zh: `未发布：已保存的菜单不符合微信的要求：${list}`, en: `Not published: the saved menu breaks WeChat rules: ${list}` }, { problems })
+        }
         const version = await savedAt(req)
         try {
           await (await remoteFor(req, saved.account as string | null)).create(menu)
         } catch (error) {
-          return wechatFailure(error)
+          wechatFailure(error)
         }
-        req.payload.logger.info({ event: 'wechat.menu.published', by: (req.user as { id?: unknown }).id, buttons: menu.button.length })
+        req.payload.logger.info({ event: 'wechat.menu.published', by: staff.id, buttons: menu.button.length })
         const when = version ? formatShanghai(version) : null
         const message = en
           ? `Published the menu saved ${when ?? '(default, never saved)'} (Beijing time); WeChat clients update within about 5 minutes (re-following shows it at once)`
@@ -101,15 +100,14 @@ export function menuEndpoints(remoteFor: MenuRemoteFactory = defaultRemote): End
       path: '/compare',
       method: 'get',
       handler: async (req) => {
-        const refused = refuse(req)
-        if (refused) return refused
+        requireMenuStaff(req)
         const saved = await loadSavedMenu(req.payload)
         const menu = toWeChatMenu(saved)
         let live
         try {
           live = await (await remoteFor(req, saved.account as string | null)).get()
         } catch (error) {
-          return wechatFailure(error)
+          wechatFailure(error)
         }
         const differences = compareMenus(menu, live)
         return Response.json({ same: differences.length === 0, differences, saved: menu, live })
