@@ -11,6 +11,7 @@ import { sendWeeklyPush, type SendOutcome } from '../src/push/send'
 import { loadPushSettings } from '../src/push/settings-load'
 import type { PushSettings } from '../src/push/settings'
 import { skipPush } from '../src/push/skip'
+import { SENDABLE_PUSH_STATUSES, UNSETTLED_PUSH_STATUSES, inStatusGroup } from '../src/push/status'
 import { settlePastWeek } from '../src/push/stale'
 import { appendStep, findPush, readSteps, type PushDoc } from '../src/push/store'
 import { isoWeekOf, shanghaiDate, shanghaiMonth, slotInstant } from '../src/push/week'
@@ -80,7 +81,7 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
     {
       exists: Boolean(push),
       status: push?.status ?? undefined,
-      signedOff: Boolean(push?.signedOffAt) && ['signed_off', 'failed'].includes(String(push?.status)),
+      signedOff: Boolean(push?.signedOffAt) && inStatusGroup(SENDABLE_PUSH_STATUSES, push?.status),
       validItems: items.filter((item) => bundleProblems(item, push!.id, now).length === 0).length,
       quotaLeft: settings.monthlyQuota - used,
       lastSlotRun: await lastSlotRun(payload, push),
@@ -138,7 +139,7 @@ async function closeMissedWeeks(payload: Payload, accountId: string, now: Date, 
     overrideAccess: true,
     depth: 0,
     limit: 20,
-    where: { and: [{ account: { equals: accountId } }, { status: { in: ['proposed', 'signed_off', 'failed', 'sending'] } }] },
+    where: { and: [{ account: { equals: accountId } }, { status: { in: [...UNSETTLED_PUSH_STATUSES] } }] },
   })
   let closed = false
   for (const push of open.docs) {

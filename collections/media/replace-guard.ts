@@ -25,7 +25,7 @@ import type { CollectionBeforeDeleteHook, CollectionBeforeOperationHook, Payload
 import { publicError, languageOf } from '../../src/errors'
 import { findFrozenUses, type MediaUse } from '../../src/content/media-usage'
 import { REVIEW_STATE_LABELS, isReviewState } from '../../src/review/state-machine'
-import { PUSH_STATUS_OPTIONS } from '../weekly-pushes/fields'
+import { PUSH_STATUS_OPTIONS } from '../../src/push/status'
 
 /** Items named in a refusal; the rest are counted. */
 const MAX_NAMED = 5

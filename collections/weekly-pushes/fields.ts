@@ -3,14 +3,6 @@ import type { Field } from 'payload'
 const nobody = () => false
 const systemOnly = { create: nobody, update: nobody }
 
-export const PUSH_STATUS_OPTIONS = [
-  { value: 'proposed', label: { zh: '待审定', en: 'Proposed' } },
-  { value: 'signed_off', label: { zh: '已审定', en: 'Signed off' } },
-  { value: 'sending', label: { zh: '发送中', en: 'Sending' } },
-  { value: 'sent', label: { zh: '已发送', en: 'Sent' } },
-  { value: 'failed', label: { zh: '失败', en: 'Failed' } },
-  { value: 'skipped', label: { zh: '已跳过', en: 'Skipped' } },
-]
 
 /**
  * What WeChat said and when, kept for every step so a person can follow what happened: the entries

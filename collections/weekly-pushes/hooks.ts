@@ -5,9 +5,8 @@ import { publicError } from '../../src/errors'
 import { moveItems } from '../../src/push/item-states'
 import { PUSH_SYSTEM_CONTEXT, itemRefs, sameRefs, type ItemRef } from '../../src/push/refs'
 import { appendStep } from '../../src/push/store'
+import { OPEN_PUSH_STATUSES, inStatusGroup } from '../../src/push/status'
 import { SIGN_OFF_VOIDED, signOffVoidedStep } from '../../src/push/void-sign-off'
-
-const EDITABLE: ReadonlyArray<WeeklyPush['status'] | undefined> = ['proposed', 'signed_off']
 
 /**
  * People change the bundle only before it is sent, and any change voids the leader's sign-off:
@@ -16,7 +15,7 @@ const EDITABLE: ReadonlyArray<WeeklyPush['status'] | undefined> = ['proposed', '
 export const guardBundleChanges: CollectionBeforeChangeHook<WeeklyPush> = ({ data, originalDoc, operation, req, context }) => {
   data.key = `${idOf(data.account ?? originalDoc?.account)}:${data.week ?? originalDoc?.week}`
   if (operation === 'create' || context?.[PUSH_SYSTEM_CONTEXT]) return data
-  if (!EDITABLE.includes(originalDoc?.status)) throw publicError('本周推送已在发送或已结束，不能再修改', 409)
+  if (!inStatusGroup(OPEN_PUSH_STATUSES, originalDoc?.status)) throw publicError('本周推送已在发送或已结束，不能再修改', 409)
   const bundleChanged =
     !sameRefs(itemRefs(data.items), itemRefs(originalDoc?.items)) ||
     (data.audience !== undefined && data.audience !== originalDoc?.audience) ||
@@ -34,7 +33,7 @@ export const syncItemStates: CollectionAfterChangeHook<WeeklyPush> = async ({ do
   if (operation === 'update' && !context?.[PUSH_SYSTEM_CONTEXT] && previousDoc?.status === 'signed_off' && doc.status === 'proposed') {
     await appendStep(req.payload, String(doc.id), signOffVoidedStep(`内容被 ${req.user?.email ?? '系统'} 修改`), req)
   }
-  if (!EDITABLE.includes(doc.status)) return doc
+  if (!inStatusGroup(OPEN_PUSH_STATUSES, doc.status)) return doc
   const now = itemRefs(doc.items)
   const before = itemRefs(previousDoc?.items)
   const key = (ref: ItemRef) => `${ref.relationTo}:${ref.value}`

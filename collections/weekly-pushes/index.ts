@@ -3,7 +3,8 @@ import { apiEndpoints } from '../../src/http/api-endpoints'
 import { isLeaderOrAdmin, isStaff, roleOf } from '../../src/access/roles'
 import { WEEK_PATTERN } from '../../src/push/week'
 import { CONTENT_COLLECTIONS } from '../../src/review/service'
-import { PUSH_STATUS_OPTIONS, previewsField, resultField, stepLogField, systemOnlyAccess, wechatIdsField } from './fields'
+import { PUSH_STATUS_OPTIONS, OPEN_PUSH_STATUSES, inStatusGroup } from '../../src/push/status'
+import { previewsField, resultField, stepLogField, systemOnlyAccess, wechatIdsField } from './fields'
 import { generateWeekEndpoint, pushActionEndpoint } from './endpoints'
 import { guardBundleChanges, syncItemStates } from './hooks'
 
@@ -28,7 +29,7 @@ export const WeeklyPushes: CollectionConfig = {
   access: {
     read: isStaff,
     create: ({ req }) => roleOf(req.user) === 'admin',
-    update: ({ req }) => (isLeaderOrAdmin({ req }) ? { status: { in: ['proposed', 'signed_off'] } } : false),
+    update: ({ req }) => (isLeaderOrAdmin({ req }) ? { status: { in: [...OPEN_PUSH_STATUSES] } } : false),
     delete: () => false,
   },
   hooks: { beforeChange: [guardBundleChanges], afterChange: [syncItemStates] },
@@ -105,7 +106,7 @@ export const WeeklyPushes: CollectionConfig = {
       label: { zh: '本周内容（第一条为头条，可拖动排序）', en: 'Items (the first is the headline; drag to reorder)' },
       // Offers only pushable items while the bundle is open; once it is sending or done its items are
       // `sent` (or deleted later) and must not make every later save of the push invalid.
-      filterOptions: ({ data }) => (['proposed', 'signed_off'].includes(String(data?.status ?? 'proposed')) ? { reviewStatus: { in: ['approved', 'scheduled'] } } : true),
+      filterOptions: ({ data }) => (inStatusGroup(OPEN_PUSH_STATUSES, data?.status ?? 'proposed') ? { reviewStatus: { in: ['approved', 'scheduled'] } } : true),
       validate: (value: unknown) =>
         Array.isArray(value) && value.length > 8 ? '本周内容：一次群发最多 8 条（微信限制）' : true,
     },

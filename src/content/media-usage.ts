@@ -7,7 +7,7 @@
  */
 import type { CollectionSlug, FlattenedField, Payload, PayloadRequest, Where } from 'payload'
 import { idOf } from '../access/roles'
-import { FINISHED_PUSH_STATUSES } from '../push/decide'
+import { FINISHED_PUSH_STATUSES } from '../push/status'
 import { itemRefs } from '../push/refs'
 import { FROZEN_CONTENT_STATES, isContentFrozen } from '../review/frozen-states'
 import { CONTENT_COLLECTIONS, type ContentCollection } from '../review/service'

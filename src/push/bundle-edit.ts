@@ -5,6 +5,7 @@ import { CONTENT_COLLECTIONS, isContentCollection } from '../review/service'
 import { loadBundle } from './candidates'
 import { itemRefs, type ItemRef } from './refs'
 import { loadPushSettings } from './settings-load'
+import { OPEN_PUSH_STATUSES, inStatusGroup } from './status'
 import { readPush, type PushDoc } from './store'
 
 /** What a bundle edit did, for the answer a person reads (see bundleMessage). */
@@ -45,7 +46,7 @@ export async function editBundle(req: PayloadRequest, pushId: string, refs: Item
   const staff = requireStaff(req, ['leader', 'admin'], { action: { zh: '调整本周推送', en: "change the week's push" } })
   const push = await readPush(req.payload, pushId)
   if (!push) throw new ApiError(404, 'not-found', '推送不存在')
-  if (push.status !== 'proposed' && push.status !== 'signed_off') throw new ApiError(409, 'closed', '本周推送已在发送或已结束，不能再修改')
+  if (!inStatusGroup(OPEN_PUSH_STATUSES, push.status)) throw new ApiError(409, 'closed', '本周推送已在发送或已结束，不能再修改')
   const settings = await loadPushSettings(req.payload)
   if (refs.length > settings.maxItems) throw new ApiError(400, 'too-many', `本周推送最多 ${settings.maxItems} 条（推送设置），现有 ${refs.length} 条：请先移除一条`)
   const key = (ref: ItemRef) => `${ref.relationTo}:${ref.value}`

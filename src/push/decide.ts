@@ -1,4 +1,4 @@
-import type { PushStatus } from './quota'
+import { FINISHED_PUSH_STATUSES, inStatusGroup, type PushStatus } from './status'
 import type { PushSettings } from './settings'
 import { isoWeekOf, shanghaiDate, slotInstant } from './week'
 
@@ -46,13 +46,10 @@ export type NextStep =
   | { kind: 'skip'; reason: string }
   | { kind: 'nothing'; reason: string }
 
-/** A push in one of these is done: its bundle is never sent (again). Every other push's bundle is still to go out. */
-export const FINISHED_PUSH_STATUSES: readonly PushStatus[] = ['sent', 'skipped']
-
 /** What the scheduler does for `slot` given the week's push. Never a second send; never a past week. */
 export function decideNextStep(slot: DueSlot, state: WeekState, settings: PushSettings, now: Date): NextStep {
   if (slot.week !== isoWeekOf(now)) return { kind: 'nothing', reason: '不是本周' }
-  if (state.status && FINISHED_PUSH_STATUSES.includes(state.status)) return { kind: 'nothing', reason: `本周已${state.status === 'sent' ? '发送' : '跳过'}` }
+  if (state.status && inStatusGroup(FINISHED_PUSH_STATUSES, state.status)) return { kind: 'nothing', reason: `本周已${state.status === 'sent' ? '发送' : '跳过'}` }
   if (state.status === 'sending') return { kind: 'resume' }
   // A send slot acts once; later ticks that day only resume a send under way.
   if (slot.kind !== 'assemble' && state.lastSlotRun === slot.kind) return { kind: 'nothing', reason: '本时段已处理' }

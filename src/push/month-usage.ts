@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { QUOTA_USING_PUSH_STATUSES } from './status'
 import { shanghaiMonth } from './week'
 
 /** Mass sends per Beijing month for an account: pushes that went out, or may have. */
@@ -9,7 +10,7 @@ export async function sendsByMonth(payload: Payload, accountId: string): Promise
     depth: 0,
     limit: 200,
     pagination: false,
-    where: { and: [{ account: { equals: accountId } }, { status: { in: ['sent', 'sending'] } }] },
+    where: { and: [{ account: { equals: accountId } }, { status: { in: [...QUOTA_USING_PUSH_STATUSES] } }] },
   })
   const counts: Record<string, number> = {}
   for (const push of pushes.docs) {

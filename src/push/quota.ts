@@ -1,7 +1,7 @@
 import type { PushSettings } from './settings'
+import { OPEN_PUSH_STATUSES, inStatusGroup, type PushStatus } from './status'
 import { addWeeks, shanghaiDate, shanghaiMonth, slotInstant } from './week'
 
-export type PushStatus = 'proposed' | 'signed_off' | 'sending' | 'sent' | 'failed' | 'skipped'
 
 export interface KnownPush {
   week: string
@@ -41,7 +41,7 @@ export function planCalendar(args: {
     const month = shanghaiMonth(sendAt)
     const known = args.known.find((push) => push.week === week)
     let status: CalendarRow['status']
-    if (known && (known.status === 'sent' || known.status === 'sending' || known.status === 'skipped' || known.status === 'failed')) {
+    if (known && !inStatusGroup(OPEN_PUSH_STATUSES, known.status)) {
       // Already counted in sentByMonth when it went out.
       status = known.status
     } else if ((used[month] ?? 0) >= args.settings.monthlyQuota) {

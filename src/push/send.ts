@@ -9,6 +9,7 @@ import type { GatewayFailure, PushGateway } from './gateway'
 import { moveItems } from './item-states'
 import { itemRefs } from './refs'
 import type { PushSettings } from './settings'
+import { SENDABLE_PUSH_STATUSES, inStatusGroup } from './status'
 import { applyPendingMassResult } from './result'
 import { appendStep, readPush, savePush, type PushDoc } from './store'
 
@@ -74,7 +75,7 @@ export async function sendWeeklyPush(options: SendOptions): Promise<SendOutcome>
   const push = await readPush(payload, options.pushId)
   if (!push) return { kind: 'not-claimed', reason: '推送不存在' }
   const claimable =
-    ((push.status === 'signed_off' || push.status === 'failed') && push.signedOffAt) ||
+    (inStatusGroup(SENDABLE_PUSH_STATUSES, push.status) && push.signedOffAt) ||
     (push.status === 'sending' && (!push.claimedUntil || new Date(push.claimedUntil) <= now()))
   if (!claimable) return { kind: 'not-claimed', reason: `状态为 ${push.status}${push.status === 'sending' ? '，另一进程正在发送' : ''}` }
   if (options.decidedOn && String(push.updatedAt) !== options.decidedOn) return { kind: 'not-claimed', reason: '推送刚被另一进程处理过' }

@@ -2,12 +2,13 @@ import type { Payload } from 'payload'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { moveItems } from './item-states'
 import { itemRefs } from './refs'
+import { SKIPPABLE_PUSH_STATUSES } from './status'
 import { savePush, type PushDoc } from './store'
 
 /** Closes a week that will not be sent, always with its reason; its items go back to the pool. */
 export async function skipPush(payload: Payload, push: PushDoc, reason: string): Promise<PushDoc | null> {
   const saved = await savePush(payload, push, { status: 'skipped', statusReason: reason }, { step: 'skip', ok: false, detail: reason }, {
-    status: { in: ['proposed', 'signed_off', 'failed'] },
+    status: { in: [...SKIPPABLE_PUSH_STATUSES] },
   })
   if (!saved) return null
   await moveItems(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })

@@ -3,6 +3,7 @@ import type { ContentDoc } from '../review/service'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
 import { compareAndSet } from '../cas'
 import { itemRefs, PUSH_SYSTEM_CONTEXT } from './refs'
+import { OPEN_PUSH_STATUSES } from './status'
 import { appendStep, savePush, type StepEntry } from './store'
 
 /** What voids a sign-off, wherever it happens: back to `proposed`, nobody's sign-off. */
@@ -54,7 +55,7 @@ export const removeDeletedItemFromBundles: CollectionBeforeDeleteHook = async ({
     depth: 0,
     limit: 20,
     joins: false,
-    where: { status: { in: ['proposed', 'signed_off'] } },
+    where: { status: { in: [...OPEN_PUSH_STATUSES] } },
     req,
   })
   for (const push of open.docs) {
@@ -66,7 +67,7 @@ export const removeDeletedItemFromBundles: CollectionBeforeDeleteHook = async ({
       (await compareAndSet(req.payload, 'weekly-pushes', { and: [{ id: { equals: push.id } }, { status: { equals: 'signed_off' } }] }, { ...SIGN_OFF_VOIDED }, req)) !== null
     const written = await req.payload.db.updateOne({
       collection: 'weekly-pushes',
-      where: { and: [{ id: { equals: push.id } }, { status: { in: ['proposed', 'signed_off'] } }] },
+      where: { and: [{ id: { equals: push.id } }, { status: { in: [...OPEN_PUSH_STATUSES] } }] },
       data: { items: kept, updatedAt: new Date().toISOString() },
       req,
       returning: true,

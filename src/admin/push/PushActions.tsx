@@ -2,6 +2,7 @@
 import { Button, ConfirmationModal, TextareaInput, useModal, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useEffect, useState } from 'react'
+import { OPEN_PUSH_STATUSES, inStatusGroup } from '../../push/status'
 import { pick } from '../labels'
 import { AnswerBanner } from './AnswerBanner'
 import { postPushRequest, takeCarriedAnswer, type ActionAnswer } from './post-action'
@@ -45,7 +46,7 @@ export const PushActions: React.FC<PushActionsProps> = ({ pushId, status, summar
     if (carried) setAnswer(carried)
   }, [])
 
-  if (status !== 'proposed' && status !== 'signed_off') return null
+  if (!inStatusGroup(OPEN_PUSH_STATUSES, status)) return null
   const actions: Action[] = ['preview', status === 'proposed' ? 'sign-off' : 'revoke', 'reject']
 
   const run = async (action: Action) => {

@@ -4,6 +4,7 @@ import React from 'react'
 import { idOf, staffOf, type StaffUser } from '../../access/roles'
 import { audienceReach, type AudienceReach } from '../../push/audience'
 import { plannedSendAt } from '../../push/sign-off'
+import { OPEN_PUSH_STATUSES, inStatusGroup } from '../../push/status'
 import { readPush } from '../../push/store'
 import { addWeeks, isoWeekOf } from '../../push/week'
 import { formatShanghai } from '../../time'
@@ -22,7 +23,6 @@ import { DataTable } from './table'
 import { ItemList, NoPushPanel, ScheduleLines, StatusPanel } from './WeekSections'
 import { resolveWeek } from './week-param'
 
-const EDITABLE = ['proposed', 'signed_off']
 const MUTED = 'var(--theme-elevation-500)'
 
 /** "全部粉丝" or the community's tag, and how many followers that is — and where the figure comes from. */
@@ -87,7 +87,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
   const report = await loadWeekReport(req.payload, { account, week, now })
   const push = report.push
   const canAct = staff.role === 'leader' || staff.role === 'admin'
-  const editable = Boolean(push && canAct && EDITABLE.includes(push.status))
+  const editable = Boolean(push && canAct && inStatusGroup(OPEN_PUSH_STATUSES, push.status))
   const [previews, rawPush, steps] = push ? await Promise.all([loadItemPreviews(req.payload, push.refs), readPush(req.payload, push.id), readPushSteps(req.payload, push.id)]) : [[], null, []]
   const reach = rawPush ? await audienceReach(req.payload, rawPush) : null
   const audience = reach ? audienceLines(reach, lang) : null
@@ -145,7 +145,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
           ) : null}
           <section style={{ margin: '16px 0' }}>
             {canAct ? <PushActions pushId={push.id} status={push.status} summary={summary} /> : null}
-            {canAct && EDITABLE.includes(push.status) ? (
+            {canAct && inStatusGroup(OPEN_PUSH_STATUSES, push.status) ? (
               <p style={{ color: MUTED, margin: '8px 0' }}>
                 {t('发送对象可在', 'The audience can be changed in')} <a href={`/admin/collections/weekly-pushes/${push.id}`}>{t('推送记录', 'the push record')}</a>
                 {t('中修改。', '.')}

@@ -4,7 +4,7 @@ import { planCalendar, type CalendarRow, type KnownPush } from '../../push/quota
 import type { PushSettings } from '../../push/settings'
 import { loadPushSettings } from '../../push/settings-load'
 import { addWeeks } from '../../push/week'
-import { isPushStatus } from './labels'
+import { isPushStatus } from '../../push/status'
 
 export const CALENDAR_WEEKS = 8
 

@@ -3,7 +3,8 @@ import type { CalendarRow } from '../../push/quota'
 import { formatShanghai } from '../../time'
 import type { AccountSummary } from './account'
 import type { Calendar } from './calendar'
-import { CALENDAR_STATUS_LABELS, PUSH_STATUS_LABELS, TYPE_LABELS, calendarNote, weekdayName } from './labels'
+import { PUSH_STATUS_LABELS } from '../../push/status'
+import { CALENDAR_STATUS_LABELS, TYPE_LABELS, calendarNote, weekdayName } from './labels'
 import type { ItemRow, WeekReport } from './report'
 
 export const accountLine = (account: AccountSummary): string => `公众号：${account.name}（${account.appId}）`

@@ -3,7 +3,7 @@
  * the week's state for decideNextStep, what the command will do, and the exit code of each end.
  */
 import { decideNextStep, type NextStep, type WeekState } from '../../push/decide'
-import type { PushStatus } from '../../push/quota'
+import type { PushStatus } from '../../push/status'
 import type { SendOutcome } from '../../push/send'
 import type { PushSettings } from '../../push/settings'
 import { isoWeekOf, shanghaiDate, shanghaiMonth } from '../../push/week'

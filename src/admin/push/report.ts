@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import { bundleProblems, loadBundle, loadPool } from '../../push/candidates'
 import { sendsByMonth } from '../../push/month-usage'
-import type { PushStatus } from '../../push/quota'
+import { OPEN_PUSH_STATUSES, inStatusGroup, isPushStatus, type PushStatus } from '../../push/status'
 import { itemRefs, type ItemRef } from '../../push/refs'
 import { explainPool, selectItems, type Exclusion } from '../../push/select'
 import type { PushSettings } from '../../push/settings'
@@ -11,7 +11,6 @@ import { findPush, type PushDoc } from '../../push/store'
 import { shanghaiMonth, slotInstant, type IsoWeek } from '../../push/week'
 import type { ContentCollection } from '../../review/service'
 import type { AccountSummary } from './account'
-import { isPushStatus } from './labels'
 
 export interface ItemRow {
   collection: ContentCollection
@@ -98,7 +97,7 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
     const selection = selectItems(candidates, settings, now)
     pool = { approved: candidates.length, selected: selection.items.length, missing: selection.missing }
     poolRows = selection.excluded.map(poolRow)
-  } else if (push.status === 'proposed' || push.status === 'signed_off') {
+  } else if (inStatusGroup(OPEN_PUSH_STATUSES, push.status)) {
     const [candidates, bundle] = await Promise.all([loadPool(payload), loadBundle(payload, push.refs)])
     poolRows = explainPool(candidates, bundle, settings, now).map(poolRow)
   }
