@@ -1,8 +1,9 @@
 import { createContentCollection } from '../src/content/create-content-collection'
+import { CONTENT_TYPE_LABELS } from '../src/content/types'
 
 export const Articles = createContentCollection({
   slug: 'articles',
-  labels: { singular: { zh: '文章', en: 'Article' }, plural: { zh: '文章', en: 'Articles' } },
+  labels: CONTENT_TYPE_LABELS['articles'],
   description: { zh: '党员学习资料、公益活动、通知公告等一般文章', en: 'Party study material, public welfare, notices' },
   typeFields: [
     {

@@ -1,8 +1,9 @@
 import { createContentCollection } from '../src/content/create-content-collection'
+import { CONTENT_TYPE_LABELS } from '../src/content/types'
 
 export const CommunityNews = createContentCollection({
   slug: 'community-news',
-  labels: { singular: { zh: '社区要闻', en: 'Community news' }, plural: { zh: '社区要闻', en: 'Community news' } },
+  labels: CONTENT_TYPE_LABELS['community-news'],
   description: { zh: '社区活动与新闻：时间、地点、现场照片', en: 'Community events and news' },
   typeFields: [
     {

@@ -1,9 +1,10 @@
 import { webAddress } from '../src/content/fields'
 import { createContentCollection } from '../src/content/create-content-collection'
+import { CONTENT_TYPE_LABELS } from '../src/content/types'
 
 export const PolicyExplainers = createContentCollection({
   slug: 'policy-explainers',
-  labels: { singular: { zh: '政策解读', en: 'Policy explainer' }, plural: { zh: '政策解读', en: 'Policy explainers' } },
+  labels: CONTENT_TYPE_LABELS['policy-explainers'],
   description: { zh: '对一份政策文件的通俗解读：要点与问答', en: 'A plain-language explainer of one policy document' },
   typeFields: [
     {

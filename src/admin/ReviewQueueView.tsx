@@ -3,19 +3,13 @@ import { Banner, Gutter, Pill } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 import { staffOf } from '../access/roles'
-import { CONTENT_COLLECTIONS } from '../review/service'
+import { CONTENT_COLLECTIONS, CONTENT_TYPE_NAMES } from '../content/types'
 import { REVIEW_STATES, REVIEW_STATE_LABELS } from '../review/state-machine'
 import { formatShanghai } from '../time'
 import { pick } from './labels'
 import { DataTable } from './push/table'
 import { ReviewQueueFilters } from './ReviewQueueFilters'
 import { loadQueue, parseFilters } from './review-queue'
-
-const TYPE_LABELS = {
-  articles: { zh: '文章', en: 'Article' },
-  'policy-explainers': { zh: '政策解读', en: 'Policy explainer' },
-  'community-news': { zh: '社区要闻', en: 'Community news' },
-} as const
 
 const STATUS_PILL: Partial<Record<string, 'success' | 'warning' | 'error' | 'light' | 'light-gray'>> = {
   submitted: 'warning',
@@ -60,7 +54,7 @@ export async function ReviewQueueView(props: AdminViewServerProps) {
         <h1 style={{ marginTop: 24 }}>{heading}</h1>
         <ReviewQueueFilters
           statuses={REVIEW_STATES.map((state) => ({ value: state, label: pick(REVIEW_STATE_LABELS[state], lang) }))}
-          types={CONTENT_COLLECTIONS.map((slug) => ({ value: slug, label: pick(TYPE_LABELS[slug], lang) }))}
+          types={CONTENT_COLLECTIONS.map((slug) => ({ value: slug, label: pick(CONTENT_TYPE_NAMES[slug], lang) }))}
           communities={communities.docs.map((community) => ({ value: String(community.id), label: String(community.name) }))}
           initial={{ status: filters.status ?? '', type: filters.type ?? '', community: filters.community ?? '', mine: Boolean(filters.mine) }}
         />
@@ -74,7 +68,7 @@ export async function ReviewQueueView(props: AdminViewServerProps) {
             rowIds={rows.map((row) => `${row.collection}:${row.id}`)}
             columns={[
               { key: 'title', heading: pick({ zh: '标题', en: 'Title' }, lang), cells: rows.map((row) => <a href={`/admin/collections/${row.collection}/${row.id}`}>{row.title}</a>) },
-              { key: 'type', heading: pick({ zh: '类型', en: 'Type' }, lang), cells: rows.map((row) => pick(TYPE_LABELS[row.collection], lang)) },
+              { key: 'type', heading: pick({ zh: '类型', en: 'Type' }, lang), cells: rows.map((row) => pick(CONTENT_TYPE_NAMES[row.collection], lang)) },
               {
                 key: 'status',
                 heading: pick({ zh: '状态', en: 'Status' }, lang),

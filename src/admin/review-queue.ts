@@ -1,6 +1,6 @@
 import type { Payload, TypedUser, Where } from 'payload'
 import { staffOf } from '../access/roles'
-import { CONTENT_COLLECTIONS, type ContentCollection } from '../review/service'
+import { CONTENT_COLLECTIONS, type ContentCollection } from '../content/types'
 import { isReviewState, type ReviewState } from '../review/state-machine'
 
 export interface QueueFilters {

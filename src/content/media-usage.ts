@@ -10,7 +10,7 @@ import { idOf } from '../access/roles'
 import { FINISHED_PUSH_STATUSES } from '../push/status'
 import { itemRefs } from '../push/refs'
 import { FROZEN_CONTENT_STATES, isContentFrozen } from '../review/frozen-states'
-import { CONTENT_COLLECTIONS, type ContentCollection } from '../review/service'
+import { CONTENT_COLLECTIONS, type ContentCollection } from './types'
 import { imageReference, type LexicalNode } from '../wechat/convert/render'
 
 /** The images collection (collections/media), compared with the relationship configs' and rich text's strings. */

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { requireStaff } from '../access/roles'
 import { ApiError } from '../http/api-error'
-import { CONTENT_COLLECTIONS, isContentCollection } from '../review/service'
+import { CONTENT_COLLECTIONS, isContentCollection } from '../content/types'
 import { loadBundle } from './candidates'
 import { itemRefs, type ItemRef } from './refs'
 import { loadPushSettings } from './settings-load'

@@ -1,5 +1,5 @@
 import { idOf } from '../access/roles'
-import { isContentCollection, type ContentCollection } from '../review/service'
+import { isContentCollection, type ContentCollection } from '../content/types'
 
 /** Set when the push itself changes a push or its items, so the people-facing guards stand aside. */
 export const PUSH_SYSTEM_CONTEXT = 'pushSystem'

@@ -1,4 +1,4 @@
-import type { ContentCollection } from '../review/service'
+import type { ContentCollection } from '../content/types'
 import type { PushSettings } from './settings'
 import { shanghaiDate } from './week'
 

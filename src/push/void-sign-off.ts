@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
-import type { ContentDoc } from '../review/service'
+import type { ContentDoc } from '../content/types'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
 import { compareAndSet } from '../cas'
 import { itemRefs, PUSH_SYSTEM_CONTEXT } from './refs'

@@ -1,5 +1,6 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
-import { applyReviewAction, isContentCollection, ReviewError } from './service'
+import { isContentCollection } from '../content/types'
+import { applyReviewAction, ReviewError } from './service'
 
 /**
  * `POST /api/<collection>/:id/review` with `{ action, reason? }`; answers the updated document.

@@ -1,6 +1,7 @@
 import type * as GraphQLLib from 'graphql'
 import type { PayloadRequest } from 'payload'
-import { applyReviewAction, CONTENT_COLLECTIONS, isContentCollection, ReviewError } from './service'
+import { CONTENT_COLLECTIONS, isContentCollection } from '../content/types'
+import { applyReviewAction, ReviewError } from './service'
 import { REVIEW_ACTIONS } from './state-machine'
 
 /** `reviewContent(collection, id, action, reason)`: the same transition as the REST endpoint. */

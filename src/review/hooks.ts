@@ -1,5 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import type { ContentDoc } from './service'
+import type { ContentDoc } from '../content/types'
 import { communityOf, idOf, staffOf } from '../access/roles'
 import { appendHistory } from './history'
 import { isReviewState, stateAfterEdit, type ReviewState } from './state-machine'

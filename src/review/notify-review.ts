@@ -1,14 +1,8 @@
 import type { Payload } from 'payload'
 import { idOf } from '../access/roles'
 import { activeUsersWithRole, notify, type Recipient } from '../notifications/notify'
-import type { ContentDoc } from './service'
+import { CONTENT_TYPE_NAMES, isContentCollection, type ContentDoc } from '../content/types'
 import type { ReviewAction } from './state-machine'
-
-const COLLECTION_NAMES: Record<string, string> = {
-  articles: '文章',
-  'policy-explainers': '政策解读',
-  'community-news': '社区要闻',
-}
 
 interface ReviewNotice {
   collection: string
@@ -20,7 +14,7 @@ interface ReviewNotice {
 
 /** Submitting tells the leaders; a decision tells the author. */
 export async function notifyReviewTransition(payload: Payload, notice: ReviewNotice): Promise<void> {
-  const kind = COLLECTION_NAMES[notice.collection] ?? notice.collection
+  const kind = isContentCollection(notice.collection) ? CONTENT_TYPE_NAMES[notice.collection].zh : notice.collection
   const title = String(notice.item.title ?? '')
   const link = `${process.env.PUBLIC_URL ?? 'http://localhost:3000'}/admin/collections/${notice.collection}/${String(notice.item.id)}`
   const related = { relatedCollection: notice.collection, relatedId: String(notice.item.id) }

@@ -1,20 +1,13 @@
-import type { DataFromCollectionSlug, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import { idOf, requireStaff } from '../access/roles'
 import { compareAndSet } from '../cas'
 import { ApiError } from '../http/api-error'
+import type { ContentCollection } from '../content/types'
 import { checkWeChatReadiness, type ReadinessProblem } from '../content/wechat-readiness'
 import { appendHistory } from './history'
 import { REVIEW_TRANSITION_CONTEXT } from './hooks'
 import { notifyReviewTransition } from './notify-review'
 import { decideTransition, isReviewState, type ReviewAction, type ReviewState } from './state-machine'
-
-export const CONTENT_COLLECTIONS = ['articles', 'policy-explainers', 'community-news'] as const
-export type ContentCollection = (typeof CONTENT_COLLECTIONS)[number]
-/** An item of any content type, as stored (`Article`, `PolicyExplainer` or `CommunityNew`). */
-export type ContentDoc = DataFromCollectionSlug<ContentCollection>
-
-export const isContentCollection = (value: unknown): value is ContentCollection =>
-  typeof value === 'string' && (CONTENT_COLLECTIONS as readonly string[]).includes(value)
 
 /**
  * A refused review action (the state machine's refusals, an item WeChat would refuse): an ApiError

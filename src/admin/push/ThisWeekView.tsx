@@ -12,7 +12,8 @@ import { pick } from '../labels'
 import { findAccount } from './account'
 import { BundleEditor, type BundleRow, type PoolEntry } from './BundleEditor'
 import { GenerateWeekButton } from './GenerateWeekButton'
-import { EXCLUSION_PILL, EXCLUSION_SHORT, TYPE_LABELS, exclusionText } from './labels'
+import { CONTENT_TYPE_NAMES } from '../../content/types'
+import { EXCLUSION_PILL, EXCLUSION_SHORT, exclusionText } from './labels'
 import { MessageCard } from './PhonePreview'
 import { PushActions, type SignOffSummary } from './PushActions'
 import { PushPage } from './PushPage'
@@ -56,7 +57,7 @@ function poolEntries(report: WeekReport, lang: string, staff: StaffUser): PoolEn
     relationTo: row.collection,
     value: row.id,
     title: row.title,
-    typeLabel: pick(TYPE_LABELS[row.collection], lang),
+    typeLabel: pick(CONTENT_TYPE_NAMES[row.collection], lang),
     code: row.code,
     reason: exclusionText(row, lang),
     pill: EXCLUSION_PILL[row.code] ?? 'light-gray',
@@ -93,7 +94,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
   const audience = reach ? audienceLines(reach, lang) : null
   const sendAt = plannedSendAt(week, report.settings, now)
   const bundle: BundleRow[] = push
-    ? push.items.map((item) => ({ relationTo: item.collection, value: item.id, title: item.title, typeLabel: pick(TYPE_LABELS[item.collection], lang), problems: item.problems }))
+    ? push.items.map((item) => ({ relationTo: item.collection, value: item.id, title: item.title, typeLabel: pick(CONTENT_TYPE_NAMES[item.collection], lang), problems: item.problems }))
     : []
   const summary: SignOffSummary = {
     items: bundle.map((item) => item.title),

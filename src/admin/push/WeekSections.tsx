@@ -3,7 +3,7 @@ import { formatShanghai } from '../../time'
 import { pick } from '../labels'
 import { noPushLines } from './cli-format'
 import { PUSH_STATUS_LABELS } from '../../push/status'
-import { TYPE_LABELS } from './labels'
+import { CONTENT_TYPE_NAMES } from '../../content/types'
 import { PhoneArticle } from './PhonePreview'
 import type { ItemPreview } from './preview'
 import type { ItemRow, PushSummary, WeekReport } from './report'
@@ -114,7 +114,7 @@ export function ItemList({ rows, previews, accountName, lang }: { rows: ItemRow[
                 {index === 0 ? <span style={{ color: 'var(--theme-success-500)' }}>{pick({ zh: '【头条】', en: '[Headline] ' }, lang)}</span> : null}
                 <a href={`/admin/collections/${preview.collection}/${preview.id}`}>{preview.title || '（无标题）'}</a>
               </h3>
-              <p style={{ margin: '4px 0', color: MUTED }}>{pick(TYPE_LABELS[preview.collection], lang)}</p>
+              <p style={{ margin: '4px 0', color: MUTED }}>{pick(CONTENT_TYPE_NAMES[preview.collection], lang)}</p>
               {preview.thumbUrl ? <img src={preview.thumbUrl} alt={pick({ zh: '封面', en: 'Cover' }, lang)} style={{ width: 160, display: 'block', margin: '8px 0' }} /> : null}
               {preview.digest ? <p style={{ margin: '4px 0' }}>{`${pick({ zh: '摘要', en: 'Digest' }, lang)}：${preview.digest}`}</p> : null}
               <ItemProblems item={row} lang={lang} />

@@ -4,7 +4,8 @@ import { formatShanghai } from '../../time'
 import type { AccountSummary } from './account'
 import type { Calendar } from './calendar'
 import { PUSH_STATUS_LABELS } from '../../push/status'
-import { CALENDAR_STATUS_LABELS, TYPE_LABELS, calendarNote, weekdayName } from './labels'
+import { CONTENT_TYPE_NAMES } from '../../content/types'
+import { CALENDAR_STATUS_LABELS, calendarNote, weekdayName } from './labels'
 import type { ItemRow, WeekReport } from './report'
 
 export const accountLine = (account: AccountSummary): string => `公众号：${account.name}（${account.appId}）`
@@ -12,7 +13,7 @@ export const accountLine = (account: AccountSummary): string => `公众号：${a
 export function formatItems(items: ItemRow[]): string[] {
   if (items.length === 0) return ['  （没有内容）']
   return items.flatMap((item, index) => [
-    `  ${index + 1}. ${index === 0 ? '【头条】' : ''}《${item.title}》 ${TYPE_LABELS[item.collection].zh} · ${item.problems.length === 0 ? '✓ 可以推送' : '✗ 不能推送'}`,
+    `  ${index + 1}. ${index === 0 ? '【头条】' : ''}《${item.title}》 ${CONTENT_TYPE_NAMES[item.collection].zh} · ${item.problems.length === 0 ? '✓ 可以推送' : '✗ 不能推送'}`,
     ...item.problems.map((problem) => `       - ${problem}`),
   ])
 }

@@ -2,7 +2,6 @@ import type { CalendarRow } from '../../push/quota'
 import { OPEN_PUSH_STATUSES, PUSH_STATUS_LABELS } from '../../push/status'
 import { shanghaiDate, slotInstant } from '../../push/week'
 import type { PushSettings } from '../../push/settings'
-import type { ContentCollection } from '../../review/service'
 import type { Bilingual } from '../labels'
 
 export const CALENDAR_STATUS_LABELS: Record<CalendarRow['status'], Bilingual> = {
@@ -10,12 +9,6 @@ export const CALENDAR_STATUS_LABELS: Record<CalendarRow['status'], Bilingual> = 
   planned: { zh: '计划发送', en: 'Planned' },
   'quota-skip': { zh: '额度不足：跳过', en: 'Over quota: skipped' },
   'quota-merge': { zh: '额度不足：并入下周', en: 'Over quota: merged into next week' },
-}
-
-export const TYPE_LABELS: Record<ContentCollection, Bilingual> = {
-  articles: { zh: '文章', en: 'Article' },
-  'policy-explainers': { zh: '政策解读', en: 'Policy explainer' },
-  'community-news': { zh: '社区要闻', en: 'Community news' },
 }
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日']

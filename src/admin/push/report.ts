@@ -9,7 +9,7 @@ import type { PushSettings } from '../../push/settings'
 import { loadPushSettings } from '../../push/settings-load'
 import { findPush, type PushDoc } from '../../push/store'
 import { shanghaiMonth, slotInstant, type IsoWeek } from '../../push/week'
-import type { ContentCollection } from '../../review/service'
+import type { ContentCollection } from '../../content/types'
 import type { AccountSummary } from './account'
 
 export interface ItemRow {
