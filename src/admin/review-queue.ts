@@ -1,7 +1,7 @@
 import type { Payload, TypedUser, Where } from 'payload'
 import { staffOf } from '../access/roles'
 import { CONTENT_COLLECTIONS, type ContentCollection } from '../content/types'
-import { isReviewState, type ReviewState } from '../review/state-machine'
+import { AUTHOR_EDITABLE_STATES, isReviewState, type ReviewState } from '../review/state-machine'
 
 export interface QueueFilters {
   status?: ReviewState
@@ -46,7 +46,7 @@ function queueQuery(user: TypedUser, filters: QueueFilters): { where: Where | un
   if (!staff) return null
   const conditions: Where[] = []
   if (filters.status) conditions.push({ reviewStatus: { equals: filters.status } })
-  else if (filters.mine) conditions.push({ reviewStatus: { in: ['draft', 'returned', 'withdrawn', 'submitted'] } })
+  else if (filters.mine) conditions.push({ reviewStatus: { in: [...AUTHOR_EDITABLE_STATES, 'submitted'] } })
   if (filters.community) conditions.push({ community: { equals: filters.community } })
   if (filters.mine) conditions.push({ createdBy: { equals: staff.id } })
   return { where: conditions.length ? { and: conditions } : undefined, collections: filters.type ? [filters.type] : [...CONTENT_COLLECTIONS] }

@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload'
 import { communityOf, staffOf } from '../access/roles'
-import { editableStates } from './state-machine'
+import { AUTHOR_EDITABLE_STATES, editableStates } from './state-machine'
 
 /** Editors see their community's items and their own; leaders and admins see everything. */
 export const canReadContent: Access = ({ req }) => {
@@ -40,7 +40,7 @@ export const canDeleteContent: Access = ({ req }) => {
   }
   if (staff.role === 'editor') {
     const own: Where = { createdBy: { equals: staff.id } }
-    const unsubmitted: Where = { reviewStatus: { in: ['draft', 'withdrawn', 'returned'] } }
+    const unsubmitted: Where = { reviewStatus: { in: [...AUTHOR_EDITABLE_STATES] } }
     return { and: [own, unsubmitted] }
   }
   return false

@@ -54,7 +54,12 @@ interface TransitionRule {
   validates: boolean
 }
 
-const AUTHOR_EDITABLE: readonly ReviewState[] = ['draft', 'returned', 'withdrawn']
+/**
+ * The states in which an item is still its author's to write: not yet submitted, sent back, or
+ * withdrawn. The author may edit, submit, archive or (an editor) delete it; the one list of these.
+ */
+export const AUTHOR_EDITABLE_STATES = ['draft', 'returned', 'withdrawn'] as const satisfies readonly ReviewState[]
+const AUTHOR_EDITABLE: readonly ReviewState[] = AUTHOR_EDITABLE_STATES
 
 const isReviewer = (actor: ReviewActor) => actor.role === 'leader' || actor.role === 'admin'
 const isAuthorOrAdmin = (actor: ReviewActor) => actor.isAuthor || actor.role === 'admin'
@@ -65,7 +70,7 @@ const RULES: Record<ReviewAction, TransitionRule> = {
   approve: { from: ['submitted'], to: 'approved', allowed: isReviewer, needsReason: false, validates: true },
   return: { from: ['submitted', 'approved'], to: 'returned', allowed: isReviewer, needsReason: true, validates: false },
   archive: {
-    from: ['draft', 'returned', 'withdrawn', 'approved', 'sent'],
+    from: [...AUTHOR_EDITABLE, 'approved', 'sent'],
     to: 'archived',
     allowed: (actor, from) => isReviewer(actor) || (actor.isAuthor && AUTHOR_EDITABLE.includes(from)),
     needsReason: false,
