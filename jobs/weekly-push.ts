@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { activeUsersWithRole, notify } from '../src/notifications/notify'
 import { assembleWeek } from '../src/push/assemble'
 import { bundleProblems, loadBundle } from '../src/push/candidates'
-import { decideNextStep, dueSlot, type NextStep, type SlotKind } from '../src/push/decide'
+import { buildWeekState, decideNextStep, dueSlot, type NextStep, type SlotKind } from '../src/push/decide'
 import type { GatewayFactory } from '../src/push/gateway'
 import { sendsByMonth } from '../src/push/month-usage'
 import { sendPreviews } from '../src/push/previews'
@@ -11,10 +11,10 @@ import { sendWeeklyPush, type SendOutcome } from '../src/push/send'
 import { loadPushSettings } from '../src/push/settings-load'
 import type { PushSettings } from '../src/push/settings'
 import { skipPush } from '../src/push/skip'
-import { SENDABLE_PUSH_STATUSES, UNSETTLED_PUSH_STATUSES, inStatusGroup } from '../src/push/status'
+import { UNSETTLED_PUSH_STATUSES } from '../src/push/status'
 import { settlePastWeek } from '../src/push/stale'
 import { appendStep, findPush, readSteps, type PushDoc } from '../src/push/store'
-import { isoWeekOf, shanghaiDate, shanghaiMonth, slotInstant } from '../src/push/week'
+import { isoWeekOf, shanghaiDate, slotInstant } from '../src/push/week'
 import { wechatGateway } from '../src/push/wechat-gateway'
 
 /** Every minute: each tick decides from the saved state, so ticks are idempotent and catch up. */
@@ -75,20 +75,9 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
   if (!slot) return { week, slot: null, step: closed ? 'closed-missed' : 'idle' }
 
   const items = push ? await loadBundle(payload, itemRefs(push.items)) : []
-  const used = (await sendsByMonth(payload, accountId))[shanghaiMonth(now)] ?? 0
-  const next = decideNextStep(
-    slot,
-    {
-      exists: Boolean(push),
-      status: push?.status ?? undefined,
-      signedOff: Boolean(push?.signedOffAt) && inStatusGroup(SENDABLE_PUSH_STATUSES, push?.status),
-      validItems: items.filter((item) => bundleProblems(item, push!.id, now).length === 0).length,
-      quotaLeft: settings.monthlyQuota - used,
-      lastSlotRun: await lastSlotRun(payload, push),
-    },
-    settings,
-    now,
-  )
+  const validItems = items.filter((item) => bundleProblems(item, push!.id, now).length === 0).length
+  const state = buildWeekState({ push, validItems, sentByMonth: await sendsByMonth(payload, accountId), settings, now, lastSlotRun: await lastSlotRun(payload, push) })
+  const next = decideNextStep(slot, state, settings, now)
 
   switch (next.kind) {
     case 'assemble': {

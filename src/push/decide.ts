@@ -1,6 +1,6 @@
-import { FINISHED_PUSH_STATUSES, inStatusGroup, type PushStatus } from './status'
+import { FINISHED_PUSH_STATUSES, SENDABLE_PUSH_STATUSES, inStatusGroup, type PushStatus } from './status'
 import type { PushSettings } from './settings'
-import { isoWeekOf, shanghaiDate, slotInstant } from './week'
+import { isoWeekOf, shanghaiDate, shanghaiMonth, slotInstant } from './week'
 
 export type SlotKind = 'assemble' | 'send' | 'retry'
 
@@ -36,6 +36,34 @@ export interface WeekState {
   quotaLeft: number
   /** The last slot that already ran for this week. */
   lastSlotRun?: SlotKind | null
+}
+
+/**
+ * The week's state as decideNextStep reads it, built the same way for the scheduler's tick
+ * (jobs/weekly-push.ts) and for `npm run push -- send` (admin/push/cli-plan.ts). A push counts as
+ * signed off only while it carries a sign-off and is sendable (`signed_off`, or `failed` and still
+ * signed off); the quota left is the month's (Beijing) limit less the mass sends already made.
+ */
+export function buildWeekState(args: {
+  push: { status?: PushStatus | null; signedOffAt?: string | null } | null
+  /** Items in the bundle that WeChat would take now (no problems). */
+  validItems: number
+  /** Mass sends per Beijing month (`YYYY-MM`), as sendsByMonth counts them. */
+  sentByMonth: Record<string, number>
+  settings: Pick<PushSettings, 'monthlyQuota'>
+  now: Date
+  /** The last send slot that already ran this week; null for a manual send. */
+  lastSlotRun: SlotKind | null
+}): WeekState {
+  const { push } = args
+  return {
+    exists: push !== null,
+    status: push?.status ?? undefined,
+    signedOff: Boolean(push?.signedOffAt) && inStatusGroup(SENDABLE_PUSH_STATUSES, push?.status),
+    validItems: args.validItems,
+    quotaLeft: args.settings.monthlyQuota - (args.sentByMonth[shanghaiMonth(args.now)] ?? 0),
+    lastSlotRun: args.lastSlotRun,
+  }
 }
 
 export type NextStep =

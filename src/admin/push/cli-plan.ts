@@ -2,11 +2,11 @@
  * What `npm run push -- send | preview` decides, kept pure so it can be tested without WeChat:
  * the week's state for decideNextStep, what the command will do, and the exit code of each end.
  */
-import { decideNextStep, type NextStep, type WeekState } from '../../push/decide'
+import { buildWeekState, decideNextStep, type NextStep, type WeekState } from '../../push/decide'
 import type { PushStatus } from '../../push/status'
 import type { SendOutcome } from '../../push/send'
 import type { PushSettings } from '../../push/settings'
-import { isoWeekOf, shanghaiDate, shanghaiMonth } from '../../push/week'
+import { isoWeekOf, shanghaiDate } from '../../push/week'
 import { formatShanghai } from '../../time'
 
 export const EXIT = { done: 0, usage: 2, notReady: 3, wechatFailed: 4, attention: 5 } as const
@@ -34,14 +34,8 @@ export interface SendFacts {
 /** The week as decideNextStep sees it. A manual send is not a scheduler tick: no slot has "already run". */
 export function weekStateOf(facts: SendFacts, now: Date): WeekState {
   const push = facts.push
-  return {
-    exists: push !== null,
-    status: push?.status,
-    signedOff: Boolean(push?.signedOffAt) && (push?.status === 'signed_off' || push?.status === 'failed'),
-    validItems: push ? push.items.filter((item) => item.problems.length === 0).length : 0,
-    quotaLeft: facts.settings.monthlyQuota - (facts.sentByMonth[shanghaiMonth(now)] ?? 0),
-    lastSlotRun: null,
-  }
+  const validItems = push ? push.items.filter((item) => item.problems.length === 0).length : 0
+  return buildWeekState({ push, validItems, sentByMonth: facts.sentByMonth, settings: facts.settings, now, lastSlotRun: null })
 }
 
 export type SendPlan = { go: true; step: NextStep; finalAttempt: boolean; message: string } | ({ go: false; step: NextStep | null } & Verdict)
