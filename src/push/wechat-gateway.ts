@@ -1,7 +1,6 @@
 import type { Payload } from 'payload'
-import { loadAccountCredentials } from '../wechat/accounts'
-import { createWeChatClient, type WeChatClientOptions } from '../wechat/client'
-import { PayloadTokenStore } from '../wechat/client/payload-token-store'
+import { clientForAccount } from '../wechat/account-client'
+import type { WeChatClientOptions } from '../wechat/client'
 import { buildWeChatArticle } from '../wechat/convert'
 import type { PushGateway } from './gateway'
 import type { ItemRef } from './refs'
@@ -12,14 +11,7 @@ export async function wechatGateway(
   accountId: string,
   clientOptions: Partial<WeChatClientOptions> = {},
 ): Promise<PushGateway> {
-  const account = await loadAccountCredentials(payload, accountId)
-  const client = createWeChatClient({
-    appId: account.appId,
-    appSecret: account.appSecret,
-    store: new PayloadTokenStore(payload),
-    logger: { log: (level, entry) => payload.logger[level === 'debug' ? 'debug' : level](entry) },
-    ...clientOptions,
-  })
+  const client = await clientForAccount(payload, accountId, clientOptions)
 
   return {
     async createDraft(refs: ItemRef[]) {
@@ -27,7 +19,7 @@ export async function wechatGateway(
       const articles = await Promise.all(
         refs.map(async (ref) => {
           const doc = await payload.findByID({ collection: ref.relationTo, id: ref.value, depth: 1, overrideAccess: true })
-          return buildWeChatArticle(payload, client, doc, { account: account.appId })
+          return buildWeChatArticle(payload, client, doc, { account: client.appId })
         }),
       )
       // WeChat uses the digest of single-article messages only.

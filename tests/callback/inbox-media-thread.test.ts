@@ -16,7 +16,7 @@ import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
 import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
 import { MEDIA_KEEP_MS } from '../../src/wechat/callback/resident-media'
-import { clientForAccount } from '../../src/wechat/inbox/client'
+import { cachedClientForAccount } from '../../src/wechat/inbox/client'
 import { createAccount, settleInbound } from './helpers'
 
 const ACCOUNT = {
@@ -96,7 +96,7 @@ beforeAll(async () => {
   const community = await payload.create({ collection: 'communities', overrideAccess: true, data: { name: '西关社区', code: 'inbox-media' } as never })
   otherCommunity = String((await payload.create({ collection: 'communities', overrideAccess: true, data: { name: '土门社区', code: 'inbox-media-2' } as never })).id)
   // The residents are tagged 西关 in WeChat: their messages go to 西关's queue.
-  const client = await clientForAccount(payload, accountId)
+  const client = await cachedClientForAccount(payload, accountId)
   const tag = await client.tags.create('西关社区')
   await client.tags.tagUsers(tag.id, [...emulator.account().users.keys()])
   await payload.update({ collection: 'wechat-accounts', id: accountId, overrideAccess: true, data: { communityTags: [{ community: community.id, tagId: tag.id }] } as never })

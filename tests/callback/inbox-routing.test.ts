@@ -16,7 +16,7 @@ import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
 import { api, graphql, login, type Session } from '../helpers/server'
 import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
 import { storeResidentMessage } from '../../src/wechat/callback/resident-message-store'
-import { clientForAccount } from '../../src/wechat/inbox/client'
+import { cachedClientForAccount } from '../../src/wechat/inbox/client'
 import { NEW_MESSAGE_SUBJECT } from '../../src/wechat/inbox/notify-new-message'
 import { parseXml } from '../../src/wechat/xml'
 import { createAccount } from './helpers'
@@ -99,7 +99,7 @@ beforeAll(async () => {
   await payload.db.updateOne({ collection: 'users', where: { id: { equals: ids.street } }, data: { community: null } })
 
   // The office tags followers by community in WeChat; the account maps the tags to communities.
-  const client = await clientForAccount(payload, accountId)
+  const client = await cachedClientForAccount(payload, accountId)
   const tagA = await client.tags.create('西关社区')
   const tagB = await client.tags.create('土门社区')
   const [r1, r2, r3] = [...emulator.account().users.keys()]

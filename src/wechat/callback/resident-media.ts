@@ -10,7 +10,7 @@ import type { ResidentMessage, ResidentMessagesSelect } from '../../payload-type
 import { idOf } from '../../access/roles'
 import { compareAndSet } from '../../cas'
 import { WeChatApiError, type WeChatClient } from '../client'
-import { clientForAccount } from '../inbox/client'
+import { cachedClientForAccount } from '../inbox/client'
 
 const FILES = 'resident-media'
 /** WeChat keeps temporary media 3 days (临时素材有效期 3 天). */
@@ -80,7 +80,7 @@ export async function fetchResidentMedia(payload: Payload, messageId: string, op
   try {
     const accountId = idOf(message.account)
     if (!accountId) throw new Error('留言缺少公众号')
-    const client = options.client ?? (await clientForAccount(payload, accountId))
+    const client = options.client ?? (await cachedClientForAccount(payload, accountId))
     for (const wanted of filesToFetch(message.type, message.media)) await fetchOne(payload, client, messageId, wanted)
     await compareAndSet(payload, 'resident-messages', mine, { mediaStatus: 'fetched', mediaRetryAt: null, mediaError: null })
     return 'fetched'

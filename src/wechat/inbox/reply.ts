@@ -8,7 +8,7 @@ import { idOf, requireStaff, type StaffUser } from '../../access/roles'
 import type { Bilingual } from '../../errors'
 import { ApiError } from '../../http/api-error'
 import { WeChatApiError, type WeChatClient } from '../client'
-import { clientForAccount } from './client'
+import { cachedClientForAccount } from './client'
 import { latestMessageAt, replyWindow, WINDOW_CLOSED_MESSAGE, WINDOW_CLOSED_MESSAGE_EN } from './window'
 import { updatableMessages } from '../../../collections/resident-messages/access'
 
@@ -66,7 +66,7 @@ export async function replyToResident(payload: Payload, input: ReplyInput): Prom
   const nowMs = (input.now ?? Date.now)()
   if (!replyWindow(await latestMessageAt(payload, accountId, message.openid), nowMs).open) throw new InboxReplyError(409, 'window-closed', WINDOW_CLOSED)
 
-  const client = input.client ?? (await clientForAccount(payload, accountId))
+  const client = input.client ?? (await cachedClientForAccount(payload, accountId))
   try {
     await client.message.sendText(message.openid, content)
   } catch (error) {

@@ -6,7 +6,7 @@
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import type { WeChatClient } from '../client'
-import { clientForAccount } from './client'
+import { cachedClientForAccount } from './client'
 
 export interface RouteOptions {
   /** For tests; otherwise the account's shared client. */
@@ -50,7 +50,7 @@ export async function routeResidentMessage(payload: Payload, accountId: string, 
 
 async function tagsFromWeChat(payload: Payload, accountId: string, openid: string, options: RouteOptions): Promise<number[] | null> {
   try {
-    const client = options.client ?? (await clientForAccount(payload, accountId))
+    const client = options.client ?? (await cachedClientForAccount(payload, accountId))
     return (await client.tags.tagsOfUser(openid)).map(Number)
   } catch (error) {
     payload.logger.warn({ msg: 'resident message routing: tags/getidlist failed', error: error instanceof Error ? error.message : String(error) })

@@ -1,9 +1,8 @@
 /** The menu API of the account the menu belongs to, over the shared client and token store. */
 import type { Payload } from 'payload'
-import { loadAccountCredentials } from '../accounts'
-import { createWeChatClient, type WeChatClientOptions } from '../client'
+import { clientForAccount } from '../account-client'
+import type { WeChatClientOptions } from '../client'
 import { WeChatApiError } from '../client/errors'
-import { PayloadTokenStore } from '../client/payload-token-store'
 import type { WeChatMenu } from './types'
 
 export interface MenuRemote {
@@ -13,14 +12,7 @@ export interface MenuRemote {
 }
 
 export async function menuRemoteFor(payload: Payload, accountId: string | null, options: Partial<WeChatClientOptions> = {}): Promise<MenuRemote> {
-  const account = await loadAccountCredentials(payload, accountId ?? undefined)
-  const client = createWeChatClient({
-    appId: account.appId,
-    appSecret: account.appSecret,
-    store: new PayloadTokenStore(payload),
-    logger: { log: (level, entry) => payload.logger[level === 'debug' ? 'debug' : level](entry) },
-    ...options,
-  })
+  const client = await clientForAccount(payload, accountId, options)
   return {
     create: (menu) => client.menu.create(menu),
     async get() {
