@@ -16,6 +16,7 @@ import { settlePastWeek } from '../src/push/stale'
 import { appendStep, findPush, readSteps, type PushDoc } from '../src/push/store'
 import { isoWeekOf, shanghaiDate, slotInstant } from '../src/push/week'
 import { wechatGateway } from '../src/push/wechat-gateway'
+import { findDefaultAccount } from '../src/wechat/accounts'
 
 /** Every minute: each tick decides from the saved state, so ticks are idempotent and catch up. */
 export const WEEKLY_PUSH_SCHEDULE = '* * * * *'
@@ -45,18 +46,14 @@ async function lastSlotRun(payload: Payload, push: PushDoc | null): Promise<Slot
   return (ran.at(-1)?.replace('slot-', '') as SlotKind | undefined) ?? null
 }
 
-async function defaultAccountId(payload: Payload): Promise<string | null> {
-  const found = await payload.find({ collection: 'wechat-accounts', overrideAccess: true, depth: 0, limit: 1, where: { isDefault: { equals: true } } })
-  return found.docs[0] ? String(found.docs[0].id) : null
-}
-
 /** One scheduler tick for the default account: decide (pure), then act. */
 export async function runWeeklyPushTick(payload: Payload, options: TickOptions): Promise<TickReport> {
   const now = options.now ?? new Date()
   const gatewayFor = options.gatewayFor ?? wechatGateway
   const settings = await loadPushSettings(payload)
   const week = isoWeekOf(now)
-  const accountId = await defaultAccountId(payload)
+  const defaultAccount = await findDefaultAccount(payload)
+  const accountId = defaultAccount ? String(defaultAccount.id) : null
   if (!accountId) return { week, slot: null, step: 'idle', detail: '没有默认公众号' }
 
   const closed = await closeMissedWeeks(payload, accountId, now, options, settings)

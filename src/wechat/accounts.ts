@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import type { WechatAccount } from '../payload-types'
 import { ApiError } from '../http/api-error'
 import { decryptSecret, isEncrypted } from '../secrets'
 import { DEMO_ACCOUNT } from './emulator/state'
@@ -53,6 +54,23 @@ export class PublishedCredentialsError extends AccountUnavailableError {
   }
 }
 
+/**
+ * The default account (`isDefault`), the one the scheduler serves and every command without an
+ * account names; null when none is set. Its secrets stay encrypted (or hidden) unless
+ * `includeSecrets`. The one place the default account is looked up.
+ */
+export async function findDefaultAccount(payload: Payload, options: { includeSecrets?: boolean } = {}): Promise<WechatAccount | null> {
+  const found = await payload.find({
+    collection: 'wechat-accounts',
+    overrideAccess: true,
+    ...(options.includeSecrets ? { context: { includeSecrets: true } } : {}),
+    where: { isDefault: { equals: true } },
+    limit: 1,
+    depth: 0,
+  })
+  return found.docs[0] ?? null
+}
+
 export interface AccountCredentials {
   id: string
   name: string
@@ -74,15 +92,18 @@ const reveal = (value: unknown): string | null => (isEncrypted(value) ? decryptS
  * Throws AccountNotFoundError or PublishedCredentialsError (both AccountUnavailableError).
  */
 export async function loadAccountCredentials(payload: Payload, id?: string): Promise<AccountCredentials> {
-  const found = await payload.find({
-    collection: 'wechat-accounts',
-    overrideAccess: true,
-    context: { includeSecrets: true },
-    where: id ? { or: [{ id: { equals: id } }, { appId: { equals: id } }] } : { isDefault: { equals: true } },
-    limit: 1,
-    depth: 0,
-  })
-  const account = found.docs[0]
+  const account = id
+    ? (
+        await payload.find({
+          collection: 'wechat-accounts',
+          overrideAccess: true,
+          context: { includeSecrets: true },
+          where: { or: [{ id: { equals: id } }, { appId: { equals: id } }] },
+          limit: 1,
+          depth: 0,
+        })
+      ).docs[0]
+    : await findDefaultAccount(payload, { includeSecrets: true })
   if (!account) throw new AccountNotFoundError(id)
   const credentials: AccountCredentials = {
     id: String(account.id),

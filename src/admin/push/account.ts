@@ -1,5 +1,6 @@
 import type { Payload, Where } from 'payload'
 import type { WechatAccount } from '../../payload-types'
+import { findDefaultAccount } from '../../wechat/accounts'
 
 export interface AccountSummary {
   id: string
@@ -13,8 +14,8 @@ const summary = (doc: WechatAccount): AccountSummary => ({ id: String(doc.id), n
 export async function findAccount(payload: Payload, ref?: string): Promise<AccountSummary | null> {
   const query = (where: Where) => payload.find({ collection: 'wechat-accounts', overrideAccess: true, depth: 0, limit: 1, where })
   if (!ref) {
-    const found = await query({ isDefault: { equals: true } })
-    return found.docs[0] ? summary(found.docs[0]) : null
+    const found = await findDefaultAccount(payload)
+    return found ? summary(found) : null
   }
   const byAppId = await query({ appId: { equals: ref } })
   if (byAppId.docs[0]) return summary(byAppId.docs[0])
