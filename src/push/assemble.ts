@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { adminUrl } from '../http/admin-url'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { loadPool } from './candidates'
 import { selectItems, type Selection } from './select'
@@ -11,7 +12,7 @@ export interface AssembleResult {
   selection?: Selection
 }
 
-const pushLink = (id: string) => `${process.env.PUBLIC_URL ?? 'http://localhost:3000'}/admin/collections/weekly-pushes/${id}`
+const pushLink = (id: string) => adminUrl(`/collections/weekly-pushes/${id}`)
 
 /**
  * Creates the week's proposal once: the unique (account, week) key makes a second assembler,

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { idOf } from '../access/roles'
+import { adminUrl } from '../http/admin-url'
 import { activeUsersWithRole, notify, type Recipient } from '../notifications/notify'
 import { CONTENT_TYPE_NAMES, isContentCollection, type ContentDoc } from '../content/types'
 import type { ReviewAction } from './state-machine'
@@ -16,7 +17,7 @@ interface ReviewNotice {
 export async function notifyReviewTransition(payload: Payload, notice: ReviewNotice): Promise<void> {
   const kind = isContentCollection(notice.collection) ? CONTENT_TYPE_NAMES[notice.collection].zh : notice.collection
   const title = String(notice.item.title ?? '')
-  const link = `${process.env.PUBLIC_URL ?? 'http://localhost:3000'}/admin/collections/${notice.collection}/${String(notice.item.id)}`
+  const link = adminUrl(`/collections/${notice.collection}/${String(notice.item.id)}`)
   const related = { relatedCollection: notice.collection, relatedId: String(notice.item.id) }
 
   if (notice.action === 'submit') {

@@ -1,4 +1,5 @@
 import type { Payload, Where } from 'payload'
+import { adminUrl } from '../../http/admin-url'
 import { notify } from '../../notifications/notify'
 import type { User } from '../../payload-types'
 import { readableMessages } from '../../../collections/resident-messages/access'
@@ -52,7 +53,7 @@ export async function notifyNewResidentMessage(payload: Payload, community: stri
     await notify(payload, {
       recipients: [{ id: String(user.id), email: user.email, name: user.name }],
       subject: NEW_MESSAGE_SUBJECT,
-      body: `目前有 ${waiting.totalDocs} 条未处理的居民留言，请在 微信 → 居民留言 中查看并在 48 小时内回复。\n${process.env.PUBLIC_URL ?? 'http://localhost:3000'}/admin/collections/resident-messages`,
+      body: `目前有 ${waiting.totalDocs} 条未处理的居民留言，请在 微信 → 居民留言 中查看并在 48 小时内回复。\n${adminUrl('/collections/resident-messages')}`,
       relatedCollection: 'resident-messages',
     })
     told += 1
