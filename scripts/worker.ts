@@ -4,6 +4,7 @@ import { startPayloadOrExit } from '../src/admin/push/cli-errors'
 import { pollPushResults, POLL_PUSH_RESULTS_SCHEDULE } from '../jobs/poll-push-results'
 import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
 import { inboundWorkerFor } from '../src/wechat/callback/inbound-worker'
+import { TIME_ZONE } from '../src/time'
 
 // The scheduler process: node-cron triggers the jobs in Beijing time; each job claims its work in
 // the database, so any number of these may run side by side.
@@ -35,8 +36,8 @@ inboundWorkerFor(payload, 'scheduler')
 
 // A slot missed while no scheduler ran is caught up now, within that slot's day.
 await weeklyPush()
-cron.schedule(WEEKLY_PUSH_SCHEDULE, weeklyPush, { timezone: 'Asia/Shanghai', name: 'weekly-push' })
-cron.schedule(POLL_PUSH_RESULTS_SCHEDULE, pollResults, { timezone: 'Asia/Shanghai', name: 'poll-push-results' })
+cron.schedule(WEEKLY_PUSH_SCHEDULE, weeklyPush, { timezone: TIME_ZONE, name: 'weekly-push' })
+cron.schedule(POLL_PUSH_RESULTS_SCHEDULE, pollResults, { timezone: TIME_ZONE, name: 'poll-push-results' })
 payload.logger.info(`调度进程已启动（${owner}）：每周推送按北京时间执行`)
 
 // `payload run` exits when the script's module finishes: this one runs until it is stopped.

@@ -1,4 +1,51 @@
+/**
+ * Beijing time, the one home of it: the zone, its offset, and the calendar helpers the admin, the
+ * weekly push, the scheduler and the WeChat emulator use (WeChat's quotas and datacube dates follow
+ * Beijing days too). China has no daylight saving time, so Beijing is UTC+8 all year and plain
+ * arithmetic on instants is exact.
+ */
+
+/** The IANA zone of Beijing time, for Intl, node-cron and Payload's date fields. */
 export const TIME_ZONE = 'Asia/Shanghai'
+
+/** Beijing's offset from UTC, all year. */
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000
+export const DAY_MS = 24 * 3600_000
+
+/** The Beijing calendar date of an instant (a Date or epoch ms), as `YYYY-MM-DD`. */
+export function shanghaiDate(instant: Date | number): string {
+  return new Date((typeof instant === 'number' ? instant : instant.getTime()) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+/** The Beijing month of an instant (a Date or epoch ms), as `YYYY-MM`. */
+export const shanghaiMonth = (instant: Date | number): string => shanghaiDate(instant).slice(0, 7)
+
+/** The Beijing hour (0–23) of an instant in epoch ms. */
+export function shanghaiHour(ms: number): number {
+  return new Date(ms + SHANGHAI_OFFSET_MS).getUTCHours()
+}
+
+/** Start (midnight, Beijing) of a calendar day `YYYY-MM-DD`, as epoch ms. */
+export function shanghaiDayStart(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS
+}
+
+/** The calendar day `days` after `date` (both `YYYY-MM-DD`; `days` may be negative). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
+}
+
+/** True for a real calendar day written `YYYY-MM-DD`. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const parsed = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value
+}
 
 /**
  * The one date-time format of the admin (date-fns pattern, as `admin.dateFormat` takes it):

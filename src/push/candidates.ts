@@ -4,7 +4,7 @@ import { checkWeChatReadiness } from '../content/wechat-readiness'
 import { CONTENT_COLLECTIONS, type ContentDoc } from '../content/types'
 import type { ItemRef } from './refs'
 import type { Candidate } from './select'
-import { shanghaiDate } from './week'
+import { shanghaiDate } from '../time'
 
 export function toCandidate(collection: Candidate['collection'], doc: ContentDoc): Candidate {
   const priority = doc.priority === 'pinned' || doc.priority === 'high' ? doc.priority : 'normal'

@@ -1,6 +1,7 @@
 import { FINISHED_PUSH_STATUSES, SENDABLE_PUSH_STATUSES, inStatusGroup, type PushStatus } from './status'
 import type { PushSettings } from './settings'
-import { isoWeekOf, shanghaiDate, shanghaiMonth, slotInstant } from './week'
+import { isoWeekOf, slotInstant } from './week'
+import { shanghaiDate, shanghaiMonth } from '../time'
 
 export type SlotKind = 'assemble' | 'send' | 'retry'
 

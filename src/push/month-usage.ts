@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { QUOTA_USING_PUSH_STATUSES } from './status'
-import { shanghaiMonth } from './week'
+import { shanghaiMonth } from '../time'
 
 /** Mass sends per Beijing month for an account: pushes that went out, or may have. */
 export async function sendsByMonth(payload: Payload, accountId: string): Promise<Record<string, number>> {

@@ -1,6 +1,7 @@
 import type { PushSettings } from './settings'
 import { OPEN_PUSH_STATUSES, inStatusGroup, type PushStatus } from './status'
-import { addWeeks, shanghaiDate, shanghaiMonth, slotInstant } from './week'
+import { addWeeks, slotInstant } from './week'
+import { shanghaiDate, shanghaiMonth } from '../time'
 
 
 export interface KnownPush {

@@ -1,6 +1,6 @@
 import type { ContentCollection } from '../content/types'
 import type { PushSettings } from './settings'
-import { shanghaiDate } from './week'
+import { shanghaiDate } from '../time'
 
 export interface Candidate {
   collection: ContentCollection

@@ -1,21 +1,11 @@
 /**
- * ISO weeks and weekly slots in Beijing time. China has no daylight saving time, so Beijing local
- * time is always UTC+8 and plain arithmetic is exact.
+ * ISO weeks and weekly slots in Beijing time (the zone and the calendar days: src/time.ts).
  */
-const OFFSET_MS = 8 * 3600_000
-const DAY_MS = 24 * 3600_000
+import { DAY_MS, SHANGHAI_OFFSET_MS as OFFSET_MS } from '../time'
 
 export type IsoWeek = `${number}-W${string}`
 
 export const WEEK_PATTERN = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/
-
-/** The Beijing calendar date of an instant, as `YYYY-MM-DD`. */
-export function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10)
-}
-
-/** The Beijing month of an instant, as `YYYY-MM`. */
-export const shanghaiMonth = (instant: Date): string => shanghaiDate(instant).slice(0, 7)
 
 /** The ISO week (Monday first; week 1 holds the year's first Thursday) an instant falls in, in Beijing time. */
 export function isoWeekOf(instant: Date): IsoWeek {

@@ -3,7 +3,8 @@ import { createLocalReq, getPayload } from 'payload'
 import { assembleWeek } from '../../src/push/assemble'
 import { loadPushSettings } from '../../src/push/settings-load'
 import { decideOnPush } from '../../src/push/sign-off'
-import { isoWeekOf, shanghaiDate } from '../../src/push/week'
+import { isoWeekOf } from '../../src/push/week'
+import { shanghaiDate } from '../../src/time'
 
 // Test fixture run with `payload run`: today (Beijing) becomes the week's send and retry day, then
 // this week's push is assembled from the seeded pool and signed off by the demo leader.

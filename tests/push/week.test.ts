@@ -1,4 +1,5 @@
-import { addWeeks, isoWeekOf, mondayOf, shanghaiDate, slotInstant } from '../../src/push/week'
+import { addWeeks, isoWeekOf, mondayOf, slotInstant } from '../../src/push/week'
+import { shanghaiDate } from '../../src/time'
 
 test('ISO weeks in Beijing time, across year ends', () => {
   expect(isoWeekOf(new Date('2026-11-28T04:00:00Z'))).toBe('2026-W48')

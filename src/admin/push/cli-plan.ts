@@ -6,8 +6,8 @@ import { buildWeekState, decideNextStep, type NextStep, type WeekState } from '.
 import type { PushStatus } from '../../push/status'
 import type { SendOutcome } from '../../push/send'
 import type { PushSettings } from '../../push/settings'
-import { isoWeekOf, shanghaiDate } from '../../push/week'
-import { formatShanghai } from '../../time'
+import { isoWeekOf } from '../../push/week'
+import { formatShanghai, shanghaiDate } from '../../time'
 
 export const EXIT = { done: 0, usage: 2, notReady: 3, wechatFailed: 4, attention: 5 } as const
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT]

@@ -1,6 +1,7 @@
 import type { CalendarRow } from '../../push/quota'
 import { OPEN_PUSH_STATUSES, PUSH_STATUS_LABELS } from '../../push/status'
-import { shanghaiDate, slotInstant } from '../../push/week'
+import { slotInstant } from '../../push/week'
+import { shanghaiDate } from '../../time'
 import type { PushSettings } from '../../push/settings'
 import type { Bilingual } from '../labels'
 

@@ -5,7 +5,7 @@
 import { wxError } from './errors'
 import { asString, type EmulatorContext, type Route } from './context'
 import type { AccountState, DraftArticle, MassJob } from './state'
-import { addDays, DAY_MS, daysBetween, isIsoDate, shanghaiDate, shanghaiDayStart, shanghaiHour } from './time'
+import { addDays, DAY_MS, daysBetween, isIsoDate, shanghaiDate, shanghaiDayStart, shanghaiHour } from '../../time'
 
 /** Share of an article's readers who read it on day 0, 1, 2, 3 after the send. */
 const READ_CURVE = [0.6, 0.25, 0.1, 0.05]

@@ -3,7 +3,7 @@ import { buildXml, type XmlBuildRecord } from '../xml'
 import { wxError, wxOk } from './errors'
 import { asNumber, asRecord, asString, byteLength, countRecent, type EmulatorContext, type Route } from './context'
 import { generatedOpenid, subscribedOpenids, type AccountState, type DraftArticle, type MassJob, type MassStatus } from './state'
-import { DAY_MS, shanghaiDate, shanghaiMonth } from './time'
+import { DAY_MS, shanghaiDate, shanghaiMonth } from '../../time'
 
 const SENDALL_PER_MINUTE = 60
 const CLIENTMSGID_MAX_BYTES = 64

@@ -4,7 +4,7 @@ import { safeEqual } from '../crypto'
 import { wxError } from './errors'
 import { countRecent, type EmulatorContext, type Route } from './context'
 import type { AccountState, IssuedToken } from './state'
-import { DAY_MS, shanghaiDate } from './time'
+import { DAY_MS, shanghaiDate } from '../../time'
 
 export const TOKEN_TTL_MS = 7200_000
 /** A replaced token keeps working this long (both old and new work for ~5 minutes). */

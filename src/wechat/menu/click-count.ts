@@ -5,7 +5,7 @@
  */
 import type { Payload } from 'payload'
 import { compareAndSet } from '../../cas'
-import { shanghaiDate } from '../../push/week'
+import { shanghaiDate } from '../../time'
 import { xmlText, type XmlRecord } from '../xml'
 import { savedLeaves } from './convert'
 import { loadSavedMenu } from './load'
