@@ -39,7 +39,7 @@ import { emailAdapter } from './email'
 import { allowedOrigins } from './http/origins'
 import { PushSettingsGlobal } from './push/settings-global'
 import { reviewMutation } from './review/graphql'
-import { requireSecret } from './secret'
+import { requireSecret } from './payload-secret'
 import { DATE_TIME_FORMAT, TIME_ZONE } from './time'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { decryptSecret, encryptSecret, isEncrypted } from '../src/secrets'
+import { decryptSecret, encryptSecret, isEncrypted } from '../src/secret-encryption'
 import { loadAccountCredentials } from '../src/wechat/accounts'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 

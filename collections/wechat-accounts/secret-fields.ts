@@ -1,5 +1,5 @@
 import type { CollectionAfterReadHook, CollectionBeforeChangeHook, Field } from 'payload'
-import { encryptSecret, isEncrypted } from '../../src/secrets'
+import { encryptSecret, isEncrypted } from '../../src/secret-encryption'
 import type { WechatAccount } from '../../src/payload-types'
 
 export const SECRET_FIELDS = ['appSecret', 'token', 'encodingAESKey', 'previousEncodingAESKey'] as const

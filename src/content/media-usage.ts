@@ -8,7 +8,7 @@
 import type { CollectionSlug, FlattenedField, Payload, PayloadRequest, Where } from 'payload'
 import { idOf } from '../access/roles'
 import { FINISHED_PUSH_STATUSES } from '../push/status'
-import { itemRefs } from '../push/refs'
+import { itemRefs } from '../push/item-refs'
 import { FROZEN_CONTENT_STATES, isContentFrozen } from '../review/frozen-states'
 import { CONTENT_COLLECTIONS, type ContentCollection } from './types'
 import { imageReference, type LexicalNode } from '../wechat/convert/render'

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { idOf } from '../access/roles'
 import { checkWeChatReadiness } from '../content/wechat-readiness'
 import { CONTENT_COLLECTIONS, type ContentDoc } from '../content/types'
-import type { ItemRef } from './refs'
+import type { ItemRef } from './item-refs'
 import type { Candidate } from './select'
 import { shanghaiDate } from '../time'
 

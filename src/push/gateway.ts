@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import type { ItemRef } from './refs'
+import type { ItemRef } from './item-refs'
 
 /** The WeChat calls a weekly push makes; `wechat-gateway.ts` provides them over the WeChat client. */
 export interface PushGateway {

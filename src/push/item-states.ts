@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
-import { PUSH_SYSTEM_CONTEXT, type ItemRef } from './refs'
+import { type ItemRef } from './item-refs'
+import { PUSH_SYSTEM_CONTEXT } from './system-context'
 
 /** Moves bundle items between review states, each only if it is still in `from`. */
 export async function moveItems(

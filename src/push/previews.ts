@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 import { WeChatApiError } from '../wechat/client/errors'
 import type { PushGateway } from './gateway'
-import { itemRefs } from './refs'
+import { itemRefs } from './item-refs'
 import { appendStep, readPush, type PushWithSteps } from './store'
 
 /** One leader's preview: sent (WeChat's msg_id) or failed with the reason in Chinese. */

@@ -4,7 +4,7 @@ import { compareAndSet } from '../cas'
 import { errcodeMeaning } from '../wechat/client/errors'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
-import { PUSH_SYSTEM_CONTEXT } from './refs'
+import { PUSH_SYSTEM_CONTEXT } from './system-context'
 import { appendStep, type PushDoc } from './store'
 
 export interface MassResult {

@@ -3,16 +3,14 @@ import { requireStaff } from '../access/roles'
 import { ApiError } from '../http/api-error'
 import { bundleProblems, loadBundle } from './candidates'
 import { moveItems } from './item-states'
-import { itemRefs } from './refs'
+import { itemRefs } from './item-refs'
 import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
+import { OPEN_PUSH_STATUSES, PUSH_STATUS_LABELS, inStatusGroup, isPushStatus } from './status'
 import { slotInstant } from './week'
 import { readPush, savePush, type PushDoc } from './store'
 
-export type PushAction = 'sign-off' | 'reject' | 'revoke'
-
-const STATUS_ZH: Record<string, string> = { proposed: '待审定', signed_off: '已审定', sending: '发送中', sent: '已发送', failed: '失败', skipped: '已跳过' }
-const statusZh = (status: string | null | undefined) => STATUS_ZH[String(status)] ?? String(status)
+const statusZh = (status: string | null | undefined) => (isPushStatus(status) ? PUSH_STATUS_LABELS[status].zh : String(status))
 
 /**
  * The leader's decision on the week's bundle. Sign-off needs every item valid and at least the
@@ -48,7 +46,7 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
 
   if (action === 'reject') {
     if (typeof reason !== 'string' || reason.trim() === '') throw new ApiError(400, 'reason-required', '不发送本周推送必须填写原因')
-    if (push.status !== 'proposed' && push.status !== 'signed_off') throw new ApiError(409, 'invalid-transition', `当前状态为「${statusZh(push.status)}」，不能取消本周推送`)
+    if (!inStatusGroup(OPEN_PUSH_STATUSES, push.status)) throw new ApiError(409, 'invalid-transition', `当前状态为「${statusZh(push.status)}」，不能取消本周推送`)
     const saved = await savePush(
       req.payload,
       push,

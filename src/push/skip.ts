@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { moveItems } from './item-states'
-import { itemRefs } from './refs'
+import { itemRefs } from './item-refs'
 import { SKIPPABLE_PUSH_STATUSES } from './status'
 import { savePush, type PushDoc } from './store'
 

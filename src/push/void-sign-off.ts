@@ -2,7 +2,8 @@ import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payl
 import type { ContentDoc } from '../content/types'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
 import { compareAndSet } from '../cas'
-import { itemRefs, PUSH_SYSTEM_CONTEXT } from './refs'
+import { itemRefs } from './item-refs'
+import { PUSH_SYSTEM_CONTEXT } from './system-context'
 import { OPEN_PUSH_STATUSES } from './status'
 import { appendStep, savePush, type StepEntry } from './store'
 

@@ -3,7 +3,7 @@ import { clientForAccount } from '../wechat/account-client'
 import type { WeChatClientOptions } from '../wechat/client'
 import { buildWeChatArticle } from '../wechat/convert'
 import type { PushGateway } from './gateway'
-import type { ItemRef } from './refs'
+import type { ItemRef } from './item-refs'
 
 /** The weekly push's WeChat calls over the shared client; tokens are shared through the database. */
 export async function wechatGateway(

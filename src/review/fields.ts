@@ -62,8 +62,6 @@ export const reviewSidebarFields: Field[] = [
   },
 ]
 
-export const HISTORY_ACTIONS = [...Object.keys(REVIEW_ACTION_LABELS), 'edit', 'set'] as const
-
 export const reviewHistoryField: Field = {
   name: 'reviewHistory',
   type: 'array',

@@ -14,7 +14,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { databaseKind } from '../database'
 import { isProductionDeployment } from '../http/origins'
-import { decryptSecret, isEncrypted } from '../secrets'
+import { decryptSecret, isEncrypted } from '../secret-encryption'
 import { usesPublishedDemoCredentials } from '../wechat/accounts'
 
 /** Not a secret: it names the account in the emulator's callback URL (scripts/env.mjs DEMO_APP_ID). */

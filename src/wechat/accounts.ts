@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import type { WechatAccount } from '../payload-types'
 import { ApiError } from '../http/api-error'
-import { decryptSecret, isEncrypted } from '../secrets'
+import { decryptSecret, isEncrypted } from '../secret-encryption'
 import { DEMO_ACCOUNT } from './emulator/state'
 
 /**

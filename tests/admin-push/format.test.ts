@@ -1,7 +1,7 @@
 import { formatPlan, formatStatus } from '../../src/admin/push/cli-format'
 import { calendarNote, quotaNote, weekdayName } from '../../src/admin/push/labels'
 import type { WeekReport } from '../../src/admin/push/report'
-import { planCalendar } from '../../src/push/quota'
+import { planCalendar } from '../../src/push/quota-calendar'
 import { DEFAULT_PUSH_SETTINGS as S } from '../../src/push/settings'
 import { slotInstant } from '../../src/push/week'
 

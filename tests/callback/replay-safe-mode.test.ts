@@ -11,7 +11,7 @@
  */
 import type { Payload } from 'payload'
 import { assembleWeek } from '../../src/push/assemble'
-import { PUSH_SYSTEM_CONTEXT } from '../../src/push/refs'
+import { PUSH_SYSTEM_CONTEXT } from '../../src/push/system-context'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
 import { findPush } from '../../src/push/store'
 import { isoWeekOf } from '../../src/push/week'

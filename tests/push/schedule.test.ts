@@ -1,5 +1,5 @@
 import { decideNextStep, dueSlot, type WeekState } from '../../src/push/decide'
-import { planCalendar } from '../../src/push/quota'
+import { planCalendar } from '../../src/push/quota-calendar'
 import { DEFAULT_PUSH_SETTINGS as S } from '../../src/push/settings'
 
 const at = (iso: string) => new Date(iso)

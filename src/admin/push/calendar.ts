@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { sendsByMonth } from '../../push/month-usage'
-import { planCalendar, type CalendarRow, type KnownPush } from '../../push/quota'
+import { planCalendar, type CalendarRow, type KnownPush } from '../../push/quota-calendar'
 import type { PushSettings } from '../../push/settings'
 import { loadPushSettings } from '../../push/settings-load'
 import { addWeeks } from '../../push/week'

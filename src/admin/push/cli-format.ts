@@ -1,5 +1,5 @@
 /** The CLI's Chinese text, built from the same reports the admin pages show. Pure. */
-import type { CalendarRow } from '../../push/quota'
+import type { CalendarRow } from '../../push/quota-calendar'
 import { formatShanghai } from '../../time'
 import type { AccountSummary } from './account'
 import type { Calendar } from './calendar'

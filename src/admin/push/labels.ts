@@ -1,4 +1,4 @@
-import type { CalendarRow } from '../../push/quota'
+import type { CalendarRow } from '../../push/quota-calendar'
 import { OPEN_PUSH_STATUSES, PUSH_STATUS_LABELS } from '../../push/status'
 import { slotInstant } from '../../push/week'
 import { shanghaiDate } from '../../time'

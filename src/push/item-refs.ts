@@ -1,8 +1,6 @@
+/** A push's item references: which content items, in order, the bundle holds. */
 import { idOf } from '../access/roles'
 import { isContentCollection, type ContentCollection } from '../content/types'
-
-/** Set when the push itself changes a push or its items, so the people-facing guards stand aside. */
-export const PUSH_SYSTEM_CONTEXT = 'pushSystem'
 
 export interface ItemRef {
   relationTo: ContentCollection
