@@ -61,6 +61,9 @@ interface TransitionRule {
 export const AUTHOR_EDITABLE_STATES = ['draft', 'returned', 'withdrawn'] as const satisfies readonly ReviewState[]
 const AUTHOR_EDITABLE: readonly ReviewState[] = AUTHOR_EDITABLE_STATES
 
+/** The states of an item a leader approved and that residents may read: approved, in a bundle, or sent. */
+export const APPROVED_STATES = ['approved', 'scheduled', 'sent'] as const satisfies readonly ReviewState[]
+
 const isReviewer = (actor: ReviewActor) => actor.role === 'leader' || actor.role === 'admin'
 const isAuthorOrAdmin = (actor: ReviewActor) => actor.isAuthor || actor.role === 'admin'
 

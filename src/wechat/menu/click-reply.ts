@@ -1,5 +1,6 @@
 /** What a menu click answers: the item's reply text; GUIDE_LIST adds the titles of the service guides. */
 import type { Payload } from 'payload'
+import { APPROVED_STATES } from '../../review/state-machine'
 import type { PassiveReply } from '../callback/types'
 import { savedLeaves } from './convert'
 import { GUIDE_LIST_KEY, type SavedMenu } from './types'
@@ -18,9 +19,6 @@ export function menuClickReply(saved: SavedMenu, key: string, guideTitles: reado
   return heading ? { kind: 'text', text: heading } : null
 }
 
-/** Review states in which a policy explainer has been approved for residents to read. */
-const PUBLISHED_STATES = ['approved', 'scheduled', 'sent']
-
 export async function loadGuideTitles(payload: Payload): Promise<string[]> {
   const found = await payload.find({
     collection: 'policy-explainers',
@@ -29,7 +27,8 @@ export async function loadGuideTitles(payload: Payload): Promise<string[]> {
     limit: MAX_GUIDES,
     sort: '-updatedAt',
     select: { title: true },
-    where: { reviewStatus: { in: PUBLISHED_STATES } },
+    // Only guides a leader approved for residents to read.
+    where: { reviewStatus: { in: [...APPROVED_STATES] } },
   })
   return found.docs.map((doc) => doc.title ?? '').filter(Boolean)
 }
