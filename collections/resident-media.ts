@@ -3,7 +3,7 @@ import type { Access, CollectionBeforeOperationHook, CollectionConfig } from 'pa
 import { isAdmin, staffOf } from '../src/access/roles'
 import { publicError } from '../src/errors'
 import { mediaDirectory } from './media'
-import { IMAGE_TYPES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, cleanImage, detectFileType, exceedsImageLimits, imageFormatOf, readImageHeader, withExtension } from './media/clean-image'
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, detectFileType, imageFormatOf, replaceWithCleanImage, withExtension } from './media/clean-image'
 import { readableMessages, throughRelation } from './resident-messages/access'
 
 const nobody = () => false
@@ -45,18 +45,10 @@ export const prepareResidentFile: CollectionBeforeOperationHook = async ({ args,
   const format = imageFormatOf(detected?.mime)
   if (format) {
     if (kind === 'voice') throw publicError(`应为语音，微信给的却是图片（${detected!.mime}）`, 400)
-    const header = await readImageHeader(file.data)
-    if (!header || header.format !== format) throw publicError('图片无法读取：文件已损坏或不完整', 400)
-    if (exceedsImageLimits(header)) {
-      throw publicError(`图片尺寸过大：最多 ${MAX_IMAGE_PIXELS / 10_000} 万像素、每边不超过 ${MAX_IMAGE_SIDE} 像素，这张是 ${header.width}×${header.height}`, 400)
-    }
-    const clean = await cleanImage(file.data, header).catch(() => {
-      throw publicError('图片无法读取：文件已损坏或不完整', 400)
+    await replaceWithCleanImage(file, format, {
+      damaged: () => publicError('图片无法读取：文件已损坏或不完整', 400),
+      tooLarge: ({ width, height }) => publicError(`图片尺寸过大：最多 ${MAX_IMAGE_PIXELS / 10_000} 万像素、每边不超过 ${MAX_IMAGE_SIDE} 像素，这张是 ${width}×${height}`, 400),
     })
-    file.data = clean
-    file.size = clean.length
-    file.mimetype = IMAGE_TYPES[format].mime
-    file.name = withExtension(file.name, IMAGE_TYPES[format].ext)
     return args
   }
   // Bytes no detector knows are refused too (Payload would refuse them as well): WeChat's voice is AMR.

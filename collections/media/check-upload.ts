@@ -1,6 +1,6 @@
 import { APIError, type CollectionAfterErrorHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 import { languageOf, publicError } from '../../src/errors'
-import { IMAGE_TYPES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, cleanImage, detectFileType, exceedsImageLimits, imageFormatOf, readImageHeader, withExtension } from './clean-image'
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, detectFileType, imageFormatOf, replaceWithCleanImage } from './clean-image'
 
 /** WeChat's limit for an image material (素材管理, image ≤ 10 MB); the demo's covers are far below it. */
 export const MAX_UPLOAD_MB = 10
@@ -80,28 +80,16 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
       400,
     )
   }
-  const damaged = () =>
-    publicError(
-      lang === 'en'
-        ? `The image cannot be read: "${file.name}" is damaged or not a complete JPG, PNG or WebP image`
-        : `图片无法读取：“${file.name}”已损坏或不是完整的 JPG、PNG 或 WebP 图片`,
-      400,
-    )
-  // Reads the header only: the dimensions are known before any pixel is decoded.
-  const header = await readImageHeader(file.data)
-  if (!header || header.format !== format) throw damaged()
-  if (exceedsImageLimits(header)) throw publicError(tooManyPixelsMessage(lang, file.name, header.width, header.height), 400)
-  let clean: Buffer
-  try {
-    clean = await cleanImage(file.data, header)
-  } catch {
-    throw damaged()
-  }
-  const type = IMAGE_TYPES[format]
-  file.data = clean
-  file.size = clean.length
-  file.mimetype = type.mime
-  file.name = withExtension(file.name, type.ext)
+  await replaceWithCleanImage(file, format, {
+    damaged: () =>
+      publicError(
+        lang === 'en'
+          ? `The image cannot be read: "${file.name}" is damaged or not a complete JPG, PNG or WebP image`
+          : `图片无法读取：“${file.name}”已损坏或不是完整的 JPG、PNG 或 WebP 图片`,
+        400,
+      ),
+    tooLarge: ({ width, height }) => publicError(tooManyPixelsMessage(lang, file.name, width, height), 400),
+  })
   return args
 }
 

@@ -109,6 +109,35 @@ export async function cleanImage(data: Buffer, header: ImageHeader): Promise<Buf
   }
 }
 
+/** How a caller words the two refusals of `replaceWithCleanImage` (each upload path has its own wording). */
+export interface ImageRefusals {
+  damaged: () => Error
+  tooLarge: (header: ImageHeader) => Error
+}
+
+/**
+ * The one path every stored image takes, whatever its source (the staff's uploads, residents' files):
+ * reads `file`'s header (no pixel decoded), refuses a damaged image or one over MAX_IMAGE_PIXELS /
+ * MAX_IMAGE_SIDE with the caller's errors, then replaces the file in place with `cleanImage`'s bytes,
+ * its MIME type and its name's extension following `format` (the type detected from the bytes).
+ */
+export async function replaceWithCleanImage(
+  file: { data: Buffer; size: number; mimetype: string; name: string },
+  format: ImageFormat,
+  refuse: ImageRefusals,
+): Promise<void> {
+  const header = await readImageHeader(file.data)
+  if (!header || header.format !== format) throw refuse.damaged()
+  if (exceedsImageLimits(header)) throw refuse.tooLarge(header)
+  const clean = await cleanImage(file.data, header).catch(() => {
+    throw refuse.damaged()
+  })
+  file.data = clean
+  file.size = clean.length
+  file.mimetype = IMAGE_TYPES[format].mime
+  file.name = withExtension(file.name, IMAGE_TYPES[format].ext)
+}
+
 /** `name` with its extension replaced by `ext` (`polyglot.html` → `polyglot.jpg`; `photo` → `photo.jpg`). */
 export function withExtension(name: string, ext: string): string {
   const base = name.replace(/\.[^./\\]*$/, '') || 'image'
