@@ -1,6 +1,6 @@
 /** subscribe / unsubscribe keep the `followers` collection. */
 import type { Payload } from 'payload'
-import type { Follower } from '../../payload-types'
+import { findFollower } from '../followers'
 import { xmlText, type XmlRecord } from '../xml'
 
 export async function applyFollowEvent(payload: Payload, accountId: string, record: XmlRecord): Promise<void> {
@@ -23,15 +23,4 @@ export async function applyFollowEvent(payload: Payload, accountId: string, reco
   // A retried older event must not undo a newer one (follow → unfollow processed as unfollow → follow).
   if (existing.lastEventAt && Date.parse(existing.lastEventAt) > Date.parse(at)) return
   await payload.update({ collection: 'followers', id: existing.id, overrideAccess: true, depth: 0, data: change })
-}
-
-async function findFollower(payload: Payload, accountId: string, openid: string): Promise<Follower | null> {
-  const found = await payload.find({
-    collection: 'followers',
-    overrideAccess: true,
-    depth: 0,
-    limit: 1,
-    where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] },
-  })
-  return found.docs[0] ?? null
 }

@@ -5,6 +5,7 @@
  */
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
+import { findFollower } from '../followers'
 import type { WeChatClient } from '../client'
 import { cachedClientForAccount } from './client'
 
@@ -59,13 +60,6 @@ async function tagsFromWeChat(payload: Payload, accountId: string, openid: strin
 }
 
 async function recordedTags(payload: Payload, accountId: string, openid: string): Promise<number[]> {
-  const found = await payload.find({
-    collection: 'followers',
-    overrideAccess: true,
-    depth: 0,
-    limit: 1,
-    where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] },
-  })
-  const tags = found.docs[0]?.tags
+  const tags = (await findFollower(payload, accountId, openid))?.tags
   return Array.isArray(tags) ? tags.map(Number) : []
 }
