@@ -13,14 +13,14 @@ const nobody = () => false
  * directory (`RESIDENT_MEDIA_DIR` overrides), never under a public URL — Payload serves each file
  * through `/api/resident-media/file/<name>` only after the read rule below.
  */
-export const residentMediaDirectory = (): string => path.resolve(process.env.RESIDENT_MEDIA_DIR ?? path.join(path.dirname(mediaDirectory()), 'resident-media'))
+const residentMediaDirectory = (): string => path.resolve(process.env.RESIDENT_MEDIA_DIR ?? path.join(path.dirname(mediaDirectory()), 'resident-media'))
 
 /**
  * Exactly the people who may read the message may read its files (the message's rule,
  * collections/resident-messages/access.ts, through the `message` relation): an editor of another
  * community's queue gets nothing, not even the file by its name. No one else, never without a login.
  */
-export const readResidentMedia: Access = ({ req }) => {
+const readResidentMedia: Access = ({ req }) => {
   const staff = staffOf(req.user)
   if (!staff) return false
   const messages = readableMessages(staff)
@@ -37,7 +37,7 @@ export const readResidentMedia: Access = ({ req }) => {
  * - anything else, or an image where voice was expected (and the reverse), is refused. The refusal's
  *   Chinese reason is what the inbound worker records on the message (`mediaError`).
  */
-export const prepareResidentFile: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+const prepareResidentFile: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   const file = req.file
   if ((operation !== 'create' && operation !== 'update') || !file) return args
   const kind = (args as { data?: { kind?: unknown } }).data?.kind

@@ -3,7 +3,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
-export const DEFAULT_DATABASE_URI = 'file:./data/cms.db'
+const DEFAULT_DATABASE_URI = 'file:./data/cms.db'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 

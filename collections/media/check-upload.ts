@@ -14,13 +14,13 @@ export const UPLOAD_TOO_LARGE_MESSAGE = `文件过大：图片不能超过 ${MAX
 export { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './clean-image'
 
 /** `11.3 MB` / `850 KB`: a size as people read it (1 MB = 1024 × 1024 bytes, as the limit is counted). */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
   return `${Math.max(1, Math.round(bytes / 1024))} KB`
 }
 
 /** The refusal of a file over the limit, naming the limit and the file's size (when known). */
-export function tooLargeMessage(lang: 'zh' | 'en', bytes: number | null, name?: string): string {
+function tooLargeMessage(lang: 'zh' | 'en', bytes: number | null, name?: string): string {
   const file = name ? (lang === 'en' ? `"${name}" ` : `“${name}”`) : ''
   if (lang === 'en') {
     return `File too large: images may be at most ${MAX_UPLOAD_MB} MB (WeChat's limit)${bytes ? `; ${file || 'this file '}is ${formatSize(bytes)}` : ''}`
@@ -29,7 +29,7 @@ export function tooLargeMessage(lang: 'zh' | 'en', bytes: number | null, name?: 
 }
 
 /** The refusal of an image over MAX_IMAGE_PIXELS or MAX_IMAGE_SIDE, naming the limits and the image's size. */
-export function tooManyPixelsMessage(lang: 'zh' | 'en', name: string, width: number, height: number): string {
+function tooManyPixelsMessage(lang: 'zh' | 'en', name: string, width: number, height: number): string {
   return lang === 'en'
     ? `Image too large in pixels: at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels and ${MAX_IMAGE_SIDE} pixels a side; "${name}" is ${width}×${height}`
     : `图片尺寸过大：最多 ${MAX_IMAGE_PIXELS / 10_000} 万像素、每边不超过 ${MAX_IMAGE_SIDE} 像素，“${name}”是 ${width}×${height}`

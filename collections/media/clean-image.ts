@@ -26,7 +26,7 @@ export const MAX_IMAGE_PIXELS = 50_000_000
 export const MAX_IMAGE_SIDE = 16383
 
 /** The image formats stored, with the MIME type and the file extension that follow from them. */
-export const IMAGE_TYPES = {
+const IMAGE_TYPES = {
   jpeg: { mime: 'image/jpeg', ext: 'jpg' },
   png: { mime: 'image/png', ext: 'png' },
   webp: { mime: 'image/webp', ext: 'webp' },
@@ -82,7 +82,7 @@ export async function readImageHeader(data: Buffer): Promise<ImageHeader | null>
  * Whether an image is over MAX_IMAGE_SIDE a side or MAX_IMAGE_PIXELS in all (every frame of an
  * animated image counts: sharp decodes them together).
  */
-export const exceedsImageLimits = ({ width, height, pages }: ImageHeader): boolean =>
+const exceedsImageLimits = ({ width, height, pages }: ImageHeader): boolean =>
   width * height * pages > MAX_IMAGE_PIXELS || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE
 
 /**

@@ -82,7 +82,7 @@ export const updateCommunity: FieldAccess = ({ req }) => {
  * Whether `user` belongs to the queue of a message in `community` (null: the general queue), i.e.
  * could read it without being its assignee. Admins and street-office leaders belong to every queue.
  */
-export function handlesQueue(user: Pick<StaffUser, 'role' | 'community'>, community: string | null): boolean {
+function handlesQueue(user: Pick<StaffUser, 'role' | 'community'>, community: string | null): boolean {
   if (user.role === 'admin') return true
   const own = idOf(user.community)
   if (user.role === 'leader' && !own) return true

@@ -13,7 +13,7 @@ import { verifyStoredPassword } from './password-hash'
 import type { User } from '../../src/payload-types'
 
 /** Passwords are at least this many characters (the demo accounts' `demo-password` has 13). */
-export const MIN_PASSWORD_LENGTH = 12
+const MIN_PASSWORD_LENGTH = 12
 
 const english = (req: PayloadRequest) => req.i18n?.language === 'en'
 

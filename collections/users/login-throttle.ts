@@ -33,13 +33,13 @@ const POLICIES: Record<'account' | 'address', Policy> = {
 const FORGET_AFTER_MS = 24 * 60 * 60_000
 
 /** Milliseconds; `LOGIN_BACKOFF_BASE_MS` (tests shorten it), 1 s by default. */
-export function backoffBaseMs(): number {
+function backoffBaseMs(): number {
   const value = Number(process.env.LOGIN_BACKOFF_BASE_MS)
   return Number.isFinite(value) && value > 0 ? value : 1000
 }
 
 /** How long a key stays blocked after its `failures`-th failure in a row (0: not blocked). */
-export function blockMs(kind: keyof typeof POLICIES, failures: number): number {
+function blockMs(kind: keyof typeof POLICIES, failures: number): number {
   const { free, maxMs } = POLICIES[kind]
   if (failures < free) return 0
   return Math.min(maxMs, backoffBaseMs() * 2 ** Math.min(failures - free, 30))
@@ -148,7 +148,7 @@ async function release(payload: Payload, reservation: Reservation): Promise<void
  * Drops counts whose last failure is older than FORGET_AFTER_MS and that block nothing any more, so
  * that guessing many emails or addresses does not grow the table without end.
  */
-export async function forgetStale(payload: Payload, now = Date.now()): Promise<void> {
+async function forgetStale(payload: Payload, now = Date.now()): Promise<void> {
   const before = new Date(now - FORGET_AFTER_MS).toISOString()
   await payload.delete({
     collection: 'login-throttles',
@@ -163,7 +163,7 @@ export async function forgetStale(payload: Payload, now = Date.now()): Promise<v
 }
 
 /** The 429 a blocked sign-in gets, in the admin's language. */
-export function tooManyAttempts(req: PayloadRequest, seconds: number): APIError {
+function tooManyAttempts(req: PayloadRequest, seconds: number): APIError {
   const message =
     req.i18n?.language === 'en'
       ? `Too many failed sign-ins. Please try again in ${seconds} seconds.`

@@ -2,7 +2,7 @@ import type { CollectionAfterReadHook, CollectionBeforeChangeHook, Field } from 
 import { encryptSecret, isEncrypted } from '../../src/secret-encryption'
 import type { WechatAccount } from '../../src/payload-types'
 
-export const SECRET_FIELDS = ['appSecret', 'token', 'encodingAESKey', 'previousEncodingAESKey'] as const
+const SECRET_FIELDS = ['appSecret', 'token', 'encodingAESKey', 'previousEncodingAESKey'] as const
 export type SecretField = (typeof SECRET_FIELDS)[number]
 
 const never = () => false

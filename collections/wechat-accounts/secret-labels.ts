@@ -6,7 +6,7 @@ export const SECRET_LABELS = {
   previousEncodingAESKey: { zh: '上一个消息加解密密钥', en: 'Previous encryption key' },
 } as const
 
-export type SecretName = keyof typeof SECRET_LABELS
+type SecretName = keyof typeof SECRET_LABELS
 
 /** `"appSecret, token"` (what `secretsSet` stores) → the labels in the admin's language, `—` when none. */
 export function describeSecretsSet(stored: unknown, language: string | undefined): string {

@@ -69,9 +69,9 @@ async function lockIsOwnAndReadable(req: PayloadRequest, data: LockData | undefi
 
 const ownLocks = (staffId: string): Where => ({ 'user.value': { equals: staffId } })
 
-export const canCreateLock: Access = ({ req, data }) => lockIsOwnAndReadable(req, data as LockData | undefined, null)
+const canCreateLock: Access = ({ req, data }) => lockIsOwnAndReadable(req, data as LockData | undefined, null)
 
-export const canUpdateLock: Access = async ({ req, id, data }) => {
+const canUpdateLock: Access = async ({ req, id, data }) => {
   const staff = staffOf(req.user)
   if (!staff) return false
   if (id == null) {
@@ -93,13 +93,13 @@ export const canUpdateLock: Access = async ({ req, id, data }) => {
   return lockIsOwnAndReadable(req, data as LockData | undefined, existing)
 }
 
-export const canDeleteLock: Access = ({ req }) => {
+const canDeleteLock: Access = ({ req }) => {
   const staff = staffOf(req.user)
   if (!staff) return false
   return staff.role === 'admin' ? true : ownLocks(String(staff.id))
 }
 
-export const canReadLocks: Access = ({ req }) => staffOf(req.user) !== null
+const canReadLocks: Access = ({ req }) => staffOf(req.user) !== null
 
 /**
  * Applies the rules above to the sanitized config (`buildConfig(...).then(guardLockedDocuments)`):

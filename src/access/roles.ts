@@ -30,7 +30,7 @@ export function staffOf(user: PayloadRequest['user'] | undefined | null): StaffU
 }
 
 /** The 401 of every endpoint: nobody, or a deactivated account, is signed in. */
-export const NOT_SIGNED_IN: Bilingual = { zh: '请先登录', en: 'Please log in' }
+const NOT_SIGNED_IN: Bilingual = { zh: '请先登录', en: 'Please log in' }
 
 /** 「只有审核领导或管理员可以…」: who may, from the roles' labels. */
 function onlyRoles(roles: readonly Role[], action: Bilingual): Bilingual {

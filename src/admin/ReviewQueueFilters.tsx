@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 import { pick } from './labels'
 
-export interface FilterOption {
+interface FilterOption {
   value: string
   label: string
 }

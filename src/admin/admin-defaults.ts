@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field, GlobalConfig, PayloadRequest } from 'payload'
 import { hiddenFromNav, NAV_ROLES, roleOf } from '../access/roles'
 import { isUserRelationship, USER_NAME_CELL, USER_NAME_FIELD, userNameField } from './user-names'
+import { DATE_FORMAT, DATE_TIME_FORMAT } from '../time'
 
 /**
  * What every collection and global of the admin gets, applied once in payload.config.ts so that a
@@ -23,7 +24,7 @@ const CODE_FIELD = '/src/admin/code-editor/LocalCodeField#LocalCodeField'
 type Components = Record<string, unknown>
 
 /** A date field's picker format when Payload's picker shows it (editable day-only dates). */
-const pickerFormat = (appearance: string | undefined) => (appearance === 'dayOnly' ? 'yyyy-MM-dd' : appearance === 'timeOnly' ? 'HH:mm' : 'yyyy-MM-dd HH:mm')
+const pickerFormat = (appearance: string | undefined) => (appearance === 'dayOnly' ? DATE_FORMAT : appearance === 'timeOnly' ? 'HH:mm' : DATE_TIME_FORMAT)
 
 /** A list of fields with the defaults; `readOnly` is inherited from a read-only parent (array, group…). */
 function withFieldsDefaults(fields: Field[], parentReadOnly = false): Field[] {

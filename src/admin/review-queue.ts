@@ -21,7 +21,7 @@ export interface QueueRow {
 }
 
 /** What each role opens the queue on: leaders the items waiting for them, editors their own work. */
-export function defaultFilters(role: string | null | undefined): QueueFilters {
+function defaultFilters(role: string | null | undefined): QueueFilters {
   return role === 'editor' ? { mine: true } : { status: 'submitted' }
 }
 

@@ -9,7 +9,7 @@ import { idOf } from '../access/roles'
  * the display name, looked up on the server; the relationship keeps its value and its access rules,
  * and is displayed through that name (UserName.tsx).
  */
-export const nameFieldOf = (relationship: string) => `${relationship}Name`
+const nameFieldOf = (relationship: string) => `${relationship}Name`
 
 const nobody = () => false
 

@@ -11,7 +11,7 @@ type ValidateOptions = { req?: { i18n?: { language?: string } } }
  * A field validator for WeChat's character limits: the message names the field, the limit, why and
  * the current count, in the admin's language, and Payload shows it on the field itself.
  */
-export const maxChars =
+const maxChars =
   (label: Bilingual, max: number, why: Bilingual, required = false) =>
   (value: unknown, options?: ValidateOptions): true | string => {
     const lang = languageOf(options?.req)
@@ -26,7 +26,7 @@ export const webAddress =
     checkUrl(label, value, WECHAT_LIMITS.sourceUrlBytes, languageOf(options?.req))
 
 /** The live 「12 / 32 字」 counter under a text input (src/admin/fields/LengthCounter). */
-export const charCounter = (rule: keyof typeof ARTICLE_TEXT_RULES) => ({
+const charCounter = (rule: keyof typeof ARTICLE_TEXT_RULES) => ({
   afterInput: [{ path: '/src/admin/fields/LengthCounter#LengthCounter', clientProps: { max: ARTICLE_TEXT_RULES[rule].max, unit: 'chars', rule } }],
 })
 
@@ -35,7 +35,7 @@ const byRule = (rule: keyof typeof ARTICLE_TEXT_RULES, required = false) => {
   return maxChars(label, max, why, required)
 }
 
-export const PRIORITY_OPTIONS = [
+const PRIORITY_OPTIONS = [
   { value: 'normal', label: { zh: '普通', en: 'Normal' } },
   { value: 'high', label: { zh: '优先', en: 'High' } },
   { value: 'pinned', label: { zh: '置顶（头条）', en: 'Pinned (headline)' } },

@@ -17,7 +17,7 @@ import { imageReference, type LexicalNode } from '../wechat/convert/render'
 const MEDIA_COLLECTION = 'media' satisfies CollectionSlug
 
 /** One place an item refers to a media document. */
-export interface MediaReference {
+interface MediaReference {
   mediaId: string
   /** Field path, e.g. `cover`, `photos`, `body`. */
   path: string
@@ -26,7 +26,7 @@ export interface MediaReference {
 }
 
 /** An unfinished weekly push whose bundle holds an item. */
-export interface BundleOf {
+interface BundleOf {
   id: string
   week: string
   status: string
@@ -54,7 +54,7 @@ const nestedFieldsOf = (field: FlattenedField): FlattenedField[][] => {
 }
 
 /** True when `field` can hold a reference to a media document (itself or a field inside it). */
-export function fieldCanReferToMedia(field: FlattenedField): boolean {
+function fieldCanReferToMedia(field: FlattenedField): boolean {
   if (field.type === 'upload' || field.type === 'relationship') return isMediaRelation(field.relationTo)
   if (field.type === 'richText') return true
   return nestedFieldsOf(field).some((fields) => fields.some(fieldCanReferToMedia))
@@ -75,7 +75,7 @@ function relationIds(value: unknown, polymorphic: boolean): string[] {
  * into `<img>`: src/wechat/convert/render.ts `imageReference`), looking into every nested object so a
  * node in a table cell, a list or a feature's own fields is found too.
  */
-export function richTextMediaIds(value: unknown): string[] {
+function richTextMediaIds(value: unknown): string[] {
   const found = new Set<string>()
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return
@@ -93,7 +93,7 @@ export function richTextMediaIds(value: unknown): string[] {
  * fields are `fields`: upload and relationship fields to `media` wherever they sit (groups, named
  * tabs, arrays, blocks) and upload nodes in rich-text fields.
  */
-export function mediaReferences(fields: FlattenedField[], data: unknown, prefix = ''): MediaReference[] {
+function mediaReferences(fields: FlattenedField[], data: unknown, prefix = ''): MediaReference[] {
   if (!data || typeof data !== 'object') return []
   const record = data as Record<string, unknown>
   return fields.flatMap((field): MediaReference[] => {

@@ -13,7 +13,7 @@ import { APIError, Forbidden, Locked, NotFound, QueryError, UnauthorizedError, V
 import { languageOf, type Bilingual } from '../errors'
 
 /** One entry of the `errors` list. */
-export type ApiErrorEntry = {
+type ApiErrorEntry = {
   message: string
   code: string
   data?: Record<string, unknown>

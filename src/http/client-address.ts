@@ -20,9 +20,9 @@
 import type { PayloadRequest } from 'payload'
 
 /** Set by scripts/admin-server.mjs on every request; the same string is written there. */
-export const CLIENT_ADDRESS_HEADER = 'x-street-office-client-address'
+const CLIENT_ADDRESS_HEADER = 'x-street-office-client-address'
 /** `globalThis[STAMPED] === true` in a process served by scripts/admin-server.mjs (same key there). */
-export const STAMPED = Symbol.for('street-office.client-address-stamped')
+const STAMPED = Symbol.for('street-office.client-address-stamped')
 
 let warned = false
 
@@ -30,7 +30,7 @@ let warned = false
  * The hops of `TRUST_PROXY` when it names a number (`2`) or `true`/`on`/`yes` (one proxy);
  * 0 when unset or off; null when it names proxy addresses (`loopback, 10.0.0.0/8`).
  */
-export function trustedHops(value: string | undefined = process.env.TRUST_PROXY): number | null {
+function trustedHops(value: string | undefined = process.env.TRUST_PROXY): number | null {
   const text = value?.trim().toLowerCase() ?? ''
   if (text === '' || text === 'false' || text === 'off' || text === 'no' || text === '0') return 0
   if (text === 'true' || text === 'on' || text === 'yes') return 1

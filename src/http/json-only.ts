@@ -24,7 +24,7 @@ function mediaType(contentType: string | null): string {
  * Null when `req` may go on: a safe method, or a body declared `application/json`. Otherwise a
  * 415 response with the reason in the admin's language (Chinese unless the user chose English).
  */
-export function refuseUnlessJson(req: PayloadRequest): Response | null {
+function refuseUnlessJson(req: PayloadRequest): Response | null {
   if (SAFE_METHODS.has((req.method ?? 'get').toLowerCase())) return null
   if (mediaType(req.headers.get('content-type')) === 'application/json') return null
   const message = { zh: '此接口只接受 JSON 请求（Content-Type: application/json）', en: 'This endpoint accepts JSON only (Content-Type: application/json).' }

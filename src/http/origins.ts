@@ -22,7 +22,7 @@ import { databaseKind } from '../database'
 export type OriginEnv = Partial<Record<'PUBLIC_URL' | 'NODE_ENV' | 'DATABASE_URI' | 'PORT', string>>
 
 /** The origin of PUBLIC_URL, or null when it is unset or empty. Throws (Chinese) when it is not a URL. */
-export function publicOrigin(publicUrl: string | undefined = process.env.PUBLIC_URL): string | null {
+function publicOrigin(publicUrl: string | undefined = process.env.PUBLIC_URL): string | null {
   const value = publicUrl?.trim()
   if (!value) return null
   try {

@@ -6,7 +6,7 @@ import { REVIEW_ACTION_LABELS, REVIEW_STATES, REVIEW_STATE_LABELS } from './stat
 const nobody = () => false
 const isAdmin: FieldAccess = ({ req }) => roleOf(req.user) === 'admin'
 
-export const reviewStatusField: Field = {
+const reviewStatusField: Field = {
   name: 'reviewStatus',
   type: 'select',
   label: { zh: '审核状态', en: 'Review status' },

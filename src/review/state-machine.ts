@@ -85,7 +85,7 @@ export type TransitionDecision =
   | { ok: true; from: ReviewState; to: ReviewState; action: ReviewAction; validates: boolean }
   | { ok: false; status: 400 | 403 | 409; code: string; message: string }
 
-export const isReviewAction = (value: unknown): value is ReviewAction =>
+const isReviewAction = (value: unknown): value is ReviewAction =>
   typeof value === 'string' && (REVIEW_ACTIONS as readonly string[]).includes(value)
 
 export const isReviewState = (value: unknown): value is ReviewState =>

@@ -20,7 +20,7 @@ import { usesPublishedDemoCredentials } from '../wechat/accounts'
 /** Not a secret: it names the account in the emulator's callback URL (scripts/env.mjs DEMO_APP_ID). */
 export const DEMO_APP_ID = 'wx0000000000demo01'
 export const DEMO_ORIGINAL_ID = 'gh_000000demo01'
-export const DEMO_ACCOUNT_NAME = '演示服务号（模拟器）'
+const DEMO_ACCOUNT_NAME = '演示服务号（模拟器）'
 
 /** The variables read here; process.env by default. */
 export type DemoEnv = Partial<Record<'SEED_DEMO' | 'WECHAT_APP_ID' | 'NODE_ENV' | 'DATABASE_URI' | 'WECHAT_DEMO_ACCOUNT_FILE', string>>

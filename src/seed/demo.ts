@@ -6,7 +6,7 @@ import type { ReviewAction, ReviewState } from '../review/state-machine'
 import { drawCover } from './covers'
 import { DEMO_ITEMS } from './demo-content'
 
-export const DEMO_PASSWORD = 'demo-password'
+const DEMO_PASSWORD = 'demo-password'
 
 export const DEMO_ACCOUNTS = [
   { key: 'admin', email: 'admin@demo.local', name: '演示管理员', role: 'admin', community: null },

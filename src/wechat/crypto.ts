@@ -63,7 +63,7 @@ export function safeEqual(a: string, b: string): boolean {
  * returns at once: a signature is 40 hex characters, its length is no secret — and this runs for
  * every callback, where two extra sha256 per request showed in the profile.
  */
-export function signatureEquals(received: string, computed: string): boolean {
+function signatureEquals(received: string, computed: string): boolean {
   if (typeof received !== 'string' || received.length !== computed.length) return false
   return timingSafeEqual(Buffer.from(received, 'latin1'), Buffer.from(computed, 'latin1'))
 }

@@ -35,7 +35,7 @@ export interface ParseXmlOptions {
   maxDepth?: number
 }
 
-export const DEFAULT_MAX_XML_BYTES = 64 * 1024
+const DEFAULT_MAX_XML_BYTES = 64 * 1024
 const NAME = /^[A-Za-z_][A-Za-z0-9_.\-]*$/
 /** [A-Za-z0-9_.:-] by character code: a pattern test per character showed in the callback's profile. */
 const isNameChar = (code: number): boolean =>
@@ -214,7 +214,7 @@ export function xmlText(record: XmlRecord, key: string): string {
   return typeof value === 'string' ? value : ''
 }
 
-export type XmlBuildValue = string | number | bigint | boolean | null | undefined | XmlBuildRecord | XmlBuildValue[]
+type XmlBuildValue = string | number | bigint | boolean | null | undefined | XmlBuildRecord | XmlBuildValue[]
 export interface XmlBuildRecord {
   [key: string]: XmlBuildValue
 }

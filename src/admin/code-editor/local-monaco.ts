@@ -4,7 +4,7 @@
  * bundled loader would fetch it from cdn.jsdelivr.net, which offline and mainland-China machines
  * cannot reach (the field stays blank); it uses `window.monaco` instead when it is already there.
  */
-export const MONACO_BASE = '/vendor/monaco/vs'
+const MONACO_BASE = '/vendor/monaco/vs'
 
 type AmdRequire = ((modules: string[], onLoad: (module: unknown) => void, onError: (error: unknown) => void) => void) & {
   config: (options: { paths: Record<string, string> }) => void

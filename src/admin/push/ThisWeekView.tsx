@@ -27,7 +27,7 @@ import { resolveWeek } from './week-param'
 const MUTED = 'var(--theme-elevation-500)'
 
 /** "全部粉丝" or the community's tag, and how many followers that is — and where the figure comes from. */
-export function audienceLines(reach: AudienceReach, lang: string): { audience: string; followers: string; source: string } {
+function audienceLines(reach: AudienceReach, lang: string): { audience: string; followers: string; source: string } {
   const audience =
     reach.audience === 'community'
       ? pick({ zh: `「${reach.community ?? '未选择社区'}」社区标签的粉丝`, en: `Followers tagged for ${reach.community ?? '(no community chosen)'}` }, lang)

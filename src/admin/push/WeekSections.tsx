@@ -89,7 +89,7 @@ export function NoPushPanel({ report, now, lang }: { report: WeekReport; now: Da
   )
 }
 
-export function ItemProblems({ item, lang }: { item: ItemRow | undefined; lang: string }) {
+function ItemProblems({ item, lang }: { item: ItemRow | undefined; lang: string }) {
   if (!item || item.problems.length === 0) return <p style={{ color: 'var(--theme-success-500)', margin: '4px 0' }}>{pick({ zh: '✓ 可以推送', en: '✓ Ready' }, lang)}</p>
   return (
     <ul className="this-week__problems" style={{ color: RED, margin: '4px 0', paddingLeft: 18 }}>

@@ -1,6 +1,6 @@
 /** `npm run push -- <command> [options]`: the arguments, parsed without side effects. */
-export const COMMANDS = ['status', 'plan', 'preview', 'send'] as const
-export type Command = (typeof COMMANDS)[number]
+const COMMANDS = ['status', 'plan', 'preview', 'send'] as const
+type Command = (typeof COMMANDS)[number]
 
 export interface CliOptions {
   command: Command

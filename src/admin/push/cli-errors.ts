@@ -10,13 +10,13 @@ const DEFAULT_API_BASE = 'https://api.weixin.qq.com'
 const HAS_CHINESE = /[\u4e00-\u9fff]/
 
 /** The WeChat API this process talks to (WECHAT_API_BASE, else the real one). */
-export const wechatApiBase = (env: NodeJS.ProcessEnv = process.env): string => (env.WECHAT_API_BASE || DEFAULT_API_BASE).replace(/\/+$/, '')
+const wechatApiBase = (env: NodeJS.ProcessEnv = process.env): string => (env.WECHAT_API_BASE || DEFAULT_API_BASE).replace(/\/+$/, '')
 
 /** A local WECHAT_API_BASE is the demo's emulator, which `npm start` runs. */
 const isLocal = (base: string): boolean => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(base)
 
 /** The fix for "WeChat cannot be reached", depending on whether it is the demo's emulator. */
-export function unreachableWeChatHint(base: string): string {
+function unreachableWeChatHint(base: string): string {
   return isLocal(base)
     ? `这是演示用的微信模拟器，由 npm start 运行：请先在另一个终端运行 npm start，再运行这条命令`
     : '请检查网络、公众平台的 IP 白名单，以及 .env 中的 WECHAT_API_BASE（正式使用时留空）'

@@ -8,9 +8,9 @@ import { CONTENT_TYPE_NAMES } from '../../content/types'
 import { CALENDAR_STATUS_LABELS, calendarNote, weekdayName } from './labels'
 import type { ItemRow, WeekReport } from './report'
 
-export const accountLine = (account: AccountSummary): string => `公众号：${account.name}（${account.appId}）`
+const accountLine = (account: AccountSummary): string => `公众号：${account.name}（${account.appId}）`
 
-export function formatItems(items: ItemRow[]): string[] {
+function formatItems(items: ItemRow[]): string[] {
   if (items.length === 0) return ['  （没有内容）']
   return items.flatMap((item, index) => [
     `  ${index + 1}. ${index === 0 ? '【头条】' : ''}《${item.title}》 ${CONTENT_TYPE_NAMES[item.collection].zh} · ${item.problems.length === 0 ? '✓ 可以推送' : '✗ 不能推送'}`,
@@ -19,7 +19,7 @@ export function formatItems(items: ItemRow[]): string[] {
 }
 
 /** `共 6 条，有效 5 条（每次 5–6 条）`: how far the bundle is from sendable. */
-export function bundleSummary(report: WeekReport): string {
+function bundleSummary(report: WeekReport): string {
   const items = report.push?.items ?? []
   const valid = items.filter((item) => item.problems.length === 0).length
   const { minItems, maxItems } = report.settings
@@ -60,7 +60,7 @@ export function formatStatus(report: WeekReport, now: Date): string[] {
   ]
 }
 
-export const sendDayLabel = (row: CalendarRow, sendWeekday: number, sendTime: string): string => `${row.sendDay} ${weekdayName(sendWeekday)} ${sendTime}`
+const sendDayLabel = (row: CalendarRow, sendWeekday: number, sendTime: string): string => `${row.sendDay} ${weekdayName(sendWeekday)} ${sendTime}`
 
 export function formatPlan(calendar: Calendar, account: AccountSummary, currentWeek: string, now: Date): string[] {
   const { sendWeekday, sendTime, quotaPolicy } = calendar.settings

@@ -17,7 +17,7 @@ export interface Verdict {
   message: string
 }
 
-export interface PushFacts {
+interface PushFacts {
   status: PushStatus
   signedOffAt: string | null
   items: { problems: string[] }[]

@@ -37,7 +37,7 @@ export interface PushSummary {
 }
 
 /** An approved item not in the week's bundle, with the selection's reason (see select.ts Exclusion). */
-export interface PoolRow {
+interface PoolRow {
   collection: ContentCollection
   id: string
   title: string

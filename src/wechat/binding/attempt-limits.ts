@@ -26,7 +26,7 @@ export const ACCOUNT_LIMITS = [
   { points: 40, duration: 60 * 60 },
 ] as const
 /** Failed attempts per openid: 5 per 10 minutes. */
-export const OPENID_LIMIT = { points: 5, duration: 10 * 60 } as const
+const OPENID_LIMIT = { points: 5, duration: 10 * 60 } as const
 
 interface StoredCount {
   points: number

@@ -10,11 +10,11 @@ import type { Payload, Where } from 'payload'
 import { compareAndSet } from '../../cas'
 import { idOf } from '../../access/roles'
 
-export const CODE_TTL_MS = 10 * 60_000
+const CODE_TTL_MS = 10 * 60_000
 /** Digits in a code (command.ts parses exactly this many). */
-export const CODE_DIGITS = 8
+const CODE_DIGITS = 8
 
-export const hashBindingCode = (payload: Payload, code: string): string => createHmac('sha256', payload.secret).update(`binding:${code}`).digest('hex')
+const hashBindingCode = (payload: Payload, code: string): string => createHmac('sha256', payload.secret).update(`binding:${code}`).digest('hex')
 
 const liveWhere = (nowIso: string): Where[] => [{ usedAt: { exists: false } }, { expiresAt: { greater_than: nowIso } }]
 

@@ -5,7 +5,7 @@
 import type { WeChatCaller } from './caller'
 
 /** Report → wechat-api method and the longest span WeChat accepts, in days. */
-export const DATACUBE_REPORTS = {
+const DATACUBE_REPORTS = {
   getusersummary: { method: '_getUserSummary', maxDays: 7 },
   getusercumulate: { method: '_getUserCumulate', maxDays: 7 },
   getarticlesummary: { method: '_getArticleSummary', maxDays: 1 },

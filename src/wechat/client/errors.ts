@@ -6,11 +6,11 @@ export type WeChatFailureKind = 'wechat' | 'http' | 'network' | 'timeout'
 /** How the retry policy treats a failure. */
 export type RetryClass = 'token' | 'transient' | 'rate-limit' | 'final'
 
-export const TOKEN_ERRCODES: ReadonlySet<number> = new Set([40001, 42001, 40014])
-export const RATE_LIMIT_ERRCODES: ReadonlySet<number> = new Set([45009, 45011])
+const TOKEN_ERRCODES: ReadonlySet<number> = new Set([40001, 42001, 40014])
+const RATE_LIMIT_ERRCODES: ReadonlySet<number> = new Set([45009, 45011])
 
 /** Chinese meanings shown to staff; codes from the WeChat reference and the MASSSENDJOBFINISH statuses. */
-export const ERRCODE_MEANINGS: Readonly<Record<number, string>> = {
+const ERRCODE_MEANINGS: Readonly<Record<number, string>> = {
   [-1]: '微信系统繁忙，请稍后再试',
   40001: 'access_token 无效或不是最新的',
   40003: '不合法的 openid（用户不存在或未关注）',
@@ -122,7 +122,7 @@ export class WeChatApiError extends Error {
   }
 }
 
-export function retryClassOf(error: Pick<WeChatApiError, 'kind' | 'errcode' | 'httpStatus'>): RetryClass {
+function retryClassOf(error: Pick<WeChatApiError, 'kind' | 'errcode' | 'httpStatus'>): RetryClass {
   if (error.kind === 'network' || error.kind === 'timeout') return 'transient'
   if (error.kind === 'http') return (error.httpStatus ?? 500) >= 500 ? 'transient' : 'final'
   if (error.errcode === -1) return 'transient'

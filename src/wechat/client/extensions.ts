@@ -11,7 +11,7 @@ type Self = WeChatAPI & { token: { accessToken: string } }
 
 const { make, postJSON, wrapper } = wechatUtil
 
-export interface SendAllNewsOptions {
+interface SendAllNewsOptions {
   mediaId: string
   /** Absent: every follower. */
   tagId?: number

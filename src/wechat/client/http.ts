@@ -11,7 +11,7 @@ import { WeChatApiError } from './errors'
 import { installExtensions } from './extensions'
 import type { SecretScrubber, WeChatLogger } from './log'
 
-export const DEFAULT_API_BASE = 'https://api.weixin.qq.com'
+const DEFAULT_API_BASE = 'https://api.weixin.qq.com'
 
 export interface TransportOptions {
   appId: string
@@ -36,7 +36,7 @@ export interface Transport {
 
 type UrllibError = Error & { code?: number | string; status?: number }
 
-export function resolveBaseUrl(explicit?: string): string {
+function resolveBaseUrl(explicit?: string): string {
   return (explicit ?? process.env.WECHAT_API_BASE ?? DEFAULT_API_BASE).replace(/\/+$/, '')
 }
 

@@ -111,13 +111,7 @@ export function createWeChatClient(options: WeChatClientOptions) {
 
 export type WeChatClient = ReturnType<typeof createWeChatClient>
 
-export { WeChatApiError, errcodeMeaning, ERRCODE_MEANINGS, retryClassOf } from './errors'
-export { MemoryTokenStore, TokenManager, type StoredToken, type TokenStore } from './token'
+export { WeChatApiError } from './errors'
+export { MemoryTokenStore, type TokenStore } from './token'
 export { PayloadTokenStore } from './payload-token-store'
-export { consoleJsonLogger, memoryLogger, payloadLogger, type WeChatLogger } from './log'
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry'
-export type { DraftArticle } from './draft'
-export type { SendAllInput, SendAllResult, MassStatus } from './mass'
-export type { Menu, MenuButton } from './menu'
-export type { TemplateMessage } from './template'
-export type { DatacubeReport } from './datacube'
+export { memoryLogger } from './log'

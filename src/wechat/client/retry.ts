@@ -36,7 +36,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 }
 
 /** Delay before retry number `retry` (1-based): base·2^(retry-1), capped, the `jitter` share random. */
-export function backoffDelay(policy: Pick<RetryPolicy, 'jitter' | 'random'>, baseMs: number, capMs: number, retry: number): number {
+function backoffDelay(policy: Pick<RetryPolicy, 'jitter' | 'random'>, baseMs: number, capMs: number, retry: number): number {
   const exponential = Math.min(capMs, baseMs * 2 ** (retry - 1))
   return Math.round(exponential * (1 - policy.jitter) + exponential * policy.jitter * policy.random())
 }

@@ -12,8 +12,8 @@ import { MAX_IMAGE_PIXELS } from '../../../collections/media/clean-image'
 import { imageContentType } from '../client/media'
 import type { ImageReference } from './render'
 
-export const INLINE_MAX_BYTES = 1024 * 1024 - 1
-export const THUMB_MAX_BYTES = 64 * 1024
+const INLINE_MAX_BYTES = 1024 * 1024 - 1
+const THUMB_MAX_BYTES = 64 * 1024
 /** Wider than any phone shows; larger images only cost upload time. */
 const INLINE_MAX_WIDTH = 1280
 const THUMB_WIDTHS = [900, 720, 600, 480, 360, 240]

@@ -20,7 +20,7 @@ interface UploadDoc {
   mediaId?: string | null
 }
 
-export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
 /**
  * Bumped when images are prepared differently (size, quality), so cached uploads are redone.

@@ -8,7 +8,7 @@ import { buildXml, parseXml, xmlText } from '../xml'
 import type { EmulatorSettings } from './context'
 import type { AccountState } from './state'
 
-export interface CallbackAttempt {
+interface CallbackAttempt {
   status: number | null
   error: string | null
   body: string

@@ -22,7 +22,7 @@ const READ_SOURCES: Array<[number, number]> = [
   [4, 0.05],
 ]
 
-export interface ArticleDayStats {
+interface ArticleDayStats {
   int_page_read_user: number
   int_page_read_count: number
   ori_page_read_user: number

@@ -18,7 +18,7 @@ const DEFAULT_DIGEST_CHARS = 54
 const charCount = (value: string) => [...value].length
 
 /** WeChat strips scripts and images that were not uploaded through uploadimg. */
-export function sanitizeContent(html: string): string {
+function sanitizeContent(html: string): string {
   return html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<script\b[^>]*\/?>/gi, '')

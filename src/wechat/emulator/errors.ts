@@ -1,5 +1,5 @@
 /** errcode -> errmsg, worded the way api.weixin.qq.com words them. */
-export const ERRMSG: Record<number, string> = {
+const ERRMSG: Record<number, string> = {
   [-1]: 'system error',
   0: 'ok',
   40001: 'invalid credential, access_token is invalid or not latest',

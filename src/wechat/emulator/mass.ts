@@ -130,7 +130,7 @@ const preview: Route = {
   },
 }
 
-export function massStatus(context: EmulatorContext, account: AccountState, job: MassJob): MassStatus {
+function massStatus(context: EmulatorContext, account: AccountState, job: MassJob): MassStatus {
   if (job.articles.length > 0 && job.deletedArticles.size >= job.articles.length) return 'DELETE'
   if (job.deletedArticles.has(0)) return 'DELETE'
   if (!job.preview && !job.finished && context.now() >= job.finishAt) finishJob(context, account, job)
@@ -183,7 +183,7 @@ export function articleUrl(account: AccountState, job: MassJob, index: number): 
   return `https://mp.weixin.qq.com/s?__biz=${account.config.originalId}&mid=${job.msgDataId}&idx=${index}`
 }
 
-export function massFinishedEventXml(account: AccountState, job: MassJob, now: number): string {
+function massFinishedEventXml(account: AccountState, job: MassJob, now: number): string {
   const success = job.outcome === 'send success'
   const total = job.targetOpenids.length
   const copyrightFlagged = job.outcome === 'err(20013)'

@@ -13,7 +13,7 @@ export const WECHAT_IMAGE_HOST = 'mmbiz.qpic.cn'
 type ImageFormat = 'jpeg' | 'png' | 'gif' | 'bmp'
 
 /** Sniffs the real format from magic bytes: the declared content type and file name are not trusted. */
-export function sniffImageFormat(bytes: Buffer): ImageFormat | null {
+function sniffImageFormat(bytes: Buffer): ImageFormat | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg'
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png'
   if (bytes.length >= 6 && /^GIF8[79]a$/.test(bytes.subarray(0, 6).toString('latin1'))) return 'gif'

@@ -67,7 +67,7 @@ export interface WeChatEmulator {
   close(): Promise<void>
 }
 
-export const DEFAULT_SETTINGS: EmulatorSettings = {
+const DEFAULT_SETTINGS: EmulatorSettings = {
   massJobDelayMs: 2000,
   templateJobDelayMs: 500,
   callbackTimeoutMs: 5000,

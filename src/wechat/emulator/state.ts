@@ -1,7 +1,7 @@
 /** In-memory state of the emulated WeChat platform: accounts, tokens and everything they created. */
 import { createHash } from 'node:crypto'
 
-export type AccountType = 'service' | 'subscription'
+type AccountType = 'service' | 'subscription'
 /** Callback message mode configured in 服务器配置: plain, compatible (both), safe (encrypted only). */
 export type MessageMode = 'plain' | 'compatible' | 'safe'
 
@@ -21,7 +21,7 @@ export interface EmulatorAccountConfig {
   followerCount?: number
 }
 
-export type ResolvedAccountConfig = Required<Omit<EmulatorAccountConfig, 'callbackUrl' | 'followers' | 'followerCount'>> & {
+type ResolvedAccountConfig = Required<Omit<EmulatorAccountConfig, 'callbackUrl' | 'followers' | 'followerCount'>> & {
   callbackUrl: string | null
 }
 
@@ -106,18 +106,18 @@ export interface Follower {
   tagIds: number[]
 }
 
-export interface Tag {
+interface Tag {
   id: number
   name: string
 }
 
-export interface InteractionWindow {
+interface InteractionWindow {
   openedAt: number
   expiresAt: number
   remaining: number
 }
 
-export interface SentMessage {
+interface SentMessage {
   at: number
   touser: string
   body: Record<string, unknown>
@@ -146,7 +146,7 @@ export interface AccountState {
   forcedMassOutcomes: string[]
 }
 
-export interface SnsToken {
+interface SnsToken {
   value: string
   appId: string
   openid: string
@@ -154,7 +154,7 @@ export interface SnsToken {
   expiresAt: number
 }
 
-export interface OAuthCode {
+interface OAuthCode {
   code: string
   appId: string
   openid: string
@@ -194,7 +194,7 @@ export function generatedOpenid(appId: string, index: number): string {
   return `o${digest.slice(0, 27)}`
 }
 
-export function createAccountState(config: EmulatorAccountConfig, now: number): AccountState {
+function createAccountState(config: EmulatorAccountConfig, now: number): AccountState {
   const resolved: ResolvedAccountConfig = {
     appId: config.appId,
     appSecret: config.appSecret,

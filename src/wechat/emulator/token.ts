@@ -6,9 +6,9 @@ import { countRecent, type EmulatorContext, type Route } from './context'
 import type { AccountState, IssuedToken } from './state'
 import { DAY_MS, shanghaiDate } from '../../time'
 
-export const TOKEN_TTL_MS = 7200_000
+const TOKEN_TTL_MS = 7200_000
 /** A replaced token keeps working this long (both old and new work for ~5 minutes). */
-export const TOKEN_GRACE_MS = 5 * 60_000
+const TOKEN_GRACE_MS = 5 * 60_000
 const STABLE_EARLY_REFRESH_MS = 5 * 60_000
 const STABLE_FORCE_PER_DAY = 20
 const STABLE_FORCE_MIN_INTERVAL_MS = 30_000

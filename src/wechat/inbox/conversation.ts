@@ -7,7 +7,7 @@ import type { ResidentMessage, ResidentMessagesSelect } from '../../payload-type
 import { idOf } from '../../access/roles'
 
 /** WeChat answers that no further reply can go out until something changes (the countdown stops). */
-export const REFUSAL_ERRCODES: ReadonlySet<number> = new Set([
+const REFUSAL_ERRCODES: ReadonlySet<number> = new Set([
   45015, // out of the 48-hour window, or the resident unfollowed
   45047, // the 5 replies allowed per resident message are used up
   48001, // the account lacks the customer-service API
@@ -17,7 +17,7 @@ export const REFUSAL_ERRCODES: ReadonlySet<number> = new Set([
 ])
 
 /** How many of the resident's messages a conversation shows (the latest ones). */
-export const CONVERSATION_LIMIT = 200
+const CONVERSATION_LIMIT = 200
 
 export interface ConversationEntry {
   kind: 'message' | 'reply'
@@ -51,7 +51,7 @@ interface ThreadEntry {
 }
 
 /** The resident behind a message, read without access rules: the openid never leaves the server. */
-export async function residentOf(payload: Payload, messageId: string): Promise<{ accountId: string; openid: string }> {
+async function residentOf(payload: Payload, messageId: string): Promise<{ accountId: string; openid: string }> {
   const doc = await payload.findByID({ collection: 'resident-messages', id: messageId, overrideAccess: true, depth: 0 })
   return { accountId: idOf(doc.account) ?? '', openid: doc.openid ?? '' }
 }

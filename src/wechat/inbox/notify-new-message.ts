@@ -6,7 +6,7 @@ import { readableMessages } from '../../../collections/resident-messages/access'
 
 export const NEW_MESSAGE_SUBJECT = '【居民留言】有新的居民留言待处理'
 /** A burst of messages (after a push, say) becomes one notice per person, not one email per message. */
-export const NOTICE_QUIET_MS = 10 * 60_000
+const NOTICE_QUIET_MS = 10 * 60_000
 
 /**
  * Who is told about a new message in the queue of `community` (null: the street office's general

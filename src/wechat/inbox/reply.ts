@@ -13,9 +13,9 @@ import { latestMessageAt, replyWindow, WINDOW_CLOSED_MESSAGE, WINDOW_CLOSED_MESS
 import { updatableMessages } from '../../../collections/resident-messages/access'
 
 /** An editor may read a colleague's message of their queue but not answer it. */
-export const HANDLED_BY_OTHERS = '这条留言已由其他同事负责，不能回复；如需接手请联系审核领导改派'
+const HANDLED_BY_OTHERS = '这条留言已由其他同事负责，不能回复；如需接手请联系审核领导改派'
 
-export const MAX_REPLY_LENGTH = 600
+const MAX_REPLY_LENGTH = 600
 
 /** Not found and not allowed look the same: editors must not learn which messages exist. */
 export const MESSAGE_NOT_FOUND: Bilingual = { zh: '留言不存在或您无权查看', en: 'This message does not exist or you may not see it' }

@@ -6,7 +6,7 @@ import { savedLeaves } from './convert'
 import { GUIDE_LIST_KEY, type SavedMenu } from './types'
 
 /** WeChat shows long passive texts badly (and caps them at 2,048 bytes): ten titles at most. */
-export const MAX_GUIDES = 10
+const MAX_GUIDES = 10
 
 export function menuClickReply(saved: SavedMenu, key: string, guideTitles: readonly string[]): PassiveReply | null {
   const item = savedLeaves(saved).find((leaf) => leaf.key === key)

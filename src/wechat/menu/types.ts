@@ -1,7 +1,7 @@
 /** How the `wechat-menu` global stores the menu: WeChat's shape in admin-friendly field names, plus a reply text. */
 import type { Menu } from '../client/menu'
 
-export type { Menu, MenuButton } from '../client/menu'
+export type { MenuButton } from '../client/menu'
 
 export interface SavedMenuItem {
   name: string

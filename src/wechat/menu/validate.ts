@@ -99,7 +99,7 @@ const langOf = (options?: FieldOptions): Lang => (options?.req?.i18n?.language =
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 /** 「第 2 个一级按钮」/「第 2 个一级按钮的第 3 个子按钮」 from the field's path: which button is meant. */
-export function buttonPosition(path: Array<string | number> | undefined, lang: Lang): string {
+function buttonPosition(path: Array<string | number> | undefined, lang: Lang): string {
   const segments = (path ?? []).map(String)
   const top = Number(segments[1] ?? 0) + 1
   const subAt = segments.indexOf('subButtons')
@@ -115,7 +115,7 @@ const isSub = (options?: FieldOptions): boolean => {
 }
 
 /** The byte limit of a button's name: 16 for a first-level button, 60 for a sub-button (menu/create). */
-export const nameLimit = (subButton: boolean): number => (subButton ? MENU_LIMITS.subNameBytes : MENU_LIMITS.topNameBytes)
+const nameLimit = (subButton: boolean): number => (subButton ? MENU_LIMITS.subNameBytes : MENU_LIMITS.topNameBytes)
 
 /** A button's name: not empty, at most 16 / 60 UTF-8 bytes. */
 export function validateButtonName(value: unknown, options?: FieldOptions): true | string {
