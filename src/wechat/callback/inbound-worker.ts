@@ -203,7 +203,7 @@ function webImportDelayMs(env: NodeJS.ProcessEnv): number {
 }
 
 /** The journal options of a worker in `role` (see InboundWorkerRole); the web's read from `env`. */
-export function inboundWorkerRoleOptions(role: InboundWorkerRole, env: NodeJS.ProcessEnv = process.env): InboundWorkerOptions {
+function inboundWorkerRoleOptions(role: InboundWorkerRole, env: NodeJS.ProcessEnv = process.env): InboundWorkerOptions {
   if (role === 'scheduler') return { journalPollMs: 200 }
   const delay = webImportDelayMs(env)
   return { journalMinAgeMs: delay, journalPollMs: delay === 0 ? 200 : 0 }

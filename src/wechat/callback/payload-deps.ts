@@ -43,7 +43,6 @@ export interface CallbackRuntimeOptions {
  * once-a-minute write holds across requests) and, in a web process, its inbound worker.
  */
 export interface CallbackRuntime {
-  readonly payload: Payload
   /** What handleCallback takes. */
   readonly deps: CallbackDeps
   readonly journal: InboundJournal
@@ -106,7 +105,6 @@ export function createCallbackRuntime(payload: Payload, options: CallbackRuntime
     maxSkewSeconds,
   }
   return {
-    payload,
     deps,
     journal,
     modeMismatch,
