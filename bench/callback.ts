@@ -81,7 +81,7 @@ async function serveOurs(sync: JournalSync) {
   const { createAccount } = await import('../tests/callback/helpers')
   const { startTestPayload } = await import('../tests/helpers/payload')
   const { createCallbackServer } = await import('../src/wechat/callback/server')
-  const { payloadCallbackDeps } = await import('../src/wechat/callback/payload-deps')
+  const { createCallbackRuntime } = await import('../src/wechat/callback/payload-deps')
   const { InboundJournal, JOURNAL_DIRS, journalDirectory } = await import('../src/wechat/callback/inbound-journal')
   const { payload } = await startTestPayload()
   const ids = {
@@ -100,7 +100,7 @@ async function serveOurs(sync: JournalSync) {
   measureImport = () => importSample(payload, journal.directory)
   // The request path only, as in production: the scheduler process imports the journal and
   // processes the rows (its rate is measured separately, after the load).
-  const deps = payloadCallbackDeps(payload, { afterResponse: () => undefined, journal })
+  const { deps } = createCallbackRuntime(payload, { afterResponse: () => undefined, journal })
   const enqueue = deps.enqueue
   deps.enqueue = async (account, message) => {
     const result = await enqueue(account, message)

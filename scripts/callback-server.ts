@@ -1,6 +1,6 @@
 import { exitWithError, startPayloadOrExit } from '../src/admin/push/cli-errors'
 import { NO_ACCOUNT_MESSAGE } from '../src/wechat/accounts'
-import { callbackDepsFor, journalFor } from '../src/wechat/callback/payload-deps'
+import { createCallbackRuntime } from '../src/wechat/callback/payload-deps'
 import { createCallbackServer } from '../src/wechat/callback/server'
 
 // The WeChat callback server: point WeChat's 服务器地址 at https://<host>/api/wechat/callback/<account id>
@@ -10,7 +10,9 @@ import { createCallbackServer } from '../src/wechat/callback/server'
 const payload = await startPayloadOrExit()
 const port = Number(process.env.WECHAT_CALLBACK_PORT ?? 3001)
 const host = process.env.WECHAT_CALLBACK_HOST?.trim() || '127.0.0.1'
-const server = createCallbackServer(callbackDepsFor(payload))
+// The runtime (caches, journal, this process's inbound worker) is built once, here, and passed in.
+const runtime = createCallbackRuntime(payload)
+const server = createCallbackServer(runtime.deps)
 await new Promise<void>((resolve) => {
   server.once('error', (error: NodeJS.ErrnoException) =>
     exitWithError(error.code === 'EADDRINUSE' ? new Error(`端口 ${port} 已被占用：npm start 可能已经运行了回调服务；要再开一个，请设置 WECHAT_CALLBACK_PORT`) : error),
@@ -29,7 +31,8 @@ await new Promise<void>((resolve) => {
 const closed = new Promise<void>((resolve) => server.close(() => resolve()))
 server.closeIdleConnections()
 await closed
-// The open segment goes to the importer now rather than after the 30 s abandon time.
-await journalFor().rotate()
+// The open segment goes to the importer now rather than after the 30 s abandon time, and pending
+// mode-mismatch sightings are written rather than lost.
+await runtime.close()
 await payload.destroy()
 process.exit(0)

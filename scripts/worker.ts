@@ -3,7 +3,7 @@ import cron from 'node-cron'
 import { startPayloadOrExit } from '../src/admin/push/cli-errors'
 import { pollPushResults, POLL_PUSH_RESULTS_SCHEDULE } from '../jobs/poll-push-results'
 import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
-import { inboundWorkerFor } from '../src/wechat/callback/inbound-worker'
+import { startInboundWorker } from '../src/wechat/callback/inbound-worker'
 import { TIME_ZONE } from '../src/time'
 
 // The scheduler process: node-cron triggers the jobs in Beijing time; each job claims its work in
@@ -32,7 +32,7 @@ const pollResults = serial('poll-push-results', () => pollPushResults(payload))
 
 // The callback's journal is imported here as each segment closes; rows left by a previous run are
 // processed on start.
-inboundWorkerFor(payload, 'scheduler')
+const inboundWorker = startInboundWorker(payload, 'scheduler')
 
 // A slot missed while no scheduler ran is caught up now, within that slot's day.
 await weeklyPush()
@@ -45,5 +45,6 @@ await new Promise<void>((resolve) => {
   process.once('SIGINT', resolve)
   process.once('SIGTERM', resolve)
 })
+inboundWorker.stop()
 await payload.destroy()
 process.exit(0)

@@ -14,9 +14,8 @@ import { demoAccountFile, DEMO_APP_ID, DEMO_ORIGINAL_ID, readDemoAccountFile } f
 import { prepareWeChatAccounts } from '../src/seed/wechat-account-start'
 import { loadAccountCredentials, PublishedCredentialsError } from '../src/wechat/accounts'
 import { handleCallback } from '../src/wechat/callback/handler'
-import { clearCallbackCaches, payloadCallbackDeps } from '../src/wechat/callback/payload-deps'
 import { DEMO_ACCOUNT as PUBLISHED, startEmulator } from '../src/wechat/emulator'
-import { signedPost, textMessage } from './callback/helpers'
+import { signedPost, testCallbackRuntime, textMessage } from './callback/helpers'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 
 let t: TestPayload
@@ -116,13 +115,13 @@ describe('the demo', () => {
     await prepareWeChatAccounts(payload, demoEnv())
     const demo = await loadAccountCredentials(payload)
     await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '默认', kind: 'default', replyType: 'text', text: '已收到您的留言。' } as never })
-    clearCallbackCaches()
+    const runtime = testCallbackRuntime(payload)
     const server: Server = createServer(async (request, response) => {
       const accountId = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)
       const result = await handleCallback(
         accountId,
         { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers as Record<string, string>, body: request as unknown as AsyncIterable<Uint8Array> },
-        payloadCallbackDeps(payload, { afterResponse: () => undefined }),
+        runtime.deps,
       )
       response.writeHead(result.status, result.headers).end(result.body)
     })
@@ -174,10 +173,10 @@ describe('an install that still has the published demo secrets', () => {
       expect(await prepareWeChatAccounts(payload, { SEED_DEMO: 'false', NODE_ENV: 'production', DATABASE_URI: database() })).toBe('exists')
       await expect(loadAccountCredentials(payload)).rejects.toBeInstanceOf(PublishedCredentialsError)
       // A callback forged with the published Token and key: refused as an unknown account.
-      clearCallbackCaches()
+      const runtime = testCallbackRuntime(payload)
       const timestamp = Math.floor(Date.now() / 1000)
       const request = signedPost(String(created.id), textMessage('oForger', '伪造的留言', String(Date.now()), timestamp), { timestamp: String(timestamp), mode: 'safe', account: PUBLISHED })
-      const response = await handleCallback(String(created.id), request, payloadCallbackDeps(payload, { afterResponse: () => undefined }))
+      const response = await handleCallback(String(created.id), request, runtime.deps)
       expect(response.status).toBe(404)
     } finally {
       error.mockRestore()

@@ -225,30 +225,14 @@ export interface DecryptMessageInput {
   encrypted: string
 }
 
-export interface DecryptedMessage {
-  xml: string
-  appId: string
-  random16: Buffer
-}
-
 /** Decrypts an `Encrypt` value; throws only WeChatCryptoError. */
 export function decryptMessage(input: DecryptMessageInput): string {
   const { plain, messageEnd } = openMessage(input)
   return plain.toString('utf8', MESSAGE_START, messageEnd)
 }
 
-/** Like decryptMessage, but also returns the random prefix and appid tail (for diagnostics). */
-export function decryptMessageDetailed(input: DecryptMessageInput): DecryptedMessage {
-  const { plain, messageEnd, end } = openMessage(input)
-  return {
-    xml: plain.toString('utf8', MESSAGE_START, messageEnd),
-    appId: plain.toString('utf8', messageEnd, end),
-    random16: Buffer.from(plain.subarray(0, RANDOM_BYTES)),
-  }
-}
-
 /** Decrypts and checks padding, length and appid; the message is plain[MESSAGE_START, messageEnd). */
-function openMessage({ encodingAESKey, appId, encrypted }: DecryptMessageInput): { plain: Buffer; messageEnd: number; end: number } {
+function openMessage({ encodingAESKey, appId, encrypted }: DecryptMessageInput): { plain: Buffer; messageEnd: number } {
   decodeAesKey(encodingAESKey) // a bad key is reported as such, before the input is looked at
   const cipherText = typeof encrypted === 'string' ? decodeCanonicalBase64(encrypted) : null
   if (!cipherText) throw new WeChatCryptoError('bad-base64')
@@ -270,7 +254,7 @@ function openMessage({ encodingAESKey, appId, encrypted }: DecryptMessageInput):
   if (end - messageEnd !== expectedTail.length || !timingSafeEqual(plain.subarray(messageEnd, end), expectedTail)) {
     throw new WeChatCryptoError('appid-mismatch')
   }
-  return { plain, messageEnd, end }
+  return { plain, messageEnd }
 }
 
 function aesDecrypt(encodingAESKey: string, cipherText: Buffer): Buffer {

@@ -14,11 +14,11 @@ import { bindOpenid } from '../../src/wechat/binding/bind'
 import { issueBindingCode } from '../../src/wechat/binding/codes'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
-import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
+import type { CallbackRuntime } from '../../src/wechat/callback/payload-deps'
 import { SIGN_OFF_REFUSAL } from '../../src/wechat/callback/sign-off-command'
 import { parseXml, xmlText } from '../../src/wechat/xml'
 import { createFixtures, createItem, type Fixtures } from '../helpers/fixtures'
-import { createAccount, signedPost, textMessage, settleInbound } from '../callback/helpers'
+import { createAccount, signedPost, textMessage, settleInbound, testCallbackRuntime } from '../callback/helpers'
 
 const ACCOUNT = { appId: 'wxbindtest0000001', token: 'bindtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'plain' as const }
 
@@ -27,6 +27,7 @@ let payload: Payload
 let accountId: string
 let fx: Fixtures
 let worker: InboundWorker
+let runtime: CallbackRuntime
 let msgId = 9_000_000
 
 beforeAll(async () => {
@@ -35,7 +36,7 @@ beforeAll(async () => {
   accountId = await createAccount(payload, ACCOUNT)
   fx = await createFixtures(payload, 'bind')
   worker = new InboundWorker(payload, { intervalMs: 0 })
-  clearCallbackCaches()
+  runtime = testCallbackRuntime(payload)
 }, 60_000)
 afterAll(async () => env?.close())
 // Each test starts with the account's and the openids' budgets unspent (they live in the database).
@@ -47,7 +48,7 @@ beforeEach(async () => {
 async function say(openid: string, content: string, id = String(msgId++)): Promise<string> {
   const timestamp = Math.floor(Date.now() / 1000)
   const request = signedPost(accountId, textMessage(openid, content, id, timestamp), { timestamp: String(timestamp), mode: 'plain', account: ACCOUNT })
-  const response = await handleCallback(accountId, request, payloadCallbackDeps(payload, { afterResponse: () => undefined }))
+  const response = await handleCallback(accountId, request, runtime.deps)
   expect(response.status).toBe(200)
   return response.body === 'success' ? '' : xmlText(parseXml(response.body), 'Content')
 }

@@ -7,13 +7,12 @@
  *   node --conditions=production --import tsx tests/callback/callback-process.ts
  */
 import type { AddressInfo } from 'node:net'
-import { payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
+import { createCallbackRuntime } from '../../src/wechat/callback/payload-deps'
 import { createCallbackServer } from '../../src/wechat/callback/server'
 
 const { BasePayload } = await import('payload')
 const { default: config } = await import('../../src/payload.config')
 const payload = await new BasePayload().init({ config })
 // The import is the scheduler's job; this process only answers.
-const deps = payloadCallbackDeps(payload, { afterResponse: () => undefined })
-const server = createCallbackServer(deps)
+const server = createCallbackServer(createCallbackRuntime(payload, { afterResponse: () => undefined }).deps)
 server.listen(0, '127.0.0.1', () => process.stdout.write(`@@ready ${(server.address() as AddressInfo).port}\n`))

@@ -10,9 +10,9 @@ import type { Payload } from 'payload'
 import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
-import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
+import type { CallbackRuntime } from '../../src/wechat/callback/payload-deps'
 import { parseXml, xmlText } from '../../src/wechat/xml'
-import { createAccount, eventMessage, signedPost, type TestAccountInput, settleInbound } from './helpers'
+import { createAccount, eventMessage, signedPost, type TestAccountInput, settleInbound, testCallbackRuntime } from './helpers'
 
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'
 const MODES = ['safe', 'compatible', 'plain'] as const
@@ -30,6 +30,9 @@ let payload: Payload
 let server: Server
 let emulator: WeChatEmulator
 let worker: InboundWorker
+// The emulator's callbacks kick the worker, as in a web process that imports at once; direct posts do not.
+let runtime: CallbackRuntime
+let quietRuntime: CallbackRuntime
 const ids: Record<string, string> = {}
 
 beforeAll(async () => {
@@ -41,7 +44,7 @@ beforeAll(async () => {
     const result = await handleCallback(
       accountId,
       { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers as Record<string, string>, body: request as unknown as AsyncIterable<Uint8Array> },
-      payloadCallbackDeps(payload, { afterResponse: () => worker.kick() }),
+      runtime.deps,
     )
     response.writeHead(result.status, result.headers).end(result.body)
   })
@@ -59,7 +62,9 @@ beforeAll(async () => {
   await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '停水', kind: 'keyword', match: 'contains', keyword: '停水', replyType: 'text', text: '本周六 8–12 点停水，请提前储水。', priority: 5 } as never })
   await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '欢迎', kind: 'welcome', replyType: 'text', text: '欢迎关注街道办服务号！' } as never })
   await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '默认', kind: 'default', replyType: 'news', article: { title: '办事指南', url: 'https://mp.weixin.qq.com/s/guide' } } as never })
-  clearCallbackCaches()
+  // Built once the rules exist, before the first callback (the emulator sends none until told to).
+  runtime = testCallbackRuntime(payload, { afterResponse: () => worker.kick() })
+  quietRuntime = testCallbackRuntime(payload)
 })
 
 afterAll(async () => {
@@ -109,7 +114,7 @@ describe.each(MODES)('%s mode', (mode) => {
 describe('job results', () => {
   const SAFE = accountFor('safe', 0)
   const post = (xml: Record<string, unknown>) =>
-    handleCallback(ids.safe!, signedPost(ids.safe!, xml as never, { timestamp: String(Math.floor(Date.now() / 1000)), mode: 'safe', account: SAFE }), payloadCallbackDeps(payload, { afterResponse: () => undefined }))
+    handleCallback(ids.safe!, signedPost(ids.safe!, xml as never, { timestamp: String(Math.floor(Date.now() / 1000)), mode: 'safe', account: SAFE }), quietRuntime.deps)
 
   test('TEMPLATESENDJOBFINISH updates the wechat notification whose relatedId is the msgid', async () => {
     const notification = await payload.create({ collection: 'notifications', overrideAccess: true, data: { channel: 'wechat', subject: '审核提醒', relatedId: '200163836', status: 'pending' } })
@@ -122,7 +127,7 @@ describe('job results', () => {
   test('MASSSENDJOBFINISH reaches applyMassResult: the push with that msg_id gets the figures', async () => {
     const push = await payload.create({ collection: 'weekly-pushes', overrideAccess: true, context: { pushSystem: true }, data: { key: 'flow-2026-W10', account: ids.safe, week: '2026-W10', wechat: { msgId: '1000001625' } } as never })
     const xml = `<xml><ToUserName><![CDATA[gh_flow00000000]]></ToUserName><FromUserName><![CDATA[oV5CrjpxgaGXNHIQigzNlgLTnwic]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[MASSSENDJOBFINISH]]></Event><MsgID>1000001625</MsgID><Status><![CDATA[send success]]></Status><TotalCount>100</TotalCount><FilterCount>80</FilterCount><SentCount>75</SentCount><ErrorCount>5</ErrorCount><ArticleUrlResult><Count>1</Count><ResultList><item><ArticleIdx>1</ArticleIdx><ArticleUrl><![CDATA[https://mp.weixin.qq.com/s/x]]></ArticleUrl></item></ResultList></ArticleUrlResult></xml>`
-    const response = await handleCallback(ids.safe!, signedPost(ids.safe!, xml, { timestamp: String(Math.floor(Date.now() / 1000)), mode: 'safe', account: SAFE }), payloadCallbackDeps(payload, { afterResponse: () => undefined }))
+    const response = await handleCallback(ids.safe!, signedPost(ids.safe!, xml, { timestamp: String(Math.floor(Date.now() / 1000)), mode: 'safe', account: SAFE }), quietRuntime.deps)
     expect(response.body).toBe('success')
     await settleInbound(worker)
     const updated = (await payload.findByID({ collection: 'weekly-pushes', id: push.id, overrideAccess: true })) as unknown as Record<string, any>

@@ -6,10 +6,10 @@ import { startTestPayload, type TestPayload } from '../helpers/payload'
 import type { Payload } from 'payload'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import { handleCallback } from '../../src/wechat/callback/handler'
-import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
+import type { CallbackRuntime } from '../../src/wechat/callback/payload-deps'
 import type { CallbackRequest } from '../../src/wechat/callback/types'
 import { buildXml } from '../../src/wechat/xml'
-import { createAccount, importCallbackJournal, signedPost, textMessage, type TestAccountInput } from './helpers'
+import { createAccount, importCallbackJournal, signedPost, testCallbackRuntime, textMessage, type TestAccountInput } from './helpers'
 
 const NOW = Date.parse('2026-03-02T02:00:00Z')
 const TS = String(NOW / 1000)
@@ -28,10 +28,14 @@ beforeAll(async () => {
   plainId = await createAccount(payload, PLAIN)
 })
 afterAll(async () => env?.close())
-beforeEach(() => clearCallbackCaches())
+// Each test gets a runtime of its own: nothing an earlier test cached.
+const freshRuntime = () => testCallbackRuntime(payload, { now: () => NOW })
+let runtime: CallbackRuntime
+beforeEach(() => {
+  runtime = freshRuntime()
+})
 
-const deps = () => payloadCallbackDeps(payload, { now: () => NOW, afterResponse: () => undefined })
-const send = (accountId: string, request: CallbackRequest) => handleCallback(accountId, request, deps())
+const send = (accountId: string, request: CallbackRequest, deps = runtime.deps) => handleCallback(accountId, request, deps)
 const inboundCount = async () => {
   await importCallbackJournal(payload)
   return (await payload.count({ collection: 'wechat-inbound', overrideAccess: true })).totalDocs
@@ -139,7 +143,7 @@ describe('refused, nothing stored', () => {
   test('refusals are logged without the body or the signatures', async () => {
     const entries: Record<string, unknown>[] = []
     const request = signedPost(safeId, fresh('我的身份证号是 61010000000000'), { ...safeOptions, timestamp: '1' })
-    await handleCallback(safeId, request, { ...deps(), log: (_level, entry) => entries.push(entry) })
+    await handleCallback(safeId, request, { ...runtime.deps, log: (_level, entry) => entries.push(entry) })
     expect(entries).toHaveLength(1)
     const logged = JSON.stringify(entries)
     expect(logged).toContain('stale-timestamp')
@@ -158,7 +162,8 @@ test('an unknown message type is accepted (success) and queued once, for a later
 test('WECHAT_CALLBACK_MAX_SKEW_SECONDS widens the window', async () => {
   process.env.WECHAT_CALLBACK_MAX_SKEW_SECONDS = '7200'
   try {
-    const response = await send(safeId, signedPost(safeId, fresh(), { ...safeOptions, timestamp: String(NOW / 1000 - 3600) }))
+    // Read when the runtime is built (process.env is slow to read per request).
+    const response = await send(safeId, signedPost(safeId, fresh(), { ...safeOptions, timestamp: String(NOW / 1000 - 3600) }), freshRuntime().deps)
     expect(response.status).toBe(200)
   } finally {
     delete process.env.WECHAT_CALLBACK_MAX_SKEW_SECONDS

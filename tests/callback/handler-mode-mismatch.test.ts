@@ -8,11 +8,11 @@ import type { Payload } from 'payload'
 import { decryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { ModeMismatchRecorder, type ModeMismatchWrite } from '../../src/wechat/callback/mode-mismatch'
-import { clearCallbackCaches, modeMismatchRecorderFor, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
+import type { CallbackRuntime } from '../../src/wechat/callback/payload-deps'
 import type { CallbackRequest } from '../../src/wechat/callback/types'
 import { parseXml, xmlText } from '../../src/wechat/xml'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { accountCredentials, createAccount, importCallbackJournal, memoryDeps, signedPost, textMessage, type TestAccountInput } from './helpers'
+import { accountCredentials, createAccount, importCallbackJournal, memoryDeps, signedPost, testCallbackRuntime, textMessage, type TestAccountInput } from './helpers'
 
 const NOW = Date.parse('2026-03-02T02:00:00Z')
 const TS = String(NOW / 1000)
@@ -148,9 +148,14 @@ describe('with a real Payload', () => {
     safeId = await createAccount(payload, SAFE)
   })
   afterAll(async () => env?.close())
-  beforeEach(() => clearCallbackCaches())
+  // Each test gets a runtime of its own (caches, mode-mismatch recorder): nothing an earlier test kept.
+  const freshRuntime = () => testCallbackRuntime(payload, { now: () => NOW })
+  let runtime: CallbackRuntime
+  beforeEach(() => {
+    runtime = freshRuntime()
+  })
 
-  const send = (request: CallbackRequest) => handleCallback(safeId, request, payloadCallbackDeps(payload, { now: () => NOW, afterResponse: () => undefined }))
+  const send = (request: CallbackRequest, deps = runtime.deps) => handleCallback(safeId, request, deps)
   const inbound = async () => {
     await importCallbackJournal(payload)
     return (await payload.find({ collection: 'wechat-inbound', overrideAccess: true, limit: 100, depth: 0 })).docs as unknown as Array<Record<string, unknown>>
@@ -164,17 +169,17 @@ describe('with a real Payload', () => {
     expect([first.outcome, second.outcome]).toEqual(['stored', 'stored'])
     expect((await inbound()).length).toBe(before + 2)
 
-    await modeMismatchRecorderFor(payload).flush()
+    await runtime.modeMismatch.flush()
     const account = (await payload.findByID({ collection: 'wechat-accounts', id: safeId, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
     expect(account.modeMismatch).toMatchObject({ modeSeen: 'plain', configuredMode: 'safe', count: 2 })
     expect(Date.parse(account.modeMismatch.lastSeenAt)).toBe(NOW)
-    // The record leaves the account's secrets as they were: the callback still verifies safe mode.
-    clearCallbackCaches()
-    expect((await send(post(SAFE, safeId, 'safe'))).status).toBe(200)
+    // The record leaves the account's secrets as they were: the callback, reading the account anew,
+    // still verifies safe mode.
+    expect((await send(post(SAFE, safeId, 'safe'), freshRuntime().deps)).status).toBe(200)
   })
 
   test('a matching request records nothing more; a badly signed one is refused and recorded nowhere', async () => {
-    const recorder = modeMismatchRecorderFor(payload)
+    const recorder = runtime.modeMismatch
     await recorder.flush()
     const countNow = async () => ((await payload.findByID({ collection: 'wechat-accounts', id: safeId, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>).modeMismatch?.count
     const before = await countNow()

@@ -5,10 +5,10 @@ import type { AccountCredentials } from '../../src/wechat/accounts'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import type { CallbackDeps, CallbackRequest, InboundMessage } from '../../src/wechat/callback/types'
 import { buildXml, type XmlBuildRecord } from '../../src/wechat/xml'
-import { journalDirectory } from '../../src/wechat/callback/inbound-journal'
+import { InboundJournal, journalDirectory } from '../../src/wechat/callback/inbound-journal'
 import type { InboundWorker } from '../../src/wechat/callback/inbound-worker'
 import { importJournal } from '../../src/wechat/callback/journal-import'
-import { journalFor } from '../../src/wechat/callback/payload-deps'
+import { createCallbackRuntime, type CallbackRuntime, type CallbackRuntimeOptions } from '../../src/wechat/callback/payload-deps'
 
 export interface TestAccountInput {
   appId: string
@@ -109,8 +109,32 @@ export const eventMessage = (openid: string, event: string, createTime: number, 
   ...extra,
 })
 
-/** Closes this process's open journal segment, so that an import sees every answered message. */
-export const closeJournalSegment = (): Promise<void> => journalFor().rotate()
+// One journal per test file and database directory, as production has one per process: the runtimes
+// a file builds (one per test, for fresh caches) all write to it, so closeJournalSegment hands every
+// answered message to the importer.
+const journals = new Map<string, InboundJournal>()
+
+/** This test file's journal in the current test database's directory (journalDirectory()). */
+export function testJournal(): InboundJournal {
+  const directory = journalDirectory()
+  let journal = journals.get(directory)
+  if (!journal) {
+    journal = new InboundJournal(directory)
+    journals.set(directory, journal)
+  }
+  return journal
+}
+
+/**
+ * The callback's runtime as a test builds it (instead of resetting shared caches): caches of its
+ * own, the file's journal, and no inbound worker — the test drives one — unless `options` says otherwise.
+ */
+export function testCallbackRuntime(payload: Payload, options: CallbackRuntimeOptions = {}): CallbackRuntime {
+  return createCallbackRuntime(payload, { journal: testJournal(), afterResponse: () => undefined, ...options })
+}
+
+/** Closes the file's open journal segment, so that an import sees every answered message. */
+export const closeJournalSegment = (): Promise<void> => testJournal().rotate()
 
 /** What the scheduler does after a callback: import the journal, process the rows. */
 export async function settleInbound(worker: InboundWorker): Promise<number> {

@@ -14,10 +14,10 @@ import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 
 import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
-import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
+import type { CallbackRuntime } from '../../src/wechat/callback/payload-deps'
 import { MEDIA_KEEP_MS } from '../../src/wechat/callback/resident-media'
 import { cachedClientForAccount } from '../../src/wechat/inbox/client'
-import { createAccount, settleInbound } from './helpers'
+import { createAccount, settleInbound, testCallbackRuntime } from './helpers'
 
 const ACCOUNT = {
   appId: 'wxinboxmedia000001',
@@ -41,6 +41,7 @@ let restServer: Server
 let rest: string
 let emulator: WeChatEmulator
 let worker: InboundWorker
+let runtime: CallbackRuntime
 let accountId: string
 let ruleId: string
 let otherCommunity: string
@@ -70,7 +71,7 @@ beforeAll(async () => {
     const result = await handleCallback(
       accountParam,
       { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers as Record<string, string>, body: request as unknown as AsyncIterable<Uint8Array> },
-      payloadCallbackDeps(payload, { afterResponse: () => undefined }),
+      runtime.deps,
     )
     response.writeHead(result.status, result.headers).end(result.body)
   })
@@ -107,7 +108,8 @@ beforeAll(async () => {
   }
   const rule = await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '停水通知', kind: 'keyword', match: 'contains', keyword: '停水', replyType: 'text', text: '本周六 8–12 点停水。', account: accountId } as never })
   ruleId = String(rule.id)
-  clearCallbackCaches()
+  // Built once the rule exists, before the first callback (the emulator sends none until told to).
+  runtime = testCallbackRuntime(payload)
 }, 120_000)
 
 afterAll(async () => {

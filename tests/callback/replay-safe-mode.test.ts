@@ -17,13 +17,13 @@ import { findPush } from '../../src/push/store'
 import { isoWeekOf } from '../../src/push/week'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
-import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
+import type { CallbackRuntime } from '../../src/wechat/callback/payload-deps'
 import { COMMAND_NEEDS_SAFE_MODE } from '../../src/wechat/callback/sign-off-command'
 import type { CallbackRequest } from '../../src/wechat/callback/types'
 import { buildXml, parseXml, xmlText, type XmlBuildRecord } from '../../src/wechat/xml'
 import { createFixtures, createItem, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { createAccount, eventMessage, settleInbound, signedPost, textMessage, type TestAccountInput } from './helpers'
+import { createAccount, eventMessage, settleInbound, signedPost, testCallbackRuntime, textMessage, type TestAccountInput } from './helpers'
 
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'
 const SAFE: TestAccountInput = { appId: 'wxreplaysafe00001', token: 'replaytoken', encodingAESKey: KEY, messageMode: 'safe' }
@@ -34,6 +34,8 @@ let env: TestPayload
 let payload: Payload
 let fx: Fixtures
 let worker: InboundWorker
+// One runtime for the file, as one callback server: the signatures it answered are remembered across tests.
+let runtime: CallbackRuntime
 let safeId: string
 let plainId: string
 let msgId = 7_000_000
@@ -46,11 +48,10 @@ beforeAll(async () => {
   plainId = await createAccount(payload, PLAIN)
   fx = await createFixtures(payload, 'rp')
   worker = new InboundWorker(payload, { intervalMs: 0 })
-  clearCallbackCaches()
+  runtime = testCallbackRuntime(payload)
 }, 60_000)
 afterAll(async () => env?.close())
 
-const deps = () => payloadCallbackDeps(payload, { afterResponse: () => undefined })
 const nowSeconds = () => Math.floor(Date.now() / 1000)
 
 /** A request the way WeChat signs it, with a nonce of its own. */
@@ -70,13 +71,13 @@ describe('replays of a plain request inside the timestamp window', () => {
   test('another body under a captured signature is answered but not stored: one message per signature', async () => {
     const resident = 'oResidentReplay000000001'
     const captured = request(plainId, PLAIN, textMessage(resident, '我家门口路灯坏了', String(++msgId), nowSeconds()), 'plain')
-    expect((await handleCallback(plainId, captured, deps())).status).toBe(200)
+    expect((await handleCallback(plainId, captured, runtime.deps)).status).toBe(200)
     // The attacker reuses signature, timestamp and nonce with a body of their own (a new MsgId).
     const forged = withBody(captured, textMessage(resident, '伪造的留言', String(++msgId), nowSeconds()))
-    const replayed = await handleCallback(plainId, forged, deps())
+    const replayed = await handleCallback(plainId, forged, runtime.deps)
     expect(replayed.status).toBe(200)
     // And the very same request again.
-    expect((await handleCallback(plainId, captured, deps())).status).toBe(200)
+    expect((await handleCallback(plainId, captured, runtime.deps)).status).toBe(200)
     await settleInbound(worker)
     const stored = await inboxOf(plainId, resident)
     expect(stored.map((message) => message.content)).toEqual(['我家门口路灯坏了'])
@@ -87,21 +88,21 @@ describe('replays of a plain request inside the timestamp window', () => {
   test('a forged body replayed into a staff command under a captured signature does not act', async () => {
     const resident = 'oResidentReplay000000002'
     const captured = request(plainId, PLAIN, textMessage(resident, '你好', String(++msgId), nowSeconds()), 'plain')
-    expect((await handleCallback(plainId, captured, deps())).status).toBe(200)
+    expect((await handleCallback(plainId, captured, runtime.deps)).status).toBe(200)
     await settleInbound(worker)
     // 审定 inserted directly (it acts in the request): the signature is already taken, so it is a duplicate.
     const forged = withBody(captured, textMessage(LEADER_OPENID, '审定', String(++msgId), nowSeconds()))
-    const response = await handleCallback(plainId, forged, deps())
+    const response = await handleCallback(plainId, forged, runtime.deps)
     expect(response).toMatchObject({ status: 200, body: 'success', outcome: 'duplicate' })
   })
 
   test('the same, before the original has left the journal: the command still does not act', async () => {
     const resident = 'oResidentReplay000000003'
     const captured = request(plainId, PLAIN, textMessage(resident, '在吗', String(++msgId), nowSeconds()), 'plain')
-    expect((await handleCallback(plainId, captured, deps())).status).toBe(200)
+    expect((await handleCallback(plainId, captured, runtime.deps)).status).toBe(200)
     // No import yet: the original is only in this process's journal.
     const forged = withBody(captured, textMessage(LEADER_OPENID, '审定', String(++msgId), nowSeconds()))
-    expect(await handleCallback(plainId, forged, deps())).toMatchObject({ status: 200, body: 'success', outcome: 'duplicate' })
+    expect(await handleCallback(plainId, forged, runtime.deps)).toMatchObject({ status: 200, body: 'success', outcome: 'duplicate' })
     await settleInbound(worker)
     expect((await inboxOf(plainId, resident)).map((message) => message.content)).toEqual(['在吗'])
   })
@@ -109,7 +110,7 @@ describe('replays of a plain request inside the timestamp window', () => {
   test('a signed request older than the window is refused, plain or encrypted', async () => {
     const old = nowSeconds() - 6 * 60
     for (const mode of ['plain', 'safe'] as const) {
-      const response = await handleCallback(safeId, request(safeId, SAFE, textMessage('oOld', '旧消息', String(++msgId), old), mode, old), deps())
+      const response = await handleCallback(safeId, request(safeId, SAFE, textMessage('oOld', '旧消息', String(++msgId), old), mode, old), runtime.deps)
       expect(response).toMatchObject({ status: 401, outcome: 'stale-timestamp' })
     }
   })
@@ -138,7 +139,7 @@ describe('a safe-mode account and requests in clear', () => {
   }, 60_000)
 
   test('审定 as a signed plain request does not sign off; the leader is told the console must be in 安全模式; the message is kept for the inbox', async () => {
-    const response = await handleCallback(safeId, request(safeId, SAFE, textMessage(LEADER_OPENID, '审定', String(++msgId), nowSeconds()), 'plain'), deps())
+    const response = await handleCallback(safeId, request(safeId, SAFE, textMessage(LEADER_OPENID, '审定', String(++msgId), nowSeconds()), 'plain'), runtime.deps)
     expect(response.status).toBe(200)
     expect(replyText(response.body)).toBe(COMMAND_NEEDS_SAFE_MODE)
     expect(COMMAND_NEEDS_SAFE_MODE).toContain('安全模式')
@@ -150,14 +151,14 @@ describe('a safe-mode account and requests in clear', () => {
 
   test('a binding code in clear is not used, and is kept for the inbox with its digits hidden', async () => {
     const openid = 'oStaffReplay0000000001'
-    const response = await handleCallback(safeId, request(safeId, SAFE, textMessage(openid, '绑定 12345678', String(++msgId), nowSeconds()), 'plain'), deps())
+    const response = await handleCallback(safeId, request(safeId, SAFE, textMessage(openid, '绑定 12345678', String(++msgId), nowSeconds()), 'plain'), runtime.deps)
     expect(replyText(response.body)).toBe(COMMAND_NEEDS_SAFE_MODE)
     await settleInbound(worker)
     expect((await inboxOf(safeId, openid)).map((message) => message.content)).toEqual(['绑定 ********'])
   })
 
   test('the same 审定 encrypted signs off', async () => {
-    const response = await handleCallback(safeId, request(safeId, SAFE, textMessage(LEADER_OPENID, '审定', String(++msgId), nowSeconds()), 'safe'), deps())
+    const response = await handleCallback(safeId, request(safeId, SAFE, textMessage(LEADER_OPENID, '审定', String(++msgId), nowSeconds()), 'safe'), runtime.deps)
     expect(response.status).toBe(200)
     const push = (await findPush(payload, safeId, week))!
     expect(push.status).toBe('signed_off')
@@ -169,8 +170,8 @@ describe('a safe-mode account and requests in clear', () => {
     const result = (msg: string) => eventMessage('oWeChatSystem', 'MASSSENDJOBFINISH', nowSeconds(), { MsgID: msg, Status: 'send success', TotalCount: 100, FilterCount: 100, SentCount: 100, ErrorCount: 0 })
     const pending = async (msg: string) =>
       (await payload.find({ collection: 'pending-mass-results', overrideAccess: true, depth: 0, where: { msgId: { equals: msg } } })).docs.length
-    expect((await handleCallback(safeId, request(safeId, SAFE, result('880001'), 'plain'), deps())).status).toBe(200)
-    expect((await handleCallback(safeId, request(safeId, SAFE, result('880002'), 'safe'), deps())).status).toBe(200)
+    expect((await handleCallback(safeId, request(safeId, SAFE, result('880001'), 'plain'), runtime.deps)).status).toBe(200)
+    expect((await handleCallback(safeId, request(safeId, SAFE, result('880002'), 'safe'), runtime.deps)).status).toBe(200)
     await settleInbound(worker)
     expect(await pending('880001')).toBe(0)
     expect(await pending('880002')).toBe(1)

@@ -7,11 +7,11 @@ import type { Payload } from 'payload'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { decryptMessage } from '../../src/wechat/crypto'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
-import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
+import type { CallbackRuntime } from '../../src/wechat/callback/payload-deps'
 import { processInbound, type InboundRow } from '../../src/wechat/callback/process-inbound'
 import { parseXml, xmlText } from '../../src/wechat/xml'
 import { createFixtures, createItem } from '../helpers/fixtures'
-import { createAccount, eventMessage, signedPost, settleInbound } from '../callback/helpers'
+import { createAccount, eventMessage, signedPost, settleInbound, testCallbackRuntime } from '../callback/helpers'
 
 const ACCOUNT = { appId: 'wxclicktest000001', token: 'clicktoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' as const, originalId: 'gh_click' }
 
@@ -19,6 +19,7 @@ let env: TestPayload
 let payload: Payload
 let accountId: string
 let worker: InboundWorker
+let runtime: CallbackRuntime
 
 beforeAll(async () => {
   env = await startTestPayload()
@@ -29,7 +30,7 @@ beforeAll(async () => {
   await createItem(payload, fx, 'policy-explainers', 'approved', { title: '居住证办理指南' })
   await createItem(payload, fx, 'policy-explainers', 'sent', { title: '高龄补贴申领' })
   await createItem(payload, fx, 'policy-explainers', 'draft', { title: '未审核的草稿' })
-  clearCallbackCaches()
+  runtime = testCallbackRuntime(payload, { maxSkewSeconds: 10 ** 10 })
 }, 60_000)
 
 afterAll(async () => env?.close())
@@ -37,7 +38,7 @@ afterAll(async () => env?.close())
 const now = () => Math.floor(Date.now() / 1000)
 async function post(record: Record<string, unknown>, timestamp = now()) {
   const request = signedPost(accountId, record as never, { timestamp: String(timestamp), mode: 'safe', account: ACCOUNT })
-  return handleCallback(accountId, request, payloadCallbackDeps(payload, { afterResponse: () => undefined, maxSkewSeconds: 10 ** 10 }))
+  return handleCallback(accountId, request, runtime.deps)
 }
 const replyText = (body: string) => xmlText(parseXml(body), 'Content')
 const decryptReply = (body: string) => decryptMessage({ encodingAESKey: ACCOUNT.encodingAESKey, appId: ACCOUNT.appId, encrypted: xmlText(parseXml(body), 'Encrypt') })

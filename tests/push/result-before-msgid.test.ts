@@ -13,10 +13,10 @@ import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
 import { readPush, readSteps } from '../../src/push/store'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
-import { clearCallbackCaches, payloadCallbackDeps } from '../../src/wechat/callback/payload-deps'
+import type { CallbackRuntime } from '../../src/wechat/callback/payload-deps'
 import { articleUrl } from '../../src/wechat/emulator/mass'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { createAccount, settleInbound, signedPost } from '../callback/helpers'
+import { createAccount, settleInbound, signedPost, testCallbackRuntime } from '../callback/helpers'
 import { acceptedSendalls, createPushWorld, realSends, signOff, type PushWorld } from './helpers'
 import { resetPushData } from './scheduler-world'
 
@@ -24,6 +24,9 @@ let t: TestPayload
 let world: PushWorld
 let server: Server
 let worker: InboundWorker
+// Built per test (each test's push world has new accounts): the emulator's events kick the worker.
+let runtime: CallbackRuntime
+let quietRuntime: CallbackRuntime
 let callbackBase: string
 const week = '2026-W48'
 
@@ -35,7 +38,7 @@ beforeAll(async () => {
     const result = await handleCallback(
       accountId,
       { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers as Record<string, string>, body: request as unknown as AsyncIterable<Uint8Array> },
-      payloadCallbackDeps(t.payload, { afterResponse: () => worker.kick() }),
+      runtime.deps,
     )
     response.writeHead(result.status, result.headers).end(result.body)
   })
@@ -53,7 +56,8 @@ beforeEach(async () => {
   const config = world.emulator.account().config as { callbackUrl?: string; messageMode?: string }
   config.callbackUrl = `${callbackBase}/${world.accountId}`
   config.messageMode = 'safe'
-  clearCallbackCaches()
+  runtime = testCallbackRuntime(t.payload, { afterResponse: () => worker.kick() })
+  quietRuntime = testCallbackRuntime(t.payload)
 }, 60_000)
 afterEach(async () => world?.emulator.close())
 
@@ -136,7 +140,7 @@ test("another account's callback cannot set a push's result; article addresses o
     urls.map((url, index) => `<item><ArticleIdx>${index + 1}</ArticleIdx><ArticleUrl><![CDATA[${url}]]></ArticleUrl></item>`).join('') +
     `</ResultList></ArticleUrlResult></xml>`
   const post = (accountId: string, account: typeof other, xml: string, nonce: string) =>
-    handleCallback(accountId, signedPost(accountId, xml, { timestamp: String(Math.floor(Date.now() / 1000)), nonce, mode: 'safe', account }), payloadCallbackDeps(t.payload, { afterResponse: () => undefined }))
+    handleCallback(accountId, signedPost(accountId, xml, { timestamp: String(Math.floor(Date.now() / 1000)), nonce, mode: 'safe', account }), quietRuntime.deps)
 
   // A forged result through another account's callback (its Token is all a forger has): not applied.
   expect((await post(otherId, other, finished(['javascript:alert(1)']), '111111111')).body).toBe('success')

@@ -3,7 +3,6 @@ import fc from 'fast-check'
 import {
   decodeAesKey,
   decryptMessage,
-  decryptMessageDetailed,
   encryptMessage,
   safeEqual,
   sha1Signature,
@@ -19,6 +18,14 @@ function encryptRaw(encodingAESKey: string, plain: Buffer): string {
   const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16))
   cipher.setAutoPadding(false)
   return Buffer.concat([cipher.update(plain), cipher.final()]).toString('base64')
+}
+
+/** Decrypts with a fresh OpenSSL context, nothing checked: random16 | length | message | appid | padding. */
+function decryptRaw(encodingAESKey: string, encrypted: string): Buffer {
+  const key = decodeAesKey(encodingAESKey)
+  const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16))
+  decipher.setAutoPadding(false)
+  return Buffer.concat([decipher.update(Buffer.from(encrypted, 'base64')), decipher.final()])
 }
 
 function expectReason(run: () => unknown, reason: WeChatCryptoErrorReason): void {
@@ -77,13 +84,17 @@ describe('encryptMessage / decryptMessage', () => {
 
   test('vector E: decrypts the official sample (UTF-8 length 292, padding 22) and re-encrypts identically', () => {
     const { safe } = VECTOR_E
-    const result = decryptMessageDetailed({ encodingAESKey: VECTOR_E.encodingAESKey, appId: VECTOR_E.appId, encrypted: safe.encrypted })
-    expect(result.xml).toBe(safe.xml)
-    expect(result.random16.toString('utf8')).toBe(safe.random16)
-    expect(result.appId).toBe(VECTOR_E.appId)
-    expect(Buffer.byteLength(result.xml)).toBe(safe.length)
+    const xml = decryptMessage({ encodingAESKey: VECTOR_E.encodingAESKey, appId: VECTOR_E.appId, encrypted: safe.encrypted })
+    expect(xml).toBe(safe.xml)
+    expect(Buffer.byteLength(xml)).toBe(safe.length)
+    // The layout around it, read independently of the code under test.
+    const plain = decryptRaw(VECTOR_E.encodingAESKey, safe.encrypted)
+    expect(plain.subarray(0, 16).toString('utf8')).toBe(safe.random16)
+    expect(plain.readUInt32BE(16)).toBe(safe.length)
     // 16 + 4 + 292 + 18 = 330 bytes -> 352 after padding: 22 bytes of 22.
-    expect(Buffer.from(safe.encrypted, 'base64').length - (16 + 4 + safe.length + VECTOR_E.appId.length)).toBe(safe.padding)
+    expect(plain.length - (16 + 4 + safe.length + VECTOR_E.appId.length)).toBe(safe.padding)
+    expect(plain.subarray(plain.length - safe.padding).every((byte) => byte === safe.padding)).toBe(true)
+    expect(plain.toString('utf8', 20 + safe.length, plain.length - safe.padding)).toBe(VECTOR_E.appId)
     const again = encryptMessage({ encodingAESKey: VECTOR_E.encodingAESKey, appId: VECTOR_E.appId, xml: safe.xml, random16: safe.random16 })
     expect(again).toBe(safe.encrypted)
   })
@@ -232,10 +243,7 @@ describe('kept AES contexts (one per key and direction) give what a fresh contex
   }
 
   function decryptFresh(encodingAESKey: string, encrypted: string): string {
-    const key = decodeAesKey(encodingAESKey)
-    const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16))
-    decipher.setAutoPadding(false)
-    const plain = Buffer.concat([decipher.update(Buffer.from(encrypted, 'base64')), decipher.final()])
+    const plain = decryptRaw(encodingAESKey, encrypted)
     return plain.toString('utf8', 20, 20 + plain.readUInt32BE(16))
   }
 

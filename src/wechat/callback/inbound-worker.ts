@@ -9,7 +9,6 @@ import { compareAndSet } from '../../cas'
 import { journalDirectory } from './inbound-journal'
 import { importJournal, readySegments } from './journal-import'
 import { processInbound, type InboundRow } from './process-inbound'
-import { perProcess } from './per-process'
 import { retryDueResidentMedia } from './resident-media'
 
 export interface InboundWorkerOptions {
@@ -189,9 +188,6 @@ export class InboundWorker {
 /** 30 s, 1 min, 2 min, … capped at 30 min. */
 export const backoffMs = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000)
 
-// One worker per Payload and process.
-const workers = perProcess('wechat-inbound-workers', () => new WeakMap<Payload, InboundWorker>())
-
 /**
  * The scheduler imports the journal as soon as a segment closes and processes the rows. A web
  * server leaves both to it and only sweeps: segments nobody took for
@@ -201,24 +197,26 @@ const workers = perProcess('wechat-inbound-workers', () => new WeakMap<Payload, 
  */
 export type InboundWorkerRole = 'scheduler' | 'web'
 
-function webImportDelayMs(env: NodeJS.ProcessEnv = process.env): number {
+function webImportDelayMs(env: NodeJS.ProcessEnv): number {
   const seconds = Number(env.WECHAT_INBOUND_WEB_IMPORT_DELAY_SECONDS ?? 30)
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 30_000
 }
 
-const optionsFor = (role: InboundWorkerRole): InboundWorkerOptions => {
+/** The journal options of a worker in `role` (see InboundWorkerRole); the web's read from `env`. */
+function inboundWorkerRoleOptions(role: InboundWorkerRole, env: NodeJS.ProcessEnv = process.env): InboundWorkerOptions {
   if (role === 'scheduler') return { journalPollMs: 200 }
-  const delay = webImportDelayMs()
+  const delay = webImportDelayMs(env)
   return { journalMinAgeMs: delay, journalPollMs: delay === 0 ? 200 : 0 }
 }
 
-/** The worker of this Payload instance (one per process), started on first use. */
-export function inboundWorkerFor(payload: Payload, role: InboundWorkerRole = 'web'): InboundWorker {
-  let worker = workers.get(payload)
-  if (!worker) {
-    worker = new InboundWorker(payload, optionsFor(role))
-    workers.set(payload, worker)
-    worker.start()
-  }
+/**
+ * A worker for `role`, started (its sweep timer, and a first drain for rows left by a previous
+ * run). Called once where a process starts: scripts/worker.ts (the scheduler), the callback's
+ * runtime (a web process, payload-deps.ts); `overrides` win over the role's options. There is no
+ * registry: the caller keeps the worker, and stop() ends its timers.
+ */
+export function startInboundWorker(payload: Payload, role: InboundWorkerRole, overrides: InboundWorkerOptions = {}): InboundWorker {
+  const worker = new InboundWorker(payload, { ...inboundWorkerRoleOptions(role), ...overrides })
+  worker.start()
   return worker
 }

@@ -15,21 +15,32 @@ import { signOffFromWeChat } from './sign-off-command'
 import { TtlCache } from './ttl-cache'
 import type { InboundMessage, PassiveReply } from './types'
 
-// Like the auto-reply rules: an edit shows within seconds, a burst of clicks costs no queries.
-const menus = new TtlCache<SavedMenu>(10_000)
-const guides = new TtlCache<string[]>(10_000)
+/** What a menu click's reply reads: the saved menu and, for GUIDE_LIST, the guides' titles. */
+export interface MenuReads {
+  savedMenu: () => Promise<SavedMenu>
+  guideTitles: () => Promise<string[]>
+}
 
-export function clearInteractiveCaches(): void {
-  menus.clear()
-  guides.clear()
+/**
+ * The menu reads, each cached 10 s in the returned object (like the auto-reply rules: an edit
+ * shows within seconds, a burst of clicks costs no queries). Built once with the callback's runtime
+ * (payload-deps.ts), so each runtime — each test's — starts empty.
+ */
+export function cachedMenuReads(payload: Payload): MenuReads {
+  const menus = new TtlCache<SavedMenu>(10_000)
+  const guides = new TtlCache<string[]>(10_000)
+  return {
+    savedMenu: () => menus.get('menu', () => loadSavedMenu(payload)),
+    guideTitles: () => guides.get('guides', () => loadGuideTitles(payload)),
+  }
 }
 
 /** The reply, or undefined when the message is not one of ours (the auto-reply rules decide). */
-export async function interactiveReply(payload: Payload, account: AccountCredentials, message: InboundMessage): Promise<PassiveReply | null | undefined> {
+export async function interactiveReply(payload: Payload, account: AccountCredentials, message: InboundMessage, menuReads: MenuReads): Promise<PassiveReply | null | undefined> {
   if (message.msgType === 'event' && message.event === 'CLICK') {
     const key = xmlText(message.record, 'EventKey')
-    const menu = await menus.get('menu', () => loadSavedMenu(payload))
-    const titles = key === GUIDE_LIST_KEY ? await guides.get('guides', () => loadGuideTitles(payload)) : []
+    const menu = await menuReads.savedMenu()
+    const titles = key === GUIDE_LIST_KEY ? await menuReads.guideTitles() : []
     return menuClickReply(menu, key, titles)
   }
   if (message.msgType !== 'text') return undefined

@@ -1,64 +1,86 @@
-/** Binds the framework-free callback handler to a Payload instance. */
+/**
+ * The callback's runtime on a Payload instance: everything the framework-free handler keeps between
+ * requests, built once by createCallbackRuntime where a process starts (scripts/callback-server.ts,
+ * the Next route per Payload, a test) and passed in — nothing here lives at module level.
+ */
 import type { Payload } from 'payload'
 import type { AutoReply } from '../../payload-types'
 import { AccountNotFoundError, loadAccountCredentials, PublishedCredentialsError, type AccountCredentials } from '../accounts'
 import { matchAutoReply, type AutoReplyRule } from './auto-reply'
 import { InboundJournal, journalDirectory } from './inbound-journal'
 import { enqueueInbound, inboundEntry } from './inbound-queue'
-import { inboundWorkerFor } from './inbound-worker'
+import { startInboundWorker, type InboundWorker } from './inbound-worker'
 import { maxSkewFromEnv } from './handler'
-import { clearInteractiveCaches, interactiveReply, isStaffCommand } from './interactive-reply'
+import { cachedMenuReads, interactiveReply, isStaffCommand } from './interactive-reply'
 import { COMMAND_NEEDS_SAFE_MODE } from './sign-off-command'
 import { xmlText } from '../xml'
 import { TtlCache } from './ttl-cache'
 import type { CallbackDeps, EnqueueResult, InboundMessage, PassiveReply } from './types'
-import { perProcess } from './per-process'
 import { ModeMismatchRecorder, type ModeMismatchWrite } from './mode-mismatch'
 import { RecentSignatures } from './recent-signatures'
 
-// Short enough that a rotated key or an edited rule applies within a minute, long enough that a
-// burst of messages costs no extra queries.
-const accounts = new TtlCache<AccountCredentials | null>(60_000)
-const rules = new TtlCache<AutoReplyRule[]>(10_000)
-
-// One journal per directory and process: two writers would each think the segment theirs.
-const journals = perProcess('wechat-inbound-journals', () => new Map<string, InboundJournal>())
-
-export function journalFor(directory: string = journalDirectory()): InboundJournal {
-  let journal = journals.get(directory)
-  if (!journal) {
-    journal = new InboundJournal(directory)
-    journals.set(directory, journal)
-  }
-  return journal
-}
-
-export function clearCallbackCaches(): void {
-  accounts.clear()
-  rules.clear()
-  clearInteractiveCaches()
-}
-
-export interface PayloadCallbackOptions {
+export interface CallbackRuntimeOptions {
   now?: () => number
+  /** Default: WECHAT_CALLBACK_MAX_SKEW_SECONDS (handler.ts), read once here, not per request. */
   maxSkewSeconds?: number
-  /** Default: kick this process's inbound worker when it imports without delay (see inbound-worker.ts). */
+  /**
+   * Default: the runtime starts an inbound worker of its own (role `web`, inbound-worker.ts) and
+   * kicks it after each answer when it imports at once. Given, no worker is started.
+   */
   afterResponse?: () => void
+  /**
+   * Default: a new journal in journalDirectory(). A process runs one runtime (per Payload), so it
+   * has one writer per directory; tests that build a runtime per test share one journal.
+   */
   journal?: InboundJournal
 }
 
-export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOptions = {}): CallbackDeps {
-  const journal = options.journal ?? journalFor()
+/**
+ * What one callback endpoint keeps between requests: the account secrets (cached 60 s), the
+ * auto-reply rules and the menu (10 s) — short enough that a rotated key or an edited rule applies
+ * within a minute, long enough that a burst of messages costs no extra queries —, the journal, the
+ * plain signatures of the timestamp window (recent-signatures.ts), the mode-mismatch recorder (its
+ * once-a-minute write holds across requests) and, in a web process, its inbound worker.
+ */
+export interface CallbackRuntime {
+  /** What handleCallback takes. */
+  readonly deps: CallbackDeps
+  readonly journal: InboundJournal
+  readonly modeMismatch: ModeMismatchRecorder
+  /** The worker this runtime started; null when `afterResponse` was given. */
+  readonly worker: InboundWorker | null
+  /**
+   * For shutdown: stops the worker's timers, hands the open journal segment to the importer (rather
+   * than after the importer's 30 s abandon time) and writes pending mode-mismatch sightings.
+   */
+  close: () => Promise<void>
+}
+
+/** Builds the callback's runtime on `payload`; each call has its own caches and recorder. */
+export function createCallbackRuntime(payload: Payload, options: CallbackRuntimeOptions = {}): CallbackRuntime {
+  const journal = options.journal ?? new InboundJournal(journalDirectory())
   const maxSkewSeconds = options.maxSkewSeconds ?? maxSkewFromEnv()
-  const signatures = recentSignaturesFor(maxSkewSeconds)
-  return {
+  const now = options.now ?? Date.now
+  const accounts = new TtlCache<AccountCredentials | null>(60_000)
+  const rules = new TtlCache<AutoReplyRule[]>(10_000)
+  const menuReads = cachedMenuReads(payload)
+  const signatures = new RecentSignatures(maxSkewSeconds * 1000)
+  const modeMismatch = new ModeMismatchRecorder({
+    write: (accountId, sighting) => recordModeMismatch(payload, accountId, sighting),
+    log: (level, entry) => payload.logger[level](entry),
+  })
+  // Started with the runtime, for its sweep; kicked only when it imports at once.
+  const worker = options.afterResponse ? null : startInboundWorker(payload, 'web', { journalDirectory: journal.directory })
+  const afterResponse = options.afterResponse ?? (worker?.importsAtOnce ? () => worker.kick() : () => undefined)
+
+  const deps: CallbackDeps = {
     loadAccount: (accountId) => accounts.get(accountId, () => loadAccountOrNull(payload, accountId)),
     enqueue: (account, message) => {
-      // A signature this process already answered: a staff command under it must not act (see
+      // A signature this runtime already answered: a staff command under it must not act (see
       // recent-signatures.ts); anything else is journaled and dropped at the import.
       const replayed = message.replayKey !== undefined && signatures.seen(`${account.id}:${message.replayKey}`)
       if (replayed && isStaffCommandMessage(message) && !message.untrustedBody) return Promise.resolve('duplicate')
-      return enqueue(payload, journal, account, message, (options.now ?? Date.now)())
+      return enqueue(payload, journal, account, message, now())
     },
     passiveReply: async (account, message, stored) => {
       if (isStaffCommandMessage(message)) {
@@ -67,7 +89,7 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
         if (message.untrustedBody) return { kind: 'text', text: COMMAND_NEEDS_SAFE_MODE }
         if ((await stored) === 'duplicate') return null
       }
-      const acted = await interactiveReply(payload, account, message)
+      const acted = await interactiveReply(payload, account, message, menuReads)
       if (acted !== undefined) return acted
       const rule = matchAutoReply(await rules.get(account.id, () => loadRules(payload, account.id)), {
         msgType: message.msgType,
@@ -76,12 +98,22 @@ export function payloadCallbackDeps(payload: Payload, options: PayloadCallbackOp
       })
       return rule?.reply ?? null
     },
-    noteModeMismatch: (account, seen) => modeMismatchRecorderFor(payload).note(account.id, account.messageMode, seen, (options.now ?? Date.now)()),
-    afterResponse: options.afterResponse ?? defaultAfterResponse(payload),
+    noteModeMismatch: (account, seen) => modeMismatch.note(account.id, account.messageMode, seen, now()),
+    afterResponse,
     log: (level, entry) => payload.logger[level](entry),
     now: options.now,
-    // Read when the deps are built, not per request: process.env is slow to read.
     maxSkewSeconds,
+  }
+  return {
+    deps,
+    journal,
+    modeMismatch,
+    worker,
+    close: async () => {
+      worker?.stop()
+      await journal.rotate()
+      await modeMismatch.flush()
+    },
   }
 }
 
@@ -101,42 +133,7 @@ async function enqueue(payload: Payload, journal: InboundJournal, account: Accou
 
 const isStaffCommandMessage = (message: InboundMessage): boolean => message.msgType === 'text' && isStaffCommand(xmlText(message.record, 'Content'))
 
-function defaultAfterResponse(payload: Payload): () => void {
-  // Started on the first callback either way, for its sweep; kicked only when it imports at once.
-  const worker = inboundWorkerFor(payload)
-  return worker.importsAtOnce ? () => worker.kick() : () => undefined
-}
-
-const signatureSets = perProcess('wechat-recent-signatures', () => new Map<number, RecentSignatures>())
-
-/** One set per process (and window), shared by every deps built in it. */
-function recentSignaturesFor(maxSkewSeconds: number): RecentSignatures {
-  let set = signatureSets.get(maxSkewSeconds)
-  if (!set) {
-    set = new RecentSignatures(maxSkewSeconds * 1000)
-    signatureSets.set(maxSkewSeconds, set)
-  }
-  return set
-}
-
-const recorders = perProcess('wechat-mode-mismatch-recorders', () => new WeakMap<Payload, ModeMismatchRecorder>())
-
-/**
- * One recorder per Payload and process, so that the once-a-minute limit holds across requests:
- * adds the sightings to the account's read-only `modeMismatch` group.
- */
-export function modeMismatchRecorderFor(payload: Payload): ModeMismatchRecorder {
-  let recorder = recorders.get(payload)
-  if (!recorder) {
-    recorder = new ModeMismatchRecorder({
-      write: (accountId, sighting) => recordModeMismatch(payload, accountId, sighting),
-      log: (level, entry) => payload.logger[level](entry),
-    })
-    recorders.set(payload, recorder)
-  }
-  return recorder
-}
-
+/** Adds the sightings to the account's read-only `modeMismatch` group. */
 async function recordModeMismatch(payload: Payload, accountId: string, sighting: ModeMismatchWrite): Promise<void> {
   // includeSecrets: the secrets hook keeps the stored (encrypted) secrets only when it can see them.
   const context = { includeSecrets: true }
@@ -157,21 +154,6 @@ async function recordModeMismatch(payload: Payload, accountId: string, sighting:
       },
     },
   })
-}
-
-const defaultDeps = perProcess('wechat-callback-deps', () => new WeakMap<Payload, CallbackDeps>())
-
-/**
- * The default deps of a Payload, built once: the Next route asks for them on every request, and
- * building them reads the environment and resolves the journal.
- */
-export function callbackDepsFor(payload: Payload): CallbackDeps {
-  let deps = defaultDeps.get(payload)
-  if (!deps) {
-    deps = payloadCallbackDeps(payload)
-    defaultDeps.set(payload, deps)
-  }
-  return deps
 }
 
 async function loadAccountOrNull(payload: Payload, accountId: string): Promise<AccountCredentials | null> {

@@ -5,12 +5,14 @@ import { ApiError } from '../../http/api-error'
 import { AccountUnavailableError, loadAccountCredentials } from '../accounts'
 import { matchAutoReply } from './auto-reply'
 import { loadRules } from './payload-deps'
+import { perPayload } from './per-process'
 
 /** Tries per staff member per minute: enough to check rules by hand, too few to load the server. */
 export const TRY_LIMIT_PER_MINUTE = 10
 
-// In memory, per server process: the admin runs in one `next start` process.
-const triesPerUser = new RateLimiterMemory({ points: TRY_LIMIT_PER_MINUTE, duration: 60 })
+// In memory, per Payload instance (one per `next start` process, which the admin runs in): the
+// endpoint has no constructor, only req.payload.
+const triesOf = perPayload('auto-reply-tries', () => new RateLimiterMemory({ points: TRY_LIMIT_PER_MINUTE, duration: 60 }))
 
 /**
  * `POST /api/auto-replies/try` with `{ "content": "…", "follow"?: true, "account"?: id }`: which rule a
@@ -23,7 +25,7 @@ export const tryAutoReplyEndpoint: Endpoint = {
   handler: async (req) => {
     const staff = requireStaff(req)
     try {
-      await triesPerUser.consume(String(staff.id))
+      await triesOf(req.payload).consume(String(staff.id))
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal
       const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000))

@@ -1,7 +1,12 @@
-/** A tiny in-memory cache with expiry, for the callback's hot reads (account secrets, reply rules). */
+/**
+ * A tiny in-memory cache with expiry, for hot reads (account secrets, reply rules, the menu, the
+ * inbox's clients). An instance belongs to whoever built it (the callback's runtime, a per-Payload
+ * registry): there is no reset; a fresh cache is a new instance.
+ */
 export class TtlCache<T> {
   private readonly entries = new Map<string, { value: Promise<T>; until: number }>()
 
+  /** `ttlMs`: how long a loaded value is kept; past `maxEntries` keys the cache starts over. */
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
@@ -17,9 +22,5 @@ export class TtlCache<T> {
     this.entries.set(key, { value, until: this.now() + this.ttlMs })
     value.catch(() => this.entries.delete(key))
     return value
-  }
-
-  clear(): void {
-    this.entries.clear()
   }
 }

@@ -2,16 +2,20 @@
 import type { Payload } from 'payload'
 import { clientForAccount } from '../account-client'
 import type { WeChatClient } from '../client'
+import { perPayload } from '../callback/per-process'
+import { TtlCache } from '../callback/ttl-cache'
 
+// Rebuilt every few minutes so a changed AppSecret takes effect without a restart.
 const CLIENT_TTL_MS = 5 * 60_000
-const clients = new Map<string, { client: WeChatClient; until: number }>()
 
-/** clientForAccount, cached per account for five minutes (replies and media downloads come in bursts). */
-export async function cachedClientForAccount(payload: Payload, accountId: string): Promise<WeChatClient> {
-  const cached = clients.get(accountId)
-  if (cached && cached.until > Date.now()) return cached.client
-  // Rebuilt every few minutes so a changed AppSecret takes effect without a restart.
-  const client = await clientForAccount(payload, accountId)
-  clients.set(accountId, { client, until: Date.now() + CLIENT_TTL_MS })
-  return client
+// Per Payload instance: a client holds its Payload (token store, logger), so another instance (another
+// database, each test's) must never be handed it. The reply endpoint reaches this with req.payload only.
+const clientsOf = perPayload('wechat-inbox-clients', () => new TtlCache<WeChatClient>(CLIENT_TTL_MS))
+
+/**
+ * clientForAccount, cached per Payload and account for five minutes (replies and media downloads
+ * come in bursts); concurrent first calls share one build, a failed build is not kept.
+ */
+export function cachedClientForAccount(payload: Payload, accountId: string): Promise<WeChatClient> {
+  return clientsOf(payload).get(accountId, () => clientForAccount(payload, accountId))
 }
