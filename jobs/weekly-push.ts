@@ -58,7 +58,7 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
   if (!accountId) return { week, slot: null, step: 'idle', detail: '没有默认公众号' }
 
   const closed = await closeMissedWeeks(payload, accountId, now, options, settings)
-  let push = await findPush(payload, accountId, week)
+  const push = await findPush(payload, accountId, week)
   const send = (finalAttempt: boolean, decidedOn?: string) =>
     gatewayFor(payload, accountId).then((gateway) =>
       sendWeeklyPush({ payload, pushId: push!.id, gateway, settings, owner: options.owner, finalAttempt, onStep: options.onStep, now: () => options.now ?? new Date(), decidedOn }),

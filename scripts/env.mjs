@@ -197,7 +197,7 @@ export function run(command, args, env = {}) {
     process.on('SIGINT', forward)
     process.on('SIGTERM', forward)
     child.on('error', reject)
-    child.on('exit', (code, signal) => {
+    child.on('exit', () => {
       process.off('SIGINT', forward)
       process.off('SIGTERM', forward)
     })
@@ -247,7 +247,8 @@ export function runTogether(services) {
         for (const other of children) if (other !== child && other.exitCode === null) other.kill('SIGTERM')
         const message = `${name} 已停止（${signal ? `信号 ${signal}` : `退出码 ${code}`}）`
         console.log(`■ ${message}`)
-        code === 0 || signal === 'SIGTERM' || signal === 'SIGINT' ? resolve(message) : reject(new CliError(`${message}，原因见上面的输出；其他进程已一并停止`, code || 1))
+        if (code === 0 || signal === 'SIGTERM' || signal === 'SIGINT') resolve(message)
+        else reject(new CliError(`${message}，原因见上面的输出；其他进程已一并停止`, code || 1))
       })
       return child
     })

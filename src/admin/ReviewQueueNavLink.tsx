@@ -1,5 +1,5 @@
 'use client'
-import { useAuth, useTranslation } from '@payloadcms/ui'
+import { Link, useAuth, useTranslation } from '@payloadcms/ui'
 import React from 'react'
 import { pick } from './labels'
 
@@ -10,8 +10,9 @@ export const ReviewQueueNavLink: React.FC = () => {
   const label =
     user.role === 'editor' ? { zh: '我的稿件', en: 'My drafts' } : { zh: '待审核', en: 'Review queue' }
   return (
-    <a className="nav__link" href="/admin/review-queue" style={{ display: 'block', padding: '4px 0' }}>
+    // Payload's Link, as its own nav links: moves within the admin without reloading it.
+    <Link className="nav__link" href="/admin/review-queue" prefetch={false} style={{ display: 'block', padding: '4px 0' }}>
       {pick(label, i18n.language)}
-    </a>
+    </Link>
   )
 }

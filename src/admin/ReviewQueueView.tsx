@@ -67,13 +67,13 @@ export async function ReviewQueueView(props: AdminViewServerProps) {
             className="review-queue"
             rowIds={rows.map((row) => `${row.collection}:${row.id}`)}
             columns={[
-              { key: 'title', heading: pick({ zh: '标题', en: 'Title' }, lang), cells: rows.map((row) => <a href={`/admin/collections/${row.collection}/${row.id}`}>{row.title}</a>) },
+              { key: 'title', heading: pick({ zh: '标题', en: 'Title' }, lang), cells: rows.map((row) => <a key={`${row.collection}:${row.id}`} href={`/admin/collections/${row.collection}/${row.id}`}>{row.title}</a>) },
               { key: 'type', heading: pick({ zh: '类型', en: 'Type' }, lang), cells: rows.map((row) => pick(CONTENT_TYPE_NAMES[row.collection], lang)) },
               {
                 key: 'status',
                 heading: pick({ zh: '状态', en: 'Status' }, lang),
                 cells: rows.map((row) => (
-                  <Pill pillStyle={STATUS_PILL[row.reviewStatus] ?? 'light'} size="small">
+                  <Pill key={`${row.collection}:${row.id}`} pillStyle={STATUS_PILL[row.reviewStatus] ?? 'light'} size="small">
                     {pick(REVIEW_STATE_LABELS[row.reviewStatus], lang)}
                   </Pill>
                 )),

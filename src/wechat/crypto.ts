@@ -155,10 +155,10 @@ class CbcContext {
 const contexts = new Map<string, CbcContext>()
 
 /**
- * Runs `use` with the key's context. A context that threw is dropped: its chaining value is then
+ * Runs `run` with the key's context. A context that threw is dropped: its chaining value is then
  * unknown, and the next message gets a fresh one.
  */
-function withCbcContext<T>(encodingAESKey: string, direction: 'encrypt' | 'decrypt', use: (context: CbcContext) => T): T {
+function withCbcContext<T>(encodingAESKey: string, direction: 'encrypt' | 'decrypt', run: (context: CbcContext) => T): T {
   const name = `${direction}:${encodingAESKey}`
   let context = contexts.get(name)
   if (!context) {
@@ -167,7 +167,7 @@ function withCbcContext<T>(encodingAESKey: string, direction: 'encrypt' | 'decry
     contexts.set(name, context)
   }
   try {
-    return use(context)
+    return run(context)
   } catch (error) {
     contexts.delete(name)
     throw error

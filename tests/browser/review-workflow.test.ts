@@ -63,7 +63,15 @@ test('editor writes and submits; leader returns with a reason; editor fixes and 
   expect(await editor.locator('.review-action--approve').count()).toBe(0)
 
   const leader = await signIn('leader@demo.local')
-  await leader.goto(`${server.url}/admin/review-queue`)
+  // The queue is reached from the nav (Payload's Link: navigates inside the admin, no reload).
+  await leader.goto(`${server.url}/admin`)
+  await leader.evaluate(() => Object.assign(window, { sameDocument: true }))
+  // Below 1440 px Payload keeps the nav closed behind its toggler.
+  await leader.click('button.nav-toggler')
+  await leader.locator('nav a.nav__link[href="/admin/review-queue"]').click()
+  await leader.waitForURL(`${server.url}/admin/review-queue`)
+  await leader.getByRole('link', { name: title }).waitFor()
+  expect(await leader.evaluate(() => 'sameDocument' in window)).toBe(true)
   await leader.getByRole('link', { name: title }).click()
   await leader.waitForURL(itemUrl)
   await leader.click('.review-action--return')

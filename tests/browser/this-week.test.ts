@@ -1,5 +1,4 @@
 import type { Browser, Page } from 'playwright-core'
-import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
 import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
 import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
 import { launchBrowser } from '../helpers/browser'

@@ -1,7 +1,7 @@
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { acceptedSendalls, realSends, signOff } from './helpers'
 import { beijing, createScheduledWorld, itemStates, type ScheduledWorld } from './scheduler-world'
-import { startTickProcess, type TickAnswer, type TickProcess } from './tick-processes'
+import { startTickProcess, type TickAnswer } from './tick-processes'
 
 // Two scheduler processes (real child processes, each with its own Payload on the same SQLite
 // file) tick the same Thursday 18:00 slot at the same moment, week after week: the database claim

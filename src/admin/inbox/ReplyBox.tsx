@@ -24,17 +24,25 @@ export const ReplyBox: React.FC = () => {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
-  const load = useCallback(async () => {
-    if (!id) return
+  /** The message's reply window from the server; `null` when it did not answer. */
+  const fetchWindow = useCallback(async (): Promise<WindowInfo | null> => {
+    if (!id) return null
     const response = await fetch(`/api/resident-messages/${id}/reply-window`, { credentials: 'include' })
-    if (response.ok) setInfo((await response.json()) as WindowInfo)
+    return response.ok ? ((await response.json()) as WindowInfo) : null
   }, [id])
 
   useEffect(() => {
-    void load()
+    // An answer arriving after the message changed or the box closed is dropped.
+    let current = true
+    void fetchWindow().then((next) => {
+      if (current && next) setInfo(next)
+    })
     const timer = setInterval(() => setNow(Date.now()), 30_000)
-    return () => clearInterval(timer)
-  }, [load])
+    return () => {
+      current = false
+      clearInterval(timer)
+    }
+  }, [fetchWindow])
 
   if (!id) return null
   const refused = Boolean(info?.refusal)
@@ -62,7 +70,9 @@ export const ReplyBox: React.FC = () => {
       setBusy(false)
       // Failed attempts are recorded too: show them, and a refusal stops the countdown.
       router.refresh()
-      void load()
+      void fetchWindow().then((next) => {
+        if (next) setInfo(next)
+      })
     }
   }
 

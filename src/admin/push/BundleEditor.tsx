@@ -67,6 +67,8 @@ export const BundleEditor: React.FC<{ pushId: string | null; editable: boolean; 
       {label}
     </Button>
   )
+  // Each row's id in the tables, and its cells' key.
+  const rowKey = (row: { relationTo: string; value: string }) => `${row.relationTo}:${row.value}`
   const link = (row: { relationTo: string; value: string; title: string }) => <a href={`/admin/collections/${row.relationTo}/${row.value}`}>{row.title || t('（无标题）', '(untitled)')}</a>
 
   return (
@@ -78,16 +80,24 @@ export const BundleEditor: React.FC<{ pushId: string | null; editable: boolean; 
       ) : (
         <DataTable
           className="push-bundle__items"
-          rowIds={items.map((item) => `${item.relationTo}:${item.value}`)}
+          rowIds={items.map(rowKey)}
           columns={[
-            { key: 'order', heading: '#', cells: items.map((_, index) => (index === 0 ? <Pill pillStyle="success" size="small">{t('头条', 'Headline')}</Pill> : String(index + 1))) },
-            { key: 'title', heading: t('标题', 'Title'), cells: items.map((item) => <span className="push-bundle__title">{link(item)}</span>) },
+            { key: 'order', heading: '#', cells: items.map((item, index) => (index === 0 ? <Pill key={rowKey(item)} pillStyle="success" size="small">{t('头条', 'Headline')}</Pill> : String(index + 1))) },
+            { key: 'title', heading: t('标题', 'Title'), cells: items.map((item) => <span key={rowKey(item)} className="push-bundle__title">{link(item)}</span>) },
             { key: 'type', heading: t('类型', 'Type'), cells: items.map((item) => item.typeLabel) },
             {
               key: 'check',
               heading: t('检查', 'Check'),
               cells: items.map((item) =>
-                item.problems.length === 0 ? <Pill pillStyle="success" size="small">{t('可以推送', 'Ready')}</Pill> : <span style={{ color: 'var(--theme-error-500)' }}>{item.problems.join('；')}</span>,
+                item.problems.length === 0 ? (
+                  <Pill key={rowKey(item)} pillStyle="success" size="small">
+                    {t('可以推送', 'Ready')}
+                  </Pill>
+                ) : (
+                  <span key={rowKey(item)} style={{ color: 'var(--theme-error-500)' }}>
+                    {item.problems.join('；')}
+                  </span>
+                ),
               ),
             },
             ...(editable
@@ -96,7 +106,7 @@ export const BundleEditor: React.FC<{ pushId: string | null; editable: boolean; 
                     key: 'actions',
                     heading: t('调整', 'Change'),
                     cells: items.map((item, index) => (
-                      <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+                      <div key={rowKey(item)} style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
                         {small(t('上移', 'Up'), () => move(index, -1), 'push-bundle__up', index === 0)}
                         {small(t('下移', 'Down'), () => move(index, 1), 'push-bundle__down', index === items.length - 1)}
                         {small(t('移除', 'Remove'), () => void save(items.filter((_, other) => other !== index)), 'push-bundle__remove')}
@@ -115,15 +125,15 @@ export const BundleEditor: React.FC<{ pushId: string | null; editable: boolean; 
       ) : (
         <DataTable
           className="push-pool"
-          rowIds={pool.map((row) => `${row.relationTo}:${row.value}`)}
+          rowIds={pool.map(rowKey)}
           columns={[
-            { key: 'title', heading: t('标题', 'Title'), cells: pool.map((row) => <span className="push-pool__title">{link(row)}</span>) },
+            { key: 'title', heading: t('标题', 'Title'), cells: pool.map((row) => <span key={rowKey(row)} className="push-pool__title">{link(row)}</span>) },
             { key: 'type', heading: t('类型', 'Type'), cells: pool.map((row) => row.typeLabel) },
             {
               key: 'reason',
               heading: t('未选入的原因', 'Why not chosen'),
               cells: pool.map((row) => (
-                <span className="push-pool__reason" data-code={row.code}>
+                <span key={rowKey(row)} className="push-pool__reason" data-code={row.code}>
                   <Pill pillStyle={row.pill} size="small">
                     {row.pillLabel}
                   </Pill>{' '}

@@ -43,6 +43,10 @@ export const PushActions: React.FC<PushActionsProps> = ({ pushId, status, summar
   const [answer, setAnswer] = useState<ActionAnswer | null>(null)
   useEffect(() => {
     const carried = takeCarriedAnswer()
+    // The answer carried over a reload lives in sessionStorage, which only the browser has and
+    // which taking empties: it cannot be the initial state (the server renders this first, and
+    // React may run an initialiser twice), so it is read after mounting.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one render after mount, from browser storage
     if (carried) setAnswer(carried)
   }, [])
 

@@ -1,5 +1,5 @@
 'use client'
-import { useAuth, useTranslation } from '@payloadcms/ui'
+import { Link, useAuth, useTranslation } from '@payloadcms/ui'
 import React from 'react'
 import { pick } from '../labels'
 
@@ -15,9 +15,10 @@ export const PushNavLinks: React.FC = () => {
   return (
     <>
       {LINKS.map((link) => (
-        <a key={link.href} className="nav__link" href={link.href} style={{ display: 'block', padding: '4px 0' }}>
+        // Payload's Link, as its own nav links: moves within the admin without reloading it.
+        <Link key={link.href} className="nav__link" href={link.href} prefetch={false} style={{ display: 'block', padding: '4px 0' }}>
           {pick(link.label, i18n.language)}
-        </a>
+        </Link>
       ))}
     </>
   )

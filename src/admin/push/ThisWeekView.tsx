@@ -165,7 +165,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
                 rowIds={steps.map((_, index) => String(index))}
                 columns={[
                   { key: 'at', heading: t('时间（北京时间）', 'At (Beijing time)'), cells: steps.map((entry) => formatShanghai(entry.at)) },
-                  { key: 'step', heading: t('步骤', 'Step'), cells: steps.map((entry) => <Pill pillStyle={entry.ok ? 'light' : 'error'} size="small">{entry.step}</Pill>) },
+                  { key: 'step', heading: t('步骤', 'Step'), cells: steps.map((entry, index) => <Pill key={index} pillStyle={entry.ok ? 'light' : 'error'} size="small">{entry.step}</Pill>) },
                   { key: 'detail', heading: t('详情', 'Detail'), cells: steps.map((entry) => entry.detail) },
                 ]}
               />

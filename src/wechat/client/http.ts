@@ -26,8 +26,12 @@ export interface TransportOptions {
   scrubber: SecretScrubber
 }
 
+/** wechat-api with its methods callable by name (`_createMenu`, …), which its typing leaves out. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the untyped library's methods are called by name with their own arguments
+type CallableWeChatAPI = WeChatAPI & Record<string, any>
+
 /** An unwrapped wechat-api call: `(api, done) => api._createMenu(menu, done)`. */
-export type Invocation = (api: WeChatAPI & Record<string, any>, done: WeChatCallback) => void
+export type Invocation = (api: CallableWeChatAPI, done: WeChatCallback) => void
 
 export interface Transport {
   readonly api: WeChatAPI
@@ -72,7 +76,7 @@ export function createTransport(options: TransportOptions): Transport {
     api,
     invoke<T>(endpoint: string, accessToken: string | null, invocation: Invocation): Promise<T> {
       // A per-call `this`: concurrent calls never see each other's token.
-      const bound = Object.create(api) as WeChatAPI & Record<string, any>
+      const bound = Object.create(api) as CallableWeChatAPI
       bound.token = accessToken === null ? undefined : { accessToken }
       return new Promise<T>((resolve, reject) => {
         try {
