@@ -4,6 +4,7 @@ import { startServer, type TestServer } from '../helpers/server'
 // X-Forwarded-For, so a fresh header per request escaped it (or put the blame on someone else).
 // The address is now the connection's (scripts/admin-server.mjs), or with TRUST_PROXY the entry
 // the trusted proxy appended. 20 failures in a row block an address (collections/users/login-throttle.ts).
+// The backoff base is a minute here, so a slow machine cannot let the block lapse between two requests.
 
 const ADDRESS_FREE = 20
 
@@ -20,7 +21,7 @@ async function tryLogin(server: TestServer, email: string, password: string, hea
 describe('TRUST_PROXY unset: the connection is the address', () => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startServer({ LOGIN_BACKOFF_BASE_MS: '1000' })
+    server = await startServer({ LOGIN_BACKOFF_BASE_MS: '60000' })
   }, 120_000)
   afterAll(async () => server?.stop())
 
@@ -46,7 +47,7 @@ describe('TRUST_PROXY unset: the connection is the address', () => {
 describe('TRUST_PROXY=1: the entry the proxy appended is the address', () => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startServer({ LOGIN_BACKOFF_BASE_MS: '1000', TRUST_PROXY: '1' })
+    server = await startServer({ LOGIN_BACKOFF_BASE_MS: '60000', TRUST_PROXY: '1' })
   }, 120_000)
   afterAll(async () => server?.stop())
 
