@@ -2,13 +2,12 @@ import type { PayloadRequest } from 'payload'
 import { requireStaff } from '../access/roles'
 import { ApiError } from '../http/api-error'
 import { bundleProblems, loadBundle } from './candidates'
-import { moveItems } from './item-states'
 import { itemRefs } from './item-refs'
 import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
 import { OPEN_PUSH_STATUSES, PUSH_STATUS_LABELS, inStatusGroup, isPushStatus } from './status'
 import { slotInstant } from './week'
-import { readPush, savePush, type PushDoc } from './store'
+import { readPush, savePush, setItemStates, type PushDoc } from './store'
 
 const statusZh = (status: string | null | undefined) => (isPushStatus(status) ? PUSH_STATUS_LABELS[status].zh : String(status))
 
@@ -54,7 +53,7 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
       { step: 'reject', ok: true, detail: `${staff.name ?? staff.email}：${reason.trim()}` },
     )
     if (!saved) throw new ApiError(409, 'conflict', '推送状态已变化，请刷新')
-    await moveItems(req.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+    await setItemStates(req.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
     return saved
   }
   if (action === 'revoke') {
