@@ -8,7 +8,7 @@
 import type { Where } from 'payload'
 import { idOf, type Role } from '../access/roles'
 import { itemRefs, sameRefs, type ItemRef } from './item-refs'
-import { OPEN_PUSH_STATUSES, inStatusGroup } from './status'
+import { OPEN_PUSH_STATUSES, PUSH_STATUS_LABELS, inStatusGroup, isPushStatus } from './status'
 
 /** The roles that may change a push's bundle (items, order, audience): 审核领导 and 管理员. */
 export const PUSH_EDITOR_ROLES = ['leader', 'admin'] as const satisfies readonly Role[]
@@ -29,6 +29,23 @@ export const mayChangePush = (role: Role | null, status: unknown): boolean =>
  */
 export const pushUpdateAccess = (role: Role | null): boolean | Where =>
   role !== null && (PUSH_EDITOR_ROLES as readonly Role[]).includes(role) ? { status: { in: [...OPEN_PUSH_STATUSES] } } : false
+
+/** The leader's decisions on a push (本周推送's buttons, WeChat's 审定 command): 审定, 不发送, 撤销审定. */
+export type LeaderDecision = 'sign-off' | 'reject' | 'revoke'
+
+const statusZh = (status: unknown) => (isPushStatus(status) ? PUSH_STATUS_LABELS[status].zh : String(status))
+
+/**
+ * In which status the leader may take each decision (leaders and admins only, PUSH_EDITOR_ROLES):
+ * 审定 a `proposed` push; 不发送 an open one; 撤销审定 a `signed_off` one, until the send starts.
+ * Answers the 409's code and Chinese message, or null when the decision may be taken.
+ */
+export function decisionRefusal(decision: LeaderDecision, status: unknown): { code: string; message: string } | null {
+  if (decision === 'sign-off') return status === 'proposed' ? null : { code: 'invalid-transition', message: `当前状态为「${statusZh(status)}」，不能审定` }
+  if (decision === 'reject') return inStatusGroup(OPEN_PUSH_STATUSES, status) ? null : { code: 'invalid-transition', message: `当前状态为「${statusZh(status)}」，不能取消本周推送` }
+  if (status === 'proposed') return { code: 'not-signed-off', message: '本周推送尚未审定，无需撤销' }
+  return status === 'signed_off' ? null : { code: 'send-started', message: `已开始发送（当前状态「${statusZh(status)}」），不能撤销审定` }
+}
 
 /** Why a person's change of a push in `status` is refused (409), or null when the bundle is open. */
 export const refusedChange = (status: unknown): string | null =>

@@ -3,6 +3,7 @@ import {
   bundleChanged,
   bundleItemMoves,
   changeVoidsSignOff,
+  decisionRefusal,
   itemEditVoidsSignOff,
   mayChangePush,
   mayCreatePush,
@@ -76,4 +77,15 @@ test('a bundle change moves the removed items back to the pool and the added one
   expect(bundleItemMoves([a, b], [b, a])).toEqual({ removed: [], added: [] })
   expect(bundleItemMoves([a, b], [b, c])).toEqual({ removed: [a], added: [c] })
   expect(bundleItemMoves([], [a])).toEqual({ removed: [], added: [a] })
+})
+
+test("the leader's decisions by status: 审定 a proposal, 不发送 an open bundle, 撤销审定 a sign-off until the send starts", () => {
+  const allowed = (decision: 'sign-off' | 'reject' | 'revoke') => PUSH_STATUSES.filter((status) => decisionRefusal(decision, status) === null)
+  expect(allowed('sign-off')).toEqual(['proposed'])
+  expect(allowed('reject')).toEqual(['proposed', 'signed_off'])
+  expect(allowed('revoke')).toEqual(['signed_off'])
+  expect(decisionRefusal('sign-off', 'sending')).toEqual({ code: 'invalid-transition', message: '当前状态为「发送中」，不能审定' })
+  expect(decisionRefusal('reject', 'sent')).toEqual({ code: 'invalid-transition', message: '当前状态为「已发送」，不能取消本周推送' })
+  expect(decisionRefusal('revoke', 'proposed')).toEqual({ code: 'not-signed-off', message: '本周推送尚未审定，无需撤销' })
+  expect(decisionRefusal('revoke', 'sending')).toEqual({ code: 'send-started', message: '已开始发送（当前状态「发送中」），不能撤销审定' })
 })
