@@ -97,7 +97,9 @@ export async function savePushResult(payload: Payload, pushId: string, result: N
  * saved meanwhile stays.
  */
 export async function savePreviews(payload: Payload, pushId: string, previews: NonNullable<PushDoc['previews']>): Promise<void> {
-  await payload.db.updateOne({ collection: 'weekly-pushes', id: pushId, data: { previews, updatedAt: new Date().toISOString() } })
+  // `updatedAt` stays: a preview changes nothing the leader signs off, so a sign-off or claim decided
+  // on the push as read goes on.
+  await payload.db.updateOne({ collection: 'weekly-pushes', id: pushId, data: { previews } })
 }
 
 /**
