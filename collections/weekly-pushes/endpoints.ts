@@ -15,8 +15,9 @@ import { ApiError } from '../../src/http/api-error'
 import { formatShanghai } from '../../src/time'
 
 /**
- * Payload's own refusal of a push write made as the person (editBundle's update: access, the guard
- * hooks) as this endpoint words it: 403 「没有权限修改本周推送」, else its message and each field's.
+ * A refusal Payload raised on the way (its access, a field's validation) as this endpoint words it:
+ * 403 「没有权限修改本周推送」, else its message and each field's. The push's own refusals (the
+ * rules in src/push/rules.ts, a write that lost to the scheduler) are ApiErrors already.
  * Anything else is thrown as it is (an ApiError is answered by apiEndpoints; the rest is a 500).
  */
 function asPushError(error: unknown): unknown {

@@ -1,8 +1,9 @@
 import type { CollectionConfig, Field, PayloadRequest } from 'payload'
 import { apiEndpoints } from '../../src/http/api-endpoints'
-import { isLeaderOrAdmin, isStaff, roleOf } from '../../src/access/roles'
+import { isStaff, roleOf } from '../../src/access/roles'
 import { WEEK_PATTERN } from '../../src/push/week'
 import { CONTENT_COLLECTIONS } from '../../src/content/types'
+import { mayCreatePush, pushUpdateAccess } from '../../src/push/rules'
 import { PUSH_STATUS_OPTIONS, OPEN_PUSH_STATUSES, inStatusGroup } from '../../src/push/status'
 import { previewsField, resultField, stepLogField, systemOnlyAccess, wechatIdsField } from './fields'
 import { generateWeekEndpoint, pushActionEndpoint } from './endpoints'
@@ -28,8 +29,9 @@ export const WeeklyPushes: CollectionConfig = {
   },
   access: {
     read: isStaff,
-    create: ({ req }) => roleOf(req.user) === 'admin',
-    update: ({ req }) => (isLeaderOrAdmin({ req }) ? { status: { in: [...OPEN_PUSH_STATUSES] } } : false),
+    // Who may change a push in which status: src/push/rules.ts (the push store follows the same rules).
+    create: ({ req }) => mayCreatePush(roleOf(req.user)),
+    update: ({ req }) => pushUpdateAccess(roleOf(req.user)),
     delete: () => false,
   },
   hooks: { beforeChange: [guardBundleChanges], afterChange: [syncItemStates] },

@@ -4,7 +4,7 @@ import { activeUsersWithRole, notify } from '../notifications/notify'
 import { loadPool } from './candidates'
 import { selectItems, type Selection } from './select'
 import type { PushSettings } from './settings'
-import { appendStep, findPush, type PushDoc } from './store'
+import { appendStep, createPush, findPush, type PushDoc } from './store'
 
 export interface AssembleResult {
   push: PushDoc
@@ -36,18 +36,13 @@ export async function assembleWeek(
     .join('；')
   let push: PushDoc
   try {
-    push = await payload.create({
-      collection: 'weekly-pushes',
-      overrideAccess: true,
-      depth: 0,
-      data: {
-        week: args.week,
-        account: args.accountId,
-        audience: 'all',
-        items: selection.items.map((item) => ({ relationTo: item.collection, value: item.id })),
-        status: autoSignOff ? 'signed_off' : 'proposed',
-        signedOffAt: autoSignOff ? args.now.toISOString() : null,
-      },
+    push = await createPush(payload, {
+      week: args.week,
+      account: args.accountId,
+      audience: 'all',
+      items: selection.items.map((item) => ({ relationTo: item.collection, value: item.id })),
+      status: autoSignOff ? 'signed_off' : 'proposed',
+      signedOffAt: autoSignOff ? args.now.toISOString() : null,
     })
   } catch (error) {
     const raced = await findPush(payload, args.accountId, args.week)

@@ -5,8 +5,8 @@ import { CONTENT_COLLECTIONS, isContentCollection } from '../content/types'
 import { loadBundle } from './candidates'
 import { itemRefs, type ItemRef } from './item-refs'
 import { loadPushSettings } from './settings-load'
-import { OPEN_PUSH_STATUSES, inStatusGroup } from './status'
-import { readPush, type PushDoc } from './store'
+import { PUSH_EDITOR_ROLES, bundleItemMoves, mayChangePush, refusedChange } from './rules'
+import { changeBundle, readPush, type PushDoc } from './store'
 
 /** What a bundle edit did, for the answer a person reads (see bundleMessage). */
 export interface BundleEdit {
@@ -35,47 +35,49 @@ export function parseRefs(input: unknown): ItemRef[] {
 }
 
 /**
- * The leader's reorder / add / remove on 本周推送: saves the new item order as the person
- * (`overrideAccess: false`), so the collection's own rules apply unchanged — update access (leaders
- * and admins, only while `proposed`/`signed_off`), `guardBundleChanges` (voids the sign-off) and
- * `syncItemStates` (added items become `scheduled`, removed ones go back to the pool as `approved`).
- * Checked first, with the item named: added items must be approved and in no other push; at most
- * the settings' maximum. Errors: ApiError 400/401/403/404/409 in Chinese, with a code.
+ * The leader's reorder / add / remove on 本周推送, saved by the push store (store.changeBundle) under
+ * the push rules (./rules.ts): leaders and admins only, only while the bundle is open; a change of a
+ * signed-off bundle voids the sign-off; added items become `scheduled`, removed ones go back to the
+ * pool as `approved`. Checked first, with the item named: added items must be approved and in no
+ * other push, every item must still be pushable (approved or in this bundle), at most the settings'
+ * maximum. The save is conditional on the push as read here: when the scheduler claimed it for
+ * sending (or someone else changed it) in between, the edit is refused with a 409 and nothing of
+ * either is lost. Errors: ApiError 400/401/403/404/409 in Chinese, with a code.
  */
 export async function editBundle(req: PayloadRequest, pushId: string, refs: ItemRef[]): Promise<BundleEdit> {
-  const staff = requireStaff(req, ['leader', 'admin'], { action: { zh: '调整本周推送', en: "change the week's push" } })
+  const staff = requireStaff(req, PUSH_EDITOR_ROLES, { action: { zh: '调整本周推送', en: "change the week's push" } })
   const push = await readPush(req.payload, pushId)
   if (!push) throw new ApiError(404, 'not-found', '推送不存在')
-  if (!inStatusGroup(OPEN_PUSH_STATUSES, push.status)) throw new ApiError(409, 'closed', '本周推送已在发送或已结束，不能再修改')
+  if (!mayChangePush(staff.role, push.status)) throw new ApiError(409, 'closed', refusedChange(push.status) ?? '本周推送不能再修改')
   const settings = await loadPushSettings(req.payload)
   if (refs.length > settings.maxItems) throw new ApiError(400, 'too-many', `本周推送最多 ${settings.maxItems} 条（推送设置），现有 ${refs.length} 条：请先移除一条`)
   const key = (ref: ItemRef) => `${ref.relationTo}:${ref.value}`
   const before = itemRefs(push.items)
-  const beforeKeys = new Set(before.map(key))
-  const afterKeys = new Set(refs.map(key))
-  const addedRefs = refs.filter((ref) => !beforeKeys.has(key(ref)))
-  const removedRefs = before.filter((ref) => !afterKeys.has(key(ref)))
-  const [added, removed] = await Promise.all([loadBundle(req.payload, addedRefs), loadBundle(req.payload, removedRefs)])
+  const { added: addedRefs, removed: removedRefs } = bundleItemMoves(before, refs)
+  const keptRefs = refs.filter((ref) => !addedRefs.includes(ref))
+  const [added, removed, kept] = await Promise.all([loadBundle(req.payload, addedRefs), loadBundle(req.payload, removedRefs), loadBundle(req.payload, keptRefs)])
   for (const item of added) {
     if (item.reviewStatus === 'deleted') throw new ApiError(400, 'not-found', `要添加的内容不存在（${item.collection} ${item.id}）`)
     if (item.reviewStatus !== 'approved' || item.pushedIn) throw new ApiError(400, 'not-in-pool', `《${item.title}》不在待推送池中（只能添加已通过审核、尚未推送的内容）`)
   }
+  // What the collection's own field rule (items: approved or scheduled) refuses on a person's save.
+  for (const item of kept) {
+    if (item.reviewStatus !== 'approved' && item.reviewStatus !== 'scheduled') throw new ApiError(400, 'not-pushable', `《${item.title}》当前不能推送（${item.problems[0] ?? `状态为 ${item.reviewStatus}`}），请先将其移除`)
+  }
   const moved = addedRefs.length === 0 && removedRefs.length === 0 && before.map(key).join() !== refs.map(key).join()
-  const saved = await req.payload.update({
-    collection: 'weekly-pushes',
-    id: push.id,
-    data: { items: refs },
-    req,
-    overrideAccess: false,
-    depth: 0,
-  })
+  const saved = await changeBundle(req.payload, push, { items: refs }, staff.email ?? staff.name ?? '系统')
+  if (!saved) {
+    const current = await readPush(req.payload, pushId)
+    const reason = refusedChange(current?.status) ?? '本周推送刚被他人修改'
+    throw new ApiError(409, 'conflict', `未保存：${reason}，请刷新后重试`)
+  }
   return {
-    push: saved,
+    push: saved.push,
     count: refs.length,
     added: added.map((item) => item.title),
     removed: removed.map((item) => item.title),
     moved,
-    voided: push.status === 'signed_off' && saved.status === 'proposed',
+    voided: saved.voided,
   }
 }
 

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { WeChatApiError } from '../wechat/client/errors'
 import type { PushGateway } from './gateway'
 import { itemRefs } from './item-refs'
-import { appendStep, readPush, type PushWithSteps } from './store'
+import { appendStep, readPush, savePreviews, type PushWithSteps } from './store'
 
 /** One leader's preview: sent (WeChat's msg_id) or failed with the reason in Chinese. */
 export interface PreviewRecipient {
@@ -77,10 +77,10 @@ export async function previewBundle(payload: Payload, pushId: string, gateway: P
       recipients.push({ userId: String(leader.id), name, ok: false, error: text })
     }
   }
-  // Only the previews are written (a partial database write, no hooks): a full `payload.update` writes
-  // back every field as read here, so a preview sent while a scheduler holds the send claim could
-  // put back a stale status, claim or msg_id.
-  await payload.db.updateOne({ collection: 'weekly-pushes', id: push.id, data: { previews } })
+  // Only the previews are written (store.savePreviews): a full `payload.update` would write back every
+  // field as read here, so a preview sent while a scheduler holds the send claim could put back a
+  // stale status, claim or msg_id.
+  await savePreviews(payload, push.id, previews)
   const sent = recipients.filter((entry) => entry.ok).length
   const outcome = sent === recipients.length ? 'sent' : sent === 0 ? 'failed' : 'partial'
   const saved = await appendStep(payload, push.id, { step: 'preview', ok: sent > 0, detail: previewMessage({ outcome, recipients }) })

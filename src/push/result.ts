@@ -1,11 +1,9 @@
 import type { Payload } from 'payload'
 import { idOf } from '../access/roles'
-import { compareAndSet } from '../cas'
 import { errcodeMeaning } from '../wechat/client/errors'
 import { activeUsersWithRole, notify } from '../notifications/notify'
-import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
-import { PUSH_SYSTEM_CONTEXT } from './system-context'
-import { appendStep, type PushDoc } from './store'
+import { itemRefs } from './item-refs'
+import { appendStep, saveArticleUrl, savePushResult, type PushDoc } from './store'
 
 export interface MassResult {
   /** The account whose callback received the result (or whose mass/get answered): only its pushes match. */
@@ -134,10 +132,9 @@ async function recordResult(payload: Payload, push: PushDoc, result: MassResult)
   if (previous.finishedAt && previous.statusText === result.status && result.totalCount === undefined) return push
   if (result.status.toUpperCase() === 'SENDING') return push
 
-  // Only the result's own columns, by compare-and-set on the id: a full update of the push would
-  // write back every field as read here, over a status or claim a scheduler saved meanwhile.
-  await compareAndSet(payload, 'weekly-pushes', { id: { equals: push.id } }, {
-    result: {
+  // Only the result's own columns: a full update of the push would write back every field as read
+  // here, over a status or claim a scheduler saved meanwhile.
+  await savePushResult(payload, push.id, {
       statusText: result.status,
       meaning,
       totalCount: result.totalCount ?? previous.totalCount ?? null,
@@ -145,7 +142,6 @@ async function recordResult(payload: Payload, push: PushDoc, result: MassResult)
       sentCount: result.sentCount ?? previous.sentCount ?? null,
       errorCount: result.errorCount ?? previous.errorCount ?? null,
       finishedAt: new Date().toISOString(),
-    },
   })
   const urls = result.articleUrls ? acceptedArticleUrls(payload, result.msgId, result.articleUrls) : undefined
   if (urls) await recordArticleUrls(payload, push, urls)
@@ -165,14 +161,8 @@ async function recordResult(payload: Payload, push: PushDoc, result: MassResult)
 async function recordArticleUrls(payload: Payload, push: PushDoc, urls: Record<number, string>) {
   const items = Array.isArray(push.items) ? push.items : []
   for (const [index, url] of Object.entries(urls)) {
-    const ref = items[Number(index) - 1]
-    if (!ref?.relationTo || !ref.value) continue
-    await payload.update({
-      collection: ref.relationTo,
-      id: String(typeof ref.value === 'object' ? ref.value.id : ref.value),
-      overrideAccess: true,
-      context: { [REVIEW_TRANSITION_CONTEXT]: true, [PUSH_SYSTEM_CONTEXT]: true },
-      data: { articleUrl: url },
-    })
+    // WeChat numbers the articles from 1, in the bundle's order.
+    const [ref] = itemRefs([items[Number(index) - 1]])
+    if (ref) await saveArticleUrl(payload, ref, url)
   }
 }

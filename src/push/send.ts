@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
 import { idOf } from '../access/roles'
-import { compareAndSet } from '../cas'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { bundleProblems, loadBundle } from './candidates'
 import { resolveAudience } from './audience'
 import type { GatewayFailure, PushGateway } from './gateway'
-import { moveItems } from './item-states'
 import { itemRefs } from './item-refs'
 import type { PushSettings } from './settings'
 import { SENDABLE_PUSH_STATUSES, inStatusGroup } from './status'
 import { applyPendingMassResult } from './result'
-import { appendStep, readPush, savePush, type PushDoc } from './store'
+import { readPush, savePush, setItemStates, type PushDoc } from './store'
 
 export const CLAIM_LEASE_MS = 10 * 60_000
 /** WeChat answers 45066 to the same clientmsgid within a minute: an unknown outcome waits this long. */
@@ -96,13 +94,13 @@ export async function sendWeeklyPush(options: SendOptions): Promise<SendOutcome>
     // A tick that fails mid-way (a database error, a crash of this tick's code) leaves nothing
     // claimed: the push stays `sending` with every step saved so far, and the next tick, on any
     // instance, resumes from there at once instead of after the lease.
-    const released = await compareAndSet(
+    await savePush(
       payload,
-      'weekly-pushes',
-      { and: [{ id: { equals: options.pushId } }, { status: { equals: 'sending' } }, { claimedBy: { equals: owner } }] },
+      push,
       { claimedBy: null, claimedUntil: null },
+      { step: 'interrupted', ok: false, detail: `本次发送中断，下一次定时任务将从已保存的步骤继续：${String((error as Error)?.message ?? error).slice(0, 300)}` },
+      { and: [{ status: { equals: 'sending' } }, { claimedBy: { equals: owner } }] },
     ).catch(() => null)
-    if (released) await appendStep(payload, options.pushId, { step: 'interrupted', ok: false, detail: `本次发送中断，下一次定时任务将从已保存的步骤继续：${String((error as Error)?.message ?? error).slice(0, 300)}` })
     throw error
   }
 }
@@ -198,7 +196,7 @@ async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<Send
       } else if (failure.errcode === 45028) {
         const reason = `微信：${failure.meaning}（45028），本周不发送`
         await release({ status: 'skipped', statusReason: reason }, { step: 'sendall', ok: false, detail: reason })
-        await moveItems(payload, refs, 'scheduled', { reviewStatus: 'approved' })
+        await setItemStates(payload, refs, 'scheduled', { reviewStatus: 'approved' })
         await tellLeaders(payload, push, '【本周推送已跳过】群发次数已用完', reason)
         return { kind: 'skipped', reason }
       } else {
@@ -220,8 +218,8 @@ async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<Send
     await step('sent')
   }
 
-  await moveItems(payload, refs, 'scheduled', { reviewStatus: 'sent', pushedIn: push.id })
-  await moveItems(payload, refs, 'approved', { reviewStatus: 'sent', pushedIn: push.id })
+  await setItemStates(payload, refs, 'scheduled', { reviewStatus: 'sent', pushedIn: push.id })
+  await setItemStates(payload, refs, 'approved', { reviewStatus: 'sent', pushedIn: push.id })
   await release({ status: 'sent', statusReason: null }, { step: 'items-marked-sent', ok: true })
   await step('items-marked-sent')
   // A MASSSENDJOBFINISH that came before the msg_id was known (lost answer, quick WeChat) was kept.
@@ -238,7 +236,7 @@ async function closeOrWait(options: SendOptions, release: Release, reason: strin
   if (options.finalAttempt) {
     const saved = await release({ status: 'skipped', statusReason: reason }, { step: 'skip', ok: false, detail: reason })
     if (saved) {
-      await moveItems(options.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+      await setItemStates(options.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
       await tellLeaders(options.payload, saved, '【本周推送已跳过】', reason)
     }
     return { kind: 'skipped', reason }

@@ -2,12 +2,11 @@ import type { Payload, Where } from 'payload'
 import { idOf } from '../access/roles'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import type { GatewayFactory } from './gateway'
-import { moveItems } from './item-states'
 import { itemRefs } from './item-refs'
 import { sendWeeklyPush } from './send'
 import type { PushSettings } from './settings'
 import { skipPush } from './skip'
-import { savePush, type PushDoc } from './store'
+import { savePush, setItemStates, type PushDoc } from './store'
 
 /**
  * A push whose week is over: never sent late. An open proposal is skipped; a send cut off mid-way is
@@ -49,6 +48,6 @@ export async function settlePastWeek(
   }
   const reason = '发送中断且本周已过，未发出'
   const saved = await savePush(payload, push, { status: 'skipped', statusReason: reason, claimedBy: null, claimedUntil: null }, { step: 'skip', ok: false, detail: reason }, expired)
-  if (saved) await moveItems(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+  if (saved) await setItemStates(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
   return 'skipped'
 }

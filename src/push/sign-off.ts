@@ -2,13 +2,19 @@ import type { PayloadRequest } from 'payload'
 import { requireStaff } from '../access/roles'
 import { ApiError } from '../http/api-error'
 import { bundleProblems, loadBundle } from './candidates'
-import { moveItems } from './item-states'
 import { itemRefs } from './item-refs'
 import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
-import { OPEN_PUSH_STATUSES, PUSH_STATUS_LABELS, inStatusGroup, isPushStatus } from './status'
+import { PUSH_STATUS_LABELS, isPushStatus } from './status'
+import { PUSH_EDITOR_ROLES, decisionRefusal, type LeaderDecision } from './rules'
 import { slotInstant } from './week'
-import { readPush, savePush, type PushDoc } from './store'
+import { readPush, savePush, setItemStates, type PushDoc } from './store'
+
+/** The 409 of a decision the push's status does not allow (rules.decisionRefusal). */
+function refuseIfNot(decision: LeaderDecision, status: unknown): void {
+  const refusal = decisionRefusal(decision, status)
+  if (refusal) throw new ApiError(409, refusal.code, refusal.message)
+}
 
 const statusZh = (status: string | null | undefined) => (isPushStatus(status) ? PUSH_STATUS_LABELS[status].zh : String(status))
 
@@ -20,13 +26,13 @@ const statusZh = (status: string | null | undefined) => (isPushStatus(status) ? 
  * the step log with who and when. Errors are ApiError (401/403/404/400/409) with a Chinese message and a code.
  */
 export async function decideOnPush(req: PayloadRequest, pushId: string, action: unknown, reason?: unknown): Promise<PushDoc> {
-  const staff = requireStaff(req, ['leader', 'admin'], { action: { zh: '审定本周推送', en: "decide on the week's push" } })
+  const staff = requireStaff(req, PUSH_EDITOR_ROLES, { action: { zh: '审定本周推送', en: "decide on the week's push" } })
   const push = await readPush(req.payload, pushId)
   if (!push) throw new ApiError(404, 'not-found', '推送不存在')
   const now = new Date()
 
   if (action === 'sign-off') {
-    if (push.status !== 'proposed') throw new ApiError(409, 'invalid-transition', `当前状态为「${statusZh(push.status)}」，不能审定`)
+    refuseIfNot('sign-off', push.status)
     const settings = await loadPushSettings(req.payload)
     const items = await loadBundle(req.payload, itemRefs(push.items))
     const problems = items.flatMap((item) => bundleProblems(item, push.id, now).map((problem) => `《${item.title}》${problem}`))
@@ -46,7 +52,7 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
 
   if (action === 'reject') {
     if (typeof reason !== 'string' || reason.trim() === '') throw new ApiError(400, 'reason-required', '不发送本周推送必须填写原因')
-    if (!inStatusGroup(OPEN_PUSH_STATUSES, push.status)) throw new ApiError(409, 'invalid-transition', `当前状态为「${statusZh(push.status)}」，不能取消本周推送`)
+    refuseIfNot('reject', push.status)
     const saved = await savePush(
       req.payload,
       push,
@@ -54,12 +60,11 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
       { step: 'reject', ok: true, detail: `${staff.name ?? staff.email}：${reason.trim()}` },
     )
     if (!saved) throw new ApiError(409, 'conflict', '推送状态已变化，请刷新')
-    await moveItems(req.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+    await setItemStates(req.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
     return saved
   }
   if (action === 'revoke') {
-    if (push.status === 'proposed') throw new ApiError(409, 'not-signed-off', '本周推送尚未审定，无需撤销')
-    if (push.status !== 'signed_off') throw new ApiError(409, 'send-started', `已开始发送（当前状态「${statusZh(push.status)}」），不能撤销审定`)
+    refuseIfNot('revoke', push.status)
     const saved = await savePush(
       req.payload,
       push,

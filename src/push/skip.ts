@@ -1,9 +1,8 @@
 import type { Payload } from 'payload'
 import { activeUsersWithRole, notify } from '../notifications/notify'
-import { moveItems } from './item-states'
 import { itemRefs } from './item-refs'
 import { SKIPPABLE_PUSH_STATUSES } from './status'
-import { savePush, type PushDoc } from './store'
+import { savePush, setItemStates, type PushDoc } from './store'
 
 /** Closes a week that will not be sent, always with its reason; its items go back to the pool. */
 export async function skipPush(payload: Payload, push: PushDoc, reason: string): Promise<PushDoc | null> {
@@ -11,7 +10,7 @@ export async function skipPush(payload: Payload, push: PushDoc, reason: string):
     status: { in: [...SKIPPABLE_PUSH_STATUSES] },
   })
   if (!saved) return null
-  await moveItems(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+  await setItemStates(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
   const recipients = await activeUsersWithRole(payload, 'leader', 'editor')
   await notify(payload, {
     recipients,
