@@ -11,7 +11,7 @@ const nextConfig = {
   // src/proxy.ts runs on every path, and Next buffers a proxied request body only up to 10 MB by
   // default, cutting off the rest: an upload just over WeChat's 10 MB image limit then reached Payload
   // truncated and was refused without its reason. Above the limit Payload itself refuses the file and
-  // says so in Chinese (collections/media/check-upload.ts).
+  // says so in Chinese (src/services/media/check-upload.ts).
   experimental: { proxyClientMaxBodySize: '64mb' },
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]

@@ -22,7 +22,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import type { JournalSync } from '../src/wechat/callback/inbound-journal'
+import type { JournalSync } from '../src/inbound/journal'
 import { encryptMessage, sha1Signature } from '../src/wechat/crypto'
 import { buildXml } from '../src/wechat/xml'
 
@@ -81,8 +81,8 @@ async function serveOurs(sync: JournalSync) {
   const { createAccount } = await import('../tests/callback/helpers')
   const { startTestPayload } = await import('../tests/helpers/payload')
   const { createCallbackServer } = await import('../src/wechat/callback/server')
-  const { createCallbackRuntime } = await import('../src/wechat/callback/payload-deps')
-  const { InboundJournal, JOURNAL_DIRS, journalDirectory } = await import('../src/wechat/callback/inbound-journal')
+  const { createCallbackRuntime } = await import('../src/inbound/callback-runtime')
+  const { InboundJournal, JOURNAL_DIRS, journalDirectory } = await import('../src/inbound/journal')
   const { payload } = await startTestPayload()
   const ids = {
     plain: await createAccount(payload, { ...ACCOUNT, messageMode: 'plain' }),
@@ -114,8 +114,8 @@ async function serveOurs(sync: JournalSync) {
 
 /** The scheduler's side: how fast journal lines become `wechat-inbound` rows (a 2,000-line sample). */
 async function importSample(payload: import('payload').Payload, directory: string): Promise<{ rows: number; ms: number }> {
-  const { importJournal, readySegments } = await import('../src/wechat/callback/journal-import')
-  const { JOURNAL_DIRS } = await import('../src/wechat/callback/inbound-journal')
+  const { importJournal, readySegments } = await import('../src/inbound/journal-import')
+  const { JOURNAL_DIRS } = await import('../src/inbound/journal')
   const sample = fs.mkdtempSync(path.join(directory, '..', 'sample-'))
   fs.mkdirSync(path.join(sample, JOURNAL_DIRS.ready))
   const [first] = readySegments(directory)

@@ -1,5 +1,5 @@
-import { createContentCollection } from '../src/content/create-content-collection'
-import { CONTENT_TYPE_LABELS } from '../src/content/types'
+import { createContentCollection } from './content/create-content-collection'
+import { CONTENT_TYPE_LABELS } from '../src/services/content/types'
 
 export const Articles = createContentCollection({
   slug: 'articles',

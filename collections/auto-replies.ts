@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { apiEndpoints } from '../src/http/api-endpoints'
 import { isLeaderOrAdmin, isStaff } from '../src/access/roles'
-import { validateRegexPattern } from '../src/wechat/callback/safe-regex'
-import { tryAutoReplyEndpoint } from '../src/wechat/callback/try-auto-reply'
+import { validateRegexPattern } from '../src/services/auto-reply/safe-regex'
+import { tryAutoReplyEndpoint } from '../src/services/auto-reply/try-auto-reply'
 
 type Sibling = Record<string, unknown> | undefined
 type Options = { siblingData: Sibling; data?: Sibling; req?: { i18n?: { language?: string } } }
@@ -10,7 +10,7 @@ const en = (options: Options) => options?.req?.i18n?.language === 'en'
 
 /**
  * Passive replies to residents: a welcome on follow, keyword replies to text, and a default.
- * Chosen by src/wechat/callback/auto-reply.ts (`matchAutoReply`); they speak for the office, so
+ * Chosen by src/services/auto-reply/auto-reply.ts (`matchAutoReply`); they speak for the office, so
  * only leaders and administrators change them.
  */
 export const AutoReplies: CollectionConfig = {

@@ -6,7 +6,7 @@ const nobody = () => false
 /**
  * Counts of failed `绑定 <code>` attempts, per account and per openid, kept in the database so that
  * every instance (callback server, admin) shares them — rate-limiter-flexible's store
- * (src/wechat/binding/attempt-limits.ts). Keys are keyed hashes; written through the Local API and
+ * (src/services/binding/attempt-limits.ts). Keys are keyed hashes; written through the Local API and
  * the database adapter's atomic increment only.
  */
 export const BindingAttempts: CollectionConfig = {

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { apiEndpoints } from '../src/http/api-endpoints'
 import { isAdmin } from '../src/access/roles'
-import { issueBindingCodeEndpoint } from '../src/wechat/binding/endpoint'
+import { issueBindingCodeEndpoint } from '../src/services/binding/endpoint'
 
 const nobody = () => false
 

@@ -1,6 +1,6 @@
-import { webAddress } from '../src/content/fields'
-import { createContentCollection } from '../src/content/create-content-collection'
-import { CONTENT_TYPE_LABELS } from '../src/content/types'
+import { webAddress } from './content/fields'
+import { createContentCollection } from './content/create-content-collection'
+import { CONTENT_TYPE_LABELS } from '../src/services/content/types'
 
 export const PolicyExplainers = createContentCollection({
   slug: 'policy-explainers',

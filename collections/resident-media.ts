@@ -1,10 +1,10 @@
 import path from 'node:path'
 import type { Access, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 import { isAdmin, staffOf } from '../src/access/roles'
-import { publicError } from '../src/errors'
+import { publicError } from '../src/shared/errors'
 import { mediaDirectory } from './media'
-import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, detectFileType, imageFormatOf, replaceWithCleanImage, withExtension } from './media/clean-image'
-import { readableMessages, throughRelation } from './resident-messages/access'
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, detectFileType, imageFormatOf, replaceWithCleanImage, withExtension } from '../src/shared/clean-image'
+import { readableMessages, throughRelation } from '../src/services/inbox/access'
 
 const nobody = () => false
 
@@ -17,7 +17,7 @@ const residentMediaDirectory = (): string => path.resolve(process.env.RESIDENT_M
 
 /**
  * Exactly the people who may read the message may read its files (the message's rule,
- * collections/resident-messages/access.ts, through the `message` relation): an editor of another
+ * src/services/inbox/access.ts, through the `message` relation): an editor of another
  * community's queue gets nothing, not even the file by its name. No one else, never without a login.
  */
 const readResidentMedia: Access = ({ req }) => {

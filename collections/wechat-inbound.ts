@@ -5,7 +5,7 @@ const nobody = () => false
 
 /**
  * The durable queue between the WeChat callback and everything it triggers. The callback writes
- * one row before answering WeChat; the inbound worker (src/wechat/callback/inbound-worker.ts)
+ * one row before answering WeChat; the inbound worker (src/inbound/worker.ts)
  * claims rows with a compare-and-set on status/attempts/leaseUntil and processes them after the
  * answer. The unique dedupeKey turns WeChat's retries into failed inserts, so each message acts once.
  */

@@ -2,9 +2,9 @@ import type { Field, GlobalConfig } from 'payload'
 import { LEAF_TYPES, SUB_MENU_OPTION } from '../src/admin/menu/button-types'
 import { apiEndpoints } from '../src/http/api-endpoints'
 import { isLeaderOrAdmin, isStaff } from '../src/access/roles'
-import { DEFAULT_MENU_BUTTONS } from '../src/wechat/menu/defaults'
-import { menuEndpoints } from '../src/wechat/menu/endpoints'
-import { SUB_MENU } from '../src/wechat/menu/types'
+import { DEFAULT_MENU_BUTTONS } from '../src/services/menu/defaults'
+import { menuEndpoints } from '../src/services/menu/endpoints'
+import { SUB_MENU } from '../src/services/menu/types'
 import {
   MENU_LIMITS,
   requiredFor,
@@ -12,7 +12,7 @@ import {
   validateButtonName,
   validateButtonUrl,
   validateSubButtons,
-} from '../src/wechat/menu/validate'
+} from '../src/services/menu/validate'
 
 type Sibling = { type?: string }
 const when = (...types: string[]) => (_: unknown, sibling: Sibling) => types.includes(sibling?.type ?? '')
@@ -21,7 +21,7 @@ const rowLabel = (level: 'top' | 'sub') => ({ path: '/src/admin/menu/MenuRowLabe
 
 /**
  * The fields of one button; the sub-menu list only exists at the top level. Every field checks its own
- * WeChat rule (src/wechat/menu/validate), so the admin marks the wrong field with the reason; the name
+ * WeChat rule (src/services/menu/validate), so the admin marks the wrong field with the reason; the name
  * shows a live byte counter (WeChat counts names in UTF-8 bytes).
  */
 const buttonFields = (top: boolean): Field[] => {

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 import { idOf } from '../src/access/roles'
-import type { GatewayFactory } from '../src/push/gateway'
-import { applyMassResult, applyPendingMassResult } from '../src/push/result'
-import { wechatGateway } from '../src/push/wechat-gateway'
+import type { GatewayFactory } from '../src/services/push/gateway'
+import { applyMassResult, applyPendingMassResult } from '../src/services/push/result'
+import { wechatGateway } from '../src/services/push/wechat-gateway'
 
 /** Every five minutes, until WeChat's MASSSENDJOBFINISH event arrives: ask mass/get. */
 export const POLL_PUSH_RESULTS_SCHEDULE = '*/5 * * * *'

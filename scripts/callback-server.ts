@@ -1,6 +1,6 @@
-import { exitWithError, startPayloadOrExit } from '../src/admin/push/cli-errors'
-import { NO_ACCOUNT_MESSAGE } from '../src/wechat/accounts'
-import { createCallbackRuntime } from '../src/wechat/callback/payload-deps'
+import { exitWithError, startPayloadOrExit } from '../src/cli/push/errors'
+import { NO_ACCOUNT_MESSAGE } from '../src/services/accounts/accounts'
+import { createCallbackRuntime } from '../src/inbound/callback-runtime'
 import { createCallbackServer } from '../src/wechat/callback/server'
 
 // The WeChat callback server: point WeChat's 服务器地址 at https://<host>/api/wechat/callback/<account id>

@@ -36,7 +36,7 @@ export async function prepareDemo({ build = true } = {}) {
   console.log('▶ 应用数据库迁移…')
   await run(bin('payload'), ['migrate'], payloadEnv())
   // The demo: its users, and the WeChat account with secrets generated for this install
-  // (src/seed/demo-wechat-account.ts). Never on MongoDB unless asked, never in production.
+  // (src/dev/demo-account.ts). Never on MongoDB unless asked, never in production.
   process.env.SEED_DEMO ??= isMongo() ? 'false' : 'true'
   await run(bin('payload'), ['run', 'scripts/seed.ts'], payloadEnv())
   return derived
@@ -61,7 +61,7 @@ export function demoServices(prepared) {
     services.push({
       name: 'WeChat emulator',
       command: process.execPath,
-      args: ['--import', 'tsx', 'src/wechat/emulator/cli.ts'],
+      args: ['--import', 'tsx', 'src/dev/emulator/cli.ts'],
       // Loopback only, whatever the shell says: the emulator has no authentication.
       env: { ...emulatorEnv(), WECHAT_EMULATOR_HOST: '127.0.0.1', WECHAT_EMULATOR_PORT: emulatorPort(), WECHAT_EMULATOR_CALLBACK_URL: callbackUrl },
     })

@@ -12,7 +12,7 @@ export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 /** Where `npm start` keeps what it generates for the demo: the secret, the emulator's address. */
 export const dataDir = () => path.join(root, 'data')
 
-/** The demo account's app id (src/seed/demo-wechat-account.ts; not a secret): it names the account in the callback URL. */
+/** The demo account's app id (src/dev/demo-account.ts; not a secret): it names the account in the callback URL. */
 export const DEMO_APP_ID = 'wx0000000000demo01'
 
 /**
@@ -68,7 +68,7 @@ export const adminHost = () => process.env.HOST?.trim() || '127.0.0.1'
 
 /**
  * The environment the WeChat emulator runs with. The emulator refuses NODE_ENV=production
- * (src/wechat/emulator/cli.ts): it has no authentication and shows residents' messages. The
+ * (src/dev/emulator/cli.ts): it has no authentication and shows residents' messages. The
  * embedded-database demo is not production even though deriveEnv sets NODE_ENV=production for
  * it, so the emulator gets NODE_ENV=development there; on MongoDB (production) NODE_ENV is
  * passed on as it is, and a production start without real WeChat credentials stops with the
@@ -128,7 +128,7 @@ function readEmulatorAddress() {
 
 /**
  * The file in which the demo start writes the demo WeChat account's generated secrets for the
- * emulator (the same rule as src/seed/demo-wechat-account.ts demoAccountFile): WECHAT_DEMO_ACCOUNT_FILE,
+ * emulator (the same rule as src/dev/demo-account.ts demoAccountFile): WECHAT_DEMO_ACCOUNT_FILE,
  * else `.wechat-demo-account` beside the SQLite file, else data/.
  */
 export function demoAccountFilePath() {

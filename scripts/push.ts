@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline/promises'
-import { findAccount } from '../src/admin/push/account'
-import { parseArgs, USAGE } from '../src/admin/push/cli-args'
-import { runCommand } from '../src/admin/push/cli-commands'
-import { explainError, exitWithError, startPayloadOrExit } from '../src/admin/push/cli-errors'
-import { EXIT } from '../src/admin/push/cli-plan'
-import { resolveWeek } from '../src/admin/push/week-param'
+import { findAccount } from '../src/services/accounts/find-account'
+import { parseArgs, USAGE } from '../src/cli/push/args'
+import { runCommand } from '../src/cli/push/commands'
+import { explainError, exitWithError, startPayloadOrExit } from '../src/cli/push/errors'
+import { EXIT } from '../src/cli/push/plan'
+import { resolveWeek } from '../src/services/push/week-param'
 
 // `npm run push -- status | plan | preview | send [--week 2026-W48] [--account <id|appid>] [--dry-run] [--yes]`
 // Run through scripts/run.mjs, which derives the same environment as `npm start`.

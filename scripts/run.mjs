@@ -28,7 +28,7 @@ const COMMANDS = {
   emulator: {
     needsDatabase: false,
     port: () => [emulatorPort(), process.env.WECHAT_EMULATOR_HOST || '127.0.0.1', `npm start 已经运行了模拟器（http://127.0.0.1:${emulatorPort()}）；要再开一个，请设置 WECHAT_EMULATOR_PORT`],
-    command: () => [process.execPath, ['--import', 'tsx', 'src/wechat/emulator/cli.ts']],
+    command: () => [process.execPath, ['--import', 'tsx', 'src/dev/emulator/cli.ts']],
     env: () => ({ ...emulatorEnv(), WECHAT_EMULATOR_CALLBACK_URL: process.env.WECHAT_EMULATOR_CALLBACK_URL || `http://127.0.0.1:${callbackPort()}/api/wechat/callback/${DEMO_APP_ID}` }),
   },
 }

@@ -1,10 +1,10 @@
 import { hostname } from 'node:os'
 import cron from 'node-cron'
-import { startPayloadOrExit } from '../src/admin/push/cli-errors'
+import { startPayloadOrExit } from '../src/cli/push/errors'
 import { pollPushResults, POLL_PUSH_RESULTS_SCHEDULE } from '../jobs/poll-push-results'
 import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
-import { startInboundWorker } from '../src/wechat/callback/inbound-worker'
-import { TIME_ZONE } from '../src/time'
+import { startInboundWorker } from '../src/inbound/worker'
+import { TIME_ZONE } from '../src/shared/time'
 
 // The scheduler process: node-cron triggers the jobs in Beijing time; each job claims its work in
 // the database, so any number of these may run side by side.

@@ -16,9 +16,9 @@ import { LoginThrottles } from '../collections/login-throttles'
 import { Media } from '../collections/media'
 import { MenuClickLog } from '../collections/menu-click-log'
 import { MenuClicks } from '../collections/menu-clicks'
-import { explainValidationErrors } from './errors'
+import { explainValidationErrors } from './shared/errors'
 import { apiErrorEnvelope } from './http/api-error'
-import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../collections/media/check-upload'
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from './services/media/check-upload'
 import { Notifications } from '../collections/notifications'
 import { PendingMassResults } from '../collections/pending-mass-results'
 import { PolicyExplainers } from '../collections/policy-explainers'
@@ -34,13 +34,13 @@ import { WeChatUploads } from '../collections/wechat-uploads'
 import { WeeklyPushes } from '../collections/weekly-pushes'
 import { guardLockedDocuments } from './access/locked-documents'
 import { withCollectionDefaults, withGlobalDefaults } from './admin/admin-defaults'
-import { databaseAdapter } from './database'
-import { emailAdapter } from './email'
+import { databaseAdapter } from './config/database'
+import { emailAdapter } from './config/email'
 import { allowedOrigins } from './http/origins'
-import { PushSettingsGlobal } from './push/settings-global'
-import { reviewMutation } from './review/graphql'
-import { requireSecret } from './payload-secret'
-import { DATE_TIME_FORMAT, TIME_ZONE } from './time'
+import { PushSettingsGlobal } from '../collections/push-settings'
+import { reviewMutation } from './services/review/graphql'
+import { requireSecret } from './config/payload-secret'
+import { DATE_TIME_FORMAT, TIME_ZONE } from './shared/time'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -64,10 +64,10 @@ export default buildConfig({
       supportedTimezones: [{ label: '北京时间 (Asia/Shanghai)', value: TIME_ZONE }],
     },
     components: {
-      beforeDashboard: ['/src/admin/ReviewDashboard#ReviewDashboard'],
-      afterNavLinks: ['/src/admin/ReviewQueueNavLink#ReviewQueueNavLink', '/src/admin/push/PushNavLinks#PushNavLinks'],
+      beforeDashboard: ['/src/admin/review/ReviewDashboard#ReviewDashboard'],
+      afterNavLinks: ['/src/admin/review/ReviewQueueNavLink#ReviewQueueNavLink', '/src/admin/push/PushNavLinks#PushNavLinks'],
       views: {
-        reviewQueue: { Component: '/src/admin/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
+        reviewQueue: { Component: '/src/admin/review/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
         thisWeek: { Component: '/src/admin/push/ThisWeekView#ThisWeekView', path: '/this-week' },
         pushCalendar: { Component: '/src/admin/push/PushCalendarView#PushCalendarView', path: '/push-calendar' },
       },
@@ -111,7 +111,7 @@ export default buildConfig({
   // Save errors carry their reasons (not only the field labels) to the admin's toast and to REST.
   hooks: { afterError: [explainValidationErrors, apiErrorEnvelope] },
   // Over the limit the parser stops keeping the file but reads the request to its end (answering early
-  // resets the browser's connection mid-upload); collections/media/check-upload.ts refuses the truncated file.
+  // resets the browser's connection mid-upload); src/services/media/check-upload.ts refuses the truncated file.
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: false, responseOnLimit: UPLOAD_TOO_LARGE_MESSAGE },
   graphQL: {
     mutations: (GraphQL) => reviewMutation(GraphQL),

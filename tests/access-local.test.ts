@@ -1,6 +1,6 @@
 import { createLocalReq, type Payload } from 'payload'
-import { REVIEW_ACTIONS, REVIEW_STATES } from '../src/review/state-machine'
-import { applyReviewAction, ReviewError } from '../src/review/service'
+import { REVIEW_ACTIONS, REVIEW_STATES } from '../src/services/review/state-machine'
+import { applyReviewAction, ReviewError } from '../src/services/review/service'
 import { ACTORS, createFixtures, createItem, TYPE_FIELDS, type ContentSlug, type Fixtures } from './helpers/fixtures'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { canCreate, canDelete, canRead, canUpdate, transitionOutcome } from './helpers/rules'

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { databaseAdapter, databaseKind, mongoUsesTransactions } from '../src/database'
+import { databaseAdapter, databaseKind, mongoUsesTransactions } from '../src/config/database'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const fakePayload = { config: {}, logger: console } as never

@@ -1,6 +1,6 @@
 /** The config's afterError hook on its own: Payload's English catch-alls in the admin's language, labels found by path. */
 import { ValidationError } from 'payload'
-import { explainValidationErrors, fieldLabelAt } from '../src/errors'
+import { explainValidationErrors, fieldLabelAt } from '../src/shared/errors'
 
 const zh = { i18n: { language: 'zh' } }
 const en = { i18n: { language: 'en' } }

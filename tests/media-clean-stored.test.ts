@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
-import { cleanStoredImages } from '../collections/media/clean-stored-files'
+import { cleanStoredImages } from '../src/services/media/clean-stored-files'
 import { drawCover } from '../src/seed/covers'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 

@@ -24,8 +24,8 @@ const ALLOWED: Record<string, string> = {
   'src/wechat/crypto.ts decodedKeys': "an EncodingAESKey's decoded bytes: a pure function of the key",
   'src/wechat/crypto.ts contexts': "cipher contexts per key; every result equals a fresh context's (tests/wechat/crypto.test.ts holds them equal)",
   'src/wechat/crypto.ts randomOffset': 'the read position in a pool of random bytes',
-  'src/wechat/callback/safe-regex.ts compiled': 'compiled auto-reply patterns: a pure function of the pattern text',
-  'src/push/store.ts lastSeq': "step-log order within one process, by design per process (the clock orders processes)",
+  'src/services/auto-reply/safe-regex.ts compiled': 'compiled auto-reply patterns: a pure function of the pattern text',
+  'src/services/push/store.ts lastSeq': "step-log order within one process, by design per process (the clock orders processes)",
   'src/http/client-address.ts warned': 'a configuration warning logged once per process',
   'src/admin/code-editor/local-monaco.ts loading': "the browser's one load of the code editor",
 }

@@ -6,7 +6,7 @@ import {
   stateAfterEdit,
   type ReviewActor,
   type ReviewState,
-} from '../src/review/state-machine'
+} from '../src/services/review/state-machine'
 import type { Actor } from './helpers/fixtures'
 import { transitionOutcome } from './helpers/rules'
 

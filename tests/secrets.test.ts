@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { decryptSecret, encryptSecret, isEncrypted } from '../src/secret-encryption'
-import { loadAccountCredentials } from '../src/wechat/accounts'
+import { decryptSecret, encryptSecret, isEncrypted } from '../src/shared/secret-encryption'
+import { loadAccountCredentials } from '../src/services/accounts/accounts'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 
 let t: TestPayload

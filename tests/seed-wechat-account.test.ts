@@ -10,11 +10,11 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import { demoAccountFile, DEMO_APP_ID, DEMO_ORIGINAL_ID, readDemoAccountFile } from '../src/seed/demo-wechat-account'
+import { demoAccountFile, DEMO_APP_ID, DEMO_ORIGINAL_ID, readDemoAccountFile } from '../src/dev/demo-account'
 import { prepareWeChatAccounts } from '../src/seed/wechat-account-start'
-import { loadAccountCredentials, PublishedCredentialsError } from '../src/wechat/accounts'
+import { loadAccountCredentials, PublishedCredentialsError } from '../src/services/accounts/accounts'
 import { handleCallback } from '../src/wechat/callback/handler'
-import { DEMO_ACCOUNT as PUBLISHED, startEmulator } from '../src/wechat/emulator'
+import { DEMO_ACCOUNT as PUBLISHED, startEmulator } from '../src/dev/emulator'
 import { signedPost, testCallbackRuntime, textMessage } from './callback/helpers'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 
@@ -126,7 +126,7 @@ describe('the demo', () => {
       response.writeHead(result.status, result.headers).end(result.body)
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    // What src/wechat/emulator/cli.ts does: the account from the file the demo start wrote.
+    // What src/dev/emulator/cli.ts does: the account from the file the demo start wrote.
     const fromFile = readDemoAccountFile(demoAccountFile(demoEnv()))!
     const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/wechat/callback/${DEMO_APP_ID}`
     const emulator = await startEmulator({ faults: null, accounts: [{ ...fromFile, messageMode: 'safe', followerCount: 2, callbackUrl }] })

@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNTS, seedDemo } from '../src/seed/demo'
-import { REVIEW_STATES } from '../src/review/state-machine'
+import { REVIEW_STATES } from '../src/services/review/state-machine'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 
 let t: TestPayload

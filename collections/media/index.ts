@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { isAdmin, isStaff, roleOf, staffOf } from '../../src/access/roles'
-import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, MAX_UPLOAD_MB, checkUpload, explainUploadError } from './check-upload'
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, MAX_UPLOAD_MB, checkUpload, explainUploadError } from '../../src/services/media/check-upload'
 import { refuseChangingSentMedia, refuseDeletingSentMedia } from './replace-guard'
 
 export const mediaDirectory = (): string => path.resolve(process.env.MEDIA_DIR ?? 'data/media')

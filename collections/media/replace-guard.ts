@@ -1,9 +1,9 @@
 /**
  * What a leader approved is what is sent: an image used by an item under review, approved,
  * scheduled or sent, or by an item in the bundle of a weekly push not yet finished
- * (src/content/media-usage.ts), keeps its file. A new file is a new media document: the item's
+ * (src/services/media/usage.ts), keeps its file. A new file is a new media document: the item's
  * cover or body is then changed through the item, which sends it back to review and voids a
- * sign-off (src/review/hooks.ts, src/push/void-sign-off.ts).
+ * sign-off (src/services/review/hooks.ts, src/services/push/item-hooks.ts).
  *
  * What counts as changing what is sent:
  * - a new file (REST multipart, the Local API's `file`), a crop or resize in the image editor that
@@ -22,10 +22,10 @@
  * before Payload deletes the old files (it does that before any change hook runs).
  */
 import type { CollectionBeforeDeleteHook, CollectionBeforeOperationHook, PayloadRequest, SanitizedCollectionConfig, Where } from 'payload'
-import { publicError, languageOf } from '../../src/errors'
-import { findFrozenUses, type MediaUse } from '../../src/content/media-usage'
-import { REVIEW_STATE_LABELS, isReviewState } from '../../src/review/state-machine'
-import { PUSH_STATUS_OPTIONS } from '../../src/push/status'
+import { publicError, languageOf } from '../../src/shared/errors'
+import { findFrozenUses, type MediaUse } from '../../src/services/media/usage'
+import { REVIEW_STATE_LABELS, isReviewState } from '../../src/services/review/state-machine'
+import { PUSH_STATUS_OPTIONS } from '../../src/services/push/status'
 
 /** Items named in a refusal; the rest are counted. */
 const MAX_NAMED = 5

@@ -1,9 +1,9 @@
 import type { PayloadHandler } from 'payload'
 import { requireStaff } from '../../src/access/roles'
 import { ApiError } from '../../src/http/api-error'
-import { MESSAGE_NOT_FOUND, replyToResident } from '../../src/wechat/inbox/reply'
-import { latestMessageAt, replyWindow } from '../../src/wechat/inbox/window'
-import { replyRefusal, residentConversation } from '../../src/wechat/inbox/conversation'
+import { MESSAGE_NOT_FOUND, replyToResident } from '../../src/services/inbox/reply'
+import { latestMessageAt, replyWindow } from '../../src/services/inbox/window'
+import { replyRefusal, residentConversation } from '../../src/services/inbox/conversation'
 import type { ResidentMessage } from '../../src/payload-types'
 
 const idParam = (req: Parameters<PayloadHandler>[0]): string => String(req.routeParams?.id ?? '')

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 import { apiEndpoints } from '../../src/http/api-endpoints'
 import { isAdmin } from '../../src/access/roles'
-import { checkAssignment, readOpenid, readResidentMessages, systemOnly, updateCommunity, updateResidentMessages } from './access'
+import { checkAssignment, readOpenid, readResidentMessages, systemOnly, updateCommunity, updateResidentMessages } from '../../src/services/inbox/access'
 import { conversationEndpoint, replyEndpoint, replyWindowEndpoint } from './endpoints'
-import { maskOpenid } from '../../src/wechat/inbox/sender'
-import { RESIDENT_MESSAGE_STATUS_OPTIONS } from '../../src/wechat/inbox/message-status'
+import { maskOpenid } from '../../src/services/inbox/sender'
+import { RESIDENT_MESSAGE_STATUS_OPTIONS } from '../../src/services/inbox/message-status'
 
 const readOnly = { update: systemOnly, create: systemOnly }
 
@@ -32,7 +32,7 @@ export const ResidentMessages: CollectionConfig = {
     { name: 'replyBox', type: 'ui', admin: { components: { Field: '/src/admin/inbox/ReplyBox#ReplyBox' } } },
     { name: 'residentFiles', type: 'ui', admin: { components: { Field: '/src/admin/inbox/MessageMedia#MessageMedia' } } },
     { name: 'conversationView', type: 'ui', admin: { components: { Field: '/src/admin/inbox/Conversation#Conversation' } } },
-    // Who wrote, as lists show it: never the whole openid (see src/wechat/inbox/sender.ts).
+    // Who wrote, as lists show it: never the whole openid (see src/services/inbox/sender.ts).
     { name: 'sender', type: 'text', access: readOnly, label: { zh: '居民', en: 'Resident' }, admin: { readOnly: true } },
     { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', required: true, index: true, access: readOnly, label: { zh: '公众号', en: 'Account' } },
     { name: 'openid', type: 'text', required: true, index: true, access: { ...readOnly, read: readOpenid }, label: { zh: '居民 OpenID', en: 'Resident OpenID' } },

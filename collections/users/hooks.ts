@@ -1,5 +1,5 @@
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type Payload } from 'payload'
-import { publicError } from '../../src/errors'
+import { publicError } from '../../src/shared/errors'
 import { idOf } from '../../src/access/roles'
 import type { User } from '../../src/payload-types'
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { APIError, AuthenticationError, type CollectionBeforeOperationHook, type Payload, type PayloadRequest } from 'payload'
 import type { LoginThrottle } from '../../src/payload-types'
-import { compareAndSet } from '../../src/cas'
+import { compareAndSet } from '../../src/shared/cas'
 import { clientAddress } from '../../src/http/client-address'
 import { verifyStoredPassword } from './password-hash'
 

@@ -1,5 +1,5 @@
 import type { CollectionAfterReadHook, CollectionBeforeChangeHook, Field } from 'payload'
-import { encryptSecret, isEncrypted } from '../../src/secret-encryption'
+import { encryptSecret, isEncrypted } from '../../src/shared/secret-encryption'
 import type { WechatAccount } from '../../src/payload-types'
 
 const SECRET_FIELDS = ['appSecret', 'token', 'encodingAESKey', 'previousEncodingAESKey'] as const

@@ -1,23 +1,23 @@
 import { addDataAndFileToRequest, APIError, ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 import { idOf, requireStaff } from '../../src/access/roles'
-import { findAccount } from '../../src/admin/push/account'
-import { bundleMessage, editBundle, parseRefs } from '../../src/push/bundle-edit'
-import { generateWeekNow, generatedMessage } from '../../src/push/generate-now'
-import { previewBundle, previewMessage } from '../../src/push/previews'
-import { itemRefs } from '../../src/push/item-refs'
-import { loadPushSettings } from '../../src/push/settings-load'
-import { decideOnPush, plannedSendAt } from '../../src/push/sign-off'
-import { findPush, readPush } from '../../src/push/store'
-import { isoWeekOf } from '../../src/push/week'
-import { wechatGateway } from '../../src/push/wechat-gateway'
-import type { Bilingual } from '../../src/errors'
+import { findAccount } from '../../src/services/accounts/find-account'
+import { bundleMessage, editBundle, parseRefs } from '../../src/services/push/bundle-edit'
+import { generateWeekNow, generatedMessage } from '../../src/services/push/generate-now'
+import { previewBundle, previewMessage } from '../../src/services/push/previews'
+import { itemRefs } from '../../src/services/push/item-refs'
+import { loadPushSettings } from '../../src/services/push/settings-load'
+import { decideOnPush, plannedSendAt } from '../../src/services/push/sign-off'
+import { findPush, readPush } from '../../src/services/push/store'
+import { isoWeekOf } from '../../src/services/push/week'
+import { wechatGateway } from '../../src/services/push/wechat-gateway'
+import type { Bilingual } from '../../src/shared/errors'
 import { ApiError } from '../../src/http/api-error'
-import { formatShanghai } from '../../src/time'
+import { formatShanghai } from '../../src/shared/time'
 
 /**
  * A refusal Payload raised on the way (its access, a field's validation) as this endpoint words it:
  * 403 「没有权限修改本周推送」, else its message and each field's. The push's own refusals (the
- * rules in src/push/rules.ts, a write that lost to the scheduler) are ApiErrors already.
+ * rules in src/services/push/rules.ts, a write that lost to the scheduler) are ApiErrors already.
  * Anything else is thrown as it is (an ApiError is answered by apiEndpoints; the rest is a 500).
  */
 function asPushError(error: unknown): unknown {

@@ -1,14 +1,14 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 import type { WeeklyPush } from '../../src/payload-types'
 import { idOf } from '../../src/access/roles'
-import { publicError } from '../../src/errors'
-import { SIGN_OFF_VOIDED, changeVoidsSignOff, refusedChange } from '../../src/push/rules'
-import { afterPersonSavedPush } from '../../src/push/store'
-import { PUSH_SYSTEM_CONTEXT } from '../../src/push/system-context'
+import { publicError } from '../../src/shared/errors'
+import { SIGN_OFF_VOIDED, changeVoidsSignOff, refusedChange } from '../../src/services/push/rules'
+import { afterPersonSavedPush } from '../../src/services/push/store'
+import { PUSH_SYSTEM_CONTEXT } from '../../src/services/push/system-context'
 
 /**
  * A person's save of a push through Payload (REST, GraphQL, the admin form, the Local API as a
- * person) follows the push rules (src/push/rules.ts): only an open bundle changes (409 otherwise),
+ * person) follows the push rules (src/services/push/rules.ts): only an open bundle changes (409 otherwise),
  * and a change of a signed-off bundle voids the sign-off. The push store's own create
  * (PUSH_SYSTEM_CONTEXT) passes; its other writes run no hooks.
  */

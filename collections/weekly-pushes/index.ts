@@ -1,10 +1,10 @@
 import type { CollectionConfig, Field, PayloadRequest } from 'payload'
 import { apiEndpoints } from '../../src/http/api-endpoints'
 import { isStaff, roleOf } from '../../src/access/roles'
-import { WEEK_PATTERN } from '../../src/push/week'
-import { CONTENT_COLLECTIONS } from '../../src/content/types'
-import { mayCreatePush, pushUpdateAccess } from '../../src/push/rules'
-import { PUSH_STATUS_OPTIONS, OPEN_PUSH_STATUSES, inStatusGroup } from '../../src/push/status'
+import { WEEK_PATTERN } from '../../src/services/push/week'
+import { CONTENT_COLLECTIONS } from '../../src/services/content/types'
+import { mayCreatePush, pushUpdateAccess } from '../../src/services/push/rules'
+import { PUSH_STATUS_OPTIONS, OPEN_PUSH_STATUSES, inStatusGroup } from '../../src/services/push/status'
 import { previewsField, resultField, stepLogField, systemOnlyAccess, wechatIdsField } from './fields'
 import { generateWeekEndpoint, pushActionEndpoint } from './endpoints'
 import { guardBundleChanges, syncItemStates } from './hooks'
@@ -29,7 +29,7 @@ export const WeeklyPushes: CollectionConfig = {
   },
   access: {
     read: isStaff,
-    // Who may change a push in which status: src/push/rules.ts (the push store follows the same rules).
+    // Who may change a push in which status: src/services/push/rules.ts (the push store follows the same rules).
     create: ({ req }) => mayCreatePush(roleOf(req.user)),
     update: ({ req }) => pushUpdateAccess(roleOf(req.user)),
     delete: () => false,

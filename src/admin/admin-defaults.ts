@@ -1,7 +1,7 @@
 import type { CollectionConfig, Field, GlobalConfig, PayloadRequest } from 'payload'
 import { hiddenFromNav, NAV_ROLES, roleOf } from '../access/roles'
 import { isUserRelationship, USER_NAME_CELL, USER_NAME_FIELD, userNameField } from './user-names'
-import { DATE_FORMAT, DATE_TIME_FORMAT } from '../time'
+import { DATE_FORMAT, DATE_TIME_FORMAT } from '../shared/time'
 
 /**
  * What every collection and global of the admin gets, applied once in payload.config.ts so that a

@@ -10,7 +10,7 @@
  * the answer carries (a review's failing fields `problems`, a preview's per-recipient results).
  */
 import { APIError, Forbidden, Locked, NotFound, QueryError, UnauthorizedError, ValidationError, type AfterErrorHook, type PayloadRequest } from 'payload'
-import { languageOf, type Bilingual } from '../errors'
+import { languageOf, type Bilingual } from '../shared/errors'
 
 /** One entry of the `errors` list. */
 type ApiErrorEntry = {
@@ -88,7 +88,7 @@ export function errorBody(error: unknown, req: LanguageSource): ApiErrorBody | n
 /**
  * The answer to `error`: `{ errors: [{ message, code, data? }] }` with its status (and headers).
  * Anything else is thrown again, for Payload to log and answer 500 (in the admin's language, see
- * `explainValidationErrors` in src/errors.ts).
+ * `explainValidationErrors` in src/shared/errors.ts).
  */
 export function errorResponse(error: unknown, req: LanguageSource): Response {
   const body = errorBody(error, req)

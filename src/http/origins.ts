@@ -16,7 +16,7 @@
  *   default 3000). Opening the demo to the
  *   network with HOST needs PUBLIC_URL, or the browser's origin is not trusted.
  */
-import { databaseKind } from '../database'
+import { databaseKind } from '../config/database'
 
 /** The variables read here; process.env by default. */
 export type OriginEnv = Partial<Record<'PUBLIC_URL' | 'NODE_ENV' | 'DATABASE_URI' | 'PORT', string>>

@@ -1,4 +1,4 @@
-import type { ReviewState } from '../review/state-machine'
+import type { ReviewState } from '../services/review/state-machine'
 
 export interface DemoItem {
   collection: 'articles' | 'policy-explainers' | 'community-news'

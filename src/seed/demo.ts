@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
-import { lexicalFromParagraphs } from '../content/rich-text'
-import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
-import type { HistoryEntry } from '../review/history'
-import type { ReviewAction, ReviewState } from '../review/state-machine'
+import { lexicalFromParagraphs } from '../services/content/rich-text'
+import { REVIEW_TRANSITION_CONTEXT } from '../services/review/hooks'
+import type { HistoryEntry } from '../services/review/history'
+import type { ReviewAction, ReviewState } from '../services/review/state-machine'
 import { drawCover } from './covers'
 import { DEMO_ITEMS } from './demo-content'
 

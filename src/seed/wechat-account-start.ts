@@ -6,8 +6,8 @@
  * logged refusal (loadAccountCredentials refuses its callbacks and API calls).
  */
 import type { Payload } from 'payload'
-import { ensureDefaultAccount, loadAccountCredentials, NO_ACCOUNT_MESSAGE, PublishedCredentialsError } from '../wechat/accounts'
-import { ensureDemoWeChatAccount, isDemoStart, type DemoEnv } from './demo-wechat-account'
+import { ensureDefaultAccount, loadAccountCredentials, NO_ACCOUNT_MESSAGE, PublishedCredentialsError } from '../services/accounts/accounts'
+import { ensureDemoWeChatAccount, isDemoStart, type DemoEnv } from '../dev/demo-account'
 
 export type AccountStartOutcome = 'exists' | 'created-from-env' | 'demo-created' | 'demo-rotated' | 'demo-kept' | 'none'
 

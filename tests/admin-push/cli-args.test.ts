@@ -1,5 +1,5 @@
-import { parseArgs } from '../../src/admin/push/cli-args'
-import { resolveWeek } from '../../src/admin/push/week-param'
+import { parseArgs } from '../../src/cli/push/args'
+import { resolveWeek } from '../../src/services/push/week-param'
 
 describe('parseArgs', () => {
   test('a command with its options, in any order, with or without =', () => {

@@ -2,8 +2,8 @@
  * `npm run push` as a child process against a migrated, seeded SQLite file and the WeChat emulator
  * (the seed's default account is the emulator's demo account).
  */
-import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
-import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { DEMO_APP_ID } from '../../src/dev/demo-account'
+import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
 import { createCliWorld, type CliRun, type CliWorld } from './cli-helpers'
 

@@ -1,6 +1,6 @@
-import { EXIT, confirmation, isConfirmed, outcomeVerdict, planSend, previewVerdict, weekStateOf, type SendFacts } from '../../src/admin/push/cli-plan'
-import { DEFAULT_PUSH_SETTINGS as S } from '../../src/push/settings'
-import { slotInstant } from '../../src/push/week'
+import { EXIT, confirmation, isConfirmed, outcomeVerdict, planSend, previewVerdict, weekStateOf, type SendFacts } from '../../src/cli/push/plan'
+import { DEFAULT_PUSH_SETTINGS as S } from '../../src/services/push/settings'
+import { slotInstant } from '../../src/services/push/week'
 
 const WEEK = '2026-W48'
 const slots = { assembleAt: slotInstant(WEEK, 3, '10:00'), sendAt: slotInstant(WEEK, 4, '18:00'), retryAt: slotInstant(WEEK, 5, '18:00') }

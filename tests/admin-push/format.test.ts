@@ -1,9 +1,9 @@
-import { formatPlan, formatStatus } from '../../src/admin/push/cli-format'
-import { calendarNote, quotaNote, weekdayName } from '../../src/admin/push/labels'
-import type { WeekReport } from '../../src/admin/push/report'
-import { planCalendar } from '../../src/push/quota-calendar'
-import { DEFAULT_PUSH_SETTINGS as S } from '../../src/push/settings'
-import { slotInstant } from '../../src/push/week'
+import { formatPlan, formatStatus } from '../../src/cli/push/format'
+import { calendarNote, quotaNote, weekdayName } from '../../src/services/push/labels'
+import type { WeekReport } from '../../src/services/push/week-report'
+import { planCalendar } from '../../src/services/push/quota-calendar'
+import { DEFAULT_PUSH_SETTINGS as S } from '../../src/services/push/settings'
+import { slotInstant } from '../../src/services/push/week'
 
 const account = { id: 'a1', name: '街道办服务号', appId: 'wx123' }
 const WEEK = '2026-W48'

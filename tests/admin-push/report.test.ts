@@ -1,12 +1,12 @@
 /** The 本周推送 page's data on a real Payload: the report, the calendar and the WeChat-rendered items. */
 import type { Payload } from 'payload'
-import { findAccount } from '../../src/admin/push/account'
-import { loadCalendar } from '../../src/admin/push/calendar'
+import { findAccount } from '../../src/services/accounts/find-account'
+import { loadCalendar } from '../../src/services/push/calendar-view'
 import { loadItemPreviews } from '../../src/admin/push/preview'
-import { loadWeekReport } from '../../src/admin/push/report'
-import { lexicalFromParagraphs } from '../../src/content/rich-text'
-import { REVIEW_TRANSITION_CONTEXT } from '../../src/review/hooks'
-import { isoWeekOf } from '../../src/push/week'
+import { loadWeekReport } from '../../src/services/push/week-report'
+import { lexicalFromParagraphs } from '../../src/services/content/rich-text'
+import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
+import { isoWeekOf } from '../../src/services/push/week'
 import { createFixtures, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 

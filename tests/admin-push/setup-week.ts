@@ -1,10 +1,10 @@
 import config from '@payload-config'
 import { createLocalReq, getPayload } from 'payload'
-import { assembleWeek } from '../../src/push/assemble'
-import { loadPushSettings } from '../../src/push/settings-load'
-import { decideOnPush } from '../../src/push/sign-off'
-import { isoWeekOf } from '../../src/push/week'
-import { shanghaiDate } from '../../src/time'
+import { assembleWeek } from '../../src/services/push/assemble'
+import { loadPushSettings } from '../../src/services/push/settings-load'
+import { decideOnPush } from '../../src/services/push/sign-off'
+import { isoWeekOf } from '../../src/services/push/week'
+import { shanghaiDate } from '../../src/shared/time'
 
 // Test fixture run with `payload run`: today (Beijing) becomes the week's send and retry day, then
 // this week's push is assembled from the seeded pool and signed off by the demo leader.

@@ -1,6 +1,6 @@
 import { createLocalReq, getAccessResults, isEntityHidden, type Payload, type SanitizedCollectionConfig, type SanitizedGlobalConfig } from 'payload'
 import { ROLES, type Role } from '../../src/access/roles'
-import { applyReviewAction } from '../../src/review/service'
+import { applyReviewAction } from '../../src/services/review/service'
 import { createFixtures, createItem, type Actor, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 

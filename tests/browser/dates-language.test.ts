@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { formatShanghai } from '../../src/time'
+import { formatShanghai } from '../../src/shared/time'
 import { launchBrowser } from '../helpers/browser'
 import { api, login, startServer, type TestServer } from '../helpers/server'
 

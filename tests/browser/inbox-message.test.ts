@@ -7,9 +7,9 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
-import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
+import { DEMO_APP_ID } from '../../src/dev/demo-account'
 import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
-import { startEmulator, type SimulatedUserMessage, type WeChatEmulator } from '../../src/wechat/emulator'
+import { startEmulator, type SimulatedUserMessage, type WeChatEmulator } from '../../src/dev/emulator'
 import { launchBrowser } from '../helpers/browser'
 import { api, freePort, login, startServer, type TestServer } from '../helpers/server'
 

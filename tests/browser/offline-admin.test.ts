@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
-import type { DemoAccountFile } from '../../src/seed/demo-wechat-account'
+import type { DemoAccountFile } from '../../src/dev/demo-account'
 import { demoAccountOf } from '../helpers/demo-account'
 import { launchBrowser } from '../helpers/browser'
 import { api, login, startServer, type TestServer } from '../helpers/server'

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
 import { launchBrowser } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'

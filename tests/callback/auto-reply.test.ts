@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals'
 import { windowLabel } from '../../src/admin/inbox/window-label'
-import { matchAutoReply, type AutoReplyRule } from '../../src/wechat/callback/auto-reply'
+import { matchAutoReply, type AutoReplyRule } from '../../src/services/auto-reply/auto-reply'
 import { RE2JS } from 're2js'
 import {
   compileAutoReplyPattern,
@@ -10,7 +10,7 @@ import {
   MESSAGE_REGEX_BUDGET_MS,
   runRegex,
   validateRegexPattern,
-} from '../../src/wechat/callback/safe-regex'
+} from '../../src/services/auto-reply/safe-regex'
 
 const rule = (id: string, partial: Partial<AutoReplyRule>): AutoReplyRule => ({ id, kind: 'keyword', reply: { kind: 'text', text: id }, ...partial })
 

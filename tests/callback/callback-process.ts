@@ -7,7 +7,7 @@
  *   node --conditions=production --import tsx tests/callback/callback-process.ts
  */
 import type { AddressInfo } from 'node:net'
-import { createCallbackRuntime } from '../../src/wechat/callback/payload-deps'
+import { createCallbackRuntime } from '../../src/inbound/callback-runtime'
 import { createCallbackServer } from '../../src/wechat/callback/server'
 
 const { BasePayload } = await import('payload')

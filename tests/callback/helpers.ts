@@ -1,14 +1,14 @@
 /** A real Payload for the callback tests, and helpers to sign and encrypt callback requests. */
 import { randomInt } from 'node:crypto'
 import type { Payload } from 'payload'
-import type { AccountCredentials } from '../../src/wechat/accounts'
+import type { AccountCredentials } from '../../src/services/accounts/accounts'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import type { CallbackDeps, CallbackRequest, InboundMessage } from '../../src/wechat/callback/types'
 import { buildXml, type XmlBuildRecord } from '../../src/wechat/xml'
-import { InboundJournal, journalDirectory } from '../../src/wechat/callback/inbound-journal'
-import type { InboundWorker } from '../../src/wechat/callback/inbound-worker'
-import { importJournal } from '../../src/wechat/callback/journal-import'
-import { createCallbackRuntime, type CallbackRuntime, type CallbackRuntimeOptions } from '../../src/wechat/callback/payload-deps'
+import { InboundJournal, journalDirectory } from '../../src/inbound/journal'
+import type { InboundWorker } from '../../src/inbound/worker'
+import { importJournal } from '../../src/inbound/journal-import'
+import { createCallbackRuntime, type CallbackRuntime, type CallbackRuntimeOptions } from '../../src/inbound/callback-runtime'
 
 export interface TestAccountInput {
   appId: string

@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import { journalDirectory, type JournalSync } from '../../src/wechat/callback/inbound-journal'
-import { importJournal } from '../../src/wechat/callback/journal-import'
+import { journalDirectory, type JournalSync } from '../../src/inbound/journal'
+import { importJournal } from '../../src/inbound/journal-import'
 import { createAccount, signedPost, textMessage, type TestAccountInput } from './helpers'
 
 const ACCOUNT: TestAccountInput = { appId: 'wxjournalcrash0001', token: 'crashtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' }

@@ -7,8 +7,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import { InboundJournal, JOURNAL_DIRS, type JournalEntry } from '../../src/wechat/callback/inbound-journal'
-import { importJournal, readySegments } from '../../src/wechat/callback/journal-import'
+import { InboundJournal, JOURNAL_DIRS, type JournalEntry } from '../../src/inbound/journal'
+import { importJournal, readySegments } from '../../src/inbound/journal-import'
 import { createAccount } from './helpers'
 
 let env: TestPayload

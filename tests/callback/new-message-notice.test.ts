@@ -1,6 +1,6 @@
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { NEW_MESSAGE_SUBJECT } from '../../src/wechat/inbox/notify-new-message'
-import { storeResidentMessage } from '../../src/wechat/callback/resident-message-store'
+import { NEW_MESSAGE_SUBJECT } from '../../src/services/inbox/notify-new-message'
+import { storeResidentMessage } from '../../src/services/inbox/store-message'
 import { parseXml } from '../../src/wechat/xml'
 import { createFixtures } from '../helpers/fixtures'
 

@@ -2,13 +2,13 @@
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { createLocalReq, type Payload } from 'payload'
 import { createWeChatClient, MemoryTokenStore } from '../../src/wechat/client'
-import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
-import { enqueueInbound } from '../../src/wechat/callback/inbound-queue'
-import { InboundWorker } from '../../src/wechat/callback/inbound-worker'
+import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
+import { enqueueInbound } from '../../src/inbound/queue'
+import { InboundWorker } from '../../src/inbound/worker'
 import { toInboundMessage } from '../../src/wechat/callback/message'
-import type { InboundRow } from '../../src/wechat/callback/process-inbound'
-import { InboxReplyError, replyToResident } from '../../src/wechat/inbox/reply'
-import { WINDOW_CLOSED_MESSAGE } from '../../src/wechat/inbox/window'
+import type { InboundRow } from '../../src/inbound/process-inbound'
+import { InboxReplyError, replyToResident } from '../../src/services/inbox/reply'
+import { WINDOW_CLOSED_MESSAGE } from '../../src/services/inbox/window'
 import { buildXml, parseXml } from '../../src/wechat/xml'
 import { accountCredentials, createAccount, textMessage } from './helpers'
 
@@ -82,7 +82,7 @@ describe('inbound worker', () => {
   test('processing the same row twice (crash before "done") stores the message once', async () => {
     await queue('oTwice', '只存一次')
     const [row] = await rows({ 'payload.FromUserName': { equals: 'oTwice' } })
-    const { processInbound } = await import('../../src/wechat/callback/process-inbound')
+    const { processInbound } = await import('../../src/inbound/process-inbound')
     await processInbound(payload, row!)
     await processInbound(payload, row!)
     expect((await payload.count({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: 'oTwice' } } as never })).totalDocs).toBe(1)

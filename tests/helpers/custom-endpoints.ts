@@ -1,7 +1,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { buildConfig, type Endpoint, type SanitizedConfig } from 'payload'
-import { databaseAdapter } from '../../src/database'
+import { databaseAdapter } from '../../src/config/database'
 
 const key = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`
 

@@ -1,12 +1,12 @@
 /**
  * The demo WeChat account a seeded test database got: its secrets are generated per install
- * (src/seed/demo-wechat-account.ts) and written beside the database, where the emulator of
+ * (src/dev/demo-account.ts) and written beside the database, where the emulator of
  * `npm start` reads them. Tests that sign callbacks or run an emulator for a seeded server use it
  * instead of constants.
  */
 import path from 'node:path'
-import { DEMO_APP_ID, DEMO_ORIGINAL_ID, generateAccountSecrets, readDemoAccountFile, type DemoAccountFile } from '../../src/seed/demo-wechat-account'
-import type { EmulatorAccountConfig, WeChatEmulator } from '../../src/wechat/emulator'
+import { DEMO_APP_ID, DEMO_ORIGINAL_ID, generateAccountSecrets, readDemoAccountFile, type DemoAccountFile } from '../../src/dev/demo-account'
+import type { EmulatorAccountConfig, WeChatEmulator } from '../../src/dev/emulator'
 
 /** The demo account seeded into the database in `directory` (a TestServer's or a CLI world's). Throws when none was. */
 export function demoAccountOf(directory: string): DemoAccountFile {

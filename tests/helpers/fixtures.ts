@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 import type { User } from '../../src/payload-types'
-import { lexicalFromParagraphs } from '../../src/content/rich-text'
-import { REVIEW_TRANSITION_CONTEXT } from '../../src/review/hooks'
-import type { ReviewState } from '../../src/review/state-machine'
+import { lexicalFromParagraphs } from '../../src/services/content/rich-text'
+import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
+import type { ReviewState } from '../../src/services/review/state-machine'
 import { drawCover } from '../../src/seed/covers'
 
 export const PASSWORD = 'test-password-1'

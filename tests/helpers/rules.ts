@@ -1,4 +1,4 @@
-import type { ReviewState } from '../../src/review/state-machine'
+import type { ReviewState } from '../../src/services/review/state-machine'
 import type { Actor } from './fixtures'
 
 // The access rules as the issue states them, restated independently of the implementation.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
-import type { DemoAccountFile } from '../../src/seed/demo-wechat-account'
+import type { DemoAccountFile } from '../../src/dev/demo-account'
 import { demoAccountOf } from '../helpers/demo-account'
 import { api, login, startServer, type TestServer } from '../helpers/server'
 

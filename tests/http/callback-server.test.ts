@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto'
 import { sha1Signature } from '../../src/wechat/crypto'
-import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
+import { DEMO_APP_ID } from '../../src/dev/demo-account'
 import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
-import type { DemoAccountFile } from '../../src/seed/demo-wechat-account'
-import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import type { DemoAccountFile } from '../../src/dev/demo-account'
+import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { api, freePort, login, startServer, type TestServer } from '../helpers/server'
 
 let emulator: WeChatEmulator

@@ -1,7 +1,7 @@
 import type { Actor } from '../helpers/fixtures'
 import { transitionOutcome } from '../helpers/rules'
 import { api, graphql, login, startServer, type Session, type TestServer } from '../helpers/server'
-import { REVIEW_ACTIONS, REVIEW_STATES, type ReviewState } from '../../src/review/state-machine'
+import { REVIEW_ACTIONS, REVIEW_STATES, type ReviewState } from '../../src/services/review/state-machine'
 
 // The same rules hold through GraphQL: reads, writes, and the review mutation.
 

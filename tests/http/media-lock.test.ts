@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { drawCover } from '../../src/seed/covers'
-import { DEMO_ACCOUNT, startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { DEMO_ACCOUNT, startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { api, graphql, login, startServer, type Session, type TestServer } from '../helpers/server'
 
 // The probe of issue 11, finding 1, replayed through the production server with real logins: an

@@ -1,4 +1,4 @@
-import { REVIEW_ACTIONS, REVIEW_STATES, type ReviewState } from '../../src/review/state-machine'
+import { REVIEW_ACTIONS, REVIEW_STATES, type ReviewState } from '../../src/services/review/state-machine'
 import type { Actor } from '../helpers/fixtures'
 import { canCreate, canDelete, canRead, canUpdate, transitionOutcome } from '../helpers/rules'
 import { api, login, startServer, type Session, type TestServer } from '../helpers/server'

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
+import { DEMO_APP_ID } from '../../src/dev/demo-account'
 import { api, graphql, login, startServer, type Session, type TestServer } from '../helpers/server'
 
 let server: TestServer

@@ -1,9 +1,9 @@
 import { createClient } from '@libsql/client'
 import path from 'node:path'
-import { DEMO_APP_ID } from '../../src/seed/demo-wechat-account'
-import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { DEMO_APP_ID } from '../../src/dev/demo-account'
+import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
-import { generatedOpenid } from '../../src/wechat/emulator/state'
+import { generatedOpenid } from '../../src/dev/emulator/state'
 import { api, login, startServer, type Session, type TestServer } from '../helpers/server'
 
 // The leader's week through the production server with real logins and the WeChat emulator:

@@ -2,8 +2,8 @@
 import { lengthReason } from '../../src/admin/fields/length-rules'
 import { measure } from '../../src/admin/fields/measure'
 import { previewButtons } from '../../src/admin/menu/preview-buttons'
-import { bytes } from '../../src/wechat/menu/validate'
-import { charCount } from '../../src/content/wechat-limits'
+import { bytes } from '../../src/services/menu/validate'
+import { charCount } from '../../src/wechat/limits'
 
 test('titles count characters (an emoji is one), menu names count UTF-8 bytes (a Chinese character is three), as the server does', () => {
   for (const text of ['', '标题', '🎉🎉', '微·公益活动中心', 'Menu 1', '微信议事园（微问政）']) {

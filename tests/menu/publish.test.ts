@@ -4,8 +4,8 @@
  */
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { createLocalReq, type Endpoint, type Payload } from 'payload'
-import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
-import { loadSavedMenu } from '../../src/wechat/menu/load'
+import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
+import { loadSavedMenu } from '../../src/services/menu/load'
 import { createFixtures, type Fixtures } from '../helpers/fixtures'
 import { createAccount } from '../callback/helpers'
 

@@ -1,12 +1,12 @@
 /** The pure parts of the menu: WeChat's limits in Chinese, conversion, comparison, click replies. */
-import { parseCommand } from '../../src/wechat/binding/command'
-import { menuClickReply } from '../../src/wechat/menu/click-reply'
-import { compareMenus } from '../../src/wechat/menu/compare'
-import { toWeChatMenu } from '../../src/wechat/menu/convert'
-import { DEFAULT_MENU_BUTTONS } from '../../src/wechat/menu/defaults'
-import type { WeChatMenu } from '../../src/wechat/menu/types'
-import { validateMenu } from '../../src/wechat/menu/validate'
-import { validateMenu as emulatorCode } from '../../src/wechat/emulator/menu'
+import { parseCommand } from '../../src/services/binding/command'
+import { menuClickReply } from '../../src/services/menu/click-reply'
+import { compareMenus } from '../../src/services/menu/compare'
+import { toWeChatMenu } from '../../src/services/menu/convert'
+import { DEFAULT_MENU_BUTTONS } from '../../src/services/menu/defaults'
+import type { WeChatMenu } from '../../src/services/menu/types'
+import { validateMenu } from '../../src/services/menu/validate'
+import { validateMenu as emulatorCode } from '../../src/dev/emulator/menu'
 
 const click = (name: string, key: string) => ({ type: 'click', name, key })
 const menuOf = (...button: WeChatMenu['button']): WeChatMenu => ({ button })
@@ -114,7 +114,7 @@ describe('parseCommand', () => {
     ['绑定 12345678', { kind: 'bind', code: '12345678' }],
     ['绑定12345678', { kind: 'bind', code: '12345678' }],
     [' 绑定：１２３４５６７８ ', { kind: 'bind', code: '12345678' }],
-    // Codes have 8 digits (src/wechat/binding/codes.ts): the 6 of older codes are no command.
+    // Codes have 8 digits (src/services/binding/codes.ts): the 6 of older codes are no command.
     ['绑定 123456', null],
     ['审定', { kind: 'sign-off' }],
     ['审定。', { kind: 'sign-off' }],

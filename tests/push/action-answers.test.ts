@@ -1,9 +1,9 @@
-import { bundleMessage } from '../../src/push/bundle-edit'
-import { generatedMessage } from '../../src/push/generate-now'
-import { BIND_HINT, previewMessage } from '../../src/push/previews'
-import type { Candidate } from '../../src/push/select'
-import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
-import { plannedSendAt } from '../../src/push/sign-off'
+import { bundleMessage } from '../../src/services/push/bundle-edit'
+import { generatedMessage } from '../../src/services/push/generate-now'
+import { BIND_HINT, previewMessage } from '../../src/services/push/previews'
+import type { Candidate } from '../../src/services/push/select'
+import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
+import { plannedSendAt } from '../../src/services/push/sign-off'
 
 // What a leader reads after each push action says what actually happened.
 

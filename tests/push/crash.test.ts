@@ -1,4 +1,4 @@
-import { CLAIM_LEASE_MS, RESEND_WAIT_MS } from '../../src/push/send'
+import { CLAIM_LEASE_MS, RESEND_WAIT_MS } from '../../src/services/push/send'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { acceptedSendalls, emulatorGatewayFor, realSends, sendallCount, signOff } from './helpers'
 import { beijing, createScheduledWorld, itemStates, type ScheduledWorld } from './scheduler-world'

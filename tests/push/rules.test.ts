@@ -10,12 +10,12 @@ import {
   pushUpdateAccess,
   refusedChange,
   signOffVoidedStep,
-} from '../../src/push/rules'
-import { PUSH_STATUSES } from '../../src/push/status'
+} from '../../src/services/push/rules'
+import { PUSH_STATUSES } from '../../src/services/push/status'
 import { ROLES } from '../../src/access/roles'
 
 // The push rules as pure functions: who may change a push in which status, what voids a sign-off.
-// The collection's access and hooks and the push store all call these (see src/push/README.md).
+// The collection's access and hooks and the push store all call these (see src/services/push/README.md).
 
 const a = { relationTo: 'articles' as const, value: 'a1' }
 const b = { relationTo: 'community-news' as const, value: 'n1' }

@@ -1,5 +1,5 @@
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { readSteps } from '../../src/push/store'
+import { readSteps } from '../../src/services/push/store'
 import { acceptedSendalls, addApprovedItem, realSends, signOff } from './helpers'
 import { beijing, createScheduledWorld, itemStates, notificationSubjects, type ScheduledWorld } from './scheduler-world'
 

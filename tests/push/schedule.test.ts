@@ -1,6 +1,6 @@
-import { decideNextStep, dueSlot, type WeekState } from '../../src/push/decide'
-import { planCalendar } from '../../src/push/quota-calendar'
-import { DEFAULT_PUSH_SETTINGS as S } from '../../src/push/settings'
+import { decideNextStep, dueSlot, type WeekState } from '../../src/services/push/decide'
+import { planCalendar } from '../../src/services/push/quota-calendar'
+import { DEFAULT_PUSH_SETTINGS as S } from '../../src/services/push/settings'
 
 const at = (iso: string) => new Date(iso)
 

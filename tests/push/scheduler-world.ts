@@ -5,8 +5,8 @@
  */
 import type { Payload } from 'payload'
 import { runWeeklyPushTick, type TickOptions, type TickReport } from '../../jobs/weekly-push'
-import { findPush, type PushDoc } from '../../src/push/store'
-import type { StartEmulatorOptions } from '../../src/wechat/emulator'
+import { findPush, type PushDoc } from '../../src/services/push/store'
+import type { StartEmulatorOptions } from '../../src/dev/emulator'
 import { createPushWorld, type PushWorld } from './helpers'
 
 /** `"2026-11-26 18:00"` read as Beijing wall-clock time (UTC+8 all year). */

@@ -1,5 +1,5 @@
-import { explainPool, selectItems, type Candidate } from '../../src/push/select'
-import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
+import { explainPool, selectItems, type Candidate } from '../../src/services/push/select'
+import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
 
 // The pool shown on 本周推送 explains every approved item left out with the selection's own reason.
 

@@ -1,5 +1,5 @@
-import { selectItems, type Candidate } from '../../src/push/select'
-import { DEFAULT_PUSH_SETTINGS } from '../../src/push/settings'
+import { selectItems, type Candidate } from '../../src/services/push/select'
+import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
 
 const now = new Date('2026-11-25T02:00:00Z')
 let counter = 0

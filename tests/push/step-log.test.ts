@@ -4,8 +4,8 @@
  * written; a tick that throws leaves nothing claimed and the next tick does the slot's work.
  */
 import type { CollectionBeforeChangeHook } from 'payload'
-import { compareAndSet } from '../../src/cas'
-import { appendStep, readPush, readSteps } from '../../src/push/store'
+import { compareAndSet } from '../../src/shared/cas'
+import { appendStep, readPush, readSteps } from '../../src/services/push/store'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { acceptedSendalls, realSends, signOff } from './helpers'
 import { createScheduledWorld, itemStates, type ScheduledWorld } from './scheduler-world'

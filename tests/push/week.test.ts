@@ -1,5 +1,5 @@
-import { addWeeks, isoWeekOf, mondayOf, slotInstant } from '../../src/push/week'
-import { shanghaiDate } from '../../src/time'
+import { addWeeks, isoWeekOf, mondayOf, slotInstant } from '../../src/services/push/week'
+import { shanghaiDate } from '../../src/shared/time'
 
 test('ISO weeks in Beijing time, across year ends', () => {
   expect(isoWeekOf(new Date('2026-11-28T04:00:00Z'))).toBe('2026-W48')

@@ -1,15 +1,15 @@
 /**
- * An account's WeChat client is built one way (src/wechat/account-client.ts) for the weekly push,
+ * An account's WeChat client is built one way (src/services/accounts/account-client.ts) for the weekly push,
  * the menu and the inbox: its calls are logged through Payload's logger — never straight to the
  * console — and no log entry carries the AppSecret or an access token.
  */
 import { jest } from '@jest/globals'
 import type { Payload } from 'payload'
-import { wechatGateway } from '../../src/push/wechat-gateway'
-import { clientForAccount } from '../../src/wechat/account-client'
-import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
-import { cachedClientForAccount } from '../../src/wechat/inbox/client'
-import { menuRemoteFor } from '../../src/wechat/menu/wechat'
+import { wechatGateway } from '../../src/services/push/wechat-gateway'
+import { clientForAccount } from '../../src/services/accounts/account-client'
+import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
+import { cachedClientForAccount } from '../../src/services/accounts/cached-client'
+import { menuRemoteFor } from '../../src/services/menu/wechat'
 import { createAccount } from '../callback/helpers'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 

@@ -1,6 +1,6 @@
 /** Each client call over real HTTP against the emulator, through wechat-api and its extensions. */
 import { createWeChatClient, type WeChatClient } from '../../src/wechat/client'
-import type { WeChatEmulator } from '../../src/wechat/emulator'
+import type { WeChatEmulator } from '../../src/dev/emulator'
 import { clientFor, countPath, pathsOf, startClientEmulator } from './helpers/client'
 import { ACCOUNT, jpeg, png } from './support'
 

@@ -1,6 +1,6 @@
 /** How many followers a push reaches, as the client asks WeChat (here the emulator, over HTTP). */
 import type { WeChatClient } from '../../src/wechat/client'
-import type { WeChatEmulator } from '../../src/wechat/emulator'
+import type { WeChatEmulator } from '../../src/dev/emulator'
 import { pathsOf, startClientEmulator } from './helpers/client'
 
 let emulator: WeChatEmulator

@@ -1,7 +1,7 @@
 /** media/get (临时素材) through the client facade, against the emulator over HTTP. */
 import { WeChatApiError, type WeChatClient } from '../../src/wechat/client'
-import type { WeChatEmulator } from '../../src/wechat/emulator'
-import { TEMPORARY_MEDIA_TTL_MS } from '../../src/wechat/emulator/media'
+import type { WeChatEmulator } from '../../src/dev/emulator'
+import { TEMPORARY_MEDIA_TTL_MS } from '../../src/dev/emulator/media'
 import { startClientEmulator } from './helpers/client'
 import { jpeg } from './support'
 

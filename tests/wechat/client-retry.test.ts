@@ -1,6 +1,6 @@
 /** The retry policy over real HTTP: token refresh, backoff, bounds, timeouts, and what is never retried. */
 import { WeChatApiError } from '../../src/wechat/client'
-import type { WeChatEmulator } from '../../src/wechat/emulator'
+import type { WeChatEmulator } from '../../src/dev/emulator'
 import { clientFor, countPath, fastRetry, issuedTokens, pathsOf } from './helpers/client'
 import { ACCOUNT, jpeg, startTestEmulator } from './support'
 

@@ -5,7 +5,7 @@
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import type { Payload } from 'payload'
 import { MemoryTokenStore, PayloadTokenStore, type TokenStore } from '../../src/wechat/client'
-import type { WeChatEmulator } from '../../src/wechat/emulator'
+import type { WeChatEmulator } from '../../src/dev/emulator'
 import { clientFor, countPath } from './helpers/client'
 import { ACCOUNT, startTestEmulator } from './support'
 

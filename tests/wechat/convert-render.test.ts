@@ -1,6 +1,6 @@
 /** renderLexicalToWeChatHtml: the pure Lexical → WeChat HTML conversion, with a stubbed image resolver. */
 import fc from 'fast-check'
-import { lexicalFromParagraphs } from '../../src/content/rich-text'
+import { lexicalFromParagraphs } from '../../src/services/content/rich-text'
 import { renderLexicalToWeChatHtml, TEXT_FORMAT, type ImageReference, type LexicalNode, type RenderOptions } from '../../src/wechat/convert'
 
 const noImages: RenderOptions = { resolveImage: async () => null }

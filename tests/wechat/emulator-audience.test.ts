@@ -1,4 +1,4 @@
-import type { WeChatEmulator } from '../../src/wechat/emulator'
+import type { WeChatEmulator } from '../../src/dev/emulator'
 import { ACCOUNT, api, createDraft, fetchToken, getJson, startTestEmulator, type Api } from './support'
 
 const DAY = 24 * 3600_000

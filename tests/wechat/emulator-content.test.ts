@@ -1,4 +1,4 @@
-import type { WeChatEmulator } from '../../src/wechat/emulator'
+import type { WeChatEmulator } from '../../src/dev/emulator'
 import { api, article, createDraft, fetchToken, jpeg, png, startTestEmulator, type Api } from './support'
 
 let emulator: WeChatEmulator

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { DEMO_APP_ID, DEMO_ORIGINAL_ID, generateAccountSecrets } from '../../src/seed/demo-wechat-account'
+import { DEMO_APP_ID, DEMO_ORIGINAL_ID, generateAccountSecrets } from '../../src/dev/demo-account'
 import { freePort } from '../helpers/server'
 
 // Issue 11, finding 10: the WeChat emulator (no authentication, residents' messages decrypted) never
@@ -48,7 +48,7 @@ const listening = (port: number) =>
 
 test('under NODE_ENV=production the emulator refuses to start, in Chinese, and listens on nothing', async () => {
   const port = await freePort()
-  const result = await node(['--import', 'tsx', 'src/wechat/emulator/cli.ts'], { NODE_ENV: 'production', WECHAT_EMULATOR_PORT: String(port) })
+  const result = await node(['--import', 'tsx', 'src/dev/emulator/cli.ts'], { NODE_ENV: 'production', WECHAT_EMULATOR_PORT: String(port) })
   expect(result.code).toBe(1)
   expect(result.stderr).toContain('微信模拟器不能在生产环境（NODE_ENV=production）中运行')
   expect(result.stdout).not.toContain('listening')
@@ -61,7 +61,7 @@ test('in development it starts, on 127.0.0.1 by default, with the account the de
   const file = path.join(directory, '.wechat-demo-account')
   fs.writeFileSync(file, JSON.stringify({ appId: DEMO_APP_ID, originalId: DEMO_ORIGINAL_ID, ...generateAccountSecrets() }), { mode: 0o600 })
   try {
-    const result = await node(['--import', 'tsx', 'src/wechat/emulator/cli.ts'], { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port), WECHAT_DEMO_ACCOUNT_FILE: file }, { untilStdout: /appid \S+, mode/ })
+    const result = await node(['--import', 'tsx', 'src/dev/emulator/cli.ts'], { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port), WECHAT_DEMO_ACCOUNT_FILE: file }, { untilStdout: /appid \S+, mode/ })
     expect(result.stdout).toContain(`WeChat emulator listening on http://127.0.0.1:${port}`)
     expect(result.stdout).toContain(`appid ${DEMO_APP_ID}`)
   } finally {
@@ -72,7 +72,7 @@ test('in development it starts, on 127.0.0.1 by default, with the account the de
 test('without the demo account the install generated, the emulator does not fall back to constants: it refuses, in Chinese', async () => {
   const port = await freePort()
   const missing = path.join(os.tmpdir(), `no-such-${Date.now()}`, '.wechat-demo-account')
-  const result = await node(['--import', 'tsx', 'src/wechat/emulator/cli.ts'], { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port), WECHAT_DEMO_ACCOUNT_FILE: missing })
+  const result = await node(['--import', 'tsx', 'src/dev/emulator/cli.ts'], { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port), WECHAT_DEMO_ACCOUNT_FILE: missing })
   expect(result.code).toBe(1)
   expect(result.stderr).toContain('微信模拟器找不到演示公众号的凭据')
   expect(await listening(port)).toBe(false)

@@ -1,4 +1,4 @@
-import { startEmulator, type WeChatEmulator } from '../../src/wechat/emulator'
+import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { ACCOUNT, api, createDraft, fetchToken, getJson, postJson, startTestEmulator, type Api } from './support'
 
 let emulator: WeChatEmulator

@@ -1,5 +1,5 @@
 import { decryptMessage, sha1Signature } from '../../src/wechat/crypto'
-import type { WeChatEmulator } from '../../src/wechat/emulator'
+import type { WeChatEmulator } from '../../src/dev/emulator'
 import { parseXml, xmlText, type XmlRecord } from '../../src/wechat/xml'
 import { ACCOUNT, api, createDraft, fetchToken, startCallbackReceiver, startTestEmulator, type Api } from './support'
 

@@ -1,5 +1,5 @@
 import { decryptMessage, encryptMessage, sha1Signature } from '../../src/wechat/crypto'
-import type { WeChatEmulator } from '../../src/wechat/emulator'
+import type { WeChatEmulator } from '../../src/dev/emulator'
 import { buildXml, parseXml, xmlText } from '../../src/wechat/xml'
 import { ACCOUNT, api, fetchToken, startCallbackReceiver, startTestEmulator, type Api } from './support'
 

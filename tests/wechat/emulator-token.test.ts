@@ -1,4 +1,4 @@
-import type { WeChatEmulator } from '../../src/wechat/emulator'
+import type { WeChatEmulator } from '../../src/dev/emulator'
 import { ACCOUNT, api, fetchToken, getJson, postJson, startTestEmulator } from './support'
 
 const MINUTE = 60_000

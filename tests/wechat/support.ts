@@ -1,8 +1,8 @@
 /** Helpers for talking to the emulator over real HTTP, as the CMS will. */
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { startEmulator, type StartEmulatorOptions, type WeChatEmulator } from '../../src/wechat/emulator'
-import type { EmulatorAccountConfig } from '../../src/wechat/emulator'
+import { startEmulator, type StartEmulatorOptions, type WeChatEmulator } from '../../src/dev/emulator'
+import type { EmulatorAccountConfig } from '../../src/dev/emulator'
 
 export const ACCOUNT: EmulatorAccountConfig = {
   appId: 'wxtest00000000001',

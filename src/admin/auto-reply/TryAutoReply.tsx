@@ -1,7 +1,7 @@
 'use client'
 import { Button, TextInput, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
-import { pick, type Bilingual } from '../labels'
+import { pick, type Bilingual } from '../../shared/bilingual'
 import { errorsText } from '../api-errors'
 
 const KIND_LABELS: Record<string, Bilingual> = {

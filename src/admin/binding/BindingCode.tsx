@@ -1,8 +1,8 @@
 'use client'
 import { Banner, Button, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
-import { formatShanghai } from '../../time'
-import { pick } from '../labels'
+import { formatShanghai } from '../../shared/time'
+import { pick } from '../../shared/bilingual'
 import { errorsText } from '../api-errors'
 
 interface Issued {

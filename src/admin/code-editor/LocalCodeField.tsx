@@ -2,7 +2,7 @@
 import type { CodeFieldClientProps, JSONFieldClientProps } from 'payload'
 import { CodeField, JSONField, ShimmerEffect, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
-import { pick } from '../labels'
+import { pick } from '../../shared/bilingual'
 import { ensureLocalMonaco } from './local-monaco'
 
 /** Waits for the locally served Monaco, then renders Payload's field, which then never reaches for the CDN. */

@@ -2,7 +2,7 @@
 import type { DateFieldClientProps } from 'payload'
 import { DateTimeField, FieldDescription, FieldLabel, useField, useTranslation } from '@payloadcms/ui'
 import React from 'react'
-import { pick } from '../labels'
+import { pick } from '../../shared/bilingual'
 import { appearanceOf, formatFieldDate } from './format'
 
 /**

@@ -2,7 +2,7 @@
 import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useLayoutEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { formatShanghai } from '../../time'
+import { formatShanghai } from '../../shared/time'
 
 /**
  * "最后修改 / 创建" of the document header in Beijing time. Payload formats these two in the PC's

@@ -1,4 +1,4 @@
-import { formatShanghai, formatShanghaiDay } from '../../time'
+import { formatShanghai, formatShanghaiDay } from '../../shared/time'
 
 type Appearance = 'dayAndTime' | 'dayOnly' | 'monthOnly' | 'timeOnly' | 'default' | undefined
 

@@ -1,5 +1,5 @@
-import { ARTICLE_TEXT_RULES, checkMaxChars } from '../../content/wechat-limits'
-import { validateButtonName } from '../../wechat/menu/validate'
+import { ARTICLE_TEXT_RULES, checkMaxChars } from '../../wechat/limits'
+import { validateButtonName } from '../../services/menu/validate'
 
 /** Which WeChat rule a counted field follows: an article text (characters) or a menu button name (bytes). */
 export type LengthRule = keyof typeof ARTICLE_TEXT_RULES | 'menuName'

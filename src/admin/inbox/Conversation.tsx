@@ -1,10 +1,10 @@
 'use client'
 import { Banner, Pill, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
-import { formatShanghai } from '../../time'
-import type { ConversationEntry as Entry } from '../../wechat/inbox/conversation'
-import { RESIDENT_MESSAGE_STATUS_OPTIONS } from '../../wechat/inbox/message-status'
-import { pick, type Bilingual } from '../labels'
+import { formatShanghai } from '../../shared/time'
+import type { ConversationEntry as Entry } from '../../services/inbox/conversation'
+import { RESIDENT_MESSAGE_STATUS_OPTIONS } from '../../services/inbox/message-status'
+import { pick, type Bilingual } from '../../shared/bilingual'
 
 const MESSAGE_STATUS: Record<string, Bilingual> = Object.fromEntries(RESIDENT_MESSAGE_STATUS_OPTIONS.map(({ value, label }) => [value, label]))
 

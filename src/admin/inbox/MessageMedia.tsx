@@ -1,8 +1,8 @@
 'use client'
 import { Banner, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
-import { formatShanghai } from '../../time'
-import { pick } from '../labels'
+import { formatShanghai } from '../../shared/time'
+import { pick } from '../../shared/bilingual'
 
 /** A `resident-media` document as REST answers it (its `url` needs the staff member's login). */
 interface ResidentFile {

@@ -2,7 +2,7 @@
 import { Banner, Button, toast, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
 import React, { useCallback, useEffect, useState } from 'react'
-import { pick } from '../labels'
+import { pick } from '../../shared/bilingual'
 import { windowLabel, type WindowInfo } from './window-label'
 import { errorsText } from '../api-errors'
 

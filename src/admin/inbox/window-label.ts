@@ -1,5 +1,5 @@
 /** The 48-hour customer-service window as staff read it, in the admin's language. */
-import { pick, type Bilingual } from '../labels'
+import { pick, type Bilingual } from '../../shared/bilingual'
 
 /** What /api/resident-messages/:id/reply-window answers. */
 export interface WindowInfo {

@@ -1,6 +1,6 @@
 /** The menu button types staff can choose, with their labels; shared by the menu global and its admin components. */
 
-/** The first-level type that opens a list of sub-buttons (SUB_MENU in src/wechat/menu/types). */
+/** The first-level type that opens a list of sub-buttons (SUB_MENU in src/services/menu/types). */
 export const SUB_MENU_TYPE = 'sub'
 
 export const LEAF_TYPES = [

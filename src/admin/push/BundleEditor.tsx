@@ -2,10 +2,10 @@
 import { Button, Pill, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
-import { pick } from '../labels'
+import { pick } from '../../shared/bilingual'
 import { AnswerBanner } from './AnswerBanner'
 import { postPushRequest, type ActionAnswer } from './post-action'
-import { DataTable } from './table'
+import { DataTable } from '../table'
 
 export interface BundleRow {
   relationTo: string

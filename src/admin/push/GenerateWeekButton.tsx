@@ -2,7 +2,7 @@
 import { Button, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
-import { pick } from '../labels'
+import { pick } from '../../shared/bilingual'
 import { AnswerBanner } from './AnswerBanner'
 import { carryAnswer, postPushRequest, type ActionAnswer } from './post-action'
 

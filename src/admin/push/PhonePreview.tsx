@@ -1,5 +1,5 @@
 import React from 'react'
-import { pick } from '../labels'
+import { pick } from '../../shared/bilingual'
 import type { ItemPreview } from './preview'
 
 const PHONE: React.CSSProperties = {

@@ -2,8 +2,8 @@
 import { Button, ConfirmationModal, TextareaInput, useModal, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useEffect, useState } from 'react'
-import { OPEN_PUSH_STATUSES, inStatusGroup } from '../../push/status'
-import { pick } from '../labels'
+import { OPEN_PUSH_STATUSES, inStatusGroup } from '../../services/push/status'
+import { pick } from '../../shared/bilingual'
 import { AnswerBanner } from './AnswerBanner'
 import { postPushRequest, takeCarriedAnswer, type ActionAnswer } from './post-action'
 

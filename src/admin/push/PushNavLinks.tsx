@@ -1,7 +1,7 @@
 'use client'
 import { Link, useAuth, useTranslation } from '@payloadcms/ui'
 import React from 'react'
-import { pick } from '../labels'
+import { pick } from '../../shared/bilingual'
 
 const LINKS = [
   { href: '/admin/this-week', label: { zh: '本周推送', en: 'This week' } },

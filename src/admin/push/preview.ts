@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
-import type { ItemRef } from '../../push/item-refs'
+import type { ItemRef } from '../../services/push/item-refs'
 import { renderLexicalToWeChatHtml, type ImageReference, type ResolvedImage } from '../../wechat/convert/render'
 
 export interface ItemPreview {

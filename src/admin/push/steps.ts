@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { readSteps } from '../../push/store'
+import { readSteps } from '../../services/push/store'
 
 /** One entry of a push's step log as the pages show it. */
 export interface StepRow {

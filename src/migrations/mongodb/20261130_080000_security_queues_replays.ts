@@ -1,5 +1,5 @@
 import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-mongodb'
-import { cleanStoredImages } from '../../../collections/media/clean-stored-files'
+import { cleanStoredImages } from '../../services/media/clean-stored-files'
 
 /**
  * Residents' messages get a community queue (`community`). Messages stored before it: an assigned

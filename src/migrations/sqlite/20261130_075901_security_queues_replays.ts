@@ -1,5 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
-import { cleanStoredImages } from '../../../collections/media/clean-stored-files'
+import { cleanStoredImages } from '../../services/media/clean-stored-files'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`binding_attempts\` (

@@ -6,10 +6,10 @@
  */
 import type { Payload } from 'payload'
 import { errcodeMeaning, WeChatApiError } from '../client/errors'
-import { byteCount, charCount, checkMaxChars, WECHAT_LIMITS } from '../../content/wechat-limits'
+import { byteCount, charCount, checkMaxChars, WECHAT_LIMITS } from '../limits'
 import { WeChatConversionError } from './errors'
 import { inlineImageBytes, loadMediaImage, thumbBytes } from './images'
-import { createLimiter } from './limit'
+import { createLimiter } from '../../shared/concurrency-limit'
 import { imageReference, renderLexicalToWeChatHtml, type ImageReference, type LexicalNode } from './render'
 import { UploadCache, type ImageUploader } from './upload-cache'
 

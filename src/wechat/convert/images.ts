@@ -1,14 +1,14 @@
 /**
  * Image bytes for WeChat: the media file from disk, always re-encoded with sharp before it leaves,
  * so no EXIF/XMP/IPTC (a photo's GPS position) reaches WeChat — also from files stored before
- * uploads were cleaned (collections/media/clean-image.ts). uploadimg takes JPEG/PNG under 1 MB; the
+ * uploads were cleaned (src/shared/clean-image.ts). uploadimg takes JPEG/PNG under 1 MB; the
  * cover thumb must be a JPEG of at most 64 KB.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp, { type Sharp } from 'sharp'
-import { MAX_IMAGE_PIXELS } from '../../../collections/media/clean-image'
+import { MAX_IMAGE_PIXELS } from '../../shared/clean-image'
 import { imageContentType } from '../client/media'
 import type { ImageReference } from './render'
 

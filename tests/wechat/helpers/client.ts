@@ -1,6 +1,6 @@
 /** A WeChat client pointed at a fresh emulator, with fast retries and a captured log. */
 import { createWeChatClient, memoryLogger, type WeChatClientOptions } from '../../../src/wechat/client'
-import type { StartEmulatorOptions, WeChatEmulator } from '../../../src/wechat/emulator'
+import type { StartEmulatorOptions, WeChatEmulator } from '../../../src/dev/emulator'
 import { ACCOUNT, startTestEmulator } from '../support'
 
 /** Small delays so retry tests run in milliseconds; `sleeps` records every backoff. */

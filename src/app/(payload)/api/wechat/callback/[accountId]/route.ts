@@ -1,8 +1,8 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 import { handleCallback } from '../../../../../../wechat/callback/handler'
-import { createCallbackRuntime } from '../../../../../../wechat/callback/payload-deps'
-import { perPayload } from '../../../../../../wechat/callback/per-process'
+import { createCallbackRuntime } from '../../../../../../inbound/callback-runtime'
+import { perPayload } from '../../../../../../shared/per-payload'
 
 // The WeChat server callback: /api/wechat/callback/<account id>. More specific than Payload's
 // /api/[...slug] catch-all, so Next routes WeChat here.

@@ -1,0 +1,54 @@
+/**
+ * Replies that do something, checked before the auto-reply rules: menu clicks (the item's text,
+ * GUIDE_LIST's guide titles), `绑定 123456` and `审定`. Answered passively, within WeChat's 5 s,
+ * because the resident is waiting for the outcome.
+ */
+import type { Payload } from 'payload'
+import type { AccountCredentials } from '../services/accounts/accounts'
+import { bindOpenid } from '../services/binding/bind'
+import { parseCommand } from '../services/binding/command'
+import { loadGuideTitles, menuClickReply } from '../services/menu/click-reply'
+import { loadSavedMenu } from '../services/menu/load'
+import { GUIDE_LIST_KEY, type SavedMenu } from '../services/menu/types'
+import { xmlText } from '../wechat/xml'
+import { signOffFromWeChat } from '../services/push/sign-off-command'
+import { TtlCache } from '../shared/ttl-cache'
+import type { InboundMessage, PassiveReply } from '../wechat/callback/types'
+
+/** What a menu click's reply reads: the saved menu and, for GUIDE_LIST, the guides' titles. */
+export interface MenuReads {
+  savedMenu: () => Promise<SavedMenu>
+  guideTitles: () => Promise<string[]>
+}
+
+/**
+ * The menu reads, each cached 10 s in the returned object (like the auto-reply rules: an edit
+ * shows within seconds, a burst of clicks costs no queries). Built once with the callback's runtime
+ * (payload-deps.ts), so each runtime — each test's — starts empty.
+ */
+export function cachedMenuReads(payload: Payload): MenuReads {
+  const menus = new TtlCache<SavedMenu>(10_000)
+  const guides = new TtlCache<string[]>(10_000)
+  return {
+    savedMenu: () => menus.get('menu', () => loadSavedMenu(payload)),
+    guideTitles: () => guides.get('guides', () => loadGuideTitles(payload)),
+  }
+}
+
+/** The reply, or undefined when the message is not one of ours (the auto-reply rules decide). */
+export async function interactiveReply(payload: Payload, account: AccountCredentials, message: InboundMessage, menuReads: MenuReads): Promise<PassiveReply | null | undefined> {
+  if (message.msgType === 'event' && message.event === 'CLICK') {
+    const key = xmlText(message.record, 'EventKey')
+    const menu = await menuReads.savedMenu()
+    const titles = key === GUIDE_LIST_KEY ? await menuReads.guideTitles() : []
+    return menuClickReply(menu, key, titles)
+  }
+  if (message.msgType !== 'text') return undefined
+  const command = parseCommand(xmlText(message.record, 'Content'))
+  if (!command) return undefined
+  const text = command.kind === 'bind' ? await bindOpenid(payload, account.id, message.fromUser, command.code) : await signOffFromWeChat(payload, account.id, message.fromUser)
+  return { kind: 'text', text }
+}
+
+/** Commands are for staff, not the residents' inbox. */
+export const isStaffCommand = (content: string): boolean => parseCommand(content) !== null

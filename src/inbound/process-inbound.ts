@@ -1,0 +1,48 @@
+/** What each queued message or event does, run by the inbound worker after WeChat has its answer. */
+import type { Payload } from 'payload'
+import type { WechatInbound } from '../payload-types'
+import { idOf } from '../access/roles'
+import { countMenuEvent } from '../services/menu/click-count'
+import { xmlText, type XmlRecord } from '../wechat/xml'
+import { applyFollowEvent } from '../services/followers/follower-events'
+import { isStaffCommand } from './interactive-reply'
+import { applyMassFinished, applyTemplateFinished, ignoreUntrustedResult } from '../services/push/mass-job-results'
+import { storeResidentMessage } from '../services/inbox/store-message'
+
+/**
+ * A queued callback message (`wechat-inbound`): `payload` holds the parsed XML fields, and
+ * `untrustedBody` marks a body that came in clear to an account set to 安全/兼容模式 (handler.ts):
+ * stored, never acted on.
+ */
+export type InboundRow = WechatInbound
+
+export async function processInbound(payload: Payload, row: InboundRow): Promise<void> {
+  const accountId = idOf(row.account)
+  if (!accountId) throw new Error('inbound row without an account')
+  const record = Object.assign(Object.create(null) as XmlRecord, row.payload)
+  if (row.type !== 'event') {
+    if (row.type === 'text' && isStaffCommand(xmlText(record, 'Content'))) {
+      // `绑定 123456` and `审定` were answered by the callback; a live code must not sit in the inbox.
+      if (!row.untrustedBody) return
+      // Not executed (its body was not signed): kept for staff, who answer it, with the code hidden.
+      record.Content = xmlText(record, 'Content').replace(/\d/g, '*')
+    }
+    return storeResidentMessage(payload, accountId, row.dedupeKey, record)
+  }
+  switch (row.event) {
+    case 'subscribe':
+    case 'unsubscribe':
+      return applyFollowEvent(payload, accountId, record)
+    case 'MASSSENDJOBFINISH':
+    case 'TEMPLATESENDJOBFINISH':
+      // A result in a body nothing signed is not believed; jobs/poll-push-results.ts asks WeChat (mass/get).
+      if (row.untrustedBody) return ignoreUntrustedResult(payload, accountId, row.event)
+      return row.event === 'MASSSENDJOBFINISH' ? applyMassFinished(payload, record, accountId) : applyTemplateFinished(payload, record)
+    case 'CLICK':
+    case 'VIEW':
+      return countMenuEvent(payload, accountId, row.dedupeKey, record)
+    default:
+      // Scans and events we do not use yet: the queue row is their record.
+      return
+  }
+}

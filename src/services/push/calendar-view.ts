@@ -1,0 +1,37 @@
+import type { Payload } from 'payload'
+import { sendsByMonth } from './month-usage'
+import { planCalendar, type CalendarRow, type KnownPush } from './quota-calendar'
+import type { PushSettings } from './settings'
+import { loadPushSettings } from './settings-load'
+import { addWeeks } from './week'
+import { isPushStatus } from './status'
+
+export const CALENDAR_WEEKS = 8
+
+export interface Calendar {
+  settings: PushSettings
+  rows: CalendarRow[]
+  /** Push ids by week, for links. */
+  pushIds: Record<string, string>
+}
+
+/** The next weeks' slots for one account, from the pushes already in the database and the month's sends. */
+export async function loadCalendar(payload: Payload, accountId: string, fromWeek: string, weeks = CALENDAR_WEEKS): Promise<Calendar> {
+  const list = Array.from({ length: weeks }, (_, index) => addWeeks(fromWeek, index))
+  const [settings, sentByMonth, found] = await Promise.all([
+    loadPushSettings(payload),
+    sendsByMonth(payload, accountId),
+    payload.find({
+      collection: 'weekly-pushes',
+      overrideAccess: true,
+      depth: 0,
+      limit: weeks,
+      pagination: false,
+      where: { and: [{ account: { equals: accountId } }, { week: { in: list } }] },
+    }),
+  ])
+  const docs = found.docs
+  const known: KnownPush[] = docs.flatMap((doc) => (isPushStatus(doc.status) ? [{ week: doc.week, status: doc.status }] : []))
+  const rows = planCalendar({ fromWeek, weeks, known, sentByMonth, settings })
+  return { settings, rows, pushIds: Object.fromEntries(docs.map((doc) => [doc.week, String(doc.id)])) }
+}

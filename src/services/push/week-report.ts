@@ -1,0 +1,140 @@
+import type { Payload } from 'payload'
+import { idOf } from '../../access/roles'
+import { bundleProblems, loadBundle, loadPool } from './candidates'
+import { sendsByMonth } from './month-usage'
+import { OPEN_PUSH_STATUSES, inStatusGroup, isPushStatus, type PushStatus } from './status'
+import { itemRefs, type ItemRef } from './item-refs'
+import { explainPool, selectItems, type Exclusion } from './select'
+import type { PushSettings } from './settings'
+import { loadPushSettings } from './settings-load'
+import { findPush, type PushDoc } from './store'
+import { slotInstant, type IsoWeek } from './week'
+import { shanghaiMonth } from '../../shared/time'
+import type { ContentCollection } from '../content/types'
+import type { AccountSummary } from '../accounts/find-account'
+
+export interface ItemRow {
+  collection: ContentCollection
+  id: string
+  title: string
+  reviewStatus: string
+  /** Why this item cannot go out (empty when it can), as bundleProblems says. */
+  problems: string[]
+}
+
+export interface PushSummary {
+  id: string
+  status: PushStatus
+  statusReason: string | null
+  signedOffBy: string | null
+  signedOffAt: string | null
+  needsAttention: boolean
+  audience: 'all' | 'community'
+  refs: ItemRef[]
+  items: ItemRow[]
+  previewsSent: number
+  lastPreviewAt: string | null
+}
+
+/** An approved item not in the week's bundle, with the selection's reason (see select.ts Exclusion). */
+interface PoolRow {
+  collection: ContentCollection
+  id: string
+  title: string
+  /** The item's community id (editors see only their community's rows). */
+  community: string | null
+  code: Exclusion['code']
+  reason: string
+  limit?: number
+  rank?: number
+}
+
+const poolRow = (entry: Exclusion): PoolRow => ({
+  collection: entry.item.collection,
+  id: entry.item.id,
+  title: entry.item.title,
+  community: entry.item.community,
+  code: entry.code,
+  reason: entry.reason,
+  limit: entry.limit,
+  rank: entry.rank,
+})
+
+export interface WeekReport {
+  account: AccountSummary
+  week: IsoWeek
+  settings: PushSettings
+  slots: { assembleAt: Date; sendAt: Date; retryAt: Date }
+  push: PushSummary | null
+  /** Mass sends per Beijing month, as sendsByMonth counts them. */
+  sentByMonth: Record<string, number>
+  /** The month of the week's send day. */
+  quota: { month: string; used: number; limit: number }
+  /** Only for a week without a push: what the assembler would find in the pool now. */
+  pool: { approved: number; selected: number; missing: number } | null
+  /**
+   * The approved items left out and why: without a push, what the assembler would leave out now;
+   * with an open one, beside its (possibly edited) bundle. Empty once the push is sending or done.
+   */
+  poolRows: PoolRow[]
+}
+
+/** Everything the 本周推送 page and `npm run push -- status` show, read as the system sees it. */
+export async function loadWeekReport(payload: Payload, args: { account: AccountSummary; week: IsoWeek; now: Date }): Promise<WeekReport> {
+  const { account, week, now } = args
+  const [settings, sentByMonth, doc] = await Promise.all([loadPushSettings(payload), sendsByMonth(payload, account.id), findPush(payload, account.id, week)])
+  const slots = {
+    assembleAt: slotInstant(week, settings.assembleWeekday, settings.assembleTime),
+    sendAt: slotInstant(week, settings.sendWeekday, settings.sendTime),
+    retryAt: slotInstant(week, settings.retryWeekday, settings.retryTime),
+  }
+  const month = shanghaiMonth(slots.sendAt)
+  const quota = { month, used: sentByMonth[month] ?? 0, limit: settings.monthlyQuota }
+  const push = doc ? await summarize(payload, doc, now) : null
+  let pool: WeekReport['pool'] = null
+  let poolRows: PoolRow[] = []
+  if (!push) {
+    const candidates = await loadPool(payload)
+    const selection = selectItems(candidates, settings, now)
+    pool = { approved: candidates.length, selected: selection.items.length, missing: selection.missing }
+    poolRows = selection.excluded.map(poolRow)
+  } else if (inStatusGroup(OPEN_PUSH_STATUSES, push.status)) {
+    const [candidates, bundle] = await Promise.all([loadPool(payload), loadBundle(payload, push.refs)])
+    poolRows = explainPool(candidates, bundle, settings, now).map(poolRow)
+  }
+  return { account, week, settings, slots, push, sentByMonth, quota, pool, poolRows }
+}
+
+async function summarize(payload: Payload, doc: PushDoc, now: Date): Promise<PushSummary> {
+  const refs = itemRefs(doc.items)
+  const [bundle, signer] = await Promise.all([loadBundle(payload, refs), signerName(payload, doc.signedOffBy)])
+  const previews = doc.previews ?? []
+  return {
+    id: String(doc.id),
+    status: isPushStatus(doc.status) ? doc.status : 'proposed',
+    statusReason: typeof doc.statusReason === 'string' && doc.statusReason ? doc.statusReason : null,
+    signedOffBy: signer,
+    signedOffAt: (doc.signedOffAt as string | null | undefined) ?? null,
+    needsAttention: doc.needsAttention === true,
+    audience: doc.audience === 'community' ? 'community' : 'all',
+    refs,
+    items: bundle.map((item) => ({
+      collection: item.collection,
+      id: item.id,
+      title: item.title,
+      reviewStatus: item.reviewStatus,
+      problems: bundleProblems(item, String(doc.id), now),
+    })),
+    previewsSent: previews.length,
+    lastPreviewAt: previews.map((entry) => entry.at ?? '').filter(Boolean).sort().at(-1) ?? null,
+  }
+}
+
+async function signerName(payload: Payload, value: unknown): Promise<string | null> {
+  const id = idOf(value)
+  if (!id) return null
+  const user = await payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0, disableErrors: true })
+  if (!user) return `用户 ${id}`
+  const { name, email } = user
+  return name || email || `用户 ${id}`
+}
