@@ -1,7 +1,7 @@
 import type { Field } from 'payload'
 import { reviewHistoryField, reviewSidebarFields } from '../../src/services/review/fields'
-import type { Bilingual } from '../../src/shared/errors'
-import { languageOf } from '../../src/shared/errors'
+import type { Bilingual } from '../../src/shared/bilingual'
+import { languageOf } from '../../src/shared/bilingual'
 import { MAX_UPLOAD_MB } from '../../src/services/media/check-upload'
 import { ARTICLE_TEXT_RULES, WECHAT_LIMITS, checkMaxChars, checkUrl } from '../../src/wechat/limits'
 

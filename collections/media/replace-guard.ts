@@ -22,7 +22,8 @@
  * before Payload deletes the old files (it does that before any change hook runs).
  */
 import type { CollectionBeforeDeleteHook, CollectionBeforeOperationHook, PayloadRequest, SanitizedCollectionConfig, Where } from 'payload'
-import { publicError, languageOf } from '../../src/shared/errors'
+import { publicError } from '../../src/shared/errors'
+import { languageOf } from '../../src/shared/bilingual'
 import { findFrozenUses, type MediaUse } from '../../src/services/media/usage'
 import { REVIEW_STATE_LABELS, isReviewState } from '../../src/services/review/state-machine'
 import { PUSH_STATUS_OPTIONS } from '../../src/services/push/status'

@@ -10,7 +10,7 @@ import { decideOnPush, plannedSendAt } from '../../src/services/push/sign-off'
 import { findPush, readPush } from '../../src/services/push/store'
 import { isoWeekOf } from '../../src/services/push/week'
 import { wechatGateway } from '../../src/services/push/wechat-gateway'
-import type { Bilingual } from '../../src/shared/errors'
+import type { Bilingual } from '../../src/shared/bilingual'
 import { ApiError } from '../../src/http/api-error'
 import { formatShanghai } from '../../src/shared/time'
 

@@ -1,5 +1,5 @@
 import type { Access, PayloadRequest } from 'payload'
-import type { Bilingual } from '../shared/errors'
+import type { Bilingual } from '../shared/bilingual'
 import { ApiError } from '../http/api-error'
 
 export const ROLES = ['editor', 'leader', 'admin'] as const

@@ -10,7 +10,7 @@
  * the answer carries (a review's failing fields `problems`, a preview's per-recipient results).
  */
 import { APIError, Forbidden, Locked, NotFound, QueryError, UnauthorizedError, ValidationError, type AfterErrorHook, type PayloadRequest } from 'payload'
-import { languageOf, type Bilingual } from '../shared/errors'
+import { languageOf, type Bilingual } from '../shared/bilingual'
 
 /** One entry of the `errors` list. */
 type ApiErrorEntry = {

@@ -4,9 +4,10 @@
  * the Next route per Payload, a test) and passed in — nothing here lives at module level.
  */
 import type { Payload } from 'payload'
-import type { AutoReply } from '../payload-types'
-import { AccountNotFoundError, loadAccountCredentials, PublishedCredentialsError, type AccountCredentials } from '../services/accounts/accounts'
+import { AccountNotFoundError, loadAccountCredentials, PublishedCredentialsError } from '../services/accounts/accounts'
+import type { AccountCredentials } from '../wechat/account-credentials'
 import { matchAutoReply, type AutoReplyRule } from '../services/auto-reply/auto-reply'
+import { loadRules } from '../services/auto-reply/rules'
 import { InboundJournal, journalDirectory } from './journal'
 import { enqueueInbound, inboundEntry } from './queue'
 import { startInboundWorker, type InboundWorker } from './worker'
@@ -15,7 +16,7 @@ import { cachedMenuReads, interactiveReply, isStaffCommand } from './interactive
 import { COMMAND_NEEDS_SAFE_MODE } from '../services/push/sign-off-command'
 import { xmlText } from '../wechat/xml'
 import { TtlCache } from '../shared/ttl-cache'
-import type { CallbackDeps, EnqueueResult, InboundMessage, PassiveReply } from '../wechat/callback/types'
+import type { CallbackDeps, EnqueueResult, InboundMessage } from '../wechat/callback/types'
 import { ModeMismatchRecorder, type ModeMismatchWrite } from '../wechat/callback/mode-mismatch'
 import { RecentSignatures } from '../wechat/callback/recent-signatures'
 
@@ -168,37 +169,4 @@ async function loadAccountOrNull(payload: Payload, accountId: string): Promise<A
     }
     throw error
   }
-}
-
-export async function loadRules(payload: Payload, accountId: string): Promise<AutoReplyRule[]> {
-  const found = await payload.find({
-    collection: 'auto-replies',
-    overrideAccess: true,
-    depth: 0,
-    limit: 500,
-    pagination: false,
-    where: { and: [{ enabled: { not_equals: false } }, { or: [{ account: { equals: accountId } }, { account: { exists: false } }] }] },
-  })
-  return found.docs.map(toRule)
-}
-
-function toRule(doc: AutoReply): AutoReplyRule {
-  return {
-    id: String(doc.id),
-    kind: doc.kind,
-    match: doc.match,
-    keyword: doc.keyword,
-    priority: doc.priority,
-    enabled: doc.enabled,
-    reply: toReply(doc),
-  }
-}
-
-function toReply(doc: AutoReply): PassiveReply {
-  if (doc.replyType === 'image') return { kind: 'image', mediaId: doc.mediaId ?? '' }
-  if (doc.replyType === 'news') {
-    const article = doc.article ?? {}
-    return { kind: 'news', article: { title: article.title ?? '', description: article.description ?? '', url: article.url ?? '', picUrl: article.picUrl ?? '' } }
-  }
-  return { kind: 'text', text: doc.text ?? '' }
 }

@@ -4,7 +4,7 @@
  * because the resident is waiting for the outcome.
  */
 import type { Payload } from 'payload'
-import type { AccountCredentials } from '../services/accounts/accounts'
+import type { AccountCredentials } from '../wechat/account-credentials'
 import { bindOpenid } from '../services/binding/bind'
 import { parseCommand } from '../services/binding/command'
 import { loadGuideTitles, menuClickReply } from '../services/menu/click-reply'

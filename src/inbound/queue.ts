@@ -4,7 +4,7 @@
  * which act inside the request, are inserted directly so that the unique key stops a retry first.
  */
 import type { Payload } from 'payload'
-import type { AccountCredentials } from '../services/accounts/accounts'
+import type { AccountCredentials } from '../wechat/account-credentials'
 import type { JournalEntry } from './journal'
 import type { EnqueueResult, InboundMessage } from '../wechat/callback/types'
 

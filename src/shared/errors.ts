@@ -1,21 +1,10 @@
 import { APIError, ValidationError, type AfterErrorHook } from 'payload'
 import { formatShanghai } from './time'
+import { languageOf, say } from './bilingual'
 
 /** An error whose message (in Chinese) reaches the client as it is, with its HTTP status. */
 export const publicError = (message: string, status: number): APIError => new APIError(message, status, {}, true)
 
-/** A message in both admin languages. */
-export interface Bilingual {
-  zh: string
-  en: string
-}
-
-/** The admin language of a request (`req.i18n.language`): English only when the user chose it. */
-export const languageOf = (req: { i18n?: { language?: string } } | null | undefined): 'zh' | 'en' =>
-  req?.i18n?.language === 'en' ? 'en' : 'zh'
-
-/** The text of `message` in the request's admin language. */
-export const say = (req: { i18n?: { language?: string } } | null | undefined, message: Bilingual): string => message[languageOf(req)]
 
 /** Payload's English catch-all messages (routeError / formatErrors), which reach the admin's toast as they are. */
 const GENERIC_MESSAGES = new Set(['Something went wrong.', 'An unknown error occurred.'])

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../shared/errors'
+import type { Bilingual } from '../shared/bilingual'
 
 /** WeChat's limits for one article of a news message (see the WeChat reference, draft/add). */
 export const WECHAT_LIMITS = {

@@ -1,7 +1,7 @@
 /** A real Payload for the callback tests, and helpers to sign and encrypt callback requests. */
 import { randomInt } from 'node:crypto'
 import type { Payload } from 'payload'
-import type { AccountCredentials } from '../../src/services/accounts/accounts'
+import type { AccountCredentials } from '../../src/wechat/account-credentials'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import type { CallbackDeps, CallbackRequest, InboundMessage } from '../../src/wechat/callback/types'
 import { buildXml, type XmlBuildRecord } from '../../src/wechat/xml'

@@ -1,12 +1,11 @@
 import React from 'react'
 import { formatShanghai } from '../../shared/time'
 import { pick } from '../../shared/bilingual'
-import { noPushLines } from '../../cli/push/format'
 import { PUSH_STATUS_LABELS } from '../../services/push/status'
 import { CONTENT_TYPE_NAMES } from '../../services/content/types'
 import { PhoneArticle } from './PhonePreview'
 import type { ItemPreview } from './preview'
-import type { ItemRow, PushSummary, WeekReport } from '../../services/push/week-report'
+import { noPushLines, type ItemRow, type PushSummary, type WeekReport } from '../../services/push/week-report'
 
 const RED = 'var(--theme-error-500)'
 const MUTED = 'var(--theme-elevation-500)'

@@ -10,9 +10,9 @@ import type { AccountSummary } from '../../services/accounts/find-account'
 import { loadCalendar } from '../../services/push/calendar-view'
 import type { CliOptions } from './args'
 import { explainError, wechatUnreachable } from './errors'
-import { formatPlan, formatStatus, noPushLines } from './format'
+import { formatPlan, formatStatus } from './format'
 import { CONFIRM_PROMPT, EXIT, confirmation, isConfirmed, outcomeVerdict, planSend, previewVerdict, type ExitCode } from './plan'
-import { loadWeekReport } from '../../services/push/week-report'
+import { loadWeekReport, noPushLines } from '../../services/push/week-report'
 
 export interface CliContext {
   payload: Payload

@@ -6,7 +6,7 @@ import type { Calendar } from '../../services/push/calendar-view'
 import { PUSH_STATUS_LABELS } from '../../services/push/status'
 import { CONTENT_TYPE_NAMES } from '../../services/content/types'
 import { CALENDAR_STATUS_LABELS, calendarNote, weekdayName } from '../../services/push/labels'
-import type { ItemRow, WeekReport } from '../../services/push/week-report'
+import { noPushLines, type ItemRow, type WeekReport } from '../../services/push/week-report'
 
 const accountLine = (account: AccountSummary): string => `公众号：${account.name}（${account.appId}）`
 
@@ -24,22 +24,6 @@ function bundleSummary(report: WeekReport): string {
   const valid = items.filter((item) => item.problems.length === 0).length
   const { minItems, maxItems } = report.settings
   return `共 ${items.length} 条，有效 ${valid} 条（每次 ${minItems}–${maxItems} 条）`
-}
-
-export function noPushLines(report: WeekReport, now: Date): string[] {
-  const pool = report.pool
-  const when =
-    now < report.slots.assembleAt
-      ? `将于 ${formatShanghai(report.slots.assembleAt)}（北京时间）自动生成`
-      : now < report.slots.retryAt
-        ? `生成时段（${formatShanghai(report.slots.assembleAt)}）已过；发送时段会补生成`
-        : '本周发送时段已过，不会再生成'
-  return [
-    `本周还没有生成推送：${when}。`,
-    pool
-      ? `待推送池：${pool.approved} 条已审核内容，按规则可选出 ${pool.selected} 条${pool.missing > 0 ? `，还差 ${pool.missing} 条` : ''}。`
-      : '',
-  ].filter(Boolean)
 }
 
 export function formatStatus(report: WeekReport, now: Date): string[] {

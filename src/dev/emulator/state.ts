@@ -1,5 +1,6 @@
 /** In-memory state of the emulated WeChat platform: accounts, tokens and everything they created. */
 import { createHash } from 'node:crypto'
+import { PUBLISHED_DEMO_CREDENTIALS } from '../../services/accounts/accounts'
 
 type AccountType = 'service' | 'subscription'
 /** Callback message mode configured in 服务器配置: plain, compatible (both), safe (encrypted only). */
@@ -178,10 +179,7 @@ export interface EmulatorState {
  * still carrying them is rotated or refused (src/services/accounts/accounts.ts usesPublishedDemoCredentials).
  */
 export const DEMO_ACCOUNT: EmulatorAccountConfig = {
-  appId: 'wx0000000000demo01',
-  appSecret: 'demo-app-secret-0000000000000000',
-  token: 'demotoken',
-  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  ...PUBLISHED_DEMO_CREDENTIALS,
   originalId: 'gh_000000demo01',
   type: 'service',
   messageMode: 'safe',

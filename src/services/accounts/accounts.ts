@@ -2,15 +2,22 @@ import type { Payload } from 'payload'
 import type { WechatAccount } from '../../payload-types'
 import { ApiError } from '../../http/api-error'
 import { decryptSecret, isEncrypted } from '../../shared/secret-encryption'
-import { DEMO_ACCOUNT } from '../../dev/emulator/state'
+import type { AccountCredentials } from '../../wechat/account-credentials'
 
 /**
- * The demo account's Token and EncodingAESKey as they were published in the source (the
- * emulator's in-process test default, src/dev/emulator/state.ts). An install from before the
- * demo generated its own still has them in its database: the demo start rotates them
+ * The demo account's credentials as they were once published in the source. The emulator's
+ * in-process test account still uses them (src/dev/emulator/state.ts reads them from here, so the
+ * emulator depends on production code and never the reverse). An install from before the demo
+ * generated its own still has them in its database: the demo start rotates them
  * (src/dev/demo-account.ts); anywhere else loadAccountCredentials refuses the account.
  */
-const PUBLISHED_DEMO = { appId: DEMO_ACCOUNT.appId, token: DEMO_ACCOUNT.token, encodingAESKey: DEMO_ACCOUNT.encodingAESKey, appSecret: DEMO_ACCOUNT.appSecret }
+export const PUBLISHED_DEMO_CREDENTIALS = {
+  appId: 'wx0000000000demo01',
+  appSecret: 'demo-app-secret-0000000000000000',
+  token: 'demotoken',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+} as const
+const PUBLISHED_DEMO = PUBLISHED_DEMO_CREDENTIALS
 
 /**
  * True when an account's secrets are the ones once published in the source: its Token (enough to
@@ -71,18 +78,6 @@ export async function findDefaultAccount(payload: Payload, options: { includeSec
   return found.docs[0] ?? null
 }
 
-export interface AccountCredentials {
-  id: string
-  name: string
-  appId: string
-  appSecret: string
-  token: string
-  encodingAESKey: string
-  previousEncodingAESKey: string | null
-  type: 'service' | 'subscription'
-  messageMode: 'plain' | 'compatible' | 'safe'
-  originalId: string | null
-}
 
 const reveal = (value: unknown): string | null => (isEncrypted(value) ? decryptSecret(value) : null)
 

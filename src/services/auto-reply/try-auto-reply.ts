@@ -4,7 +4,7 @@ import { requireStaff } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { AccountUnavailableError, loadAccountCredentials } from '../accounts/accounts'
 import { matchAutoReply } from './auto-reply'
-import { loadRules } from '../../inbound/callback-runtime'
+import { loadRules } from './rules'
 import { perPayload } from '../../shared/per-payload'
 
 /** Tries per staff member per minute: enough to check rules by hand, too few to load the server. */

@@ -1,6 +1,6 @@
 import { ValidationError, type Access, type CollectionBeforeChangeHook, type FieldAccess, type PayloadRequest, type Where } from 'payload'
 import { idOf, roleOf, staffOf, type StaffUser } from '../../access/roles'
-import { say, type Bilingual } from '../../shared/errors'
+import { say, type Bilingual } from '../../shared/bilingual'
 import type { ResidentMessage, User } from '../../payload-types'
 
 /**

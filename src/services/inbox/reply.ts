@@ -5,7 +5,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import type { ResidentMessage } from '../../payload-types'
 import { idOf, requireStaff, type StaffUser } from '../../access/roles'
-import type { Bilingual } from '../../shared/errors'
+import type { Bilingual } from '../../shared/bilingual'
 import { ApiError } from '../../http/api-error'
 import { WeChatApiError, type WeChatClient } from '../../wechat/client'
 import { cachedClientForAccount } from '../accounts/cached-client'

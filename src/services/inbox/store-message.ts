@@ -7,7 +7,7 @@ import { maskOpenid } from './sender'
 import { routeResidentMessage } from './route-message'
 import { answeringRule } from '../auto-reply/auto-reply'
 // Used at call time only (payload-deps reaches this module through the inbound worker).
-import { loadRules } from '../../inbound/callback-runtime'
+import { loadRules } from '../auto-reply/rules'
 import { fetchResidentMedia, filesToFetch, type FetchOptions } from './resident-media'
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set<ResidentMessage['type']>(['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link', 'file'])

@@ -1,5 +1,6 @@
 import { APIError, type CollectionAfterErrorHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
-import { languageOf, publicError } from '../../shared/errors'
+import { publicError } from '../../shared/errors'
+import { languageOf } from '../../shared/bilingual'
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, detectFileType, imageFormatOf, replaceWithCleanImage } from '../../shared/clean-image'
 
 /** WeChat's limit for an image material (素材管理, image ≤ 10 MB); the demo's covers are far below it. */

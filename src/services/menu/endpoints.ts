@@ -9,7 +9,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { addDataAndFileToRequest } from 'payload'
 import { idOf, requireStaff } from '../../access/roles'
-import { languageOf } from '../../shared/errors'
+import { languageOf } from '../../shared/bilingual'
 import { ApiError } from '../../http/api-error'
 import { formatShanghai } from '../../shared/time'
 import { AccountUnavailableError } from '../accounts/accounts'

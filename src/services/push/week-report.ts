@@ -9,7 +9,7 @@ import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
 import { findPush, type PushDoc } from './store'
 import { slotInstant, type IsoWeek } from './week'
-import { shanghaiMonth } from '../../shared/time'
+import { formatShanghai, shanghaiMonth } from '../../shared/time'
 import type { ContentCollection } from '../content/types'
 import type { AccountSummary } from '../accounts/find-account'
 
@@ -137,4 +137,20 @@ async function signerName(payload: Payload, value: unknown): Promise<string | nu
   if (!user) return `用户 ${id}`
   const { name, email } = user
   return name || email || `用户 ${id}`
+}
+
+export function noPushLines(report: WeekReport, now: Date): string[] {
+  const pool = report.pool
+  const when =
+    now < report.slots.assembleAt
+      ? `将于 ${formatShanghai(report.slots.assembleAt)}（北京时间）自动生成`
+      : now < report.slots.retryAt
+        ? `生成时段（${formatShanghai(report.slots.assembleAt)}）已过；发送时段会补生成`
+        : '本周发送时段已过，不会再生成'
+  return [
+    `本周还没有生成推送：${when}。`,
+    pool
+      ? `待推送池：${pool.approved} 条已审核内容，按规则可选出 ${pool.selected} 条${pool.missing > 0 ? `，还差 ${pool.missing} 条` : ''}。`
+      : '',
+  ].filter(Boolean)
 }

@@ -10,7 +10,7 @@
  * its mode; the mismatch is reported (`mode` ≠ the account's `messageMode`) so staff can fix it.
  */
 import { randomInt } from 'node:crypto'
-import type { AccountCredentials } from '../../services/accounts/accounts'
+import type { AccountCredentials } from '../account-credentials'
 import { decryptMessage, encryptMessage, sha1Signature, verifySignature, WeChatCryptoError } from '../crypto'
 import { parseXml, xmlText, type XmlRecord } from '../xml'
 

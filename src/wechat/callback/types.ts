@@ -1,5 +1,5 @@
 /** The framework-free shapes of the callback: what comes in, what goes out, what it depends on. */
-import type { AccountCredentials } from '../../services/accounts/accounts'
+import type { AccountCredentials } from '../account-credentials'
 import type { XmlRecord } from '../xml'
 
 export type CallbackBody = string | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null | undefined
