@@ -105,7 +105,7 @@ export function calendarWarning(year: number): string {
   return (
     `${year} 年的法定节假日和调休安排尚未收录（当前日历数据 ${CALENDAR_SOURCE} 只到 ${LAST_COVERED_YEAR} 年），` +
     `${year} 年的工作日无法确定：相关日期不开放预约、不计算办结期限。` +
-    `请在国务院办公厅发布 ${year} 年节假日安排后，请管理员升级 chinese-days 日历数据。`
+    `国务院办公厅发布 ${year} 年节假日安排后，请管理员升级 chinese-days 日历数据。`
   )
 }
 

@@ -129,6 +129,12 @@ describe('a year the calendar does not know (2027)', () => {
     expect(result.warnings[0]!.message).toContain('2027 年的法定节假日和调休安排尚未收录')
   })
 
+  test('the last day the 5-working-day window fits in 2026 is Dec 24; from Dec 25 it needs 2027', () => {
+    // working days after Thursday Dec 24: Dec 25, 28, 29, 30, 31 — five; after Friday Dec 25: four
+    expect(generateSlots(RULE, bj('2026-12-24', '06:00:00'))).toMatchObject({ warnings: [], lastDay: '2026-12-31' })
+    expect(generateSlots(RULE, bj('2026-12-25', '06:00:00')).warnings).toMatchObject([{ year: 2027 }])
+  })
+
   test('Spring Festival 2027: no slot at all, only the warning', () => {
     for (const date of ['2027-02-01', '2027-02-05', '2027-02-10']) {
       const result = generateSlots(RULE, bj(date, '08:00:00'))
