@@ -117,6 +117,8 @@ export function minutesOf(time: string): number | null {
 
 const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 
+const WEEKDAY_ZH: Record<number, string> = { 1: '一', 2: '二', 3: '三', 4: '四', 5: '五', 6: '六', 7: '日' }
+
 /**
  * The problems of a booking rule, in Chinese (empty when it is usable): for the rule's admin form and
  * before generating slots.
@@ -155,8 +157,6 @@ export function bookingRuleProblems(rule: BookingRule): string[] {
   if (rule.makeupDayPattern !== undefined && !(rule.makeupDayPattern >= 1 && rule.makeupDayPattern <= 7)) problems.push('调休上班日参照的星期无效')
   return problems
 }
-
-const WEEKDAY_ZH: Record<number, string> = { 1: '一', 2: '二', 3: '三', 4: '四', 5: '五', 6: '六', 7: '日' }
 
 /** The opening hours that apply on a day the calendar calls `info`, under `rule`. */
 export function openingHoursOn(rule: BookingRule, info: DayInfo): TimeRange[] {
