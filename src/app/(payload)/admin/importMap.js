@@ -26,7 +26,7 @@ import { BeijingDateCell as BeijingDateCell_23d043ebbc46276447e5ed1a5c0e2149 } f
 import { BeijingDateField as BeijingDateField_e36a27a71b13ded94432a81ddbe7b2a0 } from '../../../../src/admin/dates/BeijingDateField'
 import { UserNameCell as UserNameCell_a7625937be718e9f19efb180409bca45 } from '../../../../src/admin/users/UserName'
 import { UserNameField as UserNameField_a7625937be718e9f19efb180409bca45 } from '../../../../src/admin/users/UserName'
-import { ReviewActions as ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1 } from '../../../admin/review/ReviewActions'
+import { ReviewActions as ReviewActions_890252d3afa47341d4a312f52bab4903 } from '../../../../src/admin/review/ReviewActions'
 import { DocumentDates as DocumentDates_49c680ea99bef475323e8ce8dc532dfa } from '../../../../src/admin/dates/DocumentDates'
 import { CurrentPasswordField as CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70 } from '../../../../collections/users/CurrentPasswordField'
 import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
@@ -40,10 +40,10 @@ import { TryAutoReply as TryAutoReply_55ab9335130027f973306b6b4b2e9438 } from '.
 import { MenuActions as MenuActions_89f069e78ffb0885f672b0876a5f95d3 } from '../../../../src/admin/menu/MenuActions'
 import { MenuRowLabel as MenuRowLabel_c3bb62e7c8ab43c69fa50d0611214060 } from '../../../../src/admin/menu/MenuRowLabel'
 import { MenuPreview as MenuPreview_a586103e15b1d6ded521236c8c4681bb } from '../../../../src/admin/menu/MenuPreview'
-import { ReviewQueueNavLink as ReviewQueueNavLink_ab157e3e557ff3d7d90ecc916e19cbde } from '../../../admin/review/ReviewQueueNavLink'
+import { ReviewQueueNavLink as ReviewQueueNavLink_d922d1e58a26c5c7e4d1c131806b8142 } from '../../../../src/admin/review/ReviewQueueNavLink'
 import { PushNavLinks as PushNavLinks_086b9e427259d1914dfc4739edcba31d } from '../../../../src/admin/push/PushNavLinks'
-import { ReviewDashboard as ReviewDashboard_34dd8860f9e3e835e93ddaca3eb3d04b } from '../../../admin/review/ReviewDashboard'
-import { ReviewQueueView as ReviewQueueView_e9f721c8f5a6ab31da03d82a4c35926b } from '../../../admin/review/ReviewQueueView'
+import { ReviewDashboard as ReviewDashboard_968022c17d1dcae37b2b6e902d7c82e6 } from '../../../../src/admin/review/ReviewDashboard'
+import { ReviewQueueView as ReviewQueueView_014083ca37a411cf97464604a6b51580 } from '../../../../src/admin/review/ReviewQueueView'
 import { ThisWeekView as ThisWeekView_188884e651f0d9e5589eac04853266d0 } from '../../../../src/admin/push/ThisWeekView'
 import { PushCalendarView as PushCalendarView_fcc35f1ce73d32c092a599400c78d83f } from '../../../../src/admin/push/PushCalendarView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -78,7 +78,7 @@ export const importMap = {
   "/src/admin/dates/BeijingDateField#BeijingDateField": BeijingDateField_e36a27a71b13ded94432a81ddbe7b2a0,
   "/src/admin/users/UserName#UserNameCell": UserNameCell_a7625937be718e9f19efb180409bca45,
   "/src/admin/users/UserName#UserNameField": UserNameField_a7625937be718e9f19efb180409bca45,
-  "/src/admin/review/ReviewActions#ReviewActions": ReviewActions_654b5a8f65fdd7e37ff7783be30f9bc1,
+  "/src/admin/review/ReviewActions#ReviewActions": ReviewActions_890252d3afa47341d4a312f52bab4903,
   "/src/admin/dates/DocumentDates#DocumentDates": DocumentDates_49c680ea99bef475323e8ce8dc532dfa,
   "/collections/users/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70,
   "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
@@ -92,10 +92,10 @@ export const importMap = {
   "/src/admin/menu/MenuActions#MenuActions": MenuActions_89f069e78ffb0885f672b0876a5f95d3,
   "/src/admin/menu/MenuRowLabel#MenuRowLabel": MenuRowLabel_c3bb62e7c8ab43c69fa50d0611214060,
   "/src/admin/menu/MenuPreview#MenuPreview": MenuPreview_a586103e15b1d6ded521236c8c4681bb,
-  "/src/admin/review/ReviewQueueNavLink#ReviewQueueNavLink": ReviewQueueNavLink_ab157e3e557ff3d7d90ecc916e19cbde,
+  "/src/admin/review/ReviewQueueNavLink#ReviewQueueNavLink": ReviewQueueNavLink_d922d1e58a26c5c7e4d1c131806b8142,
   "/src/admin/push/PushNavLinks#PushNavLinks": PushNavLinks_086b9e427259d1914dfc4739edcba31d,
-  "/src/admin/review/ReviewDashboard#ReviewDashboard": ReviewDashboard_34dd8860f9e3e835e93ddaca3eb3d04b,
-  "/src/admin/review/ReviewQueueView#ReviewQueueView": ReviewQueueView_e9f721c8f5a6ab31da03d82a4c35926b,
+  "/src/admin/review/ReviewDashboard#ReviewDashboard": ReviewDashboard_968022c17d1dcae37b2b6e902d7c82e6,
+  "/src/admin/review/ReviewQueueView#ReviewQueueView": ReviewQueueView_014083ca37a411cf97464604a6b51580,
   "/src/admin/push/ThisWeekView#ThisWeekView": ThisWeekView_188884e651f0d9e5589eac04853266d0,
   "/src/admin/push/PushCalendarView#PushCalendarView": PushCalendarView_fcc35f1ce73d32c092a599400c78d83f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
