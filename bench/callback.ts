@@ -39,7 +39,13 @@ const WARMUP_S = 1
 /** Distinct MsgIds per run: more than any target answers in 5 s, so every message is a new one. */
 const POOL_SIZE = 140_000
 const REPLY = '您的留言已收到，工作人员会在工作时间回复。'
-const ACCOUNT = { appId: 'wxbench0000000001', appSecret: 'bench-secret-000000000000000000001', token: 'benchtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', originalId: 'gh_bench' }
+const ACCOUNT = {
+  appId: 'wxbench0000000001',
+  appSecret: 'bench-secret-000000000000000000001',
+  token: 'benchtoken',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  originalId: 'gh_bench',
+}
 
 interface Ready {
   port: number
@@ -60,7 +66,9 @@ async function serveBare(): Promise<Ready & { server: ReturnType<typeof createSe
 
 async function servePeer() {
   // @ts-expect-error wechat@2.1.0 ships no types; the one call used is typed here.
-  const { default: wechat } = (await import('wechat')) as unknown as { default: (config: unknown, handle: unknown) => (req: unknown, res: unknown, next: (error?: unknown) => void) => void }
+  const { default: wechat } = (await import('wechat')) as unknown as {
+    default: (config: unknown, handle: unknown) => (req: unknown, res: unknown, next: (error?: unknown) => void) => void
+  }
   const handle = (_req: unknown, res: ServerResponse & { reply: (text: string) => void }) => res.reply(REPLY)
   const plain = wechat(ACCOUNT.token, handle)
   const safe = wechat({ token: ACCOUNT.token, appid: ACCOUNT.appId, encodingAESKey: ACCOUNT.encodingAESKey }, handle)
@@ -88,7 +96,11 @@ async function serveOurs(sync: JournalSync) {
     plain: await createAccount(payload, { ...ACCOUNT, messageMode: 'plain' }),
     safe: await createAccount(payload, { ...ACCOUNT, appId: `${ACCOUNT.appId.slice(0, -1)}2`, messageMode: 'safe' }),
   }
-  await payload.create({ collection: 'auto-replies' as never, overrideAccess: true, data: { name: '默认', kind: 'default', replyType: 'text', text: REPLY } as never })
+  await payload.create({
+    collection: 'auto-replies' as never,
+    overrideAccess: true,
+    data: { name: '默认', kind: 'default', replyType: 'text', text: REPLY } as never,
+  })
   const journal = new InboundJournal(journalDirectory(), { sync })
   journalStats = () => ({ ...journal.stats })
   countJournal = async () => {
@@ -119,7 +131,11 @@ async function importSample(payload: import('payload').Payload, directory: strin
   const sample = fs.mkdtempSync(path.join(directory, '..', 'sample-'))
   fs.mkdirSync(path.join(sample, JOURNAL_DIRS.ready))
   const [first] = readySegments(directory)
-  const lines = fs.readFileSync(path.join(directory, JOURNAL_DIRS.ready, first!), 'utf8').split('\n').filter(Boolean).slice(0, 2_000)
+  const lines = fs
+    .readFileSync(path.join(directory, JOURNAL_DIRS.ready, first!), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, 2_000)
   fs.writeFileSync(path.join(sample, JOURNAL_DIRS.ready, first!), `${lines.join('\n')}\n`)
   const started = performance.now()
   const report = await importJournal(payload, sample)
@@ -155,7 +171,8 @@ function toggleProfile(target: Target): void {
 }
 
 async function child(target: Target): Promise<void> {
-  const ready = target === 'bare' ? await serveBare() : target === 'peer' ? await servePeer() : await serveOurs(target === 'ours-always' ? 'always' : 'interval')
+  const ready =
+    target === 'bare' ? await serveBare() : target === 'peer' ? await servePeer() : await serveOurs(target === 'ours-always' ? 'always' : 'interval')
   process.send!({ port: ready.port, paths: ready.paths })
   // None left running if the bench dies.
   process.once('SIGTERM', () => process.exit(0))
@@ -183,7 +200,14 @@ function pool(mode: Mode, basePath: string, appId: string, firstId: number, size
     // A nonce per request, as WeChat sends: a plain signature carries one body (the import drops replays).
     const nonce = String(1_000_000_000 + firstId + index)
     const signature = sha1Signature(ACCOUNT.token, timestamp, nonce)
-    const xml = buildXml({ ToUserName: ACCOUNT.originalId, FromUserName: `oBenchUser${index % 500}`, CreateTime: Number(timestamp), MsgType: 'text', Content: '门口的路灯坏了，请派人来修一下。', MsgId: String(firstId + index) })
+    const xml = buildXml({
+      ToUserName: ACCOUNT.originalId,
+      FromUserName: `oBenchUser${index % 500}`,
+      CreateTime: Number(timestamp),
+      MsgType: 'text',
+      Content: '门口的路灯坏了，请派人来修一下。',
+      MsgId: String(firstId + index),
+    })
     if (mode === 'plain') {
       requests.push({ path: `${basePath}?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`, body: xml })
       continue
@@ -224,11 +248,21 @@ async function load(port: number, requests: Request[], durationS: number): Promi
       },
     ],
   })
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts, sent: next }
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    sent: next,
+  }
 }
 
 async function start(target: Target): Promise<{ process: ChildProcess; ready: Ready }> {
-  const process_ = fork(fileURLToPath(import.meta.url), ['serve', target], { execArgv: ['--conditions=production', '--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const process_ = fork(fileURLToPath(import.meta.url), ['serve', target], {
+    execArgv: ['--conditions=production', '--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  })
   const ready = await new Promise<Ready>((resolve, reject) => {
     process_.once('message', (message) => resolve(message as Ready))
     process_.once('exit', (code) => reject(new Error(`${target} exited with ${code}`)))
@@ -285,7 +319,9 @@ async function main(): Promise<void> {
         const after = await ask<Usage>(server, 'usage')
         runs[target][mode].push(figures)
         if (figures.sent > POOL_SIZE) console.warn(`${target}/${mode}: pool wrapped, later MsgIds repeated`)
-        console.error(`round ${round + 1} ${target}/${mode}: ${figures.rps.toFixed(0)} req/s, p99 ${figures.p99} ms, ${describeUsage(before, after, figures.rps * DURATION_S)}`)
+        console.error(
+          `round ${round + 1} ${target}/${mode}: ${figures.rps.toFixed(0)} req/s, p99 ${figures.p99} ms, ${describeUsage(before, after, figures.rps * DURATION_S)}`,
+        )
       }
     }
   }
@@ -296,7 +332,9 @@ async function main(): Promise<void> {
     if (!servers[target]) continue
     // Every answered message is in the journal, none twice: the durability the figures include.
     const { lines, answered } = await ask<{ lines: number; answered: number }>(servers[target].process, 'journal-lines')
-    console.log(`journal of ${label[target].split(' ')[0]}: ${lines} lines for ${answered} messages answered 'stored' (${lines === answered ? 'all there' : 'MISMATCH'})`)
+    console.log(
+      `journal of ${label[target].split(' ')[0]}: ${lines} lines for ${answered} messages answered 'stored' (${lines === answered ? 'all there' : 'MISMATCH'})`,
+    )
   }
   if (servers.ours) {
     const { rows, ms } = await ask<{ rows: number; ms: number }>(servers.ours.process, 'import')
@@ -340,7 +378,9 @@ function print(results: Record<Target, Record<Mode, Figures>>, runs: Record<Targ
   for (const target of TARGETS) {
     for (const mode of MODES) {
       const figures = results[target][mode]
-      console.log(`${label[target].padEnd(41)}${mode.padEnd(8)}${figures.rps.toFixed(0).padStart(6)}  ${String(figures.p50).padStart(7)} ${String(figures.p99).padStart(7)} ${String(figures.non2xx).padStart(8)} ${String(figures.errors).padStart(7)}`)
+      console.log(
+        `${label[target].padEnd(41)}${mode.padEnd(8)}${figures.rps.toFixed(0).padStart(6)}  ${String(figures.p50).padStart(7)} ${String(figures.p99).padStart(7)} ${String(figures.non2xx).padStart(8)} ${String(figures.errors).padStart(7)}`,
+      )
     }
   }
   if (!results.bare || !results.peer) return
@@ -355,7 +395,10 @@ function print(results: Record<Target, Record<Mode, Figures>>, runs: Record<Targ
     // minute moves both; their median is steadier than the ratio of medians above.
     for (const other of ['peer', 'bare'] as const) {
       const perRound = (mode: Mode) => runs[ours][mode].map((figures, round) => figures.rps / runs[other][mode][round]!.rps)
-      const describe = (mode: Mode) => `${medianOf(perRound(mode)).toFixed(2)} (${perRound(mode).map((value) => value.toFixed(2)).join(', ')})`
+      const describe = (mode: Mode) =>
+        `${medianOf(perRound(mode)).toFixed(2)} (${perRound(mode)
+          .map((value) => value.toFixed(2))
+          .join(', ')})`
       console.log(`÷ ${other === 'peer' ? 'peer' : 'ceiling'}, per round: plain ${describe('plain')}; safe ${describe('safe')}`)
     }
     console.log(`p99 (ms)                     ${String(results[ours].plain.p99).padStart(5)}   ${String(results[ours].safe.p99).padStart(5)}    < 50`)

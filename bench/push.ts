@@ -44,7 +44,15 @@ try {
   const fx = await createFixtures(payload, 'bench')
   const wechatAccount = await payload.create({
     collection: 'wechat-accounts',
-    data: { name: '压测服务号', appId: account.appId, appSecret: account.appSecret, token: account.token, encodingAESKey: account.encodingAESKey, isDefault: true, type: 'service' },
+    data: {
+      name: '压测服务号',
+      appId: account.appId,
+      appSecret: account.appSecret,
+      token: account.token,
+      encodingAESKey: account.encodingAESKey,
+      isDefault: true,
+      type: 'service',
+    },
   })
   const accountId = String(wechatAccount.id)
 
@@ -80,9 +88,14 @@ async function createImage(seed: number): Promise<string> {
 
 /** A Lexical body: a paragraph, then each image followed by a paragraph. */
 function bodyWithImages(title: string, imageIds: string[]): Record<string, unknown> {
-  const body = lexicalFromParagraphs([`${title}：正文开头。`, ...imageIds.map((_, index) => `第 ${index + 1} 张图的说明。`)]) as { root: { children: unknown[] } }
+  const body = lexicalFromParagraphs([`${title}：正文开头。`, ...imageIds.map((_, index) => `第 ${index + 1} 张图的说明。`)]) as {
+    root: { children: unknown[] }
+  }
   const [opening, ...captions] = body.root.children
-  body.root.children = [opening, ...imageIds.flatMap((id, index) => [{ type: 'upload', relationTo: 'media', value: id, version: 3, fields: null }, captions[index]])]
+  body.root.children = [
+    opening,
+    ...imageIds.flatMap((id, index) => [{ type: 'upload', relationTo: 'media', value: id, version: 3, fields: null }, captions[index]]),
+  ]
   return body
 }
 
@@ -118,7 +131,15 @@ async function runWeek({ fx, accountId }: BenchWorld, week: string, thursdaySlot
   const logStart = emulator.requestLog.length
   const started = performance.now()
   const gateway = await wechatGateway(payload, accountId, { baseUrl: emulator.url })
-  const outcome = await sendWeeklyPush({ payload, pushId: push.id, gateway, settings: DEFAULT_PUSH_SETTINGS, owner: 'bench', finalAttempt: false, now: () => now })
+  const outcome = await sendWeeklyPush({
+    payload,
+    pushId: push.id,
+    gateway,
+    settings: DEFAULT_PUSH_SETTINGS,
+    owner: 'bench',
+    finalAttempt: false,
+    now: () => now,
+  })
   const wallMs = performance.now() - started
   const calls = emulator.requestLog.slice(logStart)
   return report(label, outcome.kind, wallMs, calls)
@@ -132,9 +153,13 @@ function report(label: string, outcome: string, wallMs: number, calls: RequestLo
   const ratio = sumMs > 0 ? wallMs / sumMs : 0
   console.log(`\n== ${label} (${outcome})`)
   console.log(`wall time                       ${wallMs.toFixed(0)} ms`)
-  console.log(`WeChat calls                    ${calls.length}  (${[...byPath].map(([path, count]) => `${path.replace('/cgi-bin/', '')} ×${count}`).join(', ')})`)
+  console.log(
+    `WeChat calls                    ${calls.length}  (${[...byPath].map(([path, count]) => `${path.replace('/cgi-bin/', '')} ×${count}`).join(', ')})`,
+  )
   console.log(`uploads (uploadimg+add_material) ${uploads}`)
-  console.log(`one-after-another sum          ${sumMs.toFixed(0)} ms  (sum of each call's logged duration; ${calls.length} × ${LATENCY_MS} ms latency = ${calls.length * LATENCY_MS} ms of it)`)
+  console.log(
+    `one-after-another sum          ${sumMs.toFixed(0)} ms  (sum of each call's logged duration; ${calls.length} × ${LATENCY_MS} ms latency = ${calls.length * LATENCY_MS} ms of it)`,
+  )
   console.log(`wall / sum                      ${(ratio * 100).toFixed(0)} %`)
   // The logged durations are measured inside the emulator, which shares this process's event loop
   // with Payload and sharp, so under load they stretch; calls × latency is the steady baseline.

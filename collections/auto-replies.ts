@@ -79,7 +79,11 @@ export const AutoReplies: CollectionConfig = {
             const { siblingData } = options
             if (siblingData?.kind !== 'keyword') return true
             if (siblingData.match === 'regex') return validateRegexPattern(value)
-            return typeof value === 'string' && value.trim() !== '' ? true : en(options) ? 'Keyword: required for a keyword reply' : '关键词：关键词回复必须填写关键词'
+            return typeof value === 'string' && value.trim() !== ''
+              ? true
+              : en(options)
+                ? 'Keyword: required for a keyword reply'
+                : '关键词：关键词回复必须填写关键词'
           },
         },
       ],

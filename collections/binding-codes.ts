@@ -19,13 +19,25 @@ export const BindingCodes: CollectionConfig = {
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, label: { zh: '用户', en: 'User' } },
     { name: 'codeHash', type: 'text', required: true, index: true, admin: { hidden: true } },
-    { name: 'expiresAt', type: 'date', required: true, index: true, label: { zh: '失效时间', en: 'Expires at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      required: true,
+      index: true,
+      label: { zh: '失效时间', en: 'Expires at' },
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'usedAt', type: 'date', label: { zh: '使用时间', en: 'Used at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'openid', type: 'text', label: { zh: '绑定的 OpenID', en: 'Bound openid' } },
-    { name: 'outcome', type: 'select', options: [
-      { value: 'bound', label: { zh: '已绑定', en: 'Bound' } },
-      { value: 'replaced', label: { zh: '已替换原绑定', en: 'Replaced the earlier binding' } },
-    ], label: { zh: '结果', en: 'Outcome' } },
+    {
+      name: 'outcome',
+      type: 'select',
+      options: [
+        { value: 'bound', label: { zh: '已绑定', en: 'Bound' } },
+        { value: 'replaced', label: { zh: '已替换原绑定', en: 'Replaced the earlier binding' } },
+      ],
+      label: { zh: '结果', en: 'Outcome' },
+    },
   ],
   timestamps: true,
 }

@@ -14,8 +14,7 @@ export const Communities: CollectionConfig = {
       required: true,
       unique: true,
       label: { zh: '社区代码', en: 'Code' },
-      validate: (value: unknown) =>
-        typeof value === 'string' && /^[a-z0-9-]{2,32}$/.test(value) ? true : '社区代码：只能用小写字母、数字和连字符，2–32 位',
+      validate: (value: unknown) => (typeof value === 'string' && /^[a-z0-9-]{2,32}$/.test(value) ? true : '社区代码：只能用小写字母、数字和连字符，2–32 位'),
     },
   ],
 }

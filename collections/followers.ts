@@ -24,7 +24,12 @@ export const Followers: CollectionConfig = {
     { name: 'followedAt', type: 'date', label: { zh: '关注时间', en: 'Followed at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'unfollowedAt', type: 'date', label: { zh: '取消关注时间', en: 'Unfollowed at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     // Events can be processed out of order after a retry: an older event never overwrites a newer one.
-    { name: 'lastEventAt', type: 'date', label: { zh: '最后事件时间', en: 'Last event at' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'lastEventAt',
+      type: 'date',
+      label: { zh: '最后事件时间', en: 'Last event at' },
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'tags', type: 'number', hasMany: true, label: { zh: '微信标签 ID', en: 'WeChat tag ids' } },
   ],
   timestamps: true,

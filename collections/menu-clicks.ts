@@ -18,10 +18,16 @@ export const MenuClicks: CollectionConfig = {
     { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', required: true, index: true, label: { zh: '公众号', en: 'Account' } },
     { name: 'key', type: 'text', required: true, index: true, label: { zh: '菜单键 / 网址', en: 'Key / URL' } },
     { name: 'name', type: 'text', label: { zh: '菜单项', en: 'Menu item' } },
-    { name: 'event', type: 'select', required: true, options: [
-      { value: 'CLICK', label: { zh: '点击（CLICK）', en: 'Click (CLICK)' } },
-      { value: 'VIEW', label: { zh: '打开网页（VIEW）', en: 'Open link (VIEW)' } },
-    ], label: { zh: '事件', en: 'Event' } },
+    {
+      name: 'event',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'CLICK', label: { zh: '点击（CLICK）', en: 'Click (CLICK)' } },
+        { value: 'VIEW', label: { zh: '打开网页（VIEW）', en: 'Open link (VIEW)' } },
+      ],
+      label: { zh: '事件', en: 'Event' },
+    },
     { name: 'day', type: 'text', required: true, index: true, label: { zh: '日期（北京时间）', en: 'Day (Beijing)' } },
     { name: 'count', type: 'number', required: true, defaultValue: 0, label: { zh: '次数', en: 'Count' } },
   ],

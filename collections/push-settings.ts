@@ -19,7 +19,9 @@ const time =
   (label: { zh: string; en: string }) =>
   (value: unknown, options?: ValidateOptions): true | string => {
     if (typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value)) return true
-    return english(options) ? `${label.en}: use HH:MM in Beijing time (e.g. 10:00); got "${String(value ?? '')}"` : `${label.zh}：格式应为 HH:MM（北京时间，如 10:00），当前为“${String(value ?? '')}”`
+    return english(options)
+      ? `${label.en}: use HH:MM in Beijing time (e.g. 10:00); got "${String(value ?? '')}"`
+      : `${label.zh}：格式应为 HH:MM（北京时间，如 10:00），当前为“${String(value ?? '')}”`
   }
 
 /** A whole number from 1 to 8 (WeChat's articles per news message); the minimum may not exceed the maximum. */
@@ -30,11 +32,15 @@ const itemCount =
     if (value == null || value === '') return true
     const count = Number(value)
     if (!Number.isInteger(count) || count < 1 || count > 8) {
-      return en ? `${label.en}: a whole number from 1 to 8 (a WeChat news message holds at most 8 articles)` : `${label.zh}：应为 1 至 8 的整数（一条微信图文消息最多 8 篇）`
+      return en
+        ? `${label.en}: a whole number from 1 to 8 (a WeChat news message holds at most 8 articles)`
+        : `${label.zh}：应为 1 至 8 的整数（一条微信图文消息最多 8 篇）`
     }
     const other = Number(options?.data?.[role === 'min' ? 'maxItems' : 'minItems'])
-    if (role === 'min' && Number.isFinite(other) && count > other) return en ? `${label.en}: ${count} is more than the maximum (${other})` : `${label.zh}：${count} 条多于最多条数（${other} 条）`
-    if (role === 'max' && Number.isFinite(other) && count < other) return en ? `${label.en}: ${count} is less than the minimum (${other})` : `${label.zh}：${count} 条少于最少条数（${other} 条）`
+    if (role === 'min' && Number.isFinite(other) && count > other)
+      return en ? `${label.en}: ${count} is more than the maximum (${other})` : `${label.zh}：${count} 条多于最多条数（${other} 条）`
+    if (role === 'max' && Number.isFinite(other) && count < other)
+      return en ? `${label.en}: ${count} is less than the minimum (${other})` : `${label.zh}：${count} 条少于最少条数（${other} 条）`
     return true
   }
 
@@ -49,29 +55,71 @@ export const PushSettingsGlobal: GlobalConfig = {
       type: 'row',
       fields: [
         { name: 'assembleWeekday', type: 'select', options: WEEKDAYS, defaultValue: String(D.assembleWeekday), label: { zh: '组稿日', en: 'Assemble day' } },
-        { name: 'assembleTime', type: 'text', defaultValue: D.assembleTime, validate: time({ zh: '组稿时间', en: 'Assemble time' }), label: { zh: '组稿时间', en: 'Assemble time' } },
+        {
+          name: 'assembleTime',
+          type: 'text',
+          defaultValue: D.assembleTime,
+          validate: time({ zh: '组稿时间', en: 'Assemble time' }),
+          label: { zh: '组稿时间', en: 'Assemble time' },
+        },
       ],
     },
     {
       type: 'row',
       fields: [
         { name: 'sendWeekday', type: 'select', options: WEEKDAYS, defaultValue: String(D.sendWeekday), label: { zh: '发送日', en: 'Send day' } },
-        { name: 'sendTime', type: 'text', defaultValue: D.sendTime, validate: time({ zh: '发送时间', en: 'Send time' }), label: { zh: '发送时间', en: 'Send time' } },
+        {
+          name: 'sendTime',
+          type: 'text',
+          defaultValue: D.sendTime,
+          validate: time({ zh: '发送时间', en: 'Send time' }),
+          label: { zh: '发送时间', en: 'Send time' },
+        },
       ],
     },
     {
       type: 'row',
       fields: [
         { name: 'retryWeekday', type: 'select', options: WEEKDAYS, defaultValue: String(D.retryWeekday), label: { zh: '补发日', en: 'Retry day' } },
-        { name: 'retryTime', type: 'text', defaultValue: D.retryTime, validate: time({ zh: '补发时间', en: 'Retry time' }), label: { zh: '补发时间', en: 'Retry time' } },
+        {
+          name: 'retryTime',
+          type: 'text',
+          defaultValue: D.retryTime,
+          validate: time({ zh: '补发时间', en: 'Retry time' }),
+          label: { zh: '补发时间', en: 'Retry time' },
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'minItems', type: 'number', min: 1, max: 8, defaultValue: D.minItems, validate: itemCount({ zh: '最少条数', en: 'Minimum items' }, 'min'), label: { zh: '最少条数', en: 'Minimum items' } },
-        { name: 'maxItems', type: 'number', min: 1, max: 8, defaultValue: D.maxItems, validate: itemCount({ zh: '最多条数', en: 'Maximum items' }, 'max'), label: { zh: '最多条数（微信上限 8）', en: 'Maximum items (WeChat: 8)' } },
-        { name: 'maxPerCommunity', type: 'number', min: 1, max: 8, defaultValue: D.maxPerCommunity, validate: itemCount({ zh: '同一社区最多', en: 'Per community at most' }, 'community'), label: { zh: '同一社区最多', en: 'Per community at most' } },
+        {
+          name: 'minItems',
+          type: 'number',
+          min: 1,
+          max: 8,
+          defaultValue: D.minItems,
+          validate: itemCount({ zh: '最少条数', en: 'Minimum items' }, 'min'),
+          label: { zh: '最少条数', en: 'Minimum items' },
+        },
+        {
+          name: 'maxItems',
+          type: 'number',
+          min: 1,
+          max: 8,
+          defaultValue: D.maxItems,
+          validate: itemCount({ zh: '最多条数', en: 'Maximum items' }, 'max'),
+          label: { zh: '最多条数（微信上限 8）', en: 'Maximum items (WeChat: 8)' },
+        },
+        {
+          name: 'maxPerCommunity',
+          type: 'number',
+          min: 1,
+          max: 8,
+          defaultValue: D.maxPerCommunity,
+          validate: itemCount({ zh: '同一社区最多', en: 'Per community at most' }, 'community'),
+          label: { zh: '同一社区最多', en: 'Per community at most' },
+        },
       ],
     },
     {
@@ -88,7 +136,7 @@ export const PushSettingsGlobal: GlobalConfig = {
       name: 'approvalIsSignOff',
       type: 'checkbox',
       defaultValue: D.approvalIsSignOff,
-      label: { zh: '每条内容审核通过即视为本周推送已审定', en: "Individual approval of every item counts as sign-off" },
+      label: { zh: '每条内容审核通过即视为本周推送已审定', en: 'Individual approval of every item counts as sign-off' },
     },
   ],
 }

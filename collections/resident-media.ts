@@ -47,7 +47,8 @@ const prepareResidentFile: CollectionBeforeOperationHook = async ({ args, operat
     if (kind === 'voice') throw publicError(`应为语音，微信给的却是图片（${detected!.mime}）`, 400)
     await replaceWithCleanImage(file, format, {
       damaged: () => publicError('图片无法读取：文件已损坏或不完整', 400),
-      tooLarge: ({ width, height }) => publicError(`图片尺寸过大：最多 ${MAX_IMAGE_PIXELS / 10_000} 万像素、每边不超过 ${MAX_IMAGE_SIDE} 像素，这张是 ${width}×${height}`, 400),
+      tooLarge: ({ width, height }) =>
+        publicError(`图片尺寸过大：最多 ${MAX_IMAGE_PIXELS / 10_000} 万像素、每边不超过 ${MAX_IMAGE_SIDE} 像素，这张是 ${width}×${height}`, 400),
     })
     return args
   }

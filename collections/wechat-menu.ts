@@ -5,17 +5,13 @@ import { isLeaderOrAdmin, isStaff } from '../src/access/roles'
 import { DEFAULT_MENU_BUTTONS } from '../src/services/menu/defaults'
 import { menuEndpoints } from '../src/services/menu/endpoints'
 import { SUB_MENU } from '../src/services/menu/types'
-import {
-  MENU_LIMITS,
-  requiredFor,
-  validateButtonKey,
-  validateButtonName,
-  validateButtonUrl,
-  validateSubButtons,
-} from '../src/services/menu/validate'
+import { MENU_LIMITS, requiredFor, validateButtonKey, validateButtonName, validateButtonUrl, validateSubButtons } from '../src/services/menu/validate'
 
 type Sibling = { type?: string }
-const when = (...types: string[]) => (_: unknown, sibling: Sibling) => types.includes(sibling?.type ?? '')
+const when =
+  (...types: string[]) =>
+  (_: unknown, sibling: Sibling) =>
+    types.includes(sibling?.type ?? '')
 
 const rowLabel = (level: 'top' | 'sub') => ({ path: '/src/admin/menu/MenuRowLabel#MenuRowLabel', clientProps: { level } })
 
@@ -38,8 +34,12 @@ const buttonFields = (top: boolean): Field[] => {
           validate: validateButtonName,
           admin: {
             width: '50%',
-            description: top ? { zh: '最多 16 字节（约 5 个汉字）', en: '≤ 16 bytes (about 5 Chinese characters)' } : { zh: '最多 60 字节，显示约 8 个汉字', en: '≤ 60 bytes; about 8 Chinese characters show' },
-            components: { afterInput: [{ path: '/src/admin/fields/LengthCounter#LengthCounter', clientProps: { max: maxBytes, unit: 'bytes', rule: 'menuName' } }] },
+            description: top
+              ? { zh: '最多 16 字节（约 5 个汉字）', en: '≤ 16 bytes (about 5 Chinese characters)' }
+              : { zh: '最多 60 字节，显示约 8 个汉字', en: '≤ 60 bytes; about 8 Chinese characters show' },
+            components: {
+              afterInput: [{ path: '/src/admin/fields/LengthCounter#LengthCounter', clientProps: { max: maxBytes, unit: 'bytes', rule: 'menuName' } }],
+            },
           },
         },
         {
@@ -58,19 +58,46 @@ const buttonFields = (top: boolean): Field[] => {
       type: 'text',
       label: { zh: '菜单键（key）', en: 'Key' },
       validate: validateButtonKey,
-      admin: { condition: when('click', 'scancode_push', 'location_select'), description: { zh: '用于统计点击和自动回复；GUIDE_LIST 会列出办事指南', en: 'For click counts and replies; GUIDE_LIST lists the service guides' } },
+      admin: {
+        condition: when('click', 'scancode_push', 'location_select'),
+        description: { zh: '用于统计点击和自动回复；GUIDE_LIST 会列出办事指南', en: 'For click counts and replies; GUIDE_LIST lists the service guides' },
+      },
     },
     { name: 'replyText', type: 'textarea', label: { zh: '点击后回复', en: 'Reply' }, admin: { condition: when('click'), rows: 2 } },
     { name: 'url', type: 'text', label: { zh: '网址', en: 'URL' }, validate: validateButtonUrl, admin: { condition: when('view', 'miniprogram') } },
     {
       type: 'row',
       fields: [
-        { name: 'appid', type: 'text', label: { zh: '小程序 appid', en: 'Mini program appid' }, validate: requiredFor(['miniprogram'], { zh: '小程序 appid', en: 'appid' }), admin: { condition: when('miniprogram'), width: '50%' } },
-        { name: 'pagepath', type: 'text', label: { zh: '小程序页面路径', en: 'Mini program page' }, validate: requiredFor(['miniprogram'], { zh: '小程序页面路径', en: 'page path' }), admin: { condition: when('miniprogram'), width: '50%' } },
+        {
+          name: 'appid',
+          type: 'text',
+          label: { zh: '小程序 appid', en: 'Mini program appid' },
+          validate: requiredFor(['miniprogram'], { zh: '小程序 appid', en: 'appid' }),
+          admin: { condition: when('miniprogram'), width: '50%' },
+        },
+        {
+          name: 'pagepath',
+          type: 'text',
+          label: { zh: '小程序页面路径', en: 'Mini program page' },
+          validate: requiredFor(['miniprogram'], { zh: '小程序页面路径', en: 'page path' }),
+          admin: { condition: when('miniprogram'), width: '50%' },
+        },
       ],
     },
-    { name: 'articleId', type: 'text', label: { zh: 'article_id', en: 'article_id' }, validate: requiredFor(['article_id'], { zh: 'article_id', en: 'article_id' }), admin: { condition: when('article_id') } },
-    { name: 'mediaId', type: 'text', label: { zh: 'media_id', en: 'media_id' }, validate: requiredFor(['media_id'], { zh: 'media_id', en: 'media_id' }), admin: { condition: when('media_id') } },
+    {
+      name: 'articleId',
+      type: 'text',
+      label: { zh: 'article_id', en: 'article_id' },
+      validate: requiredFor(['article_id'], { zh: 'article_id', en: 'article_id' }),
+      admin: { condition: when('article_id') },
+    },
+    {
+      name: 'mediaId',
+      type: 'text',
+      label: { zh: 'media_id', en: 'media_id' },
+      validate: requiredFor(['media_id'], { zh: 'media_id', en: 'media_id' }),
+      admin: { condition: when('media_id') },
+    },
   ]
 }
 
@@ -87,7 +114,13 @@ export const WeChatMenuGlobal: GlobalConfig = {
   endpoints: apiEndpoints(menuEndpoints()),
   fields: [
     { name: 'menuActions', type: 'ui', admin: { components: { Field: '/src/admin/menu/MenuActions#MenuActions' } } },
-    { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', label: { zh: '公众号', en: 'Account' }, admin: { description: { zh: '不选则为默认公众号', en: 'Default account when empty' } } },
+    {
+      name: 'account',
+      type: 'relationship',
+      relationTo: 'wechat-accounts',
+      label: { zh: '公众号', en: 'Account' },
+      admin: { description: { zh: '不选则为默认公众号', en: 'Default account when empty' } },
+    },
     {
       type: 'row',
       fields: [

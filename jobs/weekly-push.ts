@@ -61,7 +61,17 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
   const push = await findPush(payload, accountId, week)
   const send = (finalAttempt: boolean, decidedOn?: string) =>
     gatewayFor(payload, accountId).then((gateway) =>
-      sendWeeklyPush({ payload, pushId: push!.id, gateway, settings, owner: options.owner, finalAttempt, onStep: options.onStep, now: () => options.now ?? new Date(), decidedOn }),
+      sendWeeklyPush({
+        payload,
+        pushId: push!.id,
+        gateway,
+        settings,
+        owner: options.owner,
+        finalAttempt,
+        onStep: options.onStep,
+        now: () => options.now ?? new Date(),
+        decidedOn,
+      }),
     )
 
   // A send under way (after a crash, or waiting to settle a lost answer) resumes at any tick.
@@ -74,7 +84,14 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
 
   const items = push ? await loadBundle(payload, itemRefs(push.items)) : []
   const validItems = items.filter((item) => bundleProblems(item, push!.id, now).length === 0).length
-  const state = buildWeekState({ push, validItems, sentByMonth: await sendsByMonth(payload, accountId), settings, now, lastSlotRun: await lastSlotRun(payload, push) })
+  const state = buildWeekState({
+    push,
+    validItems,
+    sentByMonth: await sendsByMonth(payload, accountId),
+    settings,
+    now,
+    lastSlotRun: await lastSlotRun(payload, push),
+  })
   const next = decideNextStep(slot, state, settings, now)
 
   switch (next.kind) {
@@ -92,7 +109,8 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
       // finds another instance took the send, leaves the slot to the next tick (which then resumes a
       // send under way, or finds the week done). Claimed only if the push is as decided on.
       const outcome = await send(slot.kind === 'retry', String(push!.updatedAt))
-      if (outcome.kind !== 'not-claimed') await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: outcome.kind === 'sent', detail: `${shanghaiDate(now)}：${outcome.kind}` })
+      if (outcome.kind !== 'not-claimed')
+        await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: outcome.kind === 'sent', detail: `${shanghaiDate(now)}：${outcome.kind}` })
       return { week, slot: slot.kind, step: 'send', outcome }
     }
     case 'resume':

@@ -35,9 +35,16 @@ export function trustFromEnv(value = process.env.TRUST_PROXY) {
   const hops = ['true', 'on', 'yes'].includes(lower) ? 1 : /^\d+$/.test(text) ? Number(text) : null
   if (hops !== null) return (_address, hop) => hop < hops
   try {
-    return proxyaddr.compile(text.split(',').map((part) => part.trim()).filter(Boolean))
+    return proxyaddr.compile(
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
   } catch (error) {
-    throw new Error(`TRUST_PROXY 的值无效："${text}"（${error instanceof Error ? error.message : error}）。可填代理的层数（如 1）或代理的地址（如 loopback, 10.0.0.0/8）`)
+    throw new Error(
+      `TRUST_PROXY 的值无效："${text}"（${error instanceof Error ? error.message : error}）。可填代理的层数（如 1）或代理的地址（如 loopback, 10.0.0.0/8）`,
+    )
   }
 }
 

@@ -15,7 +15,9 @@ const runtime = createCallbackRuntime(payload)
 const server = createCallbackServer(runtime.deps)
 await new Promise<void>((resolve) => {
   server.once('error', (error: NodeJS.ErrnoException) =>
-    exitWithError(error.code === 'EADDRINUSE' ? new Error(`端口 ${port} 已被占用：npm start 可能已经运行了回调服务；要再开一个，请设置 WECHAT_CALLBACK_PORT`) : error),
+    exitWithError(
+      error.code === 'EADDRINUSE' ? new Error(`端口 ${port} 已被占用：npm start 可能已经运行了回调服务；要再开一个，请设置 WECHAT_CALLBACK_PORT`) : error,
+    ),
   )
   server.listen(port, host, resolve)
 })

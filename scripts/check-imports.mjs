@@ -16,7 +16,9 @@ process.chdir(root)
 const SCANNED = ['src', 'collections', 'jobs', 'scripts']
 
 const options = await extractDepcruiseOptions(createRequire(import.meta.url).resolve(path.join(root, '.dependency-cruiser.cjs')))
-const result = await cruise(SCANNED, { ...options, validate: true, outputType: 'json' }, undefined, { tsConfig: extractTSConfig(path.join(root, 'tsconfig.json')) })
+const result = await cruise(SCANNED, { ...options, validate: true, outputType: 'json' }, undefined, {
+  tsConfig: extractTSConfig(path.join(root, 'tsconfig.json')),
+})
 const cruised = typeof result.output === 'string' ? JSON.parse(result.output) : result.output
 const rulesReport = await format(cruised, { outputType: 'err' })
 process.stdout.write(rulesReport.output)
@@ -28,15 +30,15 @@ process.stdout.write(rulesReport.output)
 const folderOf = (file) => (/^src\/[^/]+$/.test(file) ? file : path.posix.dirname(file))
 
 const edges = new Map() // folder → Map(folder → first import seen, as "from → to")
-for (const module of cruised.modules) {
-  if (module.coreModule || module.source.includes('node_modules')) continue
-  for (const dependency of module.dependencies) {
+for (const cruisedModule of cruised.modules) {
+  if (cruisedModule.coreModule || cruisedModule.source.includes('node_modules')) continue
+  for (const dependency of cruisedModule.dependencies) {
     if (dependency.coreModule || dependency.couldNotResolve || dependency.resolved.includes('node_modules')) continue
-    const from = folderOf(module.source)
+    const from = folderOf(cruisedModule.source)
     const to = folderOf(dependency.resolved)
     if (from === to) continue
     if (!edges.has(from)) edges.set(from, new Map())
-    if (!edges.get(from).has(to)) edges.get(from).set(to, `${module.source} → ${dependency.resolved}`)
+    if (!edges.get(from).has(to)) edges.get(from).set(to, `${cruisedModule.source} → ${dependency.resolved}`)
   }
 }
 

@@ -69,10 +69,14 @@ export function demoServices(prepared) {
     console.log(`▶ 未配置公众号：微信接口指向本机模拟器 ${prepared.emulator}`)
   }
   services.push({ name: 'scheduler', command: bin('payload'), args: ['run', 'scripts/worker.ts'], env: payloadEnv() })
-  services.push({ name: 'callback', command: bin('payload'), args: ['run', 'scripts/callback-server.ts'], env: { ...payloadEnv(), WECHAT_CALLBACK_PORT: callbackPort(), WECHAT_CALLBACK_HOST: callbackHost() } })
+  services.push({
+    name: 'callback',
+    command: bin('payload'),
+    args: ['run', 'scripts/callback-server.ts'],
+    env: { ...payloadEnv(), WECHAT_CALLBACK_PORT: callbackPort(), WECHAT_CALLBACK_HOST: callbackHost() },
+  })
   // This machine only unless HOST opens it (see adminHost).
   // Next behind scripts/admin-server.mjs, which knows the client's address (the sign-in limit per address).
   services.push({ name: 'admin', command: process.execPath, args: [path.join('scripts', 'admin-server.mjs'), '-p', port, '-H', adminHost()] })
   return services
 }
-

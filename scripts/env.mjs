@@ -153,7 +153,9 @@ export function sqliteFile() {
 export function requireDatabase() {
   const file = sqliteFile()
   if (file && !fs.existsSync(file)) {
-    throw new CliError(`数据库还没有建立（${path.relative(root, file) || file}）：请先运行 npm start（它会建立数据库并创建演示数据），再在另一个终端运行这条命令。`)
+    throw new CliError(
+      `数据库还没有建立（${path.relative(root, file) || file}）：请先运行 npm start（它会建立数据库并创建演示数据），再在另一个终端运行这条命令。`,
+    )
   }
 }
 
@@ -204,7 +206,12 @@ export function run(command, args, env = {}) {
     child.on('exit', (code, signal) =>
       code === 0
         ? resolve()
-        : reject(new CliError(`${path.basename(command)} ${args.join(' ')} 没有成功（${signal ? `信号 ${signal}` : `退出码 ${code}`}），原因见上面的输出`, code || 1)),
+        : reject(
+            new CliError(
+              `${path.basename(command)} ${args.join(' ')} 没有成功（${signal ? `信号 ${signal}` : `退出码 ${code}`}），原因见上面的输出`,
+              code || 1,
+            ),
+          ),
     )
   })
 }

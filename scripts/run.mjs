@@ -4,7 +4,20 @@
 // talks to the same database and the same WeChat as the server.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { bin, callbackHost, callbackPort, CliError, DEMO_APP_ID, deriveEnv, emulatorEnv, emulatorPort, payloadEnv, requireFreePort, root, runMain } from './env.mjs'
+import {
+  bin,
+  callbackHost,
+  callbackPort,
+  CliError,
+  DEMO_APP_ID,
+  deriveEnv,
+  emulatorEnv,
+  emulatorPort,
+  payloadEnv,
+  requireFreePort,
+  root,
+  runMain,
+} from './env.mjs'
 
 const COMMANDS = {
   /** `npm run push -- status|plan|preview|send …`: the weekly push from the command line. */
@@ -14,7 +27,11 @@ const COMMANDS = {
   /** `npm run callback`: the WeChat callback server alone. */
   callback: {
     needsDatabase: true,
-    port: () => [callbackPort(), callbackHost(), 'npm start 已经运行了回调服务；要再开一个，请设置 WECHAT_CALLBACK_PORT（例如 WECHAT_CALLBACK_PORT=3002 npm run callback）'],
+    port: () => [
+      callbackPort(),
+      callbackHost(),
+      'npm start 已经运行了回调服务；要再开一个，请设置 WECHAT_CALLBACK_PORT（例如 WECHAT_CALLBACK_PORT=3002 npm run callback）',
+    ],
     command: () => [bin('payload'), ['run', 'scripts/callback-server.ts']],
   },
   /**
@@ -27,9 +44,16 @@ const COMMANDS = {
   /** `npm run wechat:emulator`: the emulator alone (npm start runs one already without real credentials). */
   emulator: {
     needsDatabase: false,
-    port: () => [emulatorPort(), process.env.WECHAT_EMULATOR_HOST || '127.0.0.1', `npm start 已经运行了模拟器（http://127.0.0.1:${emulatorPort()}）；要再开一个，请设置 WECHAT_EMULATOR_PORT`],
+    port: () => [
+      emulatorPort(),
+      process.env.WECHAT_EMULATOR_HOST || '127.0.0.1',
+      `npm start 已经运行了模拟器（http://127.0.0.1:${emulatorPort()}）；要再开一个，请设置 WECHAT_EMULATOR_PORT`,
+    ],
     command: () => [process.execPath, ['--import', 'tsx', 'src/dev/emulator/cli.ts']],
-    env: () => ({ ...emulatorEnv(), WECHAT_EMULATOR_CALLBACK_URL: process.env.WECHAT_EMULATOR_CALLBACK_URL || `http://127.0.0.1:${callbackPort()}/api/wechat/callback/${DEMO_APP_ID}` }),
+    env: () => ({
+      ...emulatorEnv(),
+      WECHAT_EMULATOR_CALLBACK_URL: process.env.WECHAT_EMULATOR_CALLBACK_URL || `http://127.0.0.1:${callbackPort()}/api/wechat/callback/${DEMO_APP_ID}`,
+    }),
   },
 }
 

@@ -44,7 +44,6 @@ import { DATE_TIME_FORMAT, TIME_ZONE } from './shared/time'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-
 // Payload adds the edit-lock collection while sanitizing; its access rules are set on the result.
 export default buildConfig({
   secret: requireSecret(),

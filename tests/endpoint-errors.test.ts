@@ -34,7 +34,12 @@ async function call(endpoint: Endpoint, user: object | null, language: 'zh' | 'e
   const req = await createLocalReq(
     {
       user: (user ?? undefined) as never,
-      req: { method: endpoint.method.toUpperCase(), headers: new Headers({ 'content-type': 'application/json' }), i18n, routeParams: { id: '1' } } as Partial<PayloadRequest>,
+      req: {
+        method: endpoint.method.toUpperCase(),
+        headers: new Headers({ 'content-type': 'application/json' }),
+        i18n,
+        routeParams: { id: '1' },
+      } as Partial<PayloadRequest>,
     },
     t.payload,
   )
@@ -97,17 +102,46 @@ test('signed out, every custom endpoint answers 401 in the one envelope, in Chin
 test('a deactivated account is nobody: 401 on every custom endpoint', async () => {
   for (const { owner, endpoint } of endpoints) {
     const answer = await call(endpoint, deactivated)
-    expect({ owner, status: answer.status, code: (answer.body.errors as Array<{ code: string }>)[0]!.code }).toEqual({ owner, status: 401, code: 'unauthenticated' })
+    expect({ owner, status: answer.status, code: (answer.body.errors as Array<{ code: string }>)[0]!.code }).toEqual({
+      owner,
+      status: 401,
+      code: 'unauthenticated',
+    })
   }
 })
 
 test('a role that may not gets 403 `forbidden` saying who may, in the admin’s language', async () => {
   const refusals: Array<[string, object, string, string]> = [
-    ['weekly-pushes/generate', fx.users.author, '只有审核领导或管理员可以立即生成本周推送', "Only reviewing leaders or administrators may make this week's push now"],
-    ['weekly-pushes/:id/action', fx.users.author, '只有审核领导或管理员可以审定本周推送', "Only reviewing leaders or administrators may decide on the week's push"],
-    ['globals/wechat-menu/publish', fx.users.author, '只有审核领导或管理员可以发布和核对菜单', 'Only reviewing leaders or administrators may publish and check the menu'],
-    ['globals/wechat-menu/compare', fx.users.outsider, '只有审核领导或管理员可以发布和核对菜单', 'Only reviewing leaders or administrators may publish and check the menu'],
-    ['resident-messages/:id/reply', fx.users.leader, '只有社区编辑和管理员可以回复居民留言', 'Only community editors and administrators may reply to residents'],
+    [
+      'weekly-pushes/generate',
+      fx.users.author,
+      '只有审核领导或管理员可以立即生成本周推送',
+      "Only reviewing leaders or administrators may make this week's push now",
+    ],
+    [
+      'weekly-pushes/:id/action',
+      fx.users.author,
+      '只有审核领导或管理员可以审定本周推送',
+      "Only reviewing leaders or administrators may decide on the week's push",
+    ],
+    [
+      'globals/wechat-menu/publish',
+      fx.users.author,
+      '只有审核领导或管理员可以发布和核对菜单',
+      'Only reviewing leaders or administrators may publish and check the menu',
+    ],
+    [
+      'globals/wechat-menu/compare',
+      fx.users.outsider,
+      '只有审核领导或管理员可以发布和核对菜单',
+      'Only reviewing leaders or administrators may publish and check the menu',
+    ],
+    [
+      'resident-messages/:id/reply',
+      fx.users.leader,
+      '只有社区编辑和管理员可以回复居民留言',
+      'Only community editors and administrators may reply to residents',
+    ],
   ]
   for (const [owner, user, zh, en] of refusals) {
     const chinese = await call(find(owner), user)
@@ -158,7 +192,12 @@ describe('errorResponse', () => {
     const req = await createLocalReq({}, t.payload)
     const rest = await apiErrorEnvelope({ error, req, context: {}, result: { errors: [{ message: '已结束', name: 'ApiError', data: { code: 'closed' } }] } })
     expect(rest).toEqual({ response: { errors: [{ message: '已结束', code: 'closed' }] }, status: 409 })
-    const graphql = await apiErrorEnvelope({ error, req: { ...req, i18n: await getLocalI18n({ config: t.payload.config, language: 'en' }) } as PayloadRequest, context: {}, graphqlResult: { message: '已结束' } })
+    const graphql = await apiErrorEnvelope({
+      error,
+      req: { ...req, i18n: await getLocalI18n({ config: t.payload.config, language: 'en' }) } as PayloadRequest,
+      context: {},
+      graphqlResult: { message: '已结束' },
+    })
     expect(graphql).toEqual({ graphqlResult: { message: 'Closed' } })
   })
 })

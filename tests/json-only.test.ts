@@ -21,11 +21,25 @@ const customEndpoints = () => endpoints
 
 /** A request as the handler gets it, with no user: any 415 comes before authentication. */
 const requestWith = (method: string, contentType: string | null, language = 'zh') =>
-  ({ method, headers: new Headers(contentType ? { 'content-type': contentType } : {}), i18n: { language }, routeParams: { id: 'x' }, payload: { config } }) as unknown as PayloadRequest
+  ({
+    method,
+    headers: new Headers(contentType ? { 'content-type': contentType } : {}),
+    i18n: { language },
+    routeParams: { id: 'x' },
+    payload: { config },
+  }) as unknown as PayloadRequest
 
 test('the configuration has the custom endpoints this check is about', () => {
   const names = customEndpoints().map(({ owner }) => owner)
-  for (const expected of ['auto-replies/try', 'binding-codes/issue', 'resident-messages/:id/reply', 'weekly-pushes/:id/action', 'articles/:id/review', 'globals/wechat-menu/publish']) expect(names).toContain(expected)
+  for (const expected of [
+    'auto-replies/try',
+    'binding-codes/issue',
+    'resident-messages/:id/reply',
+    'weekly-pushes/:id/action',
+    'articles/:id/review',
+    'globals/wechat-menu/publish',
+  ])
+    expect(names).toContain(expected)
 })
 
 test('every custom endpoint that is not GET answers 415 in Chinese to a form or text body, before anything else', async () => {

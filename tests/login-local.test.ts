@@ -54,7 +54,10 @@ test('a deactivated account runs the hash too and is refused like a wrong passwo
 
 test('counts older than a day that block nothing are dropped at the next failure', async () => {
   const old = new Date(Date.now() - 25 * 60 * 60_000).toISOString()
-  const stale = await payload.create({ collection: 'login-throttles', data: { key: 'account:stale', kind: 'account', failures: 3, lastFailureAt: old } as never })
+  const stale = await payload.create({
+    collection: 'login-throttles',
+    data: { key: 'account:stale', kind: 'account', failures: 3, lastFailureAt: old } as never,
+  })
   const stillBlocking = await payload.create({
     collection: 'login-throttles',
     data: { key: 'account:blocking', kind: 'account', failures: 9, lastFailureAt: old, blockedUntil: new Date(Date.now() + 60_000).toISOString() } as never,

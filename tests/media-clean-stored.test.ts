@@ -27,7 +27,10 @@ afterAll(async () => {
 /** A phone photo as it was stored before: GPS, maker, and turned (orientation 6: stored 40×80, shown 80×40). */
 const photoWithGps = () =>
   sharp({ create: { width: 40, height: 80, channels: 3, background: '#3366aa' } })
-    .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '108/1 56/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'PhoneMaker' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '108/1 56/1 0/1' },
+    })
     .withMetadata({ orientation: 6 })
     .jpeg()
     .toBuffer()
@@ -39,7 +42,12 @@ const hasMetadata = async (file: string) => {
 
 test('stored images with EXIF are re-encoded in place (original, sizes, residents’ photos), the document follows, voice is untouched, a second run changes nothing', async () => {
   const cover = await drawCover(3)
-  const media = await payload.create({ collection: 'media', overrideAccess: true, data: { alt: '旧照片' }, file: { data: cover, mimetype: 'image/jpeg', name: 'old.jpg', size: cover.length } })
+  const media = await payload.create({
+    collection: 'media',
+    overrideAccess: true,
+    data: { alt: '旧照片' },
+    file: { data: cover, mimetype: 'image/jpeg', name: 'old.jpg', size: cover.length },
+  })
   const original = path.join(mediaDirectory(), String(media.filename))
   const thumbnail = path.join(mediaDirectory(), String((media.sizes as Record<string, { filename: string }>).thumbnail.filename))
   const old = await photoWithGps()
@@ -47,9 +55,30 @@ test('stored images with EXIF are re-encoded in place (original, sizes, resident
   fs.writeFileSync(thumbnail, old)
   expect(await hasMetadata(original)).toBe(true)
 
-  const account = await payload.create({ collection: 'wechat-accounts', overrideAccess: true, data: { name: '测试号', appId: 'wxclean0000000001', appSecret: 's'.repeat(32), token: 'tokenclean', encodingAESKey: 'a'.repeat(43), type: 'service', messageMode: 'safe' } as never })
-  const message = await payload.create({ collection: 'resident-messages', overrideAccess: true, data: { account: account.id, openid: 'oClean000000000000000000001', type: 'image', received: new Date().toISOString(), status: 'new' } as never })
-  const residentPhoto = await payload.create({ collection: 'resident-media', overrideAccess: true, data: { message: message.id, kind: 'image' } as never, file: { data: cover, mimetype: 'image/jpeg', name: 'photo.jpg', size: cover.length } })
+  const account = await payload.create({
+    collection: 'wechat-accounts',
+    overrideAccess: true,
+    data: {
+      name: '测试号',
+      appId: 'wxclean0000000001',
+      appSecret: 's'.repeat(32),
+      token: 'tokenclean',
+      encodingAESKey: 'a'.repeat(43),
+      type: 'service',
+      messageMode: 'safe',
+    } as never,
+  })
+  const message = await payload.create({
+    collection: 'resident-messages',
+    overrideAccess: true,
+    data: { account: account.id, openid: 'oClean000000000000000000001', type: 'image', received: new Date().toISOString(), status: 'new' } as never,
+  })
+  const residentPhoto = await payload.create({
+    collection: 'resident-media',
+    overrideAccess: true,
+    data: { message: message.id, kind: 'image' } as never,
+    file: { data: cover, mimetype: 'image/jpeg', name: 'photo.jpg', size: cover.length },
+  })
   const residentFile = path.join(residentMediaDirectory(), String(residentPhoto.filename))
   fs.writeFileSync(residentFile, old)
 
@@ -72,9 +101,19 @@ test('stored images with EXIF are re-encoded in place (original, sizes, resident
 
 test('a stored file that has gone missing is reported, not thrown, and the rest are still cleaned', async () => {
   const cover = await drawCover(4)
-  const lost = await payload.create({ collection: 'media', overrideAccess: true, data: { alt: '丢失的文件' }, file: { data: cover, mimetype: 'image/jpeg', name: 'lost.jpg', size: cover.length } })
+  const lost = await payload.create({
+    collection: 'media',
+    overrideAccess: true,
+    data: { alt: '丢失的文件' },
+    file: { data: cover, mimetype: 'image/jpeg', name: 'lost.jpg', size: cover.length },
+  })
   fs.rmSync(path.join(mediaDirectory(), String(lost.filename)))
-  const kept = await payload.create({ collection: 'media', overrideAccess: true, data: { alt: '另一张' }, file: { data: cover, mimetype: 'image/jpeg', name: 'kept.jpg', size: cover.length } })
+  const kept = await payload.create({
+    collection: 'media',
+    overrideAccess: true,
+    data: { alt: '另一张' },
+    file: { data: cover, mimetype: 'image/jpeg', name: 'kept.jpg', size: cover.length },
+  })
   fs.writeFileSync(path.join(mediaDirectory(), String(kept.filename)), await photoWithGps())
   const report = await cleanStoredImages(payload)
   expect(report.failed.map((entry) => entry.filename)).toContain(lost.filename)

@@ -35,9 +35,22 @@ const stored = async (id: string) => {
 
 const bodyWithImage = (mediaId: string) => ({
   root: {
-    type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+    type: 'root',
+    format: '',
+    indent: 0,
+    version: 1,
+    direction: 'ltr',
     children: [
-      { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '', children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: '正文。', version: 1 }] },
+      {
+        type: 'paragraph',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        textFormat: 0,
+        textStyle: '',
+        children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: '正文。', version: 1 }],
+      },
       { type: 'upload', relationTo: 'media', value: mediaId, fields: null, format: '', version: 3, id: 'inline-1' },
     ],
   },
@@ -50,8 +63,27 @@ beforeAll(async () => {
   t = await startTestPayload()
   payload = t.payload
   fx = await createFixtures(payload)
-  const account = await payload.create({ collection: 'wechat-accounts', data: { name: '测试服务号', appId: 'wxmedialock00001', appSecret: 'test-secret-000000000000000000001', token: 'testtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', isDefault: true, type: 'service' } as never })
-  pushId = String((await payload.create({ collection: 'weekly-pushes', data: { week: '2026-W48', account: account.id, status: 'signed_off', items: [] } as never, context: { [PUSH_SYSTEM_CONTEXT]: true } })).id)
+  const account = await payload.create({
+    collection: 'wechat-accounts',
+    data: {
+      name: '测试服务号',
+      appId: 'wxmedialock00001',
+      appSecret: 'test-secret-000000000000000000001',
+      token: 'testtoken',
+      encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+      isDefault: true,
+      type: 'service',
+    } as never,
+  })
+  pushId = String(
+    (
+      await payload.create({
+        collection: 'weekly-pushes',
+        data: { week: '2026-W48', account: account.id, status: 'signed_off', items: [] } as never,
+        context: { [PUSH_SYSTEM_CONTEXT]: true },
+      })
+    ).id,
+  )
 }, 60_000)
 afterAll(async () => t?.close())
 
@@ -59,7 +91,12 @@ test('an approved item in a signed-off push: cover and inline image keep their f
   const cover = await upload(1)
   const inline = await upload(2, '正文插图')
   const item = await createItem(payload, fx, 'articles', 'scheduled', { title: '已审定的通知', cover, body: bodyWithImage(inline) })
-  await payload.update({ collection: 'weekly-pushes', id: pushId, data: { items: [{ relationTo: 'articles', value: item }] } as never, context: { [PUSH_SYSTEM_CONTEXT]: true } })
+  await payload.update({
+    collection: 'weekly-pushes',
+    id: pushId,
+    data: { items: [{ relationTo: 'articles', value: item }] } as never,
+    context: { [PUSH_SYSTEM_CONTEXT]: true },
+  })
   const before = { cover: await stored(cover), inline: await stored(inline) }
 
   await expect(replaceFile(cover, 11)).rejects.toMatchObject({ status: 409, message: expect.stringContaining('《已审定的通知》') })
@@ -67,10 +104,19 @@ test('an approved item in a signed-off push: cover and inline image keep their f
   await expect(replaceFile(inline, 12)).rejects.toThrow('2026-W48')
   // An admin is held to it too.
   await expect(replaceFile(cover, 13, fx.users.admin)).rejects.toMatchObject({ status: 409 })
-  const bulk = payload.update({ collection: 'media', where: { id: { in: [cover, inline] } }, file: await jpeg(14), data: {}, user: fx.users.author, overrideAccess: false })
+  const bulk = payload.update({
+    collection: 'media',
+    where: { id: { in: [cover, inline] } },
+    file: await jpeg(14),
+    data: {},
+    user: fx.users.author,
+    overrideAccess: false,
+  })
   await expect(bulk).rejects.toMatchObject({ status: 409 })
   // The alt text of an inline image goes out in the article HTML; a cover's does not.
-  await expect(payload.update({ collection: 'media', id: inline, data: { alt: '换了说明' }, user: fx.users.author, overrideAccess: false })).rejects.toThrow('图片说明随正文一起发给微信')
+  await expect(payload.update({ collection: 'media', id: inline, data: { alt: '换了说明' }, user: fx.users.author, overrideAccess: false })).rejects.toThrow(
+    '图片说明随正文一起发给微信',
+  )
   await payload.update({ collection: 'media', id: cover, data: { alt: '封面新说明' }, user: fx.users.author, overrideAccess: false })
 
   expect(await stored(cover)).toEqual({ ...before.cover, alt: '封面新说明' })
@@ -112,9 +158,19 @@ test('every frozen state and every media field counts; drafts, returned and arch
   const cover = await upload(40)
   const item = await createItem(payload, fx, 'articles', 'returned', { title: '仍在推送中的稿件', cover })
   const push = await payload.findByID({ collection: 'weekly-pushes', id: pushId, depth: 0 })
-  await payload.update({ collection: 'weekly-pushes', id: pushId, data: { items: [...(push.items as unknown as unknown[]), { relationTo: 'articles', value: item }] } as never, context: { [PUSH_SYSTEM_CONTEXT]: true } })
+  await payload.update({
+    collection: 'weekly-pushes',
+    id: pushId,
+    data: { items: [...(push.items as unknown as unknown[]), { relationTo: 'articles', value: item }] } as never,
+    context: { [PUSH_SYSTEM_CONTEXT]: true },
+  })
   await expect(replaceFile(cover, 41)).rejects.toThrow('《仍在推送中的稿件》')
   // Once the push is finished (sent or skipped), only the item's own state counts.
-  await payload.update({ collection: 'weekly-pushes', id: pushId, data: { status: 'skipped' } as never, context: { [PUSH_SYSTEM_CONTEXT]: true, [REVIEW_TRANSITION_CONTEXT]: true } })
+  await payload.update({
+    collection: 'weekly-pushes',
+    id: pushId,
+    data: { status: 'skipped' } as never,
+    context: { [PUSH_SYSTEM_CONTEXT]: true, [REVIEW_TRANSITION_CONTEXT]: true },
+  })
   await replaceFile(cover, 42)
 }, 120_000)

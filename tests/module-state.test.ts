@@ -25,7 +25,7 @@ const ALLOWED: Record<string, string> = {
   'src/wechat/crypto.ts contexts': "cipher contexts per key; every result equals a fresh context's (tests/wechat/crypto.test.ts holds them equal)",
   'src/wechat/crypto.ts randomOffset': 'the read position in a pool of random bytes',
   'src/services/auto-reply/safe-regex.ts compiled': 'compiled auto-reply patterns: a pure function of the pattern text',
-  'src/services/push/store.ts lastSeq': "step-log order within one process, by design per process (the clock orders processes)",
+  'src/services/push/store.ts lastSeq': 'step-log order within one process, by design per process (the clock orders processes)',
   'src/http/client-address.ts warned': 'a configuration warning logged once per process',
   'src/admin/code-editor/local-monaco.ts loading': "the browser's one load of the code editor",
 }
@@ -42,7 +42,12 @@ function sourceFiles(dir: string): string[] {
 function mutatedNames(source: ts.SourceFile): Set<string> {
   const names = new Set<string>()
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && MUTATORS.has(node.expression.name.text)) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ts.isIdentifier(node.expression.expression) &&
+      MUTATORS.has(node.expression.name.text)
+    ) {
       names.add(node.expression.expression.text)
     }
     ts.forEachChild(node, visit)

@@ -9,11 +9,16 @@ import { allowedOrigins, isProductionDeployment } from '../src/http/origins'
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 
 test('PUBLIC_URL: its origin only, whatever path it carries', () => {
-  expect(allowedOrigins({ PUBLIC_URL: 'https://wx.example.test/admin/', NODE_ENV: 'production', DATABASE_URI: 'mongodb://db/cms' })).toEqual(['https://wx.example.test'])
+  expect(allowedOrigins({ PUBLIC_URL: 'https://wx.example.test/admin/', NODE_ENV: 'production', DATABASE_URI: 'mongodb://db/cms' })).toEqual([
+    'https://wx.example.test',
+  ])
 })
 
 test('unset on the embedded demo (also under NODE_ENV=production, as npm start runs it): the admin’s own loopback origins on its port', () => {
-  expect(allowedOrigins({ NODE_ENV: 'production', DATABASE_URI: 'file:./data/cms.db', PORT: '3005' })).toEqual(['http://localhost:3005', 'http://127.0.0.1:3005'])
+  expect(allowedOrigins({ NODE_ENV: 'production', DATABASE_URI: 'file:./data/cms.db', PORT: '3005' })).toEqual([
+    'http://localhost:3005',
+    'http://127.0.0.1:3005',
+  ])
   expect(allowedOrigins({ NODE_ENV: 'development', PUBLIC_URL: '' })).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000'])
   expect(isProductionDeployment({ NODE_ENV: 'production' })).toBe(false)
 })
@@ -26,11 +31,21 @@ test('unset in production (NODE_ENV=production on MongoDB): refused in Chinese',
 test('a production server process without PUBLIC_URL stops at its configuration with the Chinese reason', async () => {
   const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
     // Loading the configuration is the first thing every server process does (next start, payload run, the CLI).
-    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', '--input-type=module', '-e', "await import('./src/payload.config.ts')"], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', DATABASE_URI: 'mongodb://127.0.0.1:9/cms', PAYLOAD_SECRET: randomBytes(32).toString('hex') } as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--conditions=production', '--import', 'tsx', '--input-type=module', '-e', "await import('./src/payload.config.ts')"],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          NODE_ENV: 'production',
+          DATABASE_URI: 'mongodb://127.0.0.1:9/cms',
+          PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+        } as NodeJS.ProcessEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))

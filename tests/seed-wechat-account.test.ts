@@ -58,7 +58,14 @@ describe('outside the demo no account is invented', () => {
   })
 
   test('with WECHAT_APP_ID and its secrets, the default account comes from them (not the demo)', async () => {
-    const env = { SEED_DEMO: 'true', DATABASE_URI: database(), WECHAT_APP_ID: 'wxreal000000000001', WECHAT_APP_SECRET: 'real-secret-000000000000000000001', WECHAT_TOKEN: 'realtoken', WECHAT_ENCODING_AES_KEY: 'B'.repeat(43) }
+    const env = {
+      SEED_DEMO: 'true',
+      DATABASE_URI: database(),
+      WECHAT_APP_ID: 'wxreal000000000001',
+      WECHAT_APP_SECRET: 'real-secret-000000000000000000001',
+      WECHAT_TOKEN: 'realtoken',
+      WECHAT_ENCODING_AES_KEY: 'B'.repeat(43),
+    }
     expect(await prepareWeChatAccounts(payload, env)).toBe('created-from-env')
     const account = await loadAccountCredentials(payload)
     expect(account).toMatchObject({ appId: 'wxreal000000000001', token: 'realtoken' })
@@ -83,7 +90,13 @@ describe('the demo', () => {
     const file = demoAccountFile(demoEnv())
     expect(path.dirname(file)).toBe(path.dirname(database().slice('file:'.length)))
     expect(fs.statSync(file).mode & 0o777).toBe(0o600)
-    expect(readDemoAccountFile(file)).toEqual({ appId: DEMO_APP_ID, originalId: DEMO_ORIGINAL_ID, appSecret: account.appSecret, token: account.token, encodingAESKey: account.encodingAESKey })
+    expect(readDemoAccountFile(file)).toEqual({
+      appId: DEMO_APP_ID,
+      originalId: DEMO_ORIGINAL_ID,
+      appSecret: account.appSecret,
+      token: account.token,
+      encodingAESKey: account.encodingAESKey,
+    })
 
     // At rest only ciphertext: the SQLite file (and its WAL) never holds the plain secrets.
     const stored = fs
@@ -114,13 +127,22 @@ describe('the demo', () => {
   test('the emulator, told the generated account through the file, gets through to the callback and its reply', async () => {
     await prepareWeChatAccounts(payload, demoEnv())
     const demo = await loadAccountCredentials(payload)
-    await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '默认', kind: 'default', replyType: 'text', text: '已收到您的留言。' } as never })
+    await payload.create({
+      collection: 'auto-replies',
+      overrideAccess: true,
+      data: { name: '默认', kind: 'default', replyType: 'text', text: '已收到您的留言。' } as never,
+    })
     const runtime = testCallbackRuntime(payload)
     const server: Server = createServer(async (request, response) => {
       const accountId = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)
       const result = await handleCallback(
         accountId,
-        { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers as Record<string, string>, body: request as unknown as AsyncIterable<Uint8Array> },
+        {
+          method: request.method ?? 'GET',
+          url: request.url ?? '/',
+          headers: request.headers as Record<string, string>,
+          body: request as unknown as AsyncIterable<Uint8Array>,
+        },
         runtime.deps,
       )
       response.writeHead(result.status, result.headers).end(result.body)
@@ -152,7 +174,17 @@ describe('an install that still has the published demo secrets', () => {
     payload.create({
       collection: 'wechat-accounts',
       overrideAccess: true,
-      data: { name: '演示服务号（模拟器）', appId: PUBLISHED.appId, appSecret: PUBLISHED.appSecret, token: PUBLISHED.token, encodingAESKey: PUBLISHED.encodingAESKey, originalId: PUBLISHED.originalId, type: 'service', messageMode: 'safe', isDefault: true } as never,
+      data: {
+        name: '演示服务号（模拟器）',
+        appId: PUBLISHED.appId,
+        appSecret: PUBLISHED.appSecret,
+        token: PUBLISHED.token,
+        encodingAESKey: PUBLISHED.encodingAESKey,
+        originalId: PUBLISHED.originalId,
+        type: 'service',
+        messageMode: 'safe',
+        isDefault: true,
+      } as never,
     })
 
   test('the demo start rotates them to fresh random values', async () => {
@@ -175,7 +207,11 @@ describe('an install that still has the published demo secrets', () => {
       // A callback forged with the published Token and key: refused as an unknown account.
       const runtime = testCallbackRuntime(payload)
       const timestamp = Math.floor(Date.now() / 1000)
-      const request = signedPost(String(created.id), textMessage('oForger', '伪造的留言', String(Date.now()), timestamp), { timestamp: String(timestamp), mode: 'safe', account: PUBLISHED })
+      const request = signedPost(String(created.id), textMessage('oForger', '伪造的留言', String(Date.now()), timestamp), {
+        timestamp: String(timestamp),
+        mode: 'safe',
+        account: PUBLISHED,
+      })
       const response = await handleCallback(String(created.id), request, runtime.deps)
       expect(response.status).toBe(404)
     } finally {

@@ -92,7 +92,10 @@ export function contentFields(typeFields: Field[]): Field[] {
               type: 'textarea',
               label: { zh: '摘要', en: 'Digest' },
               admin: {
-                description: { zh: `最多 ${WECHAT_LIMITS.digestChars} 个字；不填时微信取正文前 54 个字`, en: `At most ${WECHAT_LIMITS.digestChars} characters` },
+                description: {
+                  zh: `最多 ${WECHAT_LIMITS.digestChars} 个字；不填时微信取正文前 54 个字`,
+                  en: `At most ${WECHAT_LIMITS.digestChars} characters`,
+                },
                 components: charCounter('digest'),
               },
               validate: byRule('digest'),
@@ -129,7 +132,10 @@ export function contentFields(typeFields: Field[]): Field[] {
               type: 'date',
               index: true,
               label: { zh: '最晚推送日期', en: 'Push no later than' },
-              admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' }, description: { zh: '过了这一天不再进入每周推送', en: 'After this day the item is no longer pushed' } },
+              admin: {
+                date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' },
+                description: { zh: '过了这一天不再进入每周推送', en: 'After this day the item is no longer pushed' },
+              },
             },
             {
               name: 'originalLink',

@@ -43,7 +43,13 @@ export const replyWindowEndpoint: PayloadHandler = async (req) => {
   requireStaff(req)
   try {
     // `openid` is missing for those its field access hides it from (leaders), whatever the generated type says.
-    const doc: Pick<ResidentMessage, 'account'> & { openid?: string } = await req.payload.findByID({ collection: 'resident-messages', id: idParam(req), req, overrideAccess: false, depth: 0 })
+    const doc: Pick<ResidentMessage, 'account'> & { openid?: string } = await req.payload.findByID({
+      collection: 'resident-messages',
+      id: idParam(req),
+      req,
+      overrideAccess: false,
+      depth: 0,
+    })
     const accountId = typeof doc.account === 'object' && doc.account ? String(doc.account.id) : String(doc.account)
     // Leaders cannot read openids; the window is still computed server-side from the stored one.
     const openid = doc.openid ?? (await openidOf(req, idParam(req)))

@@ -34,8 +34,23 @@ export const ResidentMessages: CollectionConfig = {
     { name: 'conversationView', type: 'ui', admin: { components: { Field: '/src/admin/inbox/Conversation#Conversation' } } },
     // Who wrote, as lists show it: never the whole openid (see src/services/inbox/sender.ts).
     { name: 'sender', type: 'text', access: readOnly, label: { zh: '居民', en: 'Resident' }, admin: { readOnly: true } },
-    { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', required: true, index: true, access: readOnly, label: { zh: '公众号', en: 'Account' } },
-    { name: 'openid', type: 'text', required: true, index: true, access: { ...readOnly, read: readOpenid }, label: { zh: '居民 OpenID', en: 'Resident OpenID' } },
+    {
+      name: 'account',
+      type: 'relationship',
+      relationTo: 'wechat-accounts',
+      required: true,
+      index: true,
+      access: readOnly,
+      label: { zh: '公众号', en: 'Account' },
+    },
+    {
+      name: 'openid',
+      type: 'text',
+      required: true,
+      index: true,
+      access: { ...readOnly, read: readOpenid },
+      label: { zh: '居民 OpenID', en: 'Resident OpenID' },
+    },
     {
       name: 'type',
       type: 'select',
@@ -56,7 +71,15 @@ export const ResidentMessages: CollectionConfig = {
     },
     { name: 'content', type: 'textarea', access: readOnly, label: { zh: '内容', en: 'Content' } },
     { name: 'media', type: 'json', access: readOnly, label: { zh: '媒体信息', en: 'Media' } },
-    { name: 'received', type: 'date', required: true, index: true, access: readOnly, label: { zh: '收到时间', en: 'Received' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'received',
+      type: 'date',
+      required: true,
+      index: true,
+      access: readOnly,
+      label: { zh: '收到时间', en: 'Received' },
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     {
       type: 'row',
       fields: [
@@ -79,13 +102,25 @@ export const ResidentMessages: CollectionConfig = {
           index: true,
           access: { create: systemOnly, update: updateCommunity },
           label: { zh: '社区', en: 'Community' },
-          admin: { description: { zh: '空：街道综合队列。审核领导和管理员可转交其他社区', en: 'Empty: the street office’s general queue. Leaders and admins may move it to another community' } },
+          admin: {
+            description: {
+              zh: '空：街道综合队列。审核领导和管理员可转交其他社区',
+              en: 'Empty: the street office’s general queue. Leaders and admins may move it to another community',
+            },
+          },
         },
         // Who may be assigned whom is checked by checkAssignment (./access.ts), with the reason.
         { name: 'assignee', type: 'relationship', relationTo: 'users', index: true, label: { zh: '负责人', en: 'Assignee' } },
       ],
     },
-    { name: 'autoReply', type: 'relationship', relationTo: 'auto-replies', access: readOnly, label: { zh: '自动回复规则', en: 'Auto-reply rule' }, admin: { readOnly: true, condition: (data) => Boolean(data?.autoReply) } },
+    {
+      name: 'autoReply',
+      type: 'relationship',
+      relationTo: 'auto-replies',
+      access: readOnly,
+      label: { zh: '自动回复规则', en: 'Auto-reply rule' },
+      admin: { readOnly: true, condition: (data) => Boolean(data?.autoReply) },
+    },
     {
       type: 'collapsible',
       label: { zh: '图片与语音的保存', en: 'Saving images and voice' },
@@ -105,7 +140,14 @@ export const ResidentMessages: CollectionConfig = {
           ],
         },
         { name: 'mediaAttempts', type: 'number', defaultValue: 0, access: readOnly, label: { zh: '取回次数', en: 'Attempts' }, admin: { readOnly: true } },
-        { name: 'mediaRetryAt', type: 'date', index: true, access: readOnly, label: { zh: '下次取回时间', en: 'Next attempt' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'mediaRetryAt',
+          type: 'date',
+          index: true,
+          access: readOnly,
+          label: { zh: '下次取回时间', en: 'Next attempt' },
+          admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        },
         { name: 'mediaError', type: 'text', access: readOnly, label: { zh: '最近一次失败原因', en: 'Last failure' }, admin: { readOnly: true } },
       ],
     },

@@ -1,13 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isAdmin, ROLES, ROLE_LABELS, staffOf } from '../../src/access/roles'
 import { adminOnlyField, canReadUsers, canUpdateUsers } from './access'
-import {
-  endSessionsOnDeactivation,
-  enforcePasswordLength,
-  enforcePasswordLengthOnReset,
-  refuseDeactivatedLogin,
-  requireCurrentPassword,
-} from './credentials'
+import { endSessionsOnDeactivation, enforcePasswordLength, enforcePasswordLengthOnReset, refuseDeactivatedLogin, requireCurrentPassword } from './credentials'
 import { keepLastAdmin, preventDeletingLastAdmin, requireEditorCommunity } from './hooks'
 import { throttleLogin } from './login-throttle'
 

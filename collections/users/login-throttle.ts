@@ -164,10 +164,7 @@ async function forgetStale(payload: Payload, now = Date.now()): Promise<void> {
 
 /** The 429 a blocked sign-in gets, in the admin's language. */
 function tooManyAttempts(req: PayloadRequest, seconds: number): APIError {
-  const message =
-    req.i18n?.language === 'en'
-      ? `Too many failed sign-ins. Please try again in ${seconds} seconds.`
-      : `登录失败次数过多，请 ${seconds} 秒后再试`
+  const message = req.i18n?.language === 'en' ? `Too many failed sign-ins. Please try again in ${seconds} seconds.` : `登录失败次数过多，请 ${seconds} 秒后再试`
   return new APIError(message, 429, { retryAfterSeconds: seconds }, true)
 }
 
@@ -205,9 +202,11 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
     reservations.push(reserved)
   }
 
-  const account = (await payload.db.findOne({ collection: 'users', where: { email: { equals: email } } })) as
-    | { hash?: unknown; salt?: unknown; active?: boolean | null }
-    | null
+  const account = (await payload.db.findOne({ collection: 'users', where: { email: { equals: email } } })) as {
+    hash?: unknown
+    salt?: unknown
+    active?: boolean | null
+  } | null
   const matches = await verifyStoredPassword(account, password)
   if (!matches || !account || account.active === false) {
     // Already counted by the reservations.

@@ -21,9 +21,7 @@ export type DeriveKey = (password: string, salt: string, iterations: number, key
  */
 export const passwordHashing: { derive: DeriveKey } = {
   derive: (password, salt, iterations, keyLength) =>
-    new Promise((resolve, reject) =>
-      pbkdf2(password, salt, iterations, keyLength, 'sha256', (error, key) => (error ? reject(error) : resolve(key))),
-    ),
+    new Promise((resolve, reject) => pbkdf2(password, salt, iterations, keyLength, 'sha256', (error, key) => (error ? reject(error) : resolve(key)))),
 }
 
 /**

@@ -43,7 +43,10 @@ export const WeChatAccounts: CollectionConfig = {
     secretField('appSecret', SECRET_LABELS.appSecret, { zh: '公众平台 → 基本配置 → 开发者密码', en: 'Developer password from the console' }),
     secretField('token', SECRET_LABELS.token, { zh: '服务器配置中的 Token', en: 'The server configuration token' }),
     secretField('encodingAESKey', SECRET_LABELS.encodingAESKey, { zh: '43 位', en: '43 characters' }),
-    secretField('previousEncodingAESKey', SECRET_LABELS.previousEncodingAESKey, { zh: '更换密钥期间用于解密旧消息', en: 'Decrypts messages during a key rotation' }),
+    secretField('previousEncodingAESKey', SECRET_LABELS.previousEncodingAESKey, {
+      zh: '更换密钥期间用于解密旧消息',
+      en: 'Decrypts messages during a key rotation',
+    }),
     {
       name: 'secretsSet',
       type: 'text',
@@ -91,7 +94,12 @@ export const WeChatAccounts: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'lastSeenAt', type: 'date', label: { zh: '最近一次', en: 'Last seen' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } } },
+            {
+              name: 'lastSeenAt',
+              type: 'date',
+              label: { zh: '最近一次', en: 'Last seen' },
+              admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } },
+            },
             {
               name: 'modeSeen',
               type: 'select',

@@ -14,7 +14,12 @@ export function secretField(name: SecretField, label: { zh: string; en: string }
     type: 'text',
     label,
     access: { read: never },
-    admin: { description: { zh: `${description.zh}（保存后加密存储，不再显示；留空则保持不变）`, en: `${description.en} (stored encrypted, never shown again; leave empty to keep)` } },
+    admin: {
+      description: {
+        zh: `${description.zh}（保存后加密存储，不再显示；留空则保持不变）`,
+        en: `${description.en} (stored encrypted, never shown again; leave empty to keep)`,
+      },
+    },
   }
 }
 

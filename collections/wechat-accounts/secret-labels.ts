@@ -10,7 +10,13 @@ type SecretName = keyof typeof SECRET_LABELS
 
 /** `"appSecret, token"` (what `secretsSet` stores) → the labels in the admin's language, `—` when none. */
 export function describeSecretsSet(stored: unknown, language: string | undefined): string {
-  const names = typeof stored === 'string' ? stored.split(',').map((name) => name.trim()).filter((name): name is SecretName => name in SECRET_LABELS) : []
+  const names =
+    typeof stored === 'string'
+      ? stored
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name): name is SecretName => name in SECRET_LABELS)
+      : []
   if (names.length === 0) return language === 'en' ? 'none' : '未设置'
   return names.map((name) => SECRET_LABELS[name][language === 'en' ? 'en' : 'zh']).join(language === 'en' ? ', ' : '、')
 }

@@ -65,7 +65,11 @@ export const pushActionEndpoint: Endpoint = {
         const report = await previewBundle(req.payload, id, await wechatGateway(req.payload, idOf(push.account) ?? ''))
         const message = previewMessage(report)
         if (report.outcome !== 'sent' && report.outcome !== 'partial') {
-          throw new ApiError(report.outcome === 'no-recipient' ? 409 : 502, report.outcome, message, { outcome: report.outcome, recipients: report.recipients, doc: report.push })
+          throw new ApiError(report.outcome === 'no-recipient' ? 409 : 502, report.outcome, message, {
+            outcome: report.outcome,
+            recipients: report.recipients,
+            doc: report.push,
+          })
         }
         return Response.json(
           { ok: report.outcome === 'sent', outcome: report.outcome, recipients: report.recipients, message, doc: report.push },
@@ -116,7 +120,14 @@ export const generateWeekEndpoint: Endpoint = {
       const result = await generateWeekNow(req.payload, { accountId: account.id, now, settings, gateway: () => wechatGateway(req.payload, account.id) })
       if (!result) throw new ApiError(409, 'exists', `${week} 的推送刚被生成（可能是定时任务），请刷新本页`)
       return Response.json(
-        { ok: true, message: generatedMessage(week, result, settings), doc: result.push, items: result.selection.items.length, missing: result.selection.missing, preview: result.preview },
+        {
+          ok: true,
+          message: generatedMessage(week, result, settings),
+          doc: result.push,
+          items: result.selection.items.length,
+          missing: result.selection.missing,
+          preview: result.preview,
+        },
         { status: 201 },
       )
     } catch (error) {

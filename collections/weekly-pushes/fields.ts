@@ -3,7 +3,6 @@ import type { Field } from 'payload'
 const nobody = () => false
 const systemOnly = { create: nobody, update: nobody }
 
-
 /**
  * What WeChat said and when, kept for every step so a person can follow what happened: the entries
  * live in `push-steps` (append-only, one document each, so concurrent writers never collide) and

@@ -15,7 +15,10 @@ import { guardBundleChanges, syncItemStates } from './hooks'
  * data stays readable through the API as before.
  */
 const adminOnlyInForm = (field: Field): Field =>
-  ({ ...field, admin: { ...field.admin, condition: (_data: unknown, _sibling: unknown, { user }: { user?: PayloadRequest['user'] }) => roleOf(user) === 'admin' } }) as Field
+  ({
+    ...field,
+    admin: { ...field.admin, condition: (_data: unknown, _sibling: unknown, { user }: { user?: PayloadRequest['user'] }) => roleOf(user) === 'admin' },
+  }) as Field
 
 /** One WeChat mass send: an account's bundle for one ISO week. */
 export const WeeklyPushes: CollectionConfig = {
@@ -109,14 +112,26 @@ export const WeeklyPushes: CollectionConfig = {
       // Offers only pushable items while the bundle is open; once it is sending or done its items are
       // `sent` (or deleted later) and must not make every later save of the push invalid.
       filterOptions: ({ data }) => (inStatusGroup(OPEN_PUSH_STATUSES, data?.status ?? 'proposed') ? { reviewStatus: { in: ['approved', 'scheduled'] } } : true),
-      validate: (value: unknown) =>
-        Array.isArray(value) && value.length > 8 ? '本周内容：一次群发最多 8 条（微信限制）' : true,
+      validate: (value: unknown) => (Array.isArray(value) && value.length > 8 ? '本周内容：一次群发最多 8 条（微信限制）' : true),
     },
     {
       type: 'row',
       fields: [
-        { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: { zh: '审定人', en: 'Signed off by' }, access: systemOnlyAccess, admin: { readOnly: true } },
-        { name: 'signedOffAt', type: 'date', label: { zh: '审定时间', en: 'Signed off at' }, access: systemOnlyAccess, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'signedOffBy',
+          type: 'relationship',
+          relationTo: 'users',
+          label: { zh: '审定人', en: 'Signed off by' },
+          access: systemOnlyAccess,
+          admin: { readOnly: true },
+        },
+        {
+          name: 'signedOffAt',
+          type: 'date',
+          label: { zh: '审定时间', en: 'Signed off at' },
+          access: systemOnlyAccess,
+          admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        },
       ],
     },
     adminOnlyInForm({

@@ -66,8 +66,7 @@ export const idOf = (value: unknown): string | null => {
   return null
 }
 
-export const communityOf = (user: PayloadRequest['user'] | undefined | null): string | null =>
-  idOf(staffOf(user)?.community)
+export const communityOf = (user: PayloadRequest['user'] | undefined | null): string | null => idOf(staffOf(user)?.community)
 
 export const isAdmin: Access = ({ req }) => roleOf(req.user) === 'admin'
 export const isStaff: Access = ({ req }) => staffOf(req.user) !== null

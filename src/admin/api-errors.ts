@@ -6,6 +6,8 @@
 export function errorsText(body: unknown, separator = '\n'): string | null {
   const errors = (body as { errors?: unknown } | null)?.errors
   if (!Array.isArray(errors)) return null
-  const messages = errors.map((entry) => (entry as { message?: unknown } | null)?.message).filter((message): message is string => typeof message === 'string' && message !== '')
+  const messages = errors
+    .map((entry) => (entry as { message?: unknown } | null)?.message)
+    .filter((message): message is string => typeof message === 'string' && message !== '')
   return messages.length > 0 ? messages.join(separator) : null
 }

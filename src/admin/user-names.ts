@@ -49,8 +49,7 @@ export function userNameField(source: RelationshipField): Field {
 }
 
 /** A single relationship to users. */
-export const isUserRelationship = (field: Field): field is RelationshipField =>
-  field.type === 'relationship' && field.relationTo === 'users' && !field.hasMany
+export const isUserRelationship = (field: Field): field is RelationshipField => field.type === 'relationship' && field.relationTo === 'users' && !field.hasMany
 
 export const USER_NAME_FIELD = '/src/admin/users/UserName#UserNameField'
 export const USER_NAME_CELL = '/src/admin/users/UserName#UserNameCell'

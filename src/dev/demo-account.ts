@@ -86,7 +86,9 @@ export interface DemoAccountFile {
 export function readDemoAccountFile(file: string): DemoAccountFile | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<DemoAccountFile>
-    const ok = ['appId', 'appSecret', 'token', 'encodingAESKey', 'originalId'].every((key) => typeof parsed[key as keyof DemoAccountFile] === 'string' && parsed[key as keyof DemoAccountFile])
+    const ok = ['appId', 'appSecret', 'token', 'encodingAESKey', 'originalId'].every(
+      (key) => typeof parsed[key as keyof DemoAccountFile] === 'string' && parsed[key as keyof DemoAccountFile],
+    )
     return ok ? (parsed as DemoAccountFile) : null
   } catch {
     return null

@@ -79,7 +79,11 @@ export function errorBody(error: unknown, req: LanguageSource): ApiErrorBody | n
   if (error instanceof APIError && error.isPublic && error.status < 500) {
     // QueryError's data is a list of paths: kept under `errors`, as ValidationError's are.
     const raw: unknown = error.data
-    const data = Array.isArray(raw) ? { errors: raw } : raw && typeof raw === 'object' && Object.keys(raw).length > 0 ? (raw as Record<string, unknown>) : undefined
+    const data = Array.isArray(raw)
+      ? { errors: raw }
+      : raw && typeof raw === 'object' && Object.keys(raw).length > 0
+        ? (raw as Record<string, unknown>)
+        : undefined
     return { errors: [{ message: error.message, code: payloadCode(error), ...(data ? { data } : {}) }] }
   }
   return null

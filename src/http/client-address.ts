@@ -54,7 +54,9 @@ export function clientAddress(req: Pick<PayloadRequest, 'headers'>, env: Record<
   if (hops && entries.length > 0) return entries[Math.max(0, entries.length - hops)]!
   if (entries.length > 0 && !warned) {
     warned = true
-    console.warn('[login] 未通过 npm start 的服务器（scripts/admin-server.mjs）运行，无法得知客户端地址：按地址的登录限速未启用，仅按账号限速。反向代理后请设置 TRUST_PROXY。')
+    console.warn(
+      '[login] 未通过 npm start 的服务器（scripts/admin-server.mjs）运行，无法得知客户端地址：按地址的登录限速未启用，仅按账号限速。反向代理后请设置 TRUST_PROXY。',
+    )
   }
   return null
 }

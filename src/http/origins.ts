@@ -45,7 +45,9 @@ export function allowedOrigins(env: OriginEnv = process.env): string[] {
   const origin = publicOrigin(env.PUBLIC_URL)
   if (origin) return [origin]
   if (isProductionDeployment(env)) {
-    throw new Error('生产环境必须设置 PUBLIC_URL（后台的访问地址，例如 https://wx.example.gov.cn）：只有来自该地址的页面才能使用登录状态。请在 .env 中设置后再启动。')
+    throw new Error(
+      '生产环境必须设置 PUBLIC_URL（后台的访问地址，例如 https://wx.example.gov.cn）：只有来自该地址的页面才能使用登录状态。请在 .env 中设置后再启动。',
+    )
   }
   const port = env.PORT?.trim() || '3000'
   return [`http://localhost:${port}`, `http://127.0.0.1:${port}`]

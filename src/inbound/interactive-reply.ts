@@ -36,7 +36,12 @@ export function cachedMenuReads(payload: Payload): MenuReads {
 }
 
 /** The reply, or undefined when the message is not one of ours (the auto-reply rules decide). */
-export async function interactiveReply(payload: Payload, account: AccountCredentials, message: InboundMessage, menuReads: MenuReads): Promise<PassiveReply | null | undefined> {
+export async function interactiveReply(
+  payload: Payload,
+  account: AccountCredentials,
+  message: InboundMessage,
+  menuReads: MenuReads,
+): Promise<PassiveReply | null | undefined> {
   if (message.msgType === 'event' && message.event === 'CLICK') {
     const key = xmlText(message.record, 'EventKey')
     const menu = await menuReads.savedMenu()
@@ -46,7 +51,10 @@ export async function interactiveReply(payload: Payload, account: AccountCredent
   if (message.msgType !== 'text') return undefined
   const command = parseCommand(xmlText(message.record, 'Content'))
   if (!command) return undefined
-  const text = command.kind === 'bind' ? await bindOpenid(payload, account.id, message.fromUser, command.code) : await signOffFromWeChat(payload, account.id, message.fromUser)
+  const text =
+    command.kind === 'bind'
+      ? await bindOpenid(payload, account.id, message.fromUser, command.code)
+      : await signOffFromWeChat(payload, account.id, message.fromUser)
   return { kind: 'text', text }
 }
 

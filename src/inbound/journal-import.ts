@@ -94,7 +94,10 @@ async function importSegment(payload: Payload, file: string, report: JournalImpo
   for (let start = 0; start < entries.length; start += IMPORT_CHUNK) {
     const chunk = entries.slice(start, start + IMPORT_CHUNK)
     // Grows as the chunk goes in: a key repeated inside it is found here too.
-    const known = await existingKeys(payload, chunk.map((entry) => entry.dedupeKey))
+    const known = await existingKeys(
+      payload,
+      chunk.map((entry) => entry.dedupeKey),
+    )
     for (const entry of chunk) {
       const duplicate = known.has(entry.dedupeKey) || (await insertInbound(payload, entry)) === 'duplicate'
       known.add(entry.dedupeKey)

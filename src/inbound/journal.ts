@@ -26,15 +26,16 @@ import { hostname } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
-const writeOnce = (fd: number, data: Buffer) => new Promise<number>((resolve, reject) => fs.write(fd, data, (error, written) => (error ? reject(error) : resolve(written))))
+const writeOnce = (fd: number, data: Buffer) =>
+  new Promise<number>((resolve, reject) => fs.write(fd, data, (error, written) => (error ? reject(error) : resolve(written))))
 
 /** write(2) may take less than asked; a torn line would lose the message. */
 async function writeAll(fd: number, data: Buffer): Promise<void> {
-  for (let offset = 0; offset < data.length; ) offset += await writeOnce(fd, data.subarray(offset))
+  for (let offset = 0; offset < data.length;) offset += await writeOnce(fd, data.subarray(offset))
 }
 
 function writeAllSync(fd: number, data: Buffer): void {
-  for (let offset = 0; offset < data.length; ) offset += fs.writeSync(fd, data, offset)
+  for (let offset = 0; offset < data.length;) offset += fs.writeSync(fd, data, offset)
 }
 const fdatasync = promisify(fs.fdatasync)
 const closeAsync = promisify(fs.close)

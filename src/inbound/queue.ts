@@ -56,7 +56,15 @@ export function enqueueInbound(payload: Payload, account: AccountCredentials, me
 }
 
 async function replayKeyTaken(payload: Payload, replayKey: string): Promise<boolean> {
-  const found = await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, limit: 1, pagination: false, select: { replayKey: true }, where: { replayKey: { equals: replayKey } } })
+  const found = await payload.find({
+    collection: 'wechat-inbound',
+    overrideAccess: true,
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    select: { replayKey: true },
+    where: { replayKey: { equals: replayKey } },
+  })
   return found.docs.length > 0
 }
 

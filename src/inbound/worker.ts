@@ -159,7 +159,14 @@ export class InboundWorker {
     const claimed = await compareAndSet(
       this.payload,
       'wechat-inbound',
-      { and: [{ id: { equals: row.id } }, { attempts: { equals: attempts } }, { status: { in: ['pending', 'processing'] } }, { leaseUntil: { less_than_equal: nowIso } }] },
+      {
+        and: [
+          { id: { equals: row.id } },
+          { attempts: { equals: attempts } },
+          { status: { in: ['pending', 'processing'] } },
+          { leaseUntil: { less_than_equal: nowIso } },
+        ],
+      },
       { status: 'processing', attempts: attempts + 1, leaseUntil: new Date(this.now() + this.leaseMs).toISOString() },
     )
     if (!claimed) return false

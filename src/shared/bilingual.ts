@@ -7,8 +7,7 @@ export type Bilingual = { zh: string; en: string }
 export const pick = (label: Bilingual, language: string | undefined): string => (language === 'en' ? label.en : label.zh)
 
 /** The admin language of a request (`req.i18n.language`): English only when the user chose it. */
-export const languageOf = (req: { i18n?: { language?: string } } | null | undefined): 'zh' | 'en' =>
-  req?.i18n?.language === 'en' ? 'en' : 'zh'
+export const languageOf = (req: { i18n?: { language?: string } } | null | undefined): 'zh' | 'en' => (req?.i18n?.language === 'en' ? 'en' : 'zh')
 
 /** The text of `message` in the request's admin language. */
 export const say = (req: { i18n?: { language?: string } } | null | undefined, message: Bilingual): string => message[languageOf(req)]

@@ -5,7 +5,6 @@ import { languageOf, say } from './bilingual'
 /** An error whose message (in Chinese) reaches the client as it is, with its HTTP status. */
 export const publicError = (message: string, status: number): APIError => new APIError(message, status, {}, true)
 
-
 /** Payload's English catch-all messages (routeError / formatErrors), which reach the admin's toast as they are. */
 const GENERIC_MESSAGES = new Set(['Something went wrong.', 'An unknown error occurred.'])
 
@@ -53,7 +52,8 @@ export function fieldLabelAt(fields: AnyField[] | undefined, path: string[], lan
     if (!field.name) {
       const nested = field.type === 'tabs' ? (field.tabs ?? []) : [{ fields: field.fields }]
       for (const group of nested) {
-        const found = 'name' in group && group.name ? (group.name === head ? fieldLabelAt(group.fields, rest, lang) : null) : fieldLabelAt(group.fields, path, lang)
+        const found =
+          'name' in group && group.name ? (group.name === head ? fieldLabelAt(group.fields, rest, lang) : null) : fieldLabelAt(group.fields, path, lang)
         if (found) return found
       }
       continue
@@ -109,9 +109,9 @@ function validationMessage(error: ValidationError, req: Parameters<AfterErrorHoo
   const data = error.data as { errors?: FieldError[]; collection?: string; global?: string } | undefined
   const lang = languageOf(req)
   const config = req?.payload?.config
-  const owner = (data?.global ? config?.globals?.find((entry) => entry.slug === data.global) : config?.collections?.find((entry) => entry.slug === data?.collection)) as
-    | { fields?: AnyField[] }
-    | undefined
+  const owner = (
+    data?.global ? config?.globals?.find((entry) => entry.slug === data.global) : config?.collections?.find((entry) => entry.slug === data?.collection)
+  ) as { fields?: AnyField[] } | undefined
   const fieldErrors = (data?.errors ?? [])
     .filter((entry): entry is FieldError & { message: string } => typeof entry?.message === 'string' && entry.message !== '')
     // The database's unique-value error comes without a label: find it from the field's path.

@@ -212,7 +212,10 @@ export function encryptMessage({ encodingAESKey, appId, xml, random16 }: Encrypt
   writeRandom16(plain, random16)
   plain.writeUInt32BE(messageBytes, RANDOM_BYTES)
   // allocUnsafe: every byte is written below, which these checks make sure of.
-  if (plain.write(xml, MESSAGE_START, 'utf8') !== messageBytes || plain.write(appId, MESSAGE_START + messageBytes, 'utf8') !== unpadded - MESSAGE_START - messageBytes) {
+  if (
+    plain.write(xml, MESSAGE_START, 'utf8') !== messageBytes ||
+    plain.write(appId, MESSAGE_START + messageBytes, 'utf8') !== unpadded - MESSAGE_START - messageBytes
+  ) {
     throw new Error('encryptMessage: the UTF-8 encoding did not fill the measured length')
   }
   plain.fill(padLength, unpadded)

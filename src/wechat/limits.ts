@@ -57,6 +57,7 @@ export function checkUrl(label: string | Bilingual, value: unknown, maxBytes: nu
     return en ? `${name}: not a valid web address (it should start with http or https)` : `${name}：不是有效的网址（应以 http 或 https 开头）`
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return en ? `${name}: only http or https addresses` : `${name}：只支持以 http 或 https 开头的网址`
-  if (byteCount(value) > maxBytes) return en ? `${name}: too long (at most ${maxBytes} bytes; WeChat's limit)` : `${name}：网址过长，最多 ${maxBytes} 字节（微信限制）`
+  if (byteCount(value) > maxBytes)
+    return en ? `${name}: too long (at most ${maxBytes} bytes; WeChat's limit)` : `${name}：网址过长，最多 ${maxBytes} 字节（微信限制）`
   return true
 }

@@ -32,38 +32,54 @@ afterAll(async () => {
 })
 
 describe('before the week is assembled', () => {
-  test('status says the week has no push yet and what the pool holds, exit 0', async () => {
-    const result = await world.push('status')
-    expect({ code: result.code, out: result.stdout }).toMatchObject({ code: 0 })
-    expect(result.stdout).toContain('公众号：演示服务号（模拟器）')
-    expect(result.stdout).toMatch(/周次：\d{4}-W\d{2}/)
-    expect(result.stdout).toContain('本周还没有生成推送')
-    expect(result.stdout).toMatch(/待推送池：\d+ 条已审核内容/)
-    expect(result.stdout).toMatch(/本月群发：0 \/ 4/)
-  }, SLOW)
+  test(
+    'status says the week has no push yet and what the pool holds, exit 0',
+    async () => {
+      const result = await world.push('status')
+      expect({ code: result.code, out: result.stdout }).toMatchObject({ code: 0 })
+      expect(result.stdout).toContain('公众号：演示服务号（模拟器）')
+      expect(result.stdout).toMatch(/周次：\d{4}-W\d{2}/)
+      expect(result.stdout).toContain('本周还没有生成推送')
+      expect(result.stdout).toMatch(/待推送池：\d+ 条已审核内容/)
+      expect(result.stdout).toMatch(/本月群发：0 \/ 4/)
+    },
+    SLOW,
+  )
 
-  test('plan lists the next eight weeks with send day and monthly quota, exit 0', async () => {
-    const result = await world.push('plan')
-    expect(result.code).toBe(0)
-    expect(result.stdout).toContain('未来 8 周发送计划')
-    const rows = result.stdout.split('\n').filter((line) => /^\s+\d{4}-W\d{2}/.test(line))
-    expect(rows).toHaveLength(8)
-    for (const row of rows) expect(row).toMatch(/\d{4}-\d{2}-\d{2} 周. \d{2}:\d{2} .* 当月 \d \/ 4/)
-    expect(rows[0]).toContain('（本周）')
-  }, SLOW)
+  test(
+    'plan lists the next eight weeks with send day and monthly quota, exit 0',
+    async () => {
+      const result = await world.push('plan')
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain('未来 8 周发送计划')
+      const rows = result.stdout.split('\n').filter((line) => /^\s+\d{4}-W\d{2}/.test(line))
+      expect(rows).toHaveLength(8)
+      for (const row of rows) expect(row).toMatch(/\d{4}-\d{2}-\d{2} 周. \d{2}:\d{2} .* 当月 \d \/ 4/)
+      expect(rows[0]).toContain('（本周）')
+    },
+    SLOW,
+  )
 
-  test('send cannot go without a push: exit 3, nothing sent', async () => {
-    const result = await world.push('send', '--dry-run')
-    expect(result.code).toBe(3)
-    expect(result.stdout).toContain('本周还没有生成推送')
-    expect(calls(SENDALL)).toBe(0)
-  }, SLOW)
+  test(
+    'send cannot go without a push: exit 3, nothing sent',
+    async () => {
+      const result = await world.push('send', '--dry-run')
+      expect(result.code).toBe(3)
+      expect(result.stdout).toContain('本周还没有生成推送')
+      expect(calls(SENDALL)).toBe(0)
+    },
+    SLOW,
+  )
 
-  test('usage errors exit 2', async () => {
-    expect((await world.push('launch')).code).toBe(2)
-    expect((await world.push('status', '--week', '2026-W99')).code).toBe(2)
-    expect((await world.push('status', '--account', 'wx-no-such-account')).code).toBe(2)
-  }, SLOW)
+  test(
+    'usage errors exit 2',
+    async () => {
+      expect((await world.push('launch')).code).toBe(2)
+      expect((await world.push('status', '--week', '2026-W99')).code).toBe(2)
+      expect((await world.push('status', '--account', 'wx-no-such-account')).code).toBe(2)
+    },
+    SLOW,
+  )
 })
 
 describe('a signed-off week', () => {
@@ -72,52 +88,72 @@ describe('a signed-off week', () => {
     if (setup.code !== 0 || !setup.stdout.includes('SETUP ')) throw new Error(`setup failed: ${explain(setup)}`)
   }, 60_000)
 
-  test('status shows the bundle, each item validated, and the sign-off', async () => {
-    const result = await world.push('status', '--account', DEMO_APP_ID)
-    expect(result.code).toBe(0)
-    expect(result.stdout).toContain('状态：已审定')
-    expect(result.stdout).toMatch(/审定：演示审核领导，\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
-    expect(result.stdout).toContain('【头条】')
-    expect(result.stdout).toMatch(/✓ 可以推送/)
-    expect(result.stdout).toContain('发送检查：已审定')
-  }, SLOW)
+  test(
+    'status shows the bundle, each item validated, and the sign-off',
+    async () => {
+      const result = await world.push('status', '--account', DEMO_APP_ID)
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain('状态：已审定')
+      expect(result.stdout).toMatch(/审定：演示审核领导，\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+      expect(result.stdout).toContain('【头条】')
+      expect(result.stdout).toMatch(/✓ 可以推送/)
+      expect(result.stdout).toContain('发送检查：已审定')
+    },
+    SLOW,
+  )
 
-  test('send --dry-run says it would send and calls no WeChat send, exit 0', async () => {
-    const result = await world.push('send', '--dry-run')
-    expect(result.code).toBe(0)
-    expect(result.stdout).toContain('将要执行：已审定，内容全部有效')
-    expect(result.stdout).toContain('试运行')
-    expect(calls(SENDALL)).toBe(0)
-    expect(calls(DRAFT_ADD)).toBe(0)
-  }, SLOW)
+  test(
+    'send --dry-run says it would send and calls no WeChat send, exit 0',
+    async () => {
+      const result = await world.push('send', '--dry-run')
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain('将要执行：已审定，内容全部有效')
+      expect(result.stdout).toContain('试运行')
+      expect(calls(SENDALL)).toBe(0)
+      expect(calls(DRAFT_ADD)).toBe(0)
+    },
+    SLOW,
+  )
 
-  test('preview --dry-run calls no WeChat either', async () => {
-    const result = await world.push('preview', '--dry-run')
-    expect(result.code).toBe(0)
-    expect(result.stdout).toContain('试运行')
-    expect(emulator.requestLog.filter((entry) => entry.path.includes('/mass/')).length).toBe(0)
-  }, SLOW)
+  test(
+    'preview --dry-run calls no WeChat either',
+    async () => {
+      const result = await world.push('preview', '--dry-run')
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain('试运行')
+      expect(emulator.requestLog.filter((entry) => entry.path.includes('/mass/')).length).toBe(0)
+    },
+    SLOW,
+  )
 
-  test('send without --yes and without a terminal refuses, exit 2', async () => {
-    const result = await world.push('send')
-    expect(result.code).toBe(2)
-    expect(result.stdout).toContain('--yes')
-    expect(calls(SENDALL)).toBe(0)
-  }, SLOW)
+  test(
+    'send without --yes and without a terminal refuses, exit 2',
+    async () => {
+      const result = await world.push('send')
+      expect(result.code).toBe(2)
+      expect(result.stdout).toContain('--yes')
+      expect(calls(SENDALL)).toBe(0)
+    },
+    SLOW,
+  )
 
-  test('send --yes sends once; a second send has nothing to do', async () => {
-    const first = await world.push('send', '--yes')
-    expect({ code: first.code, out: first.code === 0 ? '' : explain(first) }).toEqual({ code: 0, out: '' })
-    expect(first.stdout).toMatch(/已群发，msg_id \d+/)
-    expect(calls(SENDALL)).toBe(1)
+  test(
+    'send --yes sends once; a second send has nothing to do',
+    async () => {
+      const first = await world.push('send', '--yes')
+      expect({ code: first.code, out: first.code === 0 ? '' : explain(first) }).toEqual({ code: 0, out: '' })
+      expect(first.stdout).toMatch(/已群发，msg_id \d+/)
+      expect(calls(SENDALL)).toBe(1)
 
-    const second = await world.push('send', '--yes')
-    expect(second.code).toBe(0)
-    expect(second.stdout).toContain('无需操作：本周已发送')
-    expect(calls(SENDALL)).toBe(1)
+      const second = await world.push('send', '--yes')
+      expect(second.code).toBe(0)
+      expect(second.stdout).toContain('无需操作：本周已发送')
+      expect(calls(SENDALL)).toBe(1)
 
-    const status = await world.push('status')
-    expect(status.stdout).toContain('状态：已发送')
-    expect(status.stdout).toMatch(/本月群发：1 \/ 4/)
-  }, SLOW * 2)
+      const status = await world.push('status')
+      expect(status.stdout).toContain('状态：已发送')
+      expect(status.stdout).toMatch(/本月群发：1 \/ 4/)
+    },
+    SLOW * 2,
+  )
 })

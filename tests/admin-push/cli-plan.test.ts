@@ -13,7 +13,11 @@ const ready: SendFacts = {
   settings: S,
   slots,
 }
-const withPush = (push: Partial<NonNullable<SendFacts['push']>>, extra: Partial<SendFacts> = {}): SendFacts => ({ ...ready, ...extra, push: { ...ready.push!, ...push } })
+const withPush = (push: Partial<NonNullable<SendFacts['push']>>, extra: Partial<SendFacts> = {}): SendFacts => ({
+  ...ready,
+  ...extra,
+  push: { ...ready.push!, ...push },
+})
 
 describe('weekStateOf', () => {
   test('counts valid items and the quota of the month it is now', () => {
@@ -35,24 +39,44 @@ describe('planSend', () => {
     expect(planSend(ready, new Date('2026-11-27T11:00:00Z'))).toMatchObject({ go: true, finalAttempt: true })
   })
   test('not signed off, or too few valid items → not ready (3) with the reason', () => {
-    expect(planSend(withPush({ status: 'proposed', signedOffAt: null }), thursdayEvening)).toMatchObject({ go: false, exitCode: EXIT.notReady, message: expect.stringContaining('领导尚未审定') })
-    expect(planSend(withPush({ items: valid.slice(0, 3) }), thursdayEvening)).toMatchObject({ go: false, exitCode: 3, message: expect.stringContaining('只有 3 条') })
+    expect(planSend(withPush({ status: 'proposed', signedOffAt: null }), thursdayEvening)).toMatchObject({
+      go: false,
+      exitCode: EXIT.notReady,
+      message: expect.stringContaining('领导尚未审定'),
+    })
+    expect(planSend(withPush({ items: valid.slice(0, 3) }), thursdayEvening)).toMatchObject({
+      go: false,
+      exitCode: 3,
+      message: expect.stringContaining('只有 3 条'),
+    })
   })
   test('no push yet → not ready, saying when it is assembled', () => {
     expect(planSend({ ...ready, push: null }, thursdayEvening)).toMatchObject({ go: false, exitCode: 3, message: expect.stringContaining('2026-11-25 10:00') })
   })
   test('already sent or skipped → nothing to do (0)', () => {
-    expect(planSend(withPush({ status: 'sent' }), thursdayEvening)).toMatchObject({ go: false, exitCode: EXIT.done, message: expect.stringContaining('本周已发送') })
+    expect(planSend(withPush({ status: 'sent' }), thursdayEvening)).toMatchObject({
+      go: false,
+      exitCode: EXIT.done,
+      message: expect.stringContaining('本周已发送'),
+    })
     expect(planSend(withPush({ status: 'skipped' }), thursdayEvening)).toMatchObject({ go: false, exitCode: 0 })
   })
   test('a send under way resumes', () => {
     expect(planSend(withPush({ status: 'sending' }), thursdayEvening)).toMatchObject({ go: true, step: { kind: 'resume' } })
   })
   test('quota used up → skipped (4)', () => {
-    expect(planSend({ ...ready, sentByMonth: { '2026-11': 4 } }, thursdayEvening)).toMatchObject({ go: false, exitCode: EXIT.wechatFailed, message: expect.stringContaining('群发次数已用完') })
+    expect(planSend({ ...ready, sentByMonth: { '2026-11': 4 } }, thursdayEvening)).toMatchObject({
+      go: false,
+      exitCode: EXIT.wechatFailed,
+      message: expect.stringContaining('群发次数已用完'),
+    })
   })
   test('another week, or this week after its last send day, is never sent', () => {
-    expect(planSend(ready, new Date('2026-12-01T04:00:00Z'))).toMatchObject({ go: false, exitCode: 3, message: expect.stringContaining('只能发送本周（2026-W49）') })
+    expect(planSend(ready, new Date('2026-12-01T04:00:00Z'))).toMatchObject({
+      go: false,
+      exitCode: 3,
+      message: expect.stringContaining('只能发送本周（2026-W49）'),
+    })
     expect(planSend(ready, new Date('2026-11-28T04:00:00Z'))).toMatchObject({ go: false, exitCode: 3, message: expect.stringContaining('不会补发') })
     expect(planSend(withPush({ status: 'sending' }), new Date('2026-11-28T04:00:00Z'))).toMatchObject({ go: true, step: { kind: 'resume' } })
   })
@@ -78,7 +102,10 @@ describe('outcomeVerdict', () => {
     expect(outcomeVerdict({ kind: 'invalid', reason: 'x' }).exitCode).toBe(3)
     expect(outcomeVerdict({ kind: 'failed', reason: 'x' }).exitCode).toBe(4)
     expect(outcomeVerdict({ kind: 'skipped', reason: 'x' }).exitCode).toBe(4)
-    expect(outcomeVerdict({ kind: 'unknown-outcome', retryAfter: new Date('2026-11-26T10:01:05Z') })).toMatchObject({ exitCode: 5, message: expect.stringContaining('2026-11-26 18:01') })
+    expect(outcomeVerdict({ kind: 'unknown-outcome', retryAfter: new Date('2026-11-26T10:01:05Z') })).toMatchObject({
+      exitCode: 5,
+      message: expect.stringContaining('2026-11-26 18:01'),
+    })
     expect(outcomeVerdict({ kind: 'not-claimed', reason: 'x' }).exitCode).toBe(5)
     expect(outcomeVerdict({ kind: 'needs-attention', reason: 'x' }).exitCode).toBe(5)
   })
@@ -87,7 +114,10 @@ describe('outcomeVerdict', () => {
 describe('previewVerdict', () => {
   test('sent, partly failed, failed, unknown', () => {
     expect(previewVerdict({ ok: true, detail: '已向 2 位领导发送预览' }, [{}, {}])).toEqual({ exitCode: 0, message: '已向 2 位领导发送预览' })
-    expect(previewVerdict({ ok: true, detail: '已向 2 位领导发送预览' }, [{}, { error: '43004 未关注' }])).toMatchObject({ exitCode: 4, message: expect.stringContaining('43004') })
+    expect(previewVerdict({ ok: true, detail: '已向 2 位领导发送预览' }, [{}, { error: '43004 未关注' }])).toMatchObject({
+      exitCode: 4,
+      message: expect.stringContaining('43004'),
+    })
     expect(previewVerdict({ ok: false, detail: '预览草稿生成失败：…' }, [])).toMatchObject({ exitCode: 4 })
     expect(previewVerdict(undefined, []).exitCode).toBe(5)
   })

@@ -37,7 +37,8 @@ function freshProject(): string {
 }
 
 /** What a new terminal has: no PAYLOAD_SECRET, DATABASE_URI, WECHAT_API_BASE, NODE_OPTIONS … */
-const bareEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir(), ...extra }) as unknown as NodeJS.ProcessEnv
+const bareEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv =>
+  ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir(), ...extra }) as unknown as NodeJS.ProcessEnv
 
 function runToEnd(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -56,7 +57,14 @@ const npmRun = (cwd: string, script: string, args: string[] = [], env = bareEnv(
 const explain = (run: Run) => `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`
 
 /** Starts a long-running command and resolves once `ready` appears in its output. */
-function startUntil(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number): Promise<{ child: ChildProcess; output: () => string }> {
+function startUntil(
+  cwd: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs: number,
+): Promise<{ child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let output = ''
@@ -105,7 +113,14 @@ describe('right after npm start, in a second terminal', () => {
     project = freshProject()
     const port = await freePort()
     emulatorUrl = `http://127.0.0.1:${port}`
-    demo = await startUntil(project, process.execPath, ['--input-type=module', '-e', FIRST_TERMINAL], bareEnv({ WECHAT_EMULATOR_PORT: String(port) }), /WeChat emulator listening on/, 300_000)
+    demo = await startUntil(
+      project,
+      process.execPath,
+      ['--input-type=module', '-e', FIRST_TERMINAL],
+      bareEnv({ WECHAT_EMULATOR_PORT: String(port) }),
+      /WeChat emulator listening on/,
+      300_000,
+    )
   }, 320_000)
 
   afterAll(async () => {
@@ -124,38 +139,54 @@ describe('right after npm start, in a second terminal', () => {
     expect(demo!.output()).toContain(`微信接口指向本机模拟器 ${emulatorUrl}`)
   })
 
-  test('npm run push -- status: works with no variables, reads the demo database', async () => {
-    const result = await npmRun(project, 'push', ['status'])
-    expect({ code: result.code, out: result.code === 0 ? '' : explain(result) }).toEqual({ code: 0, out: '' })
-    expect(result.stdout).toContain('公众号：演示服务号（模拟器）')
-    expect(result.stdout).toMatch(/待推送池：\d+ 条已审核内容/)
-    expect(result.stderr).not.toMatch(STACK_FRAME)
-  }, SLOW)
+  test(
+    'npm run push -- status: works with no variables, reads the demo database',
+    async () => {
+      const result = await npmRun(project, 'push', ['status'])
+      expect({ code: result.code, out: result.code === 0 ? '' : explain(result) }).toEqual({ code: 0, out: '' })
+      expect(result.stdout).toContain('公众号：演示服务号（模拟器）')
+      expect(result.stdout).toMatch(/待推送池：\d+ 条已审核内容/)
+      expect(result.stderr).not.toMatch(STACK_FRAME)
+    },
+    SLOW,
+  )
 
-  test('npm run push -- send --yes reaches the emulator npm start runs (not the real WeChat)', async () => {
-    // The week assembled and signed off by the demo leader, through `npm run payload` with no variables either.
-    const setup = await npmRun(project, 'payload', ['run', 'tests/admin-push/setup-week.ts', '--', '--sign-off'])
-    expect({ code: setup.code, out: setup.stdout.includes('SETUP ') ? '' : explain(setup) }).toEqual({ code: 0, out: '' })
-    expect(await sendallCalls()).toBe(0)
+  test(
+    'npm run push -- send --yes reaches the emulator npm start runs (not the real WeChat)',
+    async () => {
+      // The week assembled and signed off by the demo leader, through `npm run payload` with no variables either.
+      const setup = await npmRun(project, 'payload', ['run', 'tests/admin-push/setup-week.ts', '--', '--sign-off'])
+      expect({ code: setup.code, out: setup.stdout.includes('SETUP ') ? '' : explain(setup) }).toEqual({ code: 0, out: '' })
+      expect(await sendallCalls()).toBe(0)
 
-    const sent = await npmRun(project, 'push', ['send', '--yes'])
-    expect({ code: sent.code, out: sent.code === 0 ? '' : explain(sent) }).toEqual({ code: 0, out: '' })
-    expect(sent.stdout).toMatch(/已群发，msg_id \d+/)
-    expect(await sendallCalls()).toBe(1)
-  }, SLOW * 2)
+      const sent = await npmRun(project, 'push', ['send', '--yes'])
+      expect({ code: sent.code, out: sent.code === 0 ? '' : explain(sent) }).toEqual({ code: 0, out: '' })
+      expect(sent.stdout).toMatch(/已群发，msg_id \d+/)
+      expect(await sendallCalls()).toBe(1)
+    },
+    SLOW * 2,
+  )
 
-  test('npm run worker starts beside npm start with no variables', async () => {
-    const worker = await startUntil(project, 'npm', ['run', '--silent', 'worker'], bareEnv(), /调度进程已启动/, SLOW - 10_000)
-    expect(worker.output()).not.toMatch(/PAYLOAD_SECRET|Error running script/)
-    await stop(worker.child)
-  }, SLOW)
+  test(
+    'npm run worker starts beside npm start with no variables',
+    async () => {
+      const worker = await startUntil(project, 'npm', ['run', '--silent', 'worker'], bareEnv(), /调度进程已启动/, SLOW - 10_000)
+      expect(worker.output()).not.toMatch(/PAYLOAD_SECRET|Error running script/)
+      await stop(worker.child)
+    },
+    SLOW,
+  )
 
-  test('npm run wechat:emulator while npm start runs one: one Chinese line naming the fix, no stack', async () => {
-    const result = await npmRun(project, 'wechat:emulator', [], bareEnv({ WECHAT_EMULATOR_PORT: new URL(emulatorUrl).port }))
-    expect(result.code).not.toBe(0)
-    expect(result.stderr).toContain(`端口 ${new URL(emulatorUrl).port} 已被占用：npm start 已经运行了模拟器`)
-    expect(result.stderr).not.toMatch(STACK_FRAME)
-  }, SLOW)
+  test(
+    'npm run wechat:emulator while npm start runs one: one Chinese line naming the fix, no stack',
+    async () => {
+      const result = await npmRun(project, 'wechat:emulator', [], bareEnv({ WECHAT_EMULATOR_PORT: new URL(emulatorUrl).port }))
+      expect(result.code).not.toBe(0)
+      expect(result.stderr).toContain(`端口 ${new URL(emulatorUrl).port} 已被占用：npm start 已经运行了模拟器`)
+      expect(result.stderr).not.toMatch(STACK_FRAME)
+    },
+    SLOW,
+  )
 })
 
 describe('errors on the command line', () => {
@@ -165,45 +196,66 @@ describe('errors on the command line', () => {
   })
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }))
 
-  test('before npm start ever ran: the missing database is one line with the fix', async () => {
-    const result = await npmRun(project, 'push', ['status'])
-    expect(result.code).toBe(1)
-    expect(result.stderr.trim()).toBe('✗ 数据库还没有建立（data/cms.db）：请先运行 npm start（它会建立数据库并创建演示数据），再在另一个终端运行这条命令。')
-  }, SLOW)
+  test(
+    'before npm start ever ran: the missing database is one line with the fix',
+    async () => {
+      const result = await npmRun(project, 'push', ['status'])
+      expect(result.code).toBe(1)
+      expect(result.stderr.trim()).toBe('✗ 数据库还没有建立（data/cms.db）：请先运行 npm start（它会建立数据库并创建演示数据），再在另一个终端运行这条命令。')
+    },
+    SLOW,
+  )
 
-  test('a configuration Payload refuses: one Chinese line, the stack only with DEBUG=1', async () => {
-    fs.writeFileSync(path.join(project, '.env'), 'DATABASE_URI=postgres://db.example/cms\n')
-    try {
-      const plain = await npmRun(project, 'push', ['status'])
-      expect(plain.code).toBe(1)
-      expect(plain.stderr).toContain('DATABASE_URI 无法识别')
-      expect(plain.stderr).toContain('设置 DEBUG=1 可显示详细信息')
-      expect(plain.stderr).not.toMatch(STACK_FRAME)
-      expect(plain.stderr).not.toContain('Error running script')
+  test(
+    'a configuration Payload refuses: one Chinese line, the stack only with DEBUG=1',
+    async () => {
+      fs.writeFileSync(path.join(project, '.env'), 'DATABASE_URI=postgres://db.example/cms\n')
+      try {
+        const plain = await npmRun(project, 'push', ['status'])
+        expect(plain.code).toBe(1)
+        expect(plain.stderr).toContain('DATABASE_URI 无法识别')
+        expect(plain.stderr).toContain('设置 DEBUG=1 可显示详细信息')
+        expect(plain.stderr).not.toMatch(STACK_FRAME)
+        expect(plain.stderr).not.toContain('Error running script')
 
-      const debug = await npmRun(project, 'push', ['status'], bareEnv({ DEBUG: '1' }))
-      expect(debug.code).toBe(1)
-      expect(debug.stderr).toMatch(STACK_FRAME)
-    } finally {
-      fs.rmSync(path.join(project, '.env'), { force: true })
-    }
-  }, SLOW)
+        const debug = await npmRun(project, 'push', ['status'], bareEnv({ DEBUG: '1' }))
+        expect(debug.code).toBe(1)
+        expect(debug.stderr).toMatch(STACK_FRAME)
+      } finally {
+        fs.rmSync(path.join(project, '.env'), { force: true })
+      }
+    },
+    SLOW,
+  )
 
-  test('the emulator not running: send says so and how to start it, sends nothing, no stack', async () => {
-    // A demo database, and the address of an emulator that is not running.
-    const setup = await runToEnd(project, process.execPath, ['--input-type=module', '-e', `import { prepareDemo } from './scripts/demo.mjs'; import { runMain } from './scripts/env.mjs'; await runMain(() => prepareDemo({ build: false }))`], bareEnv())
-    expect({ code: setup.code, out: setup.code === 0 ? '' : explain(setup) }).toEqual({ code: 0, out: '' })
-    const closed = `http://127.0.0.1:${await freePort()}`
-    fs.writeFileSync(path.join(project, 'data', '.wechat-emulator'), `${closed}\n`)
-    const week = await npmRun(project, 'payload', ['run', 'tests/admin-push/setup-week.ts', '--', '--sign-off'])
-    expect(week.code).toBe(0)
+  test(
+    'the emulator not running: send says so and how to start it, sends nothing, no stack',
+    async () => {
+      // A demo database, and the address of an emulator that is not running.
+      const setup = await runToEnd(
+        project,
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `import { prepareDemo } from './scripts/demo.mjs'; import { runMain } from './scripts/env.mjs'; await runMain(() => prepareDemo({ build: false }))`,
+        ],
+        bareEnv(),
+      )
+      expect({ code: setup.code, out: setup.code === 0 ? '' : explain(setup) }).toEqual({ code: 0, out: '' })
+      const closed = `http://127.0.0.1:${await freePort()}`
+      fs.writeFileSync(path.join(project, 'data', '.wechat-emulator'), `${closed}\n`)
+      const week = await npmRun(project, 'payload', ['run', 'tests/admin-push/setup-week.ts', '--', '--sign-off'])
+      expect(week.code).toBe(0)
 
-    const result = await npmRun(project, 'push', ['send', '--yes'])
-    expect(result.code).toBe(4)
-    expect(result.stdout).toContain(`没有发送。无法连接微信接口 ${closed}`)
-    expect(result.stdout).toContain('请先在另一个终端运行 npm start')
-    expect(result.stderr).not.toMatch(STACK_FRAME)
-    const status = await npmRun(project, 'push', ['status'])
-    expect(status.stdout).toContain('状态：已审定')
-  }, SLOW * 3)
+      const result = await npmRun(project, 'push', ['send', '--yes'])
+      expect(result.code).toBe(4)
+      expect(result.stdout).toContain(`没有发送。无法连接微信接口 ${closed}`)
+      expect(result.stdout).toContain('请先在另一个终端运行 npm start')
+      expect(result.stderr).not.toMatch(STACK_FRAME)
+      const status = await npmRun(project, 'push', ['status'])
+      expect(status.stdout).toContain('状态：已审定')
+    },
+    SLOW * 3,
+  )
 })

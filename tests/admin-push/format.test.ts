@@ -48,7 +48,13 @@ describe('formatStatus', () => {
         lastPreviewAt: null,
         items: [
           { collection: 'policy-explainers', id: '1', title: '医保缴费', reviewStatus: 'scheduled', problems: [] },
-          { collection: 'articles', id: '2', title: '停水通知', reviewStatus: 'scheduled', problems: ['封面图片：提交审核前必须上传封面（微信图文必须有封面）'] },
+          {
+            collection: 'articles',
+            id: '2',
+            title: '停水通知',
+            reviewStatus: 'scheduled',
+            problems: ['封面图片：提交审核前必须上传封面（微信图文必须有封面）'],
+          },
         ],
       },
     }

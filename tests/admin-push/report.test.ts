@@ -20,7 +20,17 @@ async function approvedItem(title: string, body: Record<string, unknown>, cover:
   return payload.create({
     collection: 'articles',
     context: { [REVIEW_TRANSITION_CONTEXT]: true },
-    data: { title, digest: `${title}摘要`, body, cover, community: fx.communityA, createdBy: fx.users.author.id, reviewStatus: 'approved', approvedAt: now.toISOString(), category: 'notice' } as never,
+    data: {
+      title,
+      digest: `${title}摘要`,
+      body,
+      cover,
+      community: fx.communityA,
+      createdBy: fx.users.author.id,
+      reviewStatus: 'approved',
+      approvedAt: now.toISOString(),
+      category: 'notice',
+    } as never,
   })
 }
 
@@ -30,7 +40,15 @@ beforeAll(async () => {
   fx = await createFixtures(payload, 'ap')
   await payload.create({
     collection: 'wechat-accounts',
-    data: { name: '测试服务号', appId: 'wxadminpush0001', appSecret: 'secret-0000000000000000000000000', token: 'token', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', isDefault: true, type: 'service' } as never,
+    data: {
+      name: '测试服务号',
+      appId: 'wxadminpush0001',
+      appSecret: 'secret-0000000000000000000000000',
+      token: 'token',
+      encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+      isDefault: true,
+      type: 'service',
+    } as never,
   })
 })
 
@@ -60,7 +78,17 @@ test('a push: items in order with their problems, the signer, the month quota, t
   const push = await payload.create({
     collection: 'weekly-pushes',
     overrideAccess: true,
-    data: { week, account: account.id, items: [{ relationTo: 'articles', value: good.id }, { relationTo: 'articles', value: bad.id }], status: 'signed_off', signedOffBy: fx.users.leader.id, signedOffAt: now.toISOString() } as never,
+    data: {
+      week,
+      account: account.id,
+      items: [
+        { relationTo: 'articles', value: good.id },
+        { relationTo: 'articles', value: bad.id },
+      ],
+      status: 'signed_off',
+      signedOffBy: fx.users.leader.id,
+      signedOffAt: now.toISOString(),
+    } as never,
   })
   const report = await loadWeekReport(payload, { account, week, now })
   expect(report.push).toMatchObject({ id: String(push.id), status: 'signed_off', signedOffBy: 'leader' })

@@ -52,7 +52,9 @@ test('every date field and timestamp shows in Beijing time (list cell and docume
     }
   }
   // The timestamps are covered too, not just the fields written in the collection files.
-  expect(dates).toEqual(expect.arrayContaining(['articles.updatedAt', 'articles.createdAt', 'users.updatedAt', 'articles.reviewHistory.at', 'weekly-pushes.signedOffAt']))
+  expect(dates).toEqual(
+    expect.arrayContaining(['articles.updatedAt', 'articles.createdAt', 'users.updatedAt', 'articles.reviewHistory.at', 'weekly-pushes.signedOffAt']),
+  )
 })
 
 test('the document header dates are Beijing time on every collection and global', () => {
@@ -107,5 +109,7 @@ test('every read-only relationship to a user is shown by name, with the name fie
       expect(all.some((entry) => entry.path === `${path}Name`)).toBe(true)
     }
   }
-  expect(seen).toEqual(expect.arrayContaining(['articles.approvedBy', 'articles.createdBy', 'articles.reviewHistory.by', 'weekly-pushes.signedOffBy', 'media.uploadedBy']))
+  expect(seen).toEqual(
+    expect.arrayContaining(['articles.approvedBy', 'articles.createdBy', 'articles.reviewHistory.by', 'weekly-pushes.signedOffBy', 'media.uploadedBy']),
+  )
 })

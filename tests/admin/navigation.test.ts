@@ -21,7 +21,23 @@ afterAll(async () => t?.close())
 const ACTOR_OF: Record<Role, Actor> = { admin: 'admin', leader: 'leader', editor: 'author' }
 
 /** What each role's navigation should list beyond the sections every role has. */
-const ADMIN_ONLY = ['communities', 'users', 'wechat-accounts', 'wechat-tokens', 'wechat-uploads', 'wechat-inbound', 'followers', 'menu-click-log', 'binding-codes', 'push-settings', 'push-steps', 'pending-mass-results', 'resident-media', 'login-throttles', 'binding-attempts']
+const ADMIN_ONLY = [
+  'communities',
+  'users',
+  'wechat-accounts',
+  'wechat-tokens',
+  'wechat-uploads',
+  'wechat-inbound',
+  'followers',
+  'menu-click-log',
+  'binding-codes',
+  'push-settings',
+  'push-steps',
+  'pending-mass-results',
+  'resident-media',
+  'login-throttles',
+  'binding-attempts',
+]
 const LEADER_AND_ADMIN = ['auto-replies', 'menu-clicks', 'wechat-menu']
 
 type Entity = { kind: 'collection'; config: SanitizedCollectionConfig } | { kind: 'global'; config: SanitizedGlobalConfig }
@@ -52,9 +68,14 @@ test('the API tab of every collection and global is shown to administrators only
   for (const role of ROLES) {
     const req = await createLocalReq({ user: fx.users[ACTOR_OF[role]] as never }, payload)
     for (const { config } of entities()) {
-      const condition = (config.admin.components?.views?.edit as { api?: { tab?: { condition?: (args: unknown) => boolean } } } | undefined)?.api?.tab?.condition
+      const condition = (config.admin.components?.views?.edit as { api?: { tab?: { condition?: (args: unknown) => boolean } } } | undefined)?.api?.tab
+        ?.condition
       expect({ slug: config.slug, role, hasCondition: typeof condition }).toEqual({ slug: config.slug, role, hasCondition: 'function' })
-      expect({ slug: config.slug, role, shown: condition?.({ req, collectionConfig: config, globalConfig: config, permissions: {}, config: payload.config }) }).toEqual({
+      expect({
+        slug: config.slug,
+        role,
+        shown: condition?.({ req, collectionConfig: config, globalConfig: config, permissions: {}, config: payload.config }),
+      }).toEqual({
         slug: config.slug,
         role,
         shown: role === 'admin',
@@ -68,7 +89,14 @@ test("an editor reads the leader's name (not 无标题 - ID) in the review histo
   await applyReviewAction({ req: await createLocalReq({ user: fx.users.author as never }, payload), collection: 'articles', id, action: 'submit' })
   await applyReviewAction({ req: await createLocalReq({ user: fx.users.leader as never }, payload), collection: 'articles', id, action: 'approve' })
   // The editor may not read the leader's account: that is what made the admin label the row 无标题.
-  const leaderAsSeen = await payload.findByID({ collection: 'users', id: fx.users.leader.id, user: fx.users.author, overrideAccess: false, disableErrors: true, depth: 0 })
+  const leaderAsSeen = await payload.findByID({
+    collection: 'users',
+    id: fx.users.leader.id,
+    user: fx.users.author,
+    overrideAccess: false,
+    disableErrors: true,
+    depth: 0,
+  })
   expect(leaderAsSeen).toBeNull()
   const doc = (await payload.findByID({ collection: 'articles', id, user: fx.users.author, overrideAccess: false, depth: 1 })) as unknown as {
     reviewHistory: { action: string; byName?: string }[]

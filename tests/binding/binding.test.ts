@@ -53,7 +53,8 @@ async function say(openid: string, content: string, id = String(msgId++)): Promi
   return response.body === 'success' ? '' : xmlText(parseXml(response.body), 'Content')
 }
 const userOf = async (id: string) => (await payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
-const issueEndpoint = (): Endpoint => (payload.config.collections.find((collection) => collection.slug === 'binding-codes')!.endpoints as Endpoint[]).find((entry) => entry.path === '/issue')!
+const issueEndpoint = (): Endpoint =>
+  (payload.config.collections.find((collection) => collection.slug === 'binding-codes')!.endpoints as Endpoint[]).find((entry) => entry.path === '/issue')!
 
 describe('POST /api/binding-codes/issue', () => {
   test('refuses anonymous callers; gives a signed-in staff member an 8-digit code stored only as a hash', async () => {
@@ -64,7 +65,8 @@ describe('POST /api/binding-codes/issue', () => {
     expect(body.code).toMatch(/^\d{8}$/)
     expect(Date.parse(body.expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000)
     expect(body.message).toBe(`请在 10 分钟内向公众号发送：绑定 ${body.code}`)
-    const rows = (await payload.find({ collection: 'binding-codes', overrideAccess: true, depth: 0, where: { user: { equals: fx.users.author.id } } })).docs as unknown as Array<Record<string, any>>
+    const rows = (await payload.find({ collection: 'binding-codes', overrideAccess: true, depth: 0, where: { user: { equals: fx.users.author.id } } }))
+      .docs as unknown as Array<Record<string, any>>
     expect(rows).toHaveLength(1)
     expect(rows[0]!.codeHash).toMatch(/^[0-9a-f]{64}$/)
     expect(JSON.stringify(rows[0])).not.toContain(body.code)
@@ -132,7 +134,9 @@ describe('绑定 <code>', () => {
     expect(await bindOpenid(payload, accountId, 'oLeader', fresh.code, later)).toMatch(/^绑定成功！/)
     expect((await userOf(fx.users.leader.id)).wechatOpenid).toBe('oLeader')
     // The counts live in the database (shared by every instance), under keyed hashes.
-    const counts = (await payload.find({ collection: 'binding-attempts', overrideAccess: true, depth: 0, limit: 500 })).docs as unknown as Array<Record<string, any>>
+    const counts = (await payload.find({ collection: 'binding-attempts', overrideAccess: true, depth: 0, limit: 500 })).docs as unknown as Array<
+      Record<string, any>
+    >
     expect(counts.length).toBeGreaterThan(0)
     expect(JSON.stringify(counts)).not.toContain('oFresh')
     await payload.update({ collection: 'users', id: fx.users.leader.id, overrideAccess: true, data: { wechatOpenid: null } as never })
@@ -150,7 +154,8 @@ describe('绑定 <code>', () => {
     await say('oInbox', '绑定 12345678')
     await say('oInbox', '门口的路灯坏了')
     await settleInbound(worker)
-    const stored = (await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, where: { openid: { equals: 'oInbox' } } })).docs as unknown as Array<Record<string, any>>
+    const stored = (await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, where: { openid: { equals: 'oInbox' } } }))
+      .docs as unknown as Array<Record<string, any>>
     expect(stored.map((message) => message.content)).toEqual(['门口的路灯坏了'])
   })
 })
@@ -186,7 +191,13 @@ describe('审定 from WeChat', () => {
   })
 
   test('the previewed leader signs off the week’s push, with the same rules and log as the admin button', async () => {
-    await payload.update({ collection: 'weekly-pushes', id: pushId, overrideAccess: true, context: { [PUSH_SYSTEM_CONTEXT]: true }, data: { previews: [{ user: fx.users.leader.id, at: new Date().toISOString(), msgId: '1' }] } as never })
+    await payload.update({
+      collection: 'weekly-pushes',
+      id: pushId,
+      overrideAccess: true,
+      context: { [PUSH_SYSTEM_CONTEXT]: true },
+      data: { previews: [{ user: fx.users.leader.id, at: new Date().toISOString(), msgId: '1' }] } as never,
+    })
     const push = (await findPush(payload, accountId, week))!
     const count = push.items!.length
     expect(count).toBeGreaterThanOrEqual(DEFAULT_PUSH_SETTINGS.minItems)

@@ -62,7 +62,9 @@ test('on a New York PC, list cells and the document header show Beijing time, yy
   const approved = page.locator('.beijing-date-field', { hasText: '审核通过时间' })
   await expect(approved.innerText()).resolves.toContain(`${formatShanghai(item.approvedAt)}（北京时间）`)
   // The history rows' times likewise.
-  await expect(page.locator('.beijing-date-field__value').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)]))
+  await expect(page.locator('.beijing-date-field__value').allInnerTexts()).resolves.toEqual(
+    expect.arrayContaining([expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)]),
+  )
   expect(await page.locator('main, .template-default').first().innerText()).not.toMatch(FOREIGN_DATE)
   await page.context().close()
 }, 180_000)
@@ -85,7 +87,12 @@ test('English mode: review buttons, 试一试 and 绑定微信 speak English, da
   expect(await editor.locator('html').getAttribute('lang')).toBe('en')
   await expect(editor.locator('nav.nav__wrap').innerText()).resolves.toContain('My drafts')
   const session = await login(server.url, 'editor@demo.local', 'demo-password')
-  const { body } = await api(server.url, session, 'GET', `/api/articles?where[createdBy][equals]=${session.user.id}&where[reviewStatus][equals]=draft&limit=1&depth=0`)
+  const { body } = await api(
+    server.url,
+    session,
+    'GET',
+    `/api/articles?where[createdBy][equals]=${session.user.id}&where[reviewStatus][equals]=draft&limit=1&depth=0`,
+  )
   const draft = body.docs[0] as { id: string; updatedAt: string }
   await editor.goto(`${server.url}/admin/collections/articles/${draft.id}`)
   await editor.waitForSelector('.review-actions')
@@ -98,7 +105,9 @@ test('English mode: review buttons, 试一试 and 绑定微信 speak English, da
   await expect(editor.locator('.binding-code h4').innerText()).resolves.toBe('Bind WeChat')
   await editor.click('.binding-code__issue')
   await editor.waitForSelector('.binding-code__code')
-  await expect(editor.locator('.binding-code__code').innerText()).resolves.toMatch(/^Before \d{2}:\d{2} \(Beijing time\), send this to the account: 绑定 \d{8} \(works once\)$/)
+  await expect(editor.locator('.binding-code__code').innerText()).resolves.toMatch(
+    /^Before \d{2}:\d{2} \(Beijing time\), send this to the account: 绑定 \d{8} \(works once\)$/,
+  )
   await editor.context().close()
 
   const leader = await signIn('leader@demo.local', 'en')
@@ -114,9 +123,14 @@ test('English mode: review buttons, 试一试 and 绑定微信 speak English, da
   await leader.context().close()
 }, 180_000)
 
-test("an editor sees the leader by name, never 无标题 - ID, on their approved item and in the list", async () => {
+test('an editor sees the leader by name, never 无标题 - ID, on their approved item and in the list', async () => {
   const session = await login(server.url, 'editor@demo.local', 'demo-password')
-  const { body } = await api(server.url, session, 'GET', `/api/articles?where[createdBy][equals]=${session.user.id}&where[reviewStatus][equals]=approved&limit=1&depth=0`)
+  const { body } = await api(
+    server.url,
+    session,
+    'GET',
+    `/api/articles?where[createdBy][equals]=${session.user.id}&where[reviewStatus][equals]=approved&limit=1&depth=0`,
+  )
   const item = body.docs[0] as { id: string; approvedBy: string }
   expect(item?.approvedBy).toBeTruthy()
   // The editor may not read the leader's account: the relationship alone could not be labelled.

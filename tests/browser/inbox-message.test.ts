@@ -55,7 +55,9 @@ async function signIn(email: string, language?: 'en'): Promise<Page> {
 
 test('the editor sees who wrote, the photo, the voice with a download, and the conversation', async () => {
   const openid = [...emulator.account().users.keys()][5]!
-  const photo = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#2060c0' } }).jpeg().toBuffer()
+  const photo = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#2060c0' } })
+    .jpeg()
+    .toBuffer()
   const amr = Buffer.concat([Buffer.from('#!AMR\n', 'latin1'), Buffer.alloc(13 * 50, 0x7c)])
   const sent: SimulatedUserMessage[] = [
     { content: '小区门口的路灯坏了' },

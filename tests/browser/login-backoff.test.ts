@@ -37,7 +37,10 @@ test('the sign-in form says in Chinese how long to wait after too many failures'
     await signIn(page, 'leader@demo.local', 'not-the-password')
     await page.waitForTimeout(300)
   }
-  await page.getByText(/登录失败次数过多，请 \d+ 秒后再试/).first().waitFor({ timeout: 20_000 })
+  await page
+    .getByText(/登录失败次数过多，请 \d+ 秒后再试/)
+    .first()
+    .waitFor({ timeout: 20_000 })
   await page.waitForTimeout(1500)
   await signIn(page, 'leader@demo.local', 'demo-password')
   await page.waitForURL(/\/admin$/, { timeout: 20_000 })

@@ -133,7 +133,9 @@ async function visitEverything(session: Session): Promise<string[]> {
     visited.push(link)
     if (!link.startsWith('/admin/collections/')) continue
     const base = link.split('?')[0]
-    const documents = await page.locator(`.table tbody a[href^="${base}/"]`).evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))
+    const documents = await page
+      .locator(`.table tbody a[href^="${base}/"]`)
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))
     const first = documents.find((href) => !href.endsWith('/create'))
     if (first) {
       await open(session, first)
@@ -151,7 +153,14 @@ test('as an administrator: every page loads only from the server, the JSON edito
   const admin = await signIn('admin@demo.local')
   const visited = await visitEverything(admin)
   // The administrator's navigation reaches the system sections.
-  expect(visited).toEqual(expect.arrayContaining(['/admin/collections/users', '/admin/collections/wechat-accounts', '/admin/globals/push-settings', '/admin/collections/wechat-inbound']))
+  expect(visited).toEqual(
+    expect.arrayContaining([
+      '/admin/collections/users',
+      '/admin/collections/wechat-accounts',
+      '/admin/globals/push-settings',
+      '/admin/collections/wechat-inbound',
+    ]),
+  )
 
   // The inbound queue row's payload is a JSON field: Monaco comes from /vendor/monaco and shows the value.
   await open(admin, '/admin/collections/wechat-inbound')
@@ -182,9 +191,9 @@ test('as an editor: only the sections an editor uses, no API tab or address, and
   expect(links).not.toContain('/admin/globals/wechat-menu')
   expect(links).toEqual(expect.arrayContaining(['/admin/collections/articles', '/admin/collections/media']))
   // The dashboard offers the same sections as the navigation.
-  const cards = await editor.page.locator('.dashboard a[href^="/admin/collections/"], .dashboard a[href^="/admin/globals/"]').evaluateAll((anchors) =>
-    anchors.map((anchor) => (anchor.getAttribute('href') ?? '').replace(/\/create$/, '')),
-  )
+  const cards = await editor.page
+    .locator('.dashboard a[href^="/admin/collections/"], .dashboard a[href^="/admin/globals/"]')
+    .evaluateAll((anchors) => anchors.map((anchor) => (anchor.getAttribute('href') ?? '').replace(/\/create$/, '')))
   for (const card of cards) expect(links).toContain(card.split('?')[0])
 
   const visited = await visitEverything(editor)

@@ -33,11 +33,7 @@ const statusOf = (page: Page) => page.locator('.review-actions__status').innerTe
 
 async function clickReview(page: Page, action: string, expected: string) {
   await page.click(`.review-action--${action}`)
-  await page.waitForFunction(
-    (want) => document.querySelector('.review-actions__status')?.textContent === want,
-    expected,
-    { timeout: 20_000 },
-  )
+  await page.waitForFunction((want) => document.querySelector('.review-actions__status')?.textContent === want, expected, { timeout: 20_000 })
 }
 
 test('editor writes and submits; leader returns with a reason; editor fixes and resubmits; leader approves', async () => {

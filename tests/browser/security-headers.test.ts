@@ -58,7 +58,11 @@ test('the admin page, the REST API, GraphQL, a static file and a 404 all carry t
   const rest = await fetch(`${server.url}/api/articles`)
   expect(rest.status).toBe(403)
   expectSecurityHeaders(rest)
-  const graphql = await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })
+  const graphql = await fetch(`${server.url}/api/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  })
   expectSecurityHeaders(graphql)
   expectSecurityHeaders(await fetch(`${server.url}/no-such-page`))
 })
@@ -82,7 +86,9 @@ test('the admin works under its CSP in Chromium (sign-in, dashboard, an editor w
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
   })
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`))
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+    )
   })
   await page.goto(`${server.url}/admin/login`)
   await page.fill('#field-email', 'editor@demo.local')
@@ -96,7 +102,10 @@ test('the admin works under its CSP in Chromium (sign-in, dashboard, an editor w
   expect(await page.locator('.rich-text-lexical [contenteditable="true"]').first().innerText()).toContain('正文可以输入')
   await page.goto(`${server.url}/admin/collections/media`)
   await page.waitForSelector('table img, .thumbnail img', { timeout: 20_000 })
-  const imageLoaded = await page.locator('table img, .thumbnail img').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
+  const imageLoaded = await page
+    .locator('table img, .thumbnail img')
+    .first()
+    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
   expect(imageLoaded).toBe(true)
   expect(violations).toEqual([])
 
@@ -111,7 +120,12 @@ test('the admin works under its CSP in Chromium (sign-in, dashboard, an editor w
     await attacker.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`)
     await attacker.waitForTimeout(1500)
     const framed = attacker.frames().find((frame) => frame.url().includes('/admin/login'))
-    const fieldsInFrame = framed ? await framed.locator('#field-email').count().catch(() => 0) : 0
+    const fieldsInFrame = framed
+      ? await framed
+          .locator('#field-email')
+          .count()
+          .catch(() => 0)
+      : 0
     expect(fieldsInFrame).toBe(0)
   } finally {
     framer.close()

@@ -30,7 +30,9 @@ const titles = (page: Page) => page.locator('.push-bundle__items .push-bundle__t
 const answerOf = (page: Page, scope: string) => page.locator(`${scope} .push-answer`).innerText()
 
 async function waitForText(page: Page, selector: string, text: string) {
-  await page.waitForFunction(([sel, want]) => [...document.querySelectorAll(sel!)].some((node) => node.textContent?.includes(want!)), [selector, text], { timeout: 30_000 })
+  await page.waitForFunction(([sel, want]) => [...document.querySelectorAll(sel!)].some((node) => node.textContent?.includes(want!)), [selector, text], {
+    timeout: 30_000,
+  })
 }
 
 test('the demo leader generates the week, sees audience and pool reasons, edits the bundle, signs off, revokes and previews', async () => {

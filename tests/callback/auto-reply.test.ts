@@ -42,7 +42,11 @@ describe('matchAutoReply', () => {
   })
 
   test('priority: larger first, ties keep their order; disabled rules are skipped', () => {
-    const rules = [rule('low', { match: 'contains', keyword: '水', priority: 1 }), rule('high', { match: 'contains', keyword: '停水', priority: 5 }), rule('tie', { match: 'contains', keyword: '水', priority: 5 })]
+    const rules = [
+      rule('low', { match: 'contains', keyword: '水', priority: 1 }),
+      rule('high', { match: 'contains', keyword: '停水', priority: 5 }),
+      rule('tie', { match: 'contains', keyword: '水', priority: 5 }),
+    ]
     expect(matchAutoReply(rules, { msgType: 'text', content: '停水' })?.id).toBe('high')
     expect(matchAutoReply([{ ...rules[1]!, enabled: false }, rules[2]!, rules[0]!], { msgType: 'text', content: '停水' })?.id).toBe('tie')
   })
@@ -131,7 +135,9 @@ describe('reply window label', () => {
     expect(windowLabel({ open: true, expiresAt: null }, 47 * 3600_000 + 5 * 60_000, 'en')).toBe('47 h 5 min left to reply')
     const refused = { open: false, expiresAt: null, refusal: { errcode: 45047, at: '2026-11-30T01:00:00.000Z' } }
     // Time left in the 48 hours no longer counts: WeChat will refuse until the resident writes again.
-    expect(windowLabel(refused, 40 * 3600_000)).toBe('微信拒绝了回复（45047）：客服消息条数已达上限：居民每发来一条消息，48 小时内最多可回复 5 条。倒计时已停止，居民再次发来消息后才能回复。')
+    expect(windowLabel(refused, 40 * 3600_000)).toBe(
+      '微信拒绝了回复（45047）：客服消息条数已达上限：居民每发来一条消息，48 小时内最多可回复 5 条。倒计时已停止，居民再次发来消息后才能回复。',
+    )
     expect(windowLabel(refused, 40 * 3600_000, 'en')).toMatch(/^WeChat refused the reply \(45047\): the reply limit is used up/)
     expect(windowLabel({ ...refused, refusal: { errcode: 48001, at: refused.refusal.at } }, 1000)).toMatch(/没有客服消息接口的权限/)
   })

@@ -43,7 +43,12 @@ beforeAll(async () => {
     const accountId = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)
     const result = await handleCallback(
       accountId,
-      { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers as Record<string, string>, body: request as unknown as AsyncIterable<Uint8Array> },
+      {
+        method: request.method ?? 'GET',
+        url: request.url ?? '/',
+        headers: request.headers as Record<string, string>,
+        body: request as unknown as AsyncIterable<Uint8Array>,
+      },
       runtime.deps,
     )
     response.writeHead(result.status, result.headers).end(result.body)
@@ -59,9 +64,29 @@ beforeAll(async () => {
   emulator = await startEmulator({ faults: null, accounts, settings: { callbackTimeoutMs: 4000 } })
   // The worker fetches residents' images from WeChat (media/get): here, the emulator.
   process.env.WECHAT_API_BASE = emulator.url
-  await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '停水', kind: 'keyword', match: 'contains', keyword: '停水', replyType: 'text', text: '本周六 8–12 点停水，请提前储水。', priority: 5 } as never })
-  await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '欢迎', kind: 'welcome', replyType: 'text', text: '欢迎关注街道办服务号！' } as never })
-  await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '默认', kind: 'default', replyType: 'news', article: { title: '办事指南', url: 'https://mp.weixin.qq.com/s/guide' } } as never })
+  await payload.create({
+    collection: 'auto-replies',
+    overrideAccess: true,
+    data: {
+      name: '停水',
+      kind: 'keyword',
+      match: 'contains',
+      keyword: '停水',
+      replyType: 'text',
+      text: '本周六 8–12 点停水，请提前储水。',
+      priority: 5,
+    } as never,
+  })
+  await payload.create({
+    collection: 'auto-replies',
+    overrideAccess: true,
+    data: { name: '欢迎', kind: 'welcome', replyType: 'text', text: '欢迎关注街道办服务号！' } as never,
+  })
+  await payload.create({
+    collection: 'auto-replies',
+    overrideAccess: true,
+    data: { name: '默认', kind: 'default', replyType: 'news', article: { title: '办事指南', url: 'https://mp.weixin.qq.com/s/guide' } } as never,
+  })
   // Built once the rules exist, before the first callback (the emulator sends none until told to).
   runtime = testCallbackRuntime(payload, { afterResponse: () => worker.kick() })
   quietRuntime = testCallbackRuntime(payload)
@@ -74,7 +99,8 @@ afterAll(async () => {
 })
 
 const openidOf = (mode: string, index = 0) => [...emulator.account(accountFor(mode as never, MODES.indexOf(mode as never)).appId).users.keys()][index]!
-const find = async (collection: string, where: Record<string, unknown>) => (await payload.find({ collection: collection as never, overrideAccess: true, depth: 0, where: where as never })).docs as unknown as Record<string, any>[]
+const find = async (collection: string, where: Record<string, unknown>) =>
+  (await payload.find({ collection: collection as never, overrideAccess: true, depth: 0, where: where as never })).docs as unknown as Record<string, any>[]
 
 describe.each(MODES)('%s mode', (mode) => {
   const appId = () => accountFor(mode, MODES.indexOf(mode)).appId
@@ -107,17 +133,30 @@ describe.each(MODES)('%s mode', (mode) => {
     const [follower] = await find('followers', { openid: { equals: openid } })
     expect(follower).toMatchObject({ subscribed: false })
     expect(follower!.unfollowedAt).toBeTruthy()
-    expect((await find('resident-messages', { openid: { equals: openid } }))[0]).toMatchObject({ type: 'image', content: '[图片]', status: 'auto-replied', media: { PicUrl: 'https://example.org/p.jpg', MediaId: 'm1' } })
+    expect((await find('resident-messages', { openid: { equals: openid } }))[0]).toMatchObject({
+      type: 'image',
+      content: '[图片]',
+      status: 'auto-replied',
+      media: { PicUrl: 'https://example.org/p.jpg', MediaId: 'm1' },
+    })
   })
 })
 
 describe('job results', () => {
   const SAFE = accountFor('safe', 0)
   const post = (xml: Record<string, unknown>) =>
-    handleCallback(ids.safe!, signedPost(ids.safe!, xml as never, { timestamp: String(Math.floor(Date.now() / 1000)), mode: 'safe', account: SAFE }), quietRuntime.deps)
+    handleCallback(
+      ids.safe!,
+      signedPost(ids.safe!, xml as never, { timestamp: String(Math.floor(Date.now() / 1000)), mode: 'safe', account: SAFE }),
+      quietRuntime.deps,
+    )
 
   test('TEMPLATESENDJOBFINISH updates the wechat notification whose relatedId is the msgid', async () => {
-    const notification = await payload.create({ collection: 'notifications', overrideAccess: true, data: { channel: 'wechat', subject: '审核提醒', relatedId: '200163836', status: 'pending' } })
+    const notification = await payload.create({
+      collection: 'notifications',
+      overrideAccess: true,
+      data: { channel: 'wechat', subject: '审核提醒', relatedId: '200163836', status: 'pending' },
+    })
     await post(eventMessage('oLeader', 'TEMPLATESENDJOBFINISH', Math.floor(Date.now() / 1000), { MsgID: '200163836', Status: 'failed:user block' }))
     await settleInbound(worker)
     const updated = await payload.findByID({ collection: 'notifications', id: notification.id, overrideAccess: true })
@@ -125,9 +164,18 @@ describe('job results', () => {
   })
 
   test('MASSSENDJOBFINISH reaches applyMassResult: the push with that msg_id gets the figures', async () => {
-    const push = await payload.create({ collection: 'weekly-pushes', overrideAccess: true, context: { pushSystem: true }, data: { key: 'flow-2026-W10', account: ids.safe, week: '2026-W10', wechat: { msgId: '1000001625' } } as never })
+    const push = await payload.create({
+      collection: 'weekly-pushes',
+      overrideAccess: true,
+      context: { pushSystem: true },
+      data: { key: 'flow-2026-W10', account: ids.safe, week: '2026-W10', wechat: { msgId: '1000001625' } } as never,
+    })
     const xml = `<xml><ToUserName><![CDATA[gh_flow00000000]]></ToUserName><FromUserName><![CDATA[oV5CrjpxgaGXNHIQigzNlgLTnwic]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[MASSSENDJOBFINISH]]></Event><MsgID>1000001625</MsgID><Status><![CDATA[send success]]></Status><TotalCount>100</TotalCount><FilterCount>80</FilterCount><SentCount>75</SentCount><ErrorCount>5</ErrorCount><ArticleUrlResult><Count>1</Count><ResultList><item><ArticleIdx>1</ArticleIdx><ArticleUrl><![CDATA[https://mp.weixin.qq.com/s/x]]></ArticleUrl></item></ResultList></ArticleUrlResult></xml>`
-    const response = await handleCallback(ids.safe!, signedPost(ids.safe!, xml, { timestamp: String(Math.floor(Date.now() / 1000)), mode: 'safe', account: SAFE }), quietRuntime.deps)
+    const response = await handleCallback(
+      ids.safe!,
+      signedPost(ids.safe!, xml, { timestamp: String(Math.floor(Date.now() / 1000)), mode: 'safe', account: SAFE }),
+      quietRuntime.deps,
+    )
     expect(response.body).toBe('success')
     await settleInbound(worker)
     const updated = (await payload.findByID({ collection: 'weekly-pushes', id: push.id, overrideAccess: true })) as unknown as Record<string, any>

@@ -12,11 +12,47 @@ import { accountCredentials, memoryDeps } from './helpers'
 
 const NOW = 1_772_416_800_000
 const TS = String(NOW / 1000)
-const account = accountCredentials({ id: 'fuzz', appId: 'wxfuzz000000000001', token: 'fuzztoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'compatible' })
+const account = accountCredentials({
+  id: 'fuzz',
+  appId: 'wxfuzz000000000001',
+  token: 'fuzztoken',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  messageMode: 'compatible',
+})
 
 const xmlish = fc.oneof(
   fc.string({ maxLength: 300, unit: 'binary' }),
-  fc.array(fc.constantFrom('<xml>', '</xml>', '<MsgType>', '</MsgType>', '<![CDATA[', ']]>', 'text', 'event', '<FromUserName>', '</FromUserName>', '<CreateTime>', '</CreateTime>', '1', '&amp;', '&x;', '<!DOCTYPE', '<!ENTITY', '<item>', '</item>', '<__proto__>', '</__proto__>', '<?xml?>', '<a b="<">', '/>'), { maxLength: 40 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '<xml>',
+        '</xml>',
+        '<MsgType>',
+        '</MsgType>',
+        '<![CDATA[',
+        ']]>',
+        'text',
+        'event',
+        '<FromUserName>',
+        '</FromUserName>',
+        '<CreateTime>',
+        '</CreateTime>',
+        '1',
+        '&amp;',
+        '&x;',
+        '<!DOCTYPE',
+        '<!ENTITY',
+        '<item>',
+        '</item>',
+        '<__proto__>',
+        '</__proto__>',
+        '<?xml?>',
+        '<a b="<">',
+        '/>',
+      ),
+      { maxLength: 40 },
+    )
+    .map((parts) => parts.join('')),
 )
 
 function signedEncrypted(plain: string): { url: string; body: string } {

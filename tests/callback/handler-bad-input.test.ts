@@ -13,7 +13,12 @@ import { createAccount, importCallbackJournal, signedPost, testCallbackRuntime, 
 
 const NOW = Date.parse('2026-03-02T02:00:00Z')
 const TS = String(NOW / 1000)
-const SAFE: TestAccountInput = { appId: 'wxcallbacktest0001', token: 'cbtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' }
+const SAFE: TestAccountInput = {
+  appId: 'wxcallbacktest0001',
+  token: 'cbtoken',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  messageMode: 'safe',
+}
 const PLAIN: TestAccountInput = { ...SAFE, appId: 'wxcallbacktest0002', messageMode: 'plain' }
 
 let env: TestPayload
@@ -86,27 +91,75 @@ describe('refused, nothing stored', () => {
   afterEach(async () => expect(await inboundCount()).toBe(before))
 
   test.each<[string, number, string, () => CallbackRequest]>([
-    ['wrong msg_signature', 401, 'bad-msg-signature', () => {
-      const request = signedPost(safeId, fresh(), safeOptions)
-      return { ...request, url: request.url.replace(/msg_signature=[0-9a-f]/, 'msg_signature=x') }
-    }],
-    ['wrong signature in plain mode', 401, 'bad-signature', () => {
-      const request = signedPost(plainId, fresh(), { ...safeOptions, mode: 'plain', account: PLAIN })
-      return { ...request, url: request.url.replace(/signature=[0-9a-f]/, 'signature=x') }
-    }],
+    [
+      'wrong msg_signature',
+      401,
+      'bad-msg-signature',
+      () => {
+        const request = signedPost(safeId, fresh(), safeOptions)
+        return { ...request, url: request.url.replace(/msg_signature=[0-9a-f]/, 'msg_signature=x') }
+      },
+    ],
+    [
+      'wrong signature in plain mode',
+      401,
+      'bad-signature',
+      () => {
+        const request = signedPost(plainId, fresh(), { ...safeOptions, mode: 'plain', account: PLAIN })
+        return { ...request, url: request.url.replace(/signature=[0-9a-f]/, 'signature=x') }
+      },
+    ],
     ['stale timestamp (301 s old)', 401, 'stale-timestamp', () => signedPost(safeId, fresh(), { ...safeOptions, timestamp: String(NOW / 1000 - 301) })],
     ['timestamp from the future', 401, 'stale-timestamp', () => signedPost(safeId, fresh(), { ...safeOptions, timestamp: String(NOW / 1000 + 3600) })],
     ['no timestamp', 400, 'missing-timestamp-or-nonce', () => ({ method: 'POST', url: `/api/wechat/callback/${safeId}?nonce=1`, body: '<xml/>' })],
     // A signed plain request to a safe-mode account is accepted (handler-mode-mismatch.test.ts); an unsigned one is not.
-    ['unsigned plain request to a safe-mode account', 401, 'bad-signature', () => { const request = signedPost(safeId, fresh(), { ...safeOptions, mode: 'plain' }); return { ...request, url: request.url.replace(/signature=[0-9a-f]+&/, '') } }],
+    [
+      'unsigned plain request to a safe-mode account',
+      401,
+      'bad-signature',
+      () => {
+        const request = signedPost(safeId, fresh(), { ...safeOptions, mode: 'plain' })
+        return { ...request, url: request.url.replace(/signature=[0-9a-f]+&/, '') }
+      },
+    ],
     ['bad base64', 400, 'crypto-bad-base64', () => withEncrypt('not base64!!')],
-    ['wrong appid tail', 400, 'crypto-appid-mismatch', () => withEncrypt(encryptMessage({ encodingAESKey: SAFE.encodingAESKey, appId: 'wxsomeoneelse00001', xml: buildXml(fresh()) }))],
-    ['wrong padding (cipher text from another key)', 400, 'crypto-bad-padding', () => withEncrypt(encryptMessage({ encodingAESKey: 'B'.repeat(43), appId: SAFE.appId, xml: buildXml(fresh()) }))],
-    ['truncated cipher text', 400, 'crypto-bad-length', () => withEncrypt(encryptMessage({ encodingAESKey: SAFE.encodingAESKey, appId: SAFE.appId, xml: buildXml(fresh()) }).slice(0, 40))],
+    [
+      'wrong appid tail',
+      400,
+      'crypto-appid-mismatch',
+      () => withEncrypt(encryptMessage({ encodingAESKey: SAFE.encodingAESKey, appId: 'wxsomeoneelse00001', xml: buildXml(fresh()) })),
+    ],
+    [
+      'wrong padding (cipher text from another key)',
+      400,
+      'crypto-bad-padding',
+      () => withEncrypt(encryptMessage({ encodingAESKey: 'B'.repeat(43), appId: SAFE.appId, xml: buildXml(fresh()) })),
+    ],
+    [
+      'truncated cipher text',
+      400,
+      'crypto-bad-length',
+      () => withEncrypt(encryptMessage({ encodingAESKey: SAFE.encodingAESKey, appId: SAFE.appId, xml: buildXml(fresh()) }).slice(0, 40)),
+    ],
     ['truncated XML inside valid encryption', 400, 'xml-malformed', () => signedPost(safeId, buildXml(fresh()).slice(0, 60), safeOptions)],
     ['truncated envelope XML', 400, 'xml-malformed', () => ({ ...signedPost(safeId, fresh(), safeOptions), body: '<xml><ToUserName><![CDATA[gh' })],
-    ['DOCTYPE (XXE)', 400, 'xml-doctype', () => signedPost(plainId, '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><MsgType>text</MsgType></xml>', { ...safeOptions, mode: 'plain', account: PLAIN })],
-    ['entity bomb inside the encryption', 400, 'xml-doctype', () => signedPost(safeId, `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><xml><Content>&lol2;</Content></xml>`, safeOptions)],
+    [
+      'DOCTYPE (XXE)',
+      400,
+      'xml-doctype',
+      () =>
+        signedPost(plainId, '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><MsgType>text</MsgType></xml>', {
+          ...safeOptions,
+          mode: 'plain',
+          account: PLAIN,
+        }),
+    ],
+    [
+      'entity bomb inside the encryption',
+      400,
+      'xml-doctype',
+      () => signedPost(safeId, `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><xml><Content>&lol2;</Content></xml>`, safeOptions),
+    ],
     ['a bare ENTITY declaration', 400, 'xml-entity', () => signedPost(plainId, '<!ENTITY a "b"><xml/>', { ...safeOptions, mode: 'plain', account: PLAIN })],
     ['missing MsgType / FromUserName', 400, 'incomplete-message', () => signedPost(safeId, { ToUserName: 'gh', CreateTime: 1 }, safeOptions)],
     ['unknown account', 404, 'unknown-account', () => signedPost('00000000-0000-0000-0000-000000000000', fresh(), safeOptions)],

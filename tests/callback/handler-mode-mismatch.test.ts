@@ -12,7 +12,16 @@ import type { CallbackRuntime } from '../../src/inbound/callback-runtime'
 import type { CallbackRequest } from '../../src/wechat/callback/types'
 import { parseXml, xmlText } from '../../src/wechat/xml'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { accountCredentials, createAccount, importCallbackJournal, memoryDeps, signedPost, testCallbackRuntime, textMessage, type TestAccountInput } from './helpers'
+import {
+  accountCredentials,
+  createAccount,
+  importCallbackJournal,
+  memoryDeps,
+  signedPost,
+  testCallbackRuntime,
+  textMessage,
+  type TestAccountInput,
+} from './helpers'
 
 const NOW = Date.parse('2026-03-02T02:00:00Z')
 const TS = String(NOW / 1000)
@@ -61,7 +70,11 @@ describe('in memory: every mode to every account', () => {
   test('a compatible request to a plain-mode account without an EncodingAESKey: the clear copy is stored, replied in clear', async () => {
     const account = accountCredentials({ id: 'acc', ...PLAIN, encodingAESKey: '' })
     const seen: string[] = []
-    const { deps, stored } = memoryDeps(account, { now: () => NOW, passiveReply: async () => ({ kind: 'text', text: '收到' }), noteModeMismatch: (_account, mode) => seen.push(mode) })
+    const { deps, stored } = memoryDeps(account, {
+      now: () => NOW,
+      passiveReply: async () => ({ kind: 'text', text: '收到' }),
+      noteModeMismatch: (_account, mode) => seen.push(mode),
+    })
     const response = await handleCallback('acc', post(PLAIN, 'acc', 'compatible', '兼容模式'), deps)
     expect(response).toMatchObject({ status: 200, outcome: 'stored-with-reply' })
     expect(xmlText(parseXml(response.body), 'Content')).toBe('收到')
@@ -112,7 +125,12 @@ describe('the recorder writes at most once a minute per account', () => {
     let now = NOW
     const writes: Array<{ accountId: string; sighting: ModeMismatchWrite }> = []
     const logs: Array<Record<string, unknown>> = []
-    const recorder = new ModeMismatchRecorder({ write: async (accountId, sighting) => void writes.push({ accountId, sighting }), log: (_level, entry) => logs.push(entry), now: () => now, intervalMs: 60_000 })
+    const recorder = new ModeMismatchRecorder({
+      write: async (accountId, sighting) => void writes.push({ accountId, sighting }),
+      log: (_level, entry) => logs.push(entry),
+      now: () => now,
+      intervalMs: 60_000,
+    })
     for (let i = 0; i < 100; i++) {
       recorder.note('a1', 'safe', 'plain')
       now += 100
@@ -181,7 +199,9 @@ describe('with a real Payload', () => {
   test('a matching request records nothing more; a badly signed one is refused and recorded nowhere', async () => {
     const recorder = runtime.modeMismatch
     await recorder.flush()
-    const countNow = async () => ((await payload.findByID({ collection: 'wechat-accounts', id: safeId, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>).modeMismatch?.count
+    const countNow = async () =>
+      ((await payload.findByID({ collection: 'wechat-accounts', id: safeId, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>).modeMismatch
+        ?.count
     const before = await countNow()
     expect((await send(post(SAFE, safeId, 'safe'))).status).toBe(200)
     const forged = post({ ...SAFE, token: 'forged' }, safeId, 'plain')
@@ -190,11 +210,23 @@ describe('with a real Payload', () => {
     expect(await countNow()).toBe(before)
   })
 
-  test('admins cannot write the record through the API (it is the callback\'s evidence)', async () => {
-    const admin = await payload.create({ collection: 'users', overrideAccess: true, data: { email: 'mm-admin@test.local', password: 'x-password-1', name: '管理员', role: 'admin' } as never })
-    const before = ((await payload.findByID({ collection: 'wechat-accounts', id: safeId, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>).modeMismatch
-    await payload.update({ collection: 'wechat-accounts', id: safeId, overrideAccess: false, user: admin, data: { modeMismatch: { count: 0, modeSeen: 'safe' } } as never })
-    const after = ((await payload.findByID({ collection: 'wechat-accounts', id: safeId, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>).modeMismatch
+  test("admins cannot write the record through the API (it is the callback's evidence)", async () => {
+    const admin = await payload.create({
+      collection: 'users',
+      overrideAccess: true,
+      data: { email: 'mm-admin@test.local', password: 'x-password-1', name: '管理员', role: 'admin' } as never,
+    })
+    const before = ((await payload.findByID({ collection: 'wechat-accounts', id: safeId, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>)
+      .modeMismatch
+    await payload.update({
+      collection: 'wechat-accounts',
+      id: safeId,
+      overrideAccess: false,
+      user: admin,
+      data: { modeMismatch: { count: 0, modeSeen: 'safe' } } as never,
+    })
+    const after = ((await payload.findByID({ collection: 'wechat-accounts', id: safeId, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>)
+      .modeMismatch
     expect(after).toMatchObject({ count: before.count, modeSeen: before.modeSeen })
   })
 })

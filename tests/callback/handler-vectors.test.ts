@@ -20,7 +20,11 @@ describe('vector E (the official worked example)', () => {
   test('GET with a wrong signature is refused', async () => {
     const { timestamp, nonce, signature } = VECTOR_E.plain
     const { deps } = memoryDeps(account, { now: at(timestamp) })
-    const response = await handleCallback('e', { method: 'GET', url: `/x?signature=${signature.replace(/^./, '0')}&timestamp=${timestamp}&nonce=${nonce}&echostr=hello123` }, deps)
+    const response = await handleCallback(
+      'e',
+      { method: 'GET', url: `/x?signature=${signature.replace(/^./, '0')}&timestamp=${timestamp}&nonce=${nonce}&echostr=hello123` },
+      deps,
+    )
     expect(response.status).toBe(401)
     expect(response.body).not.toContain('hello123')
   })
@@ -29,7 +33,11 @@ describe('vector E (the official worked example)', () => {
     const { timestamp, nonce, msgSignature, encrypted } = VECTOR_E.safe
     const { deps, stored } = memoryDeps(account, { now: at(timestamp) })
     const body = buildXml({ ToUserName: 'gh_97417a04a28d', Encrypt: encrypted })
-    const response = await handleCallback('e', { method: 'POST', url: `/x?timestamp=${timestamp}&nonce=${nonce}&encrypt_type=aes&msg_signature=${msgSignature}`, body }, deps)
+    const response = await handleCallback(
+      'e',
+      { method: 'POST', url: `/x?timestamp=${timestamp}&nonce=${nonce}&encrypt_type=aes&msg_signature=${msgSignature}`, body },
+      deps,
+    )
     expect(response).toMatchObject({ status: 200, body: 'success', outcome: 'stored' })
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({ fromUser: 'o9AgO5Kd5ggOC-bXrbNODIiE3bGY', msgType: 'event', event: 'debug_demo', createTime: 1715943329 })
@@ -51,7 +59,11 @@ describe('vector A (Tencent Java sample)', () => {
 
   test('the URL signature verifies a GET', async () => {
     const { deps } = memoryDeps(account, { now: at(VECTOR_A.timestamp) })
-    const response = await handleCallback('a', { method: 'GET', url: `/x?signature=${VECTOR_A.urlSignature}&timestamp=${VECTOR_A.timestamp}&nonce=${VECTOR_A.nonce}&echostr=ok` }, deps)
+    const response = await handleCallback(
+      'a',
+      { method: 'GET', url: `/x?signature=${VECTOR_A.urlSignature}&timestamp=${VECTOR_A.timestamp}&nonce=${VECTOR_A.nonce}&echostr=ok` },
+      deps,
+    )
     expect(response.status).toBe(200)
   })
 

@@ -25,7 +25,13 @@ export async function createAccount(payload: Payload, input: TestAccountInput): 
   const doc = await payload.create({
     collection: 'wechat-accounts',
     overrideAccess: true,
-    data: { name: `测试号 ${input.appId}`, appSecret: input.appSecret ?? 'test-secret-000000000000000000001', type: 'service', isDefault: false, ...input } as never,
+    data: {
+      name: `测试号 ${input.appId}`,
+      appSecret: input.appSecret ?? 'test-secret-000000000000000000001',
+      type: 'service',
+      isDefault: false,
+      ...input,
+    } as never,
   })
   return String(doc.id)
 }
@@ -86,7 +92,10 @@ export function signedPost(accountId: string, message: XmlBuildRecord | string, 
     const encrypted = encryptMessage({ encodingAESKey: options.encryptWith ?? encodingAESKey, appId, xml })
     query.set('encrypt_type', 'aes')
     query.set('msg_signature', sha1Signature(token, options.timestamp, nonce, encrypted))
-    body = options.mode === 'safe' ? buildXml({ ToUserName: originalId ?? 'gh_test', Encrypt: encrypted }) : xml.replace(/<\/xml>\s*$/, `<Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`)
+    body =
+      options.mode === 'safe'
+        ? buildXml({ ToUserName: originalId ?? 'gh_test', Encrypt: encrypted })
+        : xml.replace(/<\/xml>\s*$/, `<Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`)
   }
   return { method: 'POST', url: `/api/wechat/callback/${accountId}?${query}`, headers: { 'content-type': 'text/xml' }, body }
 }

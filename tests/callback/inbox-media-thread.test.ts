@@ -52,14 +52,20 @@ function restHandler(request: IncomingMessage, body: Buffer): Promise<Response> 
   const headers = new Headers()
   for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value)
   const method = request.method ?? 'GET'
-  return handleEndpoints({ config, request: new Request(`${rest}${request.url}`, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(body) }) })
+  return handleEndpoints({
+    config,
+    request: new Request(`${rest}${request.url}`, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(body) }),
+  })
 }
 
 beforeAll(async () => {
   // A phone photo: EXIF with where it was taken (Xi'an) and the phone's maker.
   JPEG = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c04020' } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '108/1 56/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'PhoneMaker' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '108/1 56/1 0/1' },
+    })
     .toBuffer()
   env = await startTestPayload()
   payload = env.payload
@@ -70,7 +76,12 @@ beforeAll(async () => {
     const accountParam = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)
     const result = await handleCallback(
       accountParam,
-      { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers as Record<string, string>, body: request as unknown as AsyncIterable<Uint8Array> },
+      {
+        method: request.method ?? 'GET',
+        url: request.url ?? '/',
+        headers: request.headers as Record<string, string>,
+        body: request as unknown as AsyncIterable<Uint8Array>,
+      },
       runtime.deps,
     )
     response.writeHead(result.status, result.headers).end(result.body)
@@ -95,18 +106,45 @@ beforeAll(async () => {
   rest = `http://127.0.0.1:${(restServer.address() as AddressInfo).port}`
 
   const community = await payload.create({ collection: 'communities', overrideAccess: true, data: { name: '西关社区', code: 'inbox-media' } as never })
-  otherCommunity = String((await payload.create({ collection: 'communities', overrideAccess: true, data: { name: '土门社区', code: 'inbox-media-2' } as never })).id)
+  otherCommunity = String(
+    (await payload.create({ collection: 'communities', overrideAccess: true, data: { name: '土门社区', code: 'inbox-media-2' } as never })).id,
+  )
   // The residents are tagged 西关 in WeChat: their messages go to 西关's queue.
   const client = await cachedClientForAccount(payload, accountId)
   const tag = await client.tags.create('西关社区')
   await client.tags.tagUsers(tag.id, [...emulator.account().users.keys()])
-  await payload.update({ collection: 'wechat-accounts', id: accountId, overrideAccess: true, data: { communityTags: [{ community: community.id, tagId: tag.id }] } as never })
-  for (const [key, role] of [['editor', 'editor'], ['colleague', 'editor'], ['leader', 'leader']] as const) {
+  await payload.update({
+    collection: 'wechat-accounts',
+    id: accountId,
+    overrideAccess: true,
+    data: { communityTags: [{ community: community.id, tagId: tag.id }] } as never,
+  })
+  for (const [key, role] of [
+    ['editor', 'editor'],
+    ['colleague', 'editor'],
+    ['leader', 'leader'],
+  ] as const) {
     const email = `${key}@inbox-media.test`
-    const user = await payload.create({ collection: 'users', overrideAccess: true, data: { email, password: PASSWORD, name: `${key} 同事`, role, community: role === 'editor' ? community.id : undefined } as never })
+    const user = await payload.create({
+      collection: 'users',
+      overrideAccess: true,
+      data: { email, password: PASSWORD, name: `${key} 同事`, role, community: role === 'editor' ? community.id : undefined } as never,
+    })
     users[key] = { id: String(user.id), email }
   }
-  const rule = await payload.create({ collection: 'auto-replies', overrideAccess: true, data: { name: '停水通知', kind: 'keyword', match: 'contains', keyword: '停水', replyType: 'text', text: '本周六 8–12 点停水。', account: accountId } as never })
+  const rule = await payload.create({
+    collection: 'auto-replies',
+    overrideAccess: true,
+    data: {
+      name: '停水通知',
+      kind: 'keyword',
+      match: 'contains',
+      keyword: '停水',
+      replyType: 'text',
+      text: '本周六 8–12 点停水。',
+      account: accountId,
+    } as never,
+  })
   ruleId = String(rule.id)
   // Built once the rule exists, before the first callback (the emulator sends none until told to).
   runtime = testCallbackRuntime(payload)
@@ -122,7 +160,16 @@ afterAll(async () => {
 
 const openid = (index: number) => [...emulator.account().users.keys()][index]!
 const messagesOf = async (who: string) =>
-  (await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, sort: 'received', limit: 50, where: { openid: { equals: who } } as never })).docs as unknown as Record<string, any>[]
+  (
+    await payload.find({
+      collection: 'resident-messages',
+      overrideAccess: true,
+      depth: 0,
+      sort: 'received',
+      limit: 50,
+      where: { openid: { equals: who } } as never,
+    })
+  ).docs as unknown as Record<string, any>[]
 /** One resident message through the real callback; over a second apart, so CreateTime orders them. */
 async function send(who: string, message: Parameters<WeChatEmulator['simulateUserMessage']>[1]) {
   const result = await emulator.simulateUserMessage(who, message)
@@ -131,7 +178,11 @@ async function send(who: string, message: Parameters<WeChatEmulator['simulateUse
   return result
 }
 async function login(email: string): Promise<string> {
-  const response = await fetch(`${rest}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) })
+  const response = await fetch(`${rest}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
   expect(response.status).toBe(200)
   return ((await response.json()) as { token: string }).token
 }
@@ -159,7 +210,10 @@ describe('a resident writes text, an image and a voice message', () => {
     const [, image, voice] = messages
     expect(image).toMatchObject({ mediaStatus: 'fetched', mediaAttempts: 1 })
     expect(voice).toMatchObject({ mediaStatus: 'fetched', content: '[语音] 楼道的灯坏了' })
-    const files = (await payload.find({ collection: 'resident-media', overrideAccess: true, depth: 0, sort: 'createdAt' })).docs as unknown as Record<string, any>[]
+    const files = (await payload.find({ collection: 'resident-media', overrideAccess: true, depth: 0, sort: 'createdAt' })).docs as unknown as Record<
+      string,
+      any
+    >[]
     expect(files.map((file) => [file.kind, file.mimeType, String(file.message)])).toEqual([
       ['image', 'image/jpeg', String(image!.id)],
       ['voice', 'audio/amr', String(voice!.id)],
@@ -168,7 +222,10 @@ describe('a resident writes text, an image and a voice message', () => {
 
   test('an editor reads the files over REST with a login; without one, or once the message is in another community’s queue, nothing', async () => {
     const [, image, voice] = messages
-    const files = (await payload.find({ collection: 'resident-media', overrideAccess: true, depth: 0, sort: 'createdAt' })).docs as unknown as Record<string, any>[]
+    const files = (await payload.find({ collection: 'resident-media', overrideAccess: true, depth: 0, sort: 'createdAt' })).docs as unknown as Record<
+      string,
+      any
+    >[]
     const [imageFile, voiceFile] = files
     expect(imageFile!.url).toBe(`/api/resident-media/file/${imageFile!.filename}`)
 
@@ -227,13 +284,21 @@ describe('a resident writes text, an image and a voice message', () => {
     const text = await answer.text()
     expect(text).not.toContain(who)
     const { entries } = JSON.parse(text) as { entries: Array<{ kind: string; content: string; status: string; at: string }> }
-    expect(entries.filter((entry) => entry.kind === 'message').map((entry) => entry.content)).toEqual(['你好，想反映个问题', '[图片]', '[语音] 楼道的灯坏了', '还有，明天停水吗？'])
+    expect(entries.filter((entry) => entry.kind === 'message').map((entry) => entry.content)).toEqual([
+      '你好，想反映个问题',
+      '[图片]',
+      '[语音] 楼道的灯坏了',
+      '还有，明天停水吗？',
+    ])
     expect(entries.map((entry) => Date.parse(entry.at))).toEqual([...entries.map((entry) => Date.parse(entry.at))].sort((a, b) => a - b))
     expect(entries.at(-1)).toMatchObject({ kind: 'message', status: 'auto-replied' })
 
     // An editor sees only what they may open: the image is in another community's queue.
     const colleague = await login(users.colleague!.email)
-    const partial = (await (await get(`/api/resident-messages/${messages[0]!.id}/conversation`, colleague)).json()) as { entries: Array<{ content: string }>; hidden: number }
+    const partial = (await (await get(`/api/resident-messages/${messages[0]!.id}/conversation`, colleague)).json()) as {
+      entries: Array<{ content: string }>
+      hidden: number
+    }
     expect(partial.entries.map((entry) => entry.content)).toEqual(['你好，想反映个问题', '[语音] 楼道的灯坏了', '还有，明天停水吗？'])
     expect(partial.hidden).toBe(1)
     expect((await get(`/api/resident-messages/${messages[0]!.id}/conversation`)).status).toBe(401)
@@ -247,7 +312,11 @@ describe('replies WeChat refuses', () => {
     const [message] = await messagesOf(openid(1))
     const editor = await login(users.editor!.email)
     const reply = (content: string) =>
-      fetch(`${rest}/api/resident-messages/${message!.id}/reply`, { method: 'POST', headers: { Authorization: `JWT ${editor}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ content }) })
+      fetch(`${rest}/api/resident-messages/${message!.id}/reply`, {
+        method: 'POST',
+        headers: { Authorization: `JWT ${editor}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ content }),
+      })
 
     const before = (await (await get(`/api/resident-messages/${message!.id}/reply-window`, editor)).json()) as Record<string, any>
     expect(before).toMatchObject({ open: true, refusal: null })
@@ -312,7 +381,9 @@ describe('fetches that fail', () => {
     await later.drain()
     ;[message] = await messagesOf(openid(2))
     expect(message).toMatchObject({ mediaStatus: 'fetched', mediaAttempts: 2, mediaError: null })
-    expect((await payload.count({ collection: 'resident-media', overrideAccess: true, where: { message: { equals: message!.id } } as never })).totalDocs).toBe(1)
+    expect((await payload.count({ collection: 'resident-media', overrideAccess: true, where: { message: { equals: message!.id } } as never })).totalDocs).toBe(
+      1,
+    )
   })
 
   test('a file WeChat no longer has is retried until 3 days have passed, then recorded as expired', async () => {

@@ -62,7 +62,8 @@ async function storeFrom(openid: string, message: Parameters<WeChatEmulator['sim
   return String(found.docs[0]!.id)
 }
 
-const raw = async (id: string) => (await payload.findByID({ collection: 'resident-messages', id, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
+const raw = async (id: string) =>
+  (await payload.findByID({ collection: 'resident-messages', id, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>
 
 beforeAll(async () => {
   env = await startTestPayload()
@@ -89,12 +90,18 @@ beforeAll(async () => {
 
   fx = await createFixtures(payload, 'route')
   for (const who of ['admin', 'leader', 'author', 'colleague', 'outsider'] as const) ids[who] = fx.users[who].id
-  const areaLeader = await payload.create({ collection: 'users', data: { email: 'route-area-leader@example.test', password: PASSWORD, name: '西关领导', role: 'leader', community: fx.communityA } as never })
+  const areaLeader = await payload.create({
+    collection: 'users',
+    data: { email: 'route-area-leader@example.test', password: PASSWORD, name: '西关领导', role: 'leader', community: fx.communityA } as never,
+  })
   ids.areaLeader = String(areaLeader.id)
   // Street-office staff answer the general queue: an editor without a community. The users
   // collection asks editors for a community when they are saved through it, so it is cleared in
   // the database, as an account made before that rule (or by an admin's migration) would be.
-  const street = await payload.create({ collection: 'users', data: { email: 'route-street@example.test', password: PASSWORD, name: '街道办编辑', role: 'editor', community: fx.communityA } as never })
+  const street = await payload.create({
+    collection: 'users',
+    data: { email: 'route-street@example.test', password: PASSWORD, name: '街道办编辑', role: 'editor', community: fx.communityA } as never,
+  })
   ids.street = String(street.id)
   await payload.db.updateOne({ collection: 'users', where: { id: { equals: ids.street } }, data: { community: null } })
 
@@ -110,13 +117,20 @@ beforeAll(async () => {
     collection: 'wechat-accounts',
     id: accountId,
     overrideAccess: true,
-    data: { communityTags: [{ community: fx.communityA, tagId: tagA.id }, { community: fx.communityB, tagId: tagB.id }] } as never,
+    data: {
+      communityTags: [
+        { community: fx.communityA, tagId: tagA.id },
+        { community: fx.communityB, tagId: tagB.id },
+      ],
+    } as never,
   })
 
   m.a = await storeFrom(r1!, { content: '西关：我家住3号楼，电话13800000001，楼道灯坏了' }, 'route-a')
   m.b = await storeFrom(r2!, { content: '土门：电话13800000002，垃圾没人收' }, 'route-b')
   m.g = await storeFrom(r3!, { content: '不知道社区：电话13800000003' }, 'route-g')
-  const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#2040c0' } }).jpeg().toBuffer()
+  const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#2040c0' } })
+    .jpeg()
+    .toBuffer()
   const mediaId = emulator.addTemporaryMedia({ bytes: jpeg, contentType: 'image/jpeg' })
   m.aPhoto = await storeFrom(r1!, { msgType: 'image', fields: { PicUrl: 'http://mmbiz.qpic.cn/route.jpg', MediaId: mediaId } }, 'route-a-photo')
   const files = await payload.find({ collection: 'resident-media', overrideAccess: true, depth: 0, where: { message: { equals: m.aPhoto } } as never })
@@ -167,7 +181,11 @@ test('each role lists only its queue over REST; openids only for the editors who
     expect({ who, ids: list.body.docs.map((doc: { id: unknown }) => String(doc.id)).sort() }).toEqual({ who, ids: idsOf(EXPECTED[who]) })
     const text = JSON.stringify(list.body)
     // Content with phone numbers appears only for the messages of the queue.
-    for (const [key, phone] of [['a', '13800000001'], ['b', '13800000002'], ['g', '13800000003']] as const) {
+    for (const [key, phone] of [
+      ['a', '13800000001'],
+      ['b', '13800000002'],
+      ['g', '13800000003'],
+    ] as const) {
       expect({ who, key, shown: text.includes(phone) }).toEqual({ who, key, shown: EXPECTED[who].includes(key) })
     }
     const openids = list.body.docs.map((doc: { openid?: string }) => doc.openid ?? null)
@@ -185,9 +203,25 @@ test('the same through GraphQL', async () => {
   for (const who of Object.keys(EXPECTED) as Who[]) {
     const result = await graphql(url, as[who], '{ ResidentMessages(limit: 50) { docs { id content } } }')
     expect(result.body.errors).toBeUndefined()
-    expect({ who, ids: result.body.data.ResidentMessages.docs.map((doc: { id: unknown }) => String(doc.id)).sort() }).toEqual({ who, ids: idsOf(EXPECTED[who]) })
+    expect({ who, ids: result.body.data.ResidentMessages.docs.map((doc: { id: unknown }) => String(doc.id)).sort() }).toEqual({
+      who,
+      ids: idsOf(EXPECTED[who]),
+    })
   }
-  const one = await graphql(url, as.outsider, `query($id: String!) { ResidentMessage(id: $id) { id content openid } }`, { id: m.a })
+  const one = await graphql(
+    url,
+    as.outsider,
+    `
+      query ($id: String!) {
+        ResidentMessage(id: $id) {
+          id
+          content
+          openid
+        }
+      }
+    `,
+    { id: m.a },
+  )
   expect(one.body.data?.ResidentMessage ?? null).toBeNull()
   expect(JSON.stringify(one.body)).not.toContain('13800000001')
 })
@@ -200,9 +234,18 @@ test('the same through the Local API with overrideAccess: false (lists, by id, b
     const found = await payload.find({ collection: 'resident-messages', overrideAccess: false, req, depth: 0, limit: 50 })
     expect({ who, ids: found.docs.map((doc) => String(doc.id)).sort() }).toEqual({ who, ids: idsOf(EXPECTED[who]) })
   }
-  const outsider = await createLocalReq({ user: { ...(await payload.findByID({ collection: 'users', id: ids.outsider, overrideAccess: true, depth: 0 })), collection: 'users' } as never }, payload)
+  const outsider = await createLocalReq(
+    { user: { ...(await payload.findByID({ collection: 'users', id: ids.outsider, overrideAccess: true, depth: 0 })), collection: 'users' } as never },
+    payload,
+  )
   await expect(payload.findByID({ collection: 'resident-messages', id: m.a, overrideAccess: false, req: outsider })).rejects.toMatchObject({ status: 404 })
-  const bulk = await payload.update({ collection: 'resident-messages', where: { id: { in: [m.a, m.g] } } as never, data: { status: 'closed' } as never, overrideAccess: false, req: outsider })
+  const bulk = await payload.update({
+    collection: 'resident-messages',
+    where: { id: { in: [m.a, m.g] } } as never,
+    data: { status: 'closed' } as never,
+    overrideAccess: false,
+    req: outsider,
+  })
   expect(bulk.docs).toEqual([])
   expect((await raw(m.a)).status).toBe('new')
 })
@@ -242,7 +285,10 @@ test('replying: an editor of another community cannot; the queue’s editor can,
 
 test('bulk PATCH by an editor of another community changes none of A’s or the general queue’s messages', async () => {
   const before = await Promise.all([m.a, m.aPhoto, m.g].map(raw))
-  const targeted = await api(url, as.outsider, 'PATCH', `/api/resident-messages?where[id][in]=${m.a},${m.aPhoto},${m.g}`, { status: 'closed', assignee: ids.outsider })
+  const targeted = await api(url, as.outsider, 'PATCH', `/api/resident-messages?where[id][in]=${m.a},${m.aPhoto},${m.g}`, {
+    status: 'closed',
+    assignee: ids.outsider,
+  })
   expect(targeted.body.docs ?? []).toEqual([])
   // "Everything new is mine, closed": only B's queue is touched.
   const everything = await api(url, as.outsider, 'PATCH', `/api/resident-messages?where[id][exists]=true`, { status: 'closed', assignee: ids.outsider })
@@ -252,7 +298,18 @@ test('bulk PATCH by an editor of another community changes none of A’s or the 
   expect(await raw(m.b)).toMatchObject({ status: 'closed', assignee: ids.outsider })
 
   // Through GraphQL's update by id: not found for them.
-  const gql = await graphql(url, as.outsider, `mutation($id: String!) { updateResidentMessage(id: $id, data: { status: closed }) { id } }`, { id: m.g })
+  const gql = await graphql(
+    url,
+    as.outsider,
+    `
+      mutation ($id: String!) {
+        updateResidentMessage(id: $id, data: { status: closed }) {
+          id
+        }
+      }
+    `,
+    { id: m.g },
+  )
   expect(gql.body.data?.updateResidentMessage ?? null).toBeNull()
   expect((await raw(m.g)).status).toBe('new')
   // Nor may an editor move a message to another queue: the field is ignored.
@@ -312,7 +369,9 @@ test('a photo of another community’s message: neither listed, nor by id, nor t
 })
 
 test('the new-message notice goes to the queue’s staff only, counting their own queue', async () => {
-  const notices = (await payload.find({ collection: 'notifications', overrideAccess: true, depth: 0, limit: 100, where: { subject: { equals: NEW_MESSAGE_SUBJECT } } })).docs
+  const notices = (
+    await payload.find({ collection: 'notifications', overrideAccess: true, depth: 0, limit: 100, where: { subject: { equals: NEW_MESSAGE_SUBJECT } } })
+  ).docs
   const byRecipient = new Map(notices.map((doc) => [String(doc.recipient), String(doc.body)]))
   // A's message came first: A's editors and the admin; B's: B's editor; the general one: the street office.
   expect([...byRecipient.keys()].sort()).toEqual([ids.admin, ids.author, ids.colleague, ids.outsider, ids.street, ids.leader].sort())

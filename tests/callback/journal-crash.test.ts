@@ -12,7 +12,12 @@ import { journalDirectory, type JournalSync } from '../../src/inbound/journal'
 import { importJournal } from '../../src/inbound/journal-import'
 import { createAccount, signedPost, textMessage, type TestAccountInput } from './helpers'
 
-const ACCOUNT: TestAccountInput = { appId: 'wxjournalcrash0001', token: 'crashtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' }
+const ACCOUNT: TestAccountInput = {
+  appId: 'wxjournalcrash0001',
+  token: 'crashtoken',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  messageMode: 'safe',
+}
 const SCRIPT = path.resolve(process.cwd(), 'tests/callback/callback-process.ts')
 
 let env: TestPayload
@@ -48,39 +53,54 @@ async function startWebProcess(sync: JournalSync) {
   return { child, port }
 }
 
-test.each<JournalSync>(['interval', 'always'])('%s mode: killed mid-burst, every message answered as stored is imported once', async (sync) => {
-  const { child, port } = await startWebProcess(sync)
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  const run = randomBytes(4).toString('hex')
-  const answered: string[] = []
-  let sent = 0
-  let killed = false
-  const now = Math.floor(Date.now() / 1000)
-  const sender = async () => {
-    while (!killed) {
-      const msgId = `${run}${String(++sent).padStart(6, '0')}`
-      const request = signedPost(accountId, textMessage('oCrashResident', `第 ${sent} 条`, msgId, now), { timestamp: String(now), mode: 'safe', account: ACCOUNT })
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}${request.url}`, { method: 'POST', body: request.body as string })
-        // Every MsgId is new and no auto-reply rule exists: 200 `success` means journaled.
-        if (response.status === 200 && (await response.text()) === 'success') answered.push(msgId)
-      } catch {
-        return // the process is gone
-      }
-      if (answered.length >= 300 && !killed) {
-        killed = true
-        child.kill('SIGKILL')
+test.each<JournalSync>(['interval', 'always'])(
+  '%s mode: killed mid-burst, every message answered as stored is imported once',
+  async (sync) => {
+    const { child, port } = await startWebProcess(sync)
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    const run = randomBytes(4).toString('hex')
+    const answered: string[] = []
+    let sent = 0
+    let killed = false
+    const now = Math.floor(Date.now() / 1000)
+    const sender = async () => {
+      while (!killed) {
+        const msgId = `${run}${String(++sent).padStart(6, '0')}`
+        const request = signedPost(accountId, textMessage('oCrashResident', `第 ${sent} 条`, msgId, now), {
+          timestamp: String(now),
+          mode: 'safe',
+          account: ACCOUNT,
+        })
+        try {
+          const response = await fetch(`http://127.0.0.1:${port}${request.url}`, { method: 'POST', body: request.body as string })
+          // Every MsgId is new and no auto-reply rule exists: 200 `success` means journaled.
+          if (response.status === 200 && (await response.text()) === 'success') answered.push(msgId)
+        } catch {
+          return // the process is gone
+        }
+        if (answered.length >= 300 && !killed) {
+          killed = true
+          child.kill('SIGKILL')
+        }
       }
     }
-  }
-  await Promise.all(Array.from({ length: 16 }, sender))
-  await exited
-  expect(answered.length).toBeGreaterThanOrEqual(300)
+    await Promise.all(Array.from({ length: 16 }, sender))
+    await exited
+    expect(answered.length).toBeGreaterThanOrEqual(300)
 
-  // The dead process's open segment is adopted at once here (abandonAfterMs 0): the scheduler would after 30 s.
-  const report = await importJournal(payload, journalDirectory(), { abandonAfterMs: 0 })
-  expect(report.unreadable).toBeLessThanOrEqual(1) // at most the line being written at the kill
-  const keys = answered.map((msgId) => `${accountId}:msg:${msgId}`)
-  const stored = await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, limit: 0, pagination: false, where: { dedupeKey: { in: keys } } as never })
-  expect(stored.docs).toHaveLength(answered.length)
-}, 180_000)
+    // The dead process's open segment is adopted at once here (abandonAfterMs 0): the scheduler would after 30 s.
+    const report = await importJournal(payload, journalDirectory(), { abandonAfterMs: 0 })
+    expect(report.unreadable).toBeLessThanOrEqual(1) // at most the line being written at the kill
+    const keys = answered.map((msgId) => `${accountId}:msg:${msgId}`)
+    const stored = await payload.find({
+      collection: 'wechat-inbound',
+      overrideAccess: true,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      where: { dedupeKey: { in: keys } } as never,
+    })
+    expect(stored.docs).toHaveLength(answered.length)
+  },
+  180_000,
+)

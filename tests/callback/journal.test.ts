@@ -19,7 +19,12 @@ let directory: string
 beforeAll(async () => {
   env = await startTestPayload()
   payload = env.payload
-  accountId = await createAccount(payload, { appId: 'wxjournaltest00001', token: 'jtoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' })
+  accountId = await createAccount(payload, {
+    appId: 'wxjournaltest00001',
+    token: 'jtoken',
+    encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+    messageMode: 'safe',
+  })
 })
 afterAll(async () => env?.close())
 beforeEach(() => {

@@ -11,7 +11,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close())
 
 const message = (msgId: number, openid: string) =>
-  parseXml(`<xml><ToUserName><![CDATA[gh_x]]></ToUserName><FromUserName><![CDATA[${openid}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[我家住在某小区3号楼，电话13800000000]]></Content><MsgId>${msgId}</MsgId></xml>`)
+  parseXml(
+    `<xml><ToUserName><![CDATA[gh_x]]></ToUserName><FromUserName><![CDATA[${openid}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[我家住在某小区3号楼，电话13800000000]]></Content><MsgId>${msgId}</MsgId></xml>`,
+  )
 
 test('a message of the general queue notifies the street office (admins, leaders and editors without a community) once per quiet period, without the message or the openid', async () => {
   const fx = await createFixtures(t.payload)

@@ -17,5 +17,10 @@ test('a text reply swaps sender and recipient and carries the text through a par
   const message = { fromUser: 'oResident', toUser: 'gh_office', msgType: 'text' } as never
   const xml = buildPassiveReplyXml(message, { kind: 'text', text: '收到 ]]> <b>谢谢</b>' }, Date.parse('2026-11-29T08:00:00Z'))!
   const parsed = parseXml(Buffer.from(xml))
-  expect([xmlText(parsed, 'ToUserName'), xmlText(parsed, 'FromUserName'), xmlText(parsed, 'Content'), xmlText(parsed, 'CreateTime')]).toEqual(['oResident', 'gh_office', '收到 ]]> <b>谢谢</b>', '1795939200'])
+  expect([xmlText(parsed, 'ToUserName'), xmlText(parsed, 'FromUserName'), xmlText(parsed, 'Content'), xmlText(parsed, 'CreateTime')]).toEqual([
+    'oResident',
+    'gh_office',
+    '收到 ]]> <b>谢谢</b>',
+    '1795939200',
+  ])
 })

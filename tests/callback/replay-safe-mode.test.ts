@@ -65,7 +65,15 @@ const withBody = (captured: CallbackRequest, body: XmlBuildRecord): CallbackRequ
 const replyText = (body: string): string => (body === 'success' ? '' : xmlText(parseXml(body), 'Content'))
 
 const inboxOf = async (accountId: string, openid: string) =>
-  (await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, pagination: false, where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] } })).docs as unknown as Array<Record<string, any>>
+  (
+    await payload.find({
+      collection: 'resident-messages',
+      overrideAccess: true,
+      depth: 0,
+      pagination: false,
+      where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] },
+    })
+  ).docs as unknown as Array<Record<string, any>>
 
 describe('replays of a plain request inside the timestamp window', () => {
   test('another body under a captured signature is answered but not stored: one message per signature', async () => {
@@ -139,7 +147,11 @@ describe('a safe-mode account and requests in clear', () => {
   }, 60_000)
 
   test('审定 as a signed plain request does not sign off; the leader is told the console must be in 安全模式; the message is kept for the inbox', async () => {
-    const response = await handleCallback(safeId, request(safeId, SAFE, textMessage(LEADER_OPENID, '审定', String(++msgId), nowSeconds()), 'plain'), runtime.deps)
+    const response = await handleCallback(
+      safeId,
+      request(safeId, SAFE, textMessage(LEADER_OPENID, '审定', String(++msgId), nowSeconds()), 'plain'),
+      runtime.deps,
+    )
     expect(response.status).toBe(200)
     expect(replyText(response.body)).toBe(COMMAND_NEEDS_SAFE_MODE)
     expect(COMMAND_NEEDS_SAFE_MODE).toContain('安全模式')
@@ -151,14 +163,22 @@ describe('a safe-mode account and requests in clear', () => {
 
   test('a binding code in clear is not used, and is kept for the inbox with its digits hidden', async () => {
     const openid = 'oStaffReplay0000000001'
-    const response = await handleCallback(safeId, request(safeId, SAFE, textMessage(openid, '绑定 12345678', String(++msgId), nowSeconds()), 'plain'), runtime.deps)
+    const response = await handleCallback(
+      safeId,
+      request(safeId, SAFE, textMessage(openid, '绑定 12345678', String(++msgId), nowSeconds()), 'plain'),
+      runtime.deps,
+    )
     expect(replyText(response.body)).toBe(COMMAND_NEEDS_SAFE_MODE)
     await settleInbound(worker)
     expect((await inboxOf(safeId, openid)).map((message) => message.content)).toEqual(['绑定 ********'])
   })
 
   test('the same 审定 encrypted signs off', async () => {
-    const response = await handleCallback(safeId, request(safeId, SAFE, textMessage(LEADER_OPENID, '审定', String(++msgId), nowSeconds()), 'safe'), runtime.deps)
+    const response = await handleCallback(
+      safeId,
+      request(safeId, SAFE, textMessage(LEADER_OPENID, '审定', String(++msgId), nowSeconds()), 'safe'),
+      runtime.deps,
+    )
     expect(response.status).toBe(200)
     const push = (await findPush(payload, safeId, week))!
     expect(push.status).toBe('signed_off')
@@ -167,7 +187,15 @@ describe('a safe-mode account and requests in clear', () => {
   })
 
   test('a mass-send result in clear is not applied; encrypted it is', async () => {
-    const result = (msg: string) => eventMessage('oWeChatSystem', 'MASSSENDJOBFINISH', nowSeconds(), { MsgID: msg, Status: 'send success', TotalCount: 100, FilterCount: 100, SentCount: 100, ErrorCount: 0 })
+    const result = (msg: string) =>
+      eventMessage('oWeChatSystem', 'MASSSENDJOBFINISH', nowSeconds(), {
+        MsgID: msg,
+        Status: 'send success',
+        TotalCount: 100,
+        FilterCount: 100,
+        SentCount: 100,
+        ErrorCount: 0,
+      })
     const pending = async (msg: string) =>
       (await payload.find({ collection: 'pending-mass-results', overrideAccess: true, depth: 0, where: { msgId: { equals: msg } } })).docs.length
     expect((await handleCallback(safeId, request(safeId, SAFE, result('880001'), 'plain'), runtime.deps)).status).toBe(200)

@@ -16,7 +16,12 @@ import { createAccount, signedPost, testCallbackRuntime, testJournal, textMessag
 
 const NOW = Date.parse('2026-03-02T02:00:00Z')
 const TS = String(NOW / 1000)
-const SAFE: TestAccountInput = { appId: 'wxruntimestate0001', token: 'runtimetoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' }
+const SAFE: TestAccountInput = {
+  appId: 'wxruntimestate0001',
+  token: 'runtimetoken',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  messageMode: 'safe',
+}
 
 let env: TestPayload
 let payload: Payload
@@ -47,7 +52,8 @@ test('each runtime has caches of its own: one built after a key change uses the 
 test('close() hands the open journal segment to the importer and writes pending mode-mismatch sightings', async () => {
   const id = await createAccount(payload, { ...SAFE, appId: 'wxruntimestate0002' })
   const journal = testJournal()
-  const ready = () => (fs.existsSync(path.join(journal.directory, JOURNAL_DIRS.ready)) ? fs.readdirSync(path.join(journal.directory, JOURNAL_DIRS.ready)).length : 0)
+  const ready = () =>
+    fs.existsSync(path.join(journal.directory, JOURNAL_DIRS.ready)) ? fs.readdirSync(path.join(journal.directory, JOURNAL_DIRS.ready)).length : 0
   const runtime = testCallbackRuntime(payload, { now: () => NOW })
   const readyBefore = ready()
   // Two signed plain requests to a safe-mode account: the first sighting is written at once, the

@@ -12,7 +12,14 @@ import { WINDOW_CLOSED_MESSAGE } from '../../src/services/inbox/window'
 import { buildXml, parseXml } from '../../src/wechat/xml'
 import { accountCredentials, createAccount, textMessage } from './helpers'
 
-const ACCOUNT = { appId: 'wxworkertest000001', appSecret: 'worker-secret-00000000000000000001', token: 'wt', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'plain' as const, originalId: 'gh_worker' }
+const ACCOUNT = {
+  appId: 'wxworkertest000001',
+  appSecret: 'worker-secret-00000000000000000001',
+  token: 'wt',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  messageMode: 'plain' as const,
+  originalId: 'gh_worker',
+}
 let env: TestPayload
 let payload: Payload
 let accountId: string
@@ -30,7 +37,9 @@ async function queue(openid: string, content: string, createTime = Math.floor(Da
   const message = toInboundMessage(parseXml(buildXml(textMessage(openid, content, String(++seq), createTime))))
   expect(await enqueueInbound(payload, credentials(), message)).toBe('stored')
 }
-const rows = async (where: Record<string, unknown> = {}) => (await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, limit: 100, where: where as never })).docs as unknown as InboundRow[] & Record<string, any>[]
+const rows = async (where: Record<string, unknown> = {}) =>
+  (await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, limit: 100, where: where as never })).docs as unknown as InboundRow[] &
+    Record<string, any>[]
 
 describe('inbound worker', () => {
   test('two workers (two instances) draining at once process every row exactly once', async () => {
@@ -51,7 +60,12 @@ describe('inbound worker', () => {
   test('a failing row is retried with backoff, then marked failed with the error', async () => {
     await queue('oFailing', '会失败')
     let now = Date.now()
-    const worker = new InboundWorker(payload, { intervalMs: 0, maxAttempts: 3, now: () => now, process: async () => Promise.reject(new Error('数据库暂时不可用')) })
+    const worker = new InboundWorker(payload, {
+      intervalMs: 0,
+      maxAttempts: 3,
+      now: () => now,
+      process: async () => Promise.reject(new Error('数据库暂时不可用')),
+    })
     await worker.drain()
     let [row] = await rows({ 'payload.FromUserName': { equals: 'oFailing' } })
     expect(row).toMatchObject({ status: 'pending', attempts: 1, error: '数据库暂时不可用' })
@@ -71,7 +85,11 @@ describe('inbound worker', () => {
     void crashed.drain()
     await new Promise((resolve) => setTimeout(resolve, 200))
     const processed: string[] = []
-    const survivor = new InboundWorker(payload, { intervalMs: 0, now: () => now, process: async (_p, row) => void processed.push(String((row.payload as Record<string, unknown>).FromUserName)) })
+    const survivor = new InboundWorker(payload, {
+      intervalMs: 0,
+      now: () => now,
+      process: async (_p, row) => void processed.push(String((row.payload as Record<string, unknown>).FromUserName)),
+    })
     await survivor.drain()
     expect(processed).not.toContain('oCrashed')
     now += 61_000
@@ -93,7 +111,8 @@ describe('staff replies', () => {
   let emulator: WeChatEmulator
   let users: Record<'admin' | 'editor' | 'other' | 'leader', Record<string, any>>
   let communityId: string
-  const client = () => createWeChatClient({ appId: ACCOUNT.appId, appSecret: ACCOUNT.appSecret, baseUrl: emulator.url, store: new MemoryTokenStore(), retry: { maxAttempts: 1 } })
+  const client = () =>
+    createWeChatClient({ appId: ACCOUNT.appId, appSecret: ACCOUNT.appSecret, baseUrl: emulator.url, store: new MemoryTokenStore(), retry: { maxAttempts: 1 } })
   const req = (user: Record<string, any>) => createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
 
   beforeAll(async () => {
@@ -102,7 +121,17 @@ describe('staff replies', () => {
     const community = await payload.create({ collection: 'communities', overrideAccess: true, data: { name: '西关社区', code: 'reply-xiguan' } as never })
     communityId = String(community.id)
     for (const role of ['admin', 'editor', 'other', 'leader'] as const) {
-      users[role] = (await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${role}@reply.test`, password: 'test-password-1', name: role, role: role === 'other' ? 'editor' : role, community: role === 'editor' || role === 'other' ? community.id : undefined } as never })) as never
+      users[role] = (await payload.create({
+        collection: 'users',
+        overrideAccess: true,
+        data: {
+          email: `${role}@reply.test`,
+          password: 'test-password-1',
+          name: role,
+          role: role === 'other' ? 'editor' : role,
+          community: role === 'editor' || role === 'other' ? community.id : undefined,
+        } as never,
+      })) as never
     }
   })
   afterAll(async () => emulator?.close())
@@ -118,7 +147,8 @@ describe('staff replies', () => {
     await payload.update({ collection: 'resident-messages', id: doc!.id, overrideAccess: true, data: { community: communityId } as never })
     return { openid, id: String(doc!.id) }
   }
-  const reply = async (user: Record<string, any>, id: string, content: string, now?: number) => replyToResident(payload, { messageId: id, content, req: await req(user), client: client(), now: now ? () => now : undefined })
+  const reply = async (user: Record<string, any>, id: string, content: string, now?: number) =>
+    replyToResident(payload, { messageId: id, content, req: await req(user), client: client(), now: now ? () => now : undefined })
 
   test('an editor replies within the window: sent through WeChat, recorded in the thread, assigned to them', async () => {
     const { openid, id } = await residentMessage(0, '楼道灯坏了')
@@ -132,7 +162,12 @@ describe('staff replies', () => {
 
     // Now assigned: another editor of the queue sees it but cannot answer it; a leader sees it without the openid.
     await expect(reply(users.other, id, '我也来回复')).rejects.toMatchObject({ status: 403 })
-    const asLeader = (await payload.findByID({ collection: 'resident-messages', id, overrideAccess: false, req: await req(users.leader) })) as unknown as Record<string, any>
+    const asLeader = (await payload.findByID({
+      collection: 'resident-messages',
+      id,
+      overrideAccess: false,
+      req: await req(users.leader),
+    })) as unknown as Record<string, any>
     expect(asLeader.content).toBe('楼道灯坏了')
     expect(asLeader.openid).toBeUndefined()
     await expect(reply(users.leader, id, '领导回复')).rejects.toMatchObject({ status: 403 })

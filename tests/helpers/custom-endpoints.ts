@@ -32,6 +32,8 @@ export async function customEndpoints(config: SanitizedConfig): Promise<Array<{ 
     ...config.globals.map((global) => ({ slug: `globals/${global.slug}`, endpoints: global.endpoints })),
   ]
   return owners.flatMap(({ slug, endpoints }) =>
-    Array.isArray(endpoints) ? endpoints.filter((endpoint) => !builtIn.has(key(endpoint))).map((endpoint) => ({ owner: `${slug}${endpoint.path}`, endpoint })) : [],
+    Array.isArray(endpoints)
+      ? endpoints.filter((endpoint) => !builtIn.has(key(endpoint))).map((endpoint) => ({ owner: `${slug}${endpoint.path}`, endpoint }))
+      : [],
   )
 }

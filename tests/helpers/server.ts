@@ -137,13 +137,7 @@ export async function login(url: string, email: string, password: string): Promi
 }
 
 /** A REST call as `session` (or anonymous); answers status and parsed body. */
-export async function api(
-  url: string,
-  session: Session | null,
-  method: string,
-  pathname: string,
-  body?: unknown,
-): Promise<{ status: number; body: any }> {
+export async function api(url: string, session: Session | null, method: string, pathname: string, body?: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(`${url}${pathname}`, {
     method,
     headers: {

@@ -23,8 +23,18 @@ const ADVERSARIAL = `${'ac'.repeat(1000)}!`
 
 test('saving a rule RE2 cannot run is refused with a Chinese message on the keyword field; nothing is stored', async () => {
   const admin = await login(server.url, 'admin@demo.local', 'demo-password')
-  for (const [keyword, reason] of [['(a)\\1', '不支持反向引用'], ['(?<=预约)证明', '不支持前后查找断言']] as const) {
-    const refused = await api(server.url, admin, 'POST', '/api/auto-replies', { name: `不可用-${keyword}`, kind: 'keyword', match: 'regex', keyword, replyType: 'text', text: 'x' })
+  for (const [keyword, reason] of [
+    ['(a)\\1', '不支持反向引用'],
+    ['(?<=预约)证明', '不支持前后查找断言'],
+  ] as const) {
+    const refused = await api(server.url, admin, 'POST', '/api/auto-replies', {
+      name: `不可用-${keyword}`,
+      kind: 'keyword',
+      match: 'regex',
+      keyword,
+      replyType: 'text',
+      text: 'x',
+    })
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.body)).toContain(reason)
     expect(refused.body.errors[0].data.errors[0]).toMatchObject({ path: 'keyword', message: expect.stringContaining(reason) })
@@ -36,10 +46,20 @@ test('saving a rule RE2 cannot run is refused with a Chinese message on the keyw
 test('ten (a|ac|c)*z rules: the callback answers an adversarial message with the default reply', async () => {
   const admin = await login(server.url, 'admin@demo.local', 'demo-password')
   for (let index = 0; index < 10; index++) {
-    const saved = await api(server.url, admin, 'POST', '/api/auto-replies', { name: `回溯-${index}`, kind: 'keyword', match: 'regex', keyword: `${EVIL}${index}`, replyType: 'text', text: `命中 ${index}`, priority: 50 })
+    const saved = await api(server.url, admin, 'POST', '/api/auto-replies', {
+      name: `回溯-${index}`,
+      kind: 'keyword',
+      match: 'regex',
+      keyword: `${EVIL}${index}`,
+      replyType: 'text',
+      text: `命中 ${index}`,
+      priority: 50,
+    })
     expect(saved.status).toBe(201)
   }
-  expect((await api(server.url, admin, 'POST', '/api/auto-replies', { name: '默认回复', kind: 'default', replyType: 'text', text: '您的留言已收到' })).status).toBe(201)
+  expect(
+    (await api(server.url, admin, 'POST', '/api/auto-replies', { name: '默认回复', kind: 'default', replyType: 'text', text: '您的留言已收到' })).status,
+  ).toBe(201)
 
   const timestamp = String(Math.floor(Date.now() / 1000))
   const nonce = randomBytes(6).toString('hex')

@@ -96,7 +96,11 @@ test("Payload's REST update refuses a foreign origin's form, multipart or text/p
 test('from the admin’s own origin, JSON with the cookie works: the leader returns the item and edits through REST', async () => {
   const id = await submittedArticle()
   const sameOrigin = { Cookie: `payload-token=${leader.token}`, Origin: server.url, 'Content-Type': 'application/json' }
-  const returned = await fetch(`${server.url}/api/articles/${id}/review`, { method: 'POST', headers: sameOrigin, body: JSON.stringify({ action: 'return', reason: '请补充图片说明' }) })
+  const returned = await fetch(`${server.url}/api/articles/${id}/review`, {
+    method: 'POST',
+    headers: sameOrigin,
+    body: JSON.stringify({ action: 'return', reason: '请补充图片说明' }),
+  })
   expect(returned.status).toBe(200)
   expect((await article(id)).reviewStatus).toBe('returned')
   const me = await fetch(`${server.url}/api/users/me`, { headers: { Cookie: `payload-token=${leader.token}`, Origin: server.url } })

@@ -31,7 +31,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => server?.stop())
 
-test('an editor cannot lock a document in the leader\'s name', async () => {
+test("an editor cannot lock a document in the leader's name", async () => {
   const forged = await api(server.url, editor, 'POST', '/api/payload-locked-documents', lockOf(leader, readable))
   expect(forged.status).toBe(403)
   const viaGraphQL = await graphql(
@@ -48,13 +48,16 @@ test('an editor cannot lock a document in the leader\'s name', async () => {
 test('an editor cannot lock a document it cannot read, even in its own name', async () => {
   const result = await api(server.url, editor, 'POST', '/api/payload-locked-documents', lockOf(editor, unreadable))
   expect(result.status).toBe(403)
-  const global = await api(server.url, editor, 'POST', '/api/payload-locked-documents', { globalSlug: 'no-such-global', user: { relationTo: 'users', value: editor.user.id } })
+  const global = await api(server.url, editor, 'POST', '/api/payload-locked-documents', {
+    globalSlug: 'no-such-global',
+    user: { relationTo: 'users', value: editor.user.id },
+  })
   expect(global.status).toBe(403)
   const anonymous = await api(server.url, null, 'POST', '/api/payload-locked-documents', lockOf(editor, readable))
   expect(anonymous.status).toBe(403)
 })
 
-test('an editor\'s own lock on a readable document works; it cannot be moved into another name or onto another document', async () => {
+test("an editor's own lock on a readable document works; it cannot be moved into another name or onto another document", async () => {
   const own = await api(server.url, editor, 'POST', '/api/payload-locked-documents', lockOf(editor, readable))
   expect(own.status).toBe(201)
   const id = own.body.doc.id as string
@@ -62,10 +65,14 @@ test('an editor\'s own lock on a readable document works; it cannot be moved int
   expect(rename.status).toBe(403)
   const move = await api(server.url, editor, 'PATCH', `/api/payload-locked-documents/${id}`, { document: { relationTo: 'articles', value: unreadable } })
   expect(move.status).toBe(403)
-  const bulk = await api(server.url, editor, 'PATCH', `/api/payload-locked-documents?where[id][exists]=true`, { user: { relationTo: 'users', value: leader.user.id } })
+  const bulk = await api(server.url, editor, 'PATCH', `/api/payload-locked-documents?where[id][exists]=true`, {
+    user: { relationTo: 'users', value: leader.user.id },
+  })
   expect(bulk.status).not.toBe(200)
   // A bulk write is not checked lock by lock: it may not move one's own lock onto another target.
-  const bulkMove = await api(server.url, editor, 'PATCH', `/api/payload-locked-documents?where[id][equals]=${id}`, { document: { relationTo: 'articles', value: unreadable } })
+  const bulkMove = await api(server.url, editor, 'PATCH', `/api/payload-locked-documents?where[id][equals]=${id}`, {
+    document: { relationTo: 'articles', value: unreadable },
+  })
   expect(bulkMove.status).not.toBe(200)
   const bulkGlobal = await api(server.url, editor, 'PATCH', `/api/payload-locked-documents?where[id][equals]=${id}`, { globalSlug: 'push-settings' })
   expect(bulkGlobal.status).not.toBe(200)

@@ -25,13 +25,22 @@ async function itemIn(state: ReviewState): Promise<string> {
   const created = await graphql(
     server.url,
     as.author,
-    `mutation($data: mutationArticleInput!) { createArticle(data: $data) { id reviewStatus } }`,
+    `
+      mutation ($data: mutationArticleInput!) {
+        createArticle(data: $data) {
+          id
+          reviewStatus
+        }
+      }
+    `,
     { data: { title: `GraphQL ${state}`, cover: coverId, body: BODY, reviewStatus: 'approved', category: 'notice' } },
   )
   const id = created.body.data.createArticle.id as string
   expect(created.body.data.createArticle.reviewStatus).toBe('draft')
   if (state !== 'draft') {
-    const set = await graphql(server.url, as.admin, `mutation($id: String!) { updateArticle(id: $id, data: { reviewStatus: ${state} }) { reviewStatus } }`, { id })
+    const set = await graphql(server.url, as.admin, `mutation($id: String!) { updateArticle(id: $id, data: { reviewStatus: ${state} }) { reviewStatus } }`, {
+      id,
+    })
     expect(set.body.data?.updateArticle?.reviewStatus ?? set.body).toBe(state)
   }
   return id
@@ -54,12 +63,46 @@ test('reads follow the community rule', async () => {
 
 test('writes follow the review state: an editor cannot edit a submitted item or set its status', async () => {
   const draft = await itemIn('draft')
-  const own = await graphql(server.url, as.author, `mutation($id: String!) { updateArticle(id: $id, data: { digest: "改摘要", reviewStatus: approved }) { digest reviewStatus } }`, { id: draft })
+  const own = await graphql(
+    server.url,
+    as.author,
+    `
+      mutation ($id: String!) {
+        updateArticle(id: $id, data: { digest: "改摘要", reviewStatus: approved }) {
+          digest
+          reviewStatus
+        }
+      }
+    `,
+    { id: draft },
+  )
   expect(own.body.data.updateArticle).toEqual({ digest: '改摘要', reviewStatus: 'draft' })
   const submitted = await itemIn('submitted')
-  const locked = await graphql(server.url, as.author, `mutation($id: String!) { updateArticle(id: $id, data: { digest: "偷偷改" }) { digest } }`, { id: submitted })
+  const locked = await graphql(
+    server.url,
+    as.author,
+    `
+      mutation ($id: String!) {
+        updateArticle(id: $id, data: { digest: "偷偷改" }) {
+          digest
+        }
+      }
+    `,
+    { id: submitted },
+  )
   expect(locked.body.errors[0].extensions.statusCode).toBe(403)
-  const leaderDelete = await graphql(server.url, as.leader, `mutation($id: String!) { deleteArticle(id: $id) { id } }`, { id: submitted })
+  const leaderDelete = await graphql(
+    server.url,
+    as.leader,
+    `
+      mutation ($id: String!) {
+        deleteArticle(id: $id) {
+          id
+        }
+      }
+    `,
+    { id: submitted },
+  )
   expect(leaderDelete.body.errors[0].extensions.statusCode).toBe(403)
 })
 
@@ -74,7 +117,13 @@ test('reviewContent: every action × actor × state gives the REST outcome', asy
         const result = await graphql(
           server.url,
           as[actor],
-          `mutation($id: String!, $action: ReviewActionName!, $reason: String) { reviewContent(collection: articles, id: $id, action: $action, reason: $reason) { reviewStatus } }`,
+          `
+            mutation ($id: String!, $action: ReviewActionName!, $reason: String) {
+              reviewContent(collection: articles, id: $id, action: $action, reason: $reason) {
+                reviewStatus
+              }
+            }
+          `,
           { id, action, reason: '请补充图片说明' },
         )
         const got = result.body.data?.reviewContent?.reviewStatus ?? result.body.errors?.[0]?.extensions?.statusCode
@@ -86,12 +135,44 @@ test('reviewContent: every action × actor × state gives the REST outcome', asy
 }, 600_000)
 
 test('reviewContent explains refusals in Chinese, with the failing fields', async () => {
-  const bare = await graphql(server.url, as.author, `mutation { createArticle(data: { title: "无封面", category: notice }) { id } }`)
+  const bare = await graphql(
+    server.url,
+    as.author,
+    `
+      mutation {
+        createArticle(data: { title: "无封面", category: notice }) {
+          id
+        }
+      }
+    `,
+  )
   const id = bare.body.data.createArticle.id
-  const result = await graphql(server.url, as.author, `mutation($id: String!) { reviewContent(collection: articles, id: $id, action: submit) { reviewStatus } }`, { id })
+  const result = await graphql(
+    server.url,
+    as.author,
+    `
+      mutation ($id: String!) {
+        reviewContent(collection: articles, id: $id, action: submit) {
+          reviewStatus
+        }
+      }
+    `,
+    { id },
+  )
   expect(result.body.errors[0].extensions.statusCode).toBe(400)
   expect(result.body.errors[0].message).toContain('封面')
   expect(result.body.errors[0].extensions.data.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['cover', 'body']))
-  const anonymous = await graphql(server.url, null, `mutation($id: String!) { reviewContent(collection: articles, id: $id, action: submit) { reviewStatus } }`, { id })
+  const anonymous = await graphql(
+    server.url,
+    null,
+    `
+      mutation ($id: String!) {
+        reviewContent(collection: articles, id: $id, action: submit) {
+          reviewStatus
+        }
+      }
+    `,
+    { id },
+  )
   expect(anonymous.body.errors[0].extensions.statusCode).toBe(401)
 })

@@ -55,7 +55,9 @@ describe('TRUST_PROXY=1: the entry the proxy appended is the address', () => {
     const statuses: number[] = []
     for (let attempt = 0; attempt < ADDRESS_FREE; attempt++) {
       // The client writes a fresh address of its own; the proxy appends the one it saw (203.0.113.9).
-      statuses.push(await tryLogin(server, `proxied-${attempt}@example.test`, 'wrong-password!', { 'X-Forwarded-For': `198.51.100.${attempt + 1}, 203.0.113.9` }))
+      statuses.push(
+        await tryLogin(server, `proxied-${attempt}@example.test`, 'wrong-password!', { 'X-Forwarded-For': `198.51.100.${attempt + 1}, 203.0.113.9` }),
+      )
     }
     expect(statuses.slice(0, ADDRESS_FREE - 1).every((status) => status === 401)).toBe(true)
     expect(statuses[ADDRESS_FREE - 1]).toBe(429)

@@ -183,7 +183,12 @@ describe('passwords (finding 5)', () => {
     const created = await api(server.url, admin, 'POST', '/api/users', { email: 'short@example.test', password: 'abc', name: '短密码', role: 'leader' })
     expect(created.status).toBe(400)
     expect(created.body.errors[0].data.errors[0]).toMatchObject({ path: 'password', message: '密码至少需要 12 个字符' })
-    const elevenChars = await api(server.url, admin, 'POST', '/api/users', { email: 'short@example.test', password: 'abcdefghijk', name: '短密码', role: 'leader' })
+    const elevenChars = await api(server.url, admin, 'POST', '/api/users', {
+      email: 'short@example.test',
+      password: 'abcdefghijk',
+      name: '短密码',
+      role: 'leader',
+    })
     expect(elevenChars.status).toBe(400)
 
     const account = await createAccount('changer-short@example.test')
@@ -196,7 +201,7 @@ describe('passwords (finding 5)', () => {
     expect((await tryLogin(account.email, account.password, freshAddress())).status).toBe(200)
   })
 
-  test('changing one\'s own password or email takes the current password', async () => {
+  test("changing one's own password or email takes the current password", async () => {
     const account = await createAccount('changer@example.test')
     const session = await login(server.url, account.email, account.password)
     const path = `/api/users/${account.id}`
@@ -224,7 +229,7 @@ describe('passwords (finding 5)', () => {
     expect((await tryLogin(account.email, 'another-long-password', freshAddress())).status).toBe(200)
   })
 
-  test('an admin resets another account\'s password without knowing it', async () => {
+  test("an admin resets another account's password without knowing it", async () => {
     const account = await createAccount('forgetful@example.test')
     expect((await api(server.url, admin, 'PATCH', `/api/users/${account.id}`, { password: 'reset-by-admin-1' })).status).toBe(200)
     expect((await tryLogin(account.email, 'reset-by-admin-1', freshAddress())).status).toBe(200)

@@ -33,16 +33,35 @@ async function stored(id: string) {
   const doc = (await api(server.url, admin, 'GET', `/api/media/${id}?depth=0`)).body
   const file = await fetch(`${server.url}/api/media/file/${encodeURIComponent(doc.filename)}`, { headers: { Authorization: `JWT ${admin.token}` } })
   expect(file.status).toBe(200)
-  return { filename: doc.filename as string, alt: doc.alt as string, sha: createHash('sha256').update(Buffer.from(await file.arrayBuffer())).digest('hex') }
+  return {
+    filename: doc.filename as string,
+    alt: doc.alt as string,
+    sha: createHash('sha256')
+      .update(Buffer.from(await file.arrayBuffer()))
+      .digest('hex'),
+  }
 }
 
 const pushStatus = async () => (await api(server.url, admin, 'GET', `/api/weekly-pushes/${pushId}?depth=0`)).body.status as string
 
 const bodyWithImage = (mediaId: string) => ({
   root: {
-    type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+    type: 'root',
+    format: '',
+    indent: 0,
+    version: 1,
+    direction: 'ltr',
     children: [
-      { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '', children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: '周六上午在社区广场举行义诊。', version: 1 }] },
+      {
+        type: 'paragraph',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        textFormat: 0,
+        textStyle: '',
+        children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: '周六上午在社区广场举行义诊。', version: 1 }],
+      },
       { type: 'upload', relationTo: 'media', value: mediaId, fields: null, format: '', version: 3, id: 'inline-photo' },
     ],
   },
@@ -56,13 +75,23 @@ beforeAll(async () => {
   editor = await login(server.url, 'editor@demo.local', 'demo-password')
 
   // The editor's own images: a cover, a photo inline in the body, and a draft's cover.
-  for (const [key, seed] of [['cover', 1], ['inline', 2], ['draftCover', 3]] as const) {
+  for (const [key, seed] of [
+    ['cover', 1],
+    ['inline', 2],
+    ['draftCover', 3],
+  ] as const) {
     const created = await sendImage(editor, 'POST', '/api/media', seed, { alt: `编辑的图片 ${key}` })
     expect(created.status).toBe(201)
     media[key] = created.body.doc.id
   }
   // The editor's item goes through review; the leader approves it, puts it in the week and signs off.
-  const item = await api(server.url, editor, 'POST', '/api/articles', { title: TITLE, digest: '义诊通知', category: 'notice', cover: media.cover, body: bodyWithImage(media.inline) })
+  const item = await api(server.url, editor, 'POST', '/api/articles', {
+    title: TITLE,
+    digest: '义诊通知',
+    category: 'notice',
+    cover: media.cover,
+    body: bodyWithImage(media.inline),
+  })
   expect(item.status).toBe(201)
   itemId = item.body.doc.id
   expect((await api(server.url, editor, 'POST', `/api/articles/${itemId}/review`, { action: 'submit' })).status).toBe(200)
@@ -74,7 +103,10 @@ beforeAll(async () => {
   expect(generated.status).toBe(201)
   pushId = generated.body.doc.id
   const others = (generated.body.doc.items as { relationTo: string; value: string }[]).map(({ relationTo, value }) => ({ relationTo, value }))
-  const bundle = await api(server.url, leader, 'POST', `/api/weekly-pushes/${pushId}/action`, { action: 'bundle', items: [{ relationTo: 'articles', value: itemId }, ...others].slice(0, 6) })
+  const bundle = await api(server.url, leader, 'POST', `/api/weekly-pushes/${pushId}/action`, {
+    action: 'bundle',
+    items: [{ relationTo: 'articles', value: itemId }, ...others].slice(0, 6),
+  })
   expect(bundle.status).toBe(200)
   const signedOff = await api(server.url, leader, 'POST', `/api/weekly-pushes/${pushId}/action`, { action: 'sign-off' })
   expect(signedOff.body.message).toContain('已审定')
@@ -118,7 +150,7 @@ test('REST: the editor cannot swap the cover or the inline image of the signed-o
   expect(await pushStatus()).toBe('signed_off')
 }, 60_000)
 
-test('alt text and focal point: the inline image\'s alt goes out in the article and is held; a cover\'s alt and focal point are not sent and can change', async () => {
+test("alt text and focal point: the inline image's alt goes out in the article and is held; a cover's alt and focal point are not sent and can change", async () => {
   const inline = await api(server.url, editor, 'PATCH', `/api/media/${media.inline}`, { alt: '义诊现场（改）' })
   expect(inline.status).toBe(409)
   expect(inline.body.errors[0].message).toContain('图片说明随正文一起发给微信')
@@ -130,7 +162,18 @@ test('alt text and focal point: the inline image\'s alt goes out in the article 
 }, 60_000)
 
 test('GraphQL updateMedia is held to the same rule', async () => {
-  const changed = await graphql(server.url, editor, `mutation($id: String!) { updateMedia(id: $id, data: { alt: "GraphQL 改说明" }) { alt } }`, { id: media.inline })
+  const changed = await graphql(
+    server.url,
+    editor,
+    `
+      mutation ($id: String!) {
+        updateMedia(id: $id, data: { alt: "GraphQL 改说明" }) {
+          alt
+        }
+      }
+    `,
+    { id: media.inline },
+  )
   expect(changed.body.data?.updateMedia ?? null).toBeNull()
   expect(changed.body.errors[0].message).toContain(`《${TITLE}》`)
   expect((await stored(media.inline)).alt).toBe('编辑的图片 inline')

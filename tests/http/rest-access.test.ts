@@ -60,27 +60,31 @@ test('anonymous requests read and change nothing', async () => {
 
 const COLLECTIONS = ['articles', 'policy-explainers', 'community-news'] as const
 
-test.each(COLLECTIONS)('%s: read, update, delete — every actor × review state', async (collection) => {
-  const failures: string[] = []
-  for (const state of REVIEW_STATES) {
-    const id = await itemIn(state, collection)
-    for (const actor of ACTOR_LIST) {
-      const read = await api(server.url, as[actor], 'GET', `/api/${collection}/${id}?depth=0`)
-      if ((read.status === 200) !== canRead(actor)) failures.push(`read ${actor} ${state}: ${read.status}`)
-      const list = await api(server.url, as[actor], 'GET', `/api/${collection}?where[id][equals]=${id}&depth=0`)
-      if ((list.body.totalDocs === 1) !== canRead(actor)) failures.push(`list ${actor} ${state}: ${list.body.totalDocs}`)
+test.each(COLLECTIONS)(
+  '%s: read, update, delete — every actor × review state',
+  async (collection) => {
+    const failures: string[] = []
+    for (const state of REVIEW_STATES) {
+      const id = await itemIn(state, collection)
+      for (const actor of ACTOR_LIST) {
+        const read = await api(server.url, as[actor], 'GET', `/api/${collection}/${id}?depth=0`)
+        if ((read.status === 200) !== canRead(actor)) failures.push(`read ${actor} ${state}: ${read.status}`)
+        const list = await api(server.url, as[actor], 'GET', `/api/${collection}?where[id][equals]=${id}&depth=0`)
+        if ((list.body.totalDocs === 1) !== canRead(actor)) failures.push(`list ${actor} ${state}: ${list.body.totalDocs}`)
+      }
+      for (const actor of ACTOR_LIST) {
+        const target = await itemIn(state, collection)
+        const patch = await api(server.url, as[actor], 'PATCH', `/api/${collection}/${target}`, { digest: `${actor} 修改` })
+        if ((patch.status === 200) !== canUpdate(actor, state)) failures.push(`update ${actor} ${state}: ${patch.status}`)
+        const victim = await itemIn(state, collection)
+        const del = await api(server.url, as[actor], 'DELETE', `/api/${collection}/${victim}`)
+        if ((del.status === 200) !== canDelete(actor, state)) failures.push(`delete ${actor} ${state}: ${del.status}`)
+      }
     }
-    for (const actor of ACTOR_LIST) {
-      const target = await itemIn(state, collection)
-      const patch = await api(server.url, as[actor], 'PATCH', `/api/${collection}/${target}`, { digest: `${actor} 修改` })
-      if ((patch.status === 200) !== canUpdate(actor, state)) failures.push(`update ${actor} ${state}: ${patch.status}`)
-      const victim = await itemIn(state, collection)
-      const del = await api(server.url, as[actor], 'DELETE', `/api/${collection}/${victim}`)
-      if ((del.status === 200) !== canDelete(actor, state)) failures.push(`delete ${actor} ${state}: ${del.status}`)
-    }
-  }
-  expect(failures).toEqual([])
-}, 300_000)
+    expect(failures).toEqual([])
+  },
+  300_000,
+)
 
 test('create: editors and admins; leaders are refused', async () => {
   for (const actor of ACTOR_LIST) {
@@ -89,21 +93,25 @@ test('create: editors and admins; leaders are refused', async () => {
   }
 })
 
-test.each(COLLECTIONS)('%s: every review action × actor × state through POST /api/<collection>/:id/review', async (collection) => {
-  const failures: string[] = []
-  for (const state of REVIEW_STATES) {
-    for (const action of REVIEW_ACTIONS) {
-      for (const actor of ACTOR_LIST) {
-        const id = await itemIn(state, collection)
-        const want = transitionOutcome(actor, state, action)
-        const result = await api(server.url, as[actor], 'POST', `/api/${collection}/${id}/review`, { action, reason: '请核对数字' })
-        const got = result.status === 200 ? result.body.doc.reviewStatus : result.status
-        if (got !== (want.to ?? want.status)) failures.push(`${actor} ${action} ${state}: got ${got}, want ${want.to ?? want.status}`)
+test.each(COLLECTIONS)(
+  '%s: every review action × actor × state through POST /api/<collection>/:id/review',
+  async (collection) => {
+    const failures: string[] = []
+    for (const state of REVIEW_STATES) {
+      for (const action of REVIEW_ACTIONS) {
+        for (const actor of ACTOR_LIST) {
+          const id = await itemIn(state, collection)
+          const want = transitionOutcome(actor, state, action)
+          const result = await api(server.url, as[actor], 'POST', `/api/${collection}/${id}/review`, { action, reason: '请核对数字' })
+          const got = result.status === 200 ? result.body.doc.reviewStatus : result.status
+          if (got !== (want.to ?? want.status)) failures.push(`${actor} ${action} ${state}: got ${got}, want ${want.to ?? want.status}`)
+        }
       }
     }
-  }
-  expect(failures).toEqual([])
-}, 600_000)
+    expect(failures).toEqual([])
+  },
+  600_000,
+)
 
 test('the review endpoint explains what is wrong, in Chinese', async () => {
   const id = await itemIn('submitted')

@@ -25,7 +25,9 @@ const GPS = { GPSLatitudeRef: 'N', GPSLatitude: '34/1 15/1 0/1', GPSLongitudeRef
  * clockwise: 600×1200, blue on top) and with GPS: what a phone held upright writes.
  */
 async function phonePhoto(): Promise<Buffer> {
-  const blue = await sharp({ create: { width: 200, height: 600, channels: 3, background: '#0000ff' } }).png().toBuffer()
+  const blue = await sharp({ create: { width: 200, height: 600, channels: 3, background: '#0000ff' } })
+    .png()
+    .toBuffer()
   return sharp({ create: { width: 1200, height: 600, channels: 3, background: '#c04020' } })
     .composite([{ input: blue, left: 0, top: 0 }])
     .jpeg({ quality: 90 })
@@ -38,7 +40,11 @@ async function upload(name: string, type: string, data: Buffer, lang: 'zh' | 'en
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(data)], { type }), name)
   form.append('_payload', JSON.stringify({ alt: '测试图片' }))
-  const response = await fetch(`${server.url}/api/media`, { method: 'POST', headers: { Authorization: `JWT ${editor.token}`, 'Accept-Language': lang }, body: form })
+  const response = await fetch(`${server.url}/api/media`, {
+    method: 'POST',
+    headers: { Authorization: `JWT ${editor.token}`, 'Accept-Language': lang },
+    body: form,
+  })
   return { status: response.status, body: (await response.json()) as any }
 }
 
@@ -80,7 +86,9 @@ test('a phone photo: the stored file and every size have no EXIF (GPS) and stand
 })
 
 test('a JPEG named x.html is stored as x.jpg and served as image/jpeg with nosniff', async () => {
-  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#20a040' } }).jpeg().toBuffer()
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#20a040' } })
+    .jpeg()
+    .toBuffer()
   const polyglot = Buffer.concat([jpeg, Buffer.from('<html><script>alert(document.cookie)</script></html>')])
   const result = await upload('x.html', 'text/html', polyglot)
   expect(result.status).toBe(201)
@@ -93,7 +101,9 @@ test('a JPEG named x.html is stored as x.jpg and served as image/jpeg with nosni
 })
 
 test('an image over 16383 pixels a side is refused with the limit and its size, in the admin’s language', async () => {
-  const wide = await sharp({ create: { width: 16384, height: 20, channels: 3, background: '#ffffff' } }).png().toBuffer()
+  const wide = await sharp({ create: { width: 16384, height: 20, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer()
   const zh = await upload('banner.png', 'image/png', wide)
   expect(zh.status).toBe(400)
   expect(zh.body.errors[0].message).toBe('图片尺寸过大：最多 5000 万像素、每边不超过 16383 像素，“banner.png”是 16384×20')

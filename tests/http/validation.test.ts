@@ -46,11 +46,24 @@ test('a save refused by a field answers its reason (not only the label) and the 
   expect(zh.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'title', message: '标题：最多 32 个字（微信图文标题上限），当前 40 个字' })])
   const en = await callIn('en', editor, 'POST', '/api/articles', { title: '长'.repeat(40), digest: '摘'.repeat(130) })
   expect(en.status).toBe(400)
-  expect(en.body.errors[0].message).toBe("Cannot save: Title: at most 32 characters (WeChat's title limit); now 40; Digest: at most 128 characters (WeChat's digest limit); now 130")
+  expect(en.body.errors[0].message).toBe(
+    "Cannot save: Title: at most 32 characters (WeChat's title limit); now 40; Digest: at most 128 characters (WeChat's digest limit); now 130",
+  )
 })
 
 test('GraphQL answers the same reasons', async () => {
-  const result = await graphql(server.url, editor, `mutation($data: mutationArticleInput!) { createArticle(data: $data) { id } }`, { data: { title: '长'.repeat(40) } })
+  const result = await graphql(
+    server.url,
+    editor,
+    `
+      mutation ($data: mutationArticleInput!) {
+        createArticle(data: $data) {
+          id
+        }
+      }
+    `,
+    { data: { title: '长'.repeat(40) } },
+  )
   expect(result.body.errors[0].message).toBe('无法保存：标题：最多 32 个字（微信图文标题上限），当前 40 个字')
   expect(result.body.errors[0].extensions.data.errors[0].path).toBe('title')
 })
@@ -86,7 +99,14 @@ test('push settings: each field says what is wrong (a minimum above the maximum 
 
 test('auto-replies: a keyword rule without a keyword, a text reply over 600 characters', async () => {
   const leader = await login(server.url, 'leader@demo.local', 'demo-password')
-  const result = await callIn('zh', leader, 'POST', '/api/auto-replies', { name: '规则', kind: 'keyword', match: 'exact', keyword: '', replyType: 'text', text: '回'.repeat(601) })
+  const result = await callIn('zh', leader, 'POST', '/api/auto-replies', {
+    name: '规则',
+    kind: 'keyword',
+    match: 'exact',
+    keyword: '',
+    replyType: 'text',
+    text: '回'.repeat(601),
+  })
   expect(result.status).toBe(400)
   expect(result.body.errors[0].message).toBe('无法保存：关键词：关键词回复必须填写关键词；回复文字：最多 600 个字，当前 601 个字')
 })
@@ -121,7 +141,11 @@ async function upload(session: Session, name: string, type: string, data: Buffer
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(data)], { type }), name)
   form.append('_payload', JSON.stringify({ alt: '测试图片' }))
-  const response = await fetch(`${server.url}/api/media`, { method: 'POST', headers: { Authorization: `JWT ${session.token}`, 'Accept-Language': lang }, body: form })
+  const response = await fetch(`${server.url}/api/media`, {
+    method: 'POST',
+    headers: { Authorization: `JWT ${session.token}`, 'Accept-Language': lang },
+    body: form,
+  })
   return { status: response.status, body: (await response.json()) as any }
 }
 

@@ -52,7 +52,20 @@ test('secrets can be written but never read back, through REST or GraphQL, by an
   const read = await api(server.url, admin, 'GET', `/api/wechat-accounts/${id}`)
   expect(read.body.secretsSet).toBe('appSecret, token, encodingAESKey')
 
-  const viaGraphQL = await graphql(server.url, admin, `query($id: String!) { WechatAccount(id: $id) { appId appSecret token } }`, { id })
+  const viaGraphQL = await graphql(
+    server.url,
+    admin,
+    `
+      query ($id: String!) {
+        WechatAccount(id: $id) {
+          appId
+          appSecret
+          token
+        }
+      }
+    `,
+    { id },
+  )
   expect(JSON.stringify(viaGraphQL.body)).not.toContain('plain-app-secret')
   expect(JSON.stringify(viaGraphQL.body)).not.toContain('plain-callback-token')
 })

@@ -65,7 +65,13 @@ test('preview with nobody bound: 409 naming who must bind and how; then per reci
   // The demo leader binds a follower's openid; a second leader has an openid WeChat does not know.
   const follower = generatedOpenid(DEMO_APP_ID, 0)
   expect((await api(server.url, admin, 'PATCH', `/api/users/${leader.user.id}`, { wechatOpenid: follower })).status).toBe(200)
-  const second = await api(server.url, admin, 'POST', '/api/users', { email: 'leader2@example.test', password: 'leader2-password', name: '第二位领导', role: 'leader', wechatOpenid: 'o-not-a-follower-000000000000' })
+  const second = await api(server.url, admin, 'POST', '/api/users', {
+    email: 'leader2@example.test',
+    password: 'leader2-password',
+    name: '第二位领导',
+    role: 'leader',
+    wechatOpenid: 'o-not-a-follower-000000000000',
+  })
   expect(second.status).toBe(201)
 
   const partial = await action(leader, { action: 'preview' })

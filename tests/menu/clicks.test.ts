@@ -13,7 +13,13 @@ import { parseXml, xmlText } from '../../src/wechat/xml'
 import { createFixtures, createItem } from '../helpers/fixtures'
 import { createAccount, eventMessage, signedPost, settleInbound, testCallbackRuntime } from '../callback/helpers'
 
-const ACCOUNT = { appId: 'wxclicktest000001', token: 'clicktoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' as const, originalId: 'gh_click' }
+const ACCOUNT = {
+  appId: 'wxclicktest000001',
+  token: 'clicktoken',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  messageMode: 'safe' as const,
+  originalId: 'gh_click',
+}
 
 let env: TestPayload
 let payload: Payload
@@ -41,10 +47,13 @@ async function post(record: Record<string, unknown>, timestamp = now()) {
   return handleCallback(accountId, request, runtime.deps)
 }
 const replyText = (body: string) => xmlText(parseXml(body), 'Content')
-const decryptReply = (body: string) => decryptMessage({ encodingAESKey: ACCOUNT.encodingAESKey, appId: ACCOUNT.appId, encrypted: xmlText(parseXml(body), 'Encrypt') })
+const decryptReply = (body: string) =>
+  decryptMessage({ encodingAESKey: ACCOUNT.encodingAESKey, appId: ACCOUNT.appId, encrypted: xmlText(parseXml(body), 'Encrypt') })
 const clickAt = (openid: string, key: string, createTime: number, event = 'CLICK') => eventMessage(openid, event, createTime, { EventKey: key })
 const counts = async () =>
-  ((await payload.find({ collection: 'menu-clicks', overrideAccess: true, depth: 0, limit: 100, sort: 'key' })).docs as unknown as Array<Record<string, any>>).map(({ key, event, day, count, name }) => ({ key, event, day, count, name }))
+  (
+    (await payload.find({ collection: 'menu-clicks', overrideAccess: true, depth: 0, limit: 100, sort: 'key' })).docs as unknown as Array<Record<string, any>>
+  ).map(({ key, event, day, count, name }) => ({ key, event, day, count, name }))
 
 test('GUIDE_LIST answers the titles of approved and sent policy explainers, not drafts', async () => {
   const response = await post(clickAt('oResident1', 'GUIDE_LIST', now()))
@@ -86,7 +95,8 @@ test('clicks and views are counted per key and Beijing day, once per message des
 })
 
 test('a queue row processed again (a crash after counting) does not count again', async () => {
-  const [row] = (await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, limit: 1, where: { event: { equals: 'VIEW' } } })).docs as unknown as InboundRow[]
+  const [row] = (await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, limit: 1, where: { event: { equals: 'VIEW' } } }))
+    .docs as unknown as InboundRow[]
   await processInbound(payload, row!)
   await processInbound(payload, row!)
   const view = (await counts()).find((entry) => entry.event === 'VIEW')

@@ -44,5 +44,7 @@ test('the admin keeps a field marked with the very reason the server gives', () 
   expect(lengthReason('title', '长'.repeat(32), 'title', 'zh')).toBeNull()
   expect(lengthReason('digest', '摘'.repeat(130), 'digest', 'en')).toBe("Digest: at most 128 characters (WeChat's digest limit); now 130")
   expect(lengthReason('menuName', '微·公益活动中心', 'buttons.0.name', 'zh')).toBe('第 1 个一级按钮的名称：最多 16 字节（约 5 个汉字，微信限制），当前 23 字节')
-  expect(lengthReason('menuName', '办'.repeat(21), 'buttons.1.subButtons.2.name', 'zh')).toBe('第 2 个一级按钮的第 3 个子按钮的名称：最多 60 字节（约 20 个汉字，微信限制），当前 63 字节')
+  expect(lengthReason('menuName', '办'.repeat(21), 'buttons.1.subButtons.2.name', 'zh')).toBe(
+    '第 2 个一级按钮的第 3 个子按钮的名称：最多 60 字节（约 20 个汉字，微信限制），当前 63 字节',
+  )
 })

@@ -9,7 +9,13 @@ import { loadSavedMenu } from '../../src/services/menu/load'
 import { createFixtures, type Fixtures } from '../helpers/fixtures'
 import { createAccount } from '../callback/helpers'
 
-const ACCOUNT = { appId: 'wxmenutest0000001', appSecret: 'menu-secret-00000000000000000001', token: 'menutoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' as const }
+const ACCOUNT = {
+  appId: 'wxmenutest0000001',
+  appSecret: 'menu-secret-00000000000000000001',
+  token: 'menutoken',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  messageMode: 'safe' as const,
+}
 
 let env: TestPayload
 let payload: Payload
@@ -32,7 +38,8 @@ afterAll(async () => {
   await env?.close()
 })
 
-const endpoint = (path: string): Endpoint => (payload.config.globals.find((global) => global.slug === 'wechat-menu')!.endpoints as Endpoint[]).find((entry) => entry.path === path)!
+const endpoint = (path: string): Endpoint =>
+  (payload.config.globals.find((global) => global.slug === 'wechat-menu')!.endpoints as Endpoint[]).find((entry) => entry.path === path)!
 async function call(path: '/publish' | '/compare', actor: keyof Fixtures['users'] | null, body?: Record<string, unknown>) {
   const req = await createLocalReq(actor ? { user: fx.users[actor] as never } : {}, payload)
   // What the admin's 发布 button posts: the menu its form shows.
@@ -52,11 +59,15 @@ test('saving a menu WeChat would refuse fails on the very field, with the button
   const saved = await loadSavedMenu(payload)
   const buttons = structuredClone(saved.buttons!)
   buttons[0]!.name = '微·公益活动中心'
-  const error = (await payload.updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never }).catch((caught: unknown) => caught)) as {
+  const error = (await payload
+    .updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never })
+    .catch((caught: unknown) => caught)) as {
     data?: { errors?: Array<{ path: string; message: string }> }
   }
   // The admin marks buttons.0.name with this message (Payload shows a field's error by its path).
-  expect(error.data?.errors).toEqual([{ label: expect.anything(), path: 'buttons.0.name', message: '第 1 个一级按钮的名称：最多 16 字节（约 5 个汉字，微信限制），当前 23 字节' }])
+  expect(error.data?.errors).toEqual([
+    { label: expect.anything(), path: 'buttons.0.name', message: '第 1 个一级按钮的名称：最多 16 字节（约 5 个汉字，微信限制），当前 23 字节' },
+  ])
   expect((await loadSavedMenu(payload)).buttons![0]!.name).toBe('微·公益')
 })
 
@@ -67,7 +78,9 @@ test('every kind of wrong button is reported on its own field: sub-button names,
   buttons[1]!.subButtons[2].key = buttons[1]!.subButtons[0].key // GUIDE_LIST twice
   buttons[2]!.subButtons[0] = { name: '预约服务', type: 'view', url: 'ftp://example.org' }
   buttons[2]!.subButtons[1] = { name: '小程序', type: 'miniprogram', url: 'https://example.org', appid: 'wx1234567890' }
-  const error = (await payload.updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never }).catch((caught: unknown) => caught)) as {
+  const error = (await payload
+    .updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never })
+    .catch((caught: unknown) => caught)) as {
     data?: { errors?: Array<{ path: string; message: string }> }
   }
   expect(error.data?.errors?.map(({ path, message }) => ({ path, message }))).toEqual([
@@ -78,10 +91,14 @@ test('every kind of wrong button is reported on its own field: sub-button names,
     { path: 'buttons.2.subButtons.1.pagepath', message: '第 3 个一级按钮的第 2 个子按钮的小程序页面路径：此类型必须填写' },
   ])
   buttons.splice(0, 3, { name: '微·公益', type: 'sub', subButtons: [] })
-  const empty = (await payload.updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never }).catch((caught: unknown) => caught)) as {
+  const empty = (await payload
+    .updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never })
+    .catch((caught: unknown) => caught)) as {
     data?: { errors?: Array<{ path: string; message: string }> }
   }
-  expect(empty.data?.errors?.map(({ path, message }) => ({ path, message }))).toEqual([{ path: 'buttons.0.subButtons', message: '第 1 个一级按钮：设为子菜单时至少要有 1 个子按钮' }])
+  expect(empty.data?.errors?.map(({ path, message }) => ({ path, message }))).toEqual([
+    { path: 'buttons.0.subButtons', message: '第 1 个一级按钮：设为子菜单时至少要有 1 个子按钮' },
+  ])
   expect((await loadSavedMenu(payload)).buttons!.map((button) => button.name)).toEqual(['微·公益', '微·指南', '微·服务'])
 })
 
@@ -117,7 +134,9 @@ test('publishing refuses a form that is not the saved menu (a failed save, unsav
   onScreen[0]!.name = '微·公益活动中心' // the edit whose save failed
   const refused = await call('/publish', 'leader', { expected: { buttons: onScreen, account: saved.account } })
   expect(refused.status).toBe(409)
-  expect(refused.body.errors[0].message).toBe('未发布：页面上的菜单与已保存的不一致（有未保存的修改，或上次保存没有成功）。请先保存成功再发布；微信上仍是之前的菜单。')
+  expect(refused.body.errors[0].message).toBe(
+    '未发布：页面上的菜单与已保存的不一致（有未保存的修改，或上次保存没有成功）。请先保存成功再发布；微信上仍是之前的菜单。',
+  )
   expect(emulator.account(ACCOUNT.appId).menu).toEqual(live)
   // Another account on screen than saved is a difference too.
   expect((await call('/publish', 'leader', { expected: { buttons: saved.buttons, account: null } })).status).toBe(409)
@@ -126,7 +145,9 @@ test('publishing refuses a form that is not the saved menu (a failed save, unsav
 test('publishing the saved menu answers which version went out (its save time, Beijing time)', async () => {
   const buttons = structuredClone((await loadSavedMenu(payload)).buttons!)
   buttons[2]!.subButtons![0]!.name = '在线预约'
-  const doc = (await payload.updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never })) as unknown as { updatedAt: string }
+  const doc = (await payload.updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never })) as unknown as {
+    updatedAt: string
+  }
   const saved = await loadSavedMenu(payload)
   const published = await call('/publish', 'admin', { expected: { buttons: saved.buttons, account: saved.account } })
   expect(published.status).toBe(200)
@@ -145,7 +166,9 @@ test('a saved menu that breaks WeChat rules (written around the form) is not pub
   await payload.db.updateGlobal({ slug: 'wechat-menu', data: { buttons } as never, req: await createLocalReq({}, payload) })
   const refused = await call('/publish', 'admin')
   expect(refused.status).toBe(400)
-  expect(refused.body.errors[0].message).toBe('未发布：已保存的菜单不符合微信的要求：第 2 个一级按钮「微·指南与办事大厅」：名称 26 字节，超过 16 字节（约 5 个汉字）')
+  expect(refused.body.errors[0].message).toBe(
+    '未发布：已保存的菜单不符合微信的要求：第 2 个一级按钮「微·指南与办事大厅」：名称 26 字节，超过 16 字节（约 5 个汉字）',
+  )
   expect(emulator.account(ACCOUNT.appId).menu).toEqual(live)
   buttons[1]!.name = '微·指南'
   await payload.db.updateGlobal({ slug: 'wechat-menu', data: { buttons } as never, req: await createLocalReq({}, payload) })
@@ -154,7 +177,12 @@ test('a saved menu that breaks WeChat rules (written around the form) is not pub
 test('WeChat refusing the menu is reported, not swallowed', async () => {
   emulator.account(ACCOUNT.appId).menu = null
   const accountId = (await loadSavedMenu(payload)).account
-  await payload.update({ collection: 'wechat-accounts', id: String(accountId), overrideAccess: true, data: { appSecret: 'wrong-secret-000000000000000000001' } as never })
+  await payload.update({
+    collection: 'wechat-accounts',
+    id: String(accountId),
+    overrideAccess: true,
+    data: { appSecret: 'wrong-secret-000000000000000000001' } as never,
+  })
   await payload.delete({ collection: 'wechat-tokens', overrideAccess: true, where: {} })
   const published = await call('/publish', 'admin')
   expect(published.status).toBe(502)

@@ -55,14 +55,18 @@ describe('validateMenu', () => {
   test('type rules: a type is needed, unknown ones refused, mini programs need appid and pagepath, no third level', () => {
     expect(validateMenu(menuOf({ name: '服务' }))).toEqual(['第 1 个一级按钮「服务」：请选择按钮类型'])
     expect(validateMenu(menuOf({ type: 'telepathy', name: '服务' }))).toEqual(['第 1 个一级按钮「服务」：不支持的按钮类型 telepathy'])
-    expect(validateMenu(menuOf({ type: 'miniprogram', name: '小程序', url: 'https://example.org' }))).toEqual(['第 1 个一级按钮「小程序」：小程序按钮必须填写 appid 和页面路径（pagepath）'])
+    expect(validateMenu(menuOf({ type: 'miniprogram', name: '小程序', url: 'https://example.org' }))).toEqual([
+      '第 1 个一级按钮「小程序」：小程序按钮必须填写 appid 和页面路径（pagepath）',
+    ])
     expect(validateMenu(menuOf({ type: 'media_id', name: '素材' }))).toEqual(['第 1 个一级按钮「素材」：media_id 类型必须填写永久素材 media_id'])
     const nested = { name: '预约', type: 'click', key: 'B', sub_button: [click('更深', 'C')] }
     expect(validateMenu(menuOf({ name: '服务', sub_button: [nested] }))).toEqual(['「服务」下的子按钮「预约」：菜单只有两级，子按钮不能再有子菜单'])
   })
 
   test('two buttons with one key are refused: counts and replies are per key', () => {
-    expect(validateMenu(menuOf(click('指南', 'SAME'), { name: '服务', sub_button: [click('预约', 'SAME')] }))).toEqual(['「指南」和「预约」使用了同一个菜单键 SAME'])
+    expect(validateMenu(menuOf(click('指南', 'SAME'), { name: '服务', sub_button: [click('预约', 'SAME')] }))).toEqual([
+      '「指南」和「预约」使用了同一个菜单键 SAME',
+    ])
   })
 
   test('reports every problem at once', () => {
@@ -100,7 +104,13 @@ describe('menuClickReply', () => {
     const reply = menuClickReply(saved, 'GUIDE_LIST', ['居住证办理', '高龄补贴申领'])
     expect(reply).toEqual({ kind: 'text', text: '办事指南（可在历史消息中查看全文）：\n1. 居住证办理\n2. 高龄补贴申领' })
     expect(menuClickReply(saved, 'GUIDE_LIST', [])!.text).toContain('暂无办事指南')
-    expect(menuClickReply(saved, 'GUIDE_LIST', Array.from({ length: 15 }, (_, index) => `指南${index}`))!.text!.split('\n')).toHaveLength(11)
+    expect(
+      menuClickReply(
+        saved,
+        'GUIDE_LIST',
+        Array.from({ length: 15 }, (_, index) => `指南${index}`),
+      )!.text!.split('\n'),
+    ).toHaveLength(11)
   })
 
   test('another key answers its reply text; an unknown key answers nothing', () => {

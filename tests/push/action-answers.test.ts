@@ -11,7 +11,9 @@ test('a preview answer names who got it and who did not, with the reason; nobody
   expect(previewMessage({ outcome: 'no-recipient', recipients: [] })).toBe(BIND_HINT)
   expect(BIND_HINT).toContain('获取绑定码')
   expect(BIND_HINT).not.toContain('已发送')
-  expect(previewMessage({ outcome: 'draft-failed', recipients: [], error: '预览草稿生成失败：图片上传失败' })).toBe('预览未发送：预览草稿生成失败：图片上传失败')
+  expect(previewMessage({ outcome: 'draft-failed', recipients: [], error: '预览草稿生成失败：图片上传失败' })).toBe(
+    '预览未发送：预览草稿生成失败：图片上传失败',
+  )
   const mixed = previewMessage({
     outcome: 'partial',
     recipients: [
@@ -20,11 +22,15 @@ test('a preview answer names who got it and who did not, with the reason; nobody
     ],
   })
   expect(mixed).toBe('预览已发送给 王领导；未能发送给 李领导（用户未关注公众号（43004））')
-  expect(previewMessage({ outcome: 'failed', recipients: [{ userId: '2', name: '李领导', ok: false, error: '系统繁忙' }] })).toBe('未能发送给 李领导（系统繁忙）')
+  expect(previewMessage({ outcome: 'failed', recipients: [{ userId: '2', name: '李领导', ok: false, error: '系统繁忙' }] })).toBe(
+    '未能发送给 李领导（系统繁忙）',
+  )
 })
 
 test('a bundle answer lists what changed, that removed items are back in the pool, and a voided sign-off', () => {
-  expect(bundleMessage({ count: 5, added: [], removed: ['供暖通知'], moved: false, voided: true })).toBe('已保存：本周推送共 5 条；已移除 《供暖通知》（已回到待推送池）；原审定已作废，需重新审定')
+  expect(bundleMessage({ count: 5, added: [], removed: ['供暖通知'], moved: false, voided: true })).toBe(
+    '已保存：本周推送共 5 条；已移除 《供暖通知》（已回到待推送池）；原审定已作废，需重新审定',
+  )
   expect(bundleMessage({ count: 6, added: ['新文'], removed: [], moved: false, voided: false })).toBe('已保存：本周推送共 6 条；已添加 《新文》')
   expect(bundleMessage({ count: 6, added: [], removed: [], moved: true, voided: false })).toBe('已保存：本周推送共 6 条；顺序已调整')
   expect(bundleMessage({ count: 6, added: [], removed: [], moved: false, voided: false })).toContain('没有变化')
@@ -32,7 +38,11 @@ test('a bundle answer lists what changed, that removed items are back in the poo
 
 test('立即生成 answers how many items, what is missing and what the preview did', () => {
   const items = [{ title: 'a' }, { title: 'b' }] as Candidate[]
-  const text = generatedMessage('2026-W48', { selection: { items, missing: 3, excluded: [] }, preview: { outcome: 'no-recipient', recipients: [] }, autoSignedOff: false }, DEFAULT_PUSH_SETTINGS)
+  const text = generatedMessage(
+    '2026-W48',
+    { selection: { items, missing: 3, excluded: [] }, preview: { outcome: 'no-recipient', recipients: [] }, autoSignedOff: false },
+    DEFAULT_PUSH_SETTINGS,
+  )
   expect(text).toContain('已生成 2026-W48 的推送：2 条')
   expect(text).toContain(`至少需要 ${DEFAULT_PUSH_SETTINGS.minItems} 条，还差 3 条`)
   expect(text).toContain(BIND_HINT)

@@ -55,11 +55,22 @@ async function raceOnce(world: PushWorld, offset: number): Promise<Round> {
     wait(Math.max(offset, 0)).then(() =>
       editBundle(req, push.id, reordered).then(
         () => 'saved' as const,
-        (error: unknown) => { if (!(error instanceof ApiError)) console.log('EDITERR', String(error), String((error as {cause?: unknown}).cause)); return error },
+        (error: unknown) => {
+          if (!(error instanceof ApiError)) console.log('EDITERR', String(error), String((error as { cause?: unknown }).cause))
+          return error
+        },
       ),
     ),
     wait(Math.max(-offset, 0)).then(() =>
-      sendWeeklyPush({ payload: t.payload, pushId: push.id, gateway, settings: DEFAULT_PUSH_SETTINGS, owner: 'scheduler', finalAttempt: false, now: () => now }),
+      sendWeeklyPush({
+        payload: t.payload,
+        pushId: push.id,
+        gateway,
+        settings: DEFAULT_PUSH_SETTINGS,
+        owner: 'scheduler',
+        finalAttempt: false,
+        now: () => now,
+      }),
     ),
   ])
   const after = await readPush(t.payload, push.id)
@@ -87,14 +98,18 @@ async function raceOnce(world: PushWorld, offset: number): Promise<Round> {
   return { edit: edit === 'saved' ? 'saved' : (edit as ApiError).code, send: send.kind, sendReason: 'reason' in send ? send.reason : undefined }
 }
 
-test.each(OFFSETS.map((offset, index) => [index + 1, offset]))('round %i (the edit starts %i promise steps after the send): one wins, the other loses cleanly', async (_round, offset) => {
-  const world = await createPushWorld(t.payload, 6)
-  try {
-    rounds.push(await raceOnce(world, offset))
-  } finally {
-    await world.emulator.close()
-  }
-}, 60_000)
+test.each(OFFSETS.map((offset, index) => [index + 1, offset]))(
+  'round %i (the edit starts %i promise steps after the send): one wins, the other loses cleanly',
+  async (_round, offset) => {
+    const world = await createPushWorld(t.payload, 6)
+    try {
+      rounds.push(await raceOnce(world, offset))
+    } finally {
+      await world.emulator.close()
+    }
+  },
+  60_000,
+)
 
 test('both orders happened across the rounds', () => {
   expect(rounds).toHaveLength(OFFSETS.length)
@@ -114,9 +129,15 @@ test('in the store: a bundle edit and a claim decided on the same read, written 
       const edit = () => changeBundle(t.payload, read, { items: [...original].reverse() }, 'leader@test')
       // The scheduler's claim as sendWeeklyPush writes it: only while the push is as it decided on.
       const claim = () =>
-        savePush(t.payload, read, { status: 'sending', claimedBy: 'scheduler', claimedUntil: new Date(Date.now() + 600_000).toISOString() }, { step: 'claim', ok: true }, {
-          and: [{ status: { equals: read.status } }, { updatedAt: { equals: read.updatedAt } }],
-        })
+        savePush(
+          t.payload,
+          read,
+          { status: 'sending', claimedBy: 'scheduler', claimedUntil: new Date(Date.now() + 600_000).toISOString() },
+          { step: 'claim', ok: true },
+          {
+            and: [{ status: { equals: read.status } }, { updatedAt: { equals: read.updatedAt } }],
+          },
+        )
       const [edited, claimed] = round % 2 ? await Promise.all([edit(), claim()]) : (await Promise.all([claim(), edit()])).reverse()
       const after = (await readPush(t.payload, push.id))!
       expect([edited, claimed].filter(Boolean)).toHaveLength(1)

@@ -42,20 +42,24 @@ async function expectSentOnce() {
 }
 
 describe('the scheduler process is SIGKILLed right after a step is saved, then another tick resumes', () => {
-  test.each(['claimed', 'draft', 'sendall-requested', 'sent', 'items-marked-sent'])('killed after "%s" → sent once', async (step) => {
-    await signedOffWeek()
-    const doomed = await startTickProcess({ emulatorUrl: world.emulator.url, owner: 'doomed', crashAtStep: step })
-    world.clock.now = beijing(THURSDAY_SLOT).getTime()
-    await expect(doomed.tick(beijing(THURSDAY_SLOT))).rejects.toThrow(/exited/)
-    expect(await doomed.exited).toEqual({ code: null, signal: 'SIGKILL' })
-    expect(acceptedSendalls(world.emulator)).toBe(['claimed', 'draft', 'sendall-requested'].includes(step) ? 0 : 1)
+  test.each(['claimed', 'draft', 'sendall-requested', 'sent', 'items-marked-sent'])(
+    'killed after "%s" → sent once',
+    async (step) => {
+      await signedOffWeek()
+      const doomed = await startTickProcess({ emulatorUrl: world.emulator.url, owner: 'doomed', crashAtStep: step })
+      world.clock.now = beijing(THURSDAY_SLOT).getTime()
+      await expect(doomed.tick(beijing(THURSDAY_SLOT))).rejects.toThrow(/exited/)
+      expect(await doomed.exited).toEqual({ code: null, signal: 'SIGKILL' })
+      expect(acceptedSendalls(world.emulator)).toBe(['claimed', 'draft', 'sendall-requested'].includes(step) ? 0 : 1)
 
-    // Within the lease nobody touches the send; after it, the next tick (here: this process) finishes it.
-    expect((await world.tickAt('2026-11-26 18:05')).outcome?.kind ?? 'no send attempted').toMatch(/not-claimed|no send attempted/)
-    await world.tickAt(local(AFTER_LEASE), { owner: 'successor' })
-    await world.tickAt('2026-11-27 18:00', { owner: 'successor' })
-    await expectSentOnce()
-  }, 120_000)
+      // Within the lease nobody touches the send; after it, the next tick (here: this process) finishes it.
+      expect((await world.tickAt('2026-11-26 18:05')).outcome?.kind ?? 'no send attempted').toMatch(/not-claimed|no send attempted/)
+      await world.tickAt(local(AFTER_LEASE), { owner: 'successor' })
+      await world.tickAt('2026-11-27 18:00', { owner: 'successor' })
+      await expectSentOnce()
+    },
+    120_000,
+  )
 })
 
 test('a lost sendall answer is settled by the next ticks with the same clientmsgid (45065), not a second send', async () => {
@@ -123,5 +127,8 @@ test('a send cut off mid-way and not resumed that week is never sent later, and 
   expect(acceptedSendalls(world.emulator)).toBe(0)
   // Closed or flagged for a person — not left claimed by a dead process, counted as a send, forever.
   const stale = (await world.push(W48))!
-  expect({ status: stale.status, flagged: stale.status === 'skipped' || stale.needsAttention === true }).toEqual({ status: expect.not.stringMatching(/^sending$/), flagged: true })
+  expect({ status: stale.status, flagged: stale.status === 'skipped' || stale.needsAttention === true }).toEqual({
+    status: expect.not.stringMatching(/^sending$/),
+    flagged: true,
+  })
 })

@@ -26,7 +26,15 @@ export async function createPushWorld(payload: Payload, items = 6, emulatorOptio
   const fx = await createFixtures(payload, `p${Math.random().toString(36).slice(2, 6)}`)
   const account = await payload.create({
     collection: 'wechat-accounts',
-    data: { name: '测试服务号', appId: PUSH_ACCOUNT.appId, appSecret: PUSH_ACCOUNT.appSecret, token: PUSH_ACCOUNT.token, encodingAESKey: PUSH_ACCOUNT.encodingAESKey, isDefault: true, type: 'service' },
+    data: {
+      name: '测试服务号',
+      appId: PUSH_ACCOUNT.appId,
+      appSecret: PUSH_ACCOUNT.appSecret,
+      token: PUSH_ACCOUNT.token,
+      encodingAESKey: PUSH_ACCOUNT.encodingAESKey,
+      isDefault: true,
+      type: 'service',
+    },
   })
   const types = ['policy-explainers', 'community-news', 'articles', 'articles', 'articles', 'articles', 'articles', 'articles'] as const
   for (let index = 0; index < items; index++) {
@@ -85,8 +93,7 @@ const SENDALL = '/cgi-bin/message/mass/sendall'
 export const sendallCount = (emulator: WeChatEmulator) => emulator.requestLog.filter((entry) => entry.path === SENDALL).length
 
 /** sendall requests WeChat accepted as a new send: at most one per account and week. */
-export const acceptedSendalls = (emulator: WeChatEmulator) =>
-  emulator.requestLog.filter((entry) => entry.path === SENDALL && entry.errcode === 0).length
+export const acceptedSendalls = (emulator: WeChatEmulator) => emulator.requestLog.filter((entry) => entry.path === SENDALL && entry.errcode === 0).length
 
 /** Mass sends WeChat actually carried out (jobs, not answers). */
 export const realSends = (emulator: WeChatEmulator) => emulator.account().massJobs.size

@@ -37,7 +37,12 @@ beforeAll(async () => {
     const accountId = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)
     const result = await handleCallback(
       accountId,
-      { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers as Record<string, string>, body: request as unknown as AsyncIterable<Uint8Array> },
+      {
+        method: request.method ?? 'GET',
+        url: request.url ?? '/',
+        headers: request.headers as Record<string, string>,
+        body: request as unknown as AsyncIterable<Uint8Array>,
+      },
       runtime.deps,
     )
     response.writeHead(result.status, result.headers).end(result.body)
@@ -117,7 +122,9 @@ test('the sendall answer is lost and MASSSENDJOBFINISH comes first: kept, then a
   expect(await articleUrlsOf(push.id)).toEqual(push.items!.map((_: unknown, index: number) => articleUrl(world.emulator.account(), job, index + 1)))
   expect((await articleUrlsOf(push.id)).every((url) => url?.startsWith('https://mp.weixin.qq.com/s?'))).toBe(true)
   expect((await t.payload.count({ collection: 'pending-mass-results', overrideAccess: true })).totalDocs).toBe(0)
-  expect((await readSteps(t.payload, push.id)).map((entry) => entry.step)).toEqual(expect.arrayContaining(['sendall-unknown', 'sendall', 'items-marked-sent', 'result']))
+  expect((await readSteps(t.payload, push.id)).map((entry) => entry.step)).toEqual(
+    expect.arrayContaining(['sendall-unknown', 'sendall', 'items-marked-sent', 'result']),
+  )
   expect(acceptedSendalls(world.emulator)).toBe(1)
   expect(realSends(world.emulator)).toBe(1)
 }, 60_000)
@@ -130,7 +137,13 @@ test("another account's callback cannot set a push's result; article addresses o
   expect((await sendNow(push.id, 'scheduler-a')).kind).toBe('sent')
   const msgId = String((await readPush(t.payload, push.id))!.wechat!.msgId)
 
-  const other = { appId: `wxother${Date.now()}`, token: 'othertoken', encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', messageMode: 'safe' as const, originalId: 'gh_other0000001' }
+  const other = {
+    appId: `wxother${Date.now()}`,
+    token: 'othertoken',
+    encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+    messageMode: 'safe' as const,
+    originalId: 'gh_other0000001',
+  }
   const otherId = await createAccount(t.payload, other)
   const ours = world.emulator.account().config
   const finished = (urls: string[]) =>

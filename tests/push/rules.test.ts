@@ -69,7 +69,8 @@ test('a change voids the sign-off only of a signed-off push, and only when the b
 
 test('an edit of an item voids a sign-off when the item is still in a bundle (scheduled) after it; creating never does', () => {
   expect(itemEditVoidsSignOff('update', { reviewStatus: 'scheduled' })).toBe(true)
-  for (const state of ['draft', 'submitted', 'approved', 'returned', 'sent', 'archived']) expect(itemEditVoidsSignOff('update', { reviewStatus: state })).toBe(false)
+  for (const state of ['draft', 'submitted', 'approved', 'returned', 'sent', 'archived'])
+    expect(itemEditVoidsSignOff('update', { reviewStatus: state })).toBe(false)
   expect(itemEditVoidsSignOff('create', { reviewStatus: 'scheduled' })).toBe(false)
 })
 

@@ -145,7 +145,10 @@ test('WeChat fails on Thursday (draft/add keeps answering -1) and refuses on Fri
   const proposal = await assembledAndSignedOff()
 
   world.emulator.faults.apply({ systemErrorRate: 1, paths: ['/cgi-bin/draft/add'] })
-  expect(await world.tickAt('2026-11-26 18:00')).toMatchObject({ step: 'send', outcome: { kind: 'failed', reason: expect.stringContaining('生成图文草稿失败') } })
+  expect(await world.tickAt('2026-11-26 18:00')).toMatchObject({
+    step: 'send',
+    outcome: { kind: 'failed', reason: expect.stringContaining('生成图文草稿失败') },
+  })
   expect(await world.push(W48)).toMatchObject({ status: 'failed', statusReason: expect.stringContaining('周五将再次尝试') })
   expect(await notificationSubjects(t.payload, proposal.id)).toContain(`【本周推送发送失败】将于周五重试（${W48}）`)
 

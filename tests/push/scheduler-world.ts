@@ -26,7 +26,15 @@ export interface ScheduledWorld extends PushWorld {
  * account and the monthly count are all global, so each scenario starts from an empty week.
  */
 export async function resetPushData(payload: Payload): Promise<void> {
-  for (const collection of ['push-steps', 'pending-mass-results', 'weekly-pushes', 'articles', 'policy-explainers', 'community-news', 'notifications'] as const) {
+  for (const collection of [
+    'push-steps',
+    'pending-mass-results',
+    'weekly-pushes',
+    'articles',
+    'policy-explainers',
+    'community-news',
+    'notifications',
+  ] as const) {
     await payload.delete({ collection, where: { id: { exists: true } }, overrideAccess: true })
   }
   await payload.update({ collection: 'wechat-accounts', where: { isDefault: { equals: true } }, data: { isDefault: false }, overrideAccess: true })

@@ -50,7 +50,11 @@ test('beside an edited bundle: the cap counts the bundle, a full bundle ranks th
   const free = item({ community: 'tumen' })
   const late = item({ pushBy: '2026-11-01' })
   const open = explainPool([capped, free, late], bundle, DEFAULT_PUSH_SETTINGS, now)
-  expect(Object.fromEntries(open.map((entry) => [entry.item.id, entry.code]))).toEqual({ [capped.id]: 'community-cap', [free.id]: 'addable', [late.id]: 'expired' })
+  expect(Object.fromEntries(open.map((entry) => [entry.item.id, entry.code]))).toEqual({
+    [capped.id]: 'community-cap',
+    [free.id]: 'addable',
+    [late.id]: 'expired',
+  })
 
   const six = Array.from({ length: 6 }, () => item())
   const [waiting] = explainPool([free], six, DEFAULT_PUSH_SETTINGS, now)

@@ -180,7 +180,13 @@ test('changing the bundle after sign-off voids it too; a removed item goes back 
 test("a community push goes to that community's follower tag; without a configured tag it is not sent", async () => {
   const pushId = await signedOffPush()
   const leaderReq = world.fx.users.admin as never
-  await t.payload.update({ collection: 'weekly-pushes', id: pushId, user: leaderReq, overrideAccess: false, data: { audience: 'community', audienceCommunity: world.fx.communityA } })
+  await t.payload.update({
+    collection: 'weekly-pushes',
+    id: pushId,
+    user: leaderReq,
+    overrideAccess: false,
+    data: { audience: 'community', audienceCommunity: world.fx.communityA },
+  })
   await signOff(t.payload, world.fx, pushId)
   const untagged = await send(pushId)
   expect(untagged).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('没有配置粉丝标签') })
@@ -210,7 +216,15 @@ test('after the send, the result is recorded even though the items are no longer
   const outcome = await send(pushId)
   expect(outcome.kind).toBe('sent')
   const msgId = (outcome as { msgId: string }).msgId
-  const recorded = await applyMassResult(t.payload, { accountId: world.accountId, msgId, status: 'err(20013)', totalCount: 20, filterCount: 20, sentCount: 0, errorCount: 20 })
+  const recorded = await applyMassResult(t.payload, {
+    accountId: world.accountId,
+    msgId,
+    status: 'err(20013)',
+    totalCount: 20,
+    filterCount: 20,
+    sentCount: 0,
+    errorCount: 20,
+  })
   expect(recorded?.result).toMatchObject({ statusText: 'err(20013)', meaning: '群发失败：版权检查未通过（涉嫌转载）', totalCount: 20 })
   const told = await t.payload.find({ collection: 'notifications', where: { and: [{ relatedId: { equals: pushId } }, { subject: { contains: '群发失败' } }] } })
   expect(told.totalDocs).toBeGreaterThan(0)

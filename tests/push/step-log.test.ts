@@ -45,7 +45,12 @@ test('forty entries appended at once, beside a claim saved meanwhile: every entr
   const entries = Array.from({ length: 40 }, (_, index) => ({ step: `concurrent-${index}`, ok: index % 2 === 0, detail: `第 ${index} 条` }))
   // A claim lands in the middle of the appends: no append may write back the status it read.
   const [claim] = await Promise.all([
-    compareAndSet(t.payload, 'weekly-pushes', { and: [{ id: { equals: push.id } }, { status: { equals: 'signed_off' } }] }, { status: 'sending', claimedBy: 'elsewhere' }),
+    compareAndSet(
+      t.payload,
+      'weekly-pushes',
+      { and: [{ id: { equals: push.id } }, { status: { equals: 'signed_off' } }] },
+      { status: 'sending', claimedBy: 'elsewhere' },
+    ),
     ...entries.map((entry) => appendStep(t.payload, push.id, entry)),
   ])
   expect(claim).not.toBeNull()

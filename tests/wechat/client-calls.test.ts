@@ -53,7 +53,12 @@ describe('token', () => {
 
   test('a wrong secret is a WeChatApiError 40125 with its meaning, not retried', async () => {
     const wrong = clientFor(emulator, { appSecret: 'not-the-secret-000000000000000000' }).client
-    await expect(wrong.tags.list()).rejects.toMatchObject({ name: 'WeChatApiError', errcode: 40125, endpoint: '/cgi-bin/stable_token', meaning: 'AppSecret 不正确' })
+    await expect(wrong.tags.list()).rejects.toMatchObject({
+      name: 'WeChatApiError',
+      errcode: 40125,
+      endpoint: '/cgi-bin/stable_token',
+      meaning: 'AppSecret 不正确',
+    })
     expect(countPath(emulator, '/cgi-bin/stable_token')).toBe(1)
   })
 })
@@ -130,7 +135,12 @@ describe('mass', () => {
 
 describe('menu, messages, templates, tags, datacube', () => {
   test('menu create / get / remove', async () => {
-    const menu = { button: [{ type: 'view', name: '社区', url: 'https://example.gov.cn/' }, { name: '服务', sub_button: [{ type: 'click', name: '办事指南', key: 'GUIDE' }] }] }
+    const menu = {
+      button: [
+        { type: 'view', name: '社区', url: 'https://example.gov.cn/' },
+        { name: '服务', sub_button: [{ type: 'click', name: '办事指南', key: 'GUIDE' }] },
+      ],
+    }
     await client.menu.create(menu)
     expect(await client.menu.get()).toEqual(menu)
     await client.menu.remove()

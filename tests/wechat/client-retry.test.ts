@@ -54,10 +54,15 @@ test('an expired stored token (42001) is refreshed and the call succeeds', async
 
 test('-1 bursts: exponential backoff with jitter, then success', async () => {
   const retry = fastRetry({ maxAttempts: 4, random: () => 1 })
-  const { client } = clientFor(emulator, { retry: { ...retry.retry, sleep: async (ms) => {
-    retry.sleeps.push(ms)
-    if (retry.sleeps.length === 2) emulator.faults.clear()
-  } } })
+  const { client } = clientFor(emulator, {
+    retry: {
+      ...retry.retry,
+      sleep: async (ms) => {
+        retry.sleeps.push(ms)
+        if (retry.sleeps.length === 2) emulator.faults.clear()
+      },
+    },
+  })
   await client.menu.create(MENU)
   emulator.faults.set({ systemErrorRate: 1, paths: ['/cgi-bin/menu/get'] })
   expect(await client.menu.get()).toEqual(MENU)
@@ -135,17 +140,26 @@ test('45028 (no quota) is returned at once with its meaning', async () => {
   const thumb = await client.media.addThumb(jpeg(2048))
   const draft = () => client.draft.add([{ title: '通知', content: '<p>正文</p>', thumb_media_id: thumb.mediaId }]).then((d) => d.mediaId)
   await client.mass.sendAll({ mediaId: await draft() })
-  await expect(client.mass.sendAll({ mediaId: await draft() })).rejects.toMatchObject({ errcode: 45028, attempts: 1, meaning: expect.stringContaining('没有群发配额') })
+  await expect(client.mass.sendAll({ mediaId: await draft() })).rejects.toMatchObject({
+    errcode: 45028,
+    attempts: 1,
+    meaning: expect.stringContaining('没有群发配额'),
+  })
   expect(countPath(emulator, '/cgi-bin/message/mass/sendall')).toBe(2)
 })
 
 test('45009 (rate limit) backs off for longer, then succeeds', async () => {
   const retry = fastRetry({ random: () => 0.5 })
-  const { client } = clientFor(emulator, { retry: { ...retry.retry, sleep: async (ms) => {
-    retry.sleeps.push(ms)
-    // The minute passes while the client waits.
-    now += 60_000
-  } } })
+  const { client } = clientFor(emulator, {
+    retry: {
+      ...retry.retry,
+      sleep: async (ms) => {
+        retry.sleeps.push(ms)
+        // The minute passes while the client waits.
+        now += 60_000
+      },
+    },
+  })
   const thumb = await client.media.addThumb(jpeg(2048))
   const { mediaId } = await client.draft.add([{ title: '通知', content: '<p>正文</p>', thumb_media_id: thumb.mediaId }])
   emulator.account().sendallCallTimes.push(...Array.from({ length: 60 }, () => now))

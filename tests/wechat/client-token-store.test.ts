@@ -32,10 +32,13 @@ function instances(makeStore: () => TokenStore, count = 2) {
 }
 
 describe.each([
-  ['memory', () => {
-    const shared = new MemoryTokenStore()
-    return () => shared
-  }],
+  [
+    'memory',
+    () => {
+      const shared = new MemoryTokenStore()
+      return () => shared
+    },
+  ],
   ['payload', () => () => new PayloadTokenStore(payload, { pollMs: 10 })],
 ] as const)('%s store', (_name, storeFactory) => {
   test('instances racing for a first token make one stable_token call and share it', async () => {
@@ -74,7 +77,7 @@ describe('payload store', () => {
     expect(row.lockOwner ?? null).toBeNull()
   })
 
-  test('the lock is exclusive; a crashed holder\'s expired lock is taken over', async () => {
+  test("the lock is exclusive; a crashed holder's expired lock is taken over", async () => {
     const first = new PayloadTokenStore(payload, { pollMs: 5 })
     const second = new PayloadTokenStore(payload, { pollMs: 5 })
     const order: string[] = []
@@ -124,8 +127,6 @@ describe('payload store', () => {
     expect(row).not.toHaveProperty('accessToken')
     expect(JSON.stringify(asAdmin)).not.toContain('secret-token-value-123456')
     await expect(payload.find({ collection: 'wechat-tokens', overrideAccess: false, user: editor })).rejects.toThrow()
-    await expect(
-      payload.create({ collection: 'wechat-tokens', data: { account: 'wxother' } as never, overrideAccess: false, user: admin }),
-    ).rejects.toThrow()
+    await expect(payload.create({ collection: 'wechat-tokens', data: { account: 'wxother' } as never, overrideAccess: false, user: admin })).rejects.toThrow()
   })
 })

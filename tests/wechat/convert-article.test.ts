@@ -64,7 +64,11 @@ const item = (overrides: Record<string, unknown> = {}) => ({
   cover,
   body: doc(
     { type: 'heading', tag: 'h2', children: [text('活动安排')] },
-    paragraph(text('时间：'), text('本周六上午九点', 1), text('，地点见'), { type: 'link', fields: { url: 'https://www.xa.gov.cn/notice/1.html', linkType: 'custom' }, children: [text('市政府通知')] }),
+    paragraph(text('时间：'), text('本周六上午九点', 1), text('，地点见'), {
+      type: 'link',
+      fields: { url: 'https://www.xa.gov.cn/notice/1.html', linkType: 'custom' },
+      children: [text('市政府通知')],
+    }),
     upload(photo),
     upload(bigPhoto),
     upload(photo),
@@ -113,7 +117,10 @@ test('what goes to WeChat carries no EXIF, even from a photo stored before uploa
   // A small JPEG with GPS, written over a stored file as an upload before the cleaning left it.
   const withGps = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#4060c0' } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '108/1 56/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'PhoneMaker' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '108/1 56/1 0/1' },
+    })
     .toBuffer()
   const id = await createMedia(await noiseImage(320, 240, 'jpeg'), 'old-photo.jpg', '旧照片')
   const stored = (await payload.findByID({ collection: 'media', id, depth: 0 })) as unknown as { filename: string }
@@ -154,20 +161,32 @@ test('over-long content is refused with a Chinese message naming the item', asyn
   const paragraphs = Array.from({ length: 400 }, (_, i) => `第${i + 1}段：社区居民议事会讨论了停车位划分和垃圾分类的具体安排。`)
   const build = buildWeChatArticle(payload, client, item({ title: '居民议事会纪要', body: lexicalFromParagraphs(paragraphs) }), { account: ACCOUNT.appId })
   await expect(build).rejects.toBeInstanceOf(WeChatConversionError)
-  await expect(build).rejects.toMatchObject({ field: 'body', itemTitle: '居民议事会纪要', message: expect.stringMatching(/^《居民议事会纪要》正文转换后超过 20000 字（当前 \d+ 字/) })
+  await expect(build).rejects.toMatchObject({
+    field: 'body',
+    itemTitle: '居民议事会纪要',
+    message: expect.stringMatching(/^《居民议事会纪要》正文转换后超过 20000 字（当前 \d+ 字/),
+  })
 })
 
 test('content just under the limit passes', async () => {
-  const article = await buildWeChatArticle(payload, client, item({ body: lexicalFromParagraphs(Array.from({ length: 100 }, () => '社区通知内容。')) }), { account: ACCOUNT.appId })
+  const article = await buildWeChatArticle(payload, client, item({ body: lexicalFromParagraphs(Array.from({ length: 100 }, () => '社区通知内容。')) }), {
+    account: ACCOUNT.appId,
+  })
   expect(article.content.length).toBeLessThan(20_000)
 })
 
 test('missing cover, long title: errors name the item and the field', async () => {
-  await expect(buildWeChatArticle(payload, client, item({ cover: null }), { account: ACCOUNT.appId })).rejects.toMatchObject({ field: 'cover', message: '《西关社区文化节》没有封面图片：微信图文必须有封面' })
-  await expect(buildWeChatArticle(payload, client, item({ title: '长'.repeat(33) }), { account: ACCOUNT.appId })).rejects.toMatchObject({ field: 'title', message: expect.stringContaining('最多 32 个字') })
+  await expect(buildWeChatArticle(payload, client, item({ cover: null }), { account: ACCOUNT.appId })).rejects.toMatchObject({
+    field: 'cover',
+    message: '《西关社区文化节》没有封面图片：微信图文必须有封面',
+  })
+  await expect(buildWeChatArticle(payload, client, item({ title: '长'.repeat(33) }), { account: ACCOUNT.appId })).rejects.toMatchObject({
+    field: 'title',
+    message: expect.stringContaining('最多 32 个字'),
+  })
 })
 
-test('a failed upload is reported with the item and WeChat\'s meaning', async () => {
+test("a failed upload is reported with the item and WeChat's meaning", async () => {
   ;({ client } = clientFor(emulator, { retry: { maxAttempts: 1 } }))
   emulator.faults.set({ systemErrorRate: 1, paths: ['/cgi-bin/media/uploadimg'] })
   await expect(buildWeChatArticle(payload, client, item(), { account: ACCOUNT.appId })).rejects.toMatchObject({
@@ -180,14 +199,16 @@ test('uploads run concurrently, at most 4 at a time', async () => {
   const ids = await Promise.all(Array.from({ length: 8 }, async (_, i) => createMedia(await noiseImage(64, 48, 'jpeg'), `p${i}.jpg`, `图${i}`)))
   let inFlight = 0
   let maxInFlight = 0
-  const counting = <T>(upload: () => Promise<T>) => async () => {
-    maxInFlight = Math.max(maxInFlight, ++inFlight)
-    try {
-      return await upload()
-    } finally {
-      inFlight--
+  const counting =
+    <T>(upload: () => Promise<T>) =>
+    async () => {
+      maxInFlight = Math.max(maxInFlight, ++inFlight)
+      try {
+        return await upload()
+      } finally {
+        inFlight--
+      }
     }
-  }
   // The cover counts too: inline images and the thumb share the 4 slots.
   const counted = {
     media: {

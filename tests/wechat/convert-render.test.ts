@@ -34,7 +34,11 @@ test.each([
   ['italic', TEXT_FORMAT.italic, '<em>字</em>'],
   ['strikethrough', TEXT_FORMAT.strikethrough, '<span style="text-decoration:line-through;">字</span>'],
   ['underline', TEXT_FORMAT.underline, '<span style="text-decoration:underline;">字</span>'],
-  ['code', TEXT_FORMAT.code, '<code style="font-family:Menlo,Consolas,monospace;font-size:0.9em;background:#f3f3f3;padding:0 0.25em;border-radius:3px;">字</code>'],
+  [
+    'code',
+    TEXT_FORMAT.code,
+    '<code style="font-family:Menlo,Consolas,monospace;font-size:0.9em;background:#f3f3f3;padding:0 0.25em;border-radius:3px;">字</code>',
+  ],
   ['subscript', TEXT_FORMAT.subscript, '<sub>字</sub>'],
   ['superscript', TEXT_FORMAT.superscript, '<sup>字</sup>'],
   ['bold+italic+underline', 1 | 2 | 8, '<strong><em><span style="text-decoration:underline;">字</span></em></strong>'],
@@ -47,12 +51,16 @@ test('all text is escaped; no markup can come from content', async () => {
   expect(html).toBe('<p style="margin:0 0 1em 0;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;iframe src=x&gt;</p>')
 })
 
-test('property: for any text, the only tags in the output are the renderer\'s own', async () => {
+test("property: for any text, the only tags in the output are the renderer's own", async () => {
   const allowed = /<\/?(section|p|strong|em|span|code|sub|sup|br|h[1-6]|blockquote|ul|ol|li|a|img|hr|table|tbody|tr|td|th)\b[^<>]*>/g
   await fc.assert(
     fc.asyncProperty(fc.string(), fc.integer({ min: 0, max: 255 }), fc.webUrl(), async (value, format, url) => {
       const { html } = await renderLexicalToWeChatHtml(
-        doc(paragraph(text(value, format), { type: 'link', fields: { url }, children: [text(value)] }), { type: 'heading', tag: 'h2', children: [text(value)] }),
+        doc(paragraph(text(value, format), { type: 'link', fields: { url }, children: [text(value)] }), {
+          type: 'heading',
+          tag: 'h2',
+          children: [text(value)],
+        }),
         noImages,
       )
       expect(html.replace(allowed, '')).not.toMatch(/[<>]/)
@@ -74,22 +82,35 @@ test('bullet, numbered (with start), check and nested lists; quote; rule; line b
   const item = (value: string, extra: Record<string, unknown> = {}): LexicalNode => ({ type: 'listitem', children: [text(value)], ...extra })
   const html = await inner(
     doc(
-      { type: 'list', listType: 'bullet', tag: 'ul', children: [item('一'), { type: 'listitem', children: [{ type: 'list', listType: 'bullet', tag: 'ul', children: [item('一.一')] }] }] },
+      {
+        type: 'list',
+        listType: 'bullet',
+        tag: 'ul',
+        children: [item('一'), { type: 'listitem', children: [{ type: 'list', listType: 'bullet', tag: 'ul', children: [item('一.一')] }] }],
+      },
       { type: 'list', listType: 'number', tag: 'ol', start: 3, children: [item('三')] },
       { type: 'list', listType: 'check', tag: 'ul', children: [item('已办', { checked: true }), item('待办', { checked: false })] },
       { type: 'quote', children: [text('引用'), { type: 'linebreak' }, text('第二行')] },
       { type: 'horizontalrule' },
     ),
   )
-  expect(html).toContain('<ul style="margin:0 0 1em 0;padding-left:2em;"><li style="margin:0.25em 0;">一</li><li style="margin:0.25em 0;"><ul style="margin:0 0 1em 0;padding-left:2em;"><li style="margin:0.25em 0;">一.一</li></ul></li></ul>')
+  expect(html).toContain(
+    '<ul style="margin:0 0 1em 0;padding-left:2em;"><li style="margin:0.25em 0;">一</li><li style="margin:0.25em 0;"><ul style="margin:0 0 1em 0;padding-left:2em;"><li style="margin:0.25em 0;">一.一</li></ul></li></ul>',
+  )
   expect(html).toContain('<ol style="margin:0 0 1em 0;padding-left:2em;" start="3"><li style="margin:0.25em 0;">三</li></ol>')
   expect(html).toContain('<li style="margin:0.25em 0;">☑ 已办</li><li style="margin:0.25em 0;">☐ 待办</li>')
-  expect(html).toContain('<blockquote style="margin:1em 0;padding:0.6em 1em;border-left:4px solid #d0d7de;background:#f6f8fa;color:#555555;">引用<br/>第二行</blockquote>')
+  expect(html).toContain(
+    '<blockquote style="margin:1em 0;padding:0.6em 1em;border-left:4px solid #d0d7de;background:#f6f8fa;color:#555555;">引用<br/>第二行</blockquote>',
+  )
   expect(html).toContain('<hr style="border:none;border-top:1px solid #dddddd;margin:1.5em 0;"/>')
 })
 
 test('links: WeChat articles stay links; outside addresses become text in brackets and are reported', async () => {
-  const link = (url: string, label: string, type = 'link', linkType = 'custom'): LexicalNode => ({ type, fields: { url, linkType, newTab: true }, children: [text(label)] })
+  const link = (url: string, label: string, type = 'link', linkType = 'custom'): LexicalNode => ({
+    type,
+    fields: { url, linkType, newTab: true },
+    children: [text(label)],
+  })
   const { html, externalLinks } = await renderLexicalToWeChatHtml(
     doc(
       paragraph(
@@ -130,17 +151,26 @@ test('images: each distinct image resolved once, all at the same time; src rewri
     if (image.id === 'missing') return null
     return { src: `http://mmbiz.qpic.cn/mmbiz_jpg/${image.id}/0`, alt: image.doc ? String(image.doc.alt) : '社区"活动"<照片>' }
   }
-  const html = await inner(doc(upload('a'), paragraph(text('中间')), upload({ id: 'b', alt: '文化节', filename: 'b.jpg' }), upload('a'), upload('missing')), { resolveImage })
+  const html = await inner(doc(upload('a'), paragraph(text('中间')), upload({ id: 'b', alt: '文化节', filename: 'b.jpg' }), upload('a'), upload('missing')), {
+    resolveImage,
+  })
   expect(calls.map((image) => image.id)).toEqual(['a', 'b', 'missing'])
   expect(calls[1]!.doc).toMatchObject({ alt: '文化节' })
   expect(maxInFlight).toBe(3)
-  const image = (id: string, alt: string) => `<p style="margin:1em 0;text-align:center;"><img src="http://mmbiz.qpic.cn/mmbiz_jpg/${id}/0" alt="${alt}" style="max-width:100%;height:auto;display:block;margin:0 auto;"/></p>`
+  const image = (id: string, alt: string) =>
+    `<p style="margin:1em 0;text-align:center;"><img src="http://mmbiz.qpic.cn/mmbiz_jpg/${id}/0" alt="${alt}" style="max-width:100%;height:auto;display:block;margin:0 auto;"/></p>`
   const alt = '社区&quot;活动&quot;&lt;照片&gt;'
   expect(html).toBe(`${image('a', alt)}<p style="margin:0 0 1em 0;">中间</p>${image('b', '文化节')}${image('a', alt)}`)
 })
 
 test('simple tables: header cells, spans, compact paragraphs in cells', async () => {
-  const cell = (value: string, extra: Record<string, unknown> = {}): LexicalNode => ({ type: 'tablecell', headerState: 0, colSpan: 1, children: [paragraph(text(value))], ...extra })
+  const cell = (value: string, extra: Record<string, unknown> = {}): LexicalNode => ({
+    type: 'tablecell',
+    headerState: 0,
+    colSpan: 1,
+    children: [paragraph(text(value))],
+    ...extra,
+  })
   const html = await inner(
     doc({
       type: 'table',
@@ -163,6 +193,12 @@ test('simple tables: header cells, spans, compact paragraphs in cells', async ()
 })
 
 test('unknown nodes keep their text but never their markup', async () => {
-  const html = await inner(doc({ type: 'block', fields: { blockType: 'html', html: '<iframe src="x"></iframe>' } }, { type: 'custom', children: [text('保留的文字')] }, { type: 'relationship', value: 'x' }))
+  const html = await inner(
+    doc(
+      { type: 'block', fields: { blockType: 'html', html: '<iframe src="x"></iframe>' } },
+      { type: 'custom', children: [text('保留的文字')] },
+      { type: 'relationship', value: 'x' },
+    ),
+  )
   expect(html).toBe('保留的文字')
 })

@@ -186,7 +186,10 @@ describe('malformed input: every reason', () => {
   test('appid-mismatch: a message for another account', () => {
     const encrypted = encryptMessage({ encodingAESKey, appId: 'wxOTHERACCOUNT0001', xml: 'hi' })
     expectReason(() => decryptMessage({ encodingAESKey, appId, encrypted }), 'appid-mismatch')
-    expectReason(() => decryptMessage({ encodingAESKey: VECTOR_A.encodingAESKey, appId: 'wx0000000000000000', encrypted: VECTOR_A.encrypted }), 'appid-mismatch')
+    expectReason(
+      () => decryptMessage({ encodingAESKey: VECTOR_A.encodingAESKey, appId: 'wx0000000000000000', encrypted: VECTOR_A.encrypted }),
+      'appid-mismatch',
+    )
   })
 
   test('errors carry a name and a message', () => {

@@ -44,7 +44,14 @@ describe('web OAuth', () => {
   test('authorize redirects with a code; the code is single-use; userinfo needs snsapi_userinfo', async () => {
     const openid = [...emulator.account().users.keys()][0]!
     const authorizeUrl = new URL('/connect/oauth2/authorize', emulator.url)
-    for (const [key, value] of Object.entries({ appid: ACCOUNT.appId, redirect_uri: 'https://cms.example/auth', response_type: 'code', scope: 'snsapi_userinfo', state: 'xyz', openid })) {
+    for (const [key, value] of Object.entries({
+      appid: ACCOUNT.appId,
+      redirect_uri: 'https://cms.example/auth',
+      response_type: 'code',
+      scope: 'snsapi_userinfo',
+      state: 'xyz',
+      openid,
+    })) {
       authorizeUrl.searchParams.set(key, value)
     }
     const redirect = await fetch(authorizeUrl, { redirect: 'manual' })

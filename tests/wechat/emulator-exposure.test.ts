@@ -18,9 +18,17 @@ interface Exit {
 }
 
 /** Runs `node args…` in the project with `env` (nothing else of this process's environment but PATH/HOME; NODE_ENV=test unless given). */
-function node(args: string[], env: Record<string, string>, { untilStdout, timeoutMs = 60_000 }: { untilStdout?: RegExp; timeoutMs?: number } = {}): Promise<Exit> {
+function node(
+  args: string[],
+  env: Record<string, string>,
+  { untilStdout, timeoutMs = 60_000 }: { untilStdout?: RegExp; timeoutMs?: number } = {},
+): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     const timer = setTimeout(() => {
@@ -61,7 +69,11 @@ test('in development it starts, on 127.0.0.1 by default, with the account the de
   const file = path.join(directory, '.wechat-demo-account')
   fs.writeFileSync(file, JSON.stringify({ appId: DEMO_APP_ID, originalId: DEMO_ORIGINAL_ID, ...generateAccountSecrets() }), { mode: 0o600 })
   try {
-    const result = await node(['--import', 'tsx', 'src/dev/emulator/cli.ts'], { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port), WECHAT_DEMO_ACCOUNT_FILE: file }, { untilStdout: /appid \S+, mode/ })
+    const result = await node(
+      ['--import', 'tsx', 'src/dev/emulator/cli.ts'],
+      { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port), WECHAT_DEMO_ACCOUNT_FILE: file },
+      { untilStdout: /appid \S+, mode/ },
+    )
     expect(result.stdout).toContain(`WeChat emulator listening on http://127.0.0.1:${port}`)
     expect(result.stdout).toContain(`appid ${DEMO_APP_ID}`)
   } finally {
@@ -72,7 +84,11 @@ test('in development it starts, on 127.0.0.1 by default, with the account the de
 test('without the demo account the install generated, the emulator does not fall back to constants: it refuses, in Chinese', async () => {
   const port = await freePort()
   const missing = path.join(os.tmpdir(), `no-such-${Date.now()}`, '.wechat-demo-account')
-  const result = await node(['--import', 'tsx', 'src/dev/emulator/cli.ts'], { NODE_ENV: 'development', WECHAT_EMULATOR_PORT: String(port), WECHAT_DEMO_ACCOUNT_FILE: missing })
+  const result = await node(['--import', 'tsx', 'src/dev/emulator/cli.ts'], {
+    NODE_ENV: 'development',
+    WECHAT_EMULATOR_PORT: String(port),
+    WECHAT_DEMO_ACCOUNT_FILE: missing,
+  })
   expect(result.code).toBe(1)
   expect(result.stderr).toContain('微信模拟器找不到演示公众号的凭据')
   expect(await listening(port)).toBe(false)
@@ -101,7 +117,7 @@ test('the callback server listens on 127.0.0.1 unless WECHAT_CALLBACK_HOST opens
   expect(await scripts(callbackArgs, {})).toBe('127.0.0.1')
 }, 90_000)
 
-test("npm start runs no emulator when the seed generated no demo account (no file), instead of one with invented secrets", async () => {
+test('npm start runs no emulator when the seed generated no demo account (no file), instead of one with invented secrets', async () => {
   const names = 'demo.demoServices({ emulator: "http://127.0.0.1:3100" }).map((service) => service.name)'
   const missing = path.join(os.tmpdir(), `no-such-${Date.now()}`, '.wechat-demo-account')
   expect(await scripts(names, { WECHAT_DEMO_ACCOUNT_FILE: missing })).toEqual(['scheduler', 'callback', 'admin'])

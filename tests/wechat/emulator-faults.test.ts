@@ -73,7 +73,11 @@ describe('fault injection (API)', () => {
 
 describe('control endpoints over HTTP', () => {
   test('POST /__emulator/faults, GET /__emulator/log, POST /__emulator/reset', async () => {
-    const current = await postJson(emulator, '/__emulator/faults', { systemErrorRate: 1, paths: ['/cgi-bin/menu/get'], dropResponses: { '/cgi-bin/draft/count': 2 } })
+    const current = await postJson(emulator, '/__emulator/faults', {
+      systemErrorRate: 1,
+      paths: ['/cgi-bin/menu/get'],
+      dropResponses: { '/cgi-bin/draft/count': 2 },
+    })
     expect(current).toMatchObject({ systemErrorRate: 1, paths: ['/cgi-bin/menu/get'], dropResponses: { '/cgi-bin/draft/count': 2 } })
     expect((await client.get('/cgi-bin/menu/get')).errcode).toBe(-1)
 

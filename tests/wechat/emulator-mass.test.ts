@@ -10,7 +10,13 @@ let emulator: WeChatEmulator
 let client: Api
 
 const sendAll = (mediaId: string, extra: Record<string, unknown> = {}) =>
-  client.post('/cgi-bin/message/mass/sendall', { filter: { is_to_all: true }, mpnews: { media_id: mediaId }, msgtype: 'mpnews', send_ignore_reprint: 0, ...extra })
+  client.post('/cgi-bin/message/mass/sendall', {
+    filter: { is_to_all: true },
+    mpnews: { media_id: mediaId },
+    msgtype: 'mpnews',
+    send_ignore_reprint: 0,
+    ...extra,
+  })
 
 async function setup(options: Parameters<typeof startTestEmulator>[0] = {}) {
   now = START

@@ -101,7 +101,13 @@ describe('simulated messages reach the callback', () => {
     const receiver = await startCallbackReceiver((request) => {
       const envelope = parseXml(request.body)
       const incoming = parseXml(decryptMessage({ encodingAESKey: ACCOUNT.encodingAESKey, appId: ACCOUNT.appId, encrypted: xmlText(envelope, 'Encrypt') }))
-      const reply = buildXml({ ToUserName: xmlText(incoming, 'FromUserName'), FromUserName: ACCOUNT.originalId!, CreateTime: 1, MsgType: 'text', Content: `收到：${xmlText(incoming, 'Content')}` })
+      const reply = buildXml({
+        ToUserName: xmlText(incoming, 'FromUserName'),
+        FromUserName: ACCOUNT.originalId!,
+        CreateTime: 1,
+        MsgType: 'text',
+        Content: `收到：${xmlText(incoming, 'Content')}`,
+      })
       const encrypted = encryptMessage({ encodingAESKey: ACCOUNT.encodingAESKey, appId: ACCOUNT.appId, xml: reply })
       return { body: buildXml({ Encrypt: encrypted, MsgSignature: sha1Signature(ACCOUNT.token, '1', 'n', encrypted), TimeStamp: 1, Nonce: 'n' }) }
     })
@@ -130,7 +136,12 @@ describe('template messages', () => {
       emulator = await startTestEmulator({ accounts: [{ ...ACCOUNT, callbackUrl: receiver.url }] })
       client = api(emulator, await fetchToken(emulator))
       const openid = [...emulator.account().users.keys()][0]!
-      const answer = await client.post('/cgi-bin/message/template/send', { touser: openid, template_id: 'TPL1', url: 'https://example.org', data: { first: { value: '通知' } } })
+      const answer = await client.post('/cgi-bin/message/template/send', {
+        touser: openid,
+        template_id: 'TPL1',
+        url: 'https://example.org',
+        data: { first: { value: '通知' } },
+      })
       expect(answer).toMatchObject({ errcode: 0, errmsg: 'ok' })
       const [request] = await receiver.waitFor(1)
       const event = parseXml(request!.body)

@@ -41,8 +41,9 @@ describe('decryptMessage never throws anything but WeChatCryptoError', () => {
 
   test('random whole 32-byte blocks, so decryption reaches the padding and length checks', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }).chain((blocks) => fc.uint8Array({ minLength: blocks * 32, maxLength: blocks * 32 })), (bytes) =>
-        onlyThrows(WeChatCryptoError, () => decryptMessage({ encodingAESKey, appId, encrypted: Buffer.from(bytes).toString('base64') })),
+      fc.property(
+        fc.integer({ min: 1, max: 8 }).chain((blocks) => fc.uint8Array({ minLength: blocks * 32, maxLength: blocks * 32 })),
+        (bytes) => onlyThrows(WeChatCryptoError, () => decryptMessage({ encodingAESKey, appId, encrypted: Buffer.from(bytes).toString('base64') })),
       ),
       { numRuns: RUNS },
     )
@@ -59,7 +60,10 @@ describe('decryptMessage never throws anything but WeChatCryptoError', () => {
 
   test('encrypt -> decrypt round-trips any string', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300, unit: 'grapheme' }), (xml) => decryptMessage({ encodingAESKey, appId, encrypted: encryptMessage({ encodingAESKey, appId, xml }) }) === xml),
+      fc.property(
+        fc.string({ maxLength: 300, unit: 'grapheme' }),
+        (xml) => decryptMessage({ encodingAESKey, appId, encrypted: encryptMessage({ encodingAESKey, appId, xml }) }) === xml,
+      ),
       { numRuns: 2000 },
     )
   })
@@ -69,7 +73,29 @@ describe('parseXml never throws anything but WeChatXmlError', () => {
   const xmlish = fc
     .array(
       fc.oneof(
-        fc.constantFrom('<xml>', '</xml>', '<A>', '</A>', '<item>', '</item>', '<![CDATA[', ']]>', '<!--', '-->', '<?xml?>', '<!DOCTYPE', '<!ENTITY', '&lt;', '&#x', ';', '<', '>', '/>', '"', '__proto__'),
+        fc.constantFrom(
+          '<xml>',
+          '</xml>',
+          '<A>',
+          '</A>',
+          '<item>',
+          '</item>',
+          '<![CDATA[',
+          ']]>',
+          '<!--',
+          '-->',
+          '<?xml?>',
+          '<!DOCTYPE',
+          '<!ENTITY',
+          '&lt;',
+          '&#x',
+          ';',
+          '<',
+          '>',
+          '/>',
+          '"',
+          '__proto__',
+        ),
         fc.string({ maxLength: 10 }),
       ),
       { maxLength: 30 },

@@ -57,7 +57,10 @@ export const TryAutoReply: React.FC = () => {
     <div className="try-auto-reply" style={{ margin: '8px 0 24px' }}>
       <p style={{ margin: '0 0 8px' }}>
         {pick(
-          { zh: '试一试：输入一条居民消息，查看会命中哪条规则（按当前已保存的规则）', en: "Try it: type a resident's message to see which rule answers it (saved rules only)" },
+          {
+            zh: '试一试：输入一条居民消息，查看会命中哪条规则（按当前已保存的规则）',
+            en: "Try it: type a resident's message to see which rule answers it (saved rules only)",
+          },
           lang,
         )}
       </p>

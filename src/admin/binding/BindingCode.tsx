@@ -26,7 +26,12 @@ export const BindingCode: React.FC = () => {
     setBusy(true)
     setError(null)
     try {
-      const response = await fetch('/api/binding-codes/issue', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+      const response = await fetch('/api/binding-codes/issue', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      })
       const body = (await response.json().catch(() => ({}))) as Issued
       if (response.status === 401) setError(pick({ zh: '请先登录后台', en: 'Please sign in first.' }, lang))
       else if (!response.ok || !body.code) setError(errorsText(body) ?? `HTTP ${response.status}`)
@@ -53,7 +58,11 @@ export const BindingCode: React.FC = () => {
         )}
       </p>
       <Button buttonStyle="secondary" disabled={busy} onClick={() => void issue()} className="binding-code__issue">
-        {busy ? pick({ zh: '生成中…', en: 'Generating…' }, lang) : issued ? pick({ zh: '重新获取绑定码', en: 'Get a new code' }, lang) : pick({ zh: '获取绑定码', en: 'Get a binding code' }, lang)}
+        {busy
+          ? pick({ zh: '生成中…', en: 'Generating…' }, lang)
+          : issued
+            ? pick({ zh: '重新获取绑定码', en: 'Get a new code' }, lang)
+            : pick({ zh: '获取绑定码', en: 'Get a binding code' }, lang)}
       </Button>
       {issued?.code && (
         <p className="binding-code__code">

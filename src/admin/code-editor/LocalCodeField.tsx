@@ -23,7 +23,11 @@ function useLocalMonaco(): 'loading' | 'ready' | 'failed' {
 
 const Failed: React.FC = () => {
   const { i18n } = useTranslation()
-  return <p style={{ color: 'var(--theme-error-500)' }}>{pick({ zh: '编辑器加载失败，请刷新页面。', en: 'The editor failed to load; reload the page.' }, i18n.language)}</p>
+  return (
+    <p style={{ color: 'var(--theme-error-500)' }}>
+      {pick({ zh: '编辑器加载失败，请刷新页面。', en: 'The editor failed to load; reload the page.' }, i18n.language)}
+    </p>
+  )
 }
 
 /** Every `json` field of the admin (set by src/admin/admin-defaults.ts). */

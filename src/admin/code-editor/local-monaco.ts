@@ -26,11 +26,15 @@ export function ensureLocalMonaco(): Promise<void> {
       const amd = win.require
       if (!amd) return reject(new Error('Monaco loader did not define require'))
       amd.config({ paths: { vs: MONACO_BASE } })
-      amd(['vs/editor/editor.main'], (main) => {
-        const monaco = ((main as { m?: unknown }).m ?? main) as { editor?: unknown }
-        win.monaco = monaco
-        resolve()
-      }, reject)
+      amd(
+        ['vs/editor/editor.main'],
+        (main) => {
+          const monaco = ((main as { m?: unknown }).m ?? main) as { editor?: unknown }
+          win.monaco = monaco
+          resolve()
+        },
+        reject,
+      )
     }
     document.body.appendChild(script)
   }).catch((error: unknown) => {

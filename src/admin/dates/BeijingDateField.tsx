@@ -22,7 +22,9 @@ export const BeijingDateField: React.FC<DateFieldClientProps> = (props) => {
       <FieldLabel label={field.label} path={path} />
       <div className="beijing-date-field__value" data-date-value={value ?? ''}>
         {text || '—'}
-        {text && appearance !== 'dayOnly' ? <span style={{ color: 'var(--theme-elevation-500)' }}>{pick({ zh: '（北京时间）', en: ' (Beijing time)' }, i18n.language)}</span> : null}
+        {text && appearance !== 'dayOnly' ? (
+          <span style={{ color: 'var(--theme-elevation-500)' }}>{pick({ zh: '（北京时间）', en: ' (Beijing time)' }, i18n.language)}</span>
+        ) : null}
       </div>
       {field.admin?.description ? <FieldDescription description={field.admin.description} path={path ?? field.name} /> : null}
     </div>

@@ -29,7 +29,11 @@ export const DocumentDates: React.FC = () => {
       {meta
         ? createPortal(
             entries.map((entry) => (
-              <li key={entry.key} className={`doc-controls__list-item doc-controls__value-wrap beijing-doc-date beijing-doc-date--${entry.key}`} title={entry.value}>
+              <li
+                key={entry.key}
+                className={`doc-controls__list-item doc-controls__value-wrap beijing-doc-date beijing-doc-date--${entry.key}`}
+                title={entry.value}
+              >
                 <p className="doc-controls__label">{entry.label}:&nbsp;</p>
                 <p className="doc-controls__value">{entry.value}</p>
               </li>

@@ -39,7 +39,11 @@ export const Conversation: React.FC = () => {
   return (
     <div className="resident-conversation" style={{ marginBottom: 24 }}>
       <h4 style={{ margin: '0 0 8px' }}>{pick({ zh: '与该居民的对话（北京时间）', en: 'Conversation with this resident (Beijing time)' }, lang)}</h4>
-      {failed ? <Banner type="error">{pick({ zh: '对话记录加载失败，请刷新页面重试。', en: 'The conversation could not be loaded; please reload the page.' }, lang)}</Banner> : null}
+      {failed ? (
+        <Banner type="error">
+          {pick({ zh: '对话记录加载失败，请刷新页面重试。', en: 'The conversation could not be loaded; please reload the page.' }, lang)}
+        </Banner>
+      ) : null}
       {!data && !failed ? <p>{pick({ zh: '正在加载…', en: 'Loading…' }, lang)}</p> : null}
       {data ? (
         <ol className="resident-conversation__list" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -88,7 +92,13 @@ export const Conversation: React.FC = () => {
       ) : null}
       {data && data.hidden > 0 ? (
         <p style={{ fontSize: 12 }}>
-          {pick({ zh: `另有 ${data.hidden} 条留言在其他社区的队列或由其他同事负责，未显示。`, en: `${data.hidden} more message(s) are in another community’s queue or handled by colleagues, and are not shown.` }, lang)}
+          {pick(
+            {
+              zh: `另有 ${data.hidden} 条留言在其他社区的队列或由其他同事负责，未显示。`,
+              en: `${data.hidden} more message(s) are in another community’s queue or handled by colleagues, and are not shown.`,
+            },
+            lang,
+          )}
         </p>
       ) : null}
     </div>

@@ -53,7 +53,9 @@ export const MessageMedia: React.FC = () => {
       {status === 'pending' ? (
         <Banner type="info">
           {pick({ zh: '正在从微信取回文件', en: 'Fetching the file from WeChat' }, lang)}
-          {retryAt ? pick({ zh: `，下次尝试：${formatShanghai(retryAt)}（北京时间）`, en: `; next attempt ${formatShanghai(retryAt)} (Beijing time)` }, lang) : ''}
+          {retryAt
+            ? pick({ zh: `，下次尝试：${formatShanghai(retryAt)}（北京时间）`, en: `; next attempt ${formatShanghai(retryAt)} (Beijing time)` }, lang)
+            : ''}
           {lastError ? pick({ zh: `。上次失败：${lastError}`, en: `. Last failure: ${lastError}` }, lang) : ''}
         </Banner>
       ) : null}
@@ -89,9 +91,19 @@ export const MessageMedia: React.FC = () => {
         return (
           <figure key={file.id} className={`resident-media__${file.kind}`} style={{ margin: '0 0 8px' }}>
             <a href={file.url} target="_blank" rel="noreferrer">
-              <img src={file.url} alt={file.kind === 'thumb' ? pick({ zh: '视频封面', en: 'Video thumbnail' }, lang) : pick({ zh: '居民发来的图片', en: 'Image from the resident' }, lang)} style={{ maxWidth: '100%', maxHeight: 480 }} />
+              <img
+                src={file.url}
+                alt={
+                  file.kind === 'thumb'
+                    ? pick({ zh: '视频封面', en: 'Video thumbnail' }, lang)
+                    : pick({ zh: '居民发来的图片', en: 'Image from the resident' }, lang)
+                }
+                style={{ maxWidth: '100%', maxHeight: 480 }}
+              />
             </a>
-            {file.kind === 'thumb' ? <figcaption>{pick({ zh: '视频封面（视频本身请在微信中查看）', en: 'Video thumbnail (the video itself stays in WeChat)' }, lang)}</figcaption> : null}
+            {file.kind === 'thumb' ? (
+              <figcaption>{pick({ zh: '视频封面（视频本身请在微信中查看）', en: 'Video thumbnail (the video itself stays in WeChat)' }, lang)}</figcaption>
+            ) : null}
           </figure>
         )
       })}

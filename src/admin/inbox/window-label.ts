@@ -36,15 +36,21 @@ export function windowLabel(info: WindowInfo, remainingMs: number, language?: st
   if (info.refusal) {
     const code = info.refusal.errcode
     const reason = pick(REFUSALS[code] ?? { zh: `微信返回错误码 ${code}`, en: `WeChat answered error ${code}` }, language)
-    const next =
-      code === 48001
-        ? ''
-        : pick({ zh: '居民再次发来消息后才能回复。', en: 'You can reply again after the resident writes again.' }, language)
-    return pick({ zh: `微信拒绝了回复（${code}）：${reason}。倒计时已停止，${next}`, en: `WeChat refused the reply (${code}): ${reason}. The countdown has stopped. ${next}` }, language).trim()
+    const next = code === 48001 ? '' : pick({ zh: '居民再次发来消息后才能回复。', en: 'You can reply again after the resident writes again.' }, language)
+    return pick(
+      {
+        zh: `微信拒绝了回复（${code}）：${reason}。倒计时已停止，${next}`,
+        en: `WeChat refused the reply (${code}): ${reason}. The countdown has stopped. ${next}`,
+      },
+      language,
+    ).trim()
   }
   if (remainingMs <= 0) {
     return pick(
-      { zh: '已超过 48 小时回复时限，无法回复；居民再次发来消息后可回复。', en: 'The 48-hour reply window has passed; you can reply after the resident writes again.' },
+      {
+        zh: '已超过 48 小时回复时限，无法回复；居民再次发来消息后可回复。',
+        en: 'The 48-hour reply window has passed; you can reply after the resident writes again.',
+      },
       language,
     )
   }

@@ -37,7 +37,12 @@ const ADDABLE = ['addable', 'full', 'community-cap']
  * Each change saves the whole new order through the push's `bundle` action, so the push's own rules
  * apply (a removed item returns to the pool; a change voids the sign-off); the answer stays shown.
  */
-export const BundleEditor: React.FC<{ pushId: string | null; editable: boolean; items: BundleRow[]; pool: PoolEntry[] }> = ({ pushId, editable, items, pool }) => {
+export const BundleEditor: React.FC<{ pushId: string | null; editable: boolean; items: BundleRow[]; pool: PoolEntry[] }> = ({
+  pushId,
+  editable,
+  items,
+  pool,
+}) => {
   const { i18n } = useTranslation()
   const lang = i18n.language
   const t = (zh: string, en: string) => pick({ zh, en }, lang)
@@ -69,12 +74,21 @@ export const BundleEditor: React.FC<{ pushId: string | null; editable: boolean; 
   )
   // Each row's id in the tables, and its cells' key.
   const rowKey = (row: { relationTo: string; value: string }) => `${row.relationTo}:${row.value}`
-  const link = (row: { relationTo: string; value: string; title: string }) => <a href={`/admin/collections/${row.relationTo}/${row.value}`}>{row.title || t('（无标题）', '(untitled)')}</a>
+  const link = (row: { relationTo: string; value: string; title: string }) => (
+    <a href={`/admin/collections/${row.relationTo}/${row.value}`}>{row.title || t('（无标题）', '(untitled)')}</a>
+  )
 
   return (
     <section className="push-bundle">
       <h2>{t('本周内容', 'This week’s items')}</h2>
-      {editable ? <p style={{ color: 'var(--theme-elevation-500)' }}>{t('第一条为头条。调整顺序、移除或从待推送池加入；移除的内容回到待推送池，已审定的推送修改后需重新审定。', 'The first is the headline. Reorder, remove, or add from the pool; removed items go back to the pool, and a change voids the sign-off.')}</p> : null}
+      {editable ? (
+        <p style={{ color: 'var(--theme-elevation-500)' }}>
+          {t(
+            '第一条为头条。调整顺序、移除或从待推送池加入；移除的内容回到待推送池，已审定的推送修改后需重新审定。',
+            'The first is the headline. Reorder, remove, or add from the pool; removed items go back to the pool, and a change voids the sign-off.',
+          )}
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <p>{t('本周推送还没有内容。', 'No items yet.')}</p>
       ) : (
@@ -82,8 +96,28 @@ export const BundleEditor: React.FC<{ pushId: string | null; editable: boolean; 
           className="push-bundle__items"
           rowIds={items.map(rowKey)}
           columns={[
-            { key: 'order', heading: '#', cells: items.map((item, index) => (index === 0 ? <Pill key={rowKey(item)} pillStyle="success" size="small">{t('头条', 'Headline')}</Pill> : String(index + 1))) },
-            { key: 'title', heading: t('标题', 'Title'), cells: items.map((item) => <span key={rowKey(item)} className="push-bundle__title">{link(item)}</span>) },
+            {
+              key: 'order',
+              heading: '#',
+              cells: items.map((item, index) =>
+                index === 0 ? (
+                  <Pill key={rowKey(item)} pillStyle="success" size="small">
+                    {t('头条', 'Headline')}
+                  </Pill>
+                ) : (
+                  String(index + 1)
+                ),
+              ),
+            },
+            {
+              key: 'title',
+              heading: t('标题', 'Title'),
+              cells: items.map((item) => (
+                <span key={rowKey(item)} className="push-bundle__title">
+                  {link(item)}
+                </span>
+              )),
+            },
             { key: 'type', heading: t('类型', 'Type'), cells: items.map((item) => item.typeLabel) },
             {
               key: 'check',
@@ -127,7 +161,15 @@ export const BundleEditor: React.FC<{ pushId: string | null; editable: boolean; 
           className="push-pool"
           rowIds={pool.map(rowKey)}
           columns={[
-            { key: 'title', heading: t('标题', 'Title'), cells: pool.map((row) => <span key={rowKey(row)} className="push-pool__title">{link(row)}</span>) },
+            {
+              key: 'title',
+              heading: t('标题', 'Title'),
+              cells: pool.map((row) => (
+                <span key={rowKey(row)} className="push-pool__title">
+                  {link(row)}
+                </span>
+              )),
+            },
             { key: 'type', heading: t('类型', 'Type'), cells: pool.map((row) => row.typeLabel) },
             {
               key: 'reason',
@@ -146,7 +188,9 @@ export const BundleEditor: React.FC<{ pushId: string | null; editable: boolean; 
                   {
                     key: 'add',
                     heading: '',
-                    cells: pool.map((row) => (ADDABLE.includes(row.code) ? small(t('加入本周', 'Add'), () => void save([...items, row]), 'push-pool__add') : null)),
+                    cells: pool.map((row) =>
+                      ADDABLE.includes(row.code) ? small(t('加入本周', 'Add'), () => void save([...items, row]), 'push-pool__add') : null,
+                    ),
                   },
                 ]
               : []),

@@ -34,7 +34,10 @@ export const GenerateWeekButton: React.FC = () => {
       </Button>
       <p style={{ color: 'var(--theme-elevation-500)' }}>
         {pick(
-          { zh: '按定时组稿的同一规则从待推送池选出内容，并向已绑定微信的领导发送预览。', en: 'Chooses items from the pool by the scheduled assemble’s rules and previews them to leaders who bound WeChat.' },
+          {
+            zh: '按定时组稿的同一规则从待推送池选出内容，并向已绑定微信的领导发送预览。',
+            en: 'Chooses items from the pool by the scheduled assemble’s rules and previews them to leaders who bound WeChat.',
+          },
           lang,
         )}
       </p>

@@ -21,7 +21,18 @@ export function MessageCard({ items, lang }: { items: ItemPreview[]; lang: strin
     <div className="push-preview__card" style={{ ...PHONE, border: '1px solid #e5e5e5', borderRadius: 8, boxShadow: 'none' }}>
       <div style={{ position: 'relative', aspectRatio: '2.35 / 1', background: '#eeeeee' }}>
         {headline.coverUrl ? <img src={headline.coverUrl} alt="" style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} /> : null}
-        <div style={{ position: 'absolute', left: 0, right: 0, bottom: 0, padding: '8px 12px', color: '#fff', background: 'linear-gradient(transparent, rgba(0,0,0,.6))', fontSize: 16 }}>
+        <div
+          style={{
+            position: 'absolute',
+            left: 0,
+            right: 0,
+            bottom: 0,
+            padding: '8px 12px',
+            color: '#fff',
+            background: 'linear-gradient(transparent, rgba(0,0,0,.6))',
+            fontSize: 16,
+          }}
+        >
           {headline.title}
         </div>
       </div>
@@ -29,7 +40,11 @@ export function MessageCard({ items, lang }: { items: ItemPreview[]; lang: strin
       {rest.map((item) => (
         <div key={item.key} style={{ display: 'flex', gap: 12, alignItems: 'center', padding: '10px 12px', borderTop: '1px solid #eeeeee' }}>
           <span style={{ flex: 1, fontSize: 15, lineHeight: 1.4 }}>{item.title}</span>
-          {item.thumbUrl ? <img src={item.thumbUrl} alt="" style={{ width: 56, height: 56, objectFit: 'cover', flex: 'none' }} /> : <span style={{ width: 56, height: 56, background: '#eee', flex: 'none' }} />}
+          {item.thumbUrl ? (
+            <img src={item.thumbUrl} alt="" style={{ width: 56, height: 56, objectFit: 'cover', flex: 'none' }} />
+          ) : (
+            <span style={{ width: 56, height: 56, background: '#eee', flex: 'none' }} />
+          )}
         </div>
       ))}
       <p style={{ margin: 0, padding: '6px 12px', fontSize: 12, color: '#999', borderTop: '1px solid #eeeeee' }}>

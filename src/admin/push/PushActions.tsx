@@ -55,7 +55,10 @@ export const PushActions: React.FC<PushActionsProps> = ({ pushId, status, summar
 
   const run = async (action: Action) => {
     setBusy(action)
-    const result = await postPushRequest(`/api/weekly-pushes/${encodeURIComponent(pushId)}/action`, { action, reason: action === 'reject' ? reason.trim() : undefined })
+    const result = await postPushRequest(`/api/weekly-pushes/${encodeURIComponent(pushId)}/action`, {
+      action,
+      reason: action === 'reject' ? reason.trim() : undefined,
+    })
     setAnswer(result)
     setBusy(null)
     if (result.tone !== 'error' || action === 'preview') {
@@ -126,7 +129,10 @@ export const PushActions: React.FC<PushActionsProps> = ({ pushId, status, summar
         modalSlug="push-confirm-revoke"
         className="push-confirm push-confirm--revoke"
         heading={t('撤销审定？', 'Revoke the sign-off?')}
-        body={t(`撤销后本周推送回到「待审定」，在再次审定之前不会发送（原计划 ${summary.sendAt}）。`, `The push goes back to "proposed" and will not be sent until signed off again (planned ${summary.sendAt}).`)}
+        body={t(
+          `撤销后本周推送回到「待审定」，在再次审定之前不会发送（原计划 ${summary.sendAt}）。`,
+          `The push goes back to "proposed" and will not be sent until signed off again (planned ${summary.sendAt}).`,
+        )}
         confirmLabel={t('撤销审定', 'Revoke')}
         cancelLabel={t('取消', 'Cancel')}
         onConfirm={() => run('revoke')}
@@ -135,7 +141,10 @@ export const PushActions: React.FC<PushActionsProps> = ({ pushId, status, summar
         modalSlug="push-confirm-reject"
         className="push-confirm push-confirm--reject"
         heading={t('本周不发送？', 'Skip this week?')}
-        body={t(`本周推送将关闭，${summary.items.length} 条内容退回待推送池。原因：${reason.trim()}`, `The week closes and its ${summary.items.length} items go back to the pool. Reason: ${reason.trim()}`)}
+        body={t(
+          `本周推送将关闭，${summary.items.length} 条内容退回待推送池。原因：${reason.trim()}`,
+          `The week closes and its ${summary.items.length} items go back to the pool. Reason: ${reason.trim()}`,
+        )}
         confirmLabel={t('本周不发送', 'Skip this week')}
         cancelLabel={t('取消', 'Cancel')}
         onConfirm={() => run('reject')}

@@ -22,7 +22,9 @@ export async function PushCalendarView(props: AdminViewServerProps) {
     return (
       <PushPage view={props}>
         {title}
-        <Banner type="error">{pick({ zh: '没有默认公众号：请在 微信 → 公众号 中添加并设为默认', en: 'No default account: add one under WeChat → Accounts' }, lang)}</Banner>
+        <Banner type="error">
+          {pick({ zh: '没有默认公众号：请在 微信 → 公众号 中添加并设为默认', en: 'No default account: add one under WeChat → Accounts' }, lang)}
+        </Banner>
       </PushPage>
     )
   }
@@ -59,17 +61,27 @@ export async function PushCalendarView(props: AdminViewServerProps) {
           {
             key: 'sendAt',
             heading: pick({ zh: '发送时间（北京时间）', en: 'Send at (Beijing time)' }, lang),
-            cells: rows.map((row) => `${formatShanghai(slotInstant(row.week, settings.sendWeekday, settings.sendTime))} ${weekdayLabel(settings.sendWeekday, lang)}`),
+            cells: rows.map(
+              (row) => `${formatShanghai(slotInstant(row.week, settings.sendWeekday, settings.sendTime))} ${weekdayLabel(settings.sendWeekday, lang)}`,
+            ),
           },
           {
             key: 'status',
             heading: pick({ zh: '状态', en: 'Status' }, lang),
             cells: rows.map((row) => {
-              const label = <Pill pillStyle={calendarNote(row, settings, now) ? 'warning' : 'light'} size="small">{pick(CALENDAR_STATUS_LABELS[row.status], lang)}</Pill>
+              const label = (
+                <Pill pillStyle={calendarNote(row, settings, now) ? 'warning' : 'light'} size="small">
+                  {pick(CALENDAR_STATUS_LABELS[row.status], lang)}
+                </Pill>
+              )
               return pushIds[row.week] ? <a href={`/admin/this-week?week=${row.week}`}>{label}</a> : label
             }),
           },
-          { key: 'quota', heading: pick({ zh: '当月群发', en: 'Month quota' }, lang), cells: rows.map((row) => `${row.quotaUsed} / ${row.quotaLimit}（${row.month}）`) },
+          {
+            key: 'quota',
+            heading: pick({ zh: '当月群发', en: 'Month quota' }, lang),
+            cells: rows.map((row) => `${row.quotaUsed} / ${row.quotaLimit}（${row.month}）`),
+          },
           {
             key: 'note',
             heading: pick({ zh: '说明', en: 'Note' }, lang),

@@ -43,7 +43,10 @@ function audienceLines(reach: AudienceReach, lang: string): { audience: string; 
     audience,
     followers: pick({ zh: '人数未知', en: 'count unknown' }, lang),
     source: `${reach.error ?? ''}${pick(
-      { zh: `；本系统记录的关注者 ${reach.recorded} 人（只含接入本系统后关注的，不是全部）`, en: `; this system has ${reach.recorded} followers on record (only those who followed since it was connected)` },
+      {
+        zh: `；本系统记录的关注者 ${reach.recorded} 人（只含接入本系统后关注的，不是全部）`,
+        en: `; this system has ${reach.recorded} followers on record (only those who followed since it was connected)`,
+      },
       lang,
     )}`,
   }
@@ -80,7 +83,9 @@ export async function ThisWeekView(props: AdminViewServerProps) {
     return (
       <PushPage view={props}>
         <h1 style={{ marginTop: 24 }}>{t('本周推送', 'This week')}</h1>
-        <Banner type="error">{choice.ok ? t('没有默认公众号：请在 微信 → 公众号 中添加并设为默认', 'No default account: add one under WeChat → Accounts') : choice.error}</Banner>
+        <Banner type="error">
+          {choice.ok ? t('没有默认公众号：请在 微信 → 公众号 中添加并设为默认', 'No default account: add one under WeChat → Accounts') : choice.error}
+        </Banner>
       </PushPage>
     )
   }
@@ -89,12 +94,20 @@ export async function ThisWeekView(props: AdminViewServerProps) {
   const push = report.push
   const canAct = staff.role === 'leader' || staff.role === 'admin'
   const editable = Boolean(push && canAct && inStatusGroup(OPEN_PUSH_STATUSES, push.status))
-  const [previews, rawPush, steps] = push ? await Promise.all([loadItemPreviews(req.payload, push.refs), readPush(req.payload, push.id), readPushSteps(req.payload, push.id)]) : [[], null, []]
+  const [previews, rawPush, steps] = push
+    ? await Promise.all([loadItemPreviews(req.payload, push.refs), readPush(req.payload, push.id), readPushSteps(req.payload, push.id)])
+    : [[], null, []]
   const reach = rawPush ? await audienceReach(req.payload, rawPush) : null
   const audience = reach ? audienceLines(reach, lang) : null
   const sendAt = plannedSendAt(week, report.settings, now)
   const bundle: BundleRow[] = push
-    ? push.items.map((item) => ({ relationTo: item.collection, value: item.id, title: item.title, typeLabel: pick(CONTENT_TYPE_NAMES[item.collection], lang), problems: item.problems }))
+    ? push.items.map((item) => ({
+        relationTo: item.collection,
+        value: item.id,
+        title: item.title,
+        typeLabel: pick(CONTENT_TYPE_NAMES[item.collection], lang),
+        problems: item.problems,
+      }))
     : []
   const summary: SignOffSummary = {
     items: bundle.map((item) => item.title),
@@ -148,7 +161,8 @@ export async function ThisWeekView(props: AdminViewServerProps) {
             {canAct ? <PushActions pushId={push.id} status={push.status} summary={summary} /> : null}
             {canAct && inStatusGroup(OPEN_PUSH_STATUSES, push.status) ? (
               <p style={{ color: MUTED, margin: '8px 0' }}>
-                {t('发送对象可在', 'The audience can be changed in')} <a href={`/admin/collections/weekly-pushes/${push.id}`}>{t('推送记录', 'the push record')}</a>
+                {t('发送对象可在', 'The audience can be changed in')}{' '}
+                <a href={`/admin/collections/weekly-pushes/${push.id}`}>{t('推送记录', 'the push record')}</a>
                 {t('中修改。', '.')}
               </p>
             ) : null}
@@ -165,7 +179,15 @@ export async function ThisWeekView(props: AdminViewServerProps) {
                 rowIds={steps.map((_, index) => String(index))}
                 columns={[
                   { key: 'at', heading: t('时间（北京时间）', 'At (Beijing time)'), cells: steps.map((entry) => formatShanghai(entry.at)) },
-                  { key: 'step', heading: t('步骤', 'Step'), cells: steps.map((entry, index) => <Pill key={index} pillStyle={entry.ok ? 'light' : 'error'} size="small">{entry.step}</Pill>) },
+                  {
+                    key: 'step',
+                    heading: t('步骤', 'Step'),
+                    cells: steps.map((entry, index) => (
+                      <Pill key={index} pillStyle={entry.ok ? 'light' : 'error'} size="small">
+                        {entry.step}
+                      </Pill>
+                    )),
+                  },
                   { key: 'detail', heading: t('详情', 'Detail'), cells: steps.map((entry) => entry.detail) },
                 ]}
               />

@@ -42,7 +42,11 @@ export function StatusPanel({ report, push, lang }: { report: WeekReport; push: 
           lang,
         )}
       </Row>
-      {push.lastPreviewAt ? <Row label={pick({ zh: '预览', en: 'Preview' }, lang)}>{pick({ zh: `最近一次 ${formatShanghai(push.lastPreviewAt)}`, en: `Last sent ${formatShanghai(push.lastPreviewAt)}` }, lang)}</Row> : null}
+      {push.lastPreviewAt ? (
+        <Row label={pick({ zh: '预览', en: 'Preview' }, lang)}>
+          {pick({ zh: `最近一次 ${formatShanghai(push.lastPreviewAt)}`, en: `Last sent ${formatShanghai(push.lastPreviewAt)}` }, lang)}
+        </Row>
+      ) : null}
     </section>
   )
 }
@@ -76,7 +80,9 @@ export function NoPushPanel({ report, now, lang }: { report: WeekReport; now: Da
     lang === 'en'
       ? [
           'This week has no push yet.',
-          report.pool ? `The pool: ${report.pool.approved} approved items; the assembler would choose ${report.pool.selected}${report.pool.missing ? `, ${report.pool.missing} short of the minimum` : ''}.` : '',
+          report.pool
+            ? `The pool: ${report.pool.approved} approved items; the assembler would choose ${report.pool.selected}${report.pool.missing ? `, ${report.pool.missing} short of the minimum` : ''}.`
+            : '',
         ].filter(Boolean)
       : noPushLines(report, now)
   return (
@@ -89,7 +95,8 @@ export function NoPushPanel({ report, now, lang }: { report: WeekReport; now: Da
 }
 
 function ItemProblems({ item, lang }: { item: ItemRow | undefined; lang: string }) {
-  if (!item || item.problems.length === 0) return <p style={{ color: 'var(--theme-success-500)', margin: '4px 0' }}>{pick({ zh: '✓ 可以推送', en: '✓ Ready' }, lang)}</p>
+  if (!item || item.problems.length === 0)
+    return <p style={{ color: 'var(--theme-success-500)', margin: '4px 0' }}>{pick({ zh: '✓ 可以推送', en: '✓ Ready' }, lang)}</p>
   return (
     <ul className="this-week__problems" style={{ color: RED, margin: '4px 0', paddingLeft: 18 }}>
       {item.problems.map((problem) => (
@@ -114,7 +121,9 @@ export function ItemList({ rows, previews, accountName, lang }: { rows: ItemRow[
                 <a href={`/admin/collections/${preview.collection}/${preview.id}`}>{preview.title || '（无标题）'}</a>
               </h3>
               <p style={{ margin: '4px 0', color: MUTED }}>{pick(CONTENT_TYPE_NAMES[preview.collection], lang)}</p>
-              {preview.thumbUrl ? <img src={preview.thumbUrl} alt={pick({ zh: '封面', en: 'Cover' }, lang)} style={{ width: 160, display: 'block', margin: '8px 0' }} /> : null}
+              {preview.thumbUrl ? (
+                <img src={preview.thumbUrl} alt={pick({ zh: '封面', en: 'Cover' }, lang)} style={{ width: 160, display: 'block', margin: '8px 0' }} />
+              ) : null}
               {preview.digest ? <p style={{ margin: '4px 0' }}>{`${pick({ zh: '摘要', en: 'Digest' }, lang)}：${preview.digest}`}</p> : null}
               <ItemProblems item={row} lang={lang} />
               {preview.error ? <p style={{ color: RED }}>{preview.error}</p> : null}

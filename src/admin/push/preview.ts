@@ -75,7 +75,13 @@ export async function loadItemPreviews(payload: Payload, refs: ItemRef[]): Promi
       const doc = await payload.findByID({ collection: ref.relationTo, id: ref.value, overrideAccess: true, depth: 0, disableErrors: true })
       if (!doc) return { ...base, title: '（已删除）', author: '', digest: '', coverUrl: null, thumbUrl: null, html: '', error: '内容已被删除' }
       const cover = await media(idOf(doc.cover))
-      const fields = { title: text(doc.title), author: text(doc.author), digest: text(doc.digest), coverUrl: cover?.url ?? null, thumbUrl: cover?.thumbUrl ?? null }
+      const fields = {
+        title: text(doc.title),
+        author: text(doc.author),
+        digest: text(doc.digest),
+        coverUrl: cover?.url ?? null,
+        thumbUrl: cover?.thumbUrl ?? null,
+      }
       try {
         const rendered = await renderLexicalToWeChatHtml(doc.body, { resolveImage })
         return { ...base, ...fields, html: rendered.html, error: null }

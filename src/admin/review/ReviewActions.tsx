@@ -2,13 +2,7 @@
 import { Button, toast, useAuth, useDocumentInfo, useFormFields, useFormModified, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 import { idOf, type Role } from '../../access/roles'
-import {
-  availableActions,
-  isReviewState,
-  REVIEW_ACTION_LABELS,
-  REVIEW_STATE_LABELS,
-  type ReviewAction,
-} from '../../services/review/state-machine'
+import { availableActions, isReviewState, REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS, type ReviewAction } from '../../services/review/state-machine'
 import { pick } from '../../shared/bilingual'
 import { errorsText } from '../api-errors'
 

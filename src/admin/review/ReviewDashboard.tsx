@@ -21,7 +21,10 @@ export async function ReviewDashboard({ payload, user, i18n }: ServerProps) {
   return (
     <div className="review-dashboard" style={{ marginBottom: 24 }}>
       <h2>{pick({ zh: '审核工作台', en: 'Review desk' }, lang)}</h2>
-      <ul className="review-dashboard__cards" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 'var(--base)', listStyle: 'none', padding: 0 }}>
+      <ul
+        className="review-dashboard__cards"
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 'var(--base)', listStyle: 'none', padding: 0 }}
+      >
         {counts.map(({ status, count }) => (
           <li key={status}>
             <Card

@@ -54,7 +54,12 @@ export const ReviewQueueFilters: React.FC<ReviewQueueFiltersProps> = ({ statuses
       {select('type', pick({ zh: '类型', en: 'Type' }, lang), types)}
       {select('community', pick({ zh: '社区', en: 'Community' }, lang), communities)}
       <div style={{ paddingBottom: 8 }}>
-        <CheckboxInput name="mine" label={pick({ zh: '只看我的', en: 'Only mine' }, lang)} checked={filters.mine} onToggle={(event) => setFilters((current) => ({ ...current, mine: event.target.checked }))} />
+        <CheckboxInput
+          name="mine"
+          label={pick({ zh: '只看我的', en: 'Only mine' }, lang)}
+          checked={filters.mine}
+          onToggle={(event) => setFilters((current) => ({ ...current, mine: event.target.checked }))}
+        />
       </div>
       <Button buttonStyle="secondary" size="medium" margin={false} onClick={apply} className="review-queue__apply">
         {pick({ zh: '筛选', en: 'Filter' }, lang)}

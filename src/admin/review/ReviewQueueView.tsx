@@ -67,7 +67,15 @@ export async function ReviewQueueView(props: AdminViewServerProps) {
             className="review-queue"
             rowIds={rows.map((row) => `${row.collection}:${row.id}`)}
             columns={[
-              { key: 'title', heading: pick({ zh: '标题', en: 'Title' }, lang), cells: rows.map((row) => <a key={`${row.collection}:${row.id}`} href={`/admin/collections/${row.collection}/${row.id}`}>{row.title}</a>) },
+              {
+                key: 'title',
+                heading: pick({ zh: '标题', en: 'Title' }, lang),
+                cells: rows.map((row) => (
+                  <a key={`${row.collection}:${row.id}`} href={`/admin/collections/${row.collection}/${row.id}`}>
+                    {row.title}
+                  </a>
+                )),
+              },
               { key: 'type', heading: pick({ zh: '类型', en: 'Type' }, lang), cells: rows.map((row) => pick(CONTENT_TYPE_NAMES[row.collection], lang)) },
               {
                 key: 'status',
@@ -80,7 +88,11 @@ export async function ReviewQueueView(props: AdminViewServerProps) {
               },
               { key: 'community', heading: pick({ zh: '社区', en: 'Community' }, lang), cells: rows.map((row) => row.community ?? '—') },
               { key: 'author', heading: pick({ zh: '撰稿人', en: 'Author' }, lang), cells: rows.map((row) => row.author ?? '—') },
-              { key: 'updatedAt', heading: pick({ zh: '更新时间（北京时间）', en: 'Updated (Beijing time)' }, lang), cells: rows.map((row) => formatShanghai(row.updatedAt)) },
+              {
+                key: 'updatedAt',
+                heading: pick({ zh: '更新时间（北京时间）', en: 'Updated (Beijing time)' }, lang),
+                cells: rows.map((row) => formatShanghai(row.updatedAt)),
+              },
             ]}
           />
         )}

@@ -61,8 +61,10 @@ export async function handleAdmin(url: URL, method: string, body: Buffer, emulat
     }
     case 'POST /__emulator/temporary-media': {
       // { base64, contentType, mediaType?, appId? } → { mediaId }: a resident's image or voice file.
-      if (typeof json.base64 !== 'string' || typeof json.contentType !== 'string') return { status: 400, body: { error: 'base64 and contentType are required' } }
-      const mediaType = json.mediaType === 'image' || json.mediaType === 'voice' || json.mediaType === 'video' || json.mediaType === 'thumb' ? json.mediaType : undefined
+      if (typeof json.base64 !== 'string' || typeof json.contentType !== 'string')
+        return { status: 400, body: { error: 'base64 and contentType are required' } }
+      const mediaType =
+        json.mediaType === 'image' || json.mediaType === 'voice' || json.mediaType === 'video' || json.mediaType === 'thumb' ? json.mediaType : undefined
       const mediaId = emulator.addTemporaryMedia({ bytes: Buffer.from(json.base64, 'base64'), contentType: json.contentType, mediaType }, appId)
       return { status: 200, body: { mediaId } }
     }

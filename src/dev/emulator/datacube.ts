@@ -205,9 +205,7 @@ const builders: Record<string, { maxDays: number; build: Builder }> = {
     build: (context, account, days) =>
       days.flatMap((date) => {
         const total = dailyReads(context, account, date)
-        return total.share_user > 0
-          ? [{ ref_date: date, ref_hour: 1200, share_scene: 1, share_count: total.share_count, share_user: total.share_user }]
-          : []
+        return total.share_user > 0 ? [{ ref_date: date, ref_hour: 1200, share_scene: 1, share_count: total.share_count, share_user: total.share_user }] : []
       }),
   },
 }

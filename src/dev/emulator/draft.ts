@@ -37,7 +37,10 @@ function isWeChatImage(src: string): boolean {
 }
 
 function plainText(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim()
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** Validates one article; returns the errcode or the stored form. */
@@ -95,7 +98,7 @@ function draftView(draft: Draft) {
 }
 
 function findDraft(account: AccountState, mediaId: unknown): Draft | null {
-  return typeof mediaId === 'string' ? account.drafts.get(mediaId) ?? null : null
+  return typeof mediaId === 'string' ? (account.drafts.get(mediaId) ?? null) : null
 }
 
 const addDraft: Route = {

@@ -140,7 +140,7 @@ function massStatus(context: EmulatorContext, account: AccountState, job: MassJo
 
 function findJob(account: AccountState, msgId: unknown): MassJob | null {
   const id = asNumber(msgId)
-  return id === null ? null : account.massJobs.get(id) ?? null
+  return id === null ? null : (account.massJobs.get(id) ?? null)
 }
 
 const getMass: Route = {

@@ -42,7 +42,7 @@ export function checkAccessToken(context: EmulatorContext, value: string | null)
   if (!value) return { errcode: 41001, account: null }
   if (!TOKEN_SHAPE.test(value)) return { errcode: 40014, account: null }
   const token = context.state.tokenIndex.get(value)
-  const account = token ? context.state.accounts.get(token.appId) ?? null : null
+  const account = token ? (context.state.accounts.get(token.appId) ?? null) : null
   if (!token || !account) return { errcode: 40001, account: null }
   const now = context.now()
   if (token.revoked || (token.supersededAt !== null && now >= token.supersededAt + TOKEN_GRACE_MS)) return { errcode: 40001, account: null }
@@ -119,4 +119,3 @@ function stableAnswer(token: IssuedToken, now: number) {
 }
 
 export const tokenRoutes: Route[] = [getToken, postStableToken]
-

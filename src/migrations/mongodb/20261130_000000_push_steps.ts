@@ -26,7 +26,14 @@ export async function up({ payload, req }: MigrateUpArgs): Promise<void> {
         collection: 'push-steps',
         overrideAccess: true,
         req,
-        data: { push: String(push._id), step: entry.step ?? '', ok: Boolean(entry.ok), detail: entry.detail ?? null, at: at.toISOString(), seq: at.getTime() * 1000 + index },
+        data: {
+          push: String(push._id),
+          step: entry.step ?? '',
+          ok: Boolean(entry.ok),
+          detail: entry.detail ?? null,
+          at: at.toISOString(),
+          seq: at.getTime() * 1000 + index,
+        },
       })
     }
     await pushes.updateOne({ _id: push._id }, { $unset: { steps: '' } })

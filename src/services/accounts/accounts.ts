@@ -78,7 +78,6 @@ export async function findDefaultAccount(payload: Payload, options: { includeSec
   return found.docs[0] ?? null
 }
 
-
 const reveal = (value: unknown): string | null => (isEncrypted(value) ? decryptSecret(value) : null)
 
 /**

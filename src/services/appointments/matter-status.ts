@@ -55,11 +55,7 @@ export const MATTER_ACTION_LABELS: Record<MatterAction, { zh: string; en: string
  * Who asks. `resident.isOwner`: the resident who booked (by openid). `staff.ofOffice`: the member of
  * staff belongs to the office that handles the guide. `system`: the scheduler.
  */
-export type MatterActor =
-  | { kind: 'resident'; isOwner: boolean }
-  | { kind: 'staff'; ofOffice: boolean }
-  | { kind: 'admin' }
-  | { kind: 'system' }
+export type MatterActor = { kind: 'resident'; isOwner: boolean } | { kind: 'staff'; ofOffice: boolean } | { kind: 'admin' } | { kind: 'system' }
 
 /** When, for the steps that depend on it. Instants in epoch ms. */
 export interface MatterContext {
@@ -155,13 +151,21 @@ export function decideMatterTransition(from: MatterState, action: unknown, actor
     return { ok: false, status: 409, code: 'invalid-transition', message: `当前状态为"${MATTER_STATE_LABELS[from].zh}"，不能执行"${label}"操作` }
   }
   if (!rule.allowed(actor, from)) {
-    const message = actor.kind === 'resident' && action === 'cancel' ? '已签到的预约不能在网上取消，请与窗口工作人员联系' : `您不能对"${MATTER_STATE_LABELS[from].zh}"的事项执行"${label}"操作`
+    const message =
+      actor.kind === 'resident' && action === 'cancel'
+        ? '已签到的预约不能在网上取消，请与窗口工作人员联系'
+        : `您不能对"${MATTER_STATE_LABELS[from].zh}"的事项执行"${label}"操作`
     return { ok: false, status: 403, code: 'forbidden', message }
   }
   if (action === 'cancel' && actor.kind === 'resident') {
     const cutoffMinutes = context.cutoffMinutes ?? 120
     if (!(context.now < context.slotStartMs - cutoffMinutes * 60_000)) {
-      return { ok: false, status: 409, code: 'too-late', message: `预约时段开始前 ${formatMinutes(cutoffMinutes)}内不能在网上取消；如需取消请与窗口工作人员联系` }
+      return {
+        ok: false,
+        status: 409,
+        code: 'too-late',
+        message: `预约时段开始前 ${formatMinutes(cutoffMinutes)}内不能在网上取消；如需取消请与窗口工作人员联系`,
+      }
     }
   }
   if (action === 'mark_no_show' && context.now < context.slotEndMs) {

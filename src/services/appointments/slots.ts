@@ -137,7 +137,8 @@ export function bookingRuleProblems(rule: BookingRule): string[] {
     if (!/^[1-7]$/.test(weekday)) problems.push(`每周开放时间里的星期 ${weekday} 无效（应为 1–7）`)
     const spans = (ranges ?? []).map((range) => ({ range, start: minutesOf(range.start), end: minutesOf(range.end) }))
     for (const { range, start, end } of spans) {
-      if (start === null || end === null || start >= end) problems.push(`星期${WEEKDAY_ZH[Number(weekday)] ?? weekday}的开放时间 ${range.start}–${range.end} 无效`)
+      if (start === null || end === null || start >= end)
+        problems.push(`星期${WEEKDAY_ZH[Number(weekday)] ?? weekday}的开放时间 ${range.start}–${range.end} 无效`)
     }
     const sorted = spans.filter((s) => s.start !== null && s.end !== null && s.start < s.end).sort((a, b) => a.start! - b.start!)
     for (let i = 1; i < sorted.length; i++) {

@@ -76,6 +76,9 @@ export function answeringRule(rules: readonly AutoReplyRule[], message: AutoRepl
   const rule = matchAutoReply(rules, message)
   if (!rule) return null
   const { reply } = rule
-  const answers = (reply.kind === 'text' && Boolean(reply.text)) || (reply.kind === 'image' && Boolean(reply.mediaId)) || (reply.kind === 'news' && Boolean(reply.article?.url))
+  const answers =
+    (reply.kind === 'text' && Boolean(reply.text)) ||
+    (reply.kind === 'image' && Boolean(reply.mediaId)) ||
+    (reply.kind === 'news' && Boolean(reply.article?.url))
   return answers ? rule : null
 }

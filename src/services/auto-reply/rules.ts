@@ -36,7 +36,10 @@ function toReply(doc: AutoReply): PassiveReply {
   if (doc.replyType === 'image') return { kind: 'image', mediaId: doc.mediaId ?? '' }
   if (doc.replyType === 'news') {
     const article = doc.article ?? {}
-    return { kind: 'news', article: { title: article.title ?? '', description: article.description ?? '', url: article.url ?? '', picUrl: article.picUrl ?? '' } }
+    return {
+      kind: 'news',
+      article: { title: article.title ?? '', description: article.description ?? '', url: article.url ?? '', picUrl: article.picUrl ?? '' },
+    }
   }
   return { kind: 'text', text: doc.text ?? '' }
 }

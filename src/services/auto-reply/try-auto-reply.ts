@@ -29,7 +29,10 @@ export const tryAutoReplyEndpoint: Endpoint = {
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal
       const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000))
-      const message = { zh: `试用过于频繁：每分钟最多 ${TRY_LIMIT_PER_MINUTE} 次，请 ${seconds} 秒后再试`, en: `Too many tries: at most ${TRY_LIMIT_PER_MINUTE} a minute. Try again in ${seconds} s.` }
+      const message = {
+        zh: `试用过于频繁：每分钟最多 ${TRY_LIMIT_PER_MINUTE} 次，请 ${seconds} 秒后再试`,
+        en: `Too many tries: at most ${TRY_LIMIT_PER_MINUTE} a minute. Try again in ${seconds} s.`,
+      }
       throw new ApiError(429, 'too-many-tries', message, { retryAfterSeconds: seconds }, { 'Retry-After': String(seconds) })
     }
     await addDataAndFileToRequest(req).catch(() => undefined)

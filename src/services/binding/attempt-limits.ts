@@ -111,13 +111,17 @@ class RateLimiterPayload extends RateLimiterStoreAbstract {
   }
 }
 
-const hashed = (payload: Payload, kind: string, value: string): string => `${kind}:${createHmac('sha256', payload.secret).update(`binding-attempt:${kind}:${value}`).digest('hex')}`
+const hashed = (payload: Payload, kind: string, value: string): string =>
+  `${kind}:${createHmac('sha256', payload.secret).update(`binding-attempt:${kind}:${value}`).digest('hex')}`
 
 /** The limiters for one attempt made at `nowMs`. */
 function limiters(payload: Payload, nowMs: number) {
   const now = () => nowMs
   return [
-    ...ACCOUNT_LIMITS.map((limit, index) => ({ limiter: new RateLimiterPayload({ payload, now, keyPrefix: `account${index}`, ...limit }), kind: `account${index}` as const })),
+    ...ACCOUNT_LIMITS.map((limit, index) => ({
+      limiter: new RateLimiterPayload({ payload, now, keyPrefix: `account${index}`, ...limit }),
+      kind: `account${index}` as const,
+    })),
     { limiter: new RateLimiterPayload({ payload, now, keyPrefix: 'openid', ...OPENID_LIMIT }), kind: 'openid' as const },
   ]
 }

@@ -4,7 +4,8 @@ import { attemptSucceeded, takeBindingAttempt } from './attempt-limits'
 import { claimBindingCode } from './codes'
 
 /** What a refused attempt is told: the wait, rounded up to minutes. */
-const tooMany = (waitMs: number): string => `绑定尝试次数过多，请 ${Math.max(1, Math.ceil(waitMs / 60_000))} 分钟后再试。如果等待后绑定码已过期，请在后台“个人资料”页重新获取。`
+const tooMany = (waitMs: number): string =>
+  `绑定尝试次数过多，请 ${Math.max(1, Math.ceil(waitMs / 60_000))} 分钟后再试。如果等待后绑定码已过期，请在后台“个人资料”页重新获取。`
 
 /**
  * Binds `openid` to the staff user whose live code `code` is, on the account `accountId` (the one

@@ -26,12 +26,21 @@ export interface IssuedCode {
 export async function issueBindingCode(payload: Payload, userId: string, nowMs = Date.now()): Promise<IssuedCode> {
   const nowIso = new Date(nowMs).toISOString()
   // A new code replaces the user's earlier ones: only the code on screen works.
-  await payload.update({ collection: 'binding-codes', overrideAccess: true, where: { and: [{ user: { equals: userId } }, ...liveWhere(nowIso)] }, data: { usedAt: nowIso, outcome: 'replaced' } })
+  await payload.update({
+    collection: 'binding-codes',
+    overrideAccess: true,
+    where: { and: [{ user: { equals: userId } }, ...liveWhere(nowIso)] },
+    data: { usedAt: nowIso, outcome: 'replaced' },
+  })
   for (let attempt = 0; attempt < 20; attempt++) {
     const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0')
     const codeHash = hashBindingCode(payload, code)
     // Two live codes must never be equal, or one person's code would bind the other.
-    const { totalDocs } = await payload.count({ collection: 'binding-codes', overrideAccess: true, where: { and: [{ codeHash: { equals: codeHash } }, ...liveWhere(nowIso)] } })
+    const { totalDocs } = await payload.count({
+      collection: 'binding-codes',
+      overrideAccess: true,
+      where: { and: [{ codeHash: { equals: codeHash } }, ...liveWhere(nowIso)] },
+    })
     if (totalDocs > 0) continue
     const expiresAt = new Date(nowMs + CODE_TTL_MS).toISOString()
     await payload.create({ collection: 'binding-codes', overrideAccess: true, depth: 0, data: { user: userId, codeHash, expiresAt } })

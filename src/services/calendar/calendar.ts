@@ -50,7 +50,10 @@ export type CalendarResult<T> = { ok: true; value: T } | CalendarUnknown
 /** Thrown by `orThrow` for callers that prefer an exception to a result. */
 export class CalendarUnknownError extends Error {
   readonly code = 'calendar_unknown'
-  constructor(readonly year: number, message: string) {
+  constructor(
+    readonly year: number,
+    message: string,
+  ) {
     super(message)
     this.name = 'CalendarUnknownError'
   }

@@ -7,7 +7,9 @@ export async function applyFollowEvent(payload: Payload, accountId: string, reco
   const openid = xmlText(record, 'FromUserName')
   const at = new Date(Number(xmlText(record, 'CreateTime')) * 1000).toISOString()
   const subscribed = xmlText(record, 'Event') === 'subscribe'
-  const change = subscribed ? { subscribed: true, followedAt: at, unfollowedAt: null, lastEventAt: at } : { subscribed: false, unfollowedAt: at, lastEventAt: at }
+  const change = subscribed
+    ? { subscribed: true, followedAt: at, unfollowedAt: null, lastEventAt: at }
+    : { subscribed: false, unfollowedAt: at, lastEventAt: at }
 
   const existing = await findFollower(payload, accountId, openid)
   if (!existing) {

@@ -147,9 +147,13 @@ export const checkAssignment: CollectionBeforeChangeHook<ResidentMessage> = asyn
   }
   if (next === null) return data
   const assignee = await loadUser(req, next)
-  if (!assignee || assignee.active === false) return refuse(req, { zh: '负责人：该用户不存在或已停用', en: 'Assignee: this user does not exist or is deactivated' })
+  if (!assignee || assignee.active === false)
+    return refuse(req, { zh: '负责人：该用户不存在或已停用', en: 'Assignee: this user does not exist or is deactivated' })
   if (assignee.role === 'leader') {
-    return refuse(req, { zh: '负责人：审核领导不回复居民留言，请指派社区编辑或管理员', en: 'Assignee: reviewing leaders do not reply to residents; assign a community editor or an admin' })
+    return refuse(req, {
+      zh: '负责人：审核领导不回复居民留言，请指派社区编辑或管理员',
+      en: 'Assignee: reviewing leaders do not reply to residents; assign a community editor or an admin',
+    })
   }
   if (!handlesQueue(assignee, community)) {
     const who = assignee.name || assignee.email || ''

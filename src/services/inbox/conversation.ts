@@ -68,9 +68,17 @@ async function residentMessages(payload: Payload, accountId: string, openid: str
     select: { id: true } as ResidentMessagesSelect<true>,
   })
   const ids = all.docs.map((doc) => String(doc.id))
-  if (!req) return (await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, limit: CONVERSATION_LIMIT, where: { id: { in: ids } } })).docs
+  if (!req)
+    return (await payload.find({ collection: 'resident-messages', overrideAccess: true, depth: 0, limit: CONVERSATION_LIMIT, where: { id: { in: ids } } })).docs
   // Read again as the user: an editor sees only the messages their access rule allows.
-  const visible = await payload.find({ collection: 'resident-messages', overrideAccess: false, req, depth: 0, limit: CONVERSATION_LIMIT, where: { id: { in: ids } } })
+  const visible = await payload.find({
+    collection: 'resident-messages',
+    overrideAccess: false,
+    req,
+    depth: 0,
+    limit: CONVERSATION_LIMIT,
+    where: { id: { in: ids } },
+  })
   return visible.docs
 }
 
@@ -82,12 +90,26 @@ async function residentMessages(payload: Payload, accountId: string, openid: str
 export async function residentConversation(payload: Payload, req: PayloadRequest, messageId: string): Promise<Conversation> {
   await payload.findByID({ collection: 'resident-messages', id: messageId, overrideAccess: false, req, depth: 0 })
   const { accountId, openid } = await residentOf(payload, messageId)
-  const total = await payload.count({ collection: 'resident-messages', overrideAccess: true, where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] } })
+  const total = await payload.count({
+    collection: 'resident-messages',
+    overrideAccess: true,
+    where: { and: [{ account: { equals: accountId } }, { openid: { equals: openid } }] },
+  })
   const messages = await residentMessages(payload, accountId, openid, req)
-  const names = await staffNames(payload, messages.flatMap((message) => (message.thread ?? []).map((entry) => idOf(entry.by))))
+  const names = await staffNames(
+    payload,
+    messages.flatMap((message) => (message.thread ?? []).map((entry) => idOf(entry.by))),
+  )
   const entries: ConversationEntry[] = []
   for (const message of messages) {
-    entries.push({ kind: 'message', at: message.received, messageId: String(message.id), content: message.content ?? '', type: message.type, status: message.status })
+    entries.push({
+      kind: 'message',
+      at: message.received,
+      messageId: String(message.id),
+      content: message.content ?? '',
+      type: message.type,
+      status: message.status,
+    })
     for (const reply of message.thread ?? []) {
       entries.push({
         kind: 'reply',

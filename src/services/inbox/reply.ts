@@ -48,20 +48,31 @@ interface ThreadEntry {
 }
 
 export async function replyToResident(payload: Payload, input: ReplyInput): Promise<{ status: 'sent'; message: ResidentMessage }> {
-  const staff = requireStaff(input.req, ['editor', 'admin'], { forbidden: { zh: '只有社区编辑和管理员可以回复居民留言', en: 'Only community editors and administrators may reply to residents' } })
+  const staff = requireStaff(input.req, ['editor', 'admin'], {
+    forbidden: { zh: '只有社区编辑和管理员可以回复居民留言', en: 'Only community editors and administrators may reply to residents' },
+  })
   const content = typeof input.content === 'string' ? input.content.trim() : ''
   if (!content) throw new InboxReplyError(400, 'content-required', { zh: '回复内容不能为空', en: 'The reply is empty' })
   if (content.length > MAX_REPLY_LENGTH) {
-    throw new InboxReplyError(400, 'content-too-long', { zh: `回复内容不能超过 ${MAX_REPLY_LENGTH} 个字`, en: `A reply may have at most ${MAX_REPLY_LENGTH} characters` })
+    throw new InboxReplyError(400, 'content-too-long', {
+      zh: `回复内容不能超过 ${MAX_REPLY_LENGTH} 个字`,
+      en: `A reply may have at most ${MAX_REPLY_LENGTH} characters`,
+    })
   }
 
   const message = await readAsUser(payload, input)
   if (!(await mayHandle(payload, staff, message.id))) {
-    throw new InboxReplyError(403, 'handled-by-others', { zh: HANDLED_BY_OTHERS, en: 'A colleague handles this message, so you cannot reply; ask a reviewing leader to reassign it' })
+    throw new InboxReplyError(403, 'handled-by-others', {
+      zh: HANDLED_BY_OTHERS,
+      en: 'A colleague handles this message, so you cannot reply; ask a reviewing leader to reassign it',
+    })
   }
   const accountId = idOf(message.account)
   if (!accountId || !message.openid) {
-    throw new InboxReplyError(400, 'no-resident', { zh: '该留言缺少公众号或居民信息，无法回复', en: 'This message has no account or resident, so it cannot be answered' })
+    throw new InboxReplyError(400, 'no-resident', {
+      zh: '该留言缺少公众号或居民信息，无法回复',
+      en: 'This message has no account or resident, so it cannot be answered',
+    })
   }
   const nowMs = (input.now ?? Date.now)()
   if (!replyWindow(await latestMessageAt(payload, accountId, message.openid), nowMs).open) throw new InboxReplyError(409, 'window-closed', WINDOW_CLOSED)
@@ -83,7 +94,14 @@ export async function replyToResident(payload: Payload, input: ReplyInput): Prom
 
 async function readAsUser(payload: Payload, input: ReplyInput): Promise<ResidentMessage> {
   try {
-    return await payload.findByID({ collection: 'resident-messages', id: input.messageId, req: input.req, overrideAccess: false, depth: 0, showHiddenFields: false })
+    return await payload.findByID({
+      collection: 'resident-messages',
+      id: input.messageId,
+      req: input.req,
+      overrideAccess: false,
+      depth: 0,
+      showHiddenFields: false,
+    })
   } catch {
     // Not found and not allowed look the same: editors must not learn which messages exist.
     throw new InboxReplyError(404, 'not-found', MESSAGE_NOT_FOUND)
@@ -107,7 +125,14 @@ function describe(error: unknown): Bilingual {
 
 /** Keeps every attempt in the thread; a successful reply marks the message replied and assigns it. */
 async function appendReply(payload: Payload, message: ResidentMessage, entry: ThreadEntry, replier?: string): Promise<ResidentMessage> {
-  const thread = (message.thread ?? []).map(({ by, at, content, status, error, errcode }) => ({ by: idOf(by) ?? undefined, at, content, status, error, errcode }))
+  const thread = (message.thread ?? []).map(({ by, at, content, status, error, errcode }) => ({
+    by: idOf(by) ?? undefined,
+    at,
+    content,
+    status,
+    error,
+    errcode,
+  }))
   const data: Pick<ResidentMessage, 'thread'> & Partial<Pick<ResidentMessage, 'status' | 'assignee'>> = { thread: [...thread, entry] }
   if (entry.status === 'sent') {
     data.status = 'replied'

@@ -87,7 +87,10 @@ export async function fetchResidentMedia(payload: Payload, messageId: string, op
   } catch (error) {
     const reason = describeFailure(error)
     payload.logger.warn({ msg: 'resident media fetch failed', messageId, attempt: attempts + 1, error: reason })
-    await compareAndSet(payload, 'resident-messages', mine, { mediaRetryAt: new Date(now + mediaRetryDelayMs(attempts + 1)).toISOString(), mediaError: reason.slice(0, 500) })
+    await compareAndSet(payload, 'resident-messages', mine, {
+      mediaRetryAt: new Date(now + mediaRetryDelayMs(attempts + 1)).toISOString(),
+      mediaError: reason.slice(0, 500),
+    })
     return 'pending'
   }
 }

@@ -12,7 +12,23 @@ import { fetchResidentMedia, filesToFetch, type FetchOptions } from './resident-
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set<ResidentMessage['type']>(['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link', 'file'])
 const isKnownType = (msgType: string): msgType is ResidentMessage['type'] => KNOWN_TYPES.has(msgType)
-const MEDIA_FIELDS = ['MediaId', 'PicUrl', 'Format', 'Recognition', 'ThumbMediaId', 'Location_X', 'Location_Y', 'Scale', 'Label', 'Title', 'Description', 'Url', 'FileKey', 'FileMd5', 'FileTotalLen']
+const MEDIA_FIELDS = [
+  'MediaId',
+  'PicUrl',
+  'Format',
+  'Recognition',
+  'ThumbMediaId',
+  'Location_X',
+  'Location_Y',
+  'Scale',
+  'Label',
+  'Title',
+  'Description',
+  'Url',
+  'FileKey',
+  'FileMd5',
+  'FileTotalLen',
+]
 
 /**
  * Stores the message once (unique `inboundKey`) in its community's queue (src/services/inbox/route-message.ts), marked 已自动回复 with its rule when the
@@ -20,7 +36,13 @@ const MEDIA_FIELDS = ['MediaId', 'PicUrl', 'Format', 'Recognition', 'ThumbMediaI
  * while the MediaId is valid. A failed fetch does not fail the message: it stays
  * `mediaStatus: 'pending'` and the inbound worker retries it (resident-media.ts).
  */
-export async function storeResidentMessage(payload: Payload, accountId: string, inboundKey: string, record: XmlRecord, options: FetchOptions = {}): Promise<void> {
+export async function storeResidentMessage(
+  payload: Payload,
+  accountId: string,
+  inboundKey: string,
+  record: XmlRecord,
+  options: FetchOptions = {},
+): Promise<void> {
   const msgType = xmlText(record, 'MsgType')
   const type = isKnownType(msgType) ? msgType : 'other'
   const openid = xmlText(record, 'FromUserName')

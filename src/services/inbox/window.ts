@@ -4,7 +4,8 @@ import type { Payload } from 'payload'
 const REPLY_WINDOW_MS = 48 * 3600_000
 export const WINDOW_CLOSED_MESSAGE = '已超过 48 小时回复时限（或居民已取消关注），无法通过客服消息回复。请等待居民再次发来消息。'
 /** WINDOW_CLOSED_MESSAGE for an English admin. */
-export const WINDOW_CLOSED_MESSAGE_EN = 'The 48-hour reply window has passed (or the resident unfollowed): a customer-service reply is not possible until the resident writes again.'
+export const WINDOW_CLOSED_MESSAGE_EN =
+  'The 48-hour reply window has passed (or the resident unfollowed): a customer-service reply is not possible until the resident writes again.'
 
 export interface ReplyWindow {
   open: boolean

@@ -80,7 +80,12 @@ export function menuEndpoints(remoteFor: MenuRemoteFactory = defaultRemote): End
         const problems = validateMenu(menu)
         if (problems.length) {
           const list = problems.join('；')
-          throw new ApiError(400, 'menu-invalid', { zh: `未发布：已保存的菜单不符合微信的要求：${list}`, en: `Not published: the saved menu breaks WeChat rules: ${list}` }, { problems })
+          throw new ApiError(
+            400,
+            'menu-invalid',
+            { zh: `未发布：已保存的菜单不符合微信的要求：${list}`, en: `Not published: the saved menu breaks WeChat rules: ${list}` },
+            { problems },
+          )
         }
         const version = await savedAt(req)
         try {

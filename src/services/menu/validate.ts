@@ -139,12 +139,18 @@ export function validateButtonKey(value: unknown, options?: FieldOptions): true 
   const where = buttonPosition(options?.path, lang)
   const key = str(value)
   if (key === '') return lang === 'en' ? `${where} key: required for this type` : `${where}的菜单键（key）：此类型必须填写`
-  if (bytes(key) > MENU_LIMITS.keyBytes) return lang === 'en' ? `${where} key: at most ${MENU_LIMITS.keyBytes} bytes` : `${where}的菜单键：最多 ${MENU_LIMITS.keyBytes} 字节，当前 ${bytes(key)} 字节`
+  if (bytes(key) > MENU_LIMITS.keyBytes)
+    return lang === 'en'
+      ? `${where} key: at most ${MENU_LIMITS.keyBytes} bytes`
+      : `${where}的菜单键：最多 ${MENU_LIMITS.keyBytes} 字节，当前 ${bytes(key)} 字节`
   // Only the later of two buttons sharing a key is marked, naming the earlier one.
   const buttons = Array.isArray(options?.data?.buttons) ? (options!.data!.buttons as Array<Record<string, unknown>>) : []
   const leaves = buttons.flatMap((top, index) =>
     top?.type === SUB_MENU_TYPE
-      ? (Array.isArray(top.subButtons) ? (top.subButtons as Array<Record<string, unknown>>) : []).map((sub, subIndex) => ({ at: `buttons.${index}.subButtons.${subIndex}`, leaf: sub }))
+      ? (Array.isArray(top.subButtons) ? (top.subButtons as Array<Record<string, unknown>>) : []).map((sub, subIndex) => ({
+          at: `buttons.${index}.subButtons.${subIndex}`,
+          leaf: sub,
+        }))
       : [{ at: `buttons.${index}`, leaf: top }],
   )
   const here = (options?.path ?? []).map(String).slice(0, -1).join('.')
@@ -166,7 +172,8 @@ export function validateButtonUrl(value: unknown, options?: FieldOptions): true 
   const url = str(value)
   if (url === '') return lang === 'en' ? `${where} URL: required for this type` : `${where}的网址：此类型必须填写`
   if (!/^https?:\/\/\S+$/i.test(url)) return lang === 'en' ? `${where} URL: must start with http or https` : `${where}的网址：须以 http 或 https 开头`
-  if (bytes(url) > MENU_LIMITS.urlBytes) return lang === 'en' ? `${where} URL: at most ${MENU_LIMITS.urlBytes} bytes` : `${where}的网址：最多 ${MENU_LIMITS.urlBytes} 字节，当前 ${bytes(url)} 字节`
+  if (bytes(url) > MENU_LIMITS.urlBytes)
+    return lang === 'en' ? `${where} URL: at most ${MENU_LIMITS.urlBytes} bytes` : `${where}的网址：最多 ${MENU_LIMITS.urlBytes} 字节，当前 ${bytes(url)} 字节`
   return true
 }
 
@@ -177,7 +184,9 @@ export const requiredFor =
     if (!types.includes(str(options?.siblingData?.type))) return true
     if (str(value).trim() !== '') return true
     const lang = langOf(options)
-    return lang === 'en' ? `${buttonPosition(options?.path, lang)} ${label.en}: required for this type` : `${buttonPosition(options?.path, lang)}的${label.zh}：此类型必须填写`
+    return lang === 'en'
+      ? `${buttonPosition(options?.path, lang)} ${label.en}: required for this type`
+      : `${buttonPosition(options?.path, lang)}的${label.zh}：此类型必须填写`
   }
 
 /** A first-level button set to open a sub-menu needs 1 to 5 sub-buttons. */
@@ -187,7 +196,8 @@ export function validateSubButtons(value: unknown, options?: FieldOptions): true
   const lang = langOf(options)
   const where = buttonPosition(options?.path, lang)
   if (count < 1) return lang === 'en' ? `${where}: a sub-menu needs at least 1 sub-button` : `${where}：设为子菜单时至少要有 1 个子按钮`
-  if (count > MENU_LIMITS.subButtons) return lang === 'en' ? `${where}: at most ${MENU_LIMITS.subButtons} sub-buttons` : `${where}：最多 ${MENU_LIMITS.subButtons} 个子按钮，现有 ${count} 个`
+  if (count > MENU_LIMITS.subButtons)
+    return lang === 'en' ? `${where}: at most ${MENU_LIMITS.subButtons} sub-buttons` : `${where}：最多 ${MENU_LIMITS.subButtons} 个子按钮，现有 ${count} 个`
   return true
 }
 

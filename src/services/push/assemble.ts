@@ -18,10 +18,7 @@ const pushLink = (id: string) => adminUrl(`/collections/weekly-pushes/${id}`)
  * Creates the week's proposal once: the unique (account, week) key makes a second assembler,
  * on this or another instance, find the first one's proposal instead of making another.
  */
-export async function assembleWeek(
-  payload: Payload,
-  args: { accountId: string; week: string; now: Date; settings: PushSettings },
-): Promise<AssembleResult> {
+export async function assembleWeek(payload: Payload, args: { accountId: string; week: string; now: Date; settings: PushSettings }): Promise<AssembleResult> {
   const existing = await findPush(payload, args.accountId, args.week)
   if (existing) return { push: existing, created: false }
 

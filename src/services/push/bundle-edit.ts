@@ -50,19 +50,26 @@ export async function editBundle(req: PayloadRequest, pushId: string, refs: Item
   if (!push) throw new ApiError(404, 'not-found', '推送不存在')
   if (!mayChangePush(staff.role, push.status)) throw new ApiError(409, 'closed', refusedChange(push.status) ?? '本周推送不能再修改')
   const settings = await loadPushSettings(req.payload)
-  if (refs.length > settings.maxItems) throw new ApiError(400, 'too-many', `本周推送最多 ${settings.maxItems} 条（推送设置），现有 ${refs.length} 条：请先移除一条`)
+  if (refs.length > settings.maxItems)
+    throw new ApiError(400, 'too-many', `本周推送最多 ${settings.maxItems} 条（推送设置），现有 ${refs.length} 条：请先移除一条`)
   const key = (ref: ItemRef) => `${ref.relationTo}:${ref.value}`
   const before = itemRefs(push.items)
   const { added: addedRefs, removed: removedRefs } = bundleItemMoves(before, refs)
   const keptRefs = refs.filter((ref) => !addedRefs.includes(ref))
-  const [added, removed, kept] = await Promise.all([loadBundle(req.payload, addedRefs), loadBundle(req.payload, removedRefs), loadBundle(req.payload, keptRefs)])
+  const [added, removed, kept] = await Promise.all([
+    loadBundle(req.payload, addedRefs),
+    loadBundle(req.payload, removedRefs),
+    loadBundle(req.payload, keptRefs),
+  ])
   for (const item of added) {
     if (item.reviewStatus === 'deleted') throw new ApiError(400, 'not-found', `要添加的内容不存在（${item.collection} ${item.id}）`)
-    if (item.reviewStatus !== 'approved' || item.pushedIn) throw new ApiError(400, 'not-in-pool', `《${item.title}》不在待推送池中（只能添加已通过审核、尚未推送的内容）`)
+    if (item.reviewStatus !== 'approved' || item.pushedIn)
+      throw new ApiError(400, 'not-in-pool', `《${item.title}》不在待推送池中（只能添加已通过审核、尚未推送的内容）`)
   }
   // What the collection's own field rule (items: approved or scheduled) refuses on a person's save.
   for (const item of kept) {
-    if (item.reviewStatus !== 'approved' && item.reviewStatus !== 'scheduled') throw new ApiError(400, 'not-pushable', `《${item.title}》当前不能推送（${item.problems[0] ?? `状态为 ${item.reviewStatus}`}），请先将其移除`)
+    if (item.reviewStatus !== 'approved' && item.reviewStatus !== 'scheduled')
+      throw new ApiError(400, 'not-pushable', `《${item.title}》当前不能推送（${item.problems[0] ?? `状态为 ${item.reviewStatus}`}），请先将其移除`)
   }
   const moved = addedRefs.length === 0 && removedRefs.length === 0 && before.map(key).join() !== refs.map(key).join()
   const saved = await changeBundle(req.payload, push, { items: refs }, staff.email ?? staff.name ?? '系统')

@@ -46,7 +46,18 @@ export async function loadBundle(payload: Payload, refs: ItemRef[]): Promise<Can
     refs.map(async (ref) => {
       const doc = await payload.findByID({ collection: ref.relationTo, id: ref.value, overrideAccess: true, depth: 0, disableErrors: true })
       if (!doc) {
-        return { collection: ref.relationTo, id: ref.value, title: '（已删除）', priority: 'normal', approvedAt: null, community: null, pushBy: null, reviewStatus: 'deleted', pushedIn: null, problems: ['内容已被删除'] } as Candidate
+        return {
+          collection: ref.relationTo,
+          id: ref.value,
+          title: '（已删除）',
+          priority: 'normal',
+          approvedAt: null,
+          community: null,
+          pushBy: null,
+          reviewStatus: 'deleted',
+          pushedIn: null,
+          problems: ['内容已被删除'],
+        } as Candidate
       }
       return toCandidate(ref.relationTo, doc)
     }),

@@ -78,7 +78,8 @@ export type NextStep =
 /** What the scheduler does for `slot` given the week's push. Never a second send; never a past week. */
 export function decideNextStep(slot: DueSlot, state: WeekState, settings: PushSettings, now: Date): NextStep {
   if (slot.week !== isoWeekOf(now)) return { kind: 'nothing', reason: '不是本周' }
-  if (state.status && inStatusGroup(FINISHED_PUSH_STATUSES, state.status)) return { kind: 'nothing', reason: `本周已${state.status === 'sent' ? '发送' : '跳过'}` }
+  if (state.status && inStatusGroup(FINISHED_PUSH_STATUSES, state.status))
+    return { kind: 'nothing', reason: `本周已${state.status === 'sent' ? '发送' : '跳过'}` }
   if (state.status === 'sending') return { kind: 'resume' }
   // A send slot acts once; later ticks that day only resume a send under way.
   if (slot.kind !== 'assemble' && state.lastSlotRun === slot.kind) return { kind: 'nothing', reason: '本时段已处理' }

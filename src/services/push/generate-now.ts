@@ -36,7 +36,11 @@ export async function generateWeekNow(
 }
 
 /** The answer to 立即生成: how many items, what is missing, and what the preview did. */
-export function generatedMessage(week: string, result: Pick<GeneratedWeek, 'selection' | 'preview' | 'autoSignedOff'>, settings: Pick<PushSettings, 'minItems'>): string {
+export function generatedMessage(
+  week: string,
+  result: Pick<GeneratedWeek, 'selection' | 'preview' | 'autoSignedOff'>,
+  settings: Pick<PushSettings, 'minItems'>,
+): string {
   const { selection } = result
   const parts = [`已生成 ${week} 的推送：${selection.items.length} 条`]
   if (selection.missing > 0) {

@@ -14,7 +14,12 @@ import { removeFromOpenBundles, voidSignOffsHolding } from './store'
  */
 export const voidSignOffOnItemEdit: CollectionAfterChangeHook<ContentDoc> = async ({ doc, collection, req, operation }) => {
   if (!itemEditVoidsSignOff(operation, doc) || !isContentCollection(collection.slug)) return doc
-  await voidSignOffsHolding(req.payload, { relationTo: collection.slug, value: String(doc.id) }, `《${String(doc.title)}》被 ${req.user?.email ?? '系统'} 修改`, req)
+  await voidSignOffsHolding(
+    req.payload,
+    { relationTo: collection.slug, value: String(doc.id) },
+    `《${String(doc.title)}》被 ${req.user?.email ?? '系统'} 修改`,
+    req,
+  )
   return doc
 }
 

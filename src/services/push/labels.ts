@@ -31,7 +31,8 @@ const OPEN: CalendarRow['status'][] = ['planned', ...OPEN_PUSH_STATUSES]
 export function calendarNote(row: CalendarRow, settings: Pick<PushSettings, 'retryWeekday' | 'retryTime'>, now: Date): string | null {
   const quota = quotaNote(row)
   if (quota) return quota
-  if (OPEN.includes(row.status) && shanghaiDate(now) > shanghaiDate(slotInstant(row.week, settings.retryWeekday, settings.retryTime))) return '发送时段已过，本周未发送'
+  if (OPEN.includes(row.status) && shanghaiDate(now) > shanghaiDate(slotInstant(row.week, settings.retryWeekday, settings.retryTime)))
+    return '发送时段已过，本周未发送'
   return null
 }
 

@@ -29,7 +29,8 @@ export interface PreviewReport {
 }
 
 /** WeChat's reason in Chinese when the failure came from WeChat, else the error's own message. */
-export const failureText = (error: unknown): string => (error instanceof WeChatApiError ? `${error.meaning}（${error.errcode ?? error.kind}）` : (error as Error).message)
+export const failureText = (error: unknown): string =>
+  error instanceof WeChatApiError ? `${error.meaning}（${error.errcode ?? error.kind}）` : (error as Error).message
 
 /** The instruction shown when no leader can receive a preview (the binding flow: src/services/binding). */
 export const BIND_HINT =

@@ -3,7 +3,6 @@ import { OPEN_PUSH_STATUSES, inStatusGroup, type PushStatus } from './status'
 import { addWeeks, slotInstant } from './week'
 import { shanghaiDate, shanghaiMonth } from '../../shared/time'
 
-
 export interface KnownPush {
   week: string
   status: PushStatus

@@ -121,7 +121,8 @@ function acceptedArticleUrls(payload: Payload, msgId: string, urls: Record<numbe
   const accepted: Record<number, string> = {}
   for (const [index, url] of Object.entries(urls)) {
     if (isWeChatArticleUrl(url)) accepted[Number(index)] = url
-    else payload.logger.warn({ msg: 'mass-send result: article address not on https://mp.weixin.qq.com/, dropped', msgId, index, url: String(url).slice(0, 200) })
+    else
+      payload.logger.warn({ msg: 'mass-send result: article address not on https://mp.weixin.qq.com/, dropped', msgId, index, url: String(url).slice(0, 200) })
   }
   return Object.keys(accepted).length > 0 ? accepted : undefined
 }
@@ -135,13 +136,13 @@ async function recordResult(payload: Payload, push: PushDoc, result: MassResult)
   // Only the result's own columns: a full update of the push would write back every field as read
   // here, over a status or claim a scheduler saved meanwhile.
   await savePushResult(payload, push.id, {
-      statusText: result.status,
-      meaning,
-      totalCount: result.totalCount ?? previous.totalCount ?? null,
-      filterCount: result.filterCount ?? previous.filterCount ?? null,
-      sentCount: result.sentCount ?? previous.sentCount ?? null,
-      errorCount: result.errorCount ?? previous.errorCount ?? null,
-      finishedAt: new Date().toISOString(),
+    statusText: result.status,
+    meaning,
+    totalCount: result.totalCount ?? previous.totalCount ?? null,
+    filterCount: result.filterCount ?? previous.filterCount ?? null,
+    sentCount: result.sentCount ?? previous.sentCount ?? null,
+    errorCount: result.errorCount ?? previous.errorCount ?? null,
+    finishedAt: new Date().toISOString(),
   })
   const urls = result.articleUrls ? acceptedArticleUrls(payload, result.msgId, result.articleUrls) : undefined
   if (urls) await recordArticleUrls(payload, push, urls)

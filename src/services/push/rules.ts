@@ -42,14 +42,14 @@ const statusZh = (status: unknown) => (isPushStatus(status) ? PUSH_STATUS_LABELS
  */
 export function decisionRefusal(decision: LeaderDecision, status: unknown): { code: string; message: string } | null {
   if (decision === 'sign-off') return status === 'proposed' ? null : { code: 'invalid-transition', message: `当前状态为「${statusZh(status)}」，不能审定` }
-  if (decision === 'reject') return inStatusGroup(OPEN_PUSH_STATUSES, status) ? null : { code: 'invalid-transition', message: `当前状态为「${statusZh(status)}」，不能取消本周推送` }
+  if (decision === 'reject')
+    return inStatusGroup(OPEN_PUSH_STATUSES, status) ? null : { code: 'invalid-transition', message: `当前状态为「${statusZh(status)}」，不能取消本周推送` }
   if (status === 'proposed') return { code: 'not-signed-off', message: '本周推送尚未审定，无需撤销' }
   return status === 'signed_off' ? null : { code: 'send-started', message: `已开始发送（当前状态「${statusZh(status)}」），不能撤销审定` }
 }
 
 /** Why a person's change of a push in `status` is refused (409), or null when the bundle is open. */
-export const refusedChange = (status: unknown): string | null =>
-  inStatusGroup(OPEN_PUSH_STATUSES, status) ? null : '本周推送已在发送或已结束，不能再修改'
+export const refusedChange = (status: unknown): string | null => (inStatusGroup(OPEN_PUSH_STATUSES, status) ? null : '本周推送已在发送或已结束，不能再修改')
 
 /** The part of a push the leader signs off: its items in order and whom it goes to. */
 export interface BundleShape {

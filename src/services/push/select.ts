@@ -52,11 +52,7 @@ const PRIORITY_RANK = { pinned: 0, high: 1, normal: 2 } as const
 
 /** Pinned first, then high priority, then the oldest approval. */
 export function pushOrder(a: Candidate, b: Candidate): number {
-  return (
-    PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
-    (a.approvedAt ?? '').localeCompare(b.approvedAt ?? '') ||
-    a.id.localeCompare(b.id)
-  )
+  return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || (a.approvedAt ?? '').localeCompare(b.approvedAt ?? '') || a.id.localeCompare(b.id)
 }
 
 /** Why an item cannot go out at all this week (its state, its date, WeChat's rules), or null when it can. */
@@ -73,7 +69,12 @@ export function exclusionReason(item: Candidate, now: Date): string | null {
   return unsendable(item, now)?.reason ?? null
 }
 
-const capReason = (item: Candidate, limit: number): Exclusion => ({ item, code: 'community-cap', limit, reason: `同一社区每周最多 ${limit} 条，该社区已有 ${limit} 条排在前面` })
+const capReason = (item: Candidate, limit: number): Exclusion => ({
+  item,
+  code: 'community-cap',
+  limit,
+  reason: `同一社区每周最多 ${limit} 条，该社区已有 ${limit} 条排在前面`,
+})
 const fullReason = (item: Candidate, limit: number, rank: number): Exclusion => ({
   item,
   code: 'full',

@@ -98,7 +98,11 @@ export async function sendWeeklyPush(options: SendOptions): Promise<SendOutcome>
       payload,
       push,
       { claimedBy: null, claimedUntil: null },
-      { step: 'interrupted', ok: false, detail: `本次发送中断，下一次定时任务将从已保存的步骤继续：${String((error as Error)?.message ?? error).slice(0, 300)}` },
+      {
+        step: 'interrupted',
+        ok: false,
+        detail: `本次发送中断，下一次定时任务将从已保存的步骤继续：${String((error as Error)?.message ?? error).slice(0, 300)}`,
+      },
       { and: [{ status: { equals: 'sending' } }, { claimedBy: { equals: owner } }] },
     ).catch(() => null)
     throw error

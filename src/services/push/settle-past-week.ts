@@ -34,7 +34,13 @@ export async function settlePastWeek(
   }
   if (wechat.sendRequestedAt) {
     const reason = '群发请求已发出但结果未知，且本周已过：请在公众平台"已群发"中核实，系统不会补发'
-    const saved = await savePush(payload, push, { status: 'failed', needsAttention: true, statusReason: reason, claimedBy: null, claimedUntil: null }, { step: 'needs-attention', ok: false, detail: reason }, expired)
+    const saved = await savePush(
+      payload,
+      push,
+      { status: 'failed', needsAttention: true, statusReason: reason, claimedBy: null, claimedUntil: null },
+      { step: 'needs-attention', ok: false, detail: reason },
+      expired,
+    )
     if (saved) {
       await notify(payload, {
         recipients: await activeUsersWithRole(payload, 'leader'),
@@ -47,7 +53,13 @@ export async function settlePastWeek(
     return 'needs-attention'
   }
   const reason = '发送中断且本周已过，未发出'
-  const saved = await savePush(payload, push, { status: 'skipped', statusReason: reason, claimedBy: null, claimedUntil: null }, { step: 'skip', ok: false, detail: reason }, expired)
+  const saved = await savePush(
+    payload,
+    push,
+    { status: 'skipped', statusReason: reason, claimedBy: null, claimedUntil: null },
+    { step: 'skip', ok: false, detail: reason },
+    expired,
+  )
   if (saved) await setItemStates(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
   return 'skipped'
 }

@@ -6,9 +6,15 @@ import { savePush, setItemStates, type PushDoc } from './store'
 
 /** Closes a week that will not be sent, always with its reason; its items go back to the pool. */
 export async function skipPush(payload: Payload, push: PushDoc, reason: string): Promise<PushDoc | null> {
-  const saved = await savePush(payload, push, { status: 'skipped', statusReason: reason }, { step: 'skip', ok: false, detail: reason }, {
-    status: { in: [...SKIPPABLE_PUSH_STATUSES] },
-  })
+  const saved = await savePush(
+    payload,
+    push,
+    { status: 'skipped', statusReason: reason },
+    { step: 'skip', ok: false, detail: reason },
+    {
+      status: { in: [...SKIPPABLE_PUSH_STATUSES] },
+    },
+  )
   if (!saved) return null
   await setItemStates(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
   const recipients = await activeUsersWithRole(payload, 'leader', 'editor')

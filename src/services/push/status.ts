@@ -47,5 +47,4 @@ export const UNSETTLED_PUSH_STATUSES = ['proposed', 'signed_off', 'failed', 'sen
 export const QUOTA_USING_PUSH_STATUSES = ['sent', 'sending'] as const satisfies readonly PushStatus[]
 
 /** True when `status` is in `group` (a typed `includes` for the readonly tuples above). */
-export const inStatusGroup = (group: readonly PushStatus[], status: unknown): status is PushStatus =>
-  isPushStatus(status) && group.includes(status)
+export const inStatusGroup = (group: readonly PushStatus[], status: unknown): status is PushStatus => isPushStatus(status) && group.includes(status)

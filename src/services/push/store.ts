@@ -44,7 +44,10 @@ export async function readPush(payload: Payload, id: string): Promise<PushWithSt
   return doc ? withSteps(payload, doc) : null
 }
 
-const withSteps = async (payload: Payload, push: PushDoc, req?: PayloadRequest): Promise<PushWithSteps> => ({ ...push, steps: await readSteps(payload, push.id, req) })
+const withSteps = async (payload: Payload, push: PushDoc, req?: PayloadRequest): Promise<PushWithSteps> => ({
+  ...push,
+  steps: await readSteps(payload, push.id, req),
+})
 
 /** The push of one account and ISO week (e.g. `2026-W48`), with its step log; null when there is none. */
 export async function findPush(payload: Payload, accountId: string, week: string): Promise<PushWithSteps | null> {
@@ -128,7 +131,12 @@ export type BundleChange = { items?: ItemRef[]; audience?: PushDoc['audience']; 
  * items go back to the pool, added ones leave it. `by` names who changed it (the step log).
  * Answers the saved push and whether the sign-off was voided; an unchanged bundle is not written.
  */
-export async function changeBundle(payload: Payload, push: PushDoc, change: BundleChange, by: string): Promise<{ push: PushWithSteps; voided: boolean } | null> {
+export async function changeBundle(
+  payload: Payload,
+  push: PushDoc,
+  change: BundleChange,
+  by: string,
+): Promise<{ push: PushWithSteps; voided: boolean } | null> {
   if (!bundleChanged(push, change)) {
     const current = await readPush(payload, push.id)
     return current ? { push: current, voided: false } : null
@@ -138,14 +146,24 @@ export async function changeBundle(payload: Payload, push: PushDoc, change: Bund
   // 1. The decision, atomically: the push's own columns, only while it is exactly as read (status and
   //    `updatedAt`); `updatedAt` moves on, so whoever decided on the state read here (a scheduler's
   //    claim, a sign-off, another edit) now misses it, and a voided push can no longer be claimed.
-  const decided = await setPushIf(payload, push.id, { and: [{ status: { equals: push.status } }, { updatedAt: { equals: push.updatedAt } }] }, { ...columns, ...(voided ? SIGN_OFF_VOIDED : {}) })
+  const decided = await setPushIf(
+    payload,
+    push.id,
+    { and: [{ status: { equals: push.status } }, { updatedAt: { equals: push.updatedAt } }] },
+    { ...columns, ...(voided ? SIGN_OFF_VOIDED : {}) },
+  )
   if (!decided) return null
   if (voided) await appendStep(payload, push.id, signOffVoidedStep(`内容被 ${by} 修改`))
   if (items) {
     // 2. The item list (relationship rows on SQL adapters: no single-statement compare-and-set there),
     //    only while the push is still as step 1 left it; else the edit is not saved (null).
     const stamp = { updatedAt: { equals: decided.updatedAt } }
-    const written = await payload.db.updateOne({ collection: 'weekly-pushes', where: { and: [{ id: { equals: push.id } }, stamp] }, data: { items }, returning: true })
+    const written = await payload.db.updateOne({
+      collection: 'weekly-pushes',
+      where: { and: [{ id: { equals: push.id } }, stamp] },
+      data: { items },
+      returning: true,
+    })
     if (!written) return null
     // 3. Nobody changed the push while its items were written (then a new `updatedAt` seals them);
     //    else a sign-off slipped in between and approved the old list: it is voided, and logged.
@@ -153,7 +171,9 @@ export async function changeBundle(payload: Payload, push: PushDoc, change: Bund
     if (!sealed) {
       const current = await readPush(payload, push.id)
       if (current?.status === 'signed_off') {
-        await savePush(payload, current, SIGN_OFF_VOIDED, signOffVoidedStep(`审定时内容正被 ${by} 修改`), { and: [{ status: { equals: 'signed_off' } }, { updatedAt: { equals: current.updatedAt } }] })
+        await savePush(payload, current, SIGN_OFF_VOIDED, signOffVoidedStep(`审定时内容正被 ${by} 修改`), {
+          and: [{ status: { equals: 'signed_off' } }, { updatedAt: { equals: current.updatedAt } }],
+        })
       }
     }
     await syncBundleItemStates(payload, itemRefs(push.items), items)
@@ -253,7 +273,8 @@ export async function voidSignOffsHolding(payload: Payload, ref: ItemRef, why: s
 export async function removeFromOpenBundles(payload: Payload, ref: ItemRef, req?: PayloadRequest): Promise<void> {
   for (const push of await openPushesHolding(payload, ref, OPEN_PUSH_STATUSES, req)) {
     const kept = itemRefs(push.items).filter((held) => !(held.relationTo === ref.relationTo && held.value === ref.value))
-    const voided = push.status === 'signed_off' && (await setPushIf(payload, push.id, { status: { equals: 'signed_off' } }, { ...SIGN_OFF_VOIDED }, req)) !== null
+    const voided =
+      push.status === 'signed_off' && (await setPushIf(payload, push.id, { status: { equals: 'signed_off' } }, { ...SIGN_OFF_VOIDED }, req)) !== null
     const written = await payload.db.updateOne({
       collection: 'weekly-pushes',
       where: { and: [{ id: { equals: push.id } }, { status: { in: [...OPEN_PUSH_STATUSES] } }] },
@@ -292,7 +313,12 @@ export async function appendStep(payload: Payload, pushId: string, entry: StepEn
       data: { push: pushId, step: entry.step, ok: entry.ok, detail: entry.detail ?? null, at: entry.at ?? new Date().toISOString(), seq: nextSeq() },
     })
   } catch (error) {
-    payload.logger.warn({ msg: 'push step log entry not written (the push goes on)', pushId, step: entry.step, error: String((error as Error)?.message ?? error) })
+    payload.logger.warn({
+      msg: 'push step log entry not written (the push goes on)',
+      pushId,
+      step: entry.step,
+      error: String((error as Error)?.message ?? error),
+    })
   }
   return readPush(payload, pushId)
 }

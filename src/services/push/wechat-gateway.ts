@@ -6,11 +6,7 @@ import type { PushGateway } from './gateway'
 import type { ItemRef } from './item-refs'
 
 /** The weekly push's WeChat calls over the shared client; tokens are shared through the database. */
-export async function wechatGateway(
-  payload: Payload,
-  accountId: string,
-  clientOptions: Partial<WeChatClientOptions> = {},
-): Promise<PushGateway> {
+export async function wechatGateway(payload: Payload, accountId: string, clientOptions: Partial<WeChatClientOptions> = {}): Promise<PushGateway> {
   const client = await clientForAccount(payload, accountId, clientOptions)
 
   return {

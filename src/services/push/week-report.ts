@@ -126,7 +126,12 @@ async function summarize(payload: Payload, doc: PushDoc, now: Date): Promise<Pus
       problems: bundleProblems(item, String(doc.id), now),
     })),
     previewsSent: previews.length,
-    lastPreviewAt: previews.map((entry) => entry.at ?? '').filter(Boolean).sort().at(-1) ?? null,
+    lastPreviewAt:
+      previews
+        .map((entry) => entry.at ?? '')
+        .filter(Boolean)
+        .sort()
+        .at(-1) ?? null,
   }
 }
 
@@ -149,8 +154,6 @@ export function noPushLines(report: WeekReport, now: Date): string[] {
         : '本周发送时段已过，不会再生成'
   return [
     `本周还没有生成推送：${when}。`,
-    pool
-      ? `待推送池：${pool.approved} 条已审核内容，按规则可选出 ${pool.selected} 条${pool.missing > 0 ? `，还差 ${pool.missing} 条` : ''}。`
-      : '',
+    pool ? `待推送池：${pool.approved} 条已审核内容，按规则可选出 ${pool.selected} 条${pool.missing > 0 ? `，还差 ${pool.missing} 条` : ''}。` : '',
   ].filter(Boolean)
 }

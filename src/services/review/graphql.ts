@@ -29,11 +29,7 @@ export function reviewMutation(GraphQL: typeof GraphQLLib) {
         action: { type: new GraphQL.GraphQLNonNull(enumOf('ReviewActionName', REVIEW_ACTIONS)) },
         reason: { type: GraphQL.GraphQLString },
       },
-      resolve: async (
-        _source: unknown,
-        args: { collection: string; id: string; action: string; reason?: string },
-        context: { req: PayloadRequest },
-      ) => {
+      resolve: async (_source: unknown, args: { collection: string; id: string; action: string; reason?: string }, context: { req: PayloadRequest }) => {
         if (!isContentCollection(args.collection)) throw new ReviewError(404, 'not-found', '内容不存在')
         // A ReviewError keeps its HTTP status in the GraphQL answer (extensions.statusCode, extensions.data).
         const doc = await applyReviewAction({ req: context.req, ...args, collection: args.collection })

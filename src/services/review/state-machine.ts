@@ -5,16 +5,7 @@
  */
 import type { Role } from '../../access/roles'
 
-export const REVIEW_STATES = [
-  'draft',
-  'submitted',
-  'approved',
-  'returned',
-  'withdrawn',
-  'scheduled',
-  'sent',
-  'archived',
-] as const
+export const REVIEW_STATES = ['draft', 'submitted', 'approved', 'returned', 'withdrawn', 'scheduled', 'sent', 'archived'] as const
 export type ReviewState = (typeof REVIEW_STATES)[number]
 
 export const REVIEW_STATE_LABELS: Record<ReviewState, { zh: string; en: string }> = {
@@ -85,19 +76,12 @@ export type TransitionDecision =
   | { ok: true; from: ReviewState; to: ReviewState; action: ReviewAction; validates: boolean }
   | { ok: false; status: 400 | 403 | 409; code: string; message: string }
 
-const isReviewAction = (value: unknown): value is ReviewAction =>
-  typeof value === 'string' && (REVIEW_ACTIONS as readonly string[]).includes(value)
+const isReviewAction = (value: unknown): value is ReviewAction => typeof value === 'string' && (REVIEW_ACTIONS as readonly string[]).includes(value)
 
-export const isReviewState = (value: unknown): value is ReviewState =>
-  typeof value === 'string' && (REVIEW_STATES as readonly string[]).includes(value)
+export const isReviewState = (value: unknown): value is ReviewState => typeof value === 'string' && (REVIEW_STATES as readonly string[]).includes(value)
 
 /** Decides whether `actor` may apply `action` to an item in state `from`. */
-export function decideTransition(
-  from: ReviewState,
-  action: unknown,
-  actor: ReviewActor,
-  reason?: unknown,
-): TransitionDecision {
+export function decideTransition(from: ReviewState, action: unknown, actor: ReviewActor, reason?: unknown): TransitionDecision {
   if (!isReviewAction(action)) {
     return {
       ok: false,

@@ -34,7 +34,13 @@ export async function handleCallback(accountId: string, request: CallbackRequest
   }
   if (response.status >= 400) {
     // Never the body or the query's signatures: residents' messages are personal data.
-    deps.log('warn', { event: 'wechat.callback.refused', accountId: ACCOUNT_ID.test(accountId) ? accountId : '(invalid)', method: request.method, status: response.status, outcome: response.outcome })
+    deps.log('warn', {
+      event: 'wechat.callback.refused',
+      accountId: ACCOUNT_ID.test(accountId) ? accountId : '(invalid)',
+      method: request.method,
+      status: response.status,
+      outcome: response.outcome,
+    })
   }
   return response
 }

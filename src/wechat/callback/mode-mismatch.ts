@@ -100,7 +100,11 @@ export class ModeMismatchRecorder {
     state.writing = this.options
       .write(accountId, sighting)
       .catch((error: unknown) => {
-        this.options.log('error', { event: 'wechat.callback.mode-mismatch-write-failed', accountId, error: error instanceof Error ? error.message : String(error) })
+        this.options.log('error', {
+          event: 'wechat.callback.mode-mismatch-write-failed',
+          accountId,
+          error: error instanceof Error ? error.message : String(error),
+        })
       })
       .finally(() => {
         state.writing = null

@@ -22,7 +22,11 @@ export function createCallbackServer(deps: CallbackDeps): Server {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
       return
     }
-    void handleCallback(decodeSegment(match[1]!), { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers as Record<string, string | undefined>, body: req }, deps).then(
+    void handleCallback(
+      decodeSegment(match[1]!),
+      { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers as Record<string, string | undefined>, body: req },
+      deps,
+    ).then(
       (result) => {
         if (result.status === 413) {
           // A refused body may still be arriving: do not read the rest of a 10 MB upload.

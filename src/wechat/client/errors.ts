@@ -98,7 +98,8 @@ export class WeChatApiError extends Error {
   attempts: number
 
   constructor(init: WeChatApiErrorInit) {
-    const meaning = init.kind === 'timeout' ? '微信服务器响应超时' : init.kind === 'http' ? `微信服务器出错（HTTP ${init.httpStatus ?? '?'}）` : errcodeMeaning(init.errcode)
+    const meaning =
+      init.kind === 'timeout' ? '微信服务器响应超时' : init.kind === 'http' ? `微信服务器出错（HTTP ${init.httpStatus ?? '?'}）` : errcodeMeaning(init.errcode)
     super(`${init.endpoint}: ${meaning}（${init.errcode ?? init.kind}: ${init.errmsg}）`)
     this.name = 'WeChatApiError'
     this.kind = init.kind

@@ -78,7 +78,10 @@ make(extensions, 'getTemporaryMedia', function (this: Self, mediaId: string, cal
   const target = url(this, '/cgi-bin/media/get', `&media_id=${encodeURIComponent(mediaId)}`)
   this.request(target, { method: 'GET' }, (error, data, response) => {
     if (error) return wrapper(callback)(error, data, response)
-    const headers = ((response as { headers?: Record<string, string | string[] | undefined> } | null)?.headers ?? {}) as Record<string, string | string[] | undefined>
+    const headers = ((response as { headers?: Record<string, string | string[] | undefined> } | null)?.headers ?? {}) as Record<
+      string,
+      string | string[] | undefined
+    >
     const contentType = String(headers['content-type'] ?? '').toLowerCase()
     const bytes = Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' ? data : '')
     if (contentType.startsWith('application/json') || contentType.startsWith('text/plain')) {

@@ -59,7 +59,8 @@ export function createTransport(options: TransportOptions): Transport {
     const timeout = upload ? options.uploadTimeoutMs : options.timeoutMs
     const started = Date.now()
     originalRequest(url, { ...requestOptions, timeout }, (error, data, response) => {
-      const errcode = data && typeof data === 'object' && typeof (data as { errcode?: unknown }).errcode === 'number' ? (data as { errcode: number }).errcode : null
+      const errcode =
+        data && typeof data === 'object' && typeof (data as { errcode?: unknown }).errcode === 'number' ? (data as { errcode: number }).errcode : null
       options.logger.log(error && errcode === null ? 'warn' : 'debug', {
         event: 'wechat.http',
         path: pathOf(url),

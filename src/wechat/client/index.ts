@@ -56,7 +56,10 @@ export function createWeChatClient(options: WeChatClientOptions) {
     const endpoint = options.tokenEndpoint === 'classic' ? '/cgi-bin/token' : '/cgi-bin/stable_token'
     const invocation: Invocation =
       options.tokenEndpoint === 'classic'
-        ? (api, done) => api.getAccessToken((error, token) => done(error, token ? { access_token: token.accessToken, expires_in: Math.floor((token.expireTime - Date.now()) / 1000) } : null))
+        ? (api, done) =>
+            api.getAccessToken((error, token) =>
+              done(error, token ? { access_token: token.accessToken, expires_in: Math.floor((token.expireTime - Date.now()) / 1000) } : null),
+            )
         : (api, done) => api.fetchStableToken(force, done)
     const noRefresh = async () => {
       throw new WeChatApiError({ kind: 'wechat', errcode: 40001, errmsg: 'token endpoint refused', endpoint })

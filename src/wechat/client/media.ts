@@ -58,8 +58,9 @@ export function mediaApi(caller: WeChatCaller) {
      * WeChatApiError) or, for video, `{video_url}`.
      */
     async getTemporary(mediaId: string): Promise<TemporaryMedia> {
-      const answer = await caller.call<{ bytes?: Buffer; contentType?: string; filename?: string | null; video_url?: string }>('/cgi-bin/media/get', (api, done) =>
-        api._getTemporaryMedia(mediaId, done),
+      const answer = await caller.call<{ bytes?: Buffer; contentType?: string; filename?: string | null; video_url?: string }>(
+        '/cgi-bin/media/get',
+        (api, done) => api._getTemporaryMedia(mediaId, done),
       )
       if (typeof answer.video_url === 'string') return { kind: 'video-url', videoUrl: answer.video_url }
       if (!answer.bytes) throw new Error('media/get answered neither a file nor an error')

@@ -14,9 +14,7 @@ export function multipartFile(field: string, filename: string, contentType: stri
   const boundary = `----wechat${randomBytes(12).toString('hex')}`
   // Quotes and line breaks in a filename would break the header; WeChat only needs the extension.
   const safeName = filename.replace(/["\r\n\\]/g, '_')
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${safeName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  )
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${safeName}"\r\nContent-Type: ${contentType}\r\n\r\n`)
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
   return { body: Buffer.concat([head, bytes, tail]), contentType: `multipart/form-data; boundary=${boundary}` }
 }

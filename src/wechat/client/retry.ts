@@ -74,10 +74,26 @@ export async function withRetry<T>(policy: RetryPolicy, hooks: RetryHooks, attem
         delayMs = backoffDelay(policy, policy.rateLimitDelayMs, policy.rateLimitDelayMs * 4, rateLimited)
       }
       if (delayMs === null) {
-        hooks.logger.log('warn', { event: 'wechat.error', endpoint: hooks.endpoint, kind: error.kind, errcode: error.errcode, errmsg: error.errmsg, meaning: error.meaning, attempts: attempt })
+        hooks.logger.log('warn', {
+          event: 'wechat.error',
+          endpoint: hooks.endpoint,
+          kind: error.kind,
+          errcode: error.errcode,
+          errmsg: error.errmsg,
+          meaning: error.meaning,
+          attempts: attempt,
+        })
         throw error
       }
-      hooks.logger.log('info', { event: 'wechat.retry', endpoint: hooks.endpoint, reason: retryClass, kind: error.kind, errcode: error.errcode, attempt, delayMs })
+      hooks.logger.log('info', {
+        event: 'wechat.retry',
+        endpoint: hooks.endpoint,
+        reason: retryClass,
+        kind: error.kind,
+        errcode: error.errcode,
+        attempt,
+        delayMs,
+      })
       await policy.sleep(delayMs)
     }
   }

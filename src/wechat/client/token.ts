@@ -35,7 +35,10 @@ export class MemoryTokenStore implements TokenStore {
   withRefreshLock<T>(appId: string, fn: () => Promise<T>): Promise<T> {
     const previous = this.locks.get(appId) ?? Promise.resolve()
     const run = previous.then(fn, fn)
-    this.locks.set(appId, run.catch(() => undefined))
+    this.locks.set(
+      appId,
+      run.catch(() => undefined),
+    )
     return run
   }
 }

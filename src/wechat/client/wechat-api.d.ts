@@ -17,7 +17,12 @@ declare module 'wechat-api' {
   }
 
   class WeChatAPI {
-    constructor(appid: string, appsecret: string, getToken?: (callback: (error: Error | null, token?: unknown) => void) => void, saveToken?: (token: unknown, callback: (error: Error | null) => void) => void)
+    constructor(
+      appid: string,
+      appsecret: string,
+      getToken?: (callback: (error: Error | null, token?: unknown) => void) => void,
+      saveToken?: (token: unknown, callback: (error: Error | null) => void) => void,
+    )
     appid: string
     appsecret: string
     endpoint: string

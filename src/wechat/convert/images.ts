@@ -62,7 +62,13 @@ export async function inlineImageBytes(bytes: Buffer): Promise<Buffer> {
     const same = await (type === 'image/png' ? resized.png() : resized.jpeg({ quality: 90, mozjpeg: true })).toBuffer()
     if (same.length <= INLINE_MAX_BYTES) return same
   }
-  for (const [width, quality] of [[INLINE_MAX_WIDTH, 85], [INLINE_MAX_WIDTH, 70], [1080, 70], [800, 65], [640, 60]] as const) {
+  for (const [width, quality] of [
+    [INLINE_MAX_WIDTH, 85],
+    [INLINE_MAX_WIDTH, 70],
+    [1080, 70],
+    [800, 65],
+    [640, 60],
+  ] as const) {
     const encoded = await toJpeg(bytes, width, quality)
     if (encoded.length <= INLINE_MAX_BYTES) return encoded
   }

@@ -205,7 +205,8 @@ function renderImage(node: LexicalNode, context: RenderContext): string {
 function renderCell(node: LexicalNode, context: RenderContext): string {
   const header = typeof node.headerState === 'number' && node.headerState > 0
   const tag = header ? 'th' : 'td'
-  const span = (name: string, value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value > 1 && value <= 100 ? ` ${name}="${value}"` : '')
+  const span = (name: string, value: unknown) =>
+    typeof value === 'number' && Number.isInteger(value) && value > 1 && value <= 100 ? ` ${name}="${value}"` : ''
   const inner = renderChildren(node, { ...context, inTableCell: true })
   return `<${tag} style="${header ? STYLE.headerCell : STYLE.cell}"${span('colspan', node.colSpan)}${span('rowspan', node.rowSpan)}>${inner}</${tag}>`
 }

@@ -85,7 +85,11 @@ describe('every state × action × actor', () => {
   })
 
   test('an unknown action is a 400 naming the actions', () => {
-    expect(decideMatterTransition('booked', 'approve', ACTORS.officeStaff!, contextFor('check_in'))).toMatchObject({ ok: false, status: 400, code: 'unknown-action' })
+    expect(decideMatterTransition('booked', 'approve', ACTORS.officeStaff!, contextFor('check_in'))).toMatchObject({
+      ok: false,
+      status: 400,
+      code: 'unknown-action',
+    })
   })
 
   test('staff of another office are told who may', () => {
@@ -116,12 +120,22 @@ describe('timing', () => {
   })
 
   test('staff may cancel a booked matter after the cut-off, with a reason', () => {
-    expect(decideMatterTransition('booked', 'cancel', ACTORS.officeStaff!, { ...SLOT, now: bj('2026-12-03', '09:50:00') }, '窗口临时停电')).toMatchObject({ ok: true })
+    expect(decideMatterTransition('booked', 'cancel', ACTORS.officeStaff!, { ...SLOT, now: bj('2026-12-03', '09:50:00') }, '窗口临时停电')).toMatchObject({
+      ok: true,
+    })
   })
 
   test('a no-show is recorded only once the slot has ended', () => {
-    expect(decideMatterTransition('booked', 'mark_no_show', ACTORS.system!, { ...SLOT, now: SLOT.slotEndMs - 1 })).toMatchObject({ ok: false, status: 409, code: 'too-early' })
-    expect(decideMatterTransition('booked', 'mark_no_show', ACTORS.system!, { ...SLOT, now: SLOT.slotEndMs })).toMatchObject({ ok: true, to: 'no_show', note: null })
+    expect(decideMatterTransition('booked', 'mark_no_show', ACTORS.system!, { ...SLOT, now: SLOT.slotEndMs - 1 })).toMatchObject({
+      ok: false,
+      status: 409,
+      code: 'too-early',
+    })
+    expect(decideMatterTransition('booked', 'mark_no_show', ACTORS.system!, { ...SLOT, now: SLOT.slotEndMs })).toMatchObject({
+      ok: true,
+      to: 'no_show',
+      note: null,
+    })
   })
 })
 
@@ -142,13 +156,24 @@ describe('notes for the resident', () => {
 
   test('the other steps take an optional note, trimmed', () => {
     expect(decideMatterTransition('booked', 'check_in', staff, contextFor('check_in'))).toMatchObject({ ok: true, note: null })
-    expect(decideMatterTransition('in_progress', 'complete', staff, contextFor('complete'), '  请到 3 号窗口领取证件 ')).toMatchObject({ ok: true, note: '请到 3 号窗口领取证件' })
+    expect(decideMatterTransition('in_progress', 'complete', staff, contextFor('complete'), '  请到 3 号窗口领取证件 ')).toMatchObject({
+      ok: true,
+      note: '请到 3 号窗口领取证件',
+    })
     expect(decideMatterTransition('booked', 'cancel', ACTORS.owner!, contextFor('cancel'))).toMatchObject({ ok: true, note: null })
   })
 
   test('what is missing is passed on as written; a note over 500 characters is refused', () => {
-    expect(decideMatterTransition('in_progress', 'request_more', staff, contextFor('request_more'), '缺户口簿原件')).toMatchObject({ ok: true, to: 'needs_more', note: '缺户口簿原件' })
-    expect(decideMatterTransition('in_progress', 'request_more', staff, contextFor('request_more'), '缺'.repeat(501))).toMatchObject({ ok: false, status: 400, code: 'note-too-long' })
+    expect(decideMatterTransition('in_progress', 'request_more', staff, contextFor('request_more'), '缺户口簿原件')).toMatchObject({
+      ok: true,
+      to: 'needs_more',
+      note: '缺户口簿原件',
+    })
+    expect(decideMatterTransition('in_progress', 'request_more', staff, contextFor('request_more'), '缺'.repeat(501))).toMatchObject({
+      ok: false,
+      status: 400,
+      code: 'note-too-long',
+    })
   })
 })
 
@@ -191,7 +216,8 @@ describe('overdue', () => {
   })
 
   test('closed, not yet accepted, or without a date: never overdue', () => {
-    for (const state of ['done', 'rejected', 'cancelled', 'no_show', 'booked', 'checked_in'] as const) expect(isOverdue(state, '2026-12-10', '2027-01-01')).toBe(false)
+    for (const state of ['done', 'rejected', 'cancelled', 'no_show', 'booked', 'checked_in'] as const)
+      expect(isOverdue(state, '2026-12-10', '2027-01-01')).toBe(false)
     expect(isOverdue('in_progress', null, '2027-01-01')).toBe(false)
   })
 })

@@ -10,7 +10,13 @@ describe('the no-show rule (default: 2 within 30 days block online booking for 3
 
   test('two within 30 days block from the second, for 30 days, with the reason in Chinese', () => {
     const status = noShowBlock(['2026-11-20', '2026-11-01'], '2026-11-20')
-    expect(status).toMatchObject({ blocked: true, noShows: ['2026-11-01', '2026-11-20'], since: '2026-11-20', lastBlockedDay: '2026-12-19', resumesOn: '2026-12-20' })
+    expect(status).toMatchObject({
+      blocked: true,
+      noShows: ['2026-11-01', '2026-11-20'],
+      since: '2026-11-20',
+      lastBlockedDay: '2026-12-19',
+      resumesOn: '2026-12-20',
+    })
     if (status.blocked) {
       expect(status.reason).toContain('30 天内有 2 次预约未到')
       expect(status.reason).toContain('2026-11-01、2026-11-20')
@@ -34,7 +40,11 @@ describe('the no-show rule (default: 2 within 30 days block online booking for 3
     // Nov 1 + Nov 10 block Nov 10–19; Nov 25 alone does not block again, though Nov 10 is within 60 days
     expect(noShowBlock(['2026-11-01', '2026-11-10', '2026-11-25'], '2026-11-25', rule)).toEqual({ blocked: false })
     // a fourth no-show makes a new pair
-    expect(noShowBlock(['2026-11-01', '2026-11-10', '2026-11-25', '2026-11-28'], '2026-11-28', rule)).toMatchObject({ blocked: true, since: '2026-11-28', noShows: ['2026-11-25', '2026-11-28'] })
+    expect(noShowBlock(['2026-11-01', '2026-11-10', '2026-11-25', '2026-11-28'], '2026-11-28', rule)).toMatchObject({
+      blocked: true,
+      since: '2026-11-28',
+      noShows: ['2026-11-25', '2026-11-28'],
+    })
   })
 
   test('a later block that reaches further wins', () => {
@@ -45,7 +55,11 @@ describe('the no-show rule (default: 2 within 30 days block online booking for 3
   test('configurable: 3 no-shows within 60 days block for 7 days', () => {
     const rule = { maxNoShows: 3, withinDays: 60, blockDays: 7 }
     expect(noShowBlock(['2026-10-01', '2026-11-01'], '2026-11-01', rule).blocked).toBe(false)
-    expect(noShowBlock(['2026-10-01', '2026-11-01', '2026-11-20'], '2026-11-20', rule)).toMatchObject({ blocked: true, lastBlockedDay: '2026-11-26', resumesOn: '2026-11-27' })
+    expect(noShowBlock(['2026-10-01', '2026-11-01', '2026-11-20'], '2026-11-20', rule)).toMatchObject({
+      blocked: true,
+      lastBlockedDay: '2026-11-26',
+      resumesOn: '2026-11-27',
+    })
     const status = noShowBlock(['2026-10-01', '2026-11-01', '2026-11-20'], '2026-11-20', rule)
     if (status.blocked) expect(status.reason).toContain('60 天内有 3 次预约未到')
   })

@@ -35,7 +35,9 @@ describe('ID numbers (GB 11643-1999)', () => {
 
   test('the two ways of computing the check character agree on many numbers', () => {
     for (let i = 0; i < 2000; i++) {
-      const first17 = String(610103199001010000n + BigInt(i * 7919)).padStart(17, '0').slice(0, 17)
+      const first17 = String(610103199001010000n + BigInt(i * 7919))
+        .padStart(17, '0')
+        .slice(0, 17)
       expect(idCheckCharacter(first17)).toBe(check(first17))
     }
   })

@@ -155,7 +155,12 @@ describe('cut-off', () => {
   })
 
   test('the rule sets its own cut-off; staff pass 0 and may book any slot not yet started', () => {
-    expect(byDate(generateSlots({ ...RULE, cutoffMinutes: 30 }, bj('2026-12-01', '09:29:00')).slots)['2026-12-01']).toEqual(['10:00', '14:00', '15:00', '16:00'])
+    expect(byDate(generateSlots({ ...RULE, cutoffMinutes: 30 }, bj('2026-12-01', '09:29:00')).slots)['2026-12-01']).toEqual([
+      '10:00',
+      '14:00',
+      '15:00',
+      '16:00',
+    ])
     expect(byDate(generateSlots({ ...RULE, cutoffMinutes: 30 }, bj('2026-12-01', '09:30:00')).slots)['2026-12-01']).toEqual(['14:00', '15:00', '16:00'])
     const staff = generateSlots(RULE, bj('2026-12-01', '09:30:00'), { cutoffMinutes: 0 })
     expect(byDate(staff.slots)['2026-12-01']).toEqual(['10:00', '14:00', '15:00', '16:00'])
@@ -211,7 +216,15 @@ describe('closures and slot lengths', () => {
   test('the remainder shorter than a slot is dropped', () => {
     const rule: BookingRule = { ...RULE, slotMinutes: 45, daysAhead: 0 }
     // 09:00–11:30: 09:00, 09:45, 10:30 (to 11:15); 14:00–17:00: 14:00, 14:45, 15:30, 16:15 (to 17:00)
-    expect(byDate(generateSlots(rule, bj('2026-12-01', '06:00:00')).slots)['2026-12-01']).toEqual(['09:00', '09:45', '10:30', '14:00', '14:45', '15:30', '16:15'])
+    expect(byDate(generateSlots(rule, bj('2026-12-01', '06:00:00')).slots)['2026-12-01']).toEqual([
+      '09:00',
+      '09:45',
+      '10:30',
+      '14:00',
+      '14:45',
+      '15:30',
+      '16:15',
+    ])
     const half = generateSlots({ ...RULE, slotMinutes: 30, daysAhead: 0 }, bj('2026-12-01', '06:00:00'))
     expect(half.slots.filter((slot) => slot.start < '12:00').map((slot) => `${slot.start}-${slot.end}`)).toEqual([
       '09:00-09:30',
@@ -227,7 +240,13 @@ describe('rule problems', () => {
   test('a bad rule is refused with Chinese reasons', () => {
     const bad: BookingRule = {
       scope: 'guide 7',
-      weekly: { 1: [{ start: '09:00', end: '08:00' }], 2: [{ start: '09:00', end: '11:00' }, { start: '10:30', end: '12:00' }] },
+      weekly: {
+        1: [{ start: '09:00', end: '08:00' }],
+        2: [
+          { start: '09:00', end: '11:00' },
+          { start: '10:30', end: '12:00' },
+        ],
+      },
       capacity: 0,
       closures: [{ date: '2026-12-05', endDate: '2026-12-01' }],
     }

@@ -12,8 +12,7 @@ type Args = {
   searchParams: Promise<{ [key: string]: string | string[] }>
 }
 
-export const generateMetadata = ({ params, searchParams }: Args): Promise<Metadata> =>
-  generatePageMetadata({ config, params, searchParams })
+export const generateMetadata = ({ params, searchParams }: Args): Promise<Metadata> => generatePageMetadata({ config, params, searchParams })
 
 /** `/admin/collections/<slug>/<id>/api`, `/admin/globals/<slug>/api` (and the trash variants): Payload's API view. */
 const isAPIView = (segments: string[] = []) =>
