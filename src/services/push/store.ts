@@ -86,6 +86,20 @@ export async function savePush(
 }
 
 /**
+ * A person's plain save of a push (the admin form, REST, GraphQL) is Payload's update: it reads the
+ * push, runs the hooks, then writes without a condition. Before that write, the guard holds the push
+ * with this compare-and-set on the status and `updatedAt` it read, moving `updatedAt` only: a claim
+ * or another save that came first makes it fail (the save is refused), and a claim that comes after
+ * it fails its own compare-and-set (the scheduler decides again on the next tick, from the saved
+ * bundle). Moving `updatedAt` changes nothing else, so a save that Payload's validation then refuses
+ * loses nothing. Answers false when the push changed since it was read.
+ */
+export async function holdForPersonSave(payload: Payload, read: Pick<PushDoc, 'id' | 'status' | 'updatedAt'>, req?: PayloadRequest): Promise<boolean> {
+  const held = await setPushIf(payload, read.id, { and: [{ status: { equals: read.status } }, { updatedAt: { equals: read.updatedAt } }] }, {}, req)
+  return held !== null
+}
+
+/**
  * Records WeChat's final result of a mass send (the `result` group) on the push, whatever its status:
  * only those columns are written, so a status or claim saved meanwhile stays. Answers true when the
  * push exists.
