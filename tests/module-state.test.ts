@@ -1,7 +1,7 @@
 /**
  * No module-level state that tests would have to reset: caches and registries are built once where
- * a process starts and passed in (the callback's runtime, payload-deps.ts), or kept per Payload
- * instance (perPayload, per-process.ts) where code has only a Payload. Every module of src/,
+ * a process starts and passed in (the callback's runtime, src/inbound/callback-runtime.ts), or kept per Payload
+ * instance (perPayload, src/shared/per-payload.ts) where code has only a Payload. Every module of src/,
  * collections/ and jobs/ is read with TypeScript's parser; at the top level of a module this finds
  * `let`/`var`, and `new X(…)` of anything but a stateless helper or a Map/Set the module never
  * changes. The few exceptions are listed with the reason each needs no reset.

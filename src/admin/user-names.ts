@@ -7,7 +7,7 @@ import { idOf } from '../access/roles'
  * a reply written by a colleague): Payload's relationship field then labels them 「无标题 - ID: …」.
  * Each read-only relationship to `users` gets a sibling, not stored field `<name>Name` holding only
  * the display name, looked up on the server; the relationship keeps its value and its access rules,
- * and is displayed through that name (UserName.tsx).
+ * and is displayed through that name (users/UserName.tsx).
  */
 const nameFieldOf = (relationship: string) => `${relationship}Name`
 

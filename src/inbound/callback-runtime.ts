@@ -22,10 +22,10 @@ import { RecentSignatures } from '../wechat/callback/recent-signatures'
 
 export interface CallbackRuntimeOptions {
   now?: () => number
-  /** Default: WECHAT_CALLBACK_MAX_SKEW_SECONDS (handler.ts), read once here, not per request. */
+  /** Default: WECHAT_CALLBACK_MAX_SKEW_SECONDS (src/wechat/callback/handler.ts), read once here, not per request. */
   maxSkewSeconds?: number
   /**
-   * Default: the runtime starts an inbound worker of its own (role `web`, inbound-worker.ts) and
+   * Default: the runtime starts an inbound worker of its own (role `web`, worker.ts) and
    * kicks it after each answer when it imports at once. Given, no worker is started.
    */
   afterResponse?: () => void
@@ -40,7 +40,7 @@ export interface CallbackRuntimeOptions {
  * What one callback endpoint keeps between requests: the account secrets (cached 60 s), the
  * auto-reply rules and the menu (10 s) — short enough that a rotated key or an edited rule applies
  * within a minute, long enough that a burst of messages costs no extra queries —, the journal, the
- * plain signatures of the timestamp window (recent-signatures.ts), the mode-mismatch recorder (its
+ * plain signatures of the timestamp window (src/wechat/callback/recent-signatures.ts), the mode-mismatch recorder (its
  * once-a-minute write holds across requests) and, in a web process, its inbound worker.
  */
 export interface CallbackRuntime {
@@ -78,7 +78,7 @@ export function createCallbackRuntime(payload: Payload, options: CallbackRuntime
     loadAccount: (accountId) => accounts.get(accountId, () => loadAccountOrNull(payload, accountId)),
     enqueue: (account, message) => {
       // A signature this runtime already answered: a staff command under it must not act (see
-      // recent-signatures.ts); anything else is journaled and dropped at the import.
+      // src/wechat/callback/recent-signatures.ts); anything else is journaled and dropped at the import.
       const replayed = message.replayKey !== undefined && signatures.seen(`${account.id}:${message.replayKey}`)
       if (replayed && isStaffCommandMessage(message) && !message.untrustedBody) return Promise.resolve('duplicate')
       return enqueue(payload, journal, account, message, now())
@@ -121,7 +121,7 @@ export function createCallbackRuntime(payload: Payload, options: CallbackRuntime
 /**
  * Staff commands act inside the request (bind, sign off): the database's unique keys must refuse a
  * retry (dedupeKey) or a replay under the same plain signature (replayKey) before they run again,
- * so they are inserted directly — unless the body is untrusted (handler.ts), then they do not act. Everything else is journaled —
+ * so they are inserted directly — unless the body is untrusted (src/wechat/callback/handler.ts), then they do not act. Everything else is journaled —
  * WeChat's retries too: WeChat retries only when it got no answer within 5 s, so the first answer
  * (and its passive reply) never reached the resident and the retry gets the reply again; the
  * import keeps one row per dedupeKey, so the message is stored and acted on once.

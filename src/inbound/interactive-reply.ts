@@ -24,7 +24,7 @@ export interface MenuReads {
 /**
  * The menu reads, each cached 10 s in the returned object (like the auto-reply rules: an edit
  * shows within seconds, a burst of clicks costs no queries). Built once with the callback's runtime
- * (payload-deps.ts), so each runtime — each test's — starts empty.
+ * (callback-runtime.ts), so each runtime — each test's — starts empty.
  */
 export function cachedMenuReads(payload: Payload): MenuReads {
   const menus = new TtlCache<SavedMenu>(10_000)

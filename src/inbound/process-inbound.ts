@@ -11,7 +11,7 @@ import { storeResidentMessage } from '../services/inbox/store-message'
 
 /**
  * A queued callback message (`wechat-inbound`): `payload` holds the parsed XML fields, and
- * `untrustedBody` marks a body that came in clear to an account set to 安全/兼容模式 (handler.ts):
+ * `untrustedBody` marks a body that came in clear to an account set to 安全/兼容模式 (src/wechat/callback/handler.ts):
  * stored, never acted on.
  */
 export type InboundRow = WechatInbound

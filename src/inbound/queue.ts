@@ -1,6 +1,6 @@
 /**
  * Rows of `wechat-inbound`, the queue between the callback and everything it triggers. Most
- * messages reach it through the journal (inbound-journal.ts → journal-import.ts); staff commands,
+ * messages reach it through the journal (journal.ts → journal-import.ts); staff commands,
  * which act inside the request, are inserted directly so that the unique key stops a retry first.
  */
 import type { Payload } from 'payload'

@@ -219,7 +219,7 @@ function inboundWorkerRoleOptions(role: InboundWorkerRole, env: NodeJS.ProcessEn
 /**
  * A worker for `role`, started (its sweep timer, and a first drain for rows left by a previous
  * run). Called once where a process starts: scripts/worker.ts (the scheduler), the callback's
- * runtime (a web process, payload-deps.ts); `overrides` win over the role's options. There is no
+ * runtime (a web process, callback-runtime.ts); `overrides` win over the role's options. There is no
  * registry: the caller keeps the worker, and stop() ends its timers.
  */
 export function startInboundWorker(payload: Payload, role: InboundWorkerRole, overrides: InboundWorkerOptions = {}): InboundWorker {

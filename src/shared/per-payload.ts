@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
  * One value per process under a global name. Next may load a module once per route bundle (and
  * again on a dev reload), so a module-level constant can exist several times in the admin's
  * process; what must be one per process is kept on globalThis. Used only through perPayload: state
- * is built once and passed in (see src/wechat/callback/README.md, "State").
+ * is built once and passed in (see src/inbound/README.md, "State").
  */
 function perProcess<T>(name: string, create: () => T): T {
   // globalThis's type has no symbol-keyed entries of our own: the registry is ours by its name.

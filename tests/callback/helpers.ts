@@ -82,7 +82,7 @@ export interface SignOptions {
 
 /** A POST the way WeChat sends it, for `message` in the given mode. */
 export function signedPost(accountId: string, message: XmlBuildRecord | string, options: SignOptions): CallbackRequest {
-  // WeChat sends a random nonce with each request; a plain signature carries one body (handler.ts).
+  // WeChat sends a random nonce with each request; a plain signature carries one body (src/wechat/callback/handler.ts).
   const nonce = options.nonce ?? String(randomInt(100_000_000, 2_000_000_000))
   const { token, appId, encodingAESKey, originalId } = options.account
   const xml = typeof message === 'string' ? message : buildXml(message)

@@ -27,7 +27,7 @@ export interface WantedFile {
 
 /** The files worth keeping for a message type: the image, the voice, a video's thumbnail. */
 export function filesToFetch(type: string, media: ResidentMessage['media'] | undefined): WantedFile[] {
-  // A JSON field: WeChat's media fields as an object (see mediaOf in resident-message-store).
+  // A JSON field: WeChat's media fields as an object (see mediaOf in store-message.ts).
   const fields = media && typeof media === 'object' && !Array.isArray(media) ? media : {}
   const text = (key: string) => {
     const value = fields[key]

@@ -6,7 +6,7 @@ import { notifyNewResidentMessage } from './notify-new-message'
 import { maskOpenid } from './sender'
 import { routeResidentMessage } from './route-message'
 import { answeringRule } from '../auto-reply/auto-reply'
-// Used at call time only (payload-deps reaches this module through the inbound worker).
+// Used at call time only (the callback's runtime, src/inbound/callback-runtime.ts, reaches this module through the inbound worker).
 import { loadRules } from '../auto-reply/rules'
 import { fetchResidentMedia, filesToFetch, type FetchOptions } from './resident-media'
 

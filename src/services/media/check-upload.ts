@@ -41,7 +41,7 @@ function tooManyPixelsMessage(lang: 'zh' | 'en', name: string, width: number, he
  * - size, type by content (JPEG, PNG or WebP, whatever the name or the browser's MIME type say), pixel
  *   dimensions (MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE); every refusal is a 4xx with a message in the admin's
  *   language naming the limit and the file's own figure;
- * - the image re-encoded without EXIF/XMP/IPTC (GPS included), upright (clean-image.ts); Payload stores
+ * - the image re-encoded without EXIF/XMP/IPTC (GPS included), upright (src/shared/clean-image.ts); Payload stores
  *   these bytes and makes its sizes from them, so no stored file keeps the original's metadata;
  * - the name's extension and the MIME type follow the detected type (`polyglot.html` holding a JPEG
  *   is stored as `polyglot.jpg`, `image/jpeg`), so no file is ever served under a name a browser

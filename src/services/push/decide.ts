@@ -41,7 +41,7 @@ export interface WeekState {
 
 /**
  * The week's state as decideNextStep reads it, built the same way for the scheduler's tick
- * (jobs/weekly-push.ts) and for `npm run push -- send` (admin/push/cli-plan.ts). A push counts as
+ * (jobs/weekly-push.ts) and for `npm run push -- send` (src/cli/push/plan.ts). A push counts as
  * signed off only while it carries a sign-off and is sendable (`signed_off`, or `failed` and still
  * signed off); the quota left is the month's (Beijing) limit less the mass sends already made.
  */

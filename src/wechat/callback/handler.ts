@@ -2,7 +2,7 @@
  * The WeChat callback, framework-free: GET answers the server verification, POST takes a message
  * or event. Within WeChat's 5 s it does only what the answer needs — check, decrypt, parse, one
  * durable insert, pick the passive reply — and leaves storing, notifying and follower bookkeeping
- * to the inbound queue (see README.md).
+ * to the inbound queue (see README.md here and src/inbound/README.md).
  */
 import { verifySignature, WeChatCryptoError } from '../crypto'
 import { WeChatXmlError } from '../xml'

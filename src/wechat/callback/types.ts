@@ -34,7 +34,7 @@ export interface InboundMessage {
   dedupeKey: string
   /**
    * `<timestamp>:<nonce>` of a request whose body no signature covers (plain, or compatible mode
-   * read in clear): one body per signature is acted on (see inbound-queue.ts). Unset when encrypted.
+   * read in clear): one body per signature is acted on (see src/inbound/queue.ts). Unset when encrypted.
    */
   replayKey?: string
   /**
