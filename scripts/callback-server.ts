@@ -1,4 +1,4 @@
-import { exitWithError, startPayloadOrExit } from '../src/cli/push/errors'
+import { exitWithError, startPayloadOrExit } from '../src/cli/errors'
 import { NO_ACCOUNT_MESSAGE } from '../src/services/accounts/accounts'
 import { createCallbackRuntime } from '../src/inbound/callback-runtime'
 import { createCallbackServer } from '../src/wechat/callback/server'

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises'
 import { findAccount } from '../src/services/accounts/find-account'
 import { parseArgs, USAGE } from '../src/cli/push/args'
 import { runCommand } from '../src/cli/push/commands'
-import { explainError, exitWithError, startPayloadOrExit } from '../src/cli/push/errors'
+import { explainError, exitWithError, startPayloadOrExit } from '../src/cli/errors'
 import { EXIT } from '../src/cli/push/plan'
 import { resolveWeek } from '../src/services/push/week-param'
 

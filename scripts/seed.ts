@@ -1,4 +1,4 @@
-import { exitWithError, startPayloadOrExit } from '../src/cli/push/errors'
+import { exitWithError, startPayloadOrExit } from '../src/cli/errors'
 import { seedDemo } from '../src/seed/demo'
 import { prepareWeChatAccounts } from '../src/seed/wechat-account-start'
 

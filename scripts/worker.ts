@@ -1,6 +1,6 @@
 import { hostname } from 'node:os'
 import cron from 'node-cron'
-import { startPayloadOrExit } from '../src/cli/push/errors'
+import { startPayloadOrExit } from '../src/cli/errors'
 import { pollPushResults, POLL_PUSH_RESULTS_SCHEDULE } from '../jobs/poll-push-results'
 import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
 import { startInboundWorker } from '../src/inbound/worker'

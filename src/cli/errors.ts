@@ -4,7 +4,7 @@
  * stack only when DEBUG is set.
  */
 import type { Payload } from 'payload'
-import { WeChatApiError } from '../../wechat/client/errors'
+import { WeChatApiError } from '../wechat/client/errors'
 
 const DEFAULT_API_BASE = 'https://api.weixin.qq.com'
 const HAS_CHINESE = /[\u4e00-\u9fff]/
@@ -57,7 +57,7 @@ export function exitWithError(error: unknown, exitCode = 1, env: NodeJS.ProcessE
  */
 export async function startPayloadOrExit(): Promise<Payload> {
   try {
-    const [{ default: config }, { getPayload }] = await Promise.all([import('../../payload.config'), import('payload')])
+    const [{ default: config }, { getPayload }] = await Promise.all([import('../payload.config'), import('payload')])
     return await getPayload({ config })
   } catch (error) {
     exitWithError(error)
