@@ -7,7 +7,7 @@ import { sendWeeklyPush, type SendOutcome } from '../../src/services/push/send'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
 import { changeBundle, readPush, savePush } from '../../src/services/push/store'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { acceptedSendalls, createPushWorld, signOff, type PushWorld } from './helpers'
+import { RACE_OFFSETS, acceptedSendalls, createPushWorld, signOff, waitSteps, type PushWorld } from './helpers'
 
 // The leader's bundle edit on 本周推送 and the scheduler's Thursday claim of the same signed-off
 // push, started together (Promise.all on one Payload, real SQLite file, the emulator over HTTP), at
@@ -18,21 +18,12 @@ import { acceptedSendalls, createPushWorld, signOff, type PushWorld } from './he
 let t: TestPayload
 const week = '2026-W48'
 const now = new Date('2026-11-26T10:00:00Z') // Thursday of 2026-W48, Beijing 18:00
-// How many promise steps the edit lets pass before it starts; negative: the scheduler's send waits.
-// Spread so that both orders and the interleavings in between happen: with the bundle edit as a
-// plain `payload.update`, the sends started 40–120 steps after the edit claimed the push between the
-// update's read and its write, and the edit then saved 待审定 over the claimed push.
-const OFFSETS = [0, -5, -10, -20, -40, -80, -120, -160, -200, -300, -400, -600, -800, -1200, 5, 20, 80]
 
 beforeAll(async () => {
   t = await startTestPayload()
 }, 60_000)
 afterAll(async () => t?.close())
 
-/** Lets `ticks` other promise steps run first (microtasks: finer than timers, so the two writes interleave). */
-const wait = async (ticks: number) => {
-  for (let tick = 0; tick < ticks; tick++) await Promise.resolve()
-}
 const stepsOf = async (pushId: string) => (await readPush(t.payload, pushId))!.steps.map((step) => step.step)
 
 interface Round {
@@ -52,16 +43,13 @@ async function raceOnce(world: PushWorld, offset: number): Promise<Round> {
   const gateway = await world.gatewayFor(t.payload, world.accountId)
 
   const [edit, send] = await Promise.all([
-    wait(Math.max(offset, 0)).then(() =>
+    waitSteps(Math.max(offset, 0)).then(() =>
       editBundle(req, push.id, reordered).then(
         () => 'saved' as const,
-        (error: unknown) => {
-          if (!(error instanceof ApiError)) console.log('EDITERR', String(error), String((error as { cause?: unknown }).cause))
-          return error
-        },
+        (error: unknown) => error,
       ),
     ),
-    wait(Math.max(-offset, 0)).then(() =>
+    waitSteps(Math.max(-offset, 0)).then(() =>
       sendWeeklyPush({
         payload: t.payload,
         pushId: push.id,
@@ -98,7 +86,7 @@ async function raceOnce(world: PushWorld, offset: number): Promise<Round> {
   return { edit: edit === 'saved' ? 'saved' : (edit as ApiError).code, send: send.kind, sendReason: 'reason' in send ? send.reason : undefined }
 }
 
-test.each(OFFSETS.map((offset, index) => [index + 1, offset]))(
+test.each(RACE_OFFSETS.map((offset, index) => [index + 1, offset]))(
   'round %i (the edit starts %i promise steps after the send): one wins, the other loses cleanly',
   async (_round, offset) => {
     const world = await createPushWorld(t.payload, 6)
@@ -112,7 +100,7 @@ test.each(OFFSETS.map((offset, index) => [index + 1, offset]))(
 )
 
 test('both orders happened across the rounds', () => {
-  expect(rounds).toHaveLength(OFFSETS.length)
+  expect(rounds).toHaveLength(RACE_OFFSETS.length)
   expect(rounds.some((round) => round.edit === 'saved')).toBe(true)
   expect(rounds.some((round) => round.send === 'sent')).toBe(true)
 })

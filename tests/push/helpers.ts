@@ -97,3 +97,16 @@ export const acceptedSendalls = (emulator: WeChatEmulator) => emulator.requestLo
 
 /** Mass sends WeChat actually carried out (jobs, not answers). */
 export const realSends = (emulator: WeChatEmulator) => emulator.account().massJobs.size
+
+/**
+ * The race tests' offsets: how many promise steps a person's write lets pass before it starts
+ * (negative: the scheduler's send waits). Spread so that both orders and the interleavings in
+ * between happen: with the bundle edit as a plain `payload.update`, sends started 40–120 steps after
+ * the edit claimed the push between the update's read and its write.
+ */
+export const RACE_OFFSETS = [0, -5, -10, -20, -40, -80, -120, -160, -200, -300, -400, -600, -800, -1200, 5, 20, 80]
+
+/** Lets `ticks` other promise steps run first (microtasks: finer than timers, so two writes interleave). */
+export const waitSteps = async (ticks: number) => {
+  for (let tick = 0; tick < ticks; tick++) await Promise.resolve()
+}

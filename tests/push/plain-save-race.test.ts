@@ -5,7 +5,7 @@ import { sendWeeklyPush, type SendOutcome } from '../../src/services/push/send'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
 import { readPush } from '../../src/services/push/store'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { acceptedSendalls, createPushWorld, signOff, type PushWorld } from './helpers'
+import { RACE_OFFSETS, acceptedSendalls, createPushWorld, signOff, waitSteps, type PushWorld } from './helpers'
 
 // A person's plain save of a push (the admin form, REST, GraphQL: Payload's own update, run as the
 // leader with access checked) and the scheduler's Thursday claim of the same signed-off push, started
@@ -17,16 +17,12 @@ import { acceptedSendalls, createPushWorld, signOff, type PushWorld } from './he
 let t: TestPayload
 const week = '2026-W48'
 const now = new Date('2026-11-26T10:00:00Z') // Thursday of 2026-W48, Beijing 18:00
-const OFFSETS = [0, -5, -10, -20, -40, -80, -120, -160, -200, -300, -400, -600, -800, -1200, 5, 20, 80]
 
 beforeAll(async () => {
   t = await startTestPayload()
 }, 60_000)
 afterAll(async () => t?.close())
 
-const wait = async (ticks: number) => {
-  for (let tick = 0; tick < ticks; tick++) await Promise.resolve()
-}
 const stepsOf = async (pushId: string) => (await readPush(t.payload, pushId))!.steps.map((step) => step.step)
 
 interface Round {
@@ -44,13 +40,13 @@ async function raceOnce(world: PushWorld, offset: number): Promise<Round> {
   const gateway = await world.gatewayFor(t.payload, world.accountId)
 
   const [save, send] = await Promise.all([
-    wait(Math.max(offset, 0)).then(() =>
+    waitSteps(Math.max(offset, 0)).then(() =>
       t.payload.update({ collection: 'weekly-pushes', id: push.id, data: { items: reordered }, user: world.fx.users.leader, overrideAccess: false }).then(
         () => 'saved' as const,
         (error: unknown) => error,
       ),
     ),
-    wait(Math.max(-offset, 0)).then(() =>
+    waitSteps(Math.max(-offset, 0)).then(() =>
       sendWeeklyPush({
         payload: t.payload,
         pushId: push.id,
@@ -86,7 +82,7 @@ async function raceOnce(world: PushWorld, offset: number): Promise<Round> {
   return { save: save === 'saved' ? 'saved' : (save as APIError).status, send: send.kind }
 }
 
-test.each(OFFSETS.map((offset, index) => [index + 1, offset]))(
+test.each(RACE_OFFSETS.map((offset, index) => [index + 1, offset]))(
   'round %i (the save starts %i promise steps after the send): one wins, the other loses cleanly',
   async (_round, offset) => {
     const world = await createPushWorld(t.payload, 6)
@@ -100,7 +96,7 @@ test.each(OFFSETS.map((offset, index) => [index + 1, offset]))(
 )
 
 test('both orders happened across the rounds', () => {
-  expect(rounds).toHaveLength(OFFSETS.length)
+  expect(rounds).toHaveLength(RACE_OFFSETS.length)
   expect(rounds.some((round) => round.save === 'saved')).toBe(true)
   expect(rounds.some((round) => round.send === 'sent')).toBe(true)
 })

@@ -3,7 +3,7 @@ import { idOf } from '../../access/roles'
 import { errcodeMeaning } from '../../wechat/client/errors'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { itemRefs } from './item-refs'
-import { appendStep, saveArticleUrl, savePushResult, type PushDoc } from './store'
+import { appendStep, findPushWhere, saveArticleUrl, savePushResult, type PushDoc } from './store'
 
 export interface MassResult {
   /** The account whose callback received the result (or whose mass/get answered): only its pushes match. */
@@ -57,15 +57,7 @@ const pendingKey = (accountId: string, msgId: string) => `${accountId}:${msgId}`
  */
 export async function applyMassResult(payload: Payload, result: MassResult): Promise<PushDoc | null> {
   if (!result.accountId || !result.msgId) return null
-  const found = await payload.find({
-    collection: 'weekly-pushes',
-    overrideAccess: true,
-    depth: 0,
-    limit: 1,
-    joins: false,
-    where: { and: [{ account: { equals: result.accountId } }, { 'wechat.msgId': { equals: result.msgId } }] },
-  })
-  const push = found.docs[0]
+  const push = await findPushWhere(payload, { and: [{ account: { equals: result.accountId } }, { 'wechat.msgId': { equals: result.msgId } }] })
   if (!push) {
     if (result.status.toUpperCase() !== 'SENDING') await keepPendingResult(payload, result)
     return null

@@ -49,17 +49,16 @@ const withSteps = async (payload: Payload, push: PushDoc, req?: PayloadRequest):
   steps: await readSteps(payload, push.id, req),
 })
 
+/** The first push matching `where` (system read, depth 0, without its step log); null when none does. */
+export async function findPushWhere(payload: Payload, where: Where): Promise<PushDoc | null> {
+  const found = await payload.find({ collection: 'weekly-pushes', overrideAccess: true, depth: 0, limit: 1, joins: false, where })
+  return found.docs[0] ?? null
+}
+
 /** The push of one account and ISO week (e.g. `2026-W48`), with its step log; null when there is none. */
 export async function findPush(payload: Payload, accountId: string, week: string): Promise<PushWithSteps | null> {
-  const found = await payload.find({
-    collection: 'weekly-pushes',
-    overrideAccess: true,
-    depth: 0,
-    limit: 1,
-    joins: false,
-    where: { key: { equals: `${accountId}:${week}` } },
-  })
-  return found.docs[0] ? withSteps(payload, found.docs[0]) : null
+  const push = await findPushWhere(payload, { key: { equals: `${accountId}:${week}` } })
+  return push ? withSteps(payload, push) : null
 }
 
 /** The one compare-and-set on a push's own columns: `data` written only while the push matches `expect`. */
