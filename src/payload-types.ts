@@ -23,7 +23,10 @@ export interface Config {
     articles: Article;
     'policy-explainers': PolicyExplainer;
     'community-news': CommunityNew;
+    'service-guides': ServiceGuide;
     media: Media;
+    documents: Document;
+    offices: Office;
     communities: Community;
     users: User;
     notifications: Notification;
@@ -57,7 +60,10 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     'policy-explainers': PolicyExplainersSelect<false> | PolicyExplainersSelect<true>;
     'community-news': CommunityNewsSelect<false> | CommunityNewsSelect<true>;
+    'service-guides': ServiceGuidesSelect<false> | ServiceGuidesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    documents: DocumentsSelect<false> | DocumentsSelect<true>;
+    offices: OfficesSelect<false> | OfficesSelect<true>;
     communities: CommunitiesSelect<false> | CommunitiesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
@@ -613,6 +619,130 @@ export interface PushStep {
   createdAt: string;
 }
 /**
+ * What residents need to do a matter: conditions, materials, steps, time limit in working days. Residents see it once a leader approves it; never pushed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-guides".
+ */
+export interface ServiceGuide {
+  id: string;
+  title: string;
+  /**
+   * Government service matter code (letters, digits, hyphens)
+   */
+  code?: string | null;
+  office?: (string | null) | Office;
+  /**
+   * Editors' guides belong to their community (as content items do)
+   */
+  community?: (string | null) | Community;
+  legalBasis?: string | null;
+  conditions?: string | null;
+  /**
+   * Working days after acceptance; 0 means on the spot
+   */
+  timeLimitDays?: number | null;
+  fee: string;
+  place?: string | null;
+  /**
+   * E.g. Mon–Fri 9:00–12:00, 14:00–17:30
+   */
+  openingHours?: string | null;
+  consultPhone?: string | null;
+  complaintPhone?: string | null;
+  bookable?: boolean | null;
+  fullyOnline?: boolean | null;
+  materials?:
+    | {
+        name: string;
+        form: 'original' | 'copy' | 'original-and-copy';
+        copies: number;
+        notes?: string | null;
+        blankForm?: (string | null) | Document;
+        sample?: (string | null) | Document;
+        id?: string | null;
+      }[]
+    | null;
+  steps?:
+    | {
+        title: string;
+        description?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  faq?:
+    | {
+        question: string;
+        answer: string;
+        id?: string | null;
+      }[]
+    | null;
+  reviewHistory?:
+    | {
+        action?: ('submit' | 'withdraw' | 'approve' | 'return' | 'archive' | 'edit' | 'set') | null;
+        from?:
+          ('draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn' | 'scheduled' | 'sent' | 'archived') | null;
+        to?: ('draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn' | 'scheduled' | 'sent' | 'archived') | null;
+        by?: (string | null) | User;
+        byName?: string | null;
+        at?: string | null;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  reviewStatus?:
+    ('draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn' | 'scheduled' | 'sent' | 'archived') | null;
+  createdBy?: (string | null) | User;
+  createdByName?: string | null;
+  submittedAt?: string | null;
+  approvedAt?: string | null;
+  approvedBy?: (string | null) | User;
+  approvedByName?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "offices".
+ */
+export interface Office {
+  id: string;
+  name: string;
+  /**
+   * E.g. service hall, window 3
+   */
+  place?: string | null;
+  phone?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Blank forms and filled samples residents download from a service guide: PDF, Word, Excel, JPG or PNG up to 10 MB (type checked by content)
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "documents".
+ */
+export interface Document {
+  id: string;
+  /**
+   * The name residents see
+   */
+  title: string;
+  uploadedBy?: (string | null) | User;
+  uploadedByName?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "notifications".
  */
@@ -925,8 +1055,20 @@ export interface PayloadLockedDocument {
         value: string | CommunityNew;
       } | null)
     | ({
+        relationTo: 'service-guides';
+        value: string | ServiceGuide;
+      } | null)
+    | ({
         relationTo: 'media';
         value: string | Media;
+      } | null)
+    | ({
+        relationTo: 'documents';
+        value: string | Document;
+      } | null)
+    | ({
+        relationTo: 'offices';
+        value: string | Office;
       } | null)
     | ({
         relationTo: 'communities';
@@ -1179,6 +1321,72 @@ export interface CommunityNewsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-guides_select".
+ */
+export interface ServiceGuidesSelect<T extends boolean = true> {
+  title?: T;
+  code?: T;
+  office?: T;
+  community?: T;
+  legalBasis?: T;
+  conditions?: T;
+  timeLimitDays?: T;
+  fee?: T;
+  place?: T;
+  openingHours?: T;
+  consultPhone?: T;
+  complaintPhone?: T;
+  bookable?: T;
+  fullyOnline?: T;
+  materials?:
+    | T
+    | {
+        name?: T;
+        form?: T;
+        copies?: T;
+        notes?: T;
+        blankForm?: T;
+        sample?: T;
+        id?: T;
+      };
+  steps?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        id?: T;
+      };
+  faq?:
+    | T
+    | {
+        question?: T;
+        answer?: T;
+        id?: T;
+      };
+  reviewHistory?:
+    | T
+    | {
+        action?: T;
+        from?: T;
+        to?: T;
+        by?: T;
+        byName?: T;
+        at?: T;
+        reason?: T;
+        id?: T;
+      };
+  reviewStatus?: T;
+  createdBy?: T;
+  createdByName?: T;
+  submittedAt?: T;
+  approvedAt?: T;
+  approvedBy?: T;
+  approvedByName?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1220,6 +1428,37 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "documents_select".
+ */
+export interface DocumentsSelect<T extends boolean = true> {
+  title?: T;
+  uploadedBy?: T;
+  uploadedByName?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "offices_select".
+ */
+export interface OfficesSelect<T extends boolean = true> {
+  name?: T;
+  place?: T;
+  phone?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

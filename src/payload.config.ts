@@ -11,6 +11,7 @@ import { BindingAttempts } from '../collections/binding-attempts'
 import { BindingCodes } from '../collections/binding-codes'
 import { Communities } from '../collections/communities'
 import { CommunityNews } from '../collections/community-news'
+import { Documents } from '../collections/documents'
 import { Followers } from '../collections/followers'
 import { LoginThrottles } from '../collections/login-throttles'
 import { Media } from '../collections/media'
@@ -20,11 +21,13 @@ import { explainValidationErrors } from './shared/errors'
 import { apiErrorEnvelope } from './http/api-error'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from './services/media/check-upload'
 import { Notifications } from '../collections/notifications'
+import { Offices } from '../collections/offices'
 import { PendingMassResults } from '../collections/pending-mass-results'
 import { PolicyExplainers } from '../collections/policy-explainers'
 import { PushSteps } from '../collections/push-steps'
 import { ResidentMessages } from '../collections/resident-messages'
 import { ResidentMedia } from '../collections/resident-media'
+import { ServiceGuides } from '../collections/service-guides'
 import { Users } from '../collections/users'
 import { WeChatAccounts } from '../collections/wechat-accounts'
 import { WeChatInbound } from '../collections/wechat-inbound'
@@ -81,7 +84,10 @@ export default buildConfig({
     Articles,
     PolicyExplainers,
     CommunityNews,
+    ServiceGuides,
     Media,
+    Documents,
+    Offices,
     Communities,
     Users,
     Notifications,

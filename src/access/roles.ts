@@ -84,6 +84,7 @@ export const isLeaderOrAdmin: Access = ({ req }) => {
  */
 export const NAV_ROLES: Record<string, readonly Role[]> = {
   communities: ['admin'],
+  offices: ['admin'],
   users: ['admin'],
   'wechat-accounts': ['admin'],
   'wechat-tokens': ['admin'],

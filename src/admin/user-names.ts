@@ -42,7 +42,8 @@ export function userNameField(source: RelationshipField): Field {
     type: 'text',
     virtual: true,
     label: source.label,
-    access: { create: nobody, update: nobody },
+    // Read as the relationship is: a name hidden from some readers stays hidden.
+    access: { read: source.access?.read, create: nobody, update: nobody },
     hooks: { afterRead: [nameOfUserIn(source.name)] },
     admin: { hidden: true, disableListColumn: true, disableListFilter: true },
   }

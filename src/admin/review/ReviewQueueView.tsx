@@ -3,7 +3,7 @@ import { Banner, Gutter, Pill } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 import { staffOf } from '../../access/roles'
-import { CONTENT_COLLECTIONS, CONTENT_TYPE_NAMES } from '../../services/content/types'
+import { REVIEWED_COLLECTIONS, REVIEWED_TYPE_NAMES } from '../../services/review/reviewed'
 import { REVIEW_STATES, REVIEW_STATE_LABELS } from '../../services/review/state-machine'
 import { formatShanghai } from '../../shared/time'
 import { pick } from '../../shared/bilingual'
@@ -20,7 +20,7 @@ const STATUS_PILL: Partial<Record<string, 'success' | 'warning' | 'error' | 'lig
   archived: 'light-gray',
 }
 
-/** 待审核 for leaders, 我的稿件 for editors: every content type in one list, filterable. */
+/** 待审核 for leaders, 我的稿件 for editors: every reviewed type (content and service guides) in one list, filterable. */
 export async function ReviewQueueView(props: AdminViewServerProps) {
   const { initPageResult, searchParams } = props
   const { req, visibleEntities, permissions, locale } = initPageResult
@@ -54,7 +54,7 @@ export async function ReviewQueueView(props: AdminViewServerProps) {
         <h1 style={{ marginTop: 24 }}>{heading}</h1>
         <ReviewQueueFilters
           statuses={REVIEW_STATES.map((state) => ({ value: state, label: pick(REVIEW_STATE_LABELS[state], lang) }))}
-          types={CONTENT_COLLECTIONS.map((slug) => ({ value: slug, label: pick(CONTENT_TYPE_NAMES[slug], lang) }))}
+          types={REVIEWED_COLLECTIONS.map((slug) => ({ value: slug, label: pick(REVIEWED_TYPE_NAMES[slug], lang) }))}
           communities={communities.docs.map((community) => ({ value: String(community.id), label: String(community.name) }))}
           initial={{ status: filters.status ?? '', type: filters.type ?? '', community: filters.community ?? '', mine: Boolean(filters.mine) }}
         />
@@ -76,7 +76,7 @@ export async function ReviewQueueView(props: AdminViewServerProps) {
                   </a>
                 )),
               },
-              { key: 'type', heading: pick({ zh: '类型', en: 'Type' }, lang), cells: rows.map((row) => pick(CONTENT_TYPE_NAMES[row.collection], lang)) },
+              { key: 'type', heading: pick({ zh: '类型', en: 'Type' }, lang), cells: rows.map((row) => pick(REVIEWED_TYPE_NAMES[row.collection], lang)) },
               {
                 key: 'status',
                 heading: pick({ zh: '状态', en: 'Status' }, lang),

@@ -1,18 +1,18 @@
 import type { Payload, TypedUser, Where } from 'payload'
 import { staffOf } from '../../access/roles'
-import { CONTENT_COLLECTIONS, type ContentCollection } from '../../services/content/types'
+import { isReviewedCollection, REVIEWED_COLLECTIONS, type ReviewedCollection } from '../../services/review/reviewed'
 import { AUTHOR_EDITABLE_STATES, isReviewState, type ReviewState } from '../../services/review/state-machine'
 
 export interface QueueFilters {
   status?: ReviewState
-  type?: ContentCollection
+  type?: ReviewedCollection
   community?: string
   mine?: boolean
 }
 
 export interface QueueRow {
   id: string
-  collection: ContentCollection
+  collection: ReviewedCollection
   title: string
   reviewStatus: ReviewState
   community: string | null
@@ -35,13 +35,13 @@ export function parseFilters(searchParams: Record<string, string | string[] | un
   const type = get('type')
   return {
     status: isReviewState(status) ? status : undefined,
-    type: (CONTENT_COLLECTIONS as readonly string[]).includes(type ?? '') ? (type as ContentCollection) : undefined,
+    type: isReviewedCollection(type) ? type : undefined,
     community: get('community') || undefined,
     mine: get('mine') === '1',
   }
 }
 
-function queueQuery(user: TypedUser, filters: QueueFilters): { where: Where | undefined; collections: ContentCollection[] } | null {
+function queueQuery(user: TypedUser, filters: QueueFilters): { where: Where | undefined; collections: ReviewedCollection[] } | null {
   const staff = staffOf(user)
   if (!staff) return null
   const conditions: Where[] = []
@@ -49,10 +49,10 @@ function queueQuery(user: TypedUser, filters: QueueFilters): { where: Where | un
   else if (filters.mine) conditions.push({ reviewStatus: { in: [...AUTHOR_EDITABLE_STATES, 'submitted'] } })
   if (filters.community) conditions.push({ community: { equals: filters.community } })
   if (filters.mine) conditions.push({ createdBy: { equals: staff.id } })
-  return { where: conditions.length ? { and: conditions } : undefined, collections: filters.type ? [filters.type] : [...CONTENT_COLLECTIONS] }
+  return { where: conditions.length ? { and: conditions } : undefined, collections: filters.type ? [filters.type] : [...REVIEWED_COLLECTIONS] }
 }
 
-/** How many items match, across the content types, with the user's own access rights (no documents loaded). */
+/** How many items match, across the reviewed collections, with the user's own access rights (no documents loaded). */
 export async function countQueue(payload: Payload, user: TypedUser, filters: QueueFilters): Promise<number> {
   const query = queueQuery(user, filters)
   if (!query) return 0
@@ -62,7 +62,7 @@ export async function countQueue(payload: Payload, user: TypedUser, filters: Que
   return counts.reduce((sum, count) => sum + count, 0)
 }
 
-/** The items across all content types that match, read with the user's own access rights. */
+/** The items across all reviewed collections that match, read with the user's own access rights. */
 export async function loadQueue(payload: Payload, user: TypedUser, filters: QueueFilters): Promise<QueueRow[]> {
   const query = queueQuery(user, filters)
   if (!query) return []

@@ -1,5 +1,5 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
-import { isContentCollection } from '../content/types'
+import { isReviewedCollection } from './reviewed'
 import { applyReviewAction, ReviewError } from './service'
 
 /**
@@ -11,7 +11,7 @@ export const reviewEndpoint = (collection: string): Endpoint => ({
   method: 'post',
   handler: async (req) => {
     const id = req.routeParams?.id
-    if (!isContentCollection(collection) || typeof id !== 'string') {
+    if (!isReviewedCollection(collection) || typeof id !== 'string') {
       throw new ReviewError(404, 'not-found', '内容不存在')
     }
     try {

@@ -1,6 +1,6 @@
 import type * as GraphQLLib from 'graphql'
 import type { PayloadRequest } from 'payload'
-import { CONTENT_COLLECTIONS, isContentCollection } from '../content/types'
+import { isReviewedCollection, REVIEWED_COLLECTIONS } from './reviewed'
 import { applyReviewAction, ReviewError } from './service'
 import { REVIEW_ACTIONS } from './state-machine'
 
@@ -24,13 +24,13 @@ export function reviewMutation(GraphQL: typeof GraphQLLib) {
     reviewContent: {
       type: new GraphQL.GraphQLNonNull(ReviewResult),
       args: {
-        collection: { type: new GraphQL.GraphQLNonNull(enumOf('ReviewCollection', CONTENT_COLLECTIONS)) },
+        collection: { type: new GraphQL.GraphQLNonNull(enumOf('ReviewCollection', REVIEWED_COLLECTIONS)) },
         id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
         action: { type: new GraphQL.GraphQLNonNull(enumOf('ReviewActionName', REVIEW_ACTIONS)) },
         reason: { type: GraphQL.GraphQLString },
       },
       resolve: async (_source: unknown, args: { collection: string; id: string; action: string; reason?: string }, context: { req: PayloadRequest }) => {
-        if (!isContentCollection(args.collection)) throw new ReviewError(404, 'not-found', '内容不存在')
+        if (!isReviewedCollection(args.collection)) throw new ReviewError(404, 'not-found', '内容不存在')
         // A ReviewError keeps its HTTP status in the GraphQL answer (extensions.statusCode, extensions.data).
         const doc = await applyReviewAction({ req: context.req, ...args, collection: args.collection })
         return { id: String(doc.id), collection: args.collection, title: doc.title, reviewStatus: doc.reviewStatus }

@@ -2,12 +2,12 @@ import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import { adminUrl } from '../../http/admin-url'
 import { activeUsersWithRole, notify, type Recipient } from '../notifications/notify'
-import { CONTENT_TYPE_NAMES, isContentCollection, type ContentDoc } from '../content/types'
+import { isPushed, isReviewedCollection, REVIEWED_TYPE_NAMES, type ReviewedDoc } from './reviewed'
 import type { ReviewAction } from './state-machine'
 
 interface ReviewNotice {
   collection: string
-  item: Pick<ContentDoc, 'id' | 'title' | 'createdBy'>
+  item: Pick<ReviewedDoc, 'id' | 'title' | 'createdBy'>
   action: ReviewAction
   actorName: string
   reason?: string
@@ -15,7 +15,7 @@ interface ReviewNotice {
 
 /** Submitting tells the leaders; a decision tells the author. */
 export async function notifyReviewTransition(payload: Payload, notice: ReviewNotice): Promise<void> {
-  const kind = isContentCollection(notice.collection) ? CONTENT_TYPE_NAMES[notice.collection].zh : notice.collection
+  const kind = isReviewedCollection(notice.collection) ? REVIEWED_TYPE_NAMES[notice.collection].zh : notice.collection
   const title = String(notice.item.title ?? '')
   const link = adminUrl(`/collections/${notice.collection}/${String(notice.item.id)}`)
   const related = { relatedCollection: notice.collection, relatedId: String(notice.item.id) }
@@ -36,11 +36,12 @@ export async function notifyReviewTransition(payload: Payload, notice: ReviewNot
   if (!author) return
   const recipient: Recipient = { id: String(author.id), email: author.email, name: author.name }
   const approved = notice.action === 'approve'
+  const next = isPushed(notice.collection) ? '将进入每周推送候选' : '居民即可查看'
   await notify(payload, {
     recipients: [recipient],
     subject: approved ? `【已通过】${kind}：${title}` : `【退回修改】${kind}：${title}`,
     body: approved
-      ? `您的${kind}《${title}》已由 ${notice.actorName} 审核通过，将进入每周推送候选。\n${link}`
+      ? `您的${kind}《${title}》已由 ${notice.actorName} 审核通过，${next}。\n${link}`
       : `您的${kind}《${title}》被 ${notice.actorName} 退回修改。\n原因：${notice.reason ?? ''}\n${link}`,
     ...related,
   })

@@ -2,11 +2,11 @@ import type { PayloadRequest } from 'payload'
 import { idOf, requireStaff } from '../../access/roles'
 import { compareAndSet } from '../../shared/cas'
 import { ApiError } from '../../http/api-error'
-import type { ContentCollection } from '../content/types'
-import { checkWeChatReadiness, type ReadinessProblem } from '../content/wechat-readiness'
+import type { ReadinessProblem } from '../content/wechat-readiness'
 import { appendHistory } from './history'
 import { REVIEW_TRANSITION_CONTEXT } from './hooks'
 import { notifyReviewTransition } from './notify-review'
+import { readinessOf, type ReviewedCollection } from './reviewed'
 import { decideTransition, isReviewState, type ReviewAction, type ReviewState } from './state-machine'
 
 /**
@@ -28,7 +28,7 @@ export class ReviewError extends ApiError {
 
 export interface ReviewRequest {
   req: PayloadRequest
-  collection: ContentCollection
+  collection: ReviewedCollection
   id: string
   action: unknown
   reason?: unknown
@@ -54,9 +54,10 @@ export async function applyReviewAction({ req, collection, id, action, reason }:
   const decision = decideTransition(from, action, { role: staff.role, isAuthor: idOf(item.createdBy) === staff.id }, reason)
   if (!decision.ok) throw new ReviewError(decision.status, decision.code, decision.message)
   if (decision.validates) {
-    const problems = checkWeChatReadiness(item)
+    const readiness = readinessOf(payload, collection)
+    const problems = readiness.check(item as unknown as Record<string, unknown>)
     if (problems.length > 0) {
-      throw new ReviewError(400, 'not-ready', `内容不符合微信图文要求：${problems.map((p) => p.message).join('；')}`, problems)
+      throw new ReviewError(400, 'not-ready', `${readiness.refusal}：${problems.map((p) => p.message).join('；')}`, problems)
     }
   }
 

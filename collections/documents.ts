@@ -1,0 +1,63 @@
+import path from 'node:path'
+import type { CollectionConfig } from 'payload'
+import { isAdmin, isStaff, roleOf, staffOf } from '../src/access/roles'
+import { canReadGuideDocuments, staffOnlyField } from '../src/services/guides/access'
+import { checkDocumentUpload, DOCUMENT_KINDS_LABEL, DOCUMENT_MIME_TYPES, explainDocumentUploadError, MAX_DOCUMENT_MB } from '../src/services/guides/documents'
+
+export const documentsDirectory = (): string => path.resolve(process.env.DOCUMENTS_DIR ?? path.join(process.env.MEDIA_DIR ?? 'data/media', '..', 'documents'))
+
+/**
+ * 表格与样表: the blank forms and filled samples a service guide offers residents to download,
+ * checked by content (src/services/guides/documents.ts). Residents read only those an approved guide offers.
+ */
+export const Documents: CollectionConfig = {
+  slug: 'documents',
+  labels: { singular: { zh: '表格文件', en: 'Document' }, plural: { zh: '表格与样表', en: 'Forms and samples' } },
+  admin: {
+    useAsTitle: 'title',
+    group: { zh: '办事服务', en: 'Services' },
+    defaultColumns: ['title', 'filename', 'filesize', 'createdAt'],
+    description: {
+      zh: `办事指南中供居民下载的空白表格和填写样表：${DOCUMENT_KINDS_LABEL}，不超过 ${MAX_DOCUMENT_MB} MB（按文件内容识别类型）`,
+      en: `Blank forms and filled samples residents download from a service guide: PDF, Word, Excel, JPG or PNG up to ${MAX_DOCUMENT_MB} MB (type checked by content)`,
+    },
+  },
+  access: {
+    read: canReadGuideDocuments,
+    create: isStaff,
+    update: ({ req }) => {
+      const staff = staffOf(req.user)
+      if (!staff) return false
+      return staff.role === 'admin' ? true : { uploadedBy: { equals: staff.id } }
+    },
+    delete: isAdmin,
+  },
+  hooks: {
+    beforeOperation: [checkDocumentUpload],
+    afterError: [explainDocumentUploadError],
+    beforeChange: [
+      ({ data, operation, req }) => {
+        if (operation === 'create' && roleOf(req.user)) data.uploadedBy = req.user?.id
+        return data
+      },
+    ],
+  },
+  upload: { staticDir: documentsDirectory(), mimeTypes: DOCUMENT_MIME_TYPES },
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      label: { zh: '文件名称', en: 'Title' },
+      admin: { description: { zh: '居民看到的名称，如“居住证申领登记表（空白）”', en: 'The name residents see' } },
+    },
+    {
+      name: 'uploadedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: { zh: '上传人', en: 'Uploaded by' },
+      access: { read: staffOnlyField, create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+  ],
+}
