@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { isAdmin, isStaff, roleOf, staffOf } from '../src/access/roles'
 import { canReadGuideDocuments, staffOnlyField } from '../src/services/guides/access'
+import { refuseDeletingApprovedDocument, refuseReplacingApprovedDocument } from '../src/services/guides/document-guard'
 import { checkDocumentUpload, DOCUMENT_KINDS_LABEL, DOCUMENT_MIME_TYPES, explainDocumentUploadError, MAX_DOCUMENT_MB } from '../src/services/guides/documents'
 
 export const documentsDirectory = (): string => path.resolve(process.env.DOCUMENTS_DIR ?? path.join(process.env.MEDIA_DIR ?? 'data/media', '..', 'documents'))
@@ -33,7 +34,9 @@ export const Documents: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: {
-    beforeOperation: [checkDocumentUpload],
+    // What residents download is what the leader approved (src/services/guides/document-guard.ts).
+    beforeOperation: [refuseReplacingApprovedDocument, checkDocumentUpload],
+    beforeDelete: [refuseDeletingApprovedDocument],
     afterError: [explainDocumentUploadError],
     beforeChange: [
       ({ data, operation, req }) => {

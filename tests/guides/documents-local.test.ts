@@ -159,3 +159,35 @@ describe('who reads them', () => {
     ).rejects.toThrow()
   })
 })
+
+describe('what residents download is what the leader approved', () => {
+  test("the file of a document offered by a guide under review or approved is neither replaced nor deleted; a draft's is", async () => {
+    const used = await upload('已通过的样表.pdf', PDF)
+    const drafted = await upload('草稿的样表.pdf', PDF)
+    for (const [state, form] of [
+      ['approved', used.id],
+      ['draft', drafted.id],
+    ] as const) {
+      await payload.create({
+        collection: 'service-guides',
+        context: { [REVIEW_TRANSITION_CONTEXT]: true },
+        data: { title: `样表指南 ${state}`, reviewStatus: state, materials: [{ name: '登记表', blankForm: form }] } as never,
+      })
+    }
+    const replace = (id: string | number) =>
+      payload.update({
+        collection: 'documents',
+        id,
+        user: fx.users.admin,
+        overrideAccess: false,
+        data: {},
+        file: { data: DOCX, name: 'new.docx', mimetype: 'application/octet-stream', size: DOCX.length },
+      })
+    await expect(replace(used.id)).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/《样表指南 approved》.*不能替换/) })
+    await expect(payload.delete({ collection: 'documents', id: used.id, user: fx.users.admin, overrideAccess: false })).rejects.toThrow(/不能删除/)
+    expect(
+      (await payload.update({ collection: 'documents', id: used.id, user: fx.users.admin, overrideAccess: false, data: { title: '改个名字' } })).title,
+    ).toBe('改个名字')
+    expect((await replace(drafted.id)).filename).toMatch(/\.docx$/)
+  })
+})
