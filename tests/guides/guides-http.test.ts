@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
-import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
+import { createFixtures, PASSWORD } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { api, graphql, login, type Session } from '../helpers/server'
 
@@ -15,7 +15,6 @@ let env: TestPayload
 let payload: Payload
 let server: Server
 let url: string
-let fx: Fixtures
 let office: string
 const as = {} as Record<'admin' | 'leader' | 'author' | 'outsider', Session>
 
@@ -44,7 +43,7 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  fx = await createFixtures(payload, 'h')
+  await createFixtures(payload, 'h')
   for (const who of ['admin', 'leader', 'author', 'outsider'] as const) as[who] = await login(url, `h-${who}@example.test`, PASSWORD)
   office = String((await payload.create({ collection: 'offices', data: { name: '社区服务科' } })).id)
 }, 120_000)
