@@ -23,6 +23,7 @@ const ACTOR_OF: Record<Role, Actor> = { admin: 'admin', leader: 'leader', editor
 /** What each role's navigation should list beyond the sections every role has. */
 const ADMIN_ONLY = [
   'communities',
+  'offices',
   'users',
   'wechat-accounts',
   'wechat-tokens',
