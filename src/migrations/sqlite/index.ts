@@ -2,6 +2,7 @@ import * as migration_20261128_173830_initial from './20261128_173830_initial';
 import * as migration_20261130_052347_week_as_lived from './20261130_052347_week_as_lived';
 import * as migration_20261130_060026_sign_in_throttles from './20261130_060026_sign_in_throttles';
 import * as migration_20261130_075901_security_queues_replays from './20261130_075901_security_queues_replays';
+import * as migration_20261130_114105_service_guides_offices_documents from './20261130_114105_service_guides_offices_documents';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261130_075901_security_queues_replays.up,
     down: migration_20261130_075901_security_queues_replays.down,
-    name: '20261130_075901_security_queues_replays'
+    name: '20261130_075901_security_queues_replays',
+  },
+  {
+    up: migration_20261130_114105_service_guides_offices_documents.up,
+    down: migration_20261130_114105_service_guides_offices_documents.down,
+    name: '20261130_114105_service_guides_offices_documents'
   },
 ];
