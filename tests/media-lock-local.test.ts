@@ -7,6 +7,7 @@ import { REVIEW_TRANSITION_CONTEXT } from '../src/services/review/hooks'
 import { drawCover } from '../src/seed/covers'
 import { createFixtures, createItem, type Fixtures } from './helpers/fixtures'
 import { startTestPayload, type TestPayload } from './helpers/payload'
+import { bodyWithInlineImage } from './helpers/lexical'
 
 // What a leader approved is what is sent, through the Local API as a person (overrideAccess: false):
 // an image used by an item under review, approved, scheduled or sent, or in an unfinished push's
@@ -33,28 +34,7 @@ const stored = async (id: string) => {
   return { filename: doc.filename, alt: doc.alt, sha: createHash('sha256').update(bytes).digest('hex') }
 }
 
-const bodyWithImage = (mediaId: string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [
-      {
-        type: 'paragraph',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: '正文。', version: 1 }],
-      },
-      { type: 'upload', relationTo: 'media', value: mediaId, fields: null, format: '', version: 3, id: 'inline-1' },
-    ],
-  },
-})
+const bodyWithImage = (mediaId: string) => bodyWithInlineImage('正文。', mediaId, 'inline-1')
 
 const replaceFile = (id: string, seed: number, user = fx.users.author) =>
   jpeg(seed).then((file) => payload.update({ collection: 'media', id, file, data: {}, user, overrideAccess: false }))

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { drawCover } from '../../src/seed/covers'
 import { DEMO_ACCOUNT, startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { api, graphql, login, startServer, type Session, type TestServer } from '../helpers/server'
+import { bodyWithInlineImage } from '../helpers/lexical'
 
 // The probe of issue 11, finding 1, replayed through the production server with real logins: an
 // editor swaps the image of an approved item in the signed-off week after the leader's sign-off.
@@ -44,28 +45,7 @@ async function stored(id: string) {
 
 const pushStatus = async () => (await api(server.url, admin, 'GET', `/api/weekly-pushes/${pushId}?depth=0`)).body.status as string
 
-const bodyWithImage = (mediaId: string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [
-      {
-        type: 'paragraph',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: '周六上午在社区广场举行义诊。', version: 1 }],
-      },
-      { type: 'upload', relationTo: 'media', value: mediaId, fields: null, format: '', version: 3, id: 'inline-photo' },
-    ],
-  },
-})
+const bodyWithImage = (mediaId: string) => bodyWithInlineImage('周六上午在社区广场举行义诊。', mediaId, 'inline-photo')
 
 beforeAll(async () => {
   emulator = await startEmulator({ faults: null, accounts: [DEMO_ACCOUNT] })

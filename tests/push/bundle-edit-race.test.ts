@@ -3,11 +3,11 @@ import { ApiError } from '../../src/http/api-error'
 import { assembleWeek } from '../../src/services/push/assemble'
 import { editBundle } from '../../src/services/push/bundle-edit'
 import { itemRefs } from '../../src/services/push/item-refs'
-import { sendWeeklyPush, type SendOutcome } from '../../src/services/push/send'
+import { type SendOutcome } from '../../src/services/push/send'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
 import { changeBundle, readPush, savePush } from '../../src/services/push/store'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { RACE_OFFSETS, acceptedSendalls, createPushWorld, signOff, waitSteps, type PushWorld } from './helpers'
+import { RACE_OFFSETS, acceptedSendalls, createPushWorld, raceBundleWriteAgainstSend, signOff, type PushWorld } from './helpers'
 
 // The leader's bundle edit on 本周推送 and the scheduler's Thursday claim of the same signed-off
 // push, started together (Promise.all on one Payload, real SQLite file, the emulator over HTTP), at
@@ -24,8 +24,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => t?.close())
 
-const stepsOf = async (pushId: string) => (await readPush(t.payload, pushId))!.steps.map((step) => step.step)
-
 interface Round {
   edit: 'saved' | string
   send: SendOutcome['kind']
@@ -34,35 +32,20 @@ interface Round {
 const rounds: Round[] = []
 
 async function raceOnce(world: PushWorld, offset: number): Promise<Round> {
-  const { push } = await assembleWeek(t.payload, { accountId: world.accountId, week, now, settings: DEFAULT_PUSH_SETTINGS })
-  await signOff(t.payload, world.fx, push.id)
-  const signed = await readPush(t.payload, push.id)
-  const original = itemRefs(signed!.items)
-  const reordered = [...original].reverse()
   const req = await createLocalReq({ user: world.fx.users.leader as never }, t.payload)
-  const gateway = await world.gatewayFor(t.payload, world.accountId)
-
-  const [edit, send] = await Promise.all([
-    waitSteps(Math.max(offset, 0)).then(() =>
-      editBundle(req, push.id, reordered).then(
-        () => 'saved' as const,
-        (error: unknown) => error,
-      ),
-    ),
-    waitSteps(Math.max(-offset, 0)).then(() =>
-      sendWeeklyPush({
-        payload: t.payload,
-        pushId: push.id,
-        gateway,
-        settings: DEFAULT_PUSH_SETTINGS,
-        owner: 'scheduler',
-        finalAttempt: false,
-        now: () => now,
-      }),
-    ),
-  ])
-  const after = await readPush(t.payload, push.id)
-  const steps = await stepsOf(push.id)
+  const {
+    written: edit,
+    send,
+    after,
+    steps,
+    original,
+    reordered,
+  } = await raceBundleWriteAgainstSend(t.payload, world, {
+    week,
+    now,
+    offset,
+    write: (pushId, items) => editBundle(req, pushId, items),
+  })
 
   if (edit === 'saved') {
     // The edit won: the sign-off is void, the scheduler never claimed, WeChat got nothing.

@@ -4,6 +4,11 @@ import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
 import type { GatewayFactory } from '../../src/services/push/gateway'
 import { decideOnPush } from '../../src/services/push/sign-off'
 import { wechatGateway } from '../../src/services/push/wechat-gateway'
+import { assembleWeek } from '../../src/services/push/assemble'
+import { itemRefs, type ItemRef } from '../../src/services/push/item-refs'
+import { sendWeeklyPush } from '../../src/services/push/send'
+import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
+import { readPush } from '../../src/services/push/store'
 import { drawCover } from '../../src/seed/covers'
 import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { ACCOUNT } from '../wechat/support'
@@ -109,4 +114,35 @@ export const RACE_OFFSETS = [0, -5, -10, -20, -40, -80, -120, -160, -200, -300, 
 /** Lets `ticks` other promise steps run first (microtasks: finer than timers, so two writes interleave). */
 export const waitSteps = async (ticks: number) => {
   for (let tick = 0; tick < ticks; tick++) await Promise.resolve()
+}
+
+/**
+ * One round of a race: a signed-off push for `week` is assembled, then a person's `write` of its
+ * bundle (the items reversed) and the scheduler's send at `now` start together, `offset` promise steps
+ * apart (negative: the send waits; see RACE_OFFSETS). Answers 'saved' or the write's error, the send's
+ * outcome, the push afterwards with its step names, and both bundles; the caller checks who won.
+ */
+export async function raceBundleWriteAgainstSend(
+  payload: Payload,
+  world: PushWorld,
+  args: { week: string; now: Date; offset: number; write: (pushId: string, reordered: ItemRef[]) => Promise<unknown> },
+) {
+  const { push } = await assembleWeek(payload, { accountId: world.accountId, week: args.week, now: args.now, settings: DEFAULT_PUSH_SETTINGS })
+  await signOff(payload, world.fx, push.id)
+  const original = itemRefs((await readPush(payload, push.id))!.items)
+  const reordered = [...original].reverse()
+  const gateway = await world.gatewayFor(payload, world.accountId)
+  const [written, send] = await Promise.all([
+    waitSteps(Math.max(args.offset, 0)).then(() =>
+      args.write(push.id, reordered).then(
+        () => 'saved' as const,
+        (error: unknown) => error,
+      ),
+    ),
+    waitSteps(Math.max(-args.offset, 0)).then(() =>
+      sendWeeklyPush({ payload, pushId: push.id, gateway, settings: DEFAULT_PUSH_SETTINGS, owner: 'scheduler', finalAttempt: false, now: () => args.now }),
+    ),
+  ])
+  const after = (await readPush(payload, push.id))!
+  return { written, send, after, steps: after.steps.map((step) => step.step), original, reordered }
 }

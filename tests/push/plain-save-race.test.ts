@@ -1,11 +1,8 @@
 import { APIError } from 'payload'
-import { assembleWeek } from '../../src/services/push/assemble'
 import { itemRefs } from '../../src/services/push/item-refs'
-import { sendWeeklyPush, type SendOutcome } from '../../src/services/push/send'
-import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
-import { readPush } from '../../src/services/push/store'
+import type { SendOutcome } from '../../src/services/push/send'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { RACE_OFFSETS, acceptedSendalls, createPushWorld, signOff, waitSteps, type PushWorld } from './helpers'
+import { RACE_OFFSETS, acceptedSendalls, createPushWorld, raceBundleWriteAgainstSend, type PushWorld } from './helpers'
 
 // A person's plain save of a push (the admin form, REST, GraphQL: Payload's own update, run as the
 // leader with access checked) and the scheduler's Thursday claim of the same signed-off push, started
@@ -23,8 +20,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => t?.close())
 
-const stepsOf = async (pushId: string) => (await readPush(t.payload, pushId))!.steps.map((step) => step.step)
-
 interface Round {
   save: 'saved' | number
   send: SendOutcome['kind']
@@ -32,34 +27,20 @@ interface Round {
 const rounds: Round[] = []
 
 async function raceOnce(world: PushWorld, offset: number): Promise<Round> {
-  const { push } = await assembleWeek(t.payload, { accountId: world.accountId, week, now, settings: DEFAULT_PUSH_SETTINGS })
-  await signOff(t.payload, world.fx, push.id)
-  const signed = await readPush(t.payload, push.id)
-  const original = itemRefs(signed!.items)
-  const reordered = [...original].reverse()
-  const gateway = await world.gatewayFor(t.payload, world.accountId)
-
-  const [save, send] = await Promise.all([
-    waitSteps(Math.max(offset, 0)).then(() =>
-      t.payload.update({ collection: 'weekly-pushes', id: push.id, data: { items: reordered }, user: world.fx.users.leader, overrideAccess: false }).then(
-        () => 'saved' as const,
-        (error: unknown) => error,
-      ),
-    ),
-    waitSteps(Math.max(-offset, 0)).then(() =>
-      sendWeeklyPush({
-        payload: t.payload,
-        pushId: push.id,
-        gateway,
-        settings: DEFAULT_PUSH_SETTINGS,
-        owner: 'scheduler',
-        finalAttempt: false,
-        now: () => now,
-      }),
-    ),
-  ])
-  const after = await readPush(t.payload, push.id)
-  const steps = await stepsOf(push.id)
+  const {
+    written: save,
+    send,
+    after,
+    steps,
+    original,
+    reordered,
+  } = await raceBundleWriteAgainstSend(t.payload, world, {
+    week,
+    now,
+    offset,
+    write: (pushId, items) =>
+      t.payload.update({ collection: 'weekly-pushes', id: pushId, data: { items }, user: world.fx.users.leader, overrideAccess: false }),
+  })
 
   if (save === 'saved') {
     // The save won: the sign-off is void, the scheduler never claimed, WeChat got nothing.

@@ -1,8 +1,8 @@
-import { APIError, type CollectionAfterErrorHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
 import { languageOf } from '../../shared/bilingual'
 import { detectFileType, replaceWithCleanImage, withExtension } from '../../shared/clean-image'
 import { publicError } from '../../shared/errors'
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, UPLOAD_TOO_LARGE_MESSAGE } from '../media/check-upload'
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, explainTooLargeUpload, formatSize } from '../media/check-upload'
 
 /**
  * The files a guide offers residents (空白表格, 填写样表): PDF, Word, Excel, JPG or PNG, at most
@@ -34,11 +34,6 @@ const OLD_OFFICE: Record<string, { ext: string; mime: string }> = {
 export const DOCUMENT_MIME_TYPES = [...Object.keys(STORED), CFB, ...Object.values(OLD_OFFICE).map((type) => type.mime)]
 
 const extensionOf = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? ''
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`
-}
 
 function tooLarge(lang: 'zh' | 'en', bytes: number | null, name?: string): string {
   if (lang === 'en')
@@ -87,11 +82,4 @@ export const checkDocumentUpload: CollectionBeforeOperationHook = async ({ args,
 }
 
 /** The request parser's refusal of a body over the limit, reworded for forms and samples in the admin's language. */
-export const explainDocumentUploadError: CollectionAfterErrorHook = ({ error, req, result }) => {
-  if (!(error instanceof APIError) || error.status !== 413 || error.message !== UPLOAD_TOO_LARGE_MESSAGE) return
-  const length = Number((req as PayloadRequest).headers?.get?.('content-length') ?? 0)
-  return {
-    response: { ...(result as object), errors: [{ message: tooLarge(languageOf(req), Number.isFinite(length) && length > 0 ? length : null) }] },
-    status: 413,
-  }
-}
+export const explainDocumentUploadError = explainTooLargeUpload((lang, bytes) => tooLarge(lang, bytes))

@@ -15,7 +15,7 @@ export const UPLOAD_TOO_LARGE_MESSAGE = `文件过大：图片不能超过 ${MAX
 export { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../../shared/clean-image'
 
 /** `11.3 MB` / `850 KB`: a size as people read it (1 MB = 1024 × 1024 bytes, as the limit is counted). */
-function formatSize(bytes: number): string {
+export function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
   return `${Math.max(1, Math.round(bytes / 1024))} KB`
 }
@@ -95,13 +95,19 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
 }
 
 /**
- * Payload's multipart parser refuses a body over the limit before `checkUpload` runs, with one fixed
- * message. This `afterError` hook gives it the file's size (from Content-Length, which exceeds the
- * file by the few hundred bytes of the form's other parts) and the admin's language.
+ * Payload's multipart parser refuses a body over the limit before a collection's upload check runs,
+ * with one fixed message (UPLOAD_TOO_LARGE_MESSAGE). The `afterError` hook this makes rewrites it with
+ * `message(lang, bytes)`: the collection's own wording, the file's size (from Content-Length, which
+ * exceeds the file by the few hundred bytes of the form's other parts; null when unknown) and the
+ * admin's language.
  */
-export const explainUploadError: CollectionAfterErrorHook = ({ error, req, result }) => {
-  if (!(error instanceof APIError) || error.status !== 413 || error.message !== UPLOAD_TOO_LARGE_MESSAGE) return
-  const length = Number((req as PayloadRequest).headers?.get?.('content-length') ?? 0)
-  const message = tooLargeMessage(languageOf(req), Number.isFinite(length) && length > 0 ? length : null)
-  return { response: { ...(result as object), errors: [{ message }] }, status: 413 }
-}
+export const explainTooLargeUpload =
+  (message: (lang: 'zh' | 'en', bytes: number | null) => string): CollectionAfterErrorHook =>
+  ({ error, req, result }) => {
+    if (!(error instanceof APIError) || error.status !== 413 || error.message !== UPLOAD_TOO_LARGE_MESSAGE) return
+    const length = Number((req as PayloadRequest).headers?.get?.('content-length') ?? 0)
+    return { response: { ...(result as object), errors: [{ message: message(languageOf(req), Number.isFinite(length) && length > 0 ? length : null) }] }, status: 413 }
+  }
+
+/** The parser's refusal of an image over the limit, with the file's size, in the admin's language. */
+export const explainUploadError = explainTooLargeUpload((lang, bytes) => tooLargeMessage(lang, bytes))
