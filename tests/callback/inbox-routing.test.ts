@@ -7,13 +7,12 @@
  *   `street` (no community), the street-office leader `leader`, 西关's leader `areaLeader`, `admin`;
  * - one message routed to A (with a photo), one to B, one to the general queue.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import sharp from 'sharp'
-import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+import type { Payload } from 'payload'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
 import { api, graphql, login, type Session } from '../helpers/server'
+import { startPayloadHttp, type PayloadHttp } from '../helpers/payload-http'
 import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { storeResidentMessage } from '../../src/services/inbox/store-message'
 import { cachedClientForAccount } from '../../src/services/accounts/cached-client'
@@ -34,9 +33,7 @@ type Who = 'admin' | 'leader' | 'areaLeader' | 'author' | 'colleague' | 'outside
 
 let env: TestPayload
 let payload: Payload
-let config: Promise<SanitizedConfig>
-let graphqlPost: (request: Request) => Promise<Response>
-let server: Server
+let http: PayloadHttp
 let url: string
 let emulator: WeChatEmulator
 let fx: Fixtures
@@ -47,13 +44,6 @@ const as = {} as Record<Who, Session>
 const m = {} as Record<'a' | 'b' | 'g' | 'aPhoto', string>
 let photoFile: { id: string; url: string }
 let residentA: string
-
-function toRequest(request: IncomingMessage, body: Buffer): Request {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value)
-  const method = request.method ?? 'GET'
-  return new Request(`${url}${request.url}`, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(body) })
-}
 
 async function storeFrom(openid: string, message: Parameters<WeChatEmulator['simulateUserMessage']>[1], key: string): Promise<string> {
   const { xml } = await emulator.simulateUserMessage(openid, { ...message, deliver: false })
@@ -68,21 +58,8 @@ const raw = async (id: string) =>
 beforeAll(async () => {
   env = await startTestPayload()
   payload = env.payload
-  config = (await import('../../src/payload.config')).default as unknown as Promise<SanitizedConfig>
-  graphqlPost = (await import('@payloadcms/next/routes')).GRAPHQL_POST(config) as (request: Request) => Promise<Response>
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = []
-    request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', async () => {
-      const incoming = toRequest(request, Buffer.concat(chunks))
-      const answer = request.url?.startsWith('/api/graphql') ? await graphqlPost(incoming) : await handleEndpoints({ config, request: incoming })
-      const headers: Record<string, string> = {}
-      answer.headers.forEach((value, name) => (headers[name] = value))
-      response.writeHead(answer.status, headers).end(Buffer.from(await answer.arrayBuffer()))
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  http = await startPayloadHttp()
+  url = http.url
 
   emulator = await startEmulator({ faults: null, accounts: [{ ...ACCOUNT, callbackUrl: 'http://127.0.0.1:9/unused', followerCount: 3 }] })
   process.env.WECHAT_API_BASE = emulator.url
@@ -150,7 +127,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await emulator?.close()
-  await new Promise((resolve) => server?.close(resolve))
+  await http?.close()
   delete process.env.WECHAT_API_BASE
   await env?.close()
 })

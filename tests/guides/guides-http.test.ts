@@ -3,52 +3,31 @@
  * and GRAPHQL_POST the Next routes call) on a plain HTTP server over the test's SQLite file, with
  * real logins: residents (no session) see approved guides only, and the files of approved guides only.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+import type { Payload } from 'payload'
 import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
 import { createFixtures, PASSWORD } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { api, graphql, login, type Session } from '../helpers/server'
+import { startPayloadHttp, type PayloadHttp } from '../helpers/payload-http'
 
 let env: TestPayload
 let payload: Payload
-let server: Server
+let http: PayloadHttp
 let url: string
 let office: string
 const as = {} as Record<'admin' | 'leader' | 'author' | 'outsider', Session>
 
-function toRequest(request: IncomingMessage, body: Buffer): Request {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value)
-  const method = request.method ?? 'GET'
-  return new Request(`${url}${request.url}`, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(body) })
-}
-
 beforeAll(async () => {
   env = await startTestPayload()
   payload = env.payload
-  const config = (await import('../../src/payload.config')).default as unknown as Promise<SanitizedConfig>
-  const graphqlPost = (await import('@payloadcms/next/routes')).GRAPHQL_POST(config) as (request: Request) => Promise<Response>
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = []
-    request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', async () => {
-      const incoming = toRequest(request, Buffer.concat(chunks))
-      const answer = request.url?.startsWith('/api/graphql') ? await graphqlPost(incoming) : await handleEndpoints({ config, request: incoming })
-      const headers: Record<string, string> = {}
-      answer.headers.forEach((value, name) => (headers[name] = value))
-      response.writeHead(answer.status, headers).end(Buffer.from(await answer.arrayBuffer()))
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  http = await startPayloadHttp()
+  url = http.url
   await createFixtures(payload, 'h')
   for (const who of ['admin', 'leader', 'author', 'outsider'] as const) as[who] = await login(url, `h-${who}@example.test`, PASSWORD)
   office = String((await payload.create({ collection: 'offices', data: { name: '社区服务科' } })).id)
 }, 120_000)
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve))
+  await http?.close()
   await env?.close()
 })
 
