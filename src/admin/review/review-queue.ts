@@ -6,6 +6,8 @@ import { AUTHOR_EDITABLE_STATES, isReviewState, type ReviewState } from '../../s
 export interface QueueFilters {
   status?: ReviewState
   type?: ReviewedCollection
+  /** Only these collections (when `type` is not set); all reviewed collections by default. */
+  types?: readonly ReviewedCollection[]
   community?: string
   mine?: boolean
 }
@@ -49,7 +51,10 @@ function queueQuery(user: TypedUser, filters: QueueFilters): { where: Where | un
   else if (filters.mine) conditions.push({ reviewStatus: { in: [...AUTHOR_EDITABLE_STATES, 'submitted'] } })
   if (filters.community) conditions.push({ community: { equals: filters.community } })
   if (filters.mine) conditions.push({ createdBy: { equals: staff.id } })
-  return { where: conditions.length ? { and: conditions } : undefined, collections: filters.type ? [filters.type] : [...REVIEWED_COLLECTIONS] }
+  return {
+    where: conditions.length ? { and: conditions } : undefined,
+    collections: filters.type ? [filters.type] : [...(filters.types ?? REVIEWED_COLLECTIONS)],
+  }
 }
 
 /** How many items match, across the reviewed collections, with the user's own access rights (no documents loaded). */

@@ -1,26 +1,18 @@
 import { idOf } from '../../access/roles'
 import { lexicalPlainText } from './rich-text'
 import { WECHAT_LIMITS, charCount, checkMaxChars, checkUrl } from '../../wechat/limits'
+import type { ArticleSource } from '../../wechat/convert/article'
 
 export interface ReadinessProblem {
   field: string
   message: string
 }
 
-interface ContentLike {
-  title?: unknown
-  author?: unknown
-  digest?: unknown
-  cover?: unknown
-  body?: unknown
-  originalLink?: unknown
-}
-
 /**
  * What stops an item from becoming one article of a WeChat news message.
  * Checked when it is submitted, when it is approved and before a push is built.
  */
-export function checkWeChatReadiness(item: ContentLike): ReadinessProblem[] {
+export function checkWeChatReadiness(item: ArticleSource): ReadinessProblem[] {
   const problems: ReadinessProblem[] = []
   const add = (field: string, result: true | string) => {
     if (result !== true) problems.push({ field, message: result })
