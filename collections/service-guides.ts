@@ -166,6 +166,13 @@ export const ServiceGuides: CollectionConfig = {
               fields: [
                 { name: 'bookable', type: 'checkbox', defaultValue: false, label: { zh: '可网上预约', en: 'Can be booked' } },
                 { name: 'fullyOnline', type: 'checkbox', defaultValue: false, label: { zh: '全程网办', en: 'Entirely online' } },
+                {
+                  name: 'bookingNeedsIdNumber',
+                  type: 'checkbox',
+                  defaultValue: false,
+                  label: { zh: '预约须填身份证号', en: 'Booking asks for the ID number' },
+                  admin: { description: { zh: '只在办理本事项确需核对身份时勾选', en: 'Only when the matter needs it' } },
+                },
               ],
             },
           ],

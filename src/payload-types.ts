@@ -27,6 +27,10 @@ export interface Config {
     media: Media;
     documents: Document;
     offices: Office;
+    'booking-rules': BookingRule;
+    appointments: Appointment;
+    'matter-steps': MatterStep;
+    'slot-seats': SlotSeat;
     communities: Community;
     users: User;
     notifications: Notification;
@@ -64,6 +68,10 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     offices: OfficesSelect<false> | OfficesSelect<true>;
+    'booking-rules': BookingRulesSelect<false> | BookingRulesSelect<true>;
+    appointments: AppointmentsSelect<false> | AppointmentsSelect<true>;
+    'matter-steps': MatterStepsSelect<false> | MatterStepsSelect<true>;
+    'slot-seats': SlotSeatsSelect<false> | SlotSeatsSelect<true>;
     communities: CommunitiesSelect<false> | CommunitiesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
@@ -95,10 +103,12 @@ export interface Config {
   globals: {
     'push-settings': PushSetting;
     'wechat-menu': WechatMenu;
+    'appointment-settings': AppointmentSetting;
   };
   globalsSelect: {
     'push-settings': PushSettingsSelect<false> | PushSettingsSelect<true>;
     'wechat-menu': WechatMenuSelect<false> | WechatMenuSelect<true>;
+    'appointment-settings': AppointmentSettingsSelect<false> | AppointmentSettingsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -280,6 +290,10 @@ export interface User {
    */
   community?: (string | null) | Community;
   /**
+   * The offices whose appointments this person handles (with residents' full personal data)
+   */
+  offices?: (string | Office)[] | null;
+  /**
    * Optional: receives push previews
    */
   wechatOpenid?: string | null;
@@ -301,6 +315,21 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "offices".
+ */
+export interface Office {
+  id: string;
+  name: string;
+  /**
+   * E.g. service hall, window 3
+   */
+  place?: string | null;
+  phone?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * The Thursday/Friday mass send; nothing goes out without sign-off
@@ -652,6 +681,10 @@ export interface ServiceGuide {
   complaintPhone?: string | null;
   bookable?: boolean | null;
   fullyOnline?: boolean | null;
+  /**
+   * Only when the matter needs it
+   */
+  bookingNeedsIdNumber?: boolean | null;
   materials?:
     | {
         name: string;
@@ -702,21 +735,6 @@ export interface ServiceGuide {
   createdAt: string;
 }
 /**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "offices".
- */
-export interface Office {
-  id: string;
-  name: string;
-  /**
-   * E.g. service hall, window 3
-   */
-  place?: string | null;
-  phone?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
  * Blank forms and filled samples residents download from a service guide: PDF, Word, Excel, JPG or PNG up to 10 MB (type checked by content)
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -741,6 +759,154 @@ export interface Document {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * One rule per office applies to all its bookable guides; a rule naming a guide overrides it. Public holidays and make-up working days follow the State Council's notice.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "booking-rules".
+ */
+export interface BookingRule {
+  id: string;
+  /**
+   * E.g. civil affairs window
+   */
+  name: string;
+  office: string | Office;
+  /**
+   * Empty: all the office's bookable guides
+   */
+  guide?: (string | null) | ServiceGuide;
+  /**
+   * One row per range
+   */
+  weekly?:
+    | {
+        weekday: '1' | '2' | '3' | '4' | '5' | '6' | '7';
+        start: string;
+        end: string;
+        id?: string | null;
+      }[]
+    | null;
+  slotMinutes?: number | null;
+  capacity: number;
+  daysAhead?: number | null;
+  /**
+   * Online booking and cancelling close this long before a slot
+   */
+  cutoffMinutes?: number | null;
+  /**
+   * The notice only says 'work'; Monday's hours by default
+   */
+  makeupDayPattern?: ('1' | '2' | '3' | '4' | '5') | null;
+  /**
+   * Existing bookings are not cancelled automatically
+   */
+  closures?:
+    | {
+        date: string;
+        endDate?: string | null;
+        start?: string | null;
+        end?: string | null;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointments".
+ */
+export interface Appointment {
+  id: string;
+  bookingCode: string;
+  guide: string | ServiceGuide;
+  office?: (string | null) | Office;
+  account?: (string | null) | WechatAccount;
+  slotKey: string;
+  slotDate: string;
+  slotStart: string;
+  slotEnd: string;
+  slotStartsAt: string;
+  slotEndsAt: string;
+  cutoffMinutes?: number | null;
+  status:
+    'booked' | 'checked_in' | 'accepted' | 'in_progress' | 'needs_more' | 'done' | 'rejected' | 'cancelled' | 'no_show';
+  statusNote?: string | null;
+  statusChangedAt?: string | null;
+  expectedCompletion?: string | null;
+  closedAt?: string | null;
+  channel: 'online' | 'staff';
+  bookedBy?: (string | null) | User;
+  nameMasked?: string | null;
+  mobileMasked?: string | null;
+  idNumberMasked?: string | null;
+  personalDataClearedAt?: string | null;
+  requestKey?: string | null;
+  openid?: string | null;
+  name?: string | null;
+  mobile?: string | null;
+  idNumber?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "matter-steps".
+ */
+export interface MatterStep {
+  id: string;
+  appointment: string | Appointment;
+  office?: (string | null) | Office;
+  action:
+    | 'book'
+    | 'check_in'
+    | 'accept'
+    | 'start'
+    | 'request_more'
+    | 'resume'
+    | 'complete'
+    | 'reject'
+    | 'cancel'
+    | 'mark_no_show';
+  from?:
+    | (
+        | 'booked'
+        | 'checked_in'
+        | 'accepted'
+        | 'in_progress'
+        | 'needs_more'
+        | 'done'
+        | 'rejected'
+        | 'cancelled'
+        | 'no_show'
+      )
+    | null;
+  to:
+    'booked' | 'checked_in' | 'accepted' | 'in_progress' | 'needs_more' | 'done' | 'rejected' | 'cancelled' | 'no_show';
+  note?: string | null;
+  expectedCompletion?: string | null;
+  calendarWarning?: string | null;
+  actor: 'resident' | 'staff' | 'system';
+  by?: (string | null) | User;
+  at: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "slot-seats".
+ */
+export interface SlotSeat {
+  id: string;
+  key: string;
+  date: string;
+  taken: number;
+  capacity: number;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1071,6 +1237,22 @@ export interface PayloadLockedDocument {
         value: string | Office;
       } | null)
     | ({
+        relationTo: 'booking-rules';
+        value: string | BookingRule;
+      } | null)
+    | ({
+        relationTo: 'appointments';
+        value: string | Appointment;
+      } | null)
+    | ({
+        relationTo: 'matter-steps';
+        value: string | MatterStep;
+      } | null)
+    | ({
+        relationTo: 'slot-seats';
+        value: string | SlotSeat;
+      } | null)
+    | ({
         relationTo: 'communities';
         value: string | Community;
       } | null)
@@ -1338,6 +1520,7 @@ export interface ServiceGuidesSelect<T extends boolean = true> {
   complaintPhone?: T;
   bookable?: T;
   fullyOnline?: T;
+  bookingNeedsIdNumber?: T;
   materials?:
     | T
     | {
@@ -1462,6 +1645,106 @@ export interface OfficesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "booking-rules_select".
+ */
+export interface BookingRulesSelect<T extends boolean = true> {
+  name?: T;
+  office?: T;
+  guide?: T;
+  weekly?:
+    | T
+    | {
+        weekday?: T;
+        start?: T;
+        end?: T;
+        id?: T;
+      };
+  slotMinutes?: T;
+  capacity?: T;
+  daysAhead?: T;
+  cutoffMinutes?: T;
+  makeupDayPattern?: T;
+  closures?:
+    | T
+    | {
+        date?: T;
+        endDate?: T;
+        start?: T;
+        end?: T;
+        reason?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointments_select".
+ */
+export interface AppointmentsSelect<T extends boolean = true> {
+  bookingCode?: T;
+  guide?: T;
+  office?: T;
+  account?: T;
+  slotKey?: T;
+  slotDate?: T;
+  slotStart?: T;
+  slotEnd?: T;
+  slotStartsAt?: T;
+  slotEndsAt?: T;
+  cutoffMinutes?: T;
+  status?: T;
+  statusNote?: T;
+  statusChangedAt?: T;
+  expectedCompletion?: T;
+  closedAt?: T;
+  channel?: T;
+  bookedBy?: T;
+  nameMasked?: T;
+  mobileMasked?: T;
+  idNumberMasked?: T;
+  personalDataClearedAt?: T;
+  requestKey?: T;
+  openid?: T;
+  name?: T;
+  mobile?: T;
+  idNumber?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "matter-steps_select".
+ */
+export interface MatterStepsSelect<T extends boolean = true> {
+  appointment?: T;
+  office?: T;
+  action?: T;
+  from?: T;
+  to?: T;
+  note?: T;
+  expectedCompletion?: T;
+  calendarWarning?: T;
+  actor?: T;
+  by?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "slot-seats_select".
+ */
+export interface SlotSeatsSelect<T extends boolean = true> {
+  key?: T;
+  date?: T;
+  taken?: T;
+  capacity?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "communities_select".
  */
 export interface CommunitiesSelect<T extends boolean = true> {
@@ -1479,6 +1762,7 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
   community?: T;
+  offices?: T;
   wechatOpenid?: T;
   active?: T;
   updatedAt?: T;
@@ -1954,6 +2238,27 @@ export interface WechatMenu {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointment-settings".
+ */
+export interface AppointmentSetting {
+  id: string;
+  /**
+   * Blocks online booking; staff can still book
+   */
+  noShow?: {
+    maxNoShows?: number | null;
+    withinDays?: number | null;
+    blockDays?: number | null;
+  };
+  /**
+   * After a matter ends
+   */
+  retentionDays?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "push-settings_select".
  */
 export interface PushSettingsSelect<T extends boolean = true> {
@@ -2006,6 +2311,23 @@ export interface WechatMenuSelect<T extends boolean = true> {
             };
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointment-settings_select".
+ */
+export interface AppointmentSettingsSelect<T extends boolean = true> {
+  noShow?:
+    | T
+    | {
+        maxNoShows?: T;
+        withinDays?: T;
+        blockDays?: T;
+      };
+  retentionDays?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

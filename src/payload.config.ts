@@ -22,6 +22,11 @@ import { apiErrorEnvelope } from './http/api-error'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from './services/media/check-upload'
 import { Notifications } from '../collections/notifications'
 import { Offices } from '../collections/offices'
+import { BookingRules } from '../collections/booking-rules'
+import { Appointments } from '../collections/appointments'
+import { MatterSteps } from '../collections/matter-steps'
+import { SlotSeats } from '../collections/slot-seats'
+import { AppointmentSettingsGlobal } from '../collections/appointment-settings'
 import { PendingMassResults } from '../collections/pending-mass-results'
 import { PolicyExplainers } from '../collections/policy-explainers'
 import { PushSteps } from '../collections/push-steps'
@@ -88,6 +93,10 @@ export default buildConfig({
     Media,
     Documents,
     Offices,
+    BookingRules,
+    Appointments,
+    MatterSteps,
+    SlotSeats,
     Communities,
     Users,
     Notifications,
@@ -108,7 +117,7 @@ export default buildConfig({
     BindingAttempts,
     LoginThrottles,
   ].map(withCollectionDefaults),
-  globals: [PushSettingsGlobal, WeChatMenuGlobal].map(withGlobalDefaults),
+  globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal].map(withGlobalDefaults),
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,

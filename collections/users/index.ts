@@ -74,6 +74,21 @@ export const Users: CollectionConfig = {
       access: { create: adminOnlyField, update: adminOnlyField },
     },
     {
+      name: 'offices',
+      type: 'relationship',
+      relationTo: 'offices',
+      hasMany: true,
+      saveToJWT: true,
+      label: { zh: '所属科室', en: 'Offices' },
+      admin: {
+        description: {
+          zh: '窗口工作人员所在的科室：可查看和办理这些科室的预约（含群众完整个人信息）',
+          en: "The offices whose appointments this person handles (with residents' full personal data)",
+        },
+      },
+      access: { create: adminOnlyField, update: adminOnlyField },
+    },
+    {
       name: 'wechatOpenid',
       type: 'text',
       index: true,

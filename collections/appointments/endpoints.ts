@@ -1,0 +1,112 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+import { requireStaff } from '../../src/access/roles'
+import { ApiError } from '../../src/http/api-error'
+import { mayHandleOffice } from '../../src/services/appointments/access'
+import { bookAppointment, loadBookableGuide, openSlots } from '../../src/services/appointments/book'
+import { findByBookingCode, matterHistory, takeMatterStep } from '../../src/services/appointments/steps'
+
+type Body = Record<string, unknown>
+
+async function jsonBody(req: PayloadRequest): Promise<Body> {
+  try {
+    const body: unknown = req.json ? await req.json() : {}
+    return body && typeof body === 'object' ? (body as Body) : {}
+  } catch {
+    throw new ApiError(400, 'bad-body', { zh: '请求格式错误', en: 'The request is not valid JSON' })
+  }
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+
+/** Staff may book and step only for their own office's guides (admins: every office). */
+function requireOfficeStaff(req: PayloadRequest, officeId: unknown): ReturnType<typeof requireStaff> {
+  const staff = requireStaff(req)
+  if (!mayHandleOffice(req.user, officeId))
+    throw new ApiError(403, 'forbidden', { zh: '只有承办科室的工作人员才能办理该事项的预约', en: "Only the office's staff handle these appointments" })
+  return staff
+}
+
+/**
+ * The appointments' endpoints for staff (the residents' pages call the same services directly):
+ *
+ * - GET  /api/appointments/slots?guide=ID — `{ guide, slots: [{ key, date, start, end, capacity, free, … }], warnings }`, no cut-off
+ * - POST /api/appointments/book { guide, slotKey, name, mobile, idNumber?, openid?, requestKey? } — book for a resident who called or came in
+ * - POST /api/appointments/check-in { code } — 签到 by booking code
+ * - POST /api/appointments/:id/step { action, note? } — any other step (matter-status.ts)
+ * - GET  /api/appointments/:id/history — the steps, oldest first
+ *
+ * Refusals are ApiErrors with Chinese messages (see book.ts and steps.ts for the codes).
+ */
+export const appointmentEndpoints: Endpoint[] = [
+  {
+    path: '/slots',
+    method: 'get',
+    handler: async (req) => {
+      requireStaff(req)
+      const guideId = text(req.searchParams.get('guide'))
+      const answer = await openSlots(req.payload, guideId, Date.now(), { forStaff: true })
+      return Response.json(answer)
+    },
+  },
+  {
+    path: '/book',
+    method: 'post',
+    handler: async (req) => {
+      const body = await jsonBody(req)
+      const guide = await loadBookableGuide(req.payload, text(body.guide))
+      const staff = requireOfficeStaff(req, guide.office)
+      const booked = await bookAppointment(
+        req.payload,
+        {
+          guideId: guide.id,
+          slotKey: text(body.slotKey),
+          name: body.name,
+          mobile: body.mobile,
+          idNumber: body.idNumber,
+          requestKey: text(body.requestKey) || undefined,
+        },
+        { kind: 'staff', user: staff, openid: text(body.openid) || null },
+      )
+      return Response.json({ ok: true, appointment: booked }, { status: 201 })
+    },
+  },
+  {
+    path: '/check-in',
+    method: 'post',
+    handler: async (req) => {
+      const body = await jsonBody(req)
+      requireStaff(req)
+      const appointment = await findByBookingCode(req.payload, text(body.code))
+      const staff = requireOfficeStaff(req, appointment.office)
+      const step = await takeMatterStep(req.payload, String(appointment.id), 'check_in', { kind: 'staff', user: staff }, body.note)
+      return Response.json({ ok: true, status: step.to, appointment: { id: String(appointment.id), bookingCode: appointment.bookingCode } })
+    },
+  },
+  {
+    path: '/:id/step',
+    method: 'post',
+    handler: async (req) => {
+      const body = await jsonBody(req)
+      const staff = requireStaff(req)
+      const step = await takeMatterStep(req.payload, String(req.routeParams?.id ?? ''), body.action, { kind: 'staff', user: staff }, body.note)
+      return Response.json({
+        ok: true,
+        status: step.to,
+        expectedCompletion: step.expectedCompletion,
+        ...(step.calendarWarning ? { calendarWarning: step.calendarWarning } : {}),
+      })
+    },
+  },
+  {
+    path: '/:id/history',
+    method: 'get',
+    handler: async (req) => {
+      requireStaff(req)
+      const id = String(req.routeParams?.id ?? '')
+      // Read through access: staff of another office get a 404, as for a matter that does not exist.
+      const found = await req.payload.find({ collection: 'appointments', where: { id: { equals: id } }, limit: 1, depth: 0, req, overrideAccess: false })
+      if (found.docs.length === 0) throw new ApiError(404, 'not-found', { zh: '没有找到这条预约', en: 'Appointment not found' })
+      return Response.json({ steps: await matterHistory(req.payload, id) })
+    },
+  },
+]

@@ -1,0 +1,53 @@
+/**
+ * Who sees which appointments and whose personal data (issue 13: 「完整信息仅承办科室工作人员和管理员可见」).
+ *
+ * - Admins: every appointment, every field.
+ * - Staff of an office (users whose `offices` lists it, set by an admin): the appointments of that
+ *   office, with the resident's full name, mobile, ID number and openid.
+ * - Leaders: every appointment, personal data masked only (statistics, supervision).
+ * - Anyone else (other staff, the public): nothing.
+ *
+ * The full values are read-guarded fields (`personalDataField`), so the rule holds through REST,
+ * GraphQL and the Local API with `overrideAccess: false`; lists and exports show the masked copies
+ * (`nameMasked`, …) the collection keeps beside them.
+ */
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+import { idOf, roleOf, staffOf } from '../../access/roles'
+
+/** The ids of the offices a signed-in staff member belongs to (empty for anyone else). */
+export function officesOf(user: PayloadRequest['user'] | undefined | null): string[] {
+  const staff = staffOf(user)
+  const offices = (staff as { offices?: unknown } | null)?.offices
+  if (!Array.isArray(offices)) return []
+  return offices.map(idOf).filter((id): id is string => id !== null)
+}
+
+/** True when `user` is an admin or belongs to office `officeId`. */
+export function mayHandleOffice(user: PayloadRequest['user'] | undefined | null, officeId: unknown): boolean {
+  if (roleOf(user) === 'admin') return true
+  const office = idOf(officeId)
+  return office !== null && officesOf(user).includes(office)
+}
+
+/** The appointments (and their steps) a user may read: see the module's notes. */
+export const readAppointments: Access = ({ req }) => {
+  const role = roleOf(req.user)
+  if (role === 'admin' || role === 'leader') return true
+  const offices = officesOf(req.user)
+  if (offices.length === 0) return false
+  const where: Where = { office: { in: offices } }
+  return where
+}
+
+/** Steps name their appointment's office too (copied when written), so the same rule applies. */
+export const readMatterSteps: Access = readAppointments
+
+/**
+ * Read access of a resident's full personal data on an appointment: admins and staff of the
+ * appointment's office. Without a document (a query path check) only admins pass, so nobody else can
+ * filter or sort by a value they may not see.
+ */
+export const personalDataField: FieldAccess = ({ req, doc }) => mayHandleOffice(req.user, (doc as { office?: unknown } | undefined)?.office)
+
+/** Booking rules: admins, and staff of the rule's office or of its guide's office (closures, capacity). */
+export const readBookingRules: Access = ({ req }) => staffOf(req.user) !== null
