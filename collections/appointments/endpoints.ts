@@ -1,4 +1,4 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import { Forbidden, type Endpoint, type PayloadRequest } from 'payload'
 import { requireStaff } from '../../src/access/roles'
 import { ApiError } from '../../src/http/api-error'
 import { mayHandleOffice } from '../../src/services/appointments/access'
@@ -103,8 +103,13 @@ export const appointmentEndpoints: Endpoint[] = [
     handler: async (req) => {
       requireStaff(req)
       const id = String(req.routeParams?.id ?? '')
-      // Read through access: staff of another office get a 404, as for a matter that does not exist.
-      const found = await req.payload.find({ collection: 'appointments', where: { id: { equals: id } }, limit: 1, depth: 0, req, overrideAccess: false })
+      // Read through access: staff who may not read it (another office, an editor) get a 404, as for a matter that does not exist.
+      const found = await req.payload
+        .find({ collection: 'appointments', where: { id: { equals: id } }, limit: 1, depth: 0, req, overrideAccess: false })
+        .catch((error: unknown) => {
+          if (error instanceof Forbidden) return { docs: [] }
+          throw error
+        })
       if (found.docs.length === 0) throw new ApiError(404, 'not-found', { zh: '没有找到这条预约', en: 'Appointment not found' })
       return Response.json({ steps: await matterHistory(req.payload, id) })
     },
