@@ -194,39 +194,44 @@ export async function bookAppointment(payload: Payload, input: BookingInput, boo
   const openid = booker.kind === 'resident' ? booker.openid : (booker.openid ?? null)
   const today = shanghaiDate(now)
 
-  if (booker.kind === 'resident') {
-    const settings = await loadAppointmentSettings(payload)
-    const since = addDays(today, -(settings.noShow.withinDays + settings.noShow.blockDays))
-    const noShows = await payload.find({
+  if (openid) {
+    // One query for both checks: the resident's recent no-shows and an open booking of this guide.
+    const settings = booker.kind === 'resident' ? await loadAppointmentSettings(payload) : null
+    const since = settings ? addDays(today, -(settings.noShow.withinDays + settings.noShow.blockDays)) : today
+    const history = await payload.find({
       collection: 'appointments',
-      where: { and: [{ openid: { equals: openid } }, { status: { equals: 'no_show' } }, { slotDate: { greater_than_equal: since } }] },
+      where: {
+        and: [
+          { openid: { equals: openid } },
+          {
+            or: [
+              { and: [{ status: { equals: 'no_show' } }, { slotDate: { greater_than_equal: since } }] },
+              { and: [{ status: { equals: 'booked' } }, { guide: { equals: guide.id } }] },
+            ],
+          },
+        ],
+      },
       limit: 100,
       depth: 0,
+      pagination: false,
       overrideAccess: true,
     })
-    const block = noShowBlock(
-      (noShows.docs as unknown as StoredAppointment[]).map((doc) => doc.slotDate),
-      today,
-      settings.noShow,
-    )
-    if (block.blocked) throw new ApiError(403, 'no-show-blocked', block.reason, { resumesOn: block.resumesOn })
-  }
-
-  if (openid) {
-    const open = await payload.find({
-      collection: 'appointments',
-      where: { and: [{ openid: { equals: openid } }, { guide: { equals: guide.id } }, { status: { equals: 'booked' } }] },
-      limit: 1,
-      depth: 1,
-      overrideAccess: true,
-    })
-    const existing = open.docs[0] as unknown as StoredAppointment | undefined
+    const docs = history.docs as unknown as StoredAppointment[]
+    if (settings) {
+      const block = noShowBlock(
+        docs.filter((doc) => doc.status === 'no_show').map((doc) => doc.slotDate),
+        today,
+        settings.noShow,
+      )
+      if (block.blocked) throw new ApiError(403, 'no-show-blocked', block.reason, { resumesOn: block.resumesOn })
+    }
+    const existing = docs.find((doc) => doc.status === 'booked')
     if (existing) {
       throw new ApiError(
         409,
         'already-booked',
         `您已预约“${guide.title}”（${slotLabel({ date: existing.slotDate, start: existing.slotStart, end: existing.slotEnd })}，预约码 ${existing.bookingCode}），如需改期请先取消原预约`,
-        { appointment: summarize(existing) },
+        { appointment: summarize({ ...existing, guide: { title: guide.title } }) },
       )
     }
   }
@@ -235,11 +240,18 @@ export async function bookAppointment(payload: Payload, input: BookingInput, boo
   if (!slot) {
     throw new ApiError(409, 'slot-unavailable', '这个时段已不能预约（已过截止时间或已调整），请选择其他时段', { nextSlots: suggestions(slots, input.slotKey) })
   }
-  const claim = await claimSeat(payload, slot.key, slot.date, slot.capacity)
+  // A slot already full when the page was built is refused without a claim; the claim decides the rest.
+  const claim = slot.free > 0 ? await claimSeat(payload, slot.key, slot.date, slot.capacity) : ({ ok: false, reason: 'full' } as const)
   if (!claim.ok) {
     if (claim.reason === 'busy') throw new ApiError(503, 'busy', '预约的人较多，请稍后再试', {}, { 'Retry-After': '2' })
-    const after = await openSlots(payload, guide.id, now, { forStaff: booker.kind === 'staff' }).catch(() => ({ slots }))
-    const next = suggestions(after.slots, slot.key)
+    const taken = await seatsTaken(
+      payload,
+      slots.map((candidate) => candidate.key),
+    )
+    const next = suggestions(
+      slots.map((candidate) => ({ ...candidate, free: Math.max(0, candidate.capacity - (taken.get(candidate.key) ?? 0)) })),
+      slot.key,
+    )
     const hint = next.length > 0 ? `，还可预约：${next.map(slotLabel).join('、')}` : '，近期暂无空余时段'
     throw new ApiError(409, 'slot-full', `${slotLabel(slot)} 已约满${hint}`, { nextSlots: next })
   }
@@ -275,9 +287,8 @@ async function createAppointment(payload: Payload, a: NewAppointment): Promise<S
   const at = new Date(a.now).toISOString()
   let lastError: unknown
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+    // The unique index refuses a code already used; the loop draws another.
     const bookingCode = generateBookingCode()
-    const clash = await payload.count({ collection: 'appointments', where: { bookingCode: { equals: bookingCode } }, overrideAccess: true })
-    if (clash.totalDocs > 0) continue
     try {
       const created = await payload.create({
         collection: 'appointments',
