@@ -6,7 +6,8 @@ import type { AccountState } from './state'
 
 /**
  * How long a `client_msg_id` keeps a template send from repeating. WeChat's template/send reference
- * (developers.weixin.qq.com, 发送模板消息, parameter `client_msg_id` 防重入id): "对于同一个openid +
+ * (发送模板消息, parameter `client_msg_id` 防重入id, as quoted in github.com/silenceper/wechat/pull/651; the
+ * official page could not be opened from here): "对于同一个openid +
  * client_msg_id，只发送一条消息，10分钟有效，超过10分钟不保证效果". The emulator forgets the id after
  * 10 minutes of its clock, the least WeChat promises, so a client relying on more fails here too.
  */

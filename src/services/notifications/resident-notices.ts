@@ -91,7 +91,7 @@ export const NOT_FOLLOWING_REASON = '居民未关注公众号，无法发送模�
 export const NOT_FOLLOWING_MEMORY_MS = 24 * 3600_000
 /**
  * WeChat sends one template message per openid + client_msg_id within 10 minutes (发送模板消息,
- * `client_msg_id`: "10分钟有效，超过10分钟不保证效果"): a failed send whose outcome is unknown is sent
+ * `client_msg_id`, as quoted in github.com/silenceper/wechat/pull/651: "10分钟有效，超过10分钟不保证效果"): a failed send whose outcome is unknown is sent
  * again only inside that window, where a repeat cannot reach the resident twice.
  */
 export const CLIENT_MSG_ID_WINDOW_MS = 10 * 60_000
