@@ -21,6 +21,7 @@ import { explainValidationErrors } from './shared/errors'
 import { apiErrorEnvelope } from './http/api-error'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from './services/media/check-upload'
 import { Notifications } from '../collections/notifications'
+import { ResidentNotices } from '../collections/resident-notices'
 import { Offices } from '../collections/offices'
 import { BookingRules } from '../collections/booking-rules'
 import { Appointments } from '../collections/appointments'
@@ -111,6 +112,7 @@ export default buildConfig({
     ResidentMedia,
     AutoReplies,
     Followers,
+    ResidentNotices,
     MenuClicks,
     MenuClickLog,
     BindingCodes,

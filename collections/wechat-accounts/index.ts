@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import { isAdmin, isStaff } from '../../src/access/roles'
+import { isAdmin, isStaff, roleOf } from '../../src/access/roles'
+import { layoutDescription, RESIDENT_NOTICE_KIND_LABELS, RESIDENT_NOTICE_KINDS } from '../../src/services/notifications/resident-notice-layout'
 import { encryptSecrets, hideSecrets, secretField } from './secret-fields'
 import { SECRET_LABELS } from './secret-labels'
 
@@ -126,6 +127,31 @@ export const WeChatAccounts: CollectionConfig = {
           ],
         },
       ],
+    },
+    {
+      // Template ids per kind of notice to residents (services/notifications/resident-notices.ts).
+      // Only admins set them (the collection says so already; the field says it again so that a
+      // later opening of the collection to other roles does not open these).
+      name: 'residentTemplates',
+      type: 'group',
+      label: { zh: '模板消息', en: 'Template messages' },
+      access: { create: ({ req }) => roleOf(req.user) === 'admin', update: ({ req }) => roleOf(req.user) === 'admin' },
+      admin: {
+        description: {
+          zh: '发给居民的预约和办理进度通知。模板 ID 在 公众平台 → 广告与服务 → 模板消息 → 我的模板 中查看（先从模板库添加合适的模板）；每种通知选一个关键词与下方说明相符的模板。留空表示不发送该种通知（记录为"未发送"，不算错误）。',
+          en: 'Appointment and progress notices to residents. Find the template id in the WeChat console under 广告与服务 → 模板消息 → 我的模板 (add a fitting template from the library first); pick for each kind a template whose keywords match the note below it. Empty: that kind is not sent (recorded as not sent, not an error).',
+        },
+      },
+      fields: RESIDENT_NOTICE_KINDS.map((kind) => ({
+        name: kind,
+        type: 'text' as const,
+        label: RESIDENT_NOTICE_KIND_LABELS[kind],
+        admin: { description: { zh: `模板关键词：${layoutDescription(kind)}`, en: `Template keywords: ${layoutDescription(kind)}` } },
+        validate: (value: unknown) =>
+          value == null || value === '' || (typeof value === 'string' && /^[A-Za-z0-9_-]{10,128}$/.test(value.trim()))
+            ? true
+            : '模板 ID：应由字母、数字、下划线或减号组成（从"我的模板"中复制）',
+      })),
     },
     {
       name: 'communityTags',

@@ -91,6 +91,7 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'wechat-uploads': ['admin'],
   'wechat-inbound': ['admin'],
   followers: ['admin'],
+  'resident-notices': ['admin'],
   'menu-click-log': ['admin'],
   'binding-codes': ['admin'],
   'push-settings': ['admin'],

@@ -6,7 +6,8 @@ import { countMenuEvent } from '../services/menu/click-count'
 import { xmlText, type XmlRecord } from '../wechat/xml'
 import { applyFollowEvent } from '../services/followers/follower-events'
 import { isStaffCommand } from './interactive-reply'
-import { applyMassFinished, applyTemplateFinished, ignoreUntrustedResult } from '../services/push/mass-job-results'
+import { applyMassFinished, ignoreUntrustedResult } from '../services/push/mass-job-results'
+import { applyTemplateFinished } from '../services/notifications/template-results'
 import { storeResidentMessage } from '../services/inbox/store-message'
 
 /**
@@ -37,7 +38,7 @@ export async function processInbound(payload: Payload, row: InboundRow): Promise
     case 'TEMPLATESENDJOBFINISH':
       // A result in a body nothing signed is not believed; jobs/poll-push-results.ts asks WeChat (mass/get).
       if (row.untrustedBody) return ignoreUntrustedResult(payload, accountId, row.event)
-      return row.event === 'MASSSENDJOBFINISH' ? applyMassFinished(payload, record, accountId) : applyTemplateFinished(payload, record)
+      return row.event === 'MASSSENDJOBFINISH' ? applyMassFinished(payload, record, accountId) : applyTemplateFinished(payload, record, accountId)
     case 'CLICK':
     case 'VIEW':
       return countMenuEvent(payload, accountId, row.dedupeKey, record)

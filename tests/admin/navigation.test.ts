@@ -30,6 +30,7 @@ const ADMIN_ONLY = [
   'wechat-uploads',
   'wechat-inbound',
   'followers',
+  'resident-notices',
   'menu-click-log',
   'binding-codes',
   'push-settings',

@@ -158,7 +158,7 @@ describe('menu, messages, templates, tags, datacube', () => {
   test('template message with client_msg_id', async () => {
     const [openid] = [...emulator.account().users.keys()]
     const { msgId } = await client.template.send({ touser: openid!, templateId: 'TPL_1', data: { first: { value: '办理结果' } }, clientMsgId: 'notice-1' })
-    expect(msgId).toBeGreaterThan(0)
+    expect(msgId).toBe(String(emulator.account().templateMessages.at(-1)!.msgid))
     expect(emulator.account().templateMessages.at(-1)!.body).toMatchObject({ template_id: 'TPL_1', client_msg_id: 'notice-1' })
   })
 
@@ -180,5 +180,31 @@ describe('menu, messages, templates, tags, datacube', () => {
     expect(Array.isArray(rows)).toBe(true)
     expect(emulator.requestLog.at(-1)).toMatchObject({ path: '/datacube/getusersummary', body: { begin_date: '2026-02-25', end_date: '2026-03-01' } })
     await expect(client.datacube.get('getarticlesummary', '2026-02-27', '2026-03-01')).rejects.toMatchObject({ errcode: 61501, meaning: '日期范围不正确' })
+  })
+})
+
+describe('template msgid beyond 2^53', () => {
+  test('the msgid comes back with every digit WeChat sent (JSON.parse would round it)', async () => {
+    const { createServer } = await import('node:http')
+    const server = createServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json; encoding=utf-8' })
+      // A real msgid as reported on developers.weixin.qq.com; Number('3717005636572528642') is 3717005636572528600.
+      if (request.url?.startsWith('/cgi-bin/stable_token')) response.end('{"access_token":"big-msgid-token","expires_in":7200}')
+      else response.end('{"errcode":0,"errmsg":"ok","msgid":3717005636572528642}')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+    try {
+      const { port } = server.address() as import('node:net').AddressInfo
+      const big = createWeChatClient({
+        appId: 'wxbigmsgid000001',
+        appSecret: 'secret-big-msgid',
+        baseUrl: `http://127.0.0.1:${port}`,
+        logger: { log: () => {} },
+      })
+      const { msgId } = await big.template.send({ touser: 'oResident', templateId: 'TPL', data: {}, clientMsgId: 'x' })
+      expect(msgId).toBe('3717005636572528642')
+    } finally {
+      server.close()
+    }
   })
 })

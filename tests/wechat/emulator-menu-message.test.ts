@@ -1,7 +1,7 @@
 import { decryptMessage, encryptMessage, sha1Signature } from '../../src/wechat/crypto'
 import type { WeChatEmulator } from '../../src/dev/emulator'
 import { buildXml, parseXml, xmlText } from '../../src/wechat/xml'
-import { ACCOUNT, api, fetchToken, startCallbackReceiver, startTestEmulator, type Api } from './support'
+import { ACCOUNT, api, fetchToken, getJson, startCallbackReceiver, startTestEmulator, type Api } from './support'
 
 const HOUR = 3600_000
 let now = Date.parse('2026-03-02T02:00:00Z')
@@ -150,6 +150,42 @@ describe('template messages', () => {
       expect(xmlText(event, 'Status')).toBe('success')
       expect((await client.post('/cgi-bin/message/template/send', { touser: openid, data: {} })).errcode).toBe(40037)
       expect((await client.post('/cgi-bin/message/template/send', { touser: 'onobody', template_id: 'T', data: {} })).errcode).toBe(40003)
+    } finally {
+      await receiver.close()
+    }
+  })
+
+  test('client_msg_id: a repeat for the same openid answers the same msgid, sends nothing and posts no second event; after 10 minutes it is forgotten', async () => {
+    let clock = Date.parse('2026-03-02T02:00:00Z')
+    const receiver = await startCallbackReceiver()
+    try {
+      emulator = await startTestEmulator({ clock: () => clock, accounts: [{ ...ACCOUNT, callbackUrl: receiver.url }] })
+      client = api(emulator, await fetchToken(emulator))
+      const [first, second] = [...emulator.account().users.keys()] as [string, string]
+      const message = (touser: string) => ({ touser, template_id: 'TPL1', data: { keyword1: { value: '户籍证明' } }, client_msg_id: 'appointment-1-booked' })
+      const [a, b] = await Promise.all([
+        client.post('/cgi-bin/message/template/send', message(first)),
+        client.post('/cgi-bin/message/template/send', message(first)),
+      ])
+      expect(a).toMatchObject({ errcode: 0 })
+      expect(b).toEqual(a)
+      // The same id for another resident is another message (WeChat keys it by openid + client_msg_id).
+      const other = await client.post('/cgi-bin/message/template/send', message(second))
+      expect(other.msgid).not.toBe(a.msgid)
+      await receiver.waitFor(2)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(receiver.received.map((request) => xmlText(parseXml(request.body), 'MsgID')).sort()).toEqual([String(a.msgid), String(other.msgid)].sort())
+
+      const listed = await getJson(emulator, '/__emulator/template-messages', { touser: first })
+      expect(listed.messages).toHaveLength(1)
+      expect(listed.messages[0]).toMatchObject({ touser: first, msgid: a.msgid, body: { template_id: 'TPL1', client_msg_id: 'appointment-1-booked' } })
+      expect((await getJson(emulator, '/__emulator/template-messages')).messages).toHaveLength(2)
+      expect((await getJson(emulator, '/__emulator/template-messages', { appId: 'wxnosuchaccount' })).error).toContain('no account')
+
+      clock += 10 * 60_000
+      const later = await client.post('/cgi-bin/message/template/send', message(first))
+      expect(later.msgid).not.toBe(a.msgid)
+      expect((await getJson(emulator, '/__emulator/template-messages', { touser: first })).messages).toHaveLength(2)
     } finally {
       await receiver.close()
     }

@@ -32,6 +32,15 @@ export async function handleAdmin(url: URL, method: string, body: Buffer, emulat
       const path = url.searchParams.get('path')
       return { status: 200, body: { entries: path ? emulator.requestLog.filter((entry) => entry.path === path) : emulator.requestLog } }
     }
+    case 'GET /__emulator/template-messages': {
+      // The template messages the account really sent (a repeat deduplicated by client_msg_id is not
+      // listed again), oldest first; `?appId=` (default: the first account), `?touser=` narrows to one resident.
+      const accountAppId = url.searchParams.get('appId') ?? undefined
+      if (accountAppId && !emulator.state.accounts.has(accountAppId)) return { status: 404, body: { error: `no account ${accountAppId}` } }
+      const touser = url.searchParams.get('touser')
+      const messages = emulator.account(accountAppId).templateMessages.filter((message) => !touser || message.touser === touser)
+      return { status: 200, body: { messages } }
+    }
     case 'GET /__emulator/callbacks':
       return { status: 200, body: { deliveries: emulator.callbackLog } }
     case 'GET /__emulator/faults':

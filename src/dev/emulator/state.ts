@@ -118,7 +118,7 @@ interface InteractionWindow {
   remaining: number
 }
 
-interface SentMessage {
+export interface SentMessage {
   at: number
   touser: string
   body: Record<string, unknown>
@@ -143,6 +143,11 @@ export interface AccountState {
   windows: Map<string, InteractionWindow[]>
   customMessages: SentMessage[]
   templateMessages: SentMessage[]
+  /**
+   * Template sends by openid + client_msg_id (key `openid\u0000client_msg_id`): a repeat within
+   * TEMPLATE_CLIENT_MSG_ID_TTL_MS answers the first send's msgid and sends nothing (src/dev/emulator/template.ts).
+   */
+  templateClientMsgIds: Map<string, { msgId: number; at: number }>
   /** Outcome forced on the next mass send(s), e.g. "err(20013)"; consumed in order. */
   forcedMassOutcomes: string[]
 }
@@ -226,6 +231,7 @@ function createAccountState(config: EmulatorAccountConfig, now: number): Account
     windows: new Map(),
     customMessages: [],
     templateMessages: [],
+    templateClientMsgIds: new Map(),
     forcedMassOutcomes: [],
   }
 }

@@ -1,4 +1,7 @@
-/** The results WeChat reports for jobs we started: mass sends and template messages. */
+/**
+ * The results WeChat reports for mass sends we started (template messages' results:
+ * src/services/notifications/template-results.ts).
+ */
 import type { Payload } from 'payload'
 import { applyMassResult } from './result'
 import { xmlText, type XmlRecord, type XmlValue } from '../../wechat/xml'
@@ -48,35 +51,6 @@ export async function applyMassFinished(payload: Payload, record: XmlRecord, acc
     articleUrls: articleUrlsOf(record),
   })
   if (!push) payload.logger.info({ msg: 'MASSSENDJOBFINISH for a msg_id no push of this account knows yet: kept', accountId, msgId })
-}
-
-/**
- * Template messages are recorded as `notifications` with channel 'wechat'; whoever sends them
- * stores WeChat's msgid in relatedId. Without such a record the result is only logged.
- */
-export async function applyTemplateFinished(payload: Payload, record: XmlRecord): Promise<void> {
-  const msgId = xmlText(record, 'MsgID') || xmlText(record, 'MsgId')
-  const status = xmlText(record, 'Status')
-  const found = await payload.find({
-    collection: 'notifications',
-    overrideAccess: true,
-    depth: 0,
-    limit: 1,
-    where: { and: [{ channel: { equals: 'wechat' } }, { relatedId: { equals: msgId } }] },
-  })
-  const notification = found.docs[0]
-  if (!notification || !msgId) {
-    payload.logger.info({ msg: 'TEMPLATESENDJOBFINISH without a matching notification', msgId, status })
-    return
-  }
-  const ok = status === 'success'
-  await payload.update({
-    collection: 'notifications',
-    id: notification.id,
-    overrideAccess: true,
-    depth: 0,
-    data: { status: ok ? 'sent' : 'failed', error: ok ? null : `微信模板消息发送失败：${status}`, sentAt: new Date().toISOString() },
-  })
 }
 
 /**

@@ -67,9 +67,27 @@ make(extensions, 'sendAllNews', function (this: Self, options: SendAllNewsOption
 make(extensions, 'deleteMassArticle', function (this: Self, msgId: number, articleIdx: number, callback: WeChatCallback) {
   postJson(this, '/cgi-bin/message/mass/delete', { msg_id: msgId, article_idx: articleIdx }, callback)
 })
-// The built-in sendTemplate drops client_msg_id (template send idempotency).
+// The built-in sendTemplate drops client_msg_id (template send idempotency). The answer is read as
+// text: real template msgids exceed 2^53 (e.g. 3717005636572528642, reported on
+// developers.weixin.qq.com), which JSON.parse rounds, and TEMPLATESENDJOBFINISH reports the exact
+// digits in its XML. `msgid` is answered as the string of digits WeChat sent.
 make(extensions, 'sendTemplateMessage', function (this: Self, message: Record<string, unknown>, callback: WeChatCallback) {
-  postJson(this, '/cgi-bin/message/template/send', message, callback)
+  this.request(url(this, '/cgi-bin/message/template/send'), { ...postJSON(message), dataType: 'text' }, (error, data, response) => {
+    if (error) return wrapper(callback)(error, data, response)
+    const text = Buffer.isBuffer(data) ? data.toString('utf8') : String(data ?? '')
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch (parseError) {
+      // As urllib names it with dataType 'json', so the transport maps it the same way (http / HTTP status).
+      const failure = parseError as Error & { name: string }
+      failure.name = 'JSONResponseFormatError'
+      return callback(failure, null, response)
+    }
+    const digits = /"msgid"\s*:\s*"?(\d+)/.exec(text)?.[1]
+    if (digits && typeof body === 'object' && body !== null) (body as Record<string, unknown>).msgid = digits
+    wrapper(callback)(null, body, response)
+  })
 })
 // The built-in getMedia compares the content type exactly ('application/json' or 'text/plain'), so an
 // error answered as 'application/json; charset=utf-8' comes back as a "file"; it also leaves the
