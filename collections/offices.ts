@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { isAdmin } from '../src/access/roles'
+import { isAdmin, roleOf } from '../src/access/roles'
 import { phoneValidator } from '../src/services/guides/phone'
 
 /**
@@ -25,6 +25,13 @@ export const Offices: CollectionConfig = {
       type: 'text',
       label: { zh: '科室电话', en: 'Phone' },
       validate: phoneValidator({ zh: '科室电话', en: 'Phone' }),
+    },
+    // The day whose list of appointments the office's staff were last sent (the morning job's claim).
+    {
+      name: 'dailyListSentOn',
+      type: 'text',
+      admin: { hidden: true },
+      access: { read: ({ req }) => roleOf(req.user) === 'admin', create: () => false, update: () => false },
     },
   ],
 }

@@ -3,7 +3,7 @@ import cron from 'node-cron'
 import { startPayloadOrExit } from '../src/cli/errors'
 import { pollPushResults, POLL_PUSH_RESULTS_SCHEDULE } from '../jobs/poll-push-results'
 import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
-import { CLEAR_PERSONAL_DATA_SCHEDULE, clearPersonalDataJob, RECORD_NO_SHOWS_SCHEDULE, recordNoShowsJob } from '../jobs/appointments-daily'
+import { appointmentJobs } from '../jobs/appointments-daily'
 import { startInboundWorker } from '../src/inbound/worker'
 import { TIME_ZONE } from '../src/shared/time'
 
@@ -30,8 +30,6 @@ function serial(name: string, job: () => Promise<unknown>) {
 
 const weeklyPush = serial('weekly-push', () => runWeeklyPushTick(payload, { owner }))
 const pollResults = serial('poll-push-results', () => pollPushResults(payload))
-const noShows = serial('record-no-shows', () => recordNoShowsJob(payload))
-const clearPersonalData = serial('clear-personal-data', () => clearPersonalDataJob(payload))
 
 // The callback's journal is imported here as each segment closes; rows left by a previous run are
 // processed on start.
@@ -41,8 +39,13 @@ const inboundWorker = startInboundWorker(payload, 'scheduler')
 await weeklyPush()
 cron.schedule(WEEKLY_PUSH_SCHEDULE, weeklyPush, { timezone: TIME_ZONE, name: 'weekly-push' })
 cron.schedule(POLL_PUSH_RESULTS_SCHEDULE, pollResults, { timezone: TIME_ZONE, name: 'poll-push-results' })
-cron.schedule(RECORD_NO_SHOWS_SCHEDULE, noShows, { timezone: TIME_ZONE, name: 'record-no-shows' })
-cron.schedule(CLEAR_PERSONAL_DATA_SCHEDULE, clearPersonalData, { timezone: TIME_ZONE, name: 'clear-personal-data' })
+for (const [name, job] of Object.entries(appointmentJobs)) {
+  cron.schedule(
+    job.schedule,
+    serial(name, () => job.run(payload)),
+    { timezone: TIME_ZONE, name },
+  )
+}
 payload.logger.info(`调度进程已启动（${owner}）：每周推送按北京时间执行`)
 
 // `payload run` exits when the script's module finishes: this one runs until it is stopped.

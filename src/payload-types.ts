@@ -45,6 +45,7 @@ export interface Config {
     'resident-media': ResidentMedia;
     'auto-replies': AutoReply;
     followers: Follower;
+    'resident-notices': ResidentNotice;
     'menu-clicks': MenuClick;
     'menu-click-log': MenuClickLog;
     'binding-codes': BindingCode;
@@ -86,6 +87,7 @@ export interface Config {
     'resident-media': ResidentMediaSelect<false> | ResidentMediaSelect<true>;
     'auto-replies': AutoRepliesSelect<false> | AutoRepliesSelect<true>;
     followers: FollowersSelect<false> | FollowersSelect<true>;
+    'resident-notices': ResidentNoticesSelect<false> | ResidentNoticesSelect<true>;
     'menu-clicks': MenuClicksSelect<false> | MenuClicksSelect<true>;
     'menu-click-log': MenuClickLogSelect<false> | MenuClickLogSelect<true>;
     'binding-codes': BindingCodesSelect<false> | BindingCodesSelect<true>;
@@ -328,6 +330,7 @@ export interface Office {
    */
   place?: string | null;
   phone?: string | null;
+  dailyListSentOn?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -442,6 +445,35 @@ export interface WechatAccount {
     modeSeen?: ('plain' | 'compatible' | 'safe') | null;
     configuredMode?: ('plain' | 'compatible' | 'safe') | null;
     count?: number | null;
+  };
+  /**
+   * Appointment and progress notices to residents. Find the template id in the WeChat console under 广告与服务 → 模板消息 → 我的模板 (add a fitting template from the library first); pick for each kind a template whose keywords match the note below it. Empty: that kind is not sent (recorded as not sent, not an error).
+   */
+  residentTemplates?: {
+    /**
+     * Template keywords: keyword1 预约事项 · keyword2 预约时间 · keyword3 预约码 · keyword4 预约状态
+     */
+    booked?: string | null;
+    /**
+     * Template keywords: keyword1 预约事项 · keyword2 预约时间 · keyword3 预约码 · keyword4 预约状态
+     */
+    reminder?: string | null;
+    /**
+     * Template keywords: keyword1 办理事项 · keyword2 办理状态 · keyword3 预计办结日期 · keyword4 说明
+     */
+    accepted?: string | null;
+    /**
+     * Template keywords: keyword1 办理事项 · keyword2 办理状态 · keyword3 需补正内容 · keyword4 预约码
+     */
+    needsMore?: string | null;
+    /**
+     * Template keywords: keyword1 办理事项 · keyword2 办理状态 · keyword3 说明 · keyword4 预约码
+     */
+    done?: string | null;
+    /**
+     * Template keywords: keyword1 预约事项 · keyword2 预约时间 · keyword3 预约状态 · keyword4 取消原因
+     */
+    cancelledByStaff?: string | null;
   };
   communityTags?:
     | {
@@ -1119,6 +1151,45 @@ export interface Follower {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resident-notices".
+ */
+export interface ResidentNotice {
+  id: string;
+  /**
+   * Sent once per id
+   */
+  clientMsgId: string;
+  account?: (string | null) | WechatAccount;
+  kind: 'booked' | 'reminder' | 'accepted' | 'needsMore' | 'done' | 'cancelledByStaff';
+  openid: string;
+  openidMasked?: string | null;
+  relatedCollection?: string | null;
+  relatedId?: string | null;
+  status: 'pending' | 'sent' | 'delivered' | 'failed' | 'skipped';
+  reason?: string | null;
+  errcode?: number | null;
+  msgid?: string | null;
+  resultStatus?: string | null;
+  sentAt?: string | null;
+  resultAt?: string | null;
+  attempts?: number | null;
+  retryable?: boolean | null;
+  templateId?: string | null;
+  url?: string | null;
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "menu-clicks".
  */
 export interface MenuClick {
@@ -1307,6 +1378,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'followers';
         value: string | Follower;
+      } | null)
+    | ({
+        relationTo: 'resident-notices';
+        value: string | ResidentNotice;
       } | null)
     | ({
         relationTo: 'menu-clicks';
@@ -1640,6 +1715,7 @@ export interface OfficesSelect<T extends boolean = true> {
   name?: T;
   place?: T;
   phone?: T;
+  dailyListSentOn?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1823,6 +1899,16 @@ export interface WechatAccountsSelect<T extends boolean = true> {
         modeSeen?: T;
         configuredMode?: T;
         count?: T;
+      };
+  residentTemplates?:
+    | T
+    | {
+        booked?: T;
+        reminder?: T;
+        accepted?: T;
+        needsMore?: T;
+        done?: T;
+        cancelledByStaff?: T;
       };
   communityTags?:
     | T
@@ -2057,6 +2143,33 @@ export interface FollowersSelect<T extends boolean = true> {
   unfollowedAt?: T;
   lastEventAt?: T;
   tags?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resident-notices_select".
+ */
+export interface ResidentNoticesSelect<T extends boolean = true> {
+  clientMsgId?: T;
+  account?: T;
+  kind?: T;
+  openid?: T;
+  openidMasked?: T;
+  relatedCollection?: T;
+  relatedId?: T;
+  status?: T;
+  reason?: T;
+  errcode?: T;
+  msgid?: T;
+  resultStatus?: T;
+  sentAt?: T;
+  resultAt?: T;
+  attempts?: T;
+  retryable?: T;
+  templateId?: T;
+  url?: T;
+  data?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -4,6 +4,7 @@ import { ApiError } from '../../src/http/api-error'
 import { mayHandleOffice } from '../../src/services/appointments/access'
 import { bookAppointment, loadBookableGuide, openSlots } from '../../src/services/appointments/book'
 import { findByBookingCode, matterHistory, takeMatterStep } from '../../src/services/appointments/steps'
+import { noticeForStep } from '../../src/services/appointments/notices'
 
 type Body = Record<string, unknown>
 
@@ -89,6 +90,7 @@ export const appointmentEndpoints: Endpoint[] = [
       const body = await jsonBody(req)
       const staff = requireStaff(req)
       const step = await takeMatterStep(req.payload, String(req.routeParams?.id ?? ''), body.action, { kind: 'staff', user: staff }, body.note)
+      await noticeForStep(req.payload, step)
       return Response.json({
         ok: true,
         status: step.to,

@@ -9,3 +9,11 @@
 export function adminUrl(path: string): string {
   return `${process.env.PUBLIC_URL ?? 'http://localhost:3000'}/admin${path}`
 }
+
+/**
+ * An absolute link to a residents' page (`/m/…`, opened inside WeChat), for template messages:
+ * PUBLIC_URL (the address residents reach) plus `path`, e.g. `residentPageUrl('/m/appointments/12')`.
+ */
+export function residentPageUrl(path: string): string {
+  return `${process.env.PUBLIC_URL ?? 'http://localhost:3000'}${path}`
+}

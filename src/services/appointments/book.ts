@@ -15,6 +15,8 @@ import { noShowBlock } from './no-show'
 import { maskIdNumber, maskMobile, maskName, validateIdNumber, validateMobile, validateName } from './resident-data'
 import { claimSeat, releaseSeat, seatsTaken } from './seats'
 import { loadAppointmentSettings } from './settings'
+import type { StoredAppointment } from './types'
+import { tellResident } from './notices'
 import { generateSlots, SLOT_DEFAULTS, type Slot, type SlotWarning } from './slots'
 
 /** A guide as booking needs it (depth 0). */
@@ -137,29 +139,6 @@ async function findByRequestKey(payload: Payload, requestKey: string): Promise<B
   return doc ? summarize(doc as unknown as StoredAppointment) : null
 }
 
-/** An appointment as stored (the fields read here). */
-export interface StoredAppointment {
-  id: string | number
-  bookingCode: string
-  guide: unknown
-  office?: unknown
-  account?: unknown
-  slotKey: string
-  slotDate: string
-  slotStart: string
-  slotEnd: string
-  slotStartsAt: string
-  slotEndsAt: string
-  cutoffMinutes?: number | null
-  status: string
-  statusNote?: string | null
-  expectedCompletion?: string | null
-  openid?: string | null
-  name?: string | null
-  mobile?: string | null
-  channel?: string
-}
-
 /** The booking as residents and staff are shown it. */
 export function summarize(doc: StoredAppointment): BookedAppointment {
   const guide = doc.guide as { title?: string } | string | number
@@ -256,9 +235,9 @@ export async function bookAppointment(payload: Payload, input: BookingInput, boo
     throw new ApiError(409, 'slot-full', `${slotLabel(slot)} 已约满${hint}`, { nextSlots: next })
   }
 
+  let booked: { appointment: StoredAppointment; stepId: string }
   try {
-    const stored = await createAppointment(payload, { guide, slot, cutoffMinutes, person, openid, booker, requestKey: input.requestKey, now })
-    return summarize({ ...stored, guide: { title: guide.title } })
+    booked = await createAppointment(payload, { guide, slot, cutoffMinutes, person, openid, booker, requestKey: input.requestKey, now })
   } catch (error) {
     await releaseSeat(payload, slot.key)
     if (input.requestKey) {
@@ -267,6 +246,8 @@ export async function bookAppointment(payload: Payload, input: BookingInput, boo
     }
     throw error
   }
+  await tellResident(payload, 'booked', { ...booked.appointment, guideTitle: guide.title }, `step:${booked.stepId}`)
+  return summarize({ ...booked.appointment, guide: { title: guide.title } })
 }
 
 interface NewAppointment {
@@ -283,7 +264,7 @@ interface NewAppointment {
 /** Codes drawn before giving up on a free one (32^6 ≈ 10^9 codes: a collision is rare, five in a row is not). */
 const CODE_ATTEMPTS = 5
 
-async function createAppointment(payload: Payload, a: NewAppointment): Promise<StoredAppointment> {
+async function createAppointment(payload: Payload, a: NewAppointment): Promise<{ appointment: StoredAppointment; stepId: string }> {
   const at = new Date(a.now).toISOString()
   let lastError: unknown
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
@@ -321,7 +302,7 @@ async function createAppointment(payload: Payload, a: NewAppointment): Promise<S
         } as never,
       })
       const stored = created as unknown as StoredAppointment
-      await payload.create({
+      const step = await payload.create({
         collection: 'matter-steps',
         overrideAccess: true,
         depth: 0,
@@ -336,7 +317,7 @@ async function createAppointment(payload: Payload, a: NewAppointment): Promise<S
           at,
         } as never,
       })
-      return stored
+      return { appointment: stored, stepId: String(step.id) }
     } catch (error) {
       lastError = error
       if (

@@ -8,7 +8,7 @@ import { idOf, roleOf, type StaffUser } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { compareAndSet } from '../../shared/cas'
 import { mayHandleOffice } from './access'
-import type { StoredAppointment } from './book'
+import type { StoredAppointment } from './types'
 import { CLOSED_MATTER_STATES, decideMatterTransition, isMatterState, type MatterActor, type MatterState } from './matter-status'
 import { releaseSeat } from './seats'
 import { normalizeBookingCode } from './booking-code'
@@ -18,6 +18,10 @@ export type StepActor = { kind: 'resident'; openid: string } | { kind: 'staff'; 
 
 /** The step taken, for the caller's notice to the resident. */
 export interface StepTaken {
+  /** The `matter-steps` row written. */
+  stepId: string
+  /** Who took it (a resident's own cancellation tells nobody). */
+  actorKind: StepActor['kind']
   appointment: StoredAppointment & { guideTitle: string }
   from: MatterState
   to: MatterState
@@ -80,7 +84,7 @@ export async function takeMatterStep(
   } as never)
   if (!moved) throw new ApiError(409, 'changed', '这条预约刚被其他人更新，请刷新后再试')
 
-  await payload.create({
+  const written = await payload.create({
     collection: 'matter-steps',
     overrideAccess: true,
     depth: 0,
@@ -102,6 +106,8 @@ export async function takeMatterStep(
   if (decision.to === 'cancelled' && from === 'booked') await releaseSeat(payload, appointment.slotKey)
 
   return {
+    stepId: String(written.id),
+    actorKind: actor.kind,
     appointment: { ...appointment, status: decision.to, guideTitle: guide?.title ?? '' },
     from,
     to: decision.to,
