@@ -1,6 +1,6 @@
 import type { CollectionConfig, Where } from 'payload'
 import { idOf, roleOf } from '../src/access/roles'
-import { officesOf, readBookingRules } from '../src/services/appointments/access'
+import { hiddenUnlessServingOffices, officesOf, readBookingRules } from '../src/services/appointments/access'
 import { storedRuleProblems, type StoredBookingRule } from '../src/services/appointments/booking-rules'
 import { SLOT_DEFAULTS } from '../src/services/appointments/slots'
 import { ApiError } from '../src/http/api-error'
@@ -38,6 +38,7 @@ export const BookingRules: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'office', 'guide', 'capacity', 'daysAhead'],
+    hidden: hiddenUnlessServingOffices,
     group: { zh: '办事服务', en: 'Services' },
     description: {
       zh: '一个科室一条规则适用于其全部可预约事项；某个事项另有安排时，再为该事项单独建一条（优先）。法定节假日和调休上班日自动按国务院通知处理。',

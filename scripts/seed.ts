@@ -11,7 +11,7 @@ try {
   if (process.env.SEED_DEMO !== 'false') {
     if (await seedDemo(payload)) {
       payload.logger.warn(
-        '已创建演示账号（admin@ / leader@ / editor@ / editor2@demo.local，密码 demo-password）。这些是演示账号，正式使用前请删除或改密码，并设置 SEED_DEMO=false。',
+        '已创建演示账号（admin@ / leader@ / editor@ / editor2@ / clerk@demo.local，密码 demo-password）。这些是演示账号，正式使用前请删除或改密码，并设置 SEED_DEMO=false。',
       )
     } else {
       payload.logger.info('数据库中已有用户，跳过演示数据。')

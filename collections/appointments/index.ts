@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 import { isAdmin } from '../../src/access/roles'
-import { personalDataField, readAppointments } from '../../src/services/appointments/access'
+import { hiddenUnlessServingOffices, personalDataField, readAppointments } from '../../src/services/appointments/access'
 import { MATTER_STATES, MATTER_STATE_LABELS } from '../../src/services/appointments/matter-status'
 import { apiEndpoints } from '../../src/http/api-endpoints'
 import { appointmentEndpoints } from './endpoints'
@@ -24,6 +24,7 @@ export const Appointments: CollectionConfig = {
   labels: { singular: { zh: '预约', en: 'Appointment' }, plural: { zh: '预约办事', en: 'Appointments' } },
   admin: {
     useAsTitle: 'bookingCode',
+    hidden: hiddenUnlessServingOffices,
     group: { zh: '办事服务', en: 'Services' },
     defaultColumns: ['bookingCode', 'guide', 'slotDate', 'slotStart', 'nameMasked', 'mobileMasked', 'status', 'expectedCompletion'],
     listSearchableFields: ['bookingCode'],

@@ -95,6 +95,7 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'menu-click-log': ['admin'],
   'binding-codes': ['admin'],
   'push-settings': ['admin'],
+  'appointment-settings': ['admin'],
   // Read where they belong (the push's step log, the message's files); listed for admins only.
   'push-steps': ['admin'],
   'pending-mass-results': ['admin'],

@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../services/review/history'
 import type { ReviewAction, ReviewState } from '../services/review/state-machine'
 import { drawCover } from './covers'
 import { DEMO_ITEMS } from './demo-content'
+import { seedDemoServices } from './demo-services'
 
 const DEMO_PASSWORD = 'demo-password'
 
@@ -52,7 +53,8 @@ const PATHS: Record<ReviewState, { action: ReviewAction; to: ReviewState; by: 'a
 }
 
 /**
- * Demo accounts, two communities and about twenty items in every review state.
+ * Demo accounts, two communities and about twenty items in every review state, and the 办事服务
+ * demo (offices, guides, booking rules, a window clerk, the demo resident's appointments).
  * Runs only on a database without users, so it never touches real data.
  */
 export async function seedDemo(payload: Payload): Promise<boolean> {
@@ -131,5 +133,6 @@ export async function seedDemo(payload: Payload): Promise<boolean> {
       },
     })
   }
+  await seedDemoServices(payload, userIds.leader!, DEMO_PASSWORD, communityIds.xiguan!)
   return true
 }

@@ -3,6 +3,7 @@ import * as migration_20261130_052347_week_as_lived from './20261130_052347_week
 import * as migration_20261130_060026_sign_in_throttles from './20261130_060026_sign_in_throttles';
 import * as migration_20261130_075901_security_queues_replays from './20261130_075901_security_queues_replays';
 import * as migration_20261130_114105_service_guides_offices_documents from './20261130_114105_service_guides_offices_documents';
+import * as migration_20261130_130114_appointments_and_resident_notices from './20261130_130114_appointments_and_resident_notices';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261130_114105_service_guides_offices_documents.up,
     down: migration_20261130_114105_service_guides_offices_documents.down,
-    name: '20261130_114105_service_guides_offices_documents'
+    name: '20261130_114105_service_guides_offices_documents',
+  },
+  {
+    up: migration_20261130_130114_appointments_and_resident_notices.up,
+    down: migration_20261130_130114_appointments_and_resident_notices.down,
+    name: '20261130_130114_appointments_and_resident_notices'
   },
 ];

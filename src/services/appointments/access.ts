@@ -51,3 +51,13 @@ export const personalDataField: FieldAccess = ({ req, doc }) => mayHandleOffice(
 
 /** Booking rules: admins, and staff of the rule's office or of its guide's office (closures, capacity). */
 export const readBookingRules: Access = ({ req }) => staffOf(req.user) !== null
+
+/**
+ * `admin.hidden` of the appointments' sections: listed for admins, leaders and staff of an office;
+ * hidden from everyone else, who could not read them anyway (the access rules above stay the boundary).
+ */
+export const hiddenUnlessServingOffices = ({ user }: { user: unknown }): boolean => {
+  const role = roleOf(user as PayloadRequest['user'])
+  if (role === 'admin' || role === 'leader') return false
+  return officesOf(user as PayloadRequest['user']).length === 0
+}

@@ -161,9 +161,16 @@ export function summarize(doc: StoredAppointment): BookedAppointment {
  * booking of the same guide; `data.appointment`), 409 `slot-unavailable` (not offered now) and 409
  * `slot-full` (the last seat went to someone else) — both with `data.nextSlots`, the next free slots —
  * and 503 `busy` when the seat could not be claimed under extreme contention.
- * The same `requestKey` twice answers the first booking.
+ * The same `requestKey` twice answers the first booking. The resident is told by template message
+ * (notices.ts) unless `options.notify` is false (the demo seed, before any WeChat is reachable).
  */
-export async function bookAppointment(payload: Payload, input: BookingInput, booker: Booker, now: number = Date.now()): Promise<BookedAppointment> {
+export async function bookAppointment(
+  payload: Payload,
+  input: BookingInput,
+  booker: Booker,
+  now: number = Date.now(),
+  options: { notify?: boolean } = {},
+): Promise<BookedAppointment> {
   if (input.requestKey) {
     const earlier = await findByRequestKey(payload, input.requestKey)
     if (earlier) return earlier
@@ -246,7 +253,7 @@ export async function bookAppointment(payload: Payload, input: BookingInput, boo
     }
     throw error
   }
-  await tellResident(payload, 'booked', { ...booked.appointment, guideTitle: guide.title }, `step:${booked.stepId}`)
+  if (options.notify !== false) await tellResident(payload, 'booked', { ...booked.appointment, guideTitle: guide.title }, `step:${booked.stepId}`)
   return summarize({ ...booked.appointment, guide: { title: guide.title } })
 }
 
