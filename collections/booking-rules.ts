@@ -1,4 +1,4 @@
-import type { CollectionConfig, Where } from 'payload'
+import type { Access, CollectionConfig, Where } from 'payload'
 import { idOf, roleOf } from '../src/access/roles'
 import { hiddenUnlessServingOffices, officesOf, readBookingRules } from '../src/services/appointments/access'
 import { storedRuleProblems, type StoredBookingRule } from '../src/services/appointments/booking-rules'
@@ -21,10 +21,11 @@ const hhmm = (value: unknown): true | string =>
     : `时间格式应为 HH:MM（北京时间，如 09:00），当前为“${String(value)}”`
 
 /** Admins write every rule; staff of an office write its rules (capacity, closures). */
-const writeOwnOffice = ({ req }: { req: { user?: unknown } }): boolean | Where => {
-  if (roleOf(req.user as never) === 'admin') return true
-  const offices = officesOf(req.user as never)
-  return offices.length > 0 ? { office: { in: offices } } : false
+const writeOwnOffice: Access = ({ req }) => {
+  if (roleOf(req.user) === 'admin') return true
+  const offices = officesOf(req.user)
+  const own: Where = { office: { in: offices } }
+  return offices.length > 0 ? own : false
 }
 
 /**
@@ -45,11 +46,15 @@ export const BookingRules: CollectionConfig = {
       en: "One rule per office applies to all its bookable guides; a rule naming a guide overrides it. Public holidays and make-up working days follow the State Council's notice.",
     },
   },
-  access: { read: readBookingRules, create: writeOwnOffice as never, update: writeOwnOffice as never, delete: writeOwnOffice as never },
+  access: { read: readBookingRules, create: writeOwnOffice, update: writeOwnOffice, delete: writeOwnOffice },
   hooks: {
     beforeValidate: [
       async ({ data, originalDoc, req }) => {
         const merged = { ...(originalDoc ?? {}), ...(data ?? {}) } as StoredBookingRule
+        // Create access cannot be a query (Payload answers a `Where` with "allowed"): the office is checked here.
+        if (req.user && roleOf(req.user) !== 'admin' && !officesOf(req.user).includes(idOf(merged.office) ?? '')) {
+          throw new ApiError(403, 'forbidden', '只能为自己所在科室设置预约规则')
+        }
         const problems = storedRuleProblems(merged)
         if (problems.length > 0) throw new ApiError(400, 'invalid-booking-rule', `预约规则有误：${problems.join('；')}`, { problems })
         const guideId = idOf(merged.guide)

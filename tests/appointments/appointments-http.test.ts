@@ -168,3 +168,21 @@ test('check-in by booking code at the window, then the history is readable by th
   const history = await api(http.url, as.clerk, 'GET', `/api/appointments/${appointmentId}/history`)
   expect(history.body.steps.map((step: { to: string }) => step.to)).toEqual(['booked', 'checked_in'])
 })
+
+test("office staff set their own office's booking rule (closures), not another office's", async () => {
+  const weekly = [{ weekday: '1', start: '09:00', end: '11:00' }]
+  const own = await api(http.url, as.clerk, 'POST', '/api/booking-rules', { name: '民政科周末加班', office: world.office, weekly, capacity: 2 })
+  expect(own.status).toBe(201)
+  const other = await api(http.url, as.clerk, 'POST', '/api/booking-rules', { name: '别的科室', office: world.otherOffice, weekly, capacity: 2 })
+  expect(other.status).toBe(403)
+  expect(other.body.errors[0].message).toContain('只能为自己所在科室设置预约规则')
+  const closure = await api(http.url, as.clerk, 'PATCH', `/api/booking-rules/${world.rule}`, { closures: [{ date: '2026-12-10', reason: '全员培训' }] })
+  expect(closure.status).toBe(200)
+  const moved = await api(http.url, as.clerk, 'PATCH', `/api/booking-rules/${world.rule}`, { office: world.otherOffice })
+  expect(moved.status).toBe(403)
+  const byOther = await api(http.url, as.otherClerk, 'PATCH', `/api/booking-rules/${world.rule}`, { capacity: 99 })
+  expect([403, 404]).toContain(byOther.status)
+  const bad = await api(http.url, as.clerk, 'PATCH', `/api/booking-rules/${world.rule}`, { weekly: [{ weekday: '2', start: '11:00', end: '09:00' }] })
+  expect(bad.status).toBe(400)
+  expect(JSON.stringify(bad.body)).toContain('开放时间')
+})
