@@ -8,7 +8,7 @@
 import type { Payload } from 'payload'
 import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { appointmentsResponse, authCallbackResponse } from '../../src/app/(residents)/m/_lib/handlers'
-import { residentSession } from '../../src/app/(residents)/m/_lib/session'
+import { publicOrigin, residentSession } from '../../src/app/(residents)/m/_lib/session'
 import { clientForAccount } from '../../src/services/accounts/account-client'
 import { isRejectedOAuthCode, oauthAuthorizeUrl, WeChatApiError } from '../../src/wechat/client'
 import { createAccount } from '../callback/helpers'
@@ -202,4 +202,13 @@ test('a tampered session or one of another account is not a resident: authorised
       data: { isDefault: true } as never,
     })
   }
+})
+
+test('the origin WeChat sends the resident back to: PUBLIC_URL, else the Host the browser used, never a malformed one', () => {
+  const at = (host?: string) => new Request('http://localhost:3000/m/appointments', { headers: host ? { host } : {} })
+  expect(publicOrigin(at('127.0.0.1:3000'), 'https://wx.example.gov.cn/admin')).toBe('https://wx.example.gov.cn')
+  expect(publicOrigin(at('127.0.0.1:3000'), '')).toBe('http://127.0.0.1:3000')
+  expect(publicOrigin(at('[::1]:3000'), '')).toBe('http://[::1]:3000')
+  expect(publicOrigin(at('evil.example/x?'), '')).toBe('http://localhost:3000')
+  expect(publicOrigin(at(), '')).toBe('http://localhost:3000')
 })

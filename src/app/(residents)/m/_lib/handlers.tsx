@@ -3,7 +3,7 @@
  * Payload and call these, so tests call them with a test Payload and plain Request objects.
  */
 import fs from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import path from 'node:path'
 import type { Payload } from 'payload'
 import type { ServiceGuide } from '../../../../payload-types'
 import { findDefaultAccount } from '../../../../services/accounts/accounts'
@@ -19,7 +19,9 @@ import { requireResident } from './session'
 import { MessagePage, NotFoundPage, SignInFailedPage, UnavailablePage } from './shell'
 import { RESIDENT_CSS } from './style'
 
-const requireFromHere = createRequire(import.meta.url)
+// From the project's node_modules, as the code editor's files are (src/app/vendor/monaco): inside the
+// server bundle a require.resolve names a bundled module, not a file.
+const WEUI_CSS = path.join(process.cwd(), 'node_modules', 'weui', 'dist', 'style', 'weui.min.css')
 
 /** Document ids are UUIDs; anything else cannot be a guide (and never reaches the database). */
 const GUIDE_ID = /^[0-9A-Za-z-]{1,64}$/
@@ -141,7 +143,7 @@ export function unknownPageResponse(): Response {
 
 /** `GET /m/style.css`: WeUI (node_modules/weui, 2.6.26) followed by the residents' own CSS; cached a day (the URL carries a version). */
 export async function styleResponse(): Promise<Response> {
-  const weui = await fs.readFile(requireFromHere.resolve('weui/dist/style/weui.min.css'), 'utf8')
+  const weui = await fs.readFile(WEUI_CSS, 'utf8')
   return new Response(`${weui}\n${RESIDENT_CSS}`, {
     headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff' },
   })

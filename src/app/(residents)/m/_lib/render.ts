@@ -1,9 +1,10 @@
 /**
  * Server-rendered HTML with no JavaScript at all: the residents' pages are route handlers that
  * render React elements with react-dom/server's renderToStaticMarkup. Next refuses a static import
- * of react-dom/server in the app ("You're importing a component that imports react-dom/server"),
- * so it is required at run time from node_modules, outside the bundle; the elements themselves are
- * plain objects and the components use no hooks, so the two copies of React never need to meet.
+ * of react-dom/server in the app ("You're importing a component that imports react-dom/server", a
+ * rule for components that would reach the browser), so it is loaded through createRequire:
+ * Turbopack still resolves it into the server chunk (seen in the build), and under jest it is the
+ * node_modules copy. It runs on the server only; the components use no hooks.
  * Why not App Router pages: Next's own client runtime alone is 174 KB gzipped (README).
  */
 import { createRequire } from 'node:module'

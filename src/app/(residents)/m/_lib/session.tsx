@@ -29,7 +29,9 @@ export function residentSession(source: Request | CookieSource, options: { now?:
 
 /**
  * This server's origin as residents reach it: PUBLIC_URL's when set (WeChat only redirects to the
- * account's 网页授权域名, which is that host), else the request's.
+ * account's 网页授权域名, which is that host), else the request's Host header (Next's request.url
+ * names the host Next was started on, e.g. localhost for a browser on 127.0.0.1, and the state
+ * cookie would not come back to another host), else request.url's.
  */
 export function publicOrigin(request: Request, publicUrl: string | undefined = process.env.PUBLIC_URL): string {
   const configured = publicUrl?.trim()
@@ -40,7 +42,11 @@ export function publicOrigin(request: Request, publicUrl: string | undefined = p
       // An invalid PUBLIC_URL is reported at start (src/http/origins.ts); fall back to the request.
     }
   }
-  return new URL(request.url).origin
+  const url = new URL(request.url)
+  const host = request.headers.get('host')
+  // A host name or address with an optional port; anything else is ignored rather than echoed into a redirect.
+  if (host && /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host)) return `${url.protocol}//${host}`
+  return url.origin
 }
 
 /**
