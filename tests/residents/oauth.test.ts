@@ -212,3 +212,54 @@ test('the origin WeChat sends the resident back to: PUBLIC_URL, else the Host th
   expect(publicOrigin(at('evil.example/x?'), '')).toBe('http://localhost:3000')
   expect(publicOrigin(at(), '')).toBe('http://localhost:3000')
 })
+
+/** A client whose exchange answers `answer` (or throws it): what the emulator cannot be made to say. */
+const clientAnswering = (answer: unknown) => ({
+  appId: ACCOUNT.appId,
+  oauth: {
+    exchangeCode: async () => {
+      if (answer instanceof Error) throw answer
+      return answer as never
+    },
+  },
+})
+
+test('WeChat’s snapshot mode (a virtual openid) makes no session and says to use the full service', async () => {
+  const { callbackUrl, stateCookie } = await authorizeAs('oResidentSnapshot00000000001')
+  const request = new Request(callbackUrl, { headers: { cookie: stateCookie } })
+  const response = await authCallbackResponse(payload, request, {
+    client: clientAnswering({ openid: 'oVirtual', scope: 'snsapi_base', accessToken: 't', expiresIn: 7200, refreshToken: 'r', isSnapshotUser: true }),
+  })
+  expect(response.status).toBe(200)
+  expect(await response.text()).toContain('使用完整服务')
+  expect(response.headers.getSetCookie().some((cookie) => cookie.startsWith('m_session='))).toBe(false)
+})
+
+test('WeChat out of reach, or no account configured: a 503 page with 重新进入, never a 500', async () => {
+  const { callbackUrl, stateCookie } = await authorizeAs('oResidentDown000000000000001')
+  const down = new WeChatApiError({ kind: 'network', errcode: null, errmsg: 'ECONNREFUSED', endpoint: '/sns/oauth2/access_token' })
+  const response = await authCallbackResponse(payload, new Request(callbackUrl, { headers: { cookie: stateCookie } }), { client: clientAnswering(down) })
+  expect(response.status).toBe(503)
+  const html = await response.text()
+  expect(html).toContain('服务暂时不可用')
+  expect(html).toContain('href="/m/appointments">重新进入')
+
+  await payload.update({
+    collection: 'wechat-accounts',
+    overrideAccess: true,
+    where: { appId: { equals: ACCOUNT.appId } },
+    data: { isDefault: false } as never,
+  })
+  try {
+    const page503 = await appointmentsResponse(payload, page('/m/appointments'))
+    expect(page503.status).toBe(503)
+    expect(await page503.text()).toContain('服务暂时不可用')
+  } finally {
+    await payload.update({
+      collection: 'wechat-accounts',
+      overrideAccess: true,
+      where: { appId: { equals: ACCOUNT.appId } },
+      data: { isDefault: true } as never,
+    })
+  }
+})

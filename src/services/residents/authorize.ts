@@ -50,6 +50,11 @@ export type AuthorizationOutcome =
   | { kind: 'signed-in'; identity: ResidentIdentity; sessionCookie: string; next: string; clearState: string }
   /** WeChat refused the code: invalid or expired (40029) or already used (40163), e.g. a reload or a shared link. */
   | { kind: 'code-rejected'; errcode: number | null; next: string; clearState: string }
+  /**
+   * WeChat's snapshot mode (快照页: a page shared to Moments viewed before the resident chose 「使用完整服务」):
+   * the openid is a virtual one, so no session is made.
+   */
+  | { kind: 'snapshot'; next: string; clearState: string }
   /** No code, or the state does not match the browser's cookie (expired, another browser, forged). */
   | { kind: 'state-mismatch'; next: string; clearState: string }
   /** No usable account, or WeChat could not be reached; `reason` is for the log. */
@@ -64,17 +69,18 @@ const sameNonce = (a: string, b: string): boolean => {
 /**
  * The return from WeChat: checks `state` against the state cookie, exchanges `code` once for the
  * openid (`/sns/oauth2/access_token` of the default account) and signs the session. Never throws
- * for what a resident can cause; `client` is for tests (default: the default account's client).
+ * for what a resident can cause; `client` is for tests (default: the default account's client;
+ * only its `appId` and `oauth` are used).
  */
 export async function completeResidentAuthorization(
   payload: Payload,
   input: { code: string | null; state: string | null; stateCookie: string | null; next: string | null },
-  options: { client?: WeChatClient; now?: number } = {},
+  options: { client?: Pick<WeChatClient, 'appId' | 'oauth'>; now?: number } = {},
 ): Promise<AuthorizationOutcome> {
   const next = safeResidentPath(input.next)
   const clearState = residentCookie(OAUTH_STATE_COOKIE, '', 0)
   if (!input.code || !input.state || !input.stateCookie || !sameNonce(input.state, input.stateCookie)) return { kind: 'state-mismatch', next, clearState }
-  let client: WeChatClient
+  let client: Pick<WeChatClient, 'appId' | 'oauth'>
   try {
     client = options.client ?? (await clientForAccount(payload))
   } catch (error) {
@@ -83,6 +89,7 @@ export async function completeResidentAuthorization(
   }
   try {
     const answer = await client.oauth.exchangeCode(input.code)
+    if (answer.isSnapshotUser) return { kind: 'snapshot', next, clearState }
     const identity: ResidentIdentity = { openid: answer.openid, appId: client.appId }
     const sessionCookie = residentCookie(RESIDENT_SESSION_COOKIE, signResidentSession(identity, { now: options.now }), RESIDENT_SESSION_TTL_MS / 1000)
     return { kind: 'signed-in', identity, sessionCookie, next, clearState }

@@ -181,7 +181,7 @@ export function GuideDetailPage({ guide, preview }: { guide: ServiceGuide; previ
             <Field label="收费标准">{guide.fee}</Field>
             <Field label="办理地点">{guide.place ?? office?.place}</Field>
             <Field label="办理时间">{guide.openingHours}</Field>
-            <Field label="咨询电话">{guide.consultPhone ? <Phone value={guide.consultPhone} /> : null}</Field>
+            <Field label="咨询电话">{(guide.consultPhone ?? office?.phone) ? <Phone value={guide.consultPhone ?? office?.phone} /> : null}</Field>
             <Field label="监督投诉电话">{guide.complaintPhone ? <Phone value={guide.complaintPhone} /> : null}</Field>
           </dl>
         </section>
@@ -294,7 +294,7 @@ export function NoticePage({ guide, organisation, printedOn, preview }: { guide:
           <p>收费标准：{guide.fee}</p>
           {(guide.place ?? office?.place) ? <p>办理地点：{guide.place ?? office?.place}</p> : null}
           {guide.openingHours ? <p>办理时间：{guide.openingHours}</p> : null}
-          {guide.consultPhone ? <p>咨询电话：{guide.consultPhone}</p> : null}
+          {(guide.consultPhone ?? office?.phone) ? <p>咨询电话：{guide.consultPhone ?? office?.phone}</p> : null}
           {guide.complaintPhone ? <p>监督投诉电话：{guide.complaintPhone}</p> : null}
         </section>
         <p className="m-muted">以上为办理本事项所需的全部材料，材料齐全即予受理。打印日期：{printedOn}</p>

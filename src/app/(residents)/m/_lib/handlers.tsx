@@ -16,7 +16,7 @@ import { shanghaiDate } from '../../../../shared/time'
 import { GuideDetailPage, GuideListPage, NoticePage } from './guides'
 import { htmlResponse } from './render'
 import { requireResident } from './session'
-import { MessagePage, NotFoundPage, SignInFailedPage, UnavailablePage } from './shell'
+import { MessagePage, NotFoundPage, SignInFailedPage, SnapshotPage, UnavailablePage } from './shell'
 import { RESIDENT_CSS } from './style'
 
 // From the project's node_modules, as the code editor's files are (src/app/vendor/monaco): inside the
@@ -106,7 +106,11 @@ export async function appointmentsResponse(payload: Payload, request: Request): 
  * only) with the session cookie; a used or expired code, or a state that does not match → a
  * Chinese page with 重新进入 (400); WeChat unreachable or no account → 503. `client`: for tests.
  */
-export async function authCallbackResponse(payload: Payload, request: Request, options: { client?: WeChatClient } = {}): Promise<Response> {
+export async function authCallbackResponse(
+  payload: Payload,
+  request: Request,
+  options: { client?: Pick<WeChatClient, 'appId' | 'oauth'> } = {},
+): Promise<Response> {
   const query = new URL(request.url).searchParams
   const outcome = await completeResidentAuthorization(
     payload,
@@ -128,6 +132,8 @@ export async function authCallbackResponse(payload: Payload, request: Request, o
     }
     case 'code-rejected':
       return htmlResponse(<SignInFailedPage retryHref={outcome.next} reason="code" />, { status: 400, cache: 'personal', headers: [clear] })
+    case 'snapshot':
+      return htmlResponse(<SnapshotPage />, { cache: 'personal', headers: [clear] })
     case 'state-mismatch':
       return htmlResponse(<SignInFailedPage retryHref={outcome.next} reason="state" />, { status: 400, cache: 'personal', headers: [clear] })
     case 'unavailable':

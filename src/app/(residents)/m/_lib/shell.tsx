@@ -90,6 +90,16 @@ export function SignInFailedPage({ retryHref, reason }: { retryHref: string; rea
   )
 }
 
+/** WeChat's snapshot mode (a page from Moments before 「使用完整服务」): the openid would be a virtual one. */
+export function SnapshotPage() {
+  return (
+    <MessagePage title="请使用完整服务" links={[{ href: '/m/guides', label: '查看办事指南' }]}>
+      <p>您正在以快照模式浏览这个页面，无法确认您的微信身份。</p>
+      <p>请点击屏幕下方的「使用完整服务」，或从公众号菜单「微·服务」进入。</p>
+    </MessagePage>
+  )
+}
+
 /** No account configured, or WeChat could not be reached. */
 export function UnavailablePage({ retryHref }: { retryHref: string }) {
   return (
