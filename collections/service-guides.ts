@@ -58,6 +58,9 @@ export const ServiceGuides: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'code', 'office', 'reviewStatus', 'updatedAt'],
     listSearchableFields: ['title', 'code'],
+    // The edit view's built-in 预览 button (no import map entry) opens the printable 一次性告知书;
+    // staff signed in see it before approval too, marked as a preview (src/app/(residents)/README.md).
+    preview: (doc) => (doc?.id ? `/m/guides/${String(doc.id)}/notice` : null),
     group: { zh: '办事服务', en: 'Services' },
     description: {
       zh: '居民办事的一次性告知：受理条件、申请材料、办理流程、承诺时限（工作日）。经审核领导审核通过后居民才能看到；不进入每周推送。',

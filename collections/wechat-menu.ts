@@ -2,7 +2,7 @@ import type { Field, GlobalConfig } from 'payload'
 import { LEAF_TYPES, SUB_MENU_OPTION } from '../src/admin/menu/button-types'
 import { apiEndpoints } from '../src/http/api-endpoints'
 import { isLeaderOrAdmin, isStaff } from '../src/access/roles'
-import { DEFAULT_MENU_BUTTONS } from '../src/services/menu/defaults'
+import { defaultMenuButtons } from '../src/services/menu/defaults'
 import { menuEndpoints } from '../src/services/menu/endpoints'
 import { SUB_MENU } from '../src/services/menu/types'
 import { MENU_LIMITS, requiredFor, validateButtonKey, validateButtonName, validateButtonUrl, validateSubButtons } from '../src/services/menu/validate'
@@ -131,7 +131,8 @@ export const WeChatMenuGlobal: GlobalConfig = {
           maxRows: MENU_LIMITS.buttons,
           label: { zh: '一级按钮', en: 'Buttons' },
           labels: { singular: { zh: '一级按钮', en: 'Button' }, plural: { zh: '一级按钮', en: 'Buttons' } },
-          defaultValue: DEFAULT_MENU_BUTTONS,
+          // A function: the view buttons' address is the running server's PUBLIC_URL.
+          defaultValue: () => defaultMenuButtons(),
           admin: { width: '60%', components: { RowLabel: rowLabel('top') } },
           fields: [
             ...buttonFields(true),

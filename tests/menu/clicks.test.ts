@@ -11,6 +11,7 @@ import type { CallbackRuntime } from '../../src/inbound/callback-runtime'
 import { processInbound, type InboundRow } from '../../src/inbound/process-inbound'
 import { parseXml, xmlText } from '../../src/wechat/xml'
 import { createFixtures, createItem } from '../helpers/fixtures'
+import { defaultMenuButtons } from '../../src/services/menu/defaults'
 import { createAccount, eventMessage, signedPost, settleInbound, testCallbackRuntime } from '../callback/helpers'
 
 const ACCOUNT = {
@@ -31,6 +32,11 @@ beforeAll(async () => {
   env = await startTestPayload()
   payload = env.payload
   accountId = await createAccount(payload, ACCOUNT)
+  // A menu saved before the guides had their own pages (办事指南 and 预约服务 were clicks): it keeps answering.
+  const saved = defaultMenuButtons()
+  saved[1]!.subButtons![0] = { name: '办事指南', type: 'click', key: 'GUIDE_LIST', replyText: '办事指南（可在历史消息中查看全文）：' }
+  saved[2]!.subButtons![0] = { name: '预约服务', type: 'click', key: 'APPOINTMENT', replyText: '预约服务：请留言“预约+办理事项+姓名+电话”。' }
+  await payload.updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons: saved } as never })
   worker = new InboundWorker(payload, { intervalMs: 0 })
   const fx = await createFixtures(payload, 'click')
   await createItem(payload, fx, 'policy-explainers', 'approved', { title: '居住证办理指南' })

@@ -75,7 +75,7 @@ test('every kind of wrong button is reported on its own field: sub-button names,
   const buttons = structuredClone((await loadSavedMenu(payload)).buttons!) as Array<Record<string, any>>
   buttons[0]!.subButtons[0].name = '办'.repeat(21) // 63 bytes, over the sub-button's 60
   buttons[1]!.subButtons[1].key = '' // a click without a key
-  buttons[1]!.subButtons[2].key = buttons[1]!.subButtons[0].key // GUIDE_LIST twice
+  buttons[1]!.subButtons[2].key = buttons[0]!.subButtons[1].key // VOLUNTEER_SIGNUP twice
   buttons[2]!.subButtons[0] = { name: '预约服务', type: 'view', url: 'ftp://example.org' }
   buttons[2]!.subButtons[1] = { name: '小程序', type: 'miniprogram', url: 'https://example.org', appid: 'wx1234567890' }
   const error = (await payload
@@ -86,7 +86,10 @@ test('every kind of wrong button is reported on its own field: sub-button names,
   expect(error.data?.errors?.map(({ path, message }) => ({ path, message }))).toEqual([
     { path: 'buttons.0.subButtons.0.name', message: '第 1 个一级按钮的第 1 个子按钮的名称：最多 60 字节（约 20 个汉字，微信限制），当前 63 字节' },
     { path: 'buttons.1.subButtons.1.key', message: '第 2 个一级按钮的第 2 个子按钮的菜单键（key）：此类型必须填写' },
-    { path: 'buttons.1.subButtons.2.key', message: '第 2 个一级按钮的第 3 个子按钮的菜单键：GUIDE_LIST 已被「办事指南」使用（点击统计和回复按菜单键区分）' },
+    {
+      path: 'buttons.1.subButtons.2.key',
+      message: '第 2 个一级按钮的第 3 个子按钮的菜单键：VOLUNTEER_SIGNUP 已被「志愿者招募」使用（点击统计和回复按菜单键区分）',
+    },
     { path: 'buttons.2.subButtons.0.url', message: '第 3 个一级按钮的第 1 个子按钮的网址：须以 http 或 https 开头' },
     { path: 'buttons.2.subButtons.1.pagepath', message: '第 3 个一级按钮的第 2 个子按钮的小程序页面路径：此类型必须填写' },
   ])
@@ -115,7 +118,8 @@ test('compare before publishing says WeChat has no menu; a leader publishes; the
   expect(published.body.message).toMatch(/^菜单已发布/)
   const live = emulator.account(ACCOUNT.appId).menu as { button: Array<{ name: string; sub_button: Array<Record<string, string>> }> }
   expect(live.button.map((button) => button.name)).toEqual(['微·公益', '微·指南', '微·服务'])
-  expect(live.button[1]!.sub_button[0]).toEqual({ type: 'click', name: '办事指南', key: 'GUIDE_LIST' })
+  // 办事指南 opens the residents' guide pages inside WeChat.
+  expect(live.button[1]!.sub_button[0]).toEqual({ type: 'view', name: '办事指南', url: `${process.env.PUBLIC_URL || 'http://localhost:3000'}/m/guides` })
   expect((await call('/compare', 'leader')).body).toMatchObject({ same: true, differences: [] })
 })
 

@@ -3,7 +3,7 @@ import { parseCommand } from '../../src/services/binding/command'
 import { menuClickReply } from '../../src/services/menu/click-reply'
 import { compareMenus } from '../../src/services/menu/compare'
 import { toWeChatMenu } from '../../src/services/menu/convert'
-import { DEFAULT_MENU_BUTTONS } from '../../src/services/menu/defaults'
+import { defaultMenuButtons } from '../../src/services/menu/defaults'
 import type { WeChatMenu } from '../../src/services/menu/types'
 import { validateMenu } from '../../src/services/menu/validate'
 import { validateMenu as emulatorCode } from '../../src/dev/emulator/menu'
@@ -13,9 +13,11 @@ const menuOf = (...button: WeChatMenu['button']): WeChatMenu => ({ button })
 
 describe('validateMenu', () => {
   test('the default menu (微·公益, 微·指南, 微·服务) is valid, and so WeChat (the emulator) takes it', () => {
-    const menu = toWeChatMenu({ buttons: DEFAULT_MENU_BUTTONS })
+    const menu = toWeChatMenu({ buttons: defaultMenuButtons('https://wx.example.gov.cn/') })
     expect(menu.button.map((button) => button.name)).toEqual(['微·公益', '微·指南', '微·服务'])
-    expect(menu.button[1]!.sub_button![0]).toEqual({ type: 'click', name: '办事指南', key: 'GUIDE_LIST' })
+    // The residents' pages inside WeChat, at the server's PUBLIC_URL.
+    expect(menu.button[1]!.sub_button![0]).toEqual({ type: 'view', name: '办事指南', url: 'https://wx.example.gov.cn/m/guides' })
+    expect(menu.button[2]!.sub_button![0]).toEqual({ type: 'view', name: '预约服务', url: 'https://wx.example.gov.cn/m/appointments' })
     expect(menu.button[2]!.sub_button!.map((sub) => sub.name)).toEqual(expect.arrayContaining(['预约服务', '微信议事园（微问政）', '办事结果查询']))
     expect(validateMenu(menu)).toEqual([])
     expect(emulatorCode(menu)).toBe(0)
@@ -75,7 +77,7 @@ describe('validateMenu', () => {
 })
 
 describe('compareMenus', () => {
-  const saved = toWeChatMenu({ buttons: DEFAULT_MENU_BUTTONS })
+  const saved = toWeChatMenu({ buttons: defaultMenuButtons() })
 
   test('equal menus, including the leaves menu/get lists with an empty sub_button', () => {
     const live = structuredClone(saved)
@@ -86,11 +88,11 @@ describe('compareMenus', () => {
   test('names each difference', () => {
     const live = structuredClone(saved)
     live.button[0]!.name = '公益'
-    live.button[1]!.sub_button![0]!.key = 'GUIDES'
+    live.button[1]!.sub_button![1]!.key = 'OFFICES'
     live.button[2]!.sub_button!.pop()
     expect(compareMenus(saved, live)).toEqual([
       '第 1 个一级按钮名称不同：已保存「微·公益」，线上「公益」',
-      '第 2 个一级按钮「微·指南」下第 1 个子按钮「办事指南」的菜单键不同：已保存 GUIDE_LIST，线上 GUIDES',
+      '第 2 个一级按钮「微·指南」下第 2 个子按钮「科室职能」的菜单键不同：已保存 DEPARTMENTS，线上 OFFICES',
       '第 3 个一级按钮「微·服务」下第 4 个子按钮「意见评价」只在已保存的菜单中，线上没有',
     ])
     expect(compareMenus(saved, null)).toEqual(['微信上还没有菜单：请先发布'])
@@ -98,7 +100,13 @@ describe('compareMenus', () => {
 })
 
 describe('menuClickReply', () => {
-  const saved = { buttons: DEFAULT_MENU_BUTTONS }
+  // A saved menu from before the guides had their pages: 办事指南 as a GUIDE_LIST click.
+  const saved = {
+    buttons: [
+      ...defaultMenuButtons(),
+      { name: '旧菜单', type: 'sub', subButtons: [{ name: '办事指南', type: 'click', key: 'GUIDE_LIST', replyText: '办事指南（可在历史消息中查看全文）：' }] },
+    ],
+  }
 
   test('GUIDE_LIST lists the guides under the item text', () => {
     const reply = menuClickReply(saved, 'GUIDE_LIST', ['居住证办理', '高龄补贴申领'])
@@ -114,7 +122,7 @@ describe('menuClickReply', () => {
   })
 
   test('another key answers its reply text; an unknown key answers nothing', () => {
-    expect(menuClickReply(saved, 'APPOINTMENT', [])!.text).toMatch(/^预约服务/)
+    expect(menuClickReply(saved, 'CONSULTATION', [])!.text).toMatch(/^微信议事园/)
     expect(menuClickReply(saved, 'NO_SUCH_KEY', [])).toBeNull()
   })
 })

@@ -1,46 +1,59 @@
 /**
  * The menu of the case study (three sections: 微·公益, 微·指南, 微·服务), the global's default value
  * so a fresh install can publish something sensible at once. Reply texts are placeholders staff edit.
+ * 办事指南 and 预约服务 open the residents' pages inside WeChat (`view`: /m/guides, /m/appointments,
+ * src/app/(residents)/README.md), so they need the server's public address.
  */
-import { GUIDE_LIST_KEY, SUB_MENU, type SavedMenuButton } from './types'
+import { SUB_MENU, type SavedMenuButton } from './types'
 
 const click = (name: string, key: string, replyText: string) => ({ name, type: 'click', key, replyText })
+const view = (name: string, url: string) => ({ name, type: 'view', url })
 
-export const DEFAULT_MENU_BUTTONS: SavedMenuButton[] = [
-  {
-    name: '微·公益',
-    type: SUB_MENU,
-    subButtons: [
-      click('公益活动', 'WELFARE_EVENTS', '本月公益活动请见每周推送。想参加的居民，直接在对话框留言“报名+活动名称+姓名+电话”即可。'),
-      click('志愿者招募', 'VOLUNTEER_SIGNUP', '欢迎加入街道志愿者队伍！请留言“志愿者+姓名+电话+所在社区”，工作人员会尽快与您联系。'),
-      click('社区公众号', 'COMMUNITY_ACCOUNTS', '各社区都开通了自己的公众号，本号是街道的一站式入口。请留言您所在的社区，我们把它的公众号发给您。'),
-    ],
-  },
-  {
-    name: '微·指南',
-    type: SUB_MENU,
-    subButtons: [
-      click('办事指南', GUIDE_LIST_KEY, '办事指南（可在历史消息中查看全文）：'),
-      click(
-        '科室职能',
-        'DEPARTMENTS',
-        '街道办各科室职能：党政办公室负责综合协调；社会事务科负责民政、社保、残联；城市管理科负责市容、环卫；综治办负责平安建设与矛盾调解。',
-      ),
-      click('联系我们', 'CONTACT', '办公时间：周一至周五 9:00–12:00、14:00–17:30（法定节假日除外）。也可以直接在对话框留言，工作人员会在工作时间回复。'),
-    ],
-  },
-  {
-    name: '微·服务',
-    type: SUB_MENU,
-    subButtons: [
-      click('预约服务', 'APPOINTMENT', '预约服务：请留言“预约+办理事项+姓名+电话+希望办理的时间”，工作人员会在一个工作日内与您确认。'),
-      click(
-        '微信议事园（微问政）',
-        'CONSULTATION',
-        '微信议事园：欢迎就市政、交通、城市治理提出建议，直接在对话框留言即可。街道办会逐条回复，并在推送中公示办理结果。',
-      ),
-      click('办事结果查询', 'RESULT_QUERY', '办事结果查询：请留言“查询+预约时留的手机号”，我们会告诉您办理到了哪一步。'),
-      click('意见评价', 'FEEDBACK', '请为我们的服务打分：留言“评价+1至5分+您的意见”。感谢您的监督！'),
-    ],
-  },
-]
+/** Where residents reach this server when PUBLIC_URL is unset (npm start's admin, as src/http/admin-url.ts assumes). */
+const LOCAL_PUBLIC_URL = 'http://localhost:3000'
+
+/**
+ * The default menu, its `view` buttons pointing at `publicUrl` (default PUBLIC_URL, read when called,
+ * so the global's default follows the running server's address).
+ */
+export function defaultMenuButtons(publicUrl: string | undefined = process.env.PUBLIC_URL): SavedMenuButton[] {
+  const base = (publicUrl?.trim() || LOCAL_PUBLIC_URL).replace(/\/+$/, '')
+  return [
+    {
+      name: '微·公益',
+      type: SUB_MENU,
+      subButtons: [
+        click('公益活动', 'WELFARE_EVENTS', '本月公益活动请见每周推送。想参加的居民，直接在对话框留言“报名+活动名称+姓名+电话”即可。'),
+        click('志愿者招募', 'VOLUNTEER_SIGNUP', '欢迎加入街道志愿者队伍！请留言“志愿者+姓名+电话+所在社区”，工作人员会尽快与您联系。'),
+        click('社区公众号', 'COMMUNITY_ACCOUNTS', '各社区都开通了自己的公众号，本号是街道的一站式入口。请留言您所在的社区，我们把它的公众号发给您。'),
+      ],
+    },
+    {
+      name: '微·指南',
+      type: SUB_MENU,
+      subButtons: [
+        view('办事指南', `${base}/m/guides`),
+        click(
+          '科室职能',
+          'DEPARTMENTS',
+          '街道办各科室职能：党政办公室负责综合协调；社会事务科负责民政、社保、残联；城市管理科负责市容、环卫；综治办负责平安建设与矛盾调解。',
+        ),
+        click('联系我们', 'CONTACT', '办公时间：周一至周五 9:00–12:00、14:00–17:30（法定节假日除外）。也可以直接在对话框留言，工作人员会在工作时间回复。'),
+      ],
+    },
+    {
+      name: '微·服务',
+      type: SUB_MENU,
+      subButtons: [
+        view('预约服务', `${base}/m/appointments`),
+        click(
+          '微信议事园（微问政）',
+          'CONSULTATION',
+          '微信议事园：欢迎就市政、交通、城市治理提出建议，直接在对话框留言即可。街道办会逐条回复，并在推送中公示办理结果。',
+        ),
+        click('办事结果查询', 'RESULT_QUERY', '办事结果查询：请留言“查询+预约时留的手机号”，我们会告诉您办理到了哪一步。'),
+        click('意见评价', 'FEEDBACK', '请为我们的服务打分：留言“评价+1至5分+您的意见”。感谢您的监督！'),
+      ],
+    },
+  ]
+}

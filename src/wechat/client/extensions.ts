@@ -131,6 +131,15 @@ make(
   },
 )
 
+// Web authorisation (网页授权): wechat-api has no OAuth (that is the separate wechat-oauth package).
+// No access_token: WeChat wants the AppSecret and the code in the query of a GET
+// (https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html);
+// urllib's error messages that quote the URL are scrubbed of `secret=` by SecretScrubber.
+make(extensions, 'exchangeOAuthCode', function (this: Self, code: string, callback: WeChatCallback) {
+  const query = new URLSearchParams({ appid: this.appid, secret: this.appsecret, code, grant_type: 'authorization_code' })
+  this.request(`${this.endpoint}/sns/oauth2/access_token?${query.toString()}`, { dataType: 'json' }, wrapper(callback))
+})
+
 /** Installs the extensions once per loaded copy of wechat-api (mixin refuses to overwrite). */
 export function installExtensions(): typeof WeChatAPI {
   if (!Object.prototype.hasOwnProperty.call(WeChatAPI.prototype, 'fetchStableToken')) WeChatAPI.mixin(extensions)

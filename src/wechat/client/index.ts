@@ -16,6 +16,7 @@ import { massApi } from './mass'
 import { mediaApi } from './media'
 import { menuApi } from './menu'
 import { messageApi } from './message'
+import { oauthApi } from './oauth'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry'
 import { tagsApi } from './tags'
 import { templateApi } from './template'
@@ -109,6 +110,8 @@ export function createWeChatClient(options: WeChatClientOptions) {
     template: templateApi(caller),
     tags: tagsApi(caller),
     datacube: datacubeApi(caller),
+    /** Web authorisation: the code → openid exchange (no access_token, no retry). */
+    oauth: oauthApi(transport),
   }
 }
 
@@ -118,3 +121,4 @@ export { WeChatApiError } from './errors'
 export { MemoryTokenStore, type TokenStore } from './token'
 export { PayloadTokenStore } from './payload-token-store'
 export { memoryLogger } from './log'
+export { isRejectedOAuthCode, oauthAuthorizeUrl, OAUTH_CODE_INVALID, OAUTH_CODE_USED, type OAuthAccessToken } from './oauth'
