@@ -32,6 +32,12 @@ const eslintConfig = [
     rules: { '@next/next/no-img-element': 'off' },
   },
   {
+    // The residents' pages are static HTML from route handlers with no client runtime (see
+    // src/app/(residents)/README.md): a plain <a> is the only link there is; next/link needs the runtime.
+    files: ['src/app/(residents)/**'],
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
+  {
     // Generated files (Payload's types and import map, the SQLite migrations that `npm run
     // migrate:create` writes; the MongoDB ones are written by hand) and build output.
     ignores: [

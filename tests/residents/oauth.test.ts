@@ -7,7 +7,8 @@
  */
 import type { Payload } from 'payload'
 import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
-import { appointmentsResponse, authCallbackResponse } from '../../src/app/(residents)/m/_lib/handlers'
+import { authCallbackResponse } from '../../src/app/(residents)/m/_lib/handlers'
+import { myAppointmentsResponse } from '../../src/app/(residents)/m/_lib/appointment-handlers'
 import { publicOrigin, residentSession } from '../../src/app/(residents)/m/_lib/session'
 import { clientForAccount } from '../../src/services/accounts/account-client'
 import { isRejectedOAuthCode, oauthAuthorizeUrl, WeChatApiError } from '../../src/wechat/client'
@@ -53,7 +54,7 @@ const cookiePair = (setCookie: string) => setCookie.split(';')[0]!
 
 /** The page → WeChat's authorize page (the emulator, as resident `openid`) → the return URL with code and state. */
 async function authorizeAs(openid: string, path = '/m/appointments'): Promise<{ callbackUrl: string; stateCookie: string }> {
-  const response = await appointmentsResponse(payload, page(path))
+  const response = await myAppointmentsResponse(payload, page(path))
   expect(response.status).toBe(302)
   const location = response.headers.get('location')!
   const stateCookie = cookiePair(response.headers.get('set-cookie')!)
@@ -66,7 +67,7 @@ async function authorizeAs(openid: string, path = '/m/appointments'): Promise<{ 
 }
 
 test('inside WeChat, a page that needs the resident redirects to the silent authorisation with a state bound to a cookie', async () => {
-  const response = await appointmentsResponse(payload, page('/m/appointments'))
+  const response = await myAppointmentsResponse(payload, page('/m/appointments'))
   expect(response.status).toBe(302)
   const location = response.headers.get('location')!
   expect(location).toMatch(new RegExp(`^${emulator.url}/connect/oauth2/authorize\\?appid=${ACCOUNT.appId}&redirect_uri=`))
@@ -95,7 +96,7 @@ test('the round trip: code → openid, the signed session cookie, back to the pa
   expect(cookies).toContainEqual('m_oauth_state=; Path=/m; Max-Age=0; HttpOnly; SameSite=Lax; Secure')
   const request = page('/m/appointments', { cookie: cookiePair(session) })
   expect(residentSession(request)).toEqual({ openid: 'oResidentRoundTrip0000000001', appId: ACCOUNT.appId })
-  const appointments = await appointmentsResponse(payload, request)
+  const appointments = await myAppointmentsResponse(payload, request)
   expect(appointments.status).toBe(200)
   expect(appointments.headers.get('cache-control')).toBe('private, no-store')
   const html = await appointments.text()
@@ -103,7 +104,7 @@ test('the round trip: code → openid, the signed session cookie, back to the pa
   expect(html).toContain('暂无预约')
   expect(html).not.toContain('<script')
   // The session is as good outside WeChat once set (e.g. the lead's browser test).
-  expect((await appointmentsResponse(payload, page('/m/appointments', { ua: DESKTOP, cookie: cookiePair(session) }))).status).toBe(200)
+  expect((await myAppointmentsResponse(payload, page('/m/appointments', { ua: DESKTOP, cookie: cookiePair(session) }))).status).toBe(200)
 })
 
 test('a code used twice (a reload, a forwarded link) gets the Chinese page with 重新进入, not a 500', async () => {
@@ -163,14 +164,14 @@ test('the return never redirects off the residents’ pages (open redirect)', as
     expect(back.headers.get('location')).toBe('/m/guides')
   }
   // The page's own `next` is kept as a path on this site.
-  const response = await appointmentsResponse(payload, page('/m/appointments?x=1'))
+  const response = await myAppointmentsResponse(payload, page('/m/appointments?x=1'))
   expect(new URL(response.headers.get('location')!.replace(/#wechat_redirect$/, '')).searchParams.get('redirect_uri')).toBe(
     `${ORIGIN}/m/auth/callback?next=%2Fm%2Fappointments%3Fx%3D1`,
   )
 })
 
 test('outside WeChat, without a session, the page says to open it in WeChat (and how)', async () => {
-  const response = await appointmentsResponse(payload, page('/m/appointments', { ua: DESKTOP }))
+  const response = await myAppointmentsResponse(payload, page('/m/appointments', { ua: DESKTOP }))
   expect(response.status).toBe(200)
   const html = await response.text()
   expect(html).toContain('请在微信中打开')
@@ -182,8 +183,8 @@ test('a tampered session or one of another account is not a resident: authorised
   const { callbackUrl, stateCookie } = await authorizeAs('oResidentTamper0000000000001')
   const back = await authCallbackResponse(payload, new Request(callbackUrl, { headers: { cookie: stateCookie } }))
   const session = cookiePair(back.headers.getSetCookie().find((cookie) => cookie.startsWith('m_session='))!)
-  expect((await appointmentsResponse(payload, page('/m/appointments', { cookie: session }))).status).toBe(200)
-  expect((await appointmentsResponse(payload, page('/m/appointments', { cookie: `${session.slice(0, -3)}abc` }))).status).toBe(302)
+  expect((await myAppointmentsResponse(payload, page('/m/appointments', { cookie: session }))).status).toBe(200)
+  expect((await myAppointmentsResponse(payload, page('/m/appointments', { cookie: `${session.slice(0, -3)}abc` }))).status).toBe(302)
   await payload.update({
     collection: 'wechat-accounts',
     overrideAccess: true,
@@ -192,7 +193,7 @@ test('a tampered session or one of another account is not a resident: authorised
   })
   const other = await createAccount(payload, { ...ACCOUNT, appId: 'wxresidents000002', isDefault: true } as never)
   try {
-    expect((await appointmentsResponse(payload, page('/m/appointments', { cookie: session }))).status).toBe(302)
+    expect((await myAppointmentsResponse(payload, page('/m/appointments', { cookie: session }))).status).toBe(302)
   } finally {
     await payload.delete({ collection: 'wechat-accounts', overrideAccess: true, id: other })
     await payload.update({
@@ -251,7 +252,7 @@ test('WeChat out of reach, or no account configured: a 503 page with 重新进�
     data: { isDefault: false } as never,
   })
   try {
-    const page503 = await appointmentsResponse(payload, page('/m/appointments'))
+    const page503 = await myAppointmentsResponse(payload, page('/m/appointments'))
     expect(page503.status).toBe(503)
     expect(await page503.text()).toContain('服务暂时不可用')
   } finally {

@@ -11,7 +11,7 @@ import { shanghaiDate, addDays } from '../../shared/time'
 import { APPROVED_GUIDE } from '../guides/access'
 import { findRuleForGuide, toBookingRule } from './booking-rules'
 import { generateBookingCode } from './booking-code'
-import { noShowBlock } from './no-show'
+import { noShowBlock, type NoShowStatus } from './no-show'
 import { maskIdNumber, maskMobile, maskName, validateIdNumber, validateMobile, validateName } from './resident-data'
 import { claimSeat, releaseSeat, seatsTaken } from './seats'
 import { loadAppointmentSettings } from './settings'
@@ -154,6 +154,29 @@ export function summarize(doc: StoredAppointment): BookedAppointment {
 }
 
 /**
+ * Whether `openid` may book online at `now` under the no-show rule of 预约设置 (no-show.ts): the
+ * answer carries the reason in Chinese when blocked. Staff booking for the resident is never blocked.
+ */
+export async function onlineBookingBlock(payload: Payload, openid: string, now: number): Promise<NoShowStatus> {
+  const settings = await loadAppointmentSettings(payload)
+  const today = shanghaiDate(now)
+  const since = addDays(today, -(settings.noShow.withinDays + settings.noShow.blockDays))
+  const noShows = await payload.find({
+    collection: 'appointments',
+    where: { and: [{ openid: { equals: openid } }, { status: { equals: 'no_show' } }, { slotDate: { greater_than_equal: since } }] },
+    limit: 100,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  return noShowBlock(
+    (noShows.docs as unknown as StoredAppointment[]).map((doc) => doc.slotDate),
+    today,
+    settings.noShow,
+  )
+}
+
+/**
  * Books `input.slotKey` of guide `input.guideId` for the resident, at `now` (epoch ms).
  *
  * Refusals (ApiError, Chinese): 400 `invalid-resident-data` (`data.problems` per field), 404/409 as
@@ -178,40 +201,19 @@ export async function bookAppointment(
   const { guide, slots, cutoffMinutes } = await openSlots(payload, input.guideId, now, { forStaff: booker.kind === 'staff' })
   const person = checkResidentData(input, guide)
   const openid = booker.kind === 'resident' ? booker.openid : (booker.openid ?? null)
-  const today = shanghaiDate(now)
-
+  if (booker.kind === 'resident') {
+    const block = await onlineBookingBlock(payload, booker.openid, now)
+    if (block.blocked) throw new ApiError(403, 'no-show-blocked', block.reason, { resumesOn: block.resumesOn })
+  }
   if (openid) {
-    // One query for both checks: the resident's recent no-shows and an open booking of this guide.
-    const settings = booker.kind === 'resident' ? await loadAppointmentSettings(payload) : null
-    const since = settings ? addDays(today, -(settings.noShow.withinDays + settings.noShow.blockDays)) : today
-    const history = await payload.find({
+    const open = await payload.find({
       collection: 'appointments',
-      where: {
-        and: [
-          { openid: { equals: openid } },
-          {
-            or: [
-              { and: [{ status: { equals: 'no_show' } }, { slotDate: { greater_than_equal: since } }] },
-              { and: [{ status: { equals: 'booked' } }, { guide: { equals: guide.id } }] },
-            ],
-          },
-        ],
-      },
-      limit: 100,
+      where: { and: [{ openid: { equals: openid } }, { guide: { equals: guide.id } }, { status: { equals: 'booked' } }] },
+      limit: 1,
       depth: 0,
-      pagination: false,
       overrideAccess: true,
     })
-    const docs = history.docs as unknown as StoredAppointment[]
-    if (settings) {
-      const block = noShowBlock(
-        docs.filter((doc) => doc.status === 'no_show').map((doc) => doc.slotDate),
-        today,
-        settings.noShow,
-      )
-      if (block.blocked) throw new ApiError(403, 'no-show-blocked', block.reason, { resumesOn: block.resumesOn })
-    }
-    const existing = docs.find((doc) => doc.status === 'booked')
+    const existing = open.docs[0] as unknown as StoredAppointment | undefined
     if (existing) {
       throw new ApiError(
         409,

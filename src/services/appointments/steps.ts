@@ -180,3 +180,16 @@ export async function residentAppointments(payload: Payload, openid: string): Pr
   })
   return (found.docs as unknown as StoredAppointment[]).map((doc) => ({ ...doc, guideTitle: (doc.guide as { title?: string } | null)?.title ?? '' }))
 }
+
+/** The appointment `id` of the resident `openid` with its guide (depth 1), or null when it is not theirs or does not exist. */
+export async function residentAppointment(payload: Payload, id: string, openid: string): Promise<(StoredAppointment & { guideTitle: string }) | null> {
+  const found = await payload.find({
+    collection: 'appointments',
+    where: { and: [{ id: { equals: id } }, { openid: { equals: openid } }] },
+    limit: 1,
+    depth: 1,
+    overrideAccess: true,
+  })
+  const doc = found.docs[0] as unknown as StoredAppointment | undefined
+  return doc ? { ...doc, guideTitle: (doc.guide as { title?: string } | null)?.title ?? '' } : null
+}

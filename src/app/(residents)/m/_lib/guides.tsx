@@ -229,7 +229,6 @@ export function GuideDetailPage({ guide, preview }: { guide: ServiceGuide; previ
           <a className="weui-btn weui-btn_default" href={`/m/guides/${guide.id}/notice`}>
             打印一次性告知书
           </a>
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a static page without Next's client runtime: <Link> needs it */}
           <a href="/m/guides">返回办事指南</a>
         </div>
       </main>

@@ -15,8 +15,7 @@ import type { WeChatClient } from '../../../../wechat/client'
 import { shanghaiDate } from '../../../../shared/time'
 import { GuideDetailPage, GuideListPage, NoticePage } from './guides'
 import { htmlResponse } from './render'
-import { requireResident } from './session'
-import { MessagePage, NotFoundPage, SignInFailedPage, SnapshotPage, UnavailablePage } from './shell'
+import { NotFoundPage, SignInFailedPage, SnapshotPage, UnavailablePage } from './shell'
 import { RESIDENT_CSS } from './style'
 
 // From the project's node_modules, as the code editor's files are (src/app/vendor/monaco): inside the
@@ -83,21 +82,6 @@ export async function noticeResponse(payload: Payload, request: Request, id: str
     {
       cache: 'public-info',
     },
-  )
-}
-
-/**
- * `GET /m/appointments` (我的预约): needs the resident (requireResident). Lists nothing yet: the
- * booking pages fill it in later.
- */
-export async function appointmentsResponse(payload: Payload, request: Request): Promise<Response> {
-  const gate = await requireResident(payload, request)
-  if (gate.response) return gate.response
-  return htmlResponse(
-    <MessagePage title="我的预约" links={[{ href: '/m/guides', label: '查看办事指南并预约', primary: true }]}>
-      <p style={{ textAlign: 'center' }}>暂无预约</p>
-    </MessagePage>,
-    { cache: 'personal' },
   )
 }
 

@@ -50,6 +50,30 @@ body { margin: 0; font-size: 1.0625rem; line-height: 1.6; background: #f5f5f5; c
 .m-message ol { text-align: left; margin: .75rem 0; padding-left: 1.5em; }
 .m-preview { background: #fff3e0; color: #8a4b00; padding: .625rem 1rem; font-size: .9375rem; }
 a { color: #576b95; }
+.m-badge_off { border-color: rgba(0,0,0,.3); color: rgba(0,0,0,.55); }
+.m-days { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(7.5em, 1fr)); gap: .5rem; }
+.m-day { display: flex; flex-direction: column; padding: .5em .75em; border: 1px solid rgba(0,0,0,.15); border-radius: .375em; color: inherit; text-decoration: none; }
+.m-day_on { border-color: #07c160; background: #e9f9ef; }
+.m-day_full { color: rgba(0,0,0,.4); }
+.m-slots { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr)); gap: .5rem; }
+.m-slot { display: flex; flex-wrap: wrap; align-items: center; gap: .25em .5em; padding: .5em .75em; border: 1px solid rgba(0,0,0,.15); border-radius: .375em; }
+.m-slot input { margin: 0; width: 1.1em; height: 1.1em; }
+.m-slot_full { color: rgba(0,0,0,.4); background: #fafafa; }
+.m-field { display: flex; flex-direction: column; gap: .25rem; margin: .5rem 0 .875rem; }
+.m-field-label { font-weight: 500; }
+.m-field input { font: inherit; padding: .5em .75em; border: 1px solid rgba(0,0,0,.15); border-radius: .375em; background: #fff; min-width: 0; }
+.m-field_error input { border-color: #fa5151; }
+.m-field-problem, .m-error { color: #d93025; }
+.m-error { background: #fdecea; padding: .625rem 1rem; margin: .75rem 0; }
+.m-ok { background: #e9f9ef; color: #0a6b35; padding: .625rem 1rem; margin: 0; }
+.m-code { text-align: center; }
+.m-code-value { font-size: 2.25rem; letter-spacing: .2em; font-weight: 700; margin: .25rem 0; font-family: ui-monospace, "SF Mono", Menlo, monospace; }
+.m-timeline { list-style: none; margin: 0; padding: 0 0 0 1rem; border-left: 2px solid rgba(0,0,0,.1); }
+.m-timeline li { position: relative; padding: 0 0 .875rem .75rem; }
+.m-timeline li::before { content: ""; position: absolute; left: -1.45rem; top: .45em; width: .6rem; height: .6rem; border-radius: 50%; background: rgba(0,0,0,.25); }
+.m-timeline li.m-timeline_now::before { background: #07c160; }
+.m-timeline-head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 .75em; }
+.m-actions form { display: flex; flex-direction: column; gap: .5rem; }
 .m-notice { background: #fff; color: #000; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1.25rem; line-height: 1.55; }
 .m-notice header { text-align: center; border-bottom: 2px solid #000; padding-bottom: .5rem; margin-bottom: .75rem; }
 .m-notice header .m-org { font-size: 1.125rem; margin: 0; }
