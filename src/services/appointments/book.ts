@@ -115,7 +115,12 @@ export async function openSlots(payload: Payload, guideId: string, now: number, 
   return { guide, slots, warnings: generated.warnings, cutoffMinutes: rule.cutoffMinutes ?? SLOT_DEFAULTS.cutoffMinutes }
 }
 
-const suggestions = (slots: readonly OpenSlot[], except: string) => slots.filter((slot) => slot.free > 0 && slot.key !== except).slice(0, SUGGESTED_SLOTS)
+/** The free slots to offer instead of `wanted`: the next ones after it, then (none left) the earliest. */
+const suggestions = (slots: readonly OpenSlot[], wanted: string) => {
+  const free = slots.filter((slot) => slot.free > 0 && slot.key !== wanted)
+  const after = slots.find((slot) => slot.key === wanted)?.startMs ?? -Infinity
+  return [...free.filter((slot) => slot.startMs > after), ...free.filter((slot) => slot.startMs <= after)].slice(0, SUGGESTED_SLOTS)
+}
 
 const slotLabel = (slot: Pick<Slot, 'date' | 'start' | 'end'>) => `${slot.date} ${slot.start}–${slot.end}`
 

@@ -50,7 +50,7 @@ async function bookForm(
   guideId: string,
   openid: string,
   now: number,
-  extra: { values?: BookingFormValues; error?: BookPageProps['error']; status?: number } = {},
+  extra: { values?: BookingFormValues; error?: BookPageProps['error']; status?: number; day?: string } = {},
 ): Promise<Response> {
   let answer: SlotsAnswer
   try {
@@ -74,7 +74,7 @@ async function bookForm(
     if (last?.date === slot.date) last.free += slot.free
     else days.push({ date: slot.date, free: slot.free })
   }
-  const asked = new URL(request.url).searchParams.get('day') ?? extra.values?.slotKey?.split('|')[1] ?? null
+  const asked = new URL(request.url).searchParams.get('day') ?? (extra.day || null)
   const day = days.find((entry) => entry.date === asked)?.date ?? days.find((entry) => entry.free > 0)?.date ?? days[0]?.date ?? null
   const block = await onlineBookingBlock(payload, openid, now)
   const closed = block.blocked ? (
@@ -124,12 +124,24 @@ export async function bookSubmitResponse(payload: Payload, request: Request, gui
   if (gate.response) return gate.response
   const now = options.now ?? Date.now()
   const form = await request.formData()
-  const values: BookingFormValues = { name: text(form.get('name')), mobile: text(form.get('mobile')), idNumber: text(form.get('idNumber')), slotKey: text(form.get('slotKey')) }
+  const values: BookingFormValues = {
+    name: text(form.get('name')),
+    mobile: text(form.get('mobile')),
+    idNumber: text(form.get('idNumber')),
+    slotKey: text(form.get('slotKey')),
+  }
   const account = await findDefaultAccount(payload)
   try {
     const booked = await bookAppointment(
       payload,
-      { guideId, slotKey: values.slotKey ?? '', name: values.name, mobile: values.mobile, idNumber: values.idNumber, requestKey: text(form.get('requestKey')) || undefined },
+      {
+        guideId,
+        slotKey: values.slotKey ?? '',
+        name: values.name,
+        mobile: values.mobile,
+        idNumber: values.idNumber,
+        requestKey: text(form.get('requestKey')) || undefined,
+      },
       { kind: 'resident', openid: gate.identity.openid, accountId: account ? String(account.id) : null },
       now,
     )
@@ -141,9 +153,16 @@ export async function bookSubmitResponse(payload: Payload, request: Request, gui
       if (existing) return new Response(null, { status: 303, headers: { Location: `/m/appointments/${existing}?already=1`, 'Cache-Control': 'no-store' } })
     }
     const problems = error.details?.problems as Record<string, string> | undefined
-    const nextSlots = error.details?.nextSlots as OpenSlot[] | undefined
+    // The day the resident was looking at (the form's hidden field, else the slot's own day).
+    const day = text(form.get('day')) || (values.slotKey ?? '').split('|')[1] || ''
     if (error.code === 'slot-full' || error.code === 'slot-unavailable') values.slotKey = undefined
-    return bookForm(payload, request, guideId, gate.identity.openid, now, { values, error: { message: error.message, problems, nextSlots }, status: error.status })
+    return bookForm(payload, request, guideId, gate.identity.openid, now, {
+      values,
+      day,
+      // The message names the next free slots (book.ts).
+      error: { message: error.message, problems },
+      status: error.status,
+    })
   }
 }
 

@@ -47,14 +47,23 @@ export interface BookPageProps {
   requestKey: string
   values?: BookingFormValues
   /** The refusal to show above the form (Chinese), with its field problems. */
-  error?: { message: string; problems?: Record<string, string>; nextSlots?: OpenSlot[] }
+  error?: { message: string; problems?: Record<string, string> }
   /** A reason online booking is not possible now (no-show block, no slots); the form is not shown. */
   closed?: ReactNode
   /** Calendar warnings, shortened for residents. */
   notes?: string[]
 }
 
-function Field({ label, name, value, type = 'text', problem, hint, inputMode, autoComplete }: {
+function Field({
+  label,
+  name,
+  value,
+  type = 'text',
+  problem,
+  hint,
+  inputMode,
+  autoComplete,
+}: {
   label: string
   name: string
   value?: string
@@ -98,7 +107,10 @@ export function BookPage(props: BookPageProps) {
               <ul className="m-days">
                 {days.map((entry) => (
                   <li key={entry.date}>
-                    <a className={`m-day${entry.date === day ? ' m-day_on' : ''}${entry.free === 0 ? ' m-day_full' : ''}`} href={`/m/book/${guideId}?day=${entry.date}`}>
+                    <a
+                      className={`m-day${entry.date === day ? ' m-day_on' : ''}${entry.free === 0 ? ' m-day_full' : ''}`}
+                      href={`/m/book/${guideId}?day=${entry.date}`}
+                    >
                       <span>{dayLabel(entry.date)}</span>
                       <span className="m-muted">{entry.free > 0 ? `余 ${entry.free}` : '已约满'}</span>
                     </a>
@@ -134,7 +146,13 @@ export function BookPage(props: BookPageProps) {
                 <Field label="姓名" name="name" value={values.name} problem={error?.problems?.name} autoComplete="name" />
                 <Field label="手机号" name="mobile" type="tel" inputMode="tel" value={values.mobile} problem={error?.problems?.mobile} autoComplete="tel" />
                 {props.needsIdNumber ? (
-                  <Field label="身份证号" name="idNumber" value={values.idNumber} problem={error?.problems?.idNumber} hint="办理本事项需核对身份，仅承办科室可见" />
+                  <Field
+                    label="身份证号"
+                    name="idNumber"
+                    value={values.idNumber}
+                    problem={error?.problems?.idNumber}
+                    hint="办理本事项需核对身份，仅承办科室可见"
+                  />
                 ) : null}
                 <p className="m-muted">您的姓名和手机号只用于本次办事，仅承办科室工作人员可见，事项办结 180 天后自动删除。</p>
               </section>
@@ -281,7 +299,8 @@ export function AppointmentPage({ row, history, cancellable, cutoffText, flash }
                   <span className="m-muted">{formatShanghai(step.at)}</span>
                 </div>
                 <div className="m-muted">
-                  {step.action === 'book' ? '提交预约' : isMatterAction(step.action) ? MATTER_ACTION_LABELS[step.action].zh : step.action}（{ACTOR[step.actor] ?? step.actor}）
+                  {step.action === 'book' ? '提交预约' : isMatterAction(step.action) ? MATTER_ACTION_LABELS[step.action].zh : step.action}（
+                  {ACTOR[step.actor] ?? step.actor}）
                 </div>
                 {step.note ? <p className="m-text">{step.note}</p> : null}
                 {step.expectedCompletion ? <p>预计办结日期：{dayLabel(step.expectedCompletion)}</p> : null}
