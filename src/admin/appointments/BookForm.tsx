@@ -142,14 +142,14 @@ export const BookForm: React.FC<{ guides: { id: string; title: string }[] }> = (
         <p style={{ fontSize: 18 }}>
           {booked.guideTitle} · {booked.slotDate} {booked.slotStart}–{booked.slotEnd}
         </p>
-        <p style={{ display: 'flex', gap: 8 }}>
+        <div style={{ display: 'flex', gap: 8 }}>
           <Button buttonStyle="primary" margin={false} onClick={again}>
             {t('再约一位', 'Book another')}
           </Button>
           <Button el="link" url={appointmentHref(booked.id)} buttonStyle="secondary" margin={false}>
             {t('查看这条预约', 'Open the appointment')}
           </Button>
-        </p>
+        </div>
       </div>
     )
   }

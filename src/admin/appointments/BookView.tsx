@@ -20,11 +20,11 @@ export async function AppointmentsBookView(props: AdminViewServerProps) {
   return (
     <PushPage view={props}>
       <h1 style={{ marginTop: 24 }}>{t('代约（电话或现场）', 'Book for a resident')}</h1>
-      <p style={{ margin: '0 0 var(--base)' }}>
+      <div style={{ margin: '0 0 var(--base)' }}>
         <Button el="link" url="/admin/appointments-today" buttonStyle="pill" size="small" margin={false}>
           {t('← 今日预约', '← Appointments today')}
         </Button>
-      </p>
+      </div>
       {!access.canAct ? (
         <Banner type="info">{t('只有承办科室的工作人员和管理员可以代约。', 'Only office staff and administrators book for residents.')}</Banner>
       ) : guides.length === 0 ? (

@@ -131,7 +131,7 @@ export const MatterPanel: React.FC = () => {
       {!panel && !loadError ? <p>{t('正在加载…', 'Loading…')}</p> : null}
       {panel ? (
         <>
-          <p style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', margin: '0 0 12px' }}>
+          <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', margin: '0 0 12px' }}>
             <span className="matter-panel__status" data-status={panel.status}>
               <Pill pillStyle={STATUS_PILL[panel.status]}>{pick(panel.statusLabel, lang)}</Pill>
             </span>
@@ -146,7 +146,7 @@ export const MatterPanel: React.FC = () => {
                 {pick(panel.deadlineLabel, lang)}
               </span>
             ) : null}
-          </p>
+          </div>
           <ol className="matter-panel__steps" style={{ listStyle: 'none', margin: '0 0 12px', padding: 0, borderLeft: '2px solid var(--theme-elevation-150)' }}>
             {panel.steps.map((step, index) => (
               <li key={index} className="matter-panel__step" data-action={step.action} style={{ margin: '0 0 8px', paddingLeft: 12 }}>

@@ -69,14 +69,14 @@ export async function AppointmentsTodayView(props: AdminViewServerProps) {
       {access.canAct ? (
         <>
           <CheckInBox />
-          <p style={{ margin: '0 0 var(--base)' }}>
+          <div style={{ margin: '0 0 var(--base)' }}>
             <Button el="link" url="/admin/appointments-book" buttonStyle="secondary" size="small" margin={false}>
               {t('代约（电话或现场）', 'Book for a resident')}
             </Button>{' '}
             <Button el="link" url="/admin/matters-board" buttonStyle="secondary" size="small" margin={false}>
               {t('办件看板', 'Matters board')}
             </Button>
-          </p>
+          </div>
         </>
       ) : null}
       <p className="appointments-today__summary" style={{ color: MUTED }}>
