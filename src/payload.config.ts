@@ -73,11 +73,18 @@ export default buildConfig({
     },
     components: {
       beforeDashboard: ['/src/admin/review/ReviewDashboard#ReviewDashboard'],
-      afterNavLinks: ['/src/admin/review/ReviewQueueNavLink#ReviewQueueNavLink', '/src/admin/push/PushNavLinks#PushNavLinks'],
+      afterNavLinks: [
+        '/src/admin/review/ReviewQueueNavLink#ReviewQueueNavLink',
+        '/src/admin/push/PushNavLinks#PushNavLinks',
+        '/src/admin/appointments/AppointmentsNavLinks#AppointmentsNavLinks',
+      ],
       views: {
         reviewQueue: { Component: '/src/admin/review/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
         thisWeek: { Component: '/src/admin/push/ThisWeekView#ThisWeekView', path: '/this-week' },
         pushCalendar: { Component: '/src/admin/push/PushCalendarView#PushCalendarView', path: '/push-calendar' },
+        appointmentsToday: { Component: '/src/admin/appointments/TodayView#AppointmentsTodayView', path: '/appointments-today' },
+        mattersBoard: { Component: '/src/admin/appointments/MattersBoardView#MattersBoardView', path: '/matters-board' },
+        appointmentsBook: { Component: '/src/admin/appointments/BookView#AppointmentsBookView', path: '/appointments-book' },
       },
     },
   },

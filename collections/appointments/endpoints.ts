@@ -1,10 +1,11 @@
-import { Forbidden, type Endpoint, type PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 import { requireStaff } from '../../src/access/roles'
 import { ApiError } from '../../src/http/api-error'
 import { mayHandleOffice } from '../../src/services/appointments/access'
 import { bookAppointment, loadBookableGuide, openSlots } from '../../src/services/appointments/book'
-import { findByBookingCode, matterHistory, takeMatterStep } from '../../src/services/appointments/steps'
+import { findByBookingCode, takeMatterStep } from '../../src/services/appointments/steps'
 import { noticeForStep } from '../../src/services/appointments/notices'
+import { loadMatterPanel } from '../../src/services/appointments/staff-views'
 
 type Body = Record<string, unknown>
 
@@ -34,7 +35,8 @@ function requireOfficeStaff(req: PayloadRequest, officeId: unknown): ReturnType<
  * - POST /api/appointments/book { guide, slotKey, name, mobile, idNumber?, openid?, requestKey? } — book for a resident who called or came in
  * - POST /api/appointments/check-in { code } — 签到 by booking code
  * - POST /api/appointments/:id/step { action, note? } — any other step (matter-status.ts)
- * - GET  /api/appointments/:id/history — the steps, oldest first
+ * - GET  /api/appointments/:id/history — the steps, oldest first (with who took them), the status, the
+ *   expected completion date and deadline, and the steps the user may take now (staff-views.ts MatterPanel)
  *
  * Refusals are ApiErrors with Chinese messages (see book.ts and steps.ts for the codes).
  */
@@ -53,6 +55,8 @@ export const appointmentEndpoints: Endpoint[] = [
     path: '/book',
     method: 'post',
     handler: async (req) => {
+      // Signed in first: nobody learns which guides exist (401 before 404, as every endpoint answers).
+      requireStaff(req)
       const body = await jsonBody(req)
       const guide = await loadBookableGuide(req.payload, text(body.guide))
       const staff = requireOfficeStaff(req, guide.office)
@@ -79,6 +83,13 @@ export const appointmentEndpoints: Endpoint[] = [
       requireStaff(req)
       const appointment = await findByBookingCode(req.payload, text(body.code))
       const staff = requireOfficeStaff(req, appointment.office)
+      // The common slip at the window (the code scanned twice) gets its own plain answer.
+      if (appointment.status === 'checked_in') {
+        throw new ApiError(409, 'already-checked-in', {
+          zh: `预约码 ${appointment.bookingCode} 已签到，无需重复签到`,
+          en: `Booking ${appointment.bookingCode} is already checked in`,
+        })
+      }
       const step = await takeMatterStep(req.payload, String(appointment.id), 'check_in', { kind: 'staff', user: staff }, body.note)
       return Response.json({ ok: true, status: step.to, appointment: { id: String(appointment.id), bookingCode: appointment.bookingCode } })
     },
@@ -105,15 +116,10 @@ export const appointmentEndpoints: Endpoint[] = [
     handler: async (req) => {
       requireStaff(req)
       const id = String(req.routeParams?.id ?? '')
-      // Read through access: staff who may not read it (another office, an editor) get a 404, as for a matter that does not exist.
-      const found = await req.payload
-        .find({ collection: 'appointments', where: { id: { equals: id } }, limit: 1, depth: 0, req, overrideAccess: false })
-        .catch((error: unknown) => {
-          if (error instanceof Forbidden) return { docs: [] }
-          throw error
-        })
-      if (found.docs.length === 0) throw new ApiError(404, 'not-found', { zh: '没有找到这条预约', en: 'Appointment not found' })
-      return Response.json({ steps: await matterHistory(req.payload, id) })
+      // Read through access (staff-views.ts): staff who may not read it (another office, an editor) get a 404, as for a matter that does not exist.
+      const panel = await loadMatterPanel(req.payload, req.user, id)
+      if (!panel) throw new ApiError(404, 'not-found', { zh: '没有找到这条预约', en: 'Appointment not found' })
+      return Response.json(panel)
     },
   },
 ]

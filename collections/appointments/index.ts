@@ -32,6 +32,8 @@ export const Appointments: CollectionConfig = {
   access: { read: readAppointments, create: nobody, update: nobody, delete: isAdmin },
   endpoints: apiEndpoints(appointmentEndpoints),
   fields: [
+    // The matter's timeline and the steps the user may take now (src/admin/appointments/MatterPanel.tsx).
+    { name: 'matterPanel', type: 'ui', admin: { components: { Field: '/src/admin/appointments/MatterPanel#MatterPanel' } } },
     ...[
       { name: 'bookingCode', type: 'text', required: true, unique: true, label: { zh: '预约码', en: 'Booking code' } },
       { name: 'guide', type: 'relationship', relationTo: 'service-guides', required: true, index: true, label: { zh: '事项', en: 'Guide' } },

@@ -167,6 +167,21 @@ test('check-in by booking code at the window, then the history is readable by th
   expect(checkIn.body.status).toBe('checked_in')
   const history = await api(http.url, as.clerk, 'GET', `/api/appointments/${appointmentId}/history`)
   expect(history.body.steps.map((step: { to: string }) => step.to)).toEqual(['booked', 'checked_in'])
+  // The panel on the appointment: who checked in, and the steps the clerk may take now.
+  expect(history.body.steps[1]).toMatchObject({ action: 'check_in', actor: 'staff', byName: 'clerk', label: { zh: '签到' } })
+  expect(history.body.actions.map((action: { action: string }) => action.action)).toEqual(['accept', 'reject', 'cancel'])
+  const leader = await api(http.url, as.leader, 'GET', `/api/appointments/${appointmentId}/history`)
+  expect(leader.body).toMatchObject({ status: 'checked_in', actions: [] })
+  // Scanned twice at the window: said plainly.
+  const again = await api(http.url, as.clerk, 'POST', '/api/appointments/check-in', { code: stored.bookingCode })
+  expect(again.status).toBe(409)
+  expect(again.body.errors[0]).toMatchObject({ code: 'already-checked-in', message: `预约码 ${stored.bookingCode} 已签到，无需重复签到` })
+  const unknown = await api(http.url, as.clerk, 'POST', '/api/appointments/check-in', { code: 'ZZZZZZ' })
+  expect(unknown.status).toBe(404)
+  expect(unknown.body.errors[0].message).toBe('没有找到预约码为 ZZZZZZ 的预约')
+  const otherOffice = await api(http.url, as.otherClerk, 'POST', '/api/appointments/check-in', { code: stored.bookingCode })
+  expect(otherOffice.status).toBe(403)
+  expect(otherOffice.body.errors[0].message).toBe('只有承办科室的工作人员才能办理该事项的预约')
 })
 
 test("office staff set their own office's booking rule (closures), not another office's", async () => {

@@ -34,7 +34,14 @@ afterAll(async () => {
 
 /** WeChat's browser on a phone: 375 × 740, touch, Chinese, Beijing time, WeChat's user agent. */
 async function phone(userAgent = WECHAT_UA): Promise<{ context: BrowserContext; page: Page; scripts: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, userAgent, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    userAgent,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
   const page = await context.newPage()
   const scripts: string[] = []
   page.on('request', (request) => {
@@ -56,7 +63,7 @@ async function menuUrl(name: string): Promise<string> {
 
 const noWiderThan = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth)
 
-test('from the menu to a booking code, checked in by staff, then cancelled — inside WeChat, at a phone\'s size', async () => {
+test("from the menu to a booking code, checked in by staff, then cancelled — inside WeChat, at a phone's size", async () => {
   const guidesUrl = await menuUrl('办事指南')
   expect(guidesUrl).toBe(`${server.url}/m/guides`)
   const { context, page, scripts } = await phone()
@@ -136,8 +143,10 @@ test('from the menu to a booking code, checked in by staff, then cancelled — i
   await context.close()
 })
 
-test('outside WeChat the resident\'s pages say to open them in WeChat; the guides still read', async () => {
-  const { context, page } = await phone('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1')
+test("outside WeChat the resident's pages say to open them in WeChat; the guides still read", async () => {
+  const { context, page } = await phone(
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
+  )
   await page.goto(await menuUrl('预约服务'))
   expect(await page.locator('h1').innerText()).toBe('请在微信中打开')
   await page.click('text=先看看办事指南（无需微信）')

@@ -192,6 +192,15 @@ export function availableMatterActions(from: MatterState, actor: MatterActor): M
 }
 
 /**
+ * What the note for the resident must say when `actor` takes `action` (Chinese, e.g.
+ * 「请写明不予受理的理由」), or null when the note is optional: the buttons show it before a click, and
+ * decideMatterTransition refuses a step without it (400 `note-required`).
+ */
+export function requiredNote(action: MatterAction, actor: MatterActor): string | null {
+  return RULES[action].note?.(actor) ?? null
+}
+
+/**
  * True when an accepted matter is past its expected completion date on `today` (Beijing `YYYY-MM-DD`):
  * still running (已受理, 办理中, 需补正) and `today` after the date. False without a date.
  */

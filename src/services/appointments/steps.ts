@@ -31,11 +31,19 @@ export interface StepTaken {
   calendarWarning?: string
 }
 
+/**
+ * The matter-status actor of a signed-in member of staff for a matter of office `office`: an admin,
+ * or staff of that office or not (leaders and other offices: `ofOffice: false`, so no step).
+ */
+export function staffMatterActor(user: StaffUser, office: unknown): MatterActor {
+  if (roleOf(user as never) === 'admin') return { kind: 'admin' }
+  return { kind: 'staff', ofOffice: mayHandleOffice(user as never, office) }
+}
+
 function matterActor(actor: StepActor, appointment: StoredAppointment): MatterActor {
   if (actor.kind === 'system') return { kind: 'system' }
   if (actor.kind === 'resident') return { kind: 'resident', isOwner: !!appointment.openid && appointment.openid === actor.openid }
-  if (roleOf(actor.user as never) === 'admin') return { kind: 'admin' }
-  return { kind: 'staff', ofOffice: mayHandleOffice(actor.user as never, appointment.office) }
+  return staffMatterActor(actor.user, appointment.office)
 }
 
 /**

@@ -28,6 +28,7 @@ import { UserNameCell as UserNameCell_a7625937be718e9f19efb180409bca45 } from '.
 import { UserNameField as UserNameField_a7625937be718e9f19efb180409bca45 } from '../../../../src/admin/users/UserName'
 import { ReviewActions as ReviewActions_890252d3afa47341d4a312f52bab4903 } from '../../../../src/admin/review/ReviewActions'
 import { DocumentDates as DocumentDates_49c680ea99bef475323e8ce8dc532dfa } from '../../../../src/admin/dates/DocumentDates'
+import { MatterPanel as MatterPanel_3aad09927f740deed2c0f59f8d7daaac } from '../../../../src/admin/appointments/MatterPanel'
 import { CurrentPasswordField as CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70 } from '../../../../collections/users/CurrentPasswordField'
 import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
 import { SecretsSetCell as SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
@@ -42,10 +43,14 @@ import { MenuRowLabel as MenuRowLabel_c3bb62e7c8ab43c69fa50d0611214060 } from '.
 import { MenuPreview as MenuPreview_a586103e15b1d6ded521236c8c4681bb } from '../../../../src/admin/menu/MenuPreview'
 import { ReviewQueueNavLink as ReviewQueueNavLink_d922d1e58a26c5c7e4d1c131806b8142 } from '../../../../src/admin/review/ReviewQueueNavLink'
 import { PushNavLinks as PushNavLinks_086b9e427259d1914dfc4739edcba31d } from '../../../../src/admin/push/PushNavLinks'
+import { AppointmentsNavLinks as AppointmentsNavLinks_c55978303d96b14e872d85fbd84966bd } from '../../../../src/admin/appointments/AppointmentsNavLinks'
 import { ReviewDashboard as ReviewDashboard_968022c17d1dcae37b2b6e902d7c82e6 } from '../../../../src/admin/review/ReviewDashboard'
 import { ReviewQueueView as ReviewQueueView_014083ca37a411cf97464604a6b51580 } from '../../../../src/admin/review/ReviewQueueView'
 import { ThisWeekView as ThisWeekView_188884e651f0d9e5589eac04853266d0 } from '../../../../src/admin/push/ThisWeekView'
 import { PushCalendarView as PushCalendarView_fcc35f1ce73d32c092a599400c78d83f } from '../../../../src/admin/push/PushCalendarView'
+import { AppointmentsTodayView as AppointmentsTodayView_b47741db170708ebd2d5cdf296a97aae } from '../../../../src/admin/appointments/TodayView'
+import { MattersBoardView as MattersBoardView_e1c127bc914008c91e42384a4800a9ef } from '../../../../src/admin/appointments/MattersBoardView'
+import { AppointmentsBookView as AppointmentsBookView_d77d99503d2c5882affa1435fa426b97 } from '../../../../src/admin/appointments/BookView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -80,6 +85,7 @@ export const importMap = {
   "/src/admin/users/UserName#UserNameField": UserNameField_a7625937be718e9f19efb180409bca45,
   "/src/admin/review/ReviewActions#ReviewActions": ReviewActions_890252d3afa47341d4a312f52bab4903,
   "/src/admin/dates/DocumentDates#DocumentDates": DocumentDates_49c680ea99bef475323e8ce8dc532dfa,
+  "/src/admin/appointments/MatterPanel#MatterPanel": MatterPanel_3aad09927f740deed2c0f59f8d7daaac,
   "/collections/users/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70,
   "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetCell": SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0,
@@ -94,9 +100,13 @@ export const importMap = {
   "/src/admin/menu/MenuPreview#MenuPreview": MenuPreview_a586103e15b1d6ded521236c8c4681bb,
   "/src/admin/review/ReviewQueueNavLink#ReviewQueueNavLink": ReviewQueueNavLink_d922d1e58a26c5c7e4d1c131806b8142,
   "/src/admin/push/PushNavLinks#PushNavLinks": PushNavLinks_086b9e427259d1914dfc4739edcba31d,
+  "/src/admin/appointments/AppointmentsNavLinks#AppointmentsNavLinks": AppointmentsNavLinks_c55978303d96b14e872d85fbd84966bd,
   "/src/admin/review/ReviewDashboard#ReviewDashboard": ReviewDashboard_968022c17d1dcae37b2b6e902d7c82e6,
   "/src/admin/review/ReviewQueueView#ReviewQueueView": ReviewQueueView_014083ca37a411cf97464604a6b51580,
   "/src/admin/push/ThisWeekView#ThisWeekView": ThisWeekView_188884e651f0d9e5589eac04853266d0,
   "/src/admin/push/PushCalendarView#PushCalendarView": PushCalendarView_fcc35f1ce73d32c092a599400c78d83f,
+  "/src/admin/appointments/TodayView#AppointmentsTodayView": AppointmentsTodayView_b47741db170708ebd2d5cdf296a97aae,
+  "/src/admin/appointments/MattersBoardView#MattersBoardView": MattersBoardView_e1c127bc914008c91e42384a4800a9ef,
+  "/src/admin/appointments/BookView#AppointmentsBookView": AppointmentsBookView_d77d99503d2c5882affa1435fa426b97,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
