@@ -6,6 +6,7 @@ import { bookAppointment, loadBookableGuide, openSlots } from '../../src/service
 import { findByBookingCode, takeMatterStep } from '../../src/services/appointments/steps'
 import { noticeForStep } from '../../src/services/appointments/notices'
 import { loadMatterPanel } from '../../src/services/appointments/staff-views'
+import { exportAppointmentsCsv } from '../../src/services/appointments/export'
 
 type Body = Record<string, unknown>
 
@@ -35,12 +36,31 @@ function requireOfficeStaff(req: PayloadRequest, officeId: unknown): ReturnType<
  * - POST /api/appointments/book { guide, slotKey, name, mobile, idNumber?, openid?, requestKey? } — book for a resident who called or came in
  * - POST /api/appointments/check-in { code } — 签到 by booking code
  * - POST /api/appointments/:id/step { action, note? } — any other step (matter-status.ts)
+ * - GET  /api/appointments/export?from=YYYY-MM-DD&to=YYYY-MM-DD — CSV of the days, residents' data masked whoever asks
  * - GET  /api/appointments/:id/history — the steps, oldest first (with who took them), the status, the
  *   expected completion date and deadline, and the steps the user may take now (staff-views.ts MatterPanel)
  *
  * Refusals are ApiErrors with Chinese messages (see book.ts and steps.ts for the codes).
  */
 export const appointmentEndpoints: Endpoint[] = [
+  {
+    path: '/export',
+    method: 'get',
+    handler: async (req) => {
+      requireStaff(req)
+      const from = req.searchParams.get('from')
+      const to = req.searchParams.get('to') ?? from
+      const csv = await exportAppointmentsCsv(req.payload, req.user, { from, to })
+      const name = `预约-${from}${to !== from ? `_${to}` : ''}.csv`
+      return new Response(csv, {
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="appointments-${from}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          'Cache-Control': 'private, no-store',
+        },
+      })
+    },
+  },
   {
     path: '/slots',
     method: 'get',

@@ -201,3 +201,29 @@ test("office staff set their own office's booking rule (closures), not another o
   expect(bad.status).toBe(400)
   expect(JSON.stringify(bad.body)).toContain('开放时间')
 })
+
+test('the export: CSV of the days the user may read, names and mobiles masked even for admins; formulas neutralised; bad ranges refused', async () => {
+  const asAdmin = await fetch(`${http.url}/api/appointments/export?from=2026-12-07&to=2026-12-14`, { headers: { Authorization: `JWT ${as.admin.token}` } })
+  expect(asAdmin.status).toBe(200)
+  expect(asAdmin.headers.get('content-type')).toContain('text/csv')
+  // UTF-8 with its BOM, so Excel reads the Chinese (fetch's text() would drop the BOM).
+  const bytes = Buffer.from(await asAdmin.arrayBuffer())
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  const csv = bytes.toString('utf8')
+  expect(csv).toContain('预约码,事项,承办科室')
+  expect(csv).toContain('张**')
+  expect(csv).toContain('138****1234')
+  expect(csv).not.toContain('13812341234')
+  expect(csv).not.toContain('张三丰')
+  expect(csv).not.toContain('o-matrix-resident')
+  const otherOffice = await (
+    await fetch(`${http.url}/api/appointments/export?from=2026-12-07&to=2026-12-14`, { headers: { Authorization: `JWT ${as.otherClerk.token}` } })
+  ).text()
+  expect(otherOffice.trim().split('\r\n')).toHaveLength(1)
+  expect(
+    (await fetch(`${http.url}/api/appointments/export?from=2026-12-07&to=2026-12-14`, { headers: { Authorization: `JWT ${as.editor.token}` } })).status,
+  ).toBe(403)
+  const reversed = await api(http.url, as.admin, 'GET', '/api/appointments/export?from=2026-12-14&to=2026-12-07')
+  expect(reversed.status).toBe(400)
+  expect(reversed.body.errors[0].message).toContain('日期范围')
+})

@@ -154,3 +154,73 @@ test("outside WeChat the resident's pages say to open them in WeChat; the guides
   expect(await page.locator('body').innerText()).toContain('高龄老人生活补贴申领')
   await context.close()
 })
+
+test('staff move the matter in the admin — check-in by code on 今日预约, 受理, 通知补正 on the panel — and the resident follows it in WeChat', async () => {
+  // The resident books 高龄老人生活补贴申领 (民政科; it asks for the ID number).
+  const resident = await phone()
+  await resident.page.goto(`${server.url}/m/guides`)
+  await resident.page.click('text=高龄老人生活补贴申领')
+  await resident.page.click('text=预约办理')
+  await resident.page.waitForURL(/\/m\/book\//)
+  await resident.page.locator('.m-slot:not(.m-slot_full) input').first().check()
+  await resident.page.fill('input[name=name]', '王建国')
+  await resident.page.fill('input[name=mobile]', '13991234567')
+  await resident.page.fill('input[name=idNumber]', '61010319500101123X')
+  await resident.page.click('button:has-text("提交预约")')
+  await resident.page.waitForURL(/\?booked=1$/)
+  const code = (await resident.page.locator('.m-code-value').innerText()).trim()
+  const residentUrl = resident.page.url().replace('?booked=1', '')
+  const appointmentId = residentUrl.split('/').pop()!
+  const admin = await login(server.url, 'admin@demo.local', 'demo-password')
+  const slotDate = (await api(server.url, admin, 'GET', `/api/appointments/${appointmentId}?depth=0`)).body.slotDate as string
+
+  // The window clerk of 民政科, in the admin.
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } })
+  const staff = await context.newPage()
+  await staff.goto(`${server.url}/admin/login`)
+  await staff.fill('#field-email', 'clerk@demo.local')
+  await staff.fill('#field-password', 'demo-password')
+  await staff.click('button[type=submit]')
+  await staff.waitForURL(/\/admin$/)
+  await staff.goto(`${server.url}/admin/appointments-today?date=${slotDate}`)
+  const row = staff.locator('tr', { has: staff.locator(`text=${code}`) })
+  // The clerk's office: the full name and mobile.
+  expect(await row.innerText()).toContain('王建国')
+  expect(await row.innerText()).toContain('13991234567')
+  await staff.fill('.check-in__code', code.toLowerCase())
+  await staff.keyboard.press('Enter')
+  await staff.locator('.check-in__answer--ok').waitFor()
+  await staff.locator(`tr:has-text("${code}") [data-status="checked_in"]`).waitFor()
+
+  // The appointment's panel: 受理, 开始办理, then 通知补正 with what is missing.
+  await staff.goto(`${server.url}/admin/collections/appointments/${appointmentId}`)
+  await staff.locator('.matter-panel__action--accept').click()
+  await staff.locator('.matter-panel__status[data-status="accepted"]').waitFor()
+  await staff.locator('.matter-panel__action--start').click()
+  await staff.locator('.matter-panel__status[data-status="in_progress"]').waitFor()
+  await staff.fill('#matter-note', '请补交老人近期一寸免冠照片 1 张')
+  await staff.locator('.matter-panel__action--request_more').click()
+  await staff.locator('.matter-panel__status[data-status="needs_more"]').waitFor()
+
+  // The resident's page: each step, the note and the expected completion date.
+  await resident.page.goto(residentUrl)
+  expect(await resident.page.locator('.m-header .m-badge').innerText()).toBe('需补正')
+  const timeline = await resident.page.locator('.m-timeline').innerText()
+  for (const label of ['已预约', '已签到', '已受理', '办理中', '需补正', '请补交老人近期一寸免冠照片 1 张', '预计办结日期']) expect(timeline).toContain(label)
+  expect(await resident.page.locator('.m-fields').innerText()).toContain('预计办结')
+
+  // A leader sees the same day masked.
+  const leader = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } })
+  const leaderPage = await leader.newPage()
+  await leaderPage.goto(`${server.url}/admin/login`)
+  await leaderPage.fill('#field-email', 'leader@demo.local')
+  await leaderPage.fill('#field-password', 'demo-password')
+  await leaderPage.click('button[type=submit]')
+  await leaderPage.waitForURL(/\/admin$/)
+  await leaderPage.goto(`${server.url}/admin/appointments-today?date=${slotDate}`)
+  const leaderRow = await leaderPage.locator('tr', { has: leaderPage.locator(`text=${code}`) }).innerText()
+  expect(leaderRow).toContain('王**')
+  expect(leaderRow).toContain('139****4567')
+  expect(await leaderPage.content()).not.toContain('13991234567')
+  await Promise.all([leader.close(), context.close(), resident.context.close()])
+})

@@ -82,7 +82,12 @@ export async function AppointmentsTodayView(props: AdminViewServerProps) {
       <p className="appointments-today__summary" style={{ color: MUTED }}>
         {t(`共 ${rows.length} 个预约`, `${rows.length} appointment(s)`)}
         {counts.length > 0 ? `：${counts.map((entry) => `${pick(MATTER_STATE_LABELS[entry.state], lang)} ${entry.count}`).join('，')}` : ''}
-        {masked ? t('。个人信息按权限脱敏显示。', '. Personal data masked as your role requires.') : ''}
+        {masked ? t('。个人信息按权限脱敏显示。', '. Personal data masked as your role requires.') : ''}{' '}
+        {rows.length > 0 ? (
+          <a className="appointments-today__export" href={`/api/appointments/export?from=${date}&to=${date}`}>
+            {t('导出本日（CSV，姓名和手机号脱敏）', 'Export the day (CSV, names and mobiles masked)')}
+          </a>
+        ) : null}
       </p>
       {groups.length === 0 ? (
         <Banner type="info">
