@@ -58,6 +58,28 @@ export const BookingRules: CollectionConfig = {
         const problems = storedRuleProblems(merged)
         if (problems.length > 0) throw new ApiError(400, 'invalid-booking-rule', `预约规则有误：${problems.join('；')}`, { problems })
         const guideId = idOf(merged.guide)
+        // One rule per office (for all its guides) and one per guide: which rule applies is never a guess.
+        const same = await req.payload.find({
+          collection: 'booking-rules',
+          where: {
+            and: [
+              { office: { equals: idOf(merged.office) } },
+              guideId ? { guide: { equals: guideId } } : { guide: { exists: false } },
+              ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []),
+            ],
+          },
+          limit: 1,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+        if (same.docs.length > 0) {
+          throw new ApiError(
+            409,
+            'duplicate-booking-rule',
+            guideId ? '这个事项已有单独的预约规则，请修改那一条' : '这个科室已有预约规则，请修改那一条（某个事项另有安排时，可为该事项单独建一条）',
+          )
+        }
         if (guideId) {
           const guide = await req.payload.findByID({ collection: 'service-guides', id: guideId, depth: 0, req, overrideAccess: true, draft: true })
           if (idOf(guide.office) !== idOf(merged.office)) throw new ApiError(400, 'invalid-booking-rule', '预约规则的科室须与所选事项的承办科室一致')

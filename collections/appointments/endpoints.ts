@@ -33,7 +33,7 @@ function requireOfficeStaff(req: PayloadRequest, officeId: unknown): ReturnType<
  * The appointments' endpoints for staff (the residents' pages call the same services directly):
  *
  * - GET  /api/appointments/slots?guide=ID — `{ guide, slots: [{ key, date, start, end, capacity, free, … }], warnings }`, no cut-off
- * - POST /api/appointments/book { guide, slotKey, name, mobile, idNumber?, openid?, requestKey? } — book for a resident who called or came in
+ * - POST /api/appointments/book { guide, slotKey, name, mobile, idNumber?, requestKey? } — book for a resident who called or came in (no WeChat notices: no openid)
  * - POST /api/appointments/check-in { code } — 签到 by booking code
  * - POST /api/appointments/:id/step { action, note? } — any other step (matter-status.ts)
  * - GET  /api/appointments/export?from=YYYY-MM-DD&to=YYYY-MM-DD — CSV of the days, residents' data masked whoever asks
@@ -90,7 +90,9 @@ export const appointmentEndpoints: Endpoint[] = [
           idNumber: body.idNumber,
           requestKey: text(body.requestKey) || undefined,
         },
-        { kind: 'staff', user: staff, openid: text(body.openid) || null },
+        // No openid from staff: a resident's WeChat identity comes only from WeChat (a staff member could
+        // otherwise file bookings, and no-shows, under anyone's account).
+        { kind: 'staff', user: staff },
       )
       return Response.json({ ok: true, appointment: booked }, { status: 201 })
     },

@@ -11,6 +11,9 @@ const systemOnly = { create: nobody, update: nobody }
 /** Full personal data: admins and staff of the appointment's office (see access.ts). */
 const personal = { ...systemOnly, read: personalDataField }
 
+/** The full values show on the document only: never a list column or a list filter (lists are masked). */
+const fullValueOnly = { disableListColumn: true, disableListFilter: true }
+
 const readOnlyField = (field: Field): Field => ({ ...field, access: { ...systemOnly, ...('access' in field ? field.access : {}) } }) as Field
 
 /**
@@ -83,10 +86,10 @@ export const Appointments: CollectionConfig = {
       label: { zh: '完整个人信息（仅承办科室和管理员可见）', en: 'Full personal data (office staff and admins only)' },
       admin: { initCollapsed: true },
       fields: [
-        { name: 'openid', type: 'text', index: true, access: personal, label: { zh: '居民 OpenID', en: 'Resident openid' } },
-        { name: 'name', type: 'text', access: personal, label: { zh: '姓名（完整）', en: 'Full name' } },
-        { name: 'mobile', type: 'text', access: personal, label: { zh: '手机号（完整）', en: 'Full mobile' } },
-        { name: 'idNumber', type: 'text', access: personal, label: { zh: '身份证号（完整）', en: 'Full ID number' } },
+        { name: 'openid', type: 'text', index: true, access: personal, label: { zh: '居民 OpenID', en: 'Resident openid' }, admin: fullValueOnly },
+        { name: 'name', type: 'text', access: personal, label: { zh: '姓名（完整）', en: 'Full name' }, admin: fullValueOnly },
+        { name: 'mobile', type: 'text', access: personal, label: { zh: '手机号（完整）', en: 'Full mobile' }, admin: fullValueOnly },
+        { name: 'idNumber', type: 'text', access: personal, label: { zh: '身份证号（完整）', en: 'Full ID number' }, admin: fullValueOnly },
       ],
     },
   ],

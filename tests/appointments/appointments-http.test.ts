@@ -69,7 +69,6 @@ test('50 bookings at once at the last seat: exactly one wins; the others are tol
         slotKey,
         name: '李四',
         mobile: `1390000${String(n).padStart(4, '0')}`,
-        openid: `o-race-${n}`,
       }),
     ),
   )
@@ -186,8 +185,21 @@ test('check-in by booking code at the window, then the history is readable by th
 
 test("office staff set their own office's booking rule (closures), not another office's", async () => {
   const weekly = [{ weekday: '1', start: '09:00', end: '11:00' }]
-  const own = await api(http.url, as.clerk, 'POST', '/api/booking-rules', { name: '民政科周末加班', office: world.office, weekly, capacity: 2 })
+  // The office has its rule already: a second one for all its guides is refused, one for a guide is not.
+  const second = await api(http.url, as.clerk, 'POST', '/api/booking-rules', { name: '民政科第二条', office: world.office, weekly, capacity: 2 })
+  expect(second.status).toBe(409)
+  expect(second.body.errors[0].message).toContain('这个科室已有预约规则')
+  const own = await api(http.url, as.clerk, 'POST', '/api/booking-rules', {
+    name: '居住证明单独安排',
+    office: world.office,
+    guide: world.guide,
+    weekly,
+    capacity: 2,
+  })
   expect(own.status).toBe(201)
+  const again = await api(http.url, as.clerk, 'POST', '/api/booking-rules', { name: '再来一条', office: world.office, guide: world.guide, weekly, capacity: 2 })
+  expect(again.status).toBe(409)
+  expect((await api(http.url, as.clerk, 'DELETE', `/api/booking-rules/${own.body.doc.id}`)).status).toBe(200)
   const other = await api(http.url, as.clerk, 'POST', '/api/booking-rules', { name: '别的科室', office: world.otherOffice, weekly, capacity: 2 })
   expect(other.status).toBe(403)
   expect(other.body.errors[0].message).toContain('只能为自己所在科室设置预约规则')

@@ -98,9 +98,14 @@ test('the same submission twice books once', async () => {
   const input = { guideId: world.guide, slotKey: `rule-${world.rule}|2026-12-09|10:00-11:00`, ...RESIDENT, requestKey: 'form-123' }
   const [a, b] = await Promise.all([bookAppointment(payload, input, resident(20), MONDAY_8AM), bookAppointment(payload, input, resident(20), MONDAY_8AM)])
   expect(a.id).toBe(b.id)
-  expect((await payload.count({ collection: 'appointments', where: { requestKey: { equals: 'form-123' } } })).totalDocs).toBe(1)
+  // Stored scoped to who booked: `r:<openid>:<form key>`.
+  expect((await payload.count({ collection: 'appointments', where: { requestKey: { equals: 'r:o-resident-20:form-123' } } })).totalDocs).toBe(1)
+  // Another resident's form with the same key books their own.
+  const other = await bookAppointment(payload, input, resident(21), MONDAY_8AM)
+  expect(other.id).not.toBe(a.id)
+  // Two seats of two: one per resident, none for the repeated submission.
   const { slots } = await openSlots(payload, world.guide, MONDAY_8AM)
-  expect(slots.find((slot) => slot.key === input.slotKey)!.free).toBe(1)
+  expect(slots.find((slot) => slot.key === input.slotKey)!.free).toBe(0)
 })
 
 test('a resident cancels before the cut-off and the seat is free again; after it, online cancelling is refused', async () => {

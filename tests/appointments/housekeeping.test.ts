@@ -51,6 +51,23 @@ test('personal data is cleared 180 days after the matter ended; the statistics s
   await takeMatterStep(payload, second.id, 'cancel', { kind: 'resident', openid: 'o-k-4' }, undefined, MONDAY_8AM + 2 * DAY_MS)
   const open = await book('o-k-5', '2026-12-09', '14:00', '15:00')
 
+  // What else names the resident: a note for them on a step, and a template message about the matter.
+  await payload.update({ collection: 'matter-steps', where: { appointment: { equals: first.id } }, data: { note: '请张三丰补交户口簿' }, overrideAccess: true })
+  await payload.create({
+    collection: 'resident-notices',
+    overrideAccess: true,
+    data: {
+      clientMsgId: `test:${first.id}`,
+      kind: 'booked',
+      openid: 'o-k-3',
+      openidMasked: 'o-k-****',
+      relatedCollection: 'appointments',
+      relatedId: first.id,
+      status: 'sent',
+      url: 'https://x/m/appointments/1',
+      data: { keyword1: { value: '张三丰' } },
+    } as never,
+  })
   const now = MONDAY_8AM + 180 * DAY_MS + 3600_000
   // The no-show of the test before ended at 15:30 that day: 180 days are not over yet.
   expect(await clearExpiredPersonalData(payload, now)).toBe(1)
@@ -60,7 +77,15 @@ test('personal data is cleared 180 days after the matter ended; the statistics s
   expect(cleared).toMatchObject({ status: 'cancelled', slotDate: '2026-12-09', guide: expect.anything(), office: expect.anything() })
   expect(cleared.personalDataClearedAt).toBeTruthy()
   expect(JSON.stringify(cleared)).not.toContain('13812341234')
-  expect(await matterHistory(payload, first.id)).toHaveLength(2)
+  const steps = await matterHistory(payload, first.id)
+  expect(steps).toHaveLength(2)
+  expect(steps.map((step) => step.note)).toEqual([null, null])
+  const notices = await payload.find({ collection: 'resident-notices', where: { relatedId: { equals: first.id } }, overrideAccess: true })
+  // The booking's own notice (skipped: no account here) and the one made above.
+  expect(notices.docs.map((notice) => [notice.openid, notice.url ?? null, notice.data ?? null])).toEqual([
+    [CLEARED_MARK, null, null],
+    [CLEARED_MARK, null, null],
+  ])
   for (const id of [second.id, open.id]) expect((await payload.findByID({ collection: 'appointments', id, depth: 0 })).mobile).toBe('13812341234')
 
   await payload.updateGlobal({ slug: 'appointment-settings', data: { retentionDays: 30 } })

@@ -10,6 +10,7 @@ import {
   bookPageResponse,
   bookSubmitResponse,
   cancelResponse,
+  foreignPost,
   myAppointmentsResponse,
 } from '../../src/app/(residents)/m/_lib/appointment-handlers'
 import { RESIDENT_SESSION_COOKIE, signResidentSession } from '../../src/services/residents/session'
@@ -122,4 +123,21 @@ test('cancelling gives the seat back; a post from another site is refused', asyn
   expect(page).not.toContain('>取消预约<')
   const again = await bookSubmitResponse(payload, post(`/m/book/${world.guide}`, 'o-page-5', { ...form, requestKey: 'k-4' }), world.guide, now)
   expect(again.status).toBe(303)
+})
+
+test('a form must come from our own pages: Origin, else Sec-Fetch-Site, else Referer; a null or missing origin is refused', () => {
+  const form = (headers: Record<string, string>) => new Request(`${ORIGIN}/m/book/x`, { method: 'POST', headers })
+  expect(foreignPost(form({ origin: ORIGIN }))).toBeNull()
+  expect(foreignPost(form({ 'sec-fetch-site': 'same-origin' }))).toBeNull()
+  expect(foreignPost(form({ referer: `${ORIGIN}/m/book/x?day=2026-12-08` }))).toBeNull()
+  const refused: Record<string, string>[] = [
+    { origin: 'null' },
+    { origin: 'https://other.example.gov.cn' },
+    { 'sec-fetch-site': 'same-site' },
+    { referer: 'https://evil.example/' },
+    {},
+  ]
+  for (const headers of refused) {
+    expect({ headers, status: foreignPost(form(headers))?.status }).toEqual({ headers, status: 403 })
+  }
 })

@@ -47,7 +47,6 @@ export async function AppointmentsTodayView(props: AdminViewServerProps) {
   const rows = await loadDayAppointments(req.payload, req.user, { date, office })
   const groups = groupBySlot(rows)
   const counts = MATTER_STATES.map((state) => ({ state, count: rows.filter((row) => row.status === state).length })).filter((entry) => entry.count > 0)
-  const masked = rows.some((row) => !row.fullData)
 
   return (
     <PushPage view={props}>
@@ -82,7 +81,12 @@ export async function AppointmentsTodayView(props: AdminViewServerProps) {
       <p className="appointments-today__summary" style={{ color: MUTED }}>
         {t(`共 ${rows.length} 个预约`, `${rows.length} appointment(s)`)}
         {counts.length > 0 ? `：${counts.map((entry) => `${pick(MATTER_STATE_LABELS[entry.state], lang)} ${entry.count}`).join('，')}` : ''}
-        {masked ? t('。个人信息按权限脱敏显示。', '. Personal data masked as your role requires.') : ''}{' '}
+        {rows.length > 0
+          ? t(
+              '。列表中姓名和手机号脱敏显示，完整信息请打开预约查看（仅承办科室和管理员）。',
+              '. Names and mobiles are masked in lists; open an appointment for the full data (office staff and admins only).',
+            )
+          : ''}{' '}
         {rows.length > 0 ? (
           <a className="appointments-today__export" href={`/api/appointments/export?from=${date}&to=${date}`}>
             {t('导出本日（CSV，姓名和手机号脱敏）', 'Export the day (CSV, names and mobiles masked)')}

@@ -4,6 +4,7 @@
  * history. Residents book online through the residents' pages; staff book for a resident who calls or
  * walks in (no cut-off, no no-show block, openid optional).
  */
+import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 import { idOf, type StaffUser } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
@@ -138,6 +139,9 @@ function checkResidentData(input: BookingInput, guide: BookableGuide): { name: s
   return { name: name.value, mobile: mobile.value, idNumber: idNumber.value === '' ? null : idNumber.value }
 }
 
+/** Who books, as the prefix of their request keys: `r:<openid>` or `s:<staff id>`. */
+const bookerScope = (booker: Booker): string => (booker.kind === 'resident' ? `r:${booker.openid}` : `s:${booker.user.id}`)
+
 async function findByRequestKey(payload: Payload, requestKey: string): Promise<BookedAppointment | null> {
   const found = await payload.find({ collection: 'appointments', where: { requestKey: { equals: requestKey } }, limit: 1, depth: 1, overrideAccess: true })
   const doc = found.docs[0]
@@ -199,8 +203,10 @@ export async function bookAppointment(
   now: number = Date.now(),
   options: { notify?: boolean } = {},
 ): Promise<BookedAppointment> {
-  if (input.requestKey) {
-    const earlier = await findByRequestKey(payload, input.requestKey)
+  // The form's key, scoped to who books: a key never finds someone else's booking.
+  const requestKey = input.requestKey ? `${bookerScope(booker)}:${input.requestKey.slice(0, 64)}` : null
+  if (requestKey) {
+    const earlier = await findByRequestKey(payload, requestKey)
     if (earlier) return earlier
   }
   const { guide, slots, cutoffMinutes } = await openSlots(payload, input.guideId, now, { forStaff: booker.kind === 'staff' })
@@ -236,6 +242,9 @@ export async function bookAppointment(
   // A slot already full when the page was built is refused without a claim; the claim decides the rest.
   const claim = slot.free > 0 ? await claimSeat(payload, slot.key, slot.date, slot.capacity) : ({ ok: false, reason: 'full' } as const)
   if (!claim.ok) {
+    // A double tap: the twin request took the seat for this very submission.
+    const twin = requestKey ? await findByRequestKey(payload, requestKey) : null
+    if (twin) return twin
     if (claim.reason === 'busy') throw new ApiError(503, 'busy', '预约的人较多，请稍后再试', {}, { 'Retry-After': '2' })
     const taken = await seatsTaken(
       payload,
@@ -251,11 +260,20 @@ export async function bookAppointment(
 
   let booked: { appointment: StoredAppointment; stepId: string }
   try {
-    booked = await createAppointment(payload, { guide, slot, cutoffMinutes, person, openid, booker, requestKey: input.requestKey, now })
+    booked = await createAppointment(payload, {
+      guide,
+      slot,
+      cutoffMinutes,
+      person,
+      openid,
+      booker,
+      requestKey: requestKey ?? `${bookerScope(booker)}:${randomUUID()}`,
+      now,
+    })
   } catch (error) {
     await releaseSeat(payload, slot.key)
-    if (input.requestKey) {
-      const earlier = await findByRequestKey(payload, input.requestKey)
+    if (requestKey) {
+      const earlier = await findByRequestKey(payload, requestKey)
       if (earlier) return earlier
     }
     throw error
@@ -271,7 +289,8 @@ interface NewAppointment {
   person: { name: string; mobile: string; idNumber: string | null }
   openid: string | null
   booker: Booker
-  requestKey?: string
+  /** The scoped key (booker + form key), always set: unique in the collection. */
+  requestKey: string
   now: number
 }
 
@@ -280,10 +299,9 @@ const CODE_ATTEMPTS = 5
 
 async function createAppointment(payload: Payload, a: NewAppointment): Promise<{ appointment: StoredAppointment; stepId: string }> {
   const at = new Date(a.now).toISOString()
-  let lastError: unknown
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-    // The unique index refuses a code already used; the loop draws another.
     const bookingCode = generateBookingCode()
+    let stored: StoredAppointment
     try {
       const created = await payload.create({
         collection: 'appointments',
@@ -312,10 +330,18 @@ async function createAppointment(payload: Payload, a: NewAppointment): Promise<{
           nameMasked: maskName(a.person.name),
           mobileMasked: maskMobile(a.person.mobile),
           idNumberMasked: a.person.idNumber ? maskIdNumber(a.person.idNumber) : null,
-          requestKey: a.requestKey ?? `${bookingCode}-${a.now}`,
+          requestKey: a.requestKey,
         } as never,
       })
-      const stored = created as unknown as StoredAppointment
+      stored = created as unknown as StoredAppointment
+    } catch (error) {
+      // The unique index refused the code (already used): draw another. Anything else (the same
+      // submission made by a twin request, the database) goes to the caller.
+      const clash = await payload.count({ collection: 'appointments', where: { bookingCode: { equals: bookingCode } }, overrideAccess: true })
+      if (clash.totalDocs > 0) continue
+      throw error
+    }
+    try {
       const step = await payload.create({
         collection: 'matter-steps',
         overrideAccess: true,
@@ -333,13 +359,11 @@ async function createAppointment(payload: Payload, a: NewAppointment): Promise<{
       })
       return { appointment: stored, stepId: String(step.id) }
     } catch (error) {
-      lastError = error
-      if (
-        a.requestKey &&
-        (await payload.count({ collection: 'appointments', where: { requestKey: { equals: a.requestKey } }, overrideAccess: true })).totalDocs > 0
-      )
-        throw error
+      // No booking without its first step: undone, so the caller gives the seat back and nothing
+      // holds it. (SQLite and MongoDB without a replica set have no transaction to lean on.)
+      await payload.delete({ collection: 'appointments', id: stored.id, overrideAccess: true })
+      throw error
     }
   }
-  throw lastError ?? new Error('createAppointment: no free booking code')
+  throw new Error('createAppointment: no free booking code after several draws')
 }

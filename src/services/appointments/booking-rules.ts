@@ -77,12 +77,21 @@ export function storedRuleProblems(stored: Omit<StoredBookingRule, 'id'>): strin
  * naming no guide; null when neither exists (the guide cannot be booked).
  */
 export async function findRuleForGuide(payload: Payload, guideId: string, officeId: string | null): Promise<StoredBookingRule | null> {
-  const own = await payload.find({ collection: 'booking-rules', where: { guide: { equals: guideId } }, limit: 1, depth: 0, pagination: false })
+  const own = await payload.find({
+    collection: 'booking-rules',
+    where: { guide: { equals: guideId } },
+    sort: 'createdAt',
+    limit: 1,
+    depth: 0,
+    pagination: false,
+  })
   if (own.docs[0]) return own.docs[0] as unknown as StoredBookingRule
   if (!officeId) return null
   const office = await payload.find({
     collection: 'booking-rules',
     where: { and: [{ office: { equals: officeId } }, { guide: { exists: false } }] },
+    // One per office (the collection refuses a second); the oldest, should an older database hold two.
+    sort: 'createdAt',
     limit: 1,
     depth: 0,
     pagination: false,

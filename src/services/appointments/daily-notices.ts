@@ -4,7 +4,7 @@
  * again and on several instances: a reminder is sent once per appointment (its notice id), a list
  * once per office and day (a compare-and-set on the office's `dailyListSentOn`).
  */
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { idOf } from '../../access/roles'
 import { adminUrl } from '../../http/admin-url'
 import { compareAndSet } from '../../shared/cas'
@@ -13,8 +13,17 @@ import { notify, type Recipient } from '../notifications/notify'
 import { tellResident } from './notices'
 import type { StoredAppointment } from './types'
 
-/** Appointments handled per run (more are left to the next run). */
-const BATCH = 500
+/** Appointments read per page. */
+const PAGE = 200
+
+/** Every appointment matching `where` (depth 1, in slot order), page after page. */
+async function* allPages(payload: Payload, where: Where): AsyncGenerator<StoredAppointment & { nameMasked?: string | null }> {
+  for (let page = 1; ; page++) {
+    const found = await payload.find({ collection: 'appointments', where, sort: ['slotStartsAt', 'id'], limit: PAGE, page, depth: 1, overrideAccess: true })
+    yield* found.docs as unknown as (StoredAppointment & { nameMasked?: string | null })[]
+    if (!found.hasNextPage) return
+  }
+}
 
 /** One line of an office's list: `09:00-10:00  居住证明办理  张**  预约码 ABC234`. */
 export function dailyListLine(appointment: {
@@ -32,15 +41,8 @@ export function dailyListLine(appointment: {
 /** Sends tomorrow's reminders (Beijing) at `now`; answers how many residents were told (sent or already sent). */
 export async function sendReminders(payload: Payload, now: number = Date.now()): Promise<number> {
   const tomorrow = addDays(shanghaiDate(now), 1)
-  const due = await payload.find({
-    collection: 'appointments',
-    where: { and: [{ status: { equals: 'booked' } }, { slotDate: { equals: tomorrow } }, { openid: { exists: true } }] },
-    limit: BATCH,
-    depth: 1,
-    overrideAccess: true,
-  })
   let told = 0
-  for (const doc of due.docs as unknown as StoredAppointment[]) {
+  for await (const doc of allPages(payload, { and: [{ status: { equals: 'booked' } }, { slotDate: { equals: tomorrow } }, { openid: { exists: true } }] })) {
     const guideTitle = (doc.guide as { title?: string } | null)?.title ?? ''
     const outcome = await tellResident(
       payload,
@@ -72,16 +74,8 @@ async function staffOfOffice(payload: Payload, officeId: string): Promise<Recipi
  */
 export async function sendDailyLists(payload: Payload, now: number = Date.now()): Promise<number> {
   const today = shanghaiDate(now)
-  const due = await payload.find({
-    collection: 'appointments',
-    where: { and: [{ slotDate: { equals: today } }, { status: { equals: 'booked' } }] },
-    sort: 'slotStartsAt',
-    limit: BATCH,
-    depth: 1,
-    overrideAccess: true,
-  })
   const byOffice = new Map<string, { name: string; lines: string[] }>()
-  for (const doc of due.docs as unknown as (StoredAppointment & { nameMasked?: string | null })[]) {
+  for await (const doc of allPages(payload, { and: [{ slotDate: { equals: today } }, { status: { equals: 'booked' } }] })) {
     const office = idOf(doc.office)
     if (!office) continue
     const entry = byOffice.get(office) ?? { name: (doc.office as { name?: string } | null)?.name ?? '', lines: [] }

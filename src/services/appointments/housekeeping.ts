@@ -4,8 +4,9 @@
  * - **未到 (no-shows)**: a booking still 已预约 when its slot has ended is recorded as a no-show by the
  *   scheduler (matter-status.ts lets `system` do only that). It counts toward the no-show block.
  * - **Clearing personal data**: `retentionDays` (default 180, 预约设置) after a matter ended (办结,
- *   不予受理, 取消, 未到: `closedAt`) the resident's name, mobile, ID number and openid and their masked
- *   copies are cleared; the guide, office, slot, status, dates and steps stay for the statistics
+ *   不予受理, 取消, 未到: `closedAt`) the resident's name, mobile, ID number and openid, their masked
+ *   copies, the notes for the resident and the template messages' openid and contents are cleared;
+ *   the guide, office, slot, status, dates and steps stay for the statistics
  *   (个人信息保护法第四十七条: personal information is deleted once its purpose is achieved).
  */
 import type { Payload, Where } from 'payload'
@@ -43,28 +44,51 @@ export function noShowDueWhere(now: number): Where {
   return { and: [{ status: { equals: 'booked' } }, { slotEndsAt: { less_than_equal: new Date(now).toISOString() } }] }
 }
 
-/** Clears the personal data due at `now`; answers how many appointments were cleared. */
+/** Batches one run takes at most (BATCH each): a backlog drains in one night, a runaway loop cannot. */
+const MAX_BATCHES = 50
+
+/**
+ * Clears the personal data due at `now`; answers how many appointments were cleared. With each
+ * appointment go the staff's notes written for the resident (they may name them: 「请补交张三户口本」)
+ * on the appointment and its steps, and the openid, link and contents of the template messages about
+ * it (`resident-notices`); what stays is the guide, office, slot, status, dates, channel and steps.
+ * A matter still open is kept whole: its purpose has not ended (the board lists it overdue).
+ */
 export async function clearExpiredPersonalData(payload: Payload, now: number = Date.now()): Promise<number> {
   const { retentionDays } = await loadAppointmentSettings(payload)
-  const due = await payload.find({ collection: 'appointments', where: purgeDueWhere(now, retentionDays), limit: BATCH, depth: 0, overrideAccess: true })
+  const at = new Date(now).toISOString()
   let cleared = 0
-  for (const doc of due.docs) {
-    const done = await compareAndSet(
-      payload,
-      'appointments',
-      { and: [{ id: { equals: doc.id } }, { personalDataClearedAt: { exists: false } }] },
-      {
-        name: null,
-        mobile: null,
-        idNumber: null,
-        openid: null,
-        nameMasked: CLEARED_MARK,
-        mobileMasked: CLEARED_MARK,
-        idNumberMasked: null,
-        personalDataClearedAt: new Date(now).toISOString(),
-      },
-    )
-    if (done) cleared++
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const due = await payload.find({ collection: 'appointments', where: purgeDueWhere(now, retentionDays), limit: BATCH, depth: 0, overrideAccess: true })
+    if (due.docs.length === 0) break
+    for (const doc of due.docs) {
+      const done = await compareAndSet(
+        payload,
+        'appointments',
+        { and: [{ id: { equals: doc.id } }, { personalDataClearedAt: { exists: false } }] },
+        {
+          name: null,
+          mobile: null,
+          idNumber: null,
+          openid: null,
+          nameMasked: CLEARED_MARK,
+          mobileMasked: CLEARED_MARK,
+          idNumberMasked: null,
+          statusNote: null,
+          personalDataClearedAt: at,
+        },
+      )
+      if (!done) continue
+      cleared++
+      await payload.update({ collection: 'matter-steps', where: { appointment: { equals: doc.id } }, data: { note: null }, overrideAccess: true, depth: 0 })
+      await payload.update({
+        collection: 'resident-notices',
+        where: { and: [{ relatedCollection: { equals: 'appointments' } }, { relatedId: { equals: String(doc.id) } }] },
+        data: { openid: CLEARED_MARK, openidMasked: CLEARED_MARK, url: null, data: null },
+        overrideAccess: true,
+        depth: 0,
+      })
+    }
   }
   return cleared
 }

@@ -52,11 +52,9 @@ export interface StaffAppointmentRow {
   slotStartsAt: string
   status: MatterState
   channel: string
-  /** The full name when the user may read it, else the masked copy (张**), else `—`. */
+  /** The masked name (张**) and mobile (138****1234), or `—`: lists never show the full values. */
   name: string
   mobile: string
-  /** True when `name` and `mobile` are the full values (staff of the office, admins). */
-  fullData: boolean
   expectedCompletion: string | null
 }
 
@@ -199,7 +197,6 @@ interface ReadAppointment {
 
 function toRow(doc: ReadAppointment): StaffAppointmentRow {
   const guide = doc.guide as { title?: unknown } | null | undefined
-  const fullData = typeof doc.name === 'string' && doc.name !== ''
   return {
     id: String(doc.id),
     bookingCode: doc.bookingCode,
@@ -211,9 +208,10 @@ function toRow(doc: ReadAppointment): StaffAppointmentRow {
     slotStartsAt: typeof doc.slotStartsAt === 'string' ? doc.slotStartsAt : new Date(doc.slotStartsAt as unknown as Date).toISOString(),
     status: isMatterState(doc.status) ? doc.status : 'booked',
     channel: doc.channel ?? 'online',
-    name: (fullData ? doc.name : doc.nameMasked) || '—',
-    mobile: (fullData ? doc.mobile : doc.mobileMasked) || '—',
-    fullData,
+    // Lists show the masked copies to everyone (the issue: 「列表和导出一律脱敏」); the full values are
+    // on the appointment itself, for the office's staff and admins.
+    name: doc.nameMasked || '—',
+    mobile: doc.mobileMasked || '—',
     expectedCompletion: doc.expectedCompletion ?? null,
   }
 }

@@ -28,7 +28,6 @@ const row = (fields: Partial<StaffAppointmentRow>): StaffAppointmentRow => {
     channel: 'online',
     name: '张*',
     mobile: '138****1234',
-    fullData: false,
     expectedCompletion: null,
     ...fields,
   }

@@ -21,12 +21,22 @@ const ID = /^[0-9A-Za-z-]{1,64}$/
 const notFound = (what: string) => htmlResponse(<NotFoundPage what={what} />, { status: 404, cache: 'personal' })
 
 /**
- * A form post from another site is refused: the session cookie is SameSite=Lax (not sent on a
- * cross-site POST) and, where the browser names the origin, it must be ours.
+ * A form post from anywhere but our own pages is refused (CSRF): the session cookie is SameSite=Lax,
+ * which a sibling host of the same site gets past, so the origin is checked too — `Origin` when the
+ * browser sends one (`null`, from a redirect or a sandbox, is refused), else `Sec-Fetch-Site`, else
+ * the `Referer`; a post naming none of them is refused as well.
  */
-function foreignPost(request: Request): Response | null {
+export function foreignPost(request: Request): Response | null {
+  const ours = publicOrigin(request)
   const origin = request.headers.get('origin')
-  if (!origin || origin === 'null' || origin === publicOrigin(request)) return null
+  const fetchSite = request.headers.get('sec-fetch-site')
+  const referer = request.headers.get('referer')
+  let fromUs: boolean
+  if (origin) fromUs = origin === ours
+  else if (fetchSite) fromUs = fetchSite === 'same-origin'
+  else if (referer) fromUs = URL.canParse(referer) && new URL(referer).origin === ours
+  else fromUs = false
+  if (fromUs) return null
   return htmlResponse(
     <MessagePage title="请求来源不正确" links={[{ href: '/m/appointments', label: '我的预约', primary: true }]}>
       <p>请从公众号菜单进入后再操作。</p>
@@ -244,7 +254,7 @@ export async function cancelResponse(payload: Payload, request: Request, id: str
   if (!ID.test(id)) return notFound('预约')
   const refused = foreignPost(request)
   if (refused) return refused
-  const gate = await requireResident(payload, request)
+  const gate = await requireResident(payload, request, { next: `/m/appointments/${id}` })
   if (gate.response) return gate.response
   const now = options.now ?? Date.now()
   try {

@@ -53,14 +53,17 @@ export function publicOrigin(request: Request, publicUrl: string | undefined = p
  * The resident of a page that needs one: `{ identity }` when the session is valid for the default
  * account; otherwise `{ response }` to return as it is — the redirect to WeChat's silent
  * authorisation (with the state cookie) inside WeChat, 「请在微信中打开」 elsewhere, or 503 when no
- * account is configured.
+ * account is configured. `options.next`: the /m path to return to instead of the request's own.
  */
 export async function requireResident(
   payload: Payload,
   request: Request,
+  options: { next?: string } = {},
 ): Promise<{ identity: ResidentIdentity; response?: undefined } | { identity?: undefined; response: Response }> {
   const url = new URL(request.url)
-  const here = `${url.pathname}${url.search}`
+  // Where to come back after signing in: this page, or (for a form's POST, which a redirect cannot
+  // repeat) the page the form was on.
+  const here = options.next ?? `${url.pathname}${url.search}`
   const account = await findDefaultAccount(payload)
   if (!account) return { response: htmlResponse(<UnavailablePage retryHref={here} />, { status: 503, cache: 'personal' }) }
   const identity = residentSession(request)
