@@ -49,7 +49,11 @@ export const readMatterSteps: Access = readAppointments
  */
 export const personalDataField: FieldAccess = ({ req, doc }) => mayHandleOffice(req.user, (doc as { office?: unknown } | undefined)?.office)
 
-/** Booking rules: admins, and staff of the rule's office or of its guide's office (closures, capacity). */
+/**
+ * Booking rules are read by any staff member (opening hours and closures are public information the
+ * residents' slots show anyway); who writes them is decided in collections/booking-rules.ts (admins,
+ * and staff of the rule's office).
+ */
 export const readBookingRules: Access = ({ req }) => staffOf(req.user) !== null
 
 /**
