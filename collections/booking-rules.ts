@@ -2,21 +2,13 @@ import type { Access, CollectionConfig, Where } from 'payload'
 import { idOf, roleOf } from '../src/access/roles'
 import { hiddenUnlessServingOffices, officesOf, readBookingRules } from '../src/services/appointments/access'
 import { storedRuleProblems, type StoredBookingRule } from '../src/services/appointments/booking-rules'
-import { SLOT_DEFAULTS } from '../src/services/appointments/slots'
+import { minutesOf, SLOT_DEFAULTS } from '../src/services/appointments/slots'
 import { ApiError } from '../src/http/api-error'
+import { WEEKDAY_OPTIONS } from './weekday-options'
 
-const WEEKDAYS = [
-  { value: '1', label: { zh: '周一', en: 'Monday' } },
-  { value: '2', label: { zh: '周二', en: 'Tuesday' } },
-  { value: '3', label: { zh: '周三', en: 'Wednesday' } },
-  { value: '4', label: { zh: '周四', en: 'Thursday' } },
-  { value: '5', label: { zh: '周五', en: 'Friday' } },
-  { value: '6', label: { zh: '周六', en: 'Saturday' } },
-  { value: '7', label: { zh: '周日', en: 'Sunday' } },
-]
-
+/** A Beijing wall-clock time `HH:MM` (24:00 allowed as an end), read as the slots read it (`minutesOf`). */
 const hhmm = (value: unknown): true | string =>
-  value == null || value === '' || (typeof value === 'string' && /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(value))
+  value == null || value === '' || (typeof value === 'string' && minutesOf(value) !== null)
     ? true
     : `时间格式应为 HH:MM（北京时间，如 09:00），当前为“${String(value)}”`
 
@@ -120,7 +112,7 @@ export const BookingRules: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'weekday', type: 'select', required: true, options: WEEKDAYS, label: { zh: '星期', en: 'Weekday' } },
+            { name: 'weekday', type: 'select', required: true, options: WEEKDAY_OPTIONS, label: { zh: '星期', en: 'Weekday' } },
             { name: 'start', type: 'text', required: true, validate: hhmm, label: { zh: '开始', en: 'Start' } },
             { name: 'end', type: 'text', required: true, validate: hhmm, label: { zh: '结束', en: 'End' } },
           ],
@@ -153,7 +145,7 @@ export const BookingRules: CollectionConfig = {
     {
       name: 'makeupDayPattern',
       type: 'select',
-      options: WEEKDAYS.slice(0, 5),
+      options: WEEKDAY_OPTIONS.slice(0, 5),
       defaultValue: String(SLOT_DEFAULTS.makeupDayPattern),
       label: { zh: '调休上班日按哪天的时间开放', en: 'Make-up working days follow' },
       admin: { description: { zh: '国务院通知只写“上班”，默认按周一的开放时间', en: "The notice only says 'work'; Monday's hours by default" } },

@@ -1,16 +1,8 @@
 import type { GlobalConfig } from 'payload'
 import { isAdmin, isStaff } from '../src/access/roles'
 import { DEFAULT_PUSH_SETTINGS as D } from '../src/services/push/settings'
+import { WEEKDAY_OPTIONS } from './weekday-options'
 
-const WEEKDAYS = [
-  { value: '1', label: { zh: '周一', en: 'Monday' } },
-  { value: '2', label: { zh: '周二', en: 'Tuesday' } },
-  { value: '3', label: { zh: '周三', en: 'Wednesday' } },
-  { value: '4', label: { zh: '周四', en: 'Thursday' } },
-  { value: '5', label: { zh: '周五', en: 'Friday' } },
-  { value: '6', label: { zh: '周六', en: 'Saturday' } },
-  { value: '7', label: { zh: '周日', en: 'Sunday' } },
-]
 type ValidateOptions = { req?: { i18n?: { language?: string } }; data?: Record<string, unknown> }
 const english = (options?: ValidateOptions) => options?.req?.i18n?.language === 'en'
 
@@ -54,7 +46,13 @@ export const PushSettingsGlobal: GlobalConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'assembleWeekday', type: 'select', options: WEEKDAYS, defaultValue: String(D.assembleWeekday), label: { zh: '组稿日', en: 'Assemble day' } },
+        {
+          name: 'assembleWeekday',
+          type: 'select',
+          options: WEEKDAY_OPTIONS,
+          defaultValue: String(D.assembleWeekday),
+          label: { zh: '组稿日', en: 'Assemble day' },
+        },
         {
           name: 'assembleTime',
           type: 'text',
@@ -67,7 +65,7 @@ export const PushSettingsGlobal: GlobalConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'sendWeekday', type: 'select', options: WEEKDAYS, defaultValue: String(D.sendWeekday), label: { zh: '发送日', en: 'Send day' } },
+        { name: 'sendWeekday', type: 'select', options: WEEKDAY_OPTIONS, defaultValue: String(D.sendWeekday), label: { zh: '发送日', en: 'Send day' } },
         {
           name: 'sendTime',
           type: 'text',
@@ -80,7 +78,7 @@ export const PushSettingsGlobal: GlobalConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'retryWeekday', type: 'select', options: WEEKDAYS, defaultValue: String(D.retryWeekday), label: { zh: '补发日', en: 'Retry day' } },
+        { name: 'retryWeekday', type: 'select', options: WEEKDAY_OPTIONS, defaultValue: String(D.retryWeekday), label: { zh: '补发日', en: 'Retry day' } },
         {
           name: 'retryTime',
           type: 'text',

@@ -24,6 +24,10 @@ const OFFICES = [
 
 type OfficeKey = (typeof OFFICES)[number]['key']
 
+/** The service centre's hours (as the booking rules below) and its 监督投诉 line, the same for every guide. */
+const OPENING_HOURS = '周一至周五 9:00–11:30，14:00–17:00（法定节假日除外）'
+const COMPLAINT_PHONE = '029-88861000'
+
 const GUIDES: { office: OfficeKey; data: Record<string, unknown> }[] = [
   {
     office: 'civil',
@@ -46,9 +50,9 @@ const GUIDES: { office: OfficeKey; data: Record<string, unknown> }[] = [
       timeLimitDays: 10,
       fee: '不收费',
       place: '街道便民服务中心一楼 3 号窗口',
-      openingHours: '周一至周五 9:00–11:30，14:00–17:00（法定节假日除外）',
+      openingHours: OPENING_HOURS,
       consultPhone: '029-88861203',
-      complaintPhone: '029-88861000',
+      complaintPhone: COMPLAINT_PHONE,
       bookable: true,
       bookingNeedsIdNumber: true,
       faq: [{ question: '老人行动不便，家属可以代办吗？', answer: '可以，请带上老人和代办人的身份证。' }],
@@ -69,9 +73,9 @@ const GUIDES: { office: OfficeKey; data: Record<string, unknown> }[] = [
       timeLimitDays: 3,
       fee: '不收费',
       place: '街道便民服务中心一楼 3 号窗口',
-      openingHours: '周一至周五 9:00–11:30，14:00–17:00（法定节假日除外）',
+      openingHours: OPENING_HOURS,
       consultPhone: '029-88861203',
-      complaintPhone: '029-88861000',
+      complaintPhone: COMPLAINT_PHONE,
       bookable: true,
       faq: [{ question: '当天能拿到证明吗？', answer: '材料齐全时一般 3 个工作日内出具，我们会通过公众号通知您。' }],
     },
@@ -91,9 +95,9 @@ const GUIDES: { office: OfficeKey; data: Record<string, unknown> }[] = [
       timeLimitDays: 0,
       fee: '不收费（保费按当年标准另行缴纳）',
       place: '街道便民服务中心一楼 5 号窗口',
-      openingHours: '周一至周五 9:00–11:30，14:00–17:00（法定节假日除外）',
+      openingHours: OPENING_HOURS,
       consultPhone: '029-88861205',
-      complaintPhone: '029-88861000',
+      complaintPhone: COMPLAINT_PHONE,
       bookable: true,
       fullyOnline: false,
     },
@@ -109,9 +113,9 @@ const GUIDES: { office: OfficeKey; data: Record<string, unknown> }[] = [
       timeLimitDays: 0,
       fee: '不收费',
       place: '街道便民服务中心一楼 5 号窗口',
-      openingHours: '周一至周五 9:00–11:30，14:00–17:00（法定节假日除外）',
+      openingHours: OPENING_HOURS,
       consultPhone: '029-88861205',
-      complaintPhone: '029-88861000',
+      complaintPhone: COMPLAINT_PHONE,
       bookable: false,
       fullyOnline: true,
     },

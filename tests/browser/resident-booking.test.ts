@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, signInToAdmin } from '../helpers/browser'
 import { api, login, startServer, type TestServer } from '../helpers/server'
 
 const WECHAT_UA =
@@ -175,13 +175,7 @@ test('staff move the matter in the admin — check-in by code on 今日预约, �
   const slotDate = (await api(server.url, admin, 'GET', `/api/appointments/${appointmentId}?depth=0`)).body.slotDate as string
 
   // The window clerk of 民政科, in the admin.
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } })
-  const staff = await context.newPage()
-  await staff.goto(`${server.url}/admin/login`)
-  await staff.fill('#field-email', 'clerk@demo.local')
-  await staff.fill('#field-password', 'demo-password')
-  await staff.click('button[type=submit]')
-  await staff.waitForURL(/\/admin$/)
+  const { context, page: staff } = await signInToAdmin(browser, server.url, 'clerk@demo.local')
   await staff.goto(`${server.url}/admin/appointments-today?date=${slotDate}`)
   const row = staff.locator('tr', { has: staff.locator(`text=${code}`) })
   // Lists are masked for everyone; the clerk's office reads the full values on the appointment itself.
@@ -213,13 +207,7 @@ test('staff move the matter in the admin — check-in by code on 今日预约, �
   expect(await resident.page.locator('.m-fields').innerText()).toContain('预计办结')
 
   // A leader sees the same day masked.
-  const leader = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } })
-  const leaderPage = await leader.newPage()
-  await leaderPage.goto(`${server.url}/admin/login`)
-  await leaderPage.fill('#field-email', 'leader@demo.local')
-  await leaderPage.fill('#field-password', 'demo-password')
-  await leaderPage.click('button[type=submit]')
-  await leaderPage.waitForURL(/\/admin$/)
+  const { context: leader, page: leaderPage } = await signInToAdmin(browser, server.url, 'leader@demo.local')
   await leaderPage.goto(`${server.url}/admin/appointments-today?date=${slotDate}`)
   const leaderRow = await leaderPage.locator('tr', { has: leaderPage.locator(`text=${code}`) }).innerText()
   expect(leaderRow).toContain('王**')

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -20,4 +20,24 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   })
+}
+
+/**
+ * A new browser context signed in to the admin at `url` as `email` (the demo password), at a desktop's
+ * size, in Chinese and Beijing time; answers the page on the dashboard.
+ */
+export async function signInToAdmin(
+  browser: Browser,
+  url: string,
+  email: string,
+  password = 'demo-password',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto(`${url}/admin/login`)
+  await page.fill('#field-email', email)
+  await page.fill('#field-password', password)
+  await page.click('button[type=submit]')
+  await page.waitForURL(/\/admin$/)
+  return { context, page }
 }

@@ -1,19 +1,12 @@
 'use client'
 import { Banner, Button, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
-import type { OpenSlot, SlotsAnswer } from '../../services/appointments/book'
+import type { BookedAppointment, OpenSlot, SlotsAnswer } from '../../services/appointments/book'
 import { pick } from '../../shared/bilingual'
 import { errorsText } from '../api-errors'
 import { appointmentHref } from './labels'
 
-interface Booked {
-  id: string
-  bookingCode: string
-  guideTitle: string
-  slotDate: string
-  slotStart: string
-  slotEnd: string
-}
+type Booked = Omit<BookedAppointment, 'status'>
 
 /** A new key per resident: the same form sent twice (a double click, a retry) books once. */
 const newRequestKey = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`)
