@@ -122,7 +122,20 @@ export const BookingRules: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'slotMinutes', type: 'number', defaultValue: SLOT_DEFAULTS.slotMinutes, min: 5, label: { zh: '每个时段分钟数', en: 'Slot minutes' } },
+        {
+          name: 'slotMinutes',
+          type: 'number',
+          defaultValue: SLOT_DEFAULTS.slotMinutes,
+          min: 5,
+          label: { zh: '每个时段分钟数', en: 'Slot minutes' },
+          // Seats are counted per slot (its start and end): new slot times start new counts.
+          admin: {
+            description: {
+              zh: '改动时段长度或开放时间后，新时段的名额重新计算，不含已按旧时段预约的人数：请在没有预约的日期生效',
+              en: 'New slot times count their seats afresh, without bookings made under the old ones',
+            },
+          },
+        },
         { name: 'capacity', type: 'number', required: true, defaultValue: 5, min: 1, label: { zh: '每个时段可预约人数', en: 'Residents per slot' } },
         {
           name: 'daysAhead',
