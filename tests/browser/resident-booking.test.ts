@@ -139,6 +139,12 @@ test("from the menu to a booking code, checked in by staff, then cancelled — i
     await page.goto(`${server.url}${path}`)
     expect({ path, width: await noWiderThan(page) }).toEqual({ path, width: 320 })
   }
+  // Large text (WeChat's 字体大小 and the system's accessibility sizes scale the root font): still no
+  // sideways scrolling at 320 px, and the booking code still on the page.
+  await page.goto(appointmentUrl)
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' })
+  expect(await noWiderThan(page)).toBe(320)
+  expect(await page.locator('.m-code-value').isVisible()).toBe(true)
   expect(scripts).toEqual([])
   await context.close()
 })
