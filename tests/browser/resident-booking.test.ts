@@ -83,6 +83,7 @@ test("from the menu to a booking code, checked in by staff, then cancelled — i
   expect(hops.some((url) => /\/m\/auth\/callback\?.*\bcode=/.test(url))).toBe(true)
   expect((await context.cookies()).map((cookie) => cookie.name)).toContain('m_session')
 
+  const bookUrl = page.url()
   const body = await page.locator('body').innerText()
   expect(body).toContain('1. 选择日期')
   // The first free slot of the day shown, then the form.
@@ -141,9 +142,12 @@ test("from the menu to a booking code, checked in by staff, then cancelled — i
   }
   // Large text (WeChat's 字体大小 and the system's accessibility sizes scale the root font): still no
   // sideways scrolling at 320 px, and the booking code still on the page.
+  for (const url of [appointmentUrl, bookUrl]) {
+    await page.goto(url)
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' })
+    expect({ url, width: await noWiderThan(page) }).toEqual({ url, width: 320 })
+  }
   await page.goto(appointmentUrl)
-  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' })
-  expect(await noWiderThan(page)).toBe(320)
   expect(await page.locator('.m-code-value').isVisible()).toBe(true)
   expect(scripts).toEqual([])
   await context.close()

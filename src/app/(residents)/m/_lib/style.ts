@@ -51,11 +51,11 @@ body { margin: 0; font-size: 1.0625rem; line-height: 1.6; background: #f5f5f5; c
 .m-preview { background: #fff3e0; color: #8a4b00; padding: .625rem 1rem; font-size: .9375rem; }
 a { color: #576b95; }
 .m-badge_off { border-color: rgba(0,0,0,.3); color: rgba(0,0,0,.55); }
-.m-days { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(7.5em, 1fr)); gap: .5rem; }
+.m-days { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(7.5em, 100%), 1fr)); gap: .5rem; }
 .m-day { display: flex; flex-direction: column; padding: .5em .75em; border: 1px solid rgba(0,0,0,.15); border-radius: .375em; color: inherit; text-decoration: none; }
 .m-day_on { border-color: #07c160; background: #e9f9ef; }
 .m-day_full { color: rgba(0,0,0,.4); }
-.m-slots { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr)); gap: .5rem; }
+.m-slots { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(8.5em, 100%), 1fr)); gap: .5rem; }
 .m-slot { display: flex; flex-wrap: wrap; align-items: center; gap: .25em .5em; padding: .5em .75em; border: 1px solid rgba(0,0,0,.15); border-radius: .375em; }
 .m-slot input { margin: 0; width: 1.1em; height: 1.1em; }
 .m-slot_full { color: rgba(0,0,0,.4); background: #fafafa; }
