@@ -820,6 +820,9 @@ export interface BookingRule {
         id?: string | null;
       }[]
     | null;
+  /**
+   * New slot times count their seats afresh, without bookings made under the old ones
+   */
   slotMinutes?: number | null;
   capacity: number;
   daysAhead?: number | null;
