@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { formatShanghai } from '../../src/shared/time'
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, signInToAdmin } from '../helpers/browser'
 import { api, login, startServer, type TestServer } from '../helpers/server'
 
 // Finding 14 in Chromium on a PC set to New York time: Payload's list and document dates show
@@ -20,16 +20,9 @@ afterAll(async () => {
   await server?.stop()
 })
 
+/** An American browser in New York: what the admin shows must still be Beijing time. */
 async function signIn(email: string, language?: 'en'): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/New_York', viewport: { width: 1400, height: 1000 } })
-  if (language) await context.addCookies([{ name: 'payload-lng', value: language, url: server.url }])
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', 'demo-password')
-  await page.click('button[type=submit]')
-  await page.waitForURL(/\/admin$/)
-  return page
+  return (await signInToAdmin(browser, server.url, email, { locale: 'en-US', timezoneId: 'America/New_York', language })).page
 }
 
 // The formats this finding found beside Beijing time: `Nov 30, 2026 11:13 AM`, `11/30/2026`, `11:13 上午`.

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { DEMO_APP_ID } from '../../src/dev/demo-account'
 import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, signInToAdmin } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -36,14 +36,7 @@ afterAll(async () => {
 })
 
 async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', 'demo-password')
-  await page.click('button[type=submit]')
-  await page.waitForURL(/\/admin$/)
-  return page
+  return (await signInToAdmin(browser, server.url, email, { locale: 'en-US' })).page
 }
 
 const toasts = (page: Page) => page.locator('.payload-toast-container')

@@ -10,7 +10,7 @@ import sharp from 'sharp'
 import { DEMO_APP_ID } from '../../src/dev/demo-account'
 import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
 import { startEmulator, type SimulatedUserMessage, type WeChatEmulator } from '../../src/dev/emulator'
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, signInToAdmin } from '../helpers/browser'
 import { api, freePort, login, startServer, type TestServer } from '../helpers/server'
 
 let emulator: WeChatEmulator
@@ -42,15 +42,7 @@ async function waitFor<T>(probe: () => Promise<T | null>, what: string, timeoutM
 }
 
 async function signIn(email: string, language?: 'en'): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } })
-  if (language) await context.addCookies([{ name: 'payload-lng', value: language, url: server.url }])
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', 'demo-password')
-  await page.click('button[type=submit]')
-  await page.waitForURL(/\/admin$/)
-  return page
+  return (await signInToAdmin(browser, server.url, email, { language })).page
 }
 
 test('the editor sees who wrote, the photo, the voice with a download, and the conversation', async () => {

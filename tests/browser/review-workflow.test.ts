@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, signInToAdmin } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
 
 // The week's editorial loop, done as people do it: in the admin, in a real browser.
@@ -19,14 +19,7 @@ afterAll(async () => {
 
 async function signIn(email: string): Promise<Page> {
   // An English browser: the admin must still open in Chinese.
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', 'demo-password')
-  await page.click('button[type=submit]')
-  await page.waitForURL(/\/admin$/)
-  return page
+  return (await signInToAdmin(browser, server.url, email, { locale: 'en-US' })).page
 }
 
 const statusOf = (page: Page) => page.locator('.review-actions__status').innerText()

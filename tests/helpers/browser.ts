@@ -24,19 +24,25 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * A new browser context signed in to the admin at `url` as `email` (the demo password), at a desktop's
- * size, in Chinese and Beijing time; answers the page on the dashboard.
+ * size; answers the page on the dashboard. By default the browser is Chinese in Beijing time;
+ * `locale`/`timezoneId` pretend another browser, `language` sets the admin's own language cookie.
  */
 export async function signInToAdmin(
   browser: Browser,
   url: string,
   email: string,
-  password = 'demo-password',
+  options: { locale?: string; timezoneId?: string; language?: 'en' } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } })
+  const context = await browser.newContext({
+    locale: options.locale ?? 'zh-CN',
+    timezoneId: options.timezoneId ?? 'Asia/Shanghai',
+    viewport: { width: 1400, height: 1000 },
+  })
+  if (options.language) await context.addCookies([{ name: 'payload-lng', value: options.language, url }])
   const page = await context.newPage()
   await page.goto(`${url}/admin/login`)
   await page.fill('#field-email', email)
-  await page.fill('#field-password', password)
+  await page.fill('#field-password', 'demo-password')
   await page.click('button[type=submit]')
   await page.waitForURL(/\/admin$/)
   return { context, page }
