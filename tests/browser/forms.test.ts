@@ -8,10 +8,10 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { DEMO_APP_ID } from '../../src/dev/demo-account'
-import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
-import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
+import type { WeChatEmulator } from '../../src/dev/emulator'
+import { startDemoSystem } from '../helpers/demo-account'
 import { launchBrowser, signInToAdmin } from '../helpers/browser'
-import { startServer, type TestServer } from '../helpers/server'
+import type { TestServer } from '../helpers/server'
 
 let server: TestServer
 let browser: Browser
@@ -20,10 +20,7 @@ let emulator: WeChatEmulator
 
 beforeAll(async () => {
   // The demo account talks to the emulator, as after `npm start`.
-  const demo = emulatorDemoAccount()
-  emulator = await startEmulator({ faults: null, accounts: [demo] })
-  server = await startServer({ WECHAT_API_BASE: emulator.url })
-  adoptDemoAccount(emulator, server.directory, demo)
+  ;({ emulator, server } = await startDemoSystem())
   browser = await launchBrowser()
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'forms-browser-'))
 }, 120_000)

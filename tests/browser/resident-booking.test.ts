@@ -7,10 +7,10 @@
  * outside WeChat the page says to open it there.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
-import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
+import type { WeChatEmulator } from '../../src/dev/emulator'
+import { startDemoSystem } from '../helpers/demo-account'
 import { launchBrowser, signInToAdmin } from '../helpers/browser'
-import { api, login, startServer, type TestServer } from '../helpers/server'
+import { api, login, type TestServer } from '../helpers/server'
 
 const WECHAT_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 7 Build/UQ1A.240205.004; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/122.0.6261.120 Mobile Safari/537.36 XWEB/1220099 MMWEBSDK/20240301 MMWEBID/1234 MicroMessenger/8.0.48.2580(0x28003036) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64'
@@ -20,10 +20,7 @@ let server: TestServer
 let browser: Browser
 
 beforeAll(async () => {
-  const demo = emulatorDemoAccount()
-  emulator = await startEmulator({ faults: null, accounts: [demo] })
-  server = await startServer({ WECHAT_API_BASE: emulator.url })
-  adoptDemoAccount(emulator, server.directory, demo)
+  ;({ emulator, server } = await startDemoSystem())
   browser = await launchBrowser()
 }, 180_000)
 afterAll(async () => {

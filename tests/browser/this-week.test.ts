@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
-import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
-import { adoptDemoAccount, emulatorDemoAccount } from '../helpers/demo-account'
+import type { WeChatEmulator } from '../../src/dev/emulator'
+import { startDemoSystem } from '../helpers/demo-account'
 import { launchBrowser } from '../helpers/browser'
-import { startServer, type TestServer } from '../helpers/server'
+import type { TestServer } from '../helpers/server'
 
 // The leader's week on 本周推送, as the demo leader does it in a real browser against the emulator:
 // generate now, see whom it reaches and why pool items were left out, reorder / remove / add,
@@ -13,10 +13,7 @@ let server: TestServer
 let browser: Browser
 
 beforeAll(async () => {
-  const demo = emulatorDemoAccount()
-  emulator = await startEmulator({ faults: null, accounts: [demo] })
-  server = await startServer({ WECHAT_API_BASE: emulator.url })
-  adoptDemoAccount(emulator, server.directory, demo)
+  ;({ emulator, server } = await startDemoSystem())
   browser = await launchBrowser()
 }, 180_000)
 

@@ -6,7 +6,8 @@
  */
 import path from 'node:path'
 import { DEMO_APP_ID, DEMO_ORIGINAL_ID, generateAccountSecrets, readDemoAccountFile, type DemoAccountFile } from '../../src/dev/demo-account'
-import type { EmulatorAccountConfig, WeChatEmulator } from '../../src/dev/emulator'
+import { startEmulator, type EmulatorAccountConfig, type WeChatEmulator } from '../../src/dev/emulator'
+import { startServer, type TestServer } from './server'
 
 /** The demo account seeded into the database in `directory` (a TestServer's or a CLI world's). Throws when none was. */
 export function demoAccountOf(directory: string): DemoAccountFile {
@@ -34,4 +35,24 @@ export function adoptDemoAccount(emulator: WeChatEmulator, directory: string, st
   Object.assign(emulator.account(account.appId).config, secrets)
   if (started) Object.assign(started, secrets)
   return account
+}
+
+/**
+ * The system as `npm start` runs it with the WeChat emulator as its WeChat: an emulator with the demo
+ * account (no faults), the server seeded against it (tests/helpers/server.ts), and the emulator given
+ * the secrets that server generated. Stop both with `stop()`.
+ */
+export async function startDemoSystem(): Promise<{ emulator: WeChatEmulator; server: TestServer; stop: () => Promise<void> }> {
+  const demo = emulatorDemoAccount()
+  const emulator = await startEmulator({ faults: null, accounts: [demo] })
+  const server = await startServer({ WECHAT_API_BASE: emulator.url })
+  adoptDemoAccount(emulator, server.directory, demo)
+  return {
+    emulator,
+    server,
+    stop: async () => {
+      await server.stop()
+      await emulator.close()
+    },
+  }
 }
