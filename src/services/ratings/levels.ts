@@ -23,11 +23,13 @@ export const RATING_LEVEL_INFO: Record<RatingLevel, { zh: string; en: string; sc
 /** 差评: 不满意 and 非常不满意 (国办发〔2019〕51号). */
 export const BAD_RATING_LEVELS = ['dissatisfied', 'very_dissatisfied'] as const satisfies readonly RatingLevel[]
 
+/** True for one of the five level ids. */
 export const isRatingLevel = (value: unknown): value is RatingLevel => typeof value === 'string' && (RATING_LEVELS as readonly string[]).includes(value)
 
 /**
- * True for a 差评 (不满意 / 非常不满意, 国办发〔2019〕51号): such a rating opens a rectification item.
- * False for the other three levels and for anything that is not a level.
+ * True for a 差评 (不满意 / 非常不满意, 国办发〔2019〕51号): such a rating opens a rectification item
+ * (rectification.ts) — the national text sets 15 working days to verify and rectify a 实名差评; our
+ * configurable default is 5 (issue #14). False for the other three levels and anything not a level.
  */
 export function isBadRating(level: unknown): boolean {
   return isRatingLevel(level) && (BAD_RATING_LEVELS as readonly string[]).includes(level)

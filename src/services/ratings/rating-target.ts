@@ -58,6 +58,7 @@ export function ratingKey(target: Pick<RatingTarget, 'kind' | 'id'>): string {
  * openid). `alreadyRated`: a rating with this key exists (the unique index is the real guard; this gives
  * the friendly answer). Refusals: 403 not the owner; 409 not rateable yet / at all, already rated.
  * Source of the one-rating rule: 国办发〔2019〕51号 "一次一评""一事一评"; which states: see the module notes.
+ * @throws RangeError for a bad id (see `ratingKey`).
  */
 export function canRate(target: RatingTarget, rater: { isOwner: boolean }, alreadyRated = false): RateDecision {
   const key = ratingKey(target)

@@ -129,8 +129,10 @@ export type RectificationDecision =
     }
   | { ok: false; status: 400 | 403 | 409; code: string; message: string }
 
+/** True for one of the states' ids. */
 export const isRectificationState = (value: unknown): value is RectificationState =>
   typeof value === 'string' && (RECTIFICATION_STATES as readonly string[]).includes(value)
+/** True for one of the actions' ids. */
 export const isRectificationAction = (value: unknown): value is RectificationAction =>
   typeof value === 'string' && (RECTIFICATION_ACTIONS as readonly string[]).includes(value)
 
