@@ -1,9 +1,10 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { isAdmin, isStaff, roleOf, staffOf } from '../src/access/roles'
+import { isAdmin, isStaff } from '../src/access/roles'
 import { canReadGuideDocuments, staffOnlyField } from '../src/services/guides/access'
 import { refuseDeletingApprovedDocument, refuseReplacingApprovedDocument } from '../src/services/guides/document-guard'
 import { checkDocumentUpload, DOCUMENT_KINDS_LABEL, DOCUMENT_MIME_TYPES, explainDocumentUploadError, MAX_DOCUMENT_MB } from '../src/services/guides/documents'
+import { stampUploader, updateOwnUploads, uploadedByField } from './uploaded-by'
 
 export const documentsDirectory = (): string => path.resolve(process.env.DOCUMENTS_DIR ?? path.join(process.env.MEDIA_DIR ?? 'data/media', '..', 'documents'))
 
@@ -26,11 +27,7 @@ export const Documents: CollectionConfig = {
   access: {
     read: canReadGuideDocuments,
     create: isStaff,
-    update: ({ req }) => {
-      const staff = staffOf(req.user)
-      if (!staff) return false
-      return staff.role === 'admin' ? true : { uploadedBy: { equals: staff.id } }
-    },
+    update: updateOwnUploads,
     delete: isAdmin,
   },
   hooks: {
@@ -38,12 +35,7 @@ export const Documents: CollectionConfig = {
     beforeOperation: [refuseReplacingApprovedDocument, checkDocumentUpload],
     beforeDelete: [refuseDeletingApprovedDocument],
     afterError: [explainDocumentUploadError],
-    beforeChange: [
-      ({ data, operation, req }) => {
-        if (operation === 'create' && roleOf(req.user)) data.uploadedBy = req.user?.id
-        return data
-      },
-    ],
+    beforeChange: [stampUploader],
   },
   upload: { staticDir: documentsDirectory(), mimeTypes: DOCUMENT_MIME_TYPES },
   fields: [
@@ -54,13 +46,6 @@ export const Documents: CollectionConfig = {
       label: { zh: '文件名称', en: 'Title' },
       admin: { description: { zh: '居民看到的名称，如“居住证申领登记表（空白）”', en: 'The name residents see' } },
     },
-    {
-      name: 'uploadedBy',
-      type: 'relationship',
-      relationTo: 'users',
-      label: { zh: '上传人', en: 'Uploaded by' },
-      access: { read: staffOnlyField, create: () => false, update: () => false },
-      admin: { readOnly: true, position: 'sidebar' },
-    },
+    uploadedByField(staffOnlyField),
   ],
 }

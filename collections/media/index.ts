@@ -1,8 +1,9 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { isAdmin, isStaff, roleOf, staffOf } from '../../src/access/roles'
+import { isAdmin, isStaff } from '../../src/access/roles'
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, MAX_UPLOAD_MB, checkUpload, explainUploadError } from '../../src/services/media/check-upload'
 import { refuseChangingSentMedia, refuseDeletingSentMedia } from './replace-guard'
+import { stampUploader, updateOwnUploads, uploadedByField } from '../uploaded-by'
 
 export const mediaDirectory = (): string => path.resolve(process.env.MEDIA_DIR ?? 'data/media')
 
@@ -22,11 +23,7 @@ export const Media: CollectionConfig = {
   access: {
     read: isStaff,
     create: isStaff,
-    update: ({ req }) => {
-      const staff = staffOf(req.user)
-      if (!staff) return false
-      return staff.role === 'admin' ? true : { uploadedBy: { equals: staff.id } }
-    },
+    update: updateOwnUploads,
     delete: isAdmin,
   },
   hooks: {
@@ -34,12 +31,7 @@ export const Media: CollectionConfig = {
     beforeOperation: [refuseChangingSentMedia, checkUpload],
     beforeDelete: [refuseDeletingSentMedia],
     afterError: [explainUploadError],
-    beforeChange: [
-      ({ data, operation, req }) => {
-        if (operation === 'create' && roleOf(req.user)) data.uploadedBy = req.user?.id
-        return data
-      },
-    ],
+    beforeChange: [stampUploader],
   },
   upload: {
     staticDir: mediaDirectory(),
@@ -59,13 +51,6 @@ export const Media: CollectionConfig = {
       label: { zh: '图片说明', en: 'Alt text' },
       admin: { description: { zh: '给读屏软件和图片加载失败时显示', en: 'Shown to screen readers and when the image fails to load' } },
     },
-    {
-      name: 'uploadedBy',
-      type: 'relationship',
-      relationTo: 'users',
-      label: { zh: '上传人', en: 'Uploaded by' },
-      access: { create: () => false, update: () => false },
-      admin: { readOnly: true, position: 'sidebar' },
-    },
+    uploadedByField(),
   ],
 }
