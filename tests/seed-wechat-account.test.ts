@@ -6,8 +6,6 @@
  */
 import { jest } from '@jest/globals'
 import fs from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { demoAccountFile, DEMO_APP_ID, DEMO_ORIGINAL_ID, readDemoAccountFile } from '../src/dev/demo-account'
@@ -15,7 +13,7 @@ import { prepareWeChatAccounts } from '../src/seed/wechat-account-start'
 import { loadAccountCredentials, PublishedCredentialsError } from '../src/services/accounts/accounts'
 import { handleCallback } from '../src/wechat/callback/handler'
 import { DEMO_ACCOUNT as PUBLISHED, startEmulator } from '../src/dev/emulator'
-import { signedPost, testCallbackRuntime, textMessage } from './callback/helpers'
+import { signedPost, testCallbackRuntime, textMessage, serveCallback } from './callback/helpers'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 
 let t: TestPayload
@@ -133,24 +131,10 @@ describe('the demo', () => {
       data: { name: '默认', kind: 'default', replyType: 'text', text: '已收到您的留言。' } as never,
     })
     const runtime = testCallbackRuntime(payload)
-    const server: Server = createServer(async (request, response) => {
-      const accountId = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)
-      const result = await handleCallback(
-        accountId,
-        {
-          method: request.method ?? 'GET',
-          url: request.url ?? '/',
-          headers: request.headers as Record<string, string>,
-          body: request as unknown as AsyncIterable<Uint8Array>,
-        },
-        runtime.deps,
-      )
-      response.writeHead(result.status, result.headers).end(result.body)
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { server: server, base: serverBase } = await serveCallback(() => runtime.deps)
     // What src/dev/emulator/cli.ts does: the account from the file the demo start wrote.
     const fromFile = readDemoAccountFile(demoAccountFile(demoEnv()))!
-    const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/wechat/callback/${DEMO_APP_ID}`
+    const callbackUrl = `${serverBase}/${DEMO_APP_ID}`
     const emulator = await startEmulator({ faults: null, accounts: [{ ...fromFile, messageMode: 'safe', followerCount: 2, callbackUrl }] })
     try {
       const openid = [...emulator.account(DEMO_APP_ID).users.keys()][0]!

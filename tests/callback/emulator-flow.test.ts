@@ -4,15 +4,14 @@
  * and applies job results.
  */
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
 import type { Payload } from 'payload'
 import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/inbound/worker'
 import type { CallbackRuntime } from '../../src/inbound/callback-runtime'
 import { parseXml, xmlText } from '../../src/wechat/xml'
-import { createAccount, eventMessage, signedPost, type TestAccountInput, settleInbound, testCallbackRuntime } from './helpers'
+import { createAccount, eventMessage, signedPost, type TestAccountInput, settleInbound, testCallbackRuntime, serveCallback } from './helpers'
 
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'
 const MODES = ['safe', 'compatible', 'plain'] as const
@@ -39,22 +38,9 @@ beforeAll(async () => {
   env = await startTestPayload()
   payload = env.payload
   worker = new InboundWorker(payload, { intervalMs: 0 })
-  server = createServer(async (request, response) => {
-    const accountId = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)
-    const result = await handleCallback(
-      accountId,
-      {
-        method: request.method ?? 'GET',
-        url: request.url ?? '/',
-        headers: request.headers as Record<string, string>,
-        body: request as unknown as AsyncIterable<Uint8Array>,
-      },
-      runtime.deps,
-    )
-    response.writeHead(result.status, result.headers).end(result.body)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/wechat/callback`
+  const callback = await serveCallback(() => runtime.deps)
+  server = callback.server
+  const base = callback.base
   const accounts = []
   for (const [index, mode] of MODES.entries()) {
     const account = accountFor(mode, index)

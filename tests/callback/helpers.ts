@@ -1,8 +1,11 @@
 /** A real Payload for the callback tests, and helpers to sign and encrypt callback requests. */
 import { randomInt } from 'node:crypto'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import type { AccountCredentials } from '../../src/wechat/account-credentials'
 import { encryptMessage, sha1Signature } from '../../src/wechat/crypto'
+import { handleCallback } from '../../src/wechat/callback/handler'
 import type { CallbackDeps, CallbackRequest, InboundMessage } from '../../src/wechat/callback/types'
 import { buildXml, type XmlBuildRecord } from '../../src/wechat/xml'
 import { InboundJournal, journalDirectory } from '../../src/inbound/journal'
@@ -155,4 +158,28 @@ export async function settleInbound(worker: InboundWorker): Promise<number> {
 export async function importCallbackJournal(payload: Payload) {
   await closeJournalSegment()
   return importJournal(payload, journalDirectory())
+}
+
+/**
+ * The callback handler on a plain HTTP server at a free port, as the callback route serves it:
+ * `<base>/<account id or app id>` (the emulator's `callbackUrl`). `deps` is read per request, so a
+ * runtime made later still serves. Close the answered `server` when done.
+ */
+export async function serveCallback(deps: () => CallbackDeps): Promise<{ server: Server; base: string }> {
+  const server = createServer(async (request, response) => {
+    const accountId = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)
+    const result = await handleCallback(
+      accountId,
+      {
+        method: request.method ?? 'GET',
+        url: request.url ?? '/',
+        headers: request.headers as Record<string, string>,
+        body: request as unknown as AsyncIterable<Uint8Array>,
+      },
+      deps(),
+    )
+    response.writeHead(result.status, result.headers).end(result.body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/wechat/callback` }
 }

@@ -12,12 +12,11 @@ import type { AddressInfo } from 'node:net'
 import sharp from 'sharp'
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
-import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/inbound/worker'
 import type { CallbackRuntime } from '../../src/inbound/callback-runtime'
 import { MEDIA_KEEP_MS } from '../../src/services/inbox/resident-media'
 import { cachedClientForAccount } from '../../src/services/accounts/cached-client'
-import { createAccount, settleInbound, testCallbackRuntime } from './helpers'
+import { createAccount, settleInbound, testCallbackRuntime, serveCallback } from './helpers'
 
 const ACCOUNT = {
   appId: 'wxinboxmedia000001',
@@ -72,22 +71,9 @@ beforeAll(async () => {
   config = (await import('../../src/payload.config')).default as unknown as Promise<SanitizedConfig>
   accountId = await createAccount(payload, ACCOUNT)
   worker = new InboundWorker(payload, { intervalMs: 0 })
-  callbackServer = createServer(async (request, response) => {
-    const accountParam = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)
-    const result = await handleCallback(
-      accountParam,
-      {
-        method: request.method ?? 'GET',
-        url: request.url ?? '/',
-        headers: request.headers as Record<string, string>,
-        body: request as unknown as AsyncIterable<Uint8Array>,
-      },
-      runtime.deps,
-    )
-    response.writeHead(result.status, result.headers).end(result.body)
-  })
-  await new Promise<void>((resolve) => callbackServer.listen(0, '127.0.0.1', resolve))
-  const callbackUrl = `http://127.0.0.1:${(callbackServer.address() as AddressInfo).port}/api/wechat/callback/${accountId}`
+  const callback = await serveCallback(() => runtime.deps)
+  callbackServer = callback.server
+  const callbackUrl = `${callback.base}/${accountId}`
   emulator = await startEmulator({ faults: null, accounts: [{ ...ACCOUNT, callbackUrl, followerCount: 3 }] })
   // The worker's media/get and the staff's replies go to the emulator, as under npm start.
   process.env.WECHAT_API_BASE = emulator.url

@@ -4,11 +4,9 @@
  * TEMPLATESENDJOBFINISH, signed and encrypted, to the callback handler, and the inbound worker
  * applies it to the record.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
 import type { Payload } from 'payload'
 import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
-import { handleCallback } from '../../src/wechat/callback/handler'
 import { InboundWorker } from '../../src/inbound/worker'
 import type { CallbackRuntime } from '../../src/inbound/callback-runtime'
 import {
@@ -20,7 +18,7 @@ import {
 } from '../../src/services/notifications/resident-notices'
 import { applyTemplateFinished, TemplateResultTooEarlyError } from '../../src/services/notifications/template-results'
 import { parseXml } from '../../src/wechat/xml'
-import { createAccount, settleInbound, testCallbackRuntime } from '../callback/helpers'
+import { createAccount, settleInbound, testCallbackRuntime, serveCallback } from '../callback/helpers'
 import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { startPayloadHttp, type PayloadHttp } from '../helpers/payload-http'
@@ -87,23 +85,10 @@ beforeAll(async () => {
   payload = env.payload
   worker = new InboundWorker(payload, { intervalMs: 0 })
   runtime = testCallbackRuntime(payload)
-  server = createServer(async (request, response) => {
-    const id = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)
-    const result = await handleCallback(
-      id,
-      {
-        method: request.method ?? 'GET',
-        url: request.url ?? '/',
-        headers: request.headers as Record<string, string>,
-        body: request as unknown as AsyncIterable<Uint8Array>,
-      },
-      runtime.deps,
-    )
-    response.writeHead(result.status, result.headers).end(result.body)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const callback = await serveCallback(() => runtime.deps)
+  server = callback.server
   accountId = await createAccount(payload, { ...ACCOUNT, isDefault: true, residentTemplates: TEMPLATES } as never)
-  const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/wechat/callback/${accountId}`
+  const callbackUrl = `${callback.base}/${accountId}`
   emulator = await startEmulator({
     faults: null,
     accounts: [{ ...ACCOUNT, callbackUrl, followers: FOLLOWERS }],

@@ -5,8 +5,7 @@
  * the msg_id, so the items get their WeChat article addresses. And a result is applied only to a
  * push of the account whose callback received it, with article addresses only on mp.weixin.qq.com.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
 import { assembleWeek } from '../../src/services/push/assemble'
 import { RESEND_WAIT_MS, sendWeeklyPush } from '../../src/services/push/send'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
@@ -16,7 +15,7 @@ import { InboundWorker } from '../../src/inbound/worker'
 import type { CallbackRuntime } from '../../src/inbound/callback-runtime'
 import { articleUrl } from '../../src/dev/emulator/mass'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
-import { createAccount, settleInbound, signedPost, testCallbackRuntime } from '../callback/helpers'
+import { createAccount, settleInbound, signedPost, testCallbackRuntime, serveCallback } from '../callback/helpers'
 import { acceptedSendalls, createPushWorld, realSends, signOff, type PushWorld } from './helpers'
 import { resetPushData } from './scheduler-world'
 
@@ -33,22 +32,9 @@ const week = '2026-W48'
 beforeAll(async () => {
   t = await startTestPayload()
   worker = new InboundWorker(t.payload, { intervalMs: 0 })
-  server = createServer(async (request, response) => {
-    const accountId = decodeURIComponent((request.url ?? '').split('?')[0]!.split('/').pop()!)
-    const result = await handleCallback(
-      accountId,
-      {
-        method: request.method ?? 'GET',
-        url: request.url ?? '/',
-        headers: request.headers as Record<string, string>,
-        body: request as unknown as AsyncIterable<Uint8Array>,
-      },
-      runtime.deps,
-    )
-    response.writeHead(result.status, result.headers).end(result.body)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  callbackBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/wechat/callback`
+  const callback = await serveCallback(() => runtime.deps)
+  server = callback.server
+  callbackBase = callback.base
 }, 60_000)
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve))
