@@ -27,6 +27,8 @@ export interface BookableGuide {
   office: string | null
   timeLimitDays: number | null
   bookingNeedsIdNumber: boolean
+  /** 办理地点, shown on the booking page. */
+  place: string | null
 }
 
 /** A slot with the seats still free. */
@@ -84,7 +86,15 @@ export async function loadBookableGuide(payload: Payload, guideId: string): Prom
     overrideAccess: true,
   })
   const guide = found.docs[0] as unknown as
-    | { id: string | number; title: string; office?: unknown; timeLimitDays?: number | null; bookable?: boolean | null; bookingNeedsIdNumber?: boolean | null }
+    | {
+        id: string | number
+        title: string
+        office?: unknown
+        timeLimitDays?: number | null
+        bookable?: boolean | null
+        bookingNeedsIdNumber?: boolean | null
+        place?: string | null
+      }
     | undefined
   if (!guide) throw new ApiError(404, 'guide-not-found', '没有找到这个办事事项')
   if (!guide.bookable) throw new ApiError(409, 'not-bookable', `“${guide.title}”暂不支持网上预约，请直接到窗口办理或电话咨询`)
@@ -94,6 +104,7 @@ export async function loadBookableGuide(payload: Payload, guideId: string): Prom
     office: idOf(guide.office),
     timeLimitDays: guide.timeLimitDays ?? null,
     bookingNeedsIdNumber: guide.bookingNeedsIdNumber === true,
+    place: guide.place ?? null,
   }
 }
 

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 import { ApiError } from '../../../../http/api-error'
-import { findDefaultAccount } from '../../../../services/accounts/accounts'
 import { bookAppointment, onlineBookingBlock, openSlots, type OpenSlot, type SlotsAnswer } from '../../../../services/appointments/book'
 import { noticeForStep } from '../../../../services/appointments/notices'
 import { SLOT_DEFAULTS } from '../../../../services/appointments/slots'
@@ -77,7 +76,6 @@ async function bookForm(
     }
     throw error
   }
-  const guide = await payload.findByID({ collection: 'service-guides', id: answer.guide.id, depth: 0, overrideAccess: true })
   const days: { date: string; free: number }[] = []
   for (const slot of answer.slots) {
     const last = days.at(-1)
@@ -99,7 +97,7 @@ async function bookForm(
     <BookPage
       guideId={answer.guide.id}
       guideTitle={answer.guide.title}
-      place={guide.place ?? null}
+      place={answer.guide.place}
       needsIdNumber={answer.guide.bookingNeedsIdNumber}
       days={days}
       day={day}
@@ -140,7 +138,6 @@ export async function bookSubmitResponse(payload: Payload, request: Request, gui
     idNumber: text(form.get('idNumber')),
     slotKey: text(form.get('slotKey')),
   }
-  const account = await findDefaultAccount(payload)
   try {
     const booked = await bookAppointment(
       payload,
@@ -152,7 +149,7 @@ export async function bookSubmitResponse(payload: Payload, request: Request, gui
         idNumber: values.idNumber,
         requestKey: text(form.get('requestKey')) || undefined,
       },
-      { kind: 'resident', openid: gate.identity.openid, accountId: account ? String(account.id) : null },
+      { kind: 'resident', openid: gate.identity.openid, accountId: gate.accountId },
       now,
     )
     return new Response(null, { status: 303, headers: { Location: `/m/appointments/${booked.id}?booked=1`, 'Cache-Control': 'no-store' } })

@@ -50,8 +50,8 @@ export function publicOrigin(request: Request, publicUrl: string | undefined = p
 }
 
 /**
- * The resident of a page that needs one: `{ identity }` when the session is valid for the default
- * account; otherwise `{ response }` to return as it is — the redirect to WeChat's silent
+ * The resident of a page that needs one: `{ identity, accountId }` (the default account's document
+ * id) when the session is valid for that account; otherwise `{ response }` to return as it is — the redirect to WeChat's silent
  * authorisation (with the state cookie) inside WeChat, 「请在微信中打开」 elsewhere, or 503 when no
  * account is configured. `options.next`: the /m path to return to instead of the request's own.
  */
@@ -59,7 +59,7 @@ export async function requireResident(
   payload: Payload,
   request: Request,
   options: { next?: string } = {},
-): Promise<{ identity: ResidentIdentity; response?: undefined } | { identity?: undefined; response: Response }> {
+): Promise<{ identity: ResidentIdentity; accountId: string; response?: undefined } | { identity?: undefined; response: Response }> {
   const url = new URL(request.url)
   // Where to come back after signing in: this page, or (for a form's POST, which a redirect cannot
   // repeat) the page the form was on.
@@ -68,7 +68,7 @@ export async function requireResident(
   if (!account) return { response: htmlResponse(<UnavailablePage retryHref={here} />, { status: 503, cache: 'personal' }) }
   const identity = residentSession(request)
   // A session of another account (the default account was changed) says nothing about this one.
-  if (identity && identity.appId === account.appId) return { identity }
+  if (identity && identity.appId === account.appId) return { identity, accountId: String(account.id) }
   if (!isWeChatBrowser(request.headers.get('user-agent'))) return { response: htmlResponse(<OpenInWeChatPage />, { cache: 'personal' }) }
   try {
     const start = await beginResidentAuthorization(payload, { origin: publicOrigin(request), next: here })
