@@ -102,10 +102,16 @@ function msgid(sent: SentArticle): string {
 
 type Builder = (context: EmulatorContext, account: AccountState, days: string[]) => unknown[]
 
-function dailyReads(context: EmulatorContext, account: AccountState, date: string): ArticleDayStats {
+/** The sent articles WeChat reports on `date`, with that day's reads (those under 3 interactions left out). */
+function countedArticlesOn(context: EmulatorContext, account: AccountState, date: string): { sent: SentArticle; stats: ArticleDayStats }[] {
   return sentArticles(context, account)
-    .map((sent) => articleDay(sent, date))
-    .filter(counted)
+    .map((sent) => ({ sent, stats: articleDay(sent, date) }))
+    .filter(({ stats }) => counted(stats))
+}
+
+function dailyReads(context: EmulatorContext, account: AccountState, date: string): ArticleDayStats {
+  return countedArticlesOn(context, account, date)
+    .map(({ stats }) => stats)
     .reduce(sumStats, ZERO)
 }
 
@@ -139,10 +145,7 @@ const builders: Record<string, { maxDays: number; build: Builder }> = {
     maxDays: 1,
     build: (context, account, days) =>
       days.flatMap((date) =>
-        sentArticles(context, account)
-          .map((sent) => ({ sent, stats: articleDay(sent, date) }))
-          .filter(({ stats }) => counted(stats))
-          .map(({ sent, stats }) => ({ ref_date: date, msgid: msgid(sent), title: sent.article.title, ...stats })),
+        countedArticlesOn(context, account, date).map(({ sent, stats }) => ({ ref_date: date, msgid: msgid(sent), title: sent.article.title, ...stats })),
       ),
   },
   getarticletotal: {
@@ -180,9 +183,7 @@ const builders: Record<string, { maxDays: number; build: Builder }> = {
     maxDays: 1,
     build: (context, account, days) =>
       days.flatMap((date) =>
-        sentArticles(context, account)
-          .map((sent) => ({ sent, stats: articleDay(sent, date) }))
-          .filter(({ stats }) => counted(stats))
+        countedArticlesOn(context, account, date)
           // Reads on the send day land in the send hour; later reads at noon.
           .map(({ sent, stats }) => ({
             ref_date: date,
