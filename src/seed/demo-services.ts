@@ -49,9 +49,7 @@ const GUIDES: { office: OfficeKey; data: Record<string, unknown> }[] = [
       ],
       timeLimitDays: 10,
       fee: '不收费',
-      place: '街道便民服务中心一楼 3 号窗口',
       openingHours: OPENING_HOURS,
-      consultPhone: '029-88861203',
       complaintPhone: COMPLAINT_PHONE,
       bookable: true,
       bookingNeedsIdNumber: true,
@@ -72,9 +70,7 @@ const GUIDES: { office: OfficeKey; data: Record<string, unknown> }[] = [
       steps: [{ title: '窗口受理' }, { title: '社区核实' }, { title: '出具证明' }],
       timeLimitDays: 3,
       fee: '不收费',
-      place: '街道便民服务中心一楼 3 号窗口',
       openingHours: OPENING_HOURS,
-      consultPhone: '029-88861203',
       complaintPhone: COMPLAINT_PHONE,
       bookable: true,
       faq: [{ question: '当天能拿到证明吗？', answer: '材料齐全时一般 3 个工作日内出具，我们会通过公众号通知您。' }],
@@ -94,9 +90,7 @@ const GUIDES: { office: OfficeKey; data: Record<string, unknown> }[] = [
       steps: [{ title: '窗口登记' }, { title: '缴费', description: '通过陕西税务 App 或银行缴纳' }],
       timeLimitDays: 0,
       fee: '不收费（保费按当年标准另行缴纳）',
-      place: '街道便民服务中心一楼 5 号窗口',
       openingHours: OPENING_HOURS,
-      consultPhone: '029-88861205',
       complaintPhone: COMPLAINT_PHONE,
       bookable: true,
       fullyOnline: false,
@@ -112,9 +106,7 @@ const GUIDES: { office: OfficeKey; data: Record<string, unknown> }[] = [
       steps: [{ title: '电话或窗口咨询' }],
       timeLimitDays: 0,
       fee: '不收费',
-      place: '街道便民服务中心一楼 5 号窗口',
       openingHours: OPENING_HOURS,
-      consultPhone: '029-88861205',
       complaintPhone: COMPLAINT_PHONE,
       bookable: false,
       fullyOnline: true,
@@ -144,11 +136,21 @@ export async function seedDemoServices(payload: Payload, leaderId: string, passw
   const guideIds: string[] = []
   const approvedAt = new Date().toISOString()
   for (const guide of GUIDES) {
+    const office = OFFICES.find((entry) => entry.key === guide.office)!
     const created = await payload.create({
       collection: 'service-guides',
       overrideAccess: true,
       context: { [REVIEW_TRANSITION_CONTEXT]: true },
-      data: { ...guide.data, office: officeIds[guide.office], reviewStatus: 'approved', approvedAt, approvedBy: leaderId } as never,
+      // Place and phone for questions are the office's own.
+      data: {
+        place: office.place,
+        consultPhone: office.phone,
+        ...guide.data,
+        office: officeIds[guide.office],
+        reviewStatus: 'approved',
+        approvedAt,
+        approvedBy: leaderId,
+      } as never,
     })
     guideIds.push(String(created.id))
   }
