@@ -20,6 +20,9 @@ const writeOwnOffice: Access = ({ req }) => {
   return offices.length > 0 ? own : false
 }
 
+/** Creating needs to serve some office (which one the hook checks: create access cannot be a query). */
+const createForAnOffice: Access = ({ req }) => roleOf(req.user) === 'admin' || officesOf(req.user).length > 0
+
 /**
  * 预约规则: when a guide (or every guide of an office) can be booked — the weekly opening hours cut
  * into slots, residents per slot, how far ahead, the cut-off, and closures staff add. China's public
@@ -38,7 +41,7 @@ export const BookingRules: CollectionConfig = {
       en: "One rule per office applies to all its bookable guides; a rule naming a guide overrides it. Public holidays and make-up working days follow the State Council's notice.",
     },
   },
-  access: { read: readBookingRules, create: writeOwnOffice, update: writeOwnOffice, delete: writeOwnOffice },
+  access: { read: readBookingRules, create: createForAnOffice, update: writeOwnOffice, delete: writeOwnOffice },
   hooks: {
     beforeValidate: [
       async ({ data, originalDoc, req }) => {
