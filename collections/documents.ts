@@ -4,7 +4,7 @@ import { isAdmin, isStaff } from '../src/access/roles'
 import { canReadGuideDocuments, staffOnlyField } from '../src/services/guides/access'
 import { refuseDeletingApprovedDocument, refuseReplacingApprovedDocument } from '../src/services/guides/document-guard'
 import { checkDocumentUpload, DOCUMENT_KINDS_LABEL, DOCUMENT_MIME_TYPES, explainDocumentUploadError, MAX_DOCUMENT_MB } from '../src/services/guides/documents'
-import { stampUploader, updateOwnUploads, uploadedByField } from './uploaded-by'
+import { stampUploader, updateOwnUploads, uploadedByField } from './uploads/uploaded-by'
 
 export const documentsDirectory = (): string => path.resolve(process.env.DOCUMENTS_DIR ?? path.join(process.env.MEDIA_DIR ?? 'data/media', '..', 'documents'))
 

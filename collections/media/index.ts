@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isStaff } from '../../src/access/roles'
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, MAX_UPLOAD_MB, checkUpload, explainUploadError } from '../../src/services/media/check-upload'
 import { refuseChangingSentMedia, refuseDeletingSentMedia } from './replace-guard'
-import { stampUploader, updateOwnUploads, uploadedByField } from '../uploaded-by'
+import { stampUploader, updateOwnUploads, uploadedByField } from '../uploads/uploaded-by'
 
 export const mediaDirectory = (): string => path.resolve(process.env.MEDIA_DIR ?? 'data/media')
 

@@ -1,5 +1,5 @@
 import type { Access, CollectionBeforeChangeHook, Field, FieldAccess } from 'payload'
-import { roleOf, staffOf } from '../src/access/roles'
+import { roleOf, staffOf } from '../../src/access/roles'
 
 /**
  * Who uploaded a file (images in `media`, the guides' forms in `documents`) and what follows from it:
