@@ -28,6 +28,10 @@ import { Appointments } from '../collections/appointments'
 import { MatterSteps } from '../collections/matter-steps'
 import { SlotSeats } from '../collections/slot-seats'
 import { AppointmentSettingsGlobal } from '../collections/appointment-settings'
+import { ConsultationTopics } from '../collections/consultations/topics'
+import { ConsultationSubmissions } from '../collections/consultations/submissions'
+import { ConsultationPhotos } from '../collections/consultations/photos'
+import { ConsultationSettingsGlobal } from '../collections/consultations/settings'
 import { PendingMassResults } from '../collections/pending-mass-results'
 import { PolicyExplainers } from '../collections/policy-explainers'
 import { PushSteps } from '../collections/push-steps'
@@ -105,6 +109,9 @@ export default buildConfig({
     Appointments,
     MatterSteps,
     SlotSeats,
+    ConsultationTopics,
+    ConsultationSubmissions,
+    ConsultationPhotos,
     Communities,
     Users,
     Notifications,
@@ -126,7 +133,7 @@ export default buildConfig({
     BindingAttempts,
     LoginThrottles,
   ].map(withCollectionDefaults),
-  globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal].map(withGlobalDefaults),
+  globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,
