@@ -1,5 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { ApiError } from '../../src/http/api-error'
+import { requireStaff } from '../../src/access/roles'
+import { loadModerationPanel, waitingCountFor } from '../../src/services/consultations/board'
 import { moderateSubmission } from '../../src/services/consultations/moderate'
 import { createCallArticle, createOutcomeArticle, pinTopic, publishOutcome } from '../../src/services/consultations/outcome-actions'
 
@@ -25,8 +27,28 @@ const routeId = (req: PayloadRequest): string => {
  *
  * - POST /api/consultation-submissions/:id/moderate { action: 'approve' | 'reject' | 'answer', text? }
  *   — answers `{ doc }` (as the user reads it); refusals in src/services/consultations/moderate.ts.
+ * - GET /api/consultation-submissions/:id/panel — the moderation panel (board.ts ModerationPanel), 404 when unreadable
+ * - GET /api/consultation-submissions/waiting-count — `{ waiting }`: the nav badge's number
  */
 export const submissionEndpoints: Endpoint[] = [
+  {
+    path: '/waiting-count',
+    method: 'get',
+    handler: async (req) => {
+      requireStaff(req)
+      return Response.json({ waiting: await waitingCountFor(req.payload, req.user) }, { headers: { 'Cache-Control': 'private, no-store' } })
+    },
+  },
+  {
+    path: '/:id/panel',
+    method: 'get',
+    handler: async (req) => {
+      requireStaff(req)
+      const panel = await loadModerationPanel(req.payload, req.user, routeId(req))
+      if (!panel) throw new ApiError(404, 'not-found', { zh: '建议不存在或您无权查看', en: 'No such suggestion, or you may not read it' })
+      return Response.json(panel, { headers: { 'Cache-Control': 'private, no-store' } })
+    },
+  },
   {
     path: '/:id/moderate',
     method: 'post',

@@ -25,6 +25,8 @@ export const ConsultationSubmissions: CollectionConfig = {
   endpoints: apiEndpoints(submissionEndpoints),
   timestamps: true,
   fields: [
+    // The suggestion's text, photos, wait and the moderation buttons (src/admin/consultations/ModerationPanel.tsx).
+    { name: 'moderationPanel', type: 'ui', admin: { components: { Field: '/src/admin/consultations/ModerationPanel#ModerationPanel' } } },
     { name: 'topic', type: 'relationship', relationTo: 'consultation-topics', required: true, index: true, label: { zh: '征集话题', en: 'Topic' } },
     // Copied from the topic when stored: who reads the suggestion (community) and its full contact (office).
     { name: 'office', type: 'relationship', relationTo: 'offices', index: true, label: { zh: '承办科室', en: 'Handling office' }, admin: { readOnly: true } },
