@@ -72,5 +72,7 @@ export const ConsultationSubmissions: CollectionConfig = {
     { name: 'moderatedBy', type: 'relationship', relationTo: 'users', label: { zh: '审核人', en: 'Moderated by' } },
     { name: 'moderatedAt', type: 'date', label: { zh: '审核时间', en: 'Moderated at' } },
     { name: 'outcomeToldAt', type: 'date', label: { zh: '已告知结果', en: 'Told of the outcome' } },
+    // Set when the resident's openid, name and phone were cleared (src/services/consultations/housekeeping.ts).
+    { name: 'personalDataClearedAt', type: 'date', index: true, label: { zh: '个人信息已清除', en: 'Personal data cleared at' }, admin: { readOnly: true } },
   ],
 }
