@@ -249,6 +249,17 @@ describe('topics', () => {
       data: { statement: '已完成治理。', milestones: [{ date: '2026-10-20', text: '安装噪音监测屏' }] } as never,
     })
     expect(outcome).toMatchObject({ reviewStatus: 'approved', statement: '已完成治理。' })
+    // A closed topic's keyword now used by an open one: its outcome is still editable (the keyword unchanged).
+    const closed = await createTopic(payload, { office: world.office, opensOn: '2026-01-01', closesOn: '2026-02-01', keyword: 'cs旧词' })
+    await createTopic(payload, { office: world.office, keyword: 'cs旧词' })
+    const keepsKeyword = await payload.update({
+      collection: 'consultation-topics',
+      id: closed,
+      overrideAccess: false,
+      user: world.users.clerk,
+      data: { keyword: 'cs旧词', statement: '已办结。' } as never,
+    })
+    expect(keepsKeyword).toMatchObject({ statement: '已办结。', reviewStatus: 'approved' })
     await expect(
       payload.update({
         collection: 'consultation-topics',

@@ -72,7 +72,8 @@ export const topicBeforeChange: CollectionBeforeChangeHook = async (args) => {
   }
   if (blank(merged.keyword)) {
     if ('keyword' in data) data.keyword = null
-  } else if (operation === 'create' || !sameValue(merged.keyword, original.keyword) || 'keyword' in data) {
+  } else if (operation === 'create' || !sameValue(merged.keyword, original.keyword)) {
+    // Only a new or changed keyword: a closed topic's old keyword may since belong to a new topic.
     const checked = validateKeyword(merged.keyword, await liveKeywords(req.payload, operation === 'update' ? String(original.id) : null, today))
     if (checked.ok) data.keyword = checked.value
     else errors.push({ path: 'keyword', message: checked.message })
