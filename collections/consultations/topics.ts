@@ -135,5 +135,12 @@ export const ConsultationTopics: CollectionConfig = {
       ],
     },
     ...reviewSidebarFields.map(staffOnly),
+    // 征集文章, 置顶, 公开结果, 结果文章 (src/admin/consultations/TopicActions.tsx → the topic's endpoints).
+    {
+      name: 'topicActions',
+      type: 'ui',
+      label: { zh: '微问政操作', en: 'Consultation actions' },
+      admin: { position: 'sidebar', components: { Field: '/src/admin/consultations/TopicActions#TopicActions' } },
+    },
   ],
 }
