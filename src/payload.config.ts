@@ -81,6 +81,7 @@ export default buildConfig({
         '/src/admin/review/ReviewQueueNavLink#ReviewQueueNavLink',
         '/src/admin/push/PushNavLinks#PushNavLinks',
         '/src/admin/appointments/AppointmentsNavLinks#AppointmentsNavLinks',
+        '/src/admin/consultations/ConsultationsNavLink#ConsultationsNavLink',
       ],
       views: {
         reviewQueue: { Component: '/src/admin/review/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
@@ -89,6 +90,7 @@ export default buildConfig({
         appointmentsToday: { Component: '/src/admin/appointments/TodayView#AppointmentsTodayView', path: '/appointments-today' },
         mattersBoard: { Component: '/src/admin/appointments/MattersBoardView#MattersBoardView', path: '/matters-board' },
         appointmentsBook: { Component: '/src/admin/appointments/BookView#AppointmentsBookView', path: '/appointments-book' },
+        consultationsBoard: { Component: '/src/admin/consultations/ConsultationsBoardView#ConsultationsBoardView', path: '/consultations-board' },
       },
     },
   },

@@ -96,10 +96,13 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'binding-codes': ['admin'],
   'push-settings': ['admin'],
   'appointment-settings': ['admin'],
+  'consultation-settings': ['admin'],
   // Read where they belong (the push's step log, the message's files); listed for admins only.
   'push-steps': ['admin'],
   'pending-mass-results': ['admin'],
   'resident-media': ['admin'],
+  // A suggestion's photos are shown on it (the moderation panel).
+  'consultation-photos': ['admin'],
   'login-throttles': ['admin'],
   'binding-attempts': ['admin'],
   'auto-replies': ['leader', 'admin'],

@@ -6,6 +6,7 @@ import type { ReviewAction, ReviewState } from '../services/review/state-machine
 import { drawCover } from './covers'
 import { DEMO_ITEMS } from './demo-content'
 import { seedDemoServices } from './demo-services'
+import { seedDemoConsultations } from './demo-consultations'
 
 const DEMO_PASSWORD = 'demo-password'
 
@@ -134,5 +135,6 @@ export async function seedDemo(payload: Payload): Promise<boolean> {
     })
   }
   await seedDemoServices(payload, userIds.leader!, DEMO_PASSWORD, communityIds.xiguan!)
+  await seedDemoConsultations(payload, userIds.leader!, communityIds.xiguan!)
   return true
 }

@@ -35,6 +35,8 @@ const ADMIN_ONLY = [
   'binding-codes',
   'push-settings',
   'appointment-settings',
+  'consultation-settings',
+  'consultation-photos',
   'push-steps',
   'pending-mass-results',
   'resident-media',

@@ -1,143 +1,113 @@
-/**
- * 微问政's clearing of residents' data on the test's SQLite file: a year (the setting) after a topic's
- * outcome was published — or after it closed without one — the suggestions lose name, mobile and
- * openid, the photos never made public are deleted with their files, the template messages lose their
- * openid; the public record (text, public photos, reply) stays, and other topics are untouched.
- */
+/** 微问政's retention: personal data cleared `retentionDays` after the outcome, the public record kept, once. */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import sharp from 'sharp'
-import { CLEARED_MARK, clearEndedConsultationData, topicsDueWhere } from '../../src/services/consultations/housekeeping'
-import { DAY_MS } from '../../src/shared/time'
+import { clearExpiredConsultationData, topicsDueWhere } from '../../src/services/consultations/housekeeping'
+import { submitSuggestion } from '../../src/services/consultations/submit'
+import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { createConsultWorld, createTopic, photo, SEPT_30_10AM, type ConsultWorld } from './helpers'
 
-let env: TestPayload
+let t: TestPayload
 let payload: Payload
-let office: string
+let world: ConsultWorld
+
 beforeAll(async () => {
-  env = await startTestPayload()
-  payload = env.payload
-  office = String((await payload.create({ collection: 'offices', data: { name: '城市管理科' }, overrideAccess: true })).id)
-}, 120_000)
-afterAll(async () => env?.close())
+  t = await startTestPayload()
+  payload = t.payload
+  world = await createConsultWorld(payload, 'hk')
+}, 60_000)
+afterAll(async () => t?.close())
 
-const NOW = Date.parse('2027-03-01T02:00:00Z')
-
-async function topic(title: string, closesOn: string, outcomePublishedAt?: string): Promise<string> {
-  const doc = await payload.create({
-    collection: 'consultation-topics',
-    overrideAccess: true,
-    data: {
-      title,
-      question: '您有什么建议？',
-      category: 'governance',
-      office,
-      opensOn: '2025-01-01',
-      closesOn,
-      ...(outcomePublishedAt ? { outcomePublishedAt } : {}),
-    },
-  })
-  return String(doc.id)
-}
-
-async function photo(): Promise<string> {
-  const data = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a3' } })
-    .jpeg()
-    .toBuffer()
-  const doc = await payload.create({
-    collection: 'consultation-photos',
-    overrideAccess: true,
-    data: {},
-    file: { data, mimetype: 'image/jpeg', name: 'p.jpg', size: data.length },
-  })
-  return String(doc.id)
-}
-
-let seq = 0
-async function suggestion(topicId: string, status: string, photos: string[] = []): Promise<string> {
-  seq++
-  const doc = await payload.create({
-    collection: 'consultation-submissions',
-    overrideAccess: true,
-    data: {
-      topic: topicId,
-      openid: `o-hk-${seq}`,
-      openidMasked: 'o-hk****',
-      fingerprint: `fp-${seq}`,
+test('365 days after the outcome the openid, name and phone go; text, state and reply stay; a topic without an outcome is kept', async () => {
+  const done = await createTopic(payload, { title: '已公开结果的话题', office: world.office, keyword: null })
+  const open = await createTopic(payload, { title: '还在办理的话题', office: world.office, keyword: null })
+  const stored: string[] = []
+  for (const topicId of [done, open]) {
+    const result = await submitSuggestion(payload, {
+      topicId,
+      openid: `oHousekeeping${topicId.slice(0, 8)}`,
+      accountId: null,
+      text: '建议保留这段文字',
+      name: '孙七',
+      phone: '13600001234',
+      photos: [],
       source: 'page',
-      body: `建议 ${seq}：小树林晚上太吵`,
-      photos,
-      name: '张三丰',
-      nameMasked: '张**',
-      phone: '13812341234',
-      phoneMasked: '138****1234',
-      status: status as 'pending',
-      receivedAt: '2025-06-01T02:00:00Z',
-      receivedOn: '2025-06-01',
-      reply: status === 'answered' ? '已加装隔音屏' : null,
-    },
+      now: SEPT_30_10AM,
+    })
+    if (!result.ok) throw new Error(result.message)
+    stored.push(result.submissionId)
+  }
+  const published = Date.parse('2026-10-20T02:00:00Z')
+  await payload.update({
+    collection: 'consultation-topics',
+    id: done,
+    context: { [REVIEW_TRANSITION_CONTEXT]: true },
+    data: { outcomePublishedAt: new Date(published).toISOString() } as never,
   })
-  return String(doc.id)
-}
-
-test('a retention period must be a whole number of days', () => {
-  expect(() => topicsDueWhere(NOW, 0)).toThrow(RangeError)
-  expect(() => topicsDueWhere(NOW, 2.5)).toThrow(RangeError)
+  expect(await clearExpiredConsultationData(payload, published + 364 * 86_400_000)).toBe(0)
+  expect(await clearExpiredConsultationData(payload, published + 366 * 86_400_000)).toBe(1)
+  const [cleared, kept] = await Promise.all(stored.map((id) => payload.findByID({ collection: 'consultation-submissions', id, depth: 0 })))
+  expect(cleared).toMatchObject({
+    openid: '（已清除）',
+    name: null,
+    phone: null,
+    nameMasked: '（已清除）',
+    phoneMasked: '（已清除）',
+    body: '建议保留这段文字',
+    status: 'pending',
+  })
+  expect(cleared!.fingerprint).toBe(`cleared:${stored[0]}`)
+  expect(kept).toMatchObject({ name: '孙七', phone: '13600001234' })
+  // Again: nothing more to do.
+  expect(await clearExpiredConsultationData(payload, published + 367 * 86_400_000)).toBe(0)
 })
 
-test('a year after the outcome (or the close without one) the residents’ data goes; the public record stays', async () => {
-  const ended = await topic('小树林噪音治理', '2025-12-31', new Date(NOW - 366 * DAY_MS).toISOString())
-  const lapsed = await topic('停车难', '2026-02-27')
-  const recent = await topic('垃圾分类', '2026-12-31', new Date(NOW - 100 * DAY_MS).toISOString())
+test('a retention period must be a whole number of days', () => {
+  expect(() => topicsDueWhere(SEPT_30_10AM, 0)).toThrow(RangeError)
+  expect(() => topicsDueWhere(SEPT_30_10AM, 2.5)).toThrow(RangeError)
+})
 
-  const publicPhoto = await photo()
-  const privatePhoto = await photo()
-  const answered = await suggestion(ended, 'answered', [publicPhoto])
-  const rejected = await suggestion(ended, 'rejected', [privatePhoto])
-  const lapsedOne = await suggestion(lapsed, 'pending')
-  const kept = await suggestion(recent, 'approved')
-  const privateFile = path.join(
-    env.directory,
-    'consultation-photos',
-    String((await payload.findByID({ collection: 'consultation-photos', id: privatePhoto })).filename),
-  )
-  expect(fs.existsSync(privateFile)).toBe(true)
-  await payload.create({
-    collection: 'resident-notices',
-    overrideAccess: true,
-    data: {
-      clientMsgId: `topic:${ended}:outcome:x`,
-      kind: 'done',
-      openid: 'o-hk-1',
-      openidMasked: 'o-hk****',
-      relatedCollection: 'consultation-topics',
-      relatedId: ended,
-      status: 'sent',
-    },
-  })
-
-  expect(await clearEndedConsultationData(payload, NOW)).toBe(3)
-  expect(await clearEndedConsultationData(payload, NOW)).toBe(0)
-
-  const after = async (id: string) => payload.findByID({ collection: 'consultation-submissions', id, depth: 0, overrideAccess: true })
-  for (const id of [answered, rejected, lapsedOne]) {
-    expect(await after(id)).toMatchObject({
-      openid: CLEARED_MARK,
-      openidMasked: CLEARED_MARK,
-      name: null,
-      phone: null,
-      nameMasked: CLEARED_MARK,
-      phoneMasked: CLEARED_MARK,
+test('a topic closed without an outcome lapses a year after its close; photos never made public go with their files', async () => {
+  const lapsed = await createTopic(payload, { title: '停车难微征集', office: world.office, keyword: null, closesOn: '2026-10-31' })
+  const stored: string[] = []
+  for (const [n, text] of ['小区门口停车难，建议划线', '晚上车位不够，建议错峰共享'].entries()) {
+    const result = await submitSuggestion(payload, {
+      topicId: lapsed,
+      openid: `oLapsed${n}`,
+      accountId: null,
+      text,
+      name: '周八',
+      phone: '13700001234',
+      photos: [photo(`lapsed-${n}.png`)],
+      source: 'page',
+      now: SEPT_30_10AM,
     })
+    if (!result.ok) throw new Error(result.message)
+    stored.push(result.submissionId)
   }
-  // The public record: text, reply and public photo kept; the never-public photo and its file gone.
-  expect(await after(answered)).toMatchObject({ body: expect.stringContaining('小树林'), reply: '已加装隔音屏', photos: [publicPhoto] })
-  expect((await after(rejected)).photos).toEqual([])
+  // One approved (public, photo kept), one rejected (never public, photo deleted).
+  await payload.update({ collection: 'consultation-submissions', id: stored[0]!, data: { status: 'approved' }, overrideAccess: true })
+  await payload.update({
+    collection: 'consultation-submissions',
+    id: stored[1]!,
+    data: { status: 'rejected', rejectionReason: '与话题无关' },
+    overrideAccess: true,
+  })
+  const photoOf = async (id: string) => String(((await payload.findByID({ collection: 'consultation-submissions', id, depth: 0 })).photos ?? [])[0])
+  const [publicPhoto, privatePhoto] = await Promise.all(stored.map(photoOf))
+  const fileOf = async (id: string) =>
+    path.join(t.directory, 'consultation-photos', String((await payload.findByID({ collection: 'consultation-photos', id })).filename))
+  const privateFile = await fileOf(privatePhoto!)
+  expect(fs.existsSync(privateFile)).toBe(true)
+
+  const closed = Date.parse('2026-10-31T04:00:00Z')
+  expect(await clearExpiredConsultationData(payload, closed + 364 * 86_400_000)).toBe(0)
+  expect(await clearExpiredConsultationData(payload, closed + 366 * 86_400_000)).toBe(2)
+  const [kept, gone] = await Promise.all(stored.map((id) => payload.findByID({ collection: 'consultation-submissions', id, depth: 0 })))
+  expect(kept).toMatchObject({ openid: '（已清除）', name: null, phone: null, photos: [publicPhoto] })
+  expect(gone).toMatchObject({ openid: '（已清除）', name: null, phone: null, photos: [], rejectionReason: '与话题无关' })
   expect((await payload.find({ collection: 'consultation-photos', where: { id: { equals: privatePhoto } }, overrideAccess: true })).totalDocs).toBe(0)
   expect(fs.existsSync(privateFile)).toBe(false)
-  // A topic whose outcome is only 100 days old keeps everything.
-  expect(await after(kept)).toMatchObject({ openid: expect.stringMatching(/^o-hk-/), name: '张三丰', phone: '13812341234' })
-  const notices = await payload.find({ collection: 'resident-notices', where: { relatedId: { equals: ended } }, overrideAccess: true })
-  expect(notices.docs[0]).toMatchObject({ openid: CLEARED_MARK, openidMasked: CLEARED_MARK })
+  expect(fs.existsSync(await fileOf(publicPhoto!))).toBe(true)
 })

@@ -1,31 +1,27 @@
 /**
- * Clearing residents' personal data from 微问政 once its purpose has ended (个人信息保护法第四十七条:
- * personal information is deleted once the purpose of handling it is achieved), decided first (pure
- * `topicsDueWhere`) and then done (`clearEndedConsultationData`).
+ * 微问政's housekeeping: clearing residents' personal data once it has served its purpose
+ * (个人信息保护法第四十七条), like the appointments' (src/services/appointments/housekeeping.ts).
  *
- * A suggestion's contact details and openid serve two things: answering the resident and telling
- * them the outcome. Both have ended `retentionDays` (微问政设置, default 365) after
- * - the topic's outcome was published (everyone taking part has been told), or
- * - the topic closed, when no outcome was ever published (the purpose lapsed).
- * Then each suggestion of the topic loses the resident's name, mobile and openid (the masked copies
- * say 「（已清除）」), the photos of suggestions that were never public are deleted (nobody may see
- * them any more: neither the public nor, without the openid, their sender), and the template
- * messages about the topic lose their openid, link and contents. The text of public suggestions, their
- * photos and replies stay: they are the published record of the consultation, with no one's name.
+ * A suggestion's contact details and openid serve answering the resident and telling them the
+ * outcome. Both have ended `retentionDays` (default 365, 微问政设置) after the topic's outcome was
+ * published — or after the topic closed, when no outcome was ever published (the purpose lapsed).
+ * Then each suggestion on it loses the resident's openid, name and phone and their masked copies (shown
+ * as 「（已清除）」), and its fingerprint (derived from the openid) becomes `cleared:<id>`; the photos of
+ * suggestions never made public are deleted with their files (nobody may see them any more: not the
+ * public, and without the openid not their sender); the notices about the topic lose the openid, link
+ * and contents. The text, public photos (already without EXIF), state, reason and reply stay: they are
+ * the public record of the consultation.
  */
 import type { Payload, Where } from 'payload'
+import { compareAndSet } from '../../shared/cas'
 import { addDays, DAY_MS, shanghaiDate } from '../../shared/time'
 import { PUBLIC_SUBMISSION_STATES } from './moderation'
+import { CLEARED_MARK } from '../appointments/housekeeping'
+import { loadConsultationSettings } from './settings'
 
-/** What the masked columns and the openid hold once the data is gone (as for appointments). */
-export const CLEARED_MARK = '（已清除）'
-
-/** The retention period when the settings say nothing, in days after the topic ended. */
-export const DEFAULT_RETENTION_DAYS = 365
-
-/** Suggestions handled per batch; runs repeat daily, so a backlog drains. */
+/** Suggestions one batch handles; runs repeat daily, so a backlog drains. */
 const BATCH = 200
-/** Batches one run takes at most, so a runaway loop cannot spin. */
+/** Batches one run takes at most. */
 const MAX_BATCHES = 50
 
 /**
@@ -36,81 +32,77 @@ const MAX_BATCHES = 50
  */
 export function topicsDueWhere(now: number, retentionDays: number): Where {
   if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new RangeError(`retentionDays must be a whole number ≥ 1, got ${retentionDays}`)
-  const cutoff = now - retentionDays * DAY_MS
   return {
     or: [
-      { outcomePublishedAt: { less_than_equal: new Date(cutoff).toISOString() } },
+      { outcomePublishedAt: { less_than_equal: new Date(now - retentionDays * DAY_MS).toISOString() } },
       { and: [{ outcomePublishedAt: { exists: false } }, { closesOn: { less_than_equal: addDays(shanghaiDate(now), -retentionDays) } }] },
     ],
   }
-}
-
-async function retentionDaysOf(payload: Payload): Promise<number> {
-  const settings = (await payload.findGlobal({ slug: 'consultation-settings', depth: 0, overrideAccess: true })) as { retentionDays?: number | null }
-  const days = settings.retentionDays
-  return typeof days === 'number' && Number.isInteger(days) && days >= 1 ? days : DEFAULT_RETENTION_DAYS
 }
 
 const idOf = (value: unknown): string | null =>
   value == null ? null : typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : String(value)
 
 /**
- * Clears the residents' data of every topic due at `now` (see the module notes); answers how many
- * suggestions were cleared. Safe to repeat and to run on two instances at once: a suggestion already
- * cleared is not matched again, and clearing twice writes the same values.
+ * Clears the personal data due at `now` (see the module's notes); answers how many suggestions were
+ * cleared. Safe to repeat and to run on several instances (compare-and-set on `personalDataClearedAt`).
  */
-export async function clearEndedConsultationData(payload: Payload, now: number = Date.now()): Promise<number> {
-  const retentionDays = await retentionDaysOf(payload)
+export async function clearExpiredConsultationData(payload: Payload, now: number = Date.now()): Promise<number> {
+  const { retentionDays } = await loadConsultationSettings(payload)
   const topics = await payload.find({
     collection: 'consultation-topics',
-    where: topicsDueWhere(now, retentionDays),
-    pagination: false,
-    depth: 0,
-    select: {},
     overrideAccess: true,
-  })
-  const topicIds = topics.docs.map((topic) => String(topic.id))
-  if (topicIds.length === 0) return 0
+    depth: 0,
+    pagination: false,
+    where: topicsDueWhere(now, retentionDays),
+    select: { title: true },
+  } as never)
+  const at = new Date(now).toISOString()
   let cleared = 0
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const due = await payload.find({
-      collection: 'consultation-submissions',
-      where: { and: [{ topic: { in: topicIds } }, { openid: { not_equals: CLEARED_MARK } }] },
-      limit: BATCH,
-      depth: 0,
-      overrideAccess: true,
-    })
-    if (due.docs.length === 0) break
-    for (const doc of due.docs) {
-      const isPublic = (PUBLIC_SUBMISSION_STATES as readonly string[]).includes(doc.status)
-      const photoIds = (doc.photos ?? []).map(idOf).filter((id): id is string => id !== null)
-      if (!isPublic && photoIds.length > 0) {
-        await payload.delete({ collection: 'consultation-photos', where: { id: { in: photoIds } }, overrideAccess: true, depth: 0 })
-      }
-      await payload.update({
+  for (const topic of topics.docs as unknown as Array<{ id: string }>) {
+    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+      const due = await payload.find({
         collection: 'consultation-submissions',
-        id: doc.id,
-        data: {
-          openid: CLEARED_MARK,
-          openidMasked: CLEARED_MARK,
-          name: null,
-          nameMasked: doc.nameMasked ? CLEARED_MARK : null,
-          phone: null,
-          phoneMasked: doc.phoneMasked ? CLEARED_MARK : null,
-          ...(isPublic ? {} : { photos: [] }),
-        },
         overrideAccess: true,
         depth: 0,
+        limit: BATCH,
+        where: { and: [{ topic: { equals: topic.id } }, { personalDataClearedAt: { exists: false } }] },
       })
-      cleared++
+      if (due.docs.length === 0) break
+      for (const doc of due.docs) {
+        const done = await compareAndSet(
+          payload,
+          'consultation-submissions',
+          { and: [{ id: { equals: doc.id } }, { personalDataClearedAt: { exists: false } }] },
+          {
+            openid: CLEARED_MARK,
+            openidMasked: CLEARED_MARK,
+            fingerprint: `cleared:${String(doc.id)}`,
+            name: null,
+            nameMasked: doc.nameMasked ? CLEARED_MARK : null,
+            phone: null,
+            phoneMasked: doc.phoneMasked ? CLEARED_MARK : null,
+            personalDataClearedAt: at,
+          } as never,
+        )
+        if (!done) continue
+        cleared++
+        const photoIds = (doc.photos ?? []).map(idOf).filter((id): id is string => id !== null)
+        if (!(PUBLIC_SUBMISSION_STATES as readonly string[]).includes(doc.status) && photoIds.length > 0) {
+          await payload.delete({ collection: 'consultation-photos', where: { id: { in: photoIds } }, overrideAccess: true, depth: 0 })
+          await payload.update({ collection: 'consultation-submissions', id: doc.id, data: { photos: [] }, overrideAccess: true, depth: 0 })
+        }
+      }
     }
+    await payload.update({
+      collection: 'resident-notices',
+      where: {
+        and: [{ relatedCollection: { equals: 'consultation-topics' } }, { relatedId: { equals: String(topic.id) } }, { openid: { not_equals: CLEARED_MARK } }],
+      },
+      data: { openid: CLEARED_MARK, openidMasked: CLEARED_MARK, url: null, data: null },
+      overrideAccess: true,
+      depth: 0,
+    })
   }
-  await payload.update({
-    collection: 'resident-notices',
-    where: { and: [{ relatedCollection: { equals: 'consultation-topics' } }, { relatedId: { in: topicIds } }, { openid: { not_equals: CLEARED_MARK } }] },
-    data: { openid: CLEARED_MARK, openidMasked: CLEARED_MARK, url: null, data: null },
-    overrideAccess: true,
-    depth: 0,
-  })
   return cleared
 }
