@@ -13,19 +13,10 @@ import decodeHeic from 'heic-decode'
 import sharp from 'sharp'
 import { cleanImage, detectFileType, exceedsImageLimits, MAX_IMAGE_PIXELS, readImageHeader, withExtension } from '../../shared/clean-image'
 import { MAX_PHOTO_BYTES, validateSubmission } from './submission'
+import type { CleanPhoto } from './submit'
 
-/**
- * A photo ready to store in `consultation-photos`: JPEG or PNG bytes without metadata but the colour
- * profile, the name's extension following the type, what it was and how many bytes it came as.
- * (The same shape as `CleanPhoto` of submit.ts, which takes it.)
- */
-export interface CleanPhoto {
-  data: Buffer
-  mimetype: 'image/jpeg' | 'image/png'
-  filename: string
-  originalFormat: 'jpeg' | 'png' | 'heic' | 'heif' | 'webp'
-  originalBytes: number
-}
+/** The photo submitSuggestion takes (submit.ts): JPEG or PNG bytes without metadata but the colour profile. */
+export type { CleanPhoto }
 
 export type CleanPhotoResult = { ok: true; photo: CleanPhoto } | { ok: false; message: string }
 
