@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import path from 'node:path'
-import { isStaff } from '../../src/access/roles'
+import { canReadPhotos } from '../../src/services/consultations/access'
 import { mediaDirectory } from '../media'
 
 /** Where residents' suggestion photos are kept: beside the media directory unless CONSULTATION_PHOTOS_DIR says. */
@@ -14,7 +14,8 @@ export const ConsultationPhotos: CollectionConfig = {
   slug: 'consultation-photos',
   labels: { singular: { zh: '建议照片', en: 'Suggestion photo' }, plural: { zh: '建议照片', en: 'Suggestion photos' } },
   admin: { group: { zh: '微问政', en: 'Consultations' } },
-  access: { read: isStaff, create: () => false, update: () => false, delete: () => false },
+  // Read by those who read their suggestion; stored only by the residents' page (submit.ts).
+  access: { read: canReadPhotos, create: () => false, update: () => false, delete: () => false },
   upload: { staticDir: photosDirectory(), mimeTypes: ['image/jpeg', 'image/png'] },
   fields: [
     { name: 'submission', type: 'relationship', relationTo: 'consultation-submissions', index: true, label: { zh: '居民建议', en: 'Suggestion' } },

@@ -1,6 +1,11 @@
-import type { CollectionConfig } from 'payload'
-import { isStaff } from '../../src/access/roles'
+import type { CollectionConfig, Field } from 'payload'
+import { apiEndpoints } from '../../src/http/api-endpoints'
+import { canReadSubmissions, personalSubmissionField } from '../../src/services/consultations/access'
+import { submissionEndpoints } from './endpoints'
 import { SUBMISSION_STATES, SUBMISSION_STATE_LABELS } from '../../src/services/consultations/moderation'
+
+/** The full value, for admins and staff of the handling office only (the masked copy beside it for the rest). */
+const personal = (field: Field): Field => ({ ...field, access: { read: personalSubmissionField } }) as Field
 
 /**
  * 居民建议: one resident's suggestion on a topic, from the residents' page or the chat, stored once
@@ -14,14 +19,21 @@ export const ConsultationSubmissions: CollectionConfig = {
     defaultColumns: ['excerpt', 'topic', 'status', 'nameMasked', 'receivedOn', 'replyDeadline'],
     group: { zh: '微问政', en: 'Consultations' },
   },
-  access: { read: isStaff, create: () => false, update: () => false, delete: () => false },
+  // Staff of the topic's community or office, leaders, admins (src/services/consultations/access.ts);
+  // written only by the residents' page (submit.ts) and the moderation endpoint.
+  access: { read: canReadSubmissions, create: () => false, update: () => false, delete: () => false },
+  endpoints: apiEndpoints(submissionEndpoints),
   timestamps: true,
   fields: [
     { name: 'topic', type: 'relationship', relationTo: 'consultation-topics', required: true, index: true, label: { zh: '征集话题', en: 'Topic' } },
+    // Copied from the topic when stored: who reads the suggestion (community) and its full contact (office).
+    { name: 'office', type: 'relationship', relationTo: 'offices', index: true, label: { zh: '承办科室', en: 'Handling office' }, admin: { readOnly: true } },
+    { name: 'community', type: 'relationship', relationTo: 'communities', index: true, label: { zh: '社区', en: 'Community' }, admin: { readOnly: true } },
     { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', label: { zh: '公众号', en: 'Account' } },
-    { name: 'openid', type: 'text', required: true, index: true, label: { zh: 'OpenID', en: 'OpenID' } },
+    personal({ name: 'openid', type: 'text', required: true, index: true, label: { zh: 'OpenID', en: 'OpenID' } }),
     { name: 'openidMasked', type: 'text', label: { zh: 'OpenID（遮盖）', en: 'OpenID (masked)' } },
-    { name: 'fingerprint', type: 'text', required: true, unique: true, label: { zh: '指纹', en: 'Fingerprint' }, admin: { hidden: true } },
+    // Derived from the openid: guarded like it.
+    personal({ name: 'fingerprint', type: 'text', required: true, unique: true, label: { zh: '指纹', en: 'Fingerprint' }, admin: { hidden: true } }),
     {
       name: 'source',
       type: 'select',
@@ -35,9 +47,9 @@ export const ConsultationSubmissions: CollectionConfig = {
     { name: 'body', type: 'textarea', required: true, maxLength: 1000, label: { zh: '建议内容', en: 'Suggestion' } },
     { name: 'excerpt', type: 'text', label: { zh: '摘要', en: 'Excerpt' } },
     { name: 'photos', type: 'upload', relationTo: 'consultation-photos', hasMany: true, maxRows: 6, label: { zh: '照片', en: 'Photos' } },
-    { name: 'name', type: 'text', label: { zh: '姓名', en: 'Name' } },
+    personal({ name: 'name', type: 'text', label: { zh: '姓名', en: 'Name' } }),
     { name: 'nameMasked', type: 'text', label: { zh: '姓名（遮盖）', en: 'Name (masked)' } },
-    { name: 'phone', type: 'text', label: { zh: '手机号', en: 'Mobile' } },
+    personal({ name: 'phone', type: 'text', label: { zh: '手机号', en: 'Mobile' } }),
     { name: 'phoneMasked', type: 'text', label: { zh: '手机号（遮盖）', en: 'Mobile (masked)' } },
     {
       name: 'status',

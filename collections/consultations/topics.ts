@@ -1,6 +1,12 @@
 import type { CollectionConfig, Field } from 'payload'
-import { isStaff } from '../../src/access/roles'
+import { apiEndpoints } from '../../src/http/api-endpoints'
+import { canReadTopics, canUpdateTopics, nobody, staffOnlyField } from '../../src/services/consultations/access'
+import { topicEndpoints } from './endpoints'
+import { TOPIC_REVIEW_READINESS, topicBeforeChange } from '../../src/services/consultations/topic-rules'
 import { TOPIC_CATEGORIES, TOPIC_CATEGORY_LABELS } from '../../src/services/consultations/topic-window'
+import { canCreateContent, canDeleteContent } from '../../src/services/review/access'
+import { reviewEndpoint } from '../../src/services/review/endpoint'
+import { reviewHistoryField, reviewSidebarFields } from '../../src/services/review/fields'
 
 const milestoneFields: Field[] = [
   {
@@ -13,6 +19,16 @@ const milestoneFields: Field[] = [
   { name: 'photosBefore', type: 'upload', relationTo: 'media', hasMany: true, maxRows: 6, label: { zh: '整治前照片', en: 'Before' } },
   { name: 'photosAfter', type: 'upload', relationTo: 'media', hasMany: true, maxRows: 6, label: { zh: '整治后照片', en: 'After' } },
 ]
+
+/**
+ * Who wrote, reviewed and approved a topic, and its review history: staff only (anyone reads approved
+ * topics). `reviewStatus` stays readable: residents' queries filter on it.
+ */
+const staffOnly = (field: Field): Field =>
+  'name' in field && field.type !== 'ui' && field.name !== 'reviewStatus' ? ({ ...field, access: { ...field.access, read: staffOnlyField } } as Field) : field
+
+/** Set by the endpoints only (publish-outcome, outcome-article, call-article, pin). */
+const setByEndpoint = { create: nobody, update: nobody }
 
 /**
  * 征集话题: a question the office puts to residents (微问政), open between two Beijing dates, answered
@@ -28,7 +44,11 @@ export const ConsultationTopics: CollectionConfig = {
     listSearchableFields: ['title', 'keyword'],
     group: { zh: '微问政', en: 'Consultations' },
   },
-  access: { read: isStaff, create: isStaff, update: isStaff, delete: isStaff },
+  // Reviewed like the service guides (src/services/review); anyone reads approved topics only.
+  access: { read: canReadTopics, create: canCreateContent, update: canUpdateTopics, delete: canDeleteContent },
+  hooks: { beforeChange: [topicBeforeChange] },
+  endpoints: apiEndpoints([reviewEndpoint('consultation-topics'), ...topicEndpoints]),
+  custom: { reviewReadiness: TOPIC_REVIEW_READINESS },
   timestamps: true,
   fields: [
     {
@@ -70,8 +90,22 @@ export const ConsultationTopics: CollectionConfig = {
               ],
             },
             { name: 'cover', type: 'upload', relationTo: 'media', label: { zh: '封面图', en: 'Cover' } },
-            { name: 'pinned', type: 'checkbox', defaultValue: false, label: { zh: '置顶到「微·服务」菜单', en: 'Pinned in the 微·服务 menu' } },
-            { name: 'callArticle', type: 'relationship', relationTo: 'articles', label: { zh: '征集文章', en: 'Call article' }, admin: { readOnly: true } },
+            {
+              name: 'pinned',
+              type: 'checkbox',
+              defaultValue: false,
+              access: setByEndpoint,
+              admin: { readOnly: true },
+              label: { zh: '置顶到「微·服务」菜单', en: 'Pinned in the 微·服务 menu' },
+            },
+            {
+              name: 'callArticle',
+              type: 'relationship',
+              relationTo: 'articles',
+              access: setByEndpoint,
+              label: { zh: '征集文章', en: 'Call article' },
+              admin: { readOnly: true },
+            },
           ],
         },
         {
@@ -79,17 +113,27 @@ export const ConsultationTopics: CollectionConfig = {
           fields: [
             { name: 'milestones', type: 'array', label: { zh: '办理进展', en: 'Milestones' }, fields: milestoneFields },
             { name: 'statement', type: 'textarea', maxLength: 2000, label: { zh: '结果说明', en: 'Closing statement' } },
-            { name: 'outcomePublishedAt', type: 'date', index: true, label: { zh: '结果公开时间', en: 'Outcome published at' }, admin: { readOnly: true } },
+            {
+              name: 'outcomePublishedAt',
+              type: 'date',
+              index: true,
+              access: setByEndpoint,
+              label: { zh: '结果公开时间', en: 'Outcome published at' },
+              admin: { readOnly: true },
+            },
             {
               name: 'outcomeArticle',
               type: 'relationship',
               relationTo: 'articles',
+              access: setByEndpoint,
               label: { zh: '结果文章', en: 'Outcome article' },
               admin: { readOnly: true },
             },
           ],
         },
+        { label: { zh: '审核记录', en: 'Review history' }, fields: [staffOnly(reviewHistoryField)] },
       ],
     },
+    ...reviewSidebarFields.map(staffOnly),
   ],
 }

@@ -8,6 +8,7 @@
  * the caller turns it into a page, a JSON body or a chat reply.
  */
 import type { Payload } from 'payload'
+import { idOf } from '../../access/roles'
 import { compareAndSet } from '../../shared/cas'
 import { shanghaiDate } from '../../shared/time'
 import { maskOpenid } from '../notifications/resident-notices'
@@ -38,6 +39,8 @@ interface TopicRow {
   closesOn: string
   outcomePublishedAt?: string | null
   reviewStatus?: string | null
+  office?: unknown
+  community?: unknown
 }
 
 /** Characters of the text kept as the list's excerpt. */
@@ -165,6 +168,8 @@ export async function submitSuggestion(
       depth: 0,
       data: {
         topic: topic.id,
+        office: idOf(topic.office),
+        community: idOf(topic.community),
         account: input.accountId,
         openid: input.openid,
         openidMasked: maskOpenid(input.openid),
@@ -181,7 +186,8 @@ export async function submitSuggestion(
         receivedOn,
         replyDeadline: deadline.ok ? deadline.value : null,
         deadlineWarning: deadline.ok ? null : deadline.warning,
-      },
+        // `as never`: office and community are new fields, not in src/payload-types.ts until the lead regenerates it.
+      } as never,
     })
     submissionId = String(created.id)
   } catch (error) {
