@@ -11,7 +11,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 import type { WeChatEmulator } from '../../src/dev/emulator'
 import { shanghaiDate, addDays } from '../../src/shared/time'
@@ -66,6 +66,22 @@ async function phone(userAgent = WECHAT_UA): Promise<{ context: BrowserContext; 
   return { context, page, scripts }
 }
 
+/** Every image of `images` shows (they load lazily: each is scrolled to, then waited for). */
+async function expectLoaded(images: Locator) {
+  for (let index = 0; index < (await images.count()); index++) {
+    const image = images.nth(index)
+    await image.scrollIntoViewIfNeeded()
+    await image.evaluate(
+      (element) =>
+        new Promise<void>((resolve, reject) => {
+          const img = element as HTMLImageElement
+          const check = () => (img.complete ? (img.naturalWidth > 0 ? resolve() : reject(new Error(`not shown: ${img.src}`))) : setTimeout(check, 50))
+          check()
+        }),
+    )
+  }
+}
+
 const noWiderThan = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth)
 
 /** An open topic as staff make one: created, submitted for review and approved (the admin may do both). */
@@ -107,8 +123,9 @@ test('a resident answers an open topic with a GPS JPEG, a HEIC and a WebP from a
   // 我要提建议 needs the resident: the emulator's authorize page answers at once with a code.
   const hops: string[] = []
   page.on('request', (request) => request.isNavigationRequest() && hops.push(request.url()))
-  await page.click('text=我要提建议')
-  await page.waitForURL(new RegExp(`/m/topics/${topicId}/suggest$`))
+  await page.click('a:has-text("我要提建议")')
+  // WeChat's authorize URL ends with #wechat_redirect, which the redirects carry along.
+  await page.waitForURL(new RegExp(`/m/topics/${topicId}/suggest(#wechat_redirect)?$`))
   expect(hops.some((url) => url.startsWith(`${emulator.url}/connect/oauth2/authorize`))).toBe(true)
   const text = '建议在东门内侧划出非机动车停放区，并加装充电桩。'
   await page.fill('textarea[name=text]', text)
@@ -116,19 +133,15 @@ test('a resident answers an open topic with a GPS JPEG, a HEIC and a WebP from a
   await page.fill('input[name=phone]', '13712345678')
   await page.setInputFiles('input[name=photos]', files)
   await page.click('button:has-text("提交建议")')
-  await page.waitForURL(new RegExp(`/m/topics/${topicId}/suggest$`))
+  await page.locator('h1:has-text("已提交")').waitFor()
   expect(await page.locator('h1').innerText()).toBe('已提交，审核后公开')
-  await page.click('text=查看我的建议')
+  await page.click('a:has-text("查看我的建议")')
   await page.waitForURL(/\/m\/my-suggestions$/)
   const mine = page.locator('.m-own', { hasText: text })
   expect(await mine.locator('.m-badge').innerText()).toBe('待审核')
   expect(await mine.locator('.m-photos img').count()).toBe(3)
   // The resident's own (unpublished) photos load for them.
-  expect(await mine.locator('.m-photos img').evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth > 0))).toEqual([
-    true,
-    true,
-    true,
-  ])
+  await expectLoaded(mine.locator('.m-photos img'))
 
   // What was stored: three JPEGs (from JPEG, HEIC, WebP), none with EXIF.
   const found = await api(server.url, admin, 'GET', `/api/consultation-submissions?where[topic][equals]=${topicId}&depth=1`)
@@ -168,7 +181,7 @@ test('a resident answers an open topic with a GPS JPEG, a HEIC and a WebP from a
   for (const personal of ['赵六', '13712345678', '137****5678', submission.openid as string]) expect(html).not.toContain(personal)
   const publicPhotos = outsider.page.locator('.m-suggestion', { hasText: text }).locator('.m-photos img')
   expect(await publicPhotos.count()).toBe(3)
-  expect(await publicPhotos.evaluateAll((images) => images.every((image) => (image as HTMLImageElement).naturalWidth > 0))).toBe(true)
+  await expectLoaded(publicPhotos)
   await page.goto(`${server.url}/m/my-suggestions`)
   expect(await page.locator('.m-own', { hasText: text }).locator('.m-badge').innerText()).toBe('已公开')
 
