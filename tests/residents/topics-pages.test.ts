@@ -333,3 +333,14 @@ test('a body over 6 × 10 MB is refused by its length before it is read (413); a
   )
   expect(foreign.status).toBe(403)
 })
+
+test('over the rate limit (5 an hour by default): 429 with the form, the text kept, nothing stored', async () => {
+  const ERIN = 'o-erin-openid-0005'
+  for (let index = 0; index < 5; index++) await suggest(payload, world.open, ERIN, `ERIN-${index} 第 ${index + 1} 条建议`)
+  const sixth = await suggestSubmitResponse(payload, postForm(`/m/topics/${world.open}/suggest`, ERIN, formWith('ERIN-6 再来一条', [])), world.open, at)
+  expect(sixth.status).toBe(429)
+  const html = await sixth.text()
+  expect(html).toContain('提交太频繁')
+  expect(html).toContain('ERIN-6 再来一条')
+  expect((await payload.count({ collection: 'consultation-submissions', where: { openid: { equals: ERIN } }, overrideAccess: true })).totalDocs).toBe(5)
+})
