@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { ApiError } from '../../src/http/api-error'
 import { moderateSubmission } from '../../src/services/consultations/moderate'
+import { createCallArticle, createOutcomeArticle, pinTopic, publishOutcome } from '../../src/services/consultations/outcome-actions'
 
 type Body = Record<string, unknown>
 
@@ -38,5 +39,41 @@ export const submissionEndpoints: Endpoint[] = [
   },
 ]
 
-/** The topics' endpoints besides `/:id/review` (outcome, articles, menu pin): see below. */
-export const topicEndpoints: Endpoint[] = []
+/**
+ * The topics' endpoints besides `/:id/review` (src/services/consultations/outcome-actions.ts):
+ *
+ * - POST /api/consultation-topics/:id/publish-outcome — `{ outcomePublishedAt, told }`: the outcome
+ *   published, the participants told once (staff of the handling office, leaders, admins)
+ * - POST /api/consultation-topics/:id/outcome-article — `{ doc, created }`: the draft article of the
+ *   outcome (the existing one on a second call)
+ * - POST /api/consultation-topics/:id/call-article — `{ doc, created }`: the draft article calling for suggestions
+ * - POST /api/consultation-topics/:id/pin — `{ name, url }`: the topic in the 微·服务 section of the menu draft
+ */
+export const topicEndpoints: Endpoint[] = [
+  {
+    path: '/:id/publish-outcome',
+    method: 'post',
+    handler: async (req) => Response.json({ ...(await publishOutcome(req, routeId(req))), message: '结果已公开' }),
+  },
+  {
+    path: '/:id/outcome-article',
+    method: 'post',
+    handler: async (req) => {
+      const { article, created } = await createOutcomeArticle(req, routeId(req))
+      return Response.json({ doc: article, created, message: created ? '已生成推送文章草稿' : '推送文章已存在' }, { status: created ? 201 : 200 })
+    },
+  },
+  {
+    path: '/:id/call-article',
+    method: 'post',
+    handler: async (req) => {
+      const { article, created } = await createCallArticle(req, routeId(req))
+      return Response.json({ doc: article, created, message: created ? '已生成征集文章草稿' : '征集文章已存在' }, { status: created ? 201 : 200 })
+    },
+  },
+  {
+    path: '/:id/pin',
+    method: 'post',
+    handler: async (req) => Response.json({ ...(await pinTopic(req, routeId(req))), message: '已加入菜单草稿，发布菜单后生效' }),
+  },
+]

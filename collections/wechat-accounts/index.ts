@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isAdmin, isStaff, roleOf } from '../../src/access/roles'
 import { layoutDescription, RESIDENT_NOTICE_KIND_LABELS, RESIDENT_NOTICE_KINDS } from '../../src/services/notifications/resident-notice-layout'
+import { STAFF_TEMPLATE_KIND_LABELS, STAFF_TEMPLATE_KINDS, staffLayoutDescription } from '../../src/services/notifications/staff-templates'
 import { encryptSecrets, hideSecrets, secretField } from './secret-fields'
 import { SECRET_LABELS } from './secret-labels'
 
@@ -147,6 +148,29 @@ export const WeChatAccounts: CollectionConfig = {
         type: 'text' as const,
         label: RESIDENT_NOTICE_KIND_LABELS[kind],
         admin: { description: { zh: `模板关键词：${layoutDescription(kind)}`, en: `Template keywords: ${layoutDescription(kind)}` } },
+        validate: (value: unknown) =>
+          value == null || value === '' || (typeof value === 'string' && /^[A-Za-z0-9_-]{10,128}$/.test(value.trim()))
+            ? true
+            : '模板 ID：应由字母、数字、下划线或减号组成（从"我的模板"中复制）',
+      })),
+    },
+    {
+      // Template ids of the alerts to staff who bound their WeChat (services/notifications/staff-templates.ts); admins only, as above.
+      name: 'staffTemplates',
+      type: 'group',
+      label: { zh: '工作人员模板消息', en: 'Staff template messages' },
+      access: { create: ({ req }) => roleOf(req.user) === 'admin', update: ({ req }) => roleOf(req.user) === 'admin' },
+      admin: {
+        description: {
+          zh: '发给已绑定微信的工作人员的提醒（如新的居民建议）。同时仍发邮件。留空表示不发微信提醒。',
+          en: 'Alerts to staff who bound their WeChat (e.g. a new suggestion); e-mail is sent as well. Empty: no WeChat alert.',
+        },
+      },
+      fields: STAFF_TEMPLATE_KINDS.map((kind) => ({
+        name: kind,
+        type: 'text' as const,
+        label: STAFF_TEMPLATE_KIND_LABELS[kind],
+        admin: { description: { zh: `模板关键词：${staffLayoutDescription(kind)}`, en: `Template keywords: ${staffLayoutDescription(kind)}` } },
         validate: (value: unknown) =>
           value == null || value === '' || (typeof value === 'string' && /^[A-Za-z0-9_-]{10,128}$/.test(value.trim()))
             ? true

@@ -1,11 +1,13 @@
 /**
  * Replies that do something, checked before the auto-reply rules: menu clicks (the item's text,
- * GUIDE_LIST's guide titles), `绑定 123456` and `审定`. Answered passively, within WeChat's 5 s,
+ * GUIDE_LIST's guide titles), `绑定 123456` and `审定`, and a text starting with an open 微问政
+ * topic's keyword (src/services/consultations/chat.ts). Answered passively, within WeChat's 5 s,
  * because the resident is waiting for the outcome.
  */
 import type { Payload } from 'payload'
 import type { AccountCredentials } from '../wechat/account-credentials'
 import { bindOpenid } from '../services/binding/bind'
+import { chatSuggestionReply, loadChatTopics, type ChatTopic } from '../services/consultations/chat'
 import { parseCommand } from '../services/binding/command'
 import { loadGuideTitles, menuClickReply } from '../services/menu/click-reply'
 import { loadSavedMenu } from '../services/menu/load'
@@ -19,6 +21,8 @@ import type { InboundMessage, PassiveReply } from '../wechat/callback/types'
 export interface MenuReads {
   savedMenu: () => Promise<SavedMenu>
   guideTitles: () => Promise<string[]>
+  /** The open 微问政 topics with a keyword (a text starting with one is a suggestion). */
+  chatTopics: () => Promise<ChatTopic[]>
 }
 
 /**
@@ -29,9 +33,11 @@ export interface MenuReads {
 export function cachedMenuReads(payload: Payload): MenuReads {
   const menus = new TtlCache<SavedMenu>(10_000)
   const guides = new TtlCache<string[]>(10_000)
+  const topics = new TtlCache<ChatTopic[]>(10_000)
   return {
     savedMenu: () => menus.get('menu', () => loadSavedMenu(payload)),
     guideTitles: () => guides.get('guides', () => loadGuideTitles(payload)),
+    chatTopics: () => topics.get('topics', () => loadChatTopics(payload)),
   }
 }
 
@@ -49,8 +55,15 @@ export async function interactiveReply(
     return menuClickReply(menu, key, titles)
   }
   if (message.msgType !== 'text') return undefined
-  const command = parseCommand(xmlText(message.record, 'Content'))
-  if (!command) return undefined
+  const content = xmlText(message.record, 'Content')
+  const command = parseCommand(content)
+  if (!command) {
+    // A suggestion to an open 微问政 topic (stored by the worker, src/inbound/process-inbound.ts);
+    // not from a body nothing signed, which the worker will not act on either.
+    if (message.untrustedBody) return undefined
+    const suggestion = chatSuggestionReply(content, await menuReads.chatTopics())
+    return suggestion === null ? undefined : { kind: 'text', text: suggestion }
+  }
   const text =
     command.kind === 'bind'
       ? await bindOpenid(payload, account.id, message.fromUser, command.code)

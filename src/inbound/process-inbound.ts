@@ -9,6 +9,7 @@ import { isStaffCommand } from './interactive-reply'
 import { applyMassFinished, ignoreUntrustedResult } from '../services/push/mass-job-results'
 import { applyTemplateFinished } from '../services/notifications/template-results'
 import { storeResidentMessage } from '../services/inbox/store-message'
+import { submitFromChat } from '../services/consultations/chat'
 
 /**
  * A queued callback message (`wechat-inbound`): `payload` holds the parsed XML fields, and
@@ -27,6 +28,19 @@ export async function processInbound(payload: Payload, row: InboundRow): Promise
       if (!row.untrustedBody) return
       // Not executed (its body was not signed): kept for staff, who answer it, with the code hidden.
       record.Content = xmlText(record, 'Content').replace(/\d/g, '*')
+    }
+    if (row.type === 'text' && !row.untrustedBody) {
+      // A text to an open 微问政 topic (its keyword first) is a suggestion, not an inbox message;
+      // one the topic refuses (closed meanwhile, too many) goes to the inbox so staff still see it.
+      // At the time the resident sent it (CreateTime, seconds), not when the worker gets to it.
+      const sentAt = Number(xmlText(record, 'CreateTime')) * 1000
+      const submitted = await submitFromChat(payload, {
+        accountId,
+        openid: xmlText(record, 'FromUserName'),
+        text: xmlText(record, 'Content'),
+        now: Number.isFinite(sentAt) && sentAt > 0 ? sentAt : Date.now(),
+      })
+      if (submitted?.ok) return
     }
     return storeResidentMessage(payload, accountId, row.dedupeKey, record)
   }

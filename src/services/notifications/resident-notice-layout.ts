@@ -15,8 +15,8 @@
  * is in keyword1…keyword4.
  */
 
-/** The kinds of notice a resident gets about an appointment or a matter. */
-export const RESIDENT_NOTICE_KINDS = ['booked', 'reminder', 'accepted', 'needsMore', 'done', 'cancelledByStaff'] as const
+/** The kinds of notice a resident gets about an appointment or a matter, and the outcome of a 微问政 topic they took part in. */
+export const RESIDENT_NOTICE_KINDS = ['booked', 'reminder', 'accepted', 'needsMore', 'done', 'cancelledByStaff', 'outcomePublished'] as const
 export type ResidentNoticeKind = (typeof RESIDENT_NOTICE_KINDS)[number]
 
 /** The kinds' names in the admin (the template-id fields, the notices' list). */
@@ -27,6 +27,7 @@ export const RESIDENT_NOTICE_KIND_LABELS: Record<ResidentNoticeKind, { zh: strin
   needsMore: { zh: '需补正', en: 'More documents needed' },
   done: { zh: '已办结', en: 'Done' },
   cancelledByStaff: { zh: '预约已取消', en: 'Cancelled by staff' },
+  outcomePublished: { zh: '微问政结果公开', en: 'Consultation outcome published' },
 }
 
 /**
@@ -107,6 +108,13 @@ export const RESIDENT_NOTICE_LAYOUT: Record<ResidentNoticeKind, KindLayout> = {
     keywords: keywords(['matter', '预约事项'], ['time', '预约时间'], ['state', '预约状态'], ['note', '取消原因']),
     defaultState: '预约已取消',
     remark: '如有疑问请联系街道办',
+  },
+  // 微问政: a resident who made a suggestion is told once that the topic's outcome is published.
+  outcomePublished: {
+    first: '您参与的征集有了结果',
+    keywords: keywords(['matter', '征集话题'], ['state', '办理状态'], ['time', '公开时间'], ['note', '说明']),
+    defaultState: '结果已公开',
+    remark: '感谢您的参与，点击查看办理结果',
   },
 }
 
