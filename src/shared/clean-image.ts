@@ -82,7 +82,7 @@ export async function readImageHeader(data: Buffer): Promise<ImageHeader | null>
  * Whether an image is over MAX_IMAGE_SIDE a side or MAX_IMAGE_PIXELS in all (every frame of an
  * animated image counts: sharp decodes them together).
  */
-const exceedsImageLimits = ({ width, height, pages }: ImageHeader): boolean =>
+export const exceedsImageLimits = ({ width, height, pages }: ImageHeader): boolean =>
   width * height * pages > MAX_IMAGE_PIXELS || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE
 
 /**

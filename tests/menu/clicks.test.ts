@@ -84,18 +84,18 @@ test('clicks and views are counted per key and Beijing day, once per message des
   await payload.delete({ collection: 'menu-click-log', overrideAccess: true, where: {} })
   // 2026-03-01 16:30 UTC is 2026-03-02 00:30 in Beijing.
   const t = Date.UTC(2026, 2, 1, 16, 30) / 1000
-  const first = clickAt('oCounter1', 'CONSULTATION', t)
+  const first = clickAt('oCounter1', 'RESULT_QUERY', t)
   // WeChat retries only when the first answer did not reach it: the retry gets the reply again.
   const [answer, retry] = [await post(first, t), await post(first, t)]
   expect([answer.status, answer.outcome, retry.status, retry.outcome]).toEqual([200, 'stored-with-reply', 200, 'stored-with-reply'])
   expect(replyText(decryptReply(retry.body))).toBe(replyText(decryptReply(answer.body)))
-  await post(clickAt('oCounter2', 'CONSULTATION', t), t)
-  await post(clickAt('oCounter1', 'CONSULTATION', t - 3600), t) // 23:30 on 1 March in Beijing
+  await post(clickAt('oCounter2', 'RESULT_QUERY', t), t)
+  await post(clickAt('oCounter1', 'RESULT_QUERY', t - 3600), t) // 23:30 on 1 March in Beijing
   await post(clickAt('oCounter1', 'https://example.org/result', t + 5, 'VIEW'), t)
   await settleInbound(worker)
   expect(await counts()).toEqual([
-    { key: 'CONSULTATION', event: 'CLICK', day: '2026-03-01', count: 1, name: '微信议事园（微问政）' },
-    { key: 'CONSULTATION', event: 'CLICK', day: '2026-03-02', count: 2, name: '微信议事园（微问政）' },
+    { key: 'RESULT_QUERY', event: 'CLICK', day: '2026-03-01', count: 1, name: '办事结果查询' },
+    { key: 'RESULT_QUERY', event: 'CLICK', day: '2026-03-02', count: 2, name: '办事结果查询' },
     { key: 'https://example.org/result', event: 'VIEW', day: '2026-03-02', count: 1, name: null },
   ])
 })

@@ -18,6 +18,7 @@ describe('validateMenu', () => {
     // The residents' pages inside WeChat, at the server's PUBLIC_URL.
     expect(menu.button[1]!.sub_button![0]).toEqual({ type: 'view', name: '办事指南', url: 'https://wx.example.gov.cn/m/guides' })
     expect(menu.button[2]!.sub_button![0]).toEqual({ type: 'view', name: '预约服务', url: 'https://wx.example.gov.cn/m/appointments' })
+    expect(menu.button[2]!.sub_button![1]).toEqual({ type: 'view', name: '微信议事园（微问政）', url: 'https://wx.example.gov.cn/m/topics' })
     expect(menu.button[2]!.sub_button!.map((sub) => sub.name)).toEqual(expect.arrayContaining(['预约服务', '微信议事园（微问政）', '办事结果查询']))
     expect(validateMenu(menu)).toEqual([])
     expect(emulatorCode(menu)).toBe(0)
@@ -122,7 +123,7 @@ describe('menuClickReply', () => {
   })
 
   test('another key answers its reply text; an unknown key answers nothing', () => {
-    expect(menuClickReply(saved, 'CONSULTATION', [])!.text).toMatch(/^微信议事园/)
+    expect(menuClickReply(saved, 'RESULT_QUERY', [])!.text).toMatch(/^办事结果查询/)
     expect(menuClickReply(saved, 'NO_SUCH_KEY', [])).toBeNull()
   })
 })

@@ -1,7 +1,7 @@
 /**
  * The menu of the case study (three sections: 微·公益, 微·指南, 微·服务), the global's default value
  * so a fresh install can publish something sensible at once. Reply texts are placeholders staff edit.
- * 办事指南 and 预约服务 open the residents' pages inside WeChat (`view`: /m/guides, /m/appointments,
+ * 办事指南, 预约服务 and 微问政 open the residents' pages inside WeChat (`view`: /m/guides, /m/appointments, /m/topics,
  * src/app/(residents)/README.md), so they need the server's public address.
  */
 import { SUB_MENU, type SavedMenuButton } from './types'
@@ -46,11 +46,9 @@ export function defaultMenuButtons(publicUrl: string | undefined = process.env.P
       type: SUB_MENU,
       subButtons: [
         view('预约服务', `${base}/m/appointments`),
-        click(
-          '微信议事园（微问政）',
-          'CONSULTATION',
-          '微信议事园：欢迎就市政、交通、城市治理提出建议，直接在对话框留言即可。街道办会逐条回复，并在推送中公示办理结果。',
-        ),
+        // The case study's 微信议事园 is 微问政: its topics' pages (征集中, 已截止, 结果公开). Replacing the old
+        // placeholder reply keeps the section at four items, leaving the fifth for a pinned topic.
+        view('微信议事园（微问政）', `${base}/m/topics`),
         click('办事结果查询', 'RESULT_QUERY', '办事结果查询：请留言“查询+预约时留的手机号”，我们会告诉您办理到了哪一步。'),
         click('意见评价', 'FEEDBACK', '请为我们的服务打分：留言“评价+1至5分+您的意见”。感谢您的监督！'),
       ],

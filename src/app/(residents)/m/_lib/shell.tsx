@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react'
 
 /** Bumped with the CSS: the stylesheet is cached a day, a new version is a new URL. */
-export const STYLE_HREF = '/m/style.css?v=weui-2.6.26.3'
+export const STYLE_HREF = '/m/style.css?v=weui-2.6.26.4'
 
 /** `<html lang="zh-CN">` with the viewport, WeUI and our CSS; `title` is suffixed with nothing (WeChat shows it as the page title). */
 export function Shell({ title, children, bodyClass }: { title: string; children: ReactNode; bodyClass?: string }) {

@@ -83,6 +83,21 @@ a { color: #576b95; }
 .m-notice .m-sign { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem 2rem; margin-top: 1.5rem; }
 .m-notice .m-sign span { min-width: 12em; border-bottom: 1px solid #000; padding-bottom: .125rem; }
 .m-print-bar { max-width: 48rem; margin: 0 auto; padding: .75rem 1.25rem; display: flex; flex-wrap: wrap; gap: 1rem; }
+.m-field textarea { font: inherit; padding: .5em .75em; border: 1px solid rgba(0,0,0,.15); border-radius: .375em; background: #fff; min-width: 0; resize: vertical; }
+.m-field_error textarea { border-color: #fa5151; }
+.m-field input[type=file] { border: 0; padding: .25em 0; }
+.m-topic { display: flex; flex-direction: column; gap: .25rem; }
+.m-topic-cover, .m-topic-banner { display: block; width: 100%; height: auto; aspect-ratio: 900 / 383; object-fit: cover; border-radius: .375em; background: #eee; }
+.m-topic-banner { border-radius: 0; }
+.m-photos { list-style: none; margin: .5rem 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(6em, 30%), 1fr)); gap: .375rem; }
+.m-photos a { display: block; }
+.m-photos img { display: block; width: 100%; height: auto; aspect-ratio: 1; object-fit: cover; border-radius: .25em; background: #eee; }
+.m-figure { margin: .375rem 0; }
+.m-suggestions { list-style: none; margin: 0; padding: 0; }
+.m-suggestion { padding: .75rem 0; }
+.m-suggestion + .m-suggestion { border-top: 1px solid rgba(0,0,0,.08); }
+.m-reply { background: #f7f7f7; border-left: 3px solid #07c160; padding: .375rem .75rem; margin: .5rem 0; }
+.m-inline-form { margin: .5rem 0 0; }
 @page { size: A4; margin: 14mm 16mm; }
 @media print {
   body { background: #fff; font-size: 10.5pt; }
