@@ -28,6 +28,10 @@ import { Appointments } from '../collections/appointments'
 import { MatterSteps } from '../collections/matter-steps'
 import { SlotSeats } from '../collections/slot-seats'
 import { AppointmentSettingsGlobal } from '../collections/appointment-settings'
+import { Ratings } from '../collections/ratings'
+import { Rectifications } from '../collections/rectifications'
+import { RectificationSteps } from '../collections/rectification-steps'
+import { RatingSettingsGlobal } from '../collections/rating-settings'
 import { PendingMassResults } from '../collections/pending-mass-results'
 import { PolicyExplainers } from '../collections/policy-explainers'
 import { PushSteps } from '../collections/push-steps'
@@ -77,6 +81,7 @@ export default buildConfig({
         '/src/admin/review/ReviewQueueNavLink#ReviewQueueNavLink',
         '/src/admin/push/PushNavLinks#PushNavLinks',
         '/src/admin/appointments/AppointmentsNavLinks#AppointmentsNavLinks',
+        '/src/admin/ratings/RatingsNavLinks#RatingsNavLinks',
       ],
       views: {
         reviewQueue: { Component: '/src/admin/review/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
@@ -85,6 +90,7 @@ export default buildConfig({
         appointmentsToday: { Component: '/src/admin/appointments/TodayView#AppointmentsTodayView', path: '/appointments-today' },
         mattersBoard: { Component: '/src/admin/appointments/MattersBoardView#MattersBoardView', path: '/matters-board' },
         appointmentsBook: { Component: '/src/admin/appointments/BookView#AppointmentsBookView', path: '/appointments-book' },
+        ratingsBoard: { Component: '/src/admin/ratings/RatingsBoardView#RatingsBoardView', path: '/ratings-board' },
       },
     },
   },
@@ -105,6 +111,9 @@ export default buildConfig({
     Appointments,
     MatterSteps,
     SlotSeats,
+    Ratings,
+    Rectifications,
+    RectificationSteps,
     Communities,
     Users,
     Notifications,
@@ -126,7 +135,7 @@ export default buildConfig({
     BindingAttempts,
     LoginThrottles,
   ].map(withCollectionDefaults),
-  globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal].map(withGlobalDefaults),
+  globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal].map(withGlobalDefaults),
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,
