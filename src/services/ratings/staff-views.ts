@@ -102,6 +102,8 @@ export function mayUseBoard(user: User): boolean {
 export async function loadRatingsBoard(payload: Payload, user: User, options: { now?: number; weeks?: number } = {}): Promise<RatingsBoard> {
   const now = options.now ?? Date.now()
   const today = shanghaiDate(now)
+  // Read access is `false` (not an empty query) for everyone else: Payload would answer 403.
+  if (!mayUseBoard(user)) return { today, weeks: [], offices: [], rectifications: [] }
   const firstMonday = addDays(mondayOf(today), -7 * ((options.weeks ?? 8) - 1))
   const weeks: string[] = []
   for (let monday = firstMonday; monday <= today; monday = addDays(monday, 7)) weeks.push(isoWeek(monday))
@@ -196,6 +198,7 @@ export interface RectificationPanel {
 export async function loadRectificationPanel(payload: Payload, user: User, id: string, now: number = Date.now()): Promise<RectificationPanel | null> {
   const staff = staffOf(user)
   if (!staff || !/^[0-9A-Za-z-]{1,64}$/.test(id)) return null
+  if (!mayUseBoard(user)) return null
   const found = await payload.find({ collection: 'rectifications' as never, where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: false, user })
   const item = found.docs[0] as unknown as StoredRectification | undefined
   if (!item) return null
