@@ -11,6 +11,7 @@ import { ApiError } from '../../src/http/api-error'
 import { runRectificationEscalations, ratingJobs } from '../../jobs/ratings-daily'
 import { rateMatter } from '../../src/services/ratings/rate'
 import { rectificationHistory, takeRectificationStep } from '../../src/services/ratings/rectify'
+import { itemDeadlineText, loadRatingsBoard } from '../../src/services/ratings/staff-views'
 import type { BookingWorld } from '../appointments/helpers'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { closedAppointment, createRatingWorld, SEPT_30_10AM, staffUser } from './helpers'
@@ -191,4 +192,23 @@ test('the morning job tells the leader once when the item is overdue (fake clock
 
   // A holiday run does nothing at all.
   expect(await runRectificationEscalations(payload, Date.parse('2026-10-03T09:00:00+08:00'))).toEqual({ checked: 0, sent: 0, skipped: 'day-off' })
+})
+
+test('the board: ratings per office and ISO week with 满意率, items by state with the overdue first (已超期 N 个工作日); another office sees nothing', async () => {
+  const now = Date.parse('2026-10-15T10:00:00+08:00')
+  const asUser = async (who: keyof BookingWorld['users']) => ({ ...(await staffUser(payload, world, who)), collection: 'users' }) as never
+  const board = await loadRatingsBoard(payload, await asUser('leader'), { now })
+  expect(board.weeks.at(-1)).toBe('2026-W42')
+  const office = board.offices.find((o) => o.officeId === world.office)!
+  // Rated on 2026-09-30 (ISO week 40): 非常不满意 once, 不满意 twice.
+  expect(office.byWeek['2026-W40']).toMatchObject({ total: 3, satisfactionRate: 0, counts: { very_dissatisfied: 1, dissatisfied: 2 } })
+  const open = board.rectifications.find((column) => column.state === 'open')!
+  expect(open.count).toBe(2)
+  expect(open.rows[0]!.deadline).toEqual({ kind: 'overdue', date: '2026-10-13', workingDays: 2 })
+  expect(itemDeadlineText(open.rows[0]!.deadline)).toBe('已超期 2 个工作日')
+  expect(board.rectifications.find((column) => column.state === 'called_back')!.count).toBe(1)
+  const other = await loadRatingsBoard(payload, await asUser('otherClerk'), { now })
+  expect(other.offices).toEqual([])
+  expect(other.rectifications.every((column) => column.count === 0)).toBe(true)
+  expect((await loadRatingsBoard(payload, await asUser('editor'), { now })).rectifications).toEqual([])
 })
