@@ -31,6 +31,9 @@ export interface Config {
     appointments: Appointment;
     'matter-steps': MatterStep;
     'slot-seats': SlotSeat;
+    'consultation-topics': ConsultationTopic;
+    'consultation-submissions': ConsultationSubmission;
+    'consultation-photos': ConsultationPhoto;
     communities: Community;
     users: User;
     notifications: Notification;
@@ -73,6 +76,9 @@ export interface Config {
     appointments: AppointmentsSelect<false> | AppointmentsSelect<true>;
     'matter-steps': MatterStepsSelect<false> | MatterStepsSelect<true>;
     'slot-seats': SlotSeatsSelect<false> | SlotSeatsSelect<true>;
+    'consultation-topics': ConsultationTopicsSelect<false> | ConsultationTopicsSelect<true>;
+    'consultation-submissions': ConsultationSubmissionsSelect<false> | ConsultationSubmissionsSelect<true>;
+    'consultation-photos': ConsultationPhotosSelect<false> | ConsultationPhotosSelect<true>;
     communities: CommunitiesSelect<false> | CommunitiesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
@@ -106,11 +112,13 @@ export interface Config {
     'push-settings': PushSetting;
     'wechat-menu': WechatMenu;
     'appointment-settings': AppointmentSetting;
+    'consultation-settings': ConsultationSetting;
   };
   globalsSelect: {
     'push-settings': PushSettingsSelect<false> | PushSettingsSelect<true>;
     'wechat-menu': WechatMenuSelect<false> | WechatMenuSelect<true>;
     'appointment-settings': AppointmentSettingsSelect<false> | AppointmentSettingsSelect<true>;
+    'consultation-settings': ConsultationSettingsSelect<false> | ConsultationSettingsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -945,6 +953,92 @@ export interface SlotSeat {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-topics".
+ */
+export interface ConsultationTopic {
+  id: string;
+  title: string;
+  question: string;
+  background?: string | null;
+  category: 'municipal' | 'transport' | 'governance' | 'sanitation' | 'community' | 'other';
+  community?: (string | null) | Community;
+  office: string | Office;
+  opensOn: string;
+  closesOn: string;
+  keyword?: string | null;
+  cover?: (string | null) | Media;
+  pinned?: boolean | null;
+  callArticle?: (string | null) | Article;
+  milestones?:
+    | {
+        date: string;
+        text: string;
+        photosBefore?: (string | Media)[] | null;
+        photosAfter?: (string | Media)[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  statement?: string | null;
+  outcomePublishedAt?: string | null;
+  outcomeArticle?: (string | null) | Article;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-submissions".
+ */
+export interface ConsultationSubmission {
+  id: string;
+  topic: string | ConsultationTopic;
+  account?: (string | null) | WechatAccount;
+  openid: string;
+  openidMasked?: string | null;
+  fingerprint: string;
+  source: 'page' | 'chat';
+  body: string;
+  excerpt?: string | null;
+  photos?: (string | ConsultationPhoto)[] | null;
+  name?: string | null;
+  nameMasked?: string | null;
+  phone?: string | null;
+  phoneMasked?: string | null;
+  status: 'pending' | 'approved' | 'rejected' | 'answered' | 'withdrawn';
+  receivedAt: string;
+  receivedOn: string;
+  replyDeadline?: string | null;
+  deadlineWarning?: string | null;
+  rejectionReason?: string | null;
+  reply?: string | null;
+  answeredAt?: string | null;
+  moderatedBy?: (string | null) | User;
+  moderatedAt?: string | null;
+  outcomeToldAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-photos".
+ */
+export interface ConsultationPhoto {
+  id: string;
+  submission?: (string | null) | ConsultationSubmission;
+  originalFormat?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "notifications".
  */
 export interface Notification {
@@ -1325,6 +1419,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'slot-seats';
         value: string | SlotSeat;
+      } | null)
+    | ({
+        relationTo: 'consultation-topics';
+        value: string | ConsultationTopic;
+      } | null)
+    | ({
+        relationTo: 'consultation-submissions';
+        value: string | ConsultationSubmission;
+      } | null)
+    | ({
+        relationTo: 'consultation-photos';
+        value: string | ConsultationPhoto;
       } | null)
     | ({
         relationTo: 'communities';
@@ -1821,6 +1927,89 @@ export interface SlotSeatsSelect<T extends boolean = true> {
   capacity?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-topics_select".
+ */
+export interface ConsultationTopicsSelect<T extends boolean = true> {
+  title?: T;
+  question?: T;
+  background?: T;
+  category?: T;
+  community?: T;
+  office?: T;
+  opensOn?: T;
+  closesOn?: T;
+  keyword?: T;
+  cover?: T;
+  pinned?: T;
+  callArticle?: T;
+  milestones?:
+    | T
+    | {
+        date?: T;
+        text?: T;
+        photosBefore?: T;
+        photosAfter?: T;
+        id?: T;
+      };
+  statement?: T;
+  outcomePublishedAt?: T;
+  outcomeArticle?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-submissions_select".
+ */
+export interface ConsultationSubmissionsSelect<T extends boolean = true> {
+  topic?: T;
+  account?: T;
+  openid?: T;
+  openidMasked?: T;
+  fingerprint?: T;
+  source?: T;
+  body?: T;
+  excerpt?: T;
+  photos?: T;
+  name?: T;
+  nameMasked?: T;
+  phone?: T;
+  phoneMasked?: T;
+  status?: T;
+  receivedAt?: T;
+  receivedOn?: T;
+  replyDeadline?: T;
+  deadlineWarning?: T;
+  rejectionReason?: T;
+  reply?: T;
+  answeredAt?: T;
+  moderatedBy?: T;
+  moderatedAt?: T;
+  outcomeToldAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-photos_select".
+ */
+export interface ConsultationPhotosSelect<T extends boolean = true> {
+  submission?: T;
+  originalFormat?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2375,6 +2564,19 @@ export interface AppointmentSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-settings".
+ */
+export interface ConsultationSetting {
+  id: string;
+  replyWorkingDays?: number | null;
+  maxPerHour?: number | null;
+  maxPerDay?: number | null;
+  retentionDays?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "push-settings_select".
  */
 export interface PushSettingsSelect<T extends boolean = true> {
@@ -2443,6 +2645,19 @@ export interface AppointmentSettingsSelect<T extends boolean = true> {
         withinDays?: T;
         blockDays?: T;
       };
+  retentionDays?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-settings_select".
+ */
+export interface ConsultationSettingsSelect<T extends boolean = true> {
+  replyWorkingDays?: T;
+  maxPerHour?: T;
+  maxPerDay?: T;
   retentionDays?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -32,6 +32,10 @@ import { Ratings } from '../collections/ratings'
 import { Rectifications } from '../collections/rectifications'
 import { RectificationSteps } from '../collections/rectification-steps'
 import { RatingSettingsGlobal } from '../collections/rating-settings'
+import { ConsultationTopics } from '../collections/consultations/topics'
+import { ConsultationSubmissions } from '../collections/consultations/submissions'
+import { ConsultationPhotos } from '../collections/consultations/photos'
+import { ConsultationSettingsGlobal } from '../collections/consultations/settings'
 import { PendingMassResults } from '../collections/pending-mass-results'
 import { PolicyExplainers } from '../collections/policy-explainers'
 import { PushSteps } from '../collections/push-steps'
@@ -114,6 +118,9 @@ export default buildConfig({
     Ratings,
     Rectifications,
     RectificationSteps,
+    ConsultationTopics,
+    ConsultationSubmissions,
+    ConsultationPhotos,
     Communities,
     Users,
     Notifications,
@@ -135,7 +142,7 @@ export default buildConfig({
     BindingAttempts,
     LoginThrottles,
   ].map(withCollectionDefaults),
-  globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal].map(withGlobalDefaults),
+  globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,

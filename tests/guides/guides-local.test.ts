@@ -121,7 +121,7 @@ describe('the review of a service guide', () => {
 
 describe('a guide is never a push item', () => {
   test('reviewed, but not a content type', () => {
-    expect(REVIEWED_COLLECTIONS).toEqual([...CONTENT_COLLECTIONS, 'service-guides'])
+    expect(REVIEWED_COLLECTIONS).toEqual([...CONTENT_COLLECTIONS, 'service-guides', 'consultation-topics'])
     expect(isContentCollection('service-guides')).toBe(false)
   })
 

@@ -1,6 +1,6 @@
 import type { Payload, TypedUser, Where } from 'payload'
 import { staffOf } from '../../access/roles'
-import { isReviewedCollection, REVIEWED_COLLECTIONS, type ReviewedCollection } from '../../services/review/reviewed'
+import { isReviewedCollection, REVIEWED_COLLECTIONS, type ReviewedCollection, type ReviewedDoc } from '../../services/review/reviewed'
 import { AUTHOR_EDITABLE_STATES, isReviewState, type ReviewState } from '../../services/review/state-machine'
 
 export interface QueueFilters {
@@ -84,7 +84,8 @@ export async function loadQueue(payload: Payload, user: TypedUser, filters: Queu
         sort: '-updatedAt',
       })
       // depth 1: the community and the author come populated.
-      return found.docs.map((doc): QueueRow => {
+      // As ReviewedDoc: the topics' review fields are not in the generated types yet (see reviewed.ts).
+      return (found.docs as ReviewedDoc[]).map((doc): QueueRow => {
         const { community, createdBy: author } = doc
         return {
           id: String(doc.id),

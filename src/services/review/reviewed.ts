@@ -10,10 +10,15 @@ import { checkWeChatReadiness, type ReadinessProblem } from '../content/wechat-r
  * GraphQL mutation, the review queue and the notices import it from here. The push reads only
  * `CONTENT_COLLECTIONS`.
  */
-export const REVIEWED_COLLECTIONS = [...CONTENT_COLLECTIONS, 'service-guides'] as const
+export const REVIEWED_COLLECTIONS = [...CONTENT_COLLECTIONS, 'service-guides', 'consultation-topics'] as const
 export type ReviewedCollection = (typeof REVIEWED_COLLECTIONS)[number]
-/** A document of any reviewed collection, as stored. */
-export type ReviewedDoc = DataFromCollectionSlug<ReviewedCollection>
+/**
+ * A document of any reviewed collection, as stored. The topics' review fields are added in
+ * collections/consultations/topics.ts but src/payload-types.ts is regenerated only after the merge:
+ * until then the topics are typed through the other collections' review fields (the same fields, from
+ * reviewSidebarFields). Drop the Exclude once the types know them.
+ */
+export type ReviewedDoc = DataFromCollectionSlug<Exclude<ReviewedCollection, 'consultation-topics'>>
 
 export const isReviewedCollection = (value: unknown): value is ReviewedCollection =>
   typeof value === 'string' && (REVIEWED_COLLECTIONS as readonly string[]).includes(value)
@@ -22,6 +27,7 @@ export const isReviewedCollection = (value: unknown): value is ReviewedCollectio
 export const REVIEWED_TYPE_NAMES: Record<ReviewedCollection, { zh: string; en: string }> = {
   ...CONTENT_TYPE_NAMES,
   'service-guides': { zh: '办事指南', en: 'Service guide' },
+  'consultation-topics': { zh: '征集话题', en: 'Consultation topic' },
 }
 
 /**

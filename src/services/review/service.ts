@@ -6,7 +6,7 @@ import type { ReadinessProblem } from '../content/wechat-readiness'
 import { appendHistory } from './history'
 import { REVIEW_TRANSITION_CONTEXT } from './hooks'
 import { notifyReviewTransition } from './notify-review'
-import { readinessOf, type ReviewedCollection } from './reviewed'
+import { readinessOf, type ReviewedCollection, type ReviewedDoc } from './reviewed'
 import { decideTransition, isReviewState, type ReviewAction, type ReviewState } from './state-machine'
 
 /**
@@ -41,14 +41,15 @@ export interface ReviewRequest {
 export async function applyReviewAction({ req, collection, id, action, reason }: ReviewRequest) {
   const staff = requireStaff(req)
   const { payload } = req
-  const item = await payload.findByID({
+  // As ReviewedDoc: the topics' review fields are not in the generated types yet (see reviewed.ts).
+  const item = (await payload.findByID({
     collection,
     id,
     req,
     overrideAccess: false,
     depth: 0,
     disableErrors: true,
-  })
+  })) as ReviewedDoc | null
   if (!item) throw new ReviewError(404, 'not-found', '内容不存在或您无权查看')
   const from = isReviewState(item.reviewStatus) ? item.reviewStatus : 'draft'
   const decision = decideTransition(from, action, { role: staff.role, isAuthor: idOf(item.createdBy) === staff.id }, reason)
@@ -73,7 +74,7 @@ export async function applyReviewAction({ req, collection, id, action, reason }:
   const moved = await compareAndSet(payload, collection, { and: [{ id: { equals: id } }, { reviewStatus: { equals: from } }] }, stamps, req)
   if (!moved) throw new ReviewError(409, 'conflict', '内容状态已被他人更改，请刷新后重试')
 
-  const updated = await payload.update({
+  const updated = (await payload.update({
     collection,
     id,
     data: {
@@ -91,7 +92,7 @@ export async function applyReviewAction({ req, collection, id, action, reason }:
     overrideAccess: true,
     depth: 0,
     context: { [REVIEW_TRANSITION_CONTEXT]: true },
-  })
+  })) as ReviewedDoc
 
   await notifyReviewTransition(payload, {
     collection,
