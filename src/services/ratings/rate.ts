@@ -37,7 +37,7 @@ export interface RateableMatter {
  * cancelled after check-in when its cancel step left 已签到 (steps.ts records `from`).
  */
 export async function loadRateableMatter(payload: Payload, ref: RateTargetRef): Promise<RateableMatter | null> {
-  if (ref.kind !== 'appointment') return null
+  if (ref.kind === 'reply') return loadReply(payload, ref.id)
   const found = await payload.find({ collection: 'appointments', where: { id: { equals: ref.id } }, limit: 1, depth: 1, overrideAccess: true })
   const appointment = found.docs[0] as unknown as StoredAppointment | undefined
   if (!appointment) return null
@@ -57,6 +57,37 @@ export async function loadRateableMatter(payload: Payload, ref: RateTargetRef): 
     office: idOf(appointment.office),
     guide: idOf(guide),
     title: guide?.title ?? '',
+  }
+}
+
+/**
+ * A consultation reply (微问政): the suggestion `id` of `consultation-submissions`; published once its
+ * status is 已回复 `answered` (its `answeredAt`). The resident is the suggestion's openid; the office the
+ * suggestion's handling office (copied from its topic when stored), else the topic's; no guide.
+ */
+async function loadReply(payload: Payload, id: string): Promise<RateableMatter | null> {
+  const found = await payload.find({ collection: 'consultation-submissions' as never, where: { id: { equals: id } }, limit: 1, depth: 1, overrideAccess: true })
+  const submission = found.docs[0] as unknown as
+    | {
+        id: string | number
+        status: string
+        answeredAt?: string | null
+        openid?: string | null
+        office?: unknown
+        topic?: { title?: string; office?: unknown } | null
+      }
+    | undefined
+  if (!submission) return null
+  return {
+    target: {
+      kind: 'reply',
+      id: String(submission.id),
+      publishedAt: submission.status === 'answered' ? (submission.answeredAt ?? new Date(0).toISOString()) : null,
+    },
+    openid: submission.openid ?? null,
+    office: idOf(submission.office) ?? idOf(submission.topic?.office),
+    guide: null,
+    title: submission.topic?.title ? `答复：${submission.topic.title}` : '建议的答复',
   }
 }
 

@@ -19,14 +19,24 @@ import { requireResident } from './session'
 import { MessagePage, NotFoundPage } from './shell'
 
 const ID = /^[0-9A-Za-z-]{1,64}$/
-/** The kinds of matter rated on these pages (consultation replies join once their collection exists). */
-const KINDS = ['appointment'] as const
+/** The kinds of matter rated on these pages: an appointment, a consultation reply (微问政, `consultation-submissions`). */
+const KINDS = ['appointment', 'reply'] as const
+
+/** After the resident's verdict or appeal (303 back with `?<action>=1`). */
+const VERDICT_FLASH: Record<string, string> = {
+  accept: '感谢您认可整改结果。',
+  dispute: '已记录您的意见，科室将再次整改。',
+  appeal: '申诉已提交，街道领导将复核。',
+}
 
 const notFound = (what: string) => htmlResponse(<NotFoundPage what={what} />, { status: 404, cache: 'personal' })
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } })
 
-/** The page of the rated matter, where the rating and its rectification are shown. */
-const matterHref = (ref: RateTargetRef) => (ref.kind === 'appointment' ? `/m/appointments/${ref.id}` : `/m/rate/${ref.kind}/${ref.id}`)
+/** The resident's page of the rated matter: the appointment, or 我的建议 (the consultation pages, wip/consult-pages) for a reply. */
+const matterHref = (ref: RateTargetRef) => (ref.kind === 'appointment' ? `/m/appointments/${ref.id}` : '/m/my-suggestions')
+
+/** Where the rating's rectification is shown and answered: the appointment's page, or for a reply its rating page. */
+const ratingHomeHref = (ref: RateTargetRef) => (ref.kind === 'appointment' ? `/m/appointments/${ref.id}` : `/m/rate/${ref.kind}/${ref.id}`)
 
 function parseRef(kind: string, id: string): RateTargetRef | null {
   if (!(KINDS as readonly string[]).includes(kind) || !ID.test(id)) return null
@@ -49,11 +59,26 @@ export async function ratePageResponse(payload: Payload, request: Request, kind:
   if (!matter || !matter.openid || matter.openid !== openid) return notFound('事项')
   const view = await residentRatingView(payload, ref, openid)
   if (view) {
-    const thanks = new URL(request.url).searchParams.get('done') === '1'
+    const query = new URL(request.url).searchParams
+    const thanks = query.get('done') === '1'
+    const flash = Object.keys(VERDICT_FLASH).find((key) => query.get(key) === '1')
+    // An appointment's rectification is answered on the appointment's page; a reply's here.
+    const actionsHere = ref.kind === 'reply'
     return htmlResponse(
-      <MessagePage title={thanks ? '感谢您的评价' : '该事项已评价'} links={[{ href: matterHref(ref), label: '返回事项', primary: true }]}>
+      <MessagePage
+        title={thanks ? '感谢您的评价' : '我的评价'}
+        links={[{ href: matterHref(ref), label: ref.kind === 'appointment' ? '返回事项' : '我的建议', primary: true }]}
+      >
+        {flash ? (
+          <p className="m-ok" role="status">
+            {VERDICT_FLASH[flash]}
+          </p>
+        ) : null}
         <p>{thanks ? '您的评价已提交。' : '每件事项只能评价一次，您已经评价过了。'}</p>
-        <MyRatingSection view={{ ...view, rectification: view.rectification ? { ...view.rectification, actions: [] } : null }} rateHref={null} />
+        <MyRatingSection
+          view={actionsHere ? view : { ...view, rectification: view.rectification ? { ...view.rectification, actions: [] } : null }}
+          rateHref={null}
+        />
         {view.rectification && thanks ? <p>我们将在整改期限内回访您，并把整改结果反馈给您。</p> : null}
       </MessagePage>,
       { cache: 'personal' },
@@ -139,7 +164,7 @@ export async function rectificationActionResponse(payload: Payload, request: Req
   if (gate.response) return gate.response
   const loaded = await loadRectification(payload, id)
   if (!loaded || loaded.rating.openid !== gate.identity.openid) return notFound('差评整改')
-  const back = matterHref({ kind: loaded.rating.targetKind, id: loaded.rating.targetId })
+  const back = ratingHomeHref({ kind: loaded.rating.targetKind, id: loaded.rating.targetId })
   const form = await request.formData()
   const action = text(form.get('action'), 40)
   // Only the resident's own actions here: a staff action named in a forged form is refused by the rules (403).
