@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { isWorkingDay } from '../src/services/calendar/calendar'
 import { escalateRectifications } from '../src/services/ratings/escalate'
 import { clearExpiredRatingOpenids } from '../src/services/ratings/housekeeping'
+import { openMissingRectifications } from '../src/services/ratings/rate'
 import { shanghaiDate } from '../src/shared/time'
 
 /** 09:00 Beijing: the working day's escalations (overdue and appealed items to the leader, items without a deadline to the office head). */
@@ -17,6 +18,8 @@ export const CLEAR_RATING_OPENIDS_SCHEDULE = '40 3 * * *'
 export async function runRectificationEscalations(payload: Payload, now: number = Date.now()): Promise<{ checked: number; sent: number; skipped?: 'day-off' }> {
   const working = isWorkingDay(shanghaiDate(now))
   if (working.ok && !working.value) return { checked: 0, sent: 0, skipped: 'day-off' }
+  // A 差评 whose item failed to open (the rating was stored) gets it now, before the escalations.
+  await openMissingRectifications(payload, now)
   return escalateRectifications(payload, now)
 }
 

@@ -9,7 +9,8 @@ import { jest } from '@jest/globals'
 import type { Payload } from 'payload'
 import { ApiError } from '../../src/http/api-error'
 import { runRectificationEscalations, ratingJobs } from '../../jobs/ratings-daily'
-import { rateMatter } from '../../src/services/ratings/rate'
+import { clearExpiredRatingOpenids } from '../../src/services/ratings/housekeeping'
+import { openMissingRectifications, rateMatter } from '../../src/services/ratings/rate'
 import { rectificationHistory, takeRectificationStep } from '../../src/services/ratings/rectify'
 import { itemDeadlineText, loadRatingsBoard } from '../../src/services/ratings/staff-views'
 import type { BookingWorld } from '../appointments/helpers'
@@ -211,4 +212,59 @@ test('the board: ratings per office and ISO week with 满意率, items by state 
   expect(other.offices).toEqual([])
   expect(other.rectifications.every((column) => column.count === 0)).toBe(true)
   expect((await loadRatingsBoard(payload, await asUser('editor'), { now })).rectifications).toEqual([])
+})
+
+test('without an office head the admins are told (to name one); a 差评 whose item is missing gets it from the morning job', async () => {
+  await payload.update({ collection: 'offices', id: world.office, data: { head: null } as never })
+  try {
+    const id = await closedAppointment(payload, world, 'o-headless')
+    const { rectification } = await rateMatter(payload, {
+      openid: 'o-headless',
+      target: { kind: 'appointment', id },
+      input: { level: 'dissatisfied' },
+      now: SEPT_30_10AM,
+    })
+    expect(rectification!.assignee).toBeNull()
+    const notices = await notificationsAbout(rectification!.id)
+    expect(notices.map((n) => String(n.recipient))).toEqual([world.users.admin.id])
+    expect(notices[0]!.body).toContain('尚未设置科室负责人')
+
+    // The item lost (as if its opening had failed after the rating was stored): the job opens it, once.
+    await payload.delete({ collection: 'rectification-steps' as never, where: { rectification: { equals: rectification!.id } }, overrideAccess: true })
+    await payload.delete({ collection: 'rectifications' as never, id: rectification!.id, overrideAccess: true })
+    expect(await openMissingRectifications(payload, SEPT_30_10AM + 86_400_000)).toBe(1)
+    expect(await openMissingRectifications(payload, SEPT_30_10AM + 86_400_000)).toBe(0)
+    const reopened = (
+      await payload.find({
+        collection: 'rectifications' as never,
+        where: { level: { equals: 'dissatisfied' } },
+        sort: '-createdAt',
+        limit: 1,
+        overrideAccess: true,
+        depth: 0,
+      })
+    ).docs[0] as unknown as { openedOn: string; deadline: string }
+    expect(reopened).toMatchObject({ openedOn: '2026-09-30', deadline: '2026-10-13' })
+  } finally {
+    await payload.update({ collection: 'offices', id: world.office, data: { head: world.users.clerk.id } as never })
+  }
+})
+
+test('the openid of a rating is cleared after the retention period unless its rectification still runs', async () => {
+  const plain = await closedAppointment(payload, world, 'o-keep-1')
+  const bad = await closedAppointment(payload, world, 'o-keep-2')
+  const good = await rateMatter(payload, { openid: 'o-keep-1', target: { kind: 'appointment', id: plain }, input: { level: 'satisfied' }, now: SEPT_30_10AM })
+  const running = await rateMatter(payload, {
+    openid: 'o-keep-2',
+    target: { kind: 'appointment', id: bad },
+    input: { level: 'dissatisfied' },
+    now: SEPT_30_10AM,
+  })
+  const openid = async (id: string) =>
+    ((await payload.findByID({ collection: 'ratings' as never, id, overrideAccess: true, depth: 0 })) as unknown as { openid?: string | null }).openid ?? null
+  await clearExpiredRatingOpenids(payload, SEPT_30_10AM + 179 * 86_400_000)
+  expect(await openid(good.rating.id)).toBe('o-keep-1')
+  await clearExpiredRatingOpenids(payload, SEPT_30_10AM + 181 * 86_400_000)
+  expect(await openid(good.rating.id)).toBeNull()
+  expect(await openid(running.rating.id)).toBe('o-keep-2')
 })

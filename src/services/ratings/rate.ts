@@ -11,7 +11,7 @@ import type { StoredAppointment } from '../appointments/types'
 import { maskOpenid } from './access'
 import { isBadRating, validateRating, type RatingInput } from './levels'
 import { canRate, ratingKey, type RatingTarget } from './rating-target'
-import { openRectification, type OpenedRectification } from './rectify'
+import { openRectification, rectificationOfRating, type OpenedRectification } from './rectify'
 import { loadRatingSettings } from './settings'
 import type { StoredRating } from './stored'
 
@@ -109,6 +109,38 @@ export async function mayRateNow(payload: Payload, ref: RateTargetRef, openid: s
   if (!matter) return false
   const decision = canRate(matter.target, { isOwner: !!matter.openid && matter.openid === openid }, !!(await findRating(payload, ref)))
   return decision.ok
+}
+
+/**
+ * Opens the item of every 差评 of the last `withinDays` days (default 30) that has none (its opening
+ * failed after the rating was stored), as of the rating's own day: answers how many were opened.
+ */
+export async function openMissingRectifications(payload: Payload, now: number = Date.now(), withinDays = 30): Promise<number> {
+  const bad = await payload.find({
+    collection: 'ratings' as never,
+    where: {
+      and: [
+        { level: { in: ['dissatisfied', 'very_dissatisfied'] } },
+        { ratedAt: { greater_than_equal: new Date(now - withinDays * 86_400_000).toISOString() } },
+      ],
+    },
+    limit: 1000,
+    pagination: false,
+    depth: 1,
+    overrideAccess: true,
+  })
+  let opened = 0
+  for (const rating of bad.docs as unknown as Array<StoredRating & { guide?: { id?: unknown; title?: string } | null }>) {
+    if (await rectificationOfRating(payload, rating.id)) continue
+    await openRectification(payload, {
+      rating: { ...rating, office: idOf(rating.office), guide: idOf(rating.guide) },
+      reasons: rating.reasons ?? [],
+      title: rating.guide?.title ?? '',
+      now: Date.parse(rating.ratedAt),
+    })
+    opened++
+  }
+  return opened
 }
 
 export interface RateResult {
