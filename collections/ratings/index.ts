@@ -29,6 +29,8 @@ export const Ratings: CollectionConfig = {
   access: { read: readRatings, create: nobody, update: nobody, delete: nobody },
   endpoints: apiEndpoints(ratingEndpoints),
   fields: [
+    // 批准公开意见 for admins and leaders (src/admin/ratings/CommentApproval.tsx → the endpoint below).
+    { name: 'commentApproval', type: 'ui', admin: { components: { Field: '/src/admin/ratings/CommentApproval#CommentApproval' } } },
     ...[
       {
         name: 'targetKind',
@@ -58,7 +60,7 @@ export const Ratings: CollectionConfig = {
         type: 'checkbox',
         defaultValue: false,
         label: { zh: '意见已批准公开', en: 'Comment approved for publication' },
-        admin: { description: { zh: '由管理员或审核领导在"批准公开意见"中设置', en: 'Set by admins or leaders' } },
+        admin: { description: { zh: '由管理员或审核领导点击上方「批准公开意见」设置', en: 'Set by admins or leaders with the button above' } },
       },
       { name: 'commentApprovedBy', type: 'relationship', relationTo: 'users', label: { zh: '批准人', en: 'Approved by' } },
       { name: 'commentApprovedAt', type: 'date', label: { zh: '批准时间', en: 'Approved at' } },

@@ -97,8 +97,6 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'push-settings': ['admin'],
   'appointment-settings': ['admin'],
   'rating-settings': ['admin'],
-  // Read where they belong (the item's panel shows its steps).
-  'rectification-steps': ['admin'],
   // Read where they belong (the push's step log, the message's files); listed for admins only.
   'push-steps': ['admin'],
   'pending-mass-results': ['admin'],

@@ -35,6 +35,7 @@ const ADMIN_ONLY = [
   'binding-codes',
   'push-settings',
   'appointment-settings',
+  'rating-settings',
   'push-steps',
   'pending-mass-results',
   'resident-media',
@@ -43,9 +44,9 @@ const ADMIN_ONLY = [
 ]
 const LEADER_AND_ADMIN = ['auto-replies', 'menu-clicks', 'wechat-menu']
 /** Listed for leaders, admins and staff of an office (the fixtures' editor serves none). */
-const SERVING_OFFICES = ['appointments', 'booking-rules']
-/** Read where they belong (an appointment's history, the seat counters): never listed. */
-const NEVER_LISTED = ['matter-steps', 'slot-seats']
+const SERVING_OFFICES = ['appointments', 'booking-rules', 'ratings', 'rectifications']
+/** Read where they belong (an appointment's history, the seat counters, a rectification's panel): never listed. */
+const NEVER_LISTED = ['matter-steps', 'slot-seats', 'rectification-steps']
 
 type Entity = { kind: 'collection'; config: SanitizedCollectionConfig } | { kind: 'global'; config: SanitizedGlobalConfig }
 const entities = (): Entity[] => [
