@@ -26,6 +26,20 @@ export const Offices: CollectionConfig = {
       label: { zh: '科室电话', en: 'Phone' },
       validate: phoneValidator({ zh: '科室电话', en: 'Phone' }),
     },
+    {
+      name: 'head',
+      type: 'relationship',
+      relationTo: 'users',
+      label: { zh: '科室负责人', en: 'Office head' },
+      // Offices are public (residents see who handles a guide); which account heads one is not.
+      access: { read: ({ req }) => roleOf(req.user) !== null },
+      admin: {
+        description: {
+          zh: '差评整改指派给科室负责人；未设置时通知管理员。负责人须同时是该科室的工作人员（账户 → 所属科室）',
+          en: 'Rectifications are assigned to the head; without one, admins are told',
+        },
+      },
+    },
     // The day whose list of appointments the office's staff were last sent (the morning job's claim).
     {
       name: 'dailyListSentOn',

@@ -5,6 +5,7 @@ import { pollPushResults, POLL_PUSH_RESULTS_SCHEDULE } from '../jobs/poll-push-r
 import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
 import { appointmentJobs } from '../jobs/appointments-daily'
 import { consultationJobs } from '../jobs/consultations-daily'
+import { ratingJobs } from '../jobs/ratings-daily'
 import { startInboundWorker } from '../src/inbound/worker'
 import { TIME_ZONE } from '../src/shared/time'
 
@@ -40,7 +41,7 @@ const inboundWorker = startInboundWorker(payload, 'scheduler')
 await weeklyPush()
 cron.schedule(WEEKLY_PUSH_SCHEDULE, weeklyPush, { timezone: TIME_ZONE, name: 'weekly-push' })
 cron.schedule(POLL_PUSH_RESULTS_SCHEDULE, pollResults, { timezone: TIME_ZONE, name: 'poll-push-results' })
-for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs })) {
+for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs, ...ratingJobs })) {
   cron.schedule(
     job.schedule,
     serial(name, () => job.run(payload)),

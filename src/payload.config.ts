@@ -28,6 +28,10 @@ import { Appointments } from '../collections/appointments'
 import { MatterSteps } from '../collections/matter-steps'
 import { SlotSeats } from '../collections/slot-seats'
 import { AppointmentSettingsGlobal } from '../collections/appointment-settings'
+import { Ratings } from '../collections/ratings'
+import { Rectifications } from '../collections/rectifications'
+import { RectificationSteps } from '../collections/rectification-steps'
+import { RatingSettingsGlobal } from '../collections/rating-settings'
 import { ConsultationTopics } from '../collections/consultations/topics'
 import { ConsultationSubmissions } from '../collections/consultations/submissions'
 import { ConsultationPhotos } from '../collections/consultations/photos'
@@ -82,6 +86,7 @@ export default buildConfig({
         '/src/admin/push/PushNavLinks#PushNavLinks',
         '/src/admin/appointments/AppointmentsNavLinks#AppointmentsNavLinks',
         '/src/admin/consultations/ConsultationsNavLink#ConsultationsNavLink',
+        '/src/admin/ratings/RatingsNavLinks#RatingsNavLinks',
       ],
       views: {
         reviewQueue: { Component: '/src/admin/review/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
@@ -91,6 +96,7 @@ export default buildConfig({
         mattersBoard: { Component: '/src/admin/appointments/MattersBoardView#MattersBoardView', path: '/matters-board' },
         appointmentsBook: { Component: '/src/admin/appointments/BookView#AppointmentsBookView', path: '/appointments-book' },
         consultationsBoard: { Component: '/src/admin/consultations/ConsultationsBoardView#ConsultationsBoardView', path: '/consultations-board' },
+        ratingsBoard: { Component: '/src/admin/ratings/RatingsBoardView#RatingsBoardView', path: '/ratings-board' },
       },
     },
   },
@@ -111,6 +117,9 @@ export default buildConfig({
     Appointments,
     MatterSteps,
     SlotSeats,
+    Ratings,
+    Rectifications,
+    RectificationSteps,
     ConsultationTopics,
     ConsultationSubmissions,
     ConsultationPhotos,
@@ -135,7 +144,7 @@ export default buildConfig({
     BindingAttempts,
     LoginThrottles,
   ].map(withCollectionDefaults),
-  globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
+  globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,

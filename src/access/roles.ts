@@ -97,6 +97,7 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'push-settings': ['admin'],
   'appointment-settings': ['admin'],
   'consultation-settings': ['admin'],
+  'rating-settings': ['admin'],
   // Read where they belong (the push's step log, the message's files); listed for admins only.
   'push-steps': ['admin'],
   'pending-mass-results': ['admin'],

@@ -169,6 +169,9 @@ export async function seedDemoServices(payload: Payload, leaderId: string, passw
     } as never,
   })
 
+  // The clerk heads 民政科 too: its 差评整改 items are assigned to them (好差评).
+  await payload.update({ collection: 'offices', id: officeIds.civil, overrideAccess: true, data: { head: clerk.id } as never })
+
   // The demo resident: who the emulator's web authorisation answers for the default account.
   const account = await findDefaultAccount(payload)
   if (!account) return

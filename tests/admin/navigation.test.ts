@@ -37,6 +37,7 @@ const ADMIN_ONLY = [
   'appointment-settings',
   'consultation-settings',
   'consultation-photos',
+  'rating-settings',
   'push-steps',
   'pending-mass-results',
   'resident-media',
@@ -45,9 +46,9 @@ const ADMIN_ONLY = [
 ]
 const LEADER_AND_ADMIN = ['auto-replies', 'menu-clicks', 'wechat-menu']
 /** Listed for leaders, admins and staff of an office (the fixtures' editor serves none). */
-const SERVING_OFFICES = ['appointments', 'booking-rules']
-/** Read where they belong (an appointment's history, the seat counters): never listed. */
-const NEVER_LISTED = ['matter-steps', 'slot-seats']
+const SERVING_OFFICES = ['appointments', 'booking-rules', 'ratings', 'rectifications']
+/** Read where they belong (an appointment's history, the seat counters, a rectification's panel): never listed. */
+const NEVER_LISTED = ['matter-steps', 'slot-seats', 'rectification-steps']
 
 type Entity = { kind: 'collection'; config: SanitizedCollectionConfig } | { kind: 'global'; config: SanitizedGlobalConfig }
 const entities = (): Entity[] => [

@@ -10,7 +10,10 @@ import { bookAppointment, onlineBookingBlock, openSlots, type OpenSlot, type Slo
 import { noticeForStep } from '../../../../services/appointments/notices'
 import { SLOT_DEFAULTS } from '../../../../services/appointments/slots'
 import { matterHistory, residentAppointment, residentAppointments, takeMatterStep } from '../../../../services/appointments/steps'
+import { mayRateNow } from '../../../../services/ratings/rate'
+import { residentRatingView } from '../../../../services/ratings/resident-view'
 import { AppointmentPage, AppointmentsPage, BookPage, dayLabel, type BookingFormValues, type BookPageProps } from './appointments'
+import { MyRatingSection } from './ratings'
 import { htmlResponse } from './render'
 import { publicOrigin, requireResident } from './session'
 import { MessagePage, NotFoundPage } from './shell'
@@ -198,6 +201,9 @@ const FLASH: Record<string, { tone: 'ok' | 'error'; text: string }> = {
   booked: { tone: 'ok', text: '预约成功！请按时携带材料到窗口，出示预约码。' },
   already: { tone: 'error', text: '您已预约过这个事项，如需改期请先取消下面这条预约。' },
   cancelled: { tone: 'ok', text: '预约已取消。' },
+  accept: { tone: 'ok', text: '感谢您认可整改结果。' },
+  dispute: { tone: 'ok', text: '已记录您的意见，科室将再次整改。' },
+  appeal: { tone: 'ok', text: '申诉已提交，街道领导将复核。' },
 }
 
 async function appointmentPage(
@@ -212,6 +218,9 @@ async function appointmentPage(
   if (!appointment) return notFound('预约')
   const guide = appointment.guide as { place?: string | null; consultPhone?: string | null } | null
   const cutoff = appointment.cutoffMinutes ?? SLOT_DEFAULTS.cutoffMinutes
+  const ref = { kind: 'appointment' as const, id: String(appointment.id) }
+  const ratingView = await residentRatingView(payload, ref, openid)
+  const rateHref = !ratingView && (await mayRateNow(payload, ref, openid)) ? `/m/rate/appointment/${appointment.id}` : null
   return htmlResponse(
     <AppointmentPage
       row={{
@@ -231,6 +240,7 @@ async function appointmentPage(
       cancellable={appointment.status === 'booked' && now < Date.parse(appointment.slotStartsAt) - cutoff * 60_000}
       cutoffText={minutesText(cutoff)}
       flash={flash}
+      rating={<MyRatingSection view={ratingView} rateHref={rateHref} />}
     />,
     { status, cache: 'personal' },
   )

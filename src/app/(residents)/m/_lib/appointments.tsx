@@ -229,12 +229,14 @@ export interface AppointmentPageProps {
   cutoffText: string
   /** A message at the top: booked just now, cancelled, or a refusal. */
   flash?: { tone: 'ok' | 'error'; text: string }
+  /** The 好差评 section (ratings.tsx `MyRatingSection`): 「评价本次服务」, or the rating and its rectification. */
+  rating?: ReactNode
 }
 
 const ACTOR = { resident: '本人', staff: '工作人员', system: '系统' } as Record<string, string>
 
 /** `/m/appointments/<id>`: the booking code to show at the window, the status and its timeline, cancel. */
-export function AppointmentPage({ row, history, cancellable, cutoffText, flash }: AppointmentPageProps) {
+export function AppointmentPage({ row, history, cancellable, cutoffText, flash, rating }: AppointmentPageProps) {
   return (
     <Shell title={`预约：${row.guideTitle}`}>
       <main className="m-page">
@@ -308,6 +310,7 @@ export function AppointmentPage({ row, history, cancellable, cutoffText, flash }
             ))}
           </ol>
         </section>
+        {rating}
         <div className="m-actions">
           {cancellable ? (
             <form method="post" action={`/m/appointments/${row.id}/cancel`}>
