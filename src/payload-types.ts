@@ -31,6 +31,9 @@ export interface Config {
     appointments: Appointment;
     'matter-steps': MatterStep;
     'slot-seats': SlotSeat;
+    ratings: Rating;
+    rectifications: Rectification;
+    'rectification-steps': RectificationStep;
     'consultation-topics': ConsultationTopic;
     'consultation-submissions': ConsultationSubmission;
     'consultation-photos': ConsultationPhoto;
@@ -76,6 +79,9 @@ export interface Config {
     appointments: AppointmentsSelect<false> | AppointmentsSelect<true>;
     'matter-steps': MatterStepsSelect<false> | MatterStepsSelect<true>;
     'slot-seats': SlotSeatsSelect<false> | SlotSeatsSelect<true>;
+    ratings: RatingsSelect<false> | RatingsSelect<true>;
+    rectifications: RectificationsSelect<false> | RectificationsSelect<true>;
+    'rectification-steps': RectificationStepsSelect<false> | RectificationStepsSelect<true>;
     'consultation-topics': ConsultationTopicsSelect<false> | ConsultationTopicsSelect<true>;
     'consultation-submissions': ConsultationSubmissionsSelect<false> | ConsultationSubmissionsSelect<true>;
     'consultation-photos': ConsultationPhotosSelect<false> | ConsultationPhotosSelect<true>;
@@ -112,12 +118,14 @@ export interface Config {
     'push-settings': PushSetting;
     'wechat-menu': WechatMenu;
     'appointment-settings': AppointmentSetting;
+    'rating-settings': RatingSetting;
     'consultation-settings': ConsultationSetting;
   };
   globalsSelect: {
     'push-settings': PushSettingsSelect<false> | PushSettingsSelect<true>;
     'wechat-menu': WechatMenuSelect<false> | WechatMenuSelect<true>;
     'appointment-settings': AppointmentSettingsSelect<false> | AppointmentSettingsSelect<true>;
+    'rating-settings': RatingSettingsSelect<false> | RatingSettingsSelect<true>;
     'consultation-settings': ConsultationSettingsSelect<false> | ConsultationSettingsSelect<true>;
   };
   locale: null;
@@ -338,6 +346,10 @@ export interface Office {
    */
   place?: string | null;
   phone?: string | null;
+  /**
+   * Rectifications are assigned to the head; without one, admins are told
+   */
+  head?: (string | null) | User;
   dailyListSentOn?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -482,6 +494,19 @@ export interface WechatAccount {
      * Template keywords: keyword1 预约事项 · keyword2 预约时间 · keyword3 预约状态 · keyword4 取消原因
      */
     cancelledByStaff?: string | null;
+    /**
+     * Template keywords: keyword1 征集话题 · keyword2 办理状态 · keyword3 公开时间 · keyword4 说明
+     */
+    outcomePublished?: string | null;
+  };
+  /**
+   * Alerts to staff who bound their WeChat (e.g. a new suggestion); e-mail is sent as well. Empty: no WeChat alert.
+   */
+  staffTemplates?: {
+    /**
+     * Template keywords: keyword1 征集话题 · keyword2 待审核数量 · keyword3 收到时间
+     */
+    newSuggestion?: string | null;
   };
   communityTags?:
     | {
@@ -953,6 +978,100 @@ export interface SlotSeat {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings".
+ */
+export interface Rating {
+  id: string;
+  targetKind: 'appointment' | 'reply';
+  targetId: string;
+  ratingKey: string;
+  level: 'very_satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very_dissatisfied';
+  reasons?: string[] | null;
+  comment?: string | null;
+  /**
+   * Set by admins or leaders with the button above
+   */
+  commentApproved?: boolean | null;
+  commentApprovedBy?: (string | null) | User;
+  commentApprovedAt?: string | null;
+  office: string | Office;
+  guide?: (string | null) | ServiceGuide;
+  account?: (string | null) | WechatAccount;
+  openidMasked?: string | null;
+  ratedAt: string;
+  openidClearedAt?: string | null;
+  openid?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rectifications".
+ */
+export interface Rectification {
+  id: string;
+  rating: string | Rating;
+  level: 'very_satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very_dissatisfied';
+  office: string | Office;
+  guide?: (string | null) | ServiceGuide;
+  reasons?: string[] | null;
+  state: 'open' | 'called_back' | 'fixed' | 'accepted' | 'disputed' | 'closed_unagreed' | 'appealed' | 'reviewed';
+  stateChangedAt?: string | null;
+  openedOn: string;
+  deadline?: string | null;
+  deadlineWarning?: string | null;
+  assignee?: (string | null) | User;
+  fix?: string | null;
+  fixedOn?: string | null;
+  /**
+   * Approved by leaders or admins; no personal data
+   */
+  publicFix?: string | null;
+  verdict?: ('accepted' | 'disputed') | null;
+  verdictNote?: string | null;
+  verdictAt?: string | null;
+  closeReason?: string | null;
+  appealUsed?: boolean | null;
+  appealedAt?: string | null;
+  reviewNote?: string | null;
+  closedOn?: string | null;
+  escalationsSent?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rectification-steps".
+ */
+export interface RectificationStep {
+  id: string;
+  rectification: string | Rectification;
+  office?: (string | null) | Office;
+  action:
+    | 'open'
+    | 'call_back'
+    | 'record_fix'
+    | 'accept'
+    | 'dispute'
+    | 'close_without_agreement'
+    | 'appeal'
+    | 'review'
+    | 'reopen';
+  from?:
+    ('open' | 'called_back' | 'fixed' | 'accepted' | 'disputed' | 'closed_unagreed' | 'appealed' | 'reviewed') | null;
+  to: 'open' | 'called_back' | 'fixed' | 'accepted' | 'disputed' | 'closed_unagreed' | 'appealed' | 'reviewed';
+  note?: string | null;
+  caller?: string | null;
+  calledAt?: string | null;
+  summary?: string | null;
+  actor: 'resident' | 'staff' | 'system';
+  by?: (string | null) | User;
+  at: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "consultation-topics".
  */
 export interface ConsultationTopic {
@@ -981,6 +1100,27 @@ export interface ConsultationTopic {
   statement?: string | null;
   outcomePublishedAt?: string | null;
   outcomeArticle?: (string | null) | Article;
+  reviewHistory?:
+    | {
+        action?: ('submit' | 'withdraw' | 'approve' | 'return' | 'archive' | 'edit' | 'set') | null;
+        from?:
+          ('draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn' | 'scheduled' | 'sent' | 'archived') | null;
+        to?: ('draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn' | 'scheduled' | 'sent' | 'archived') | null;
+        by?: (string | null) | User;
+        byName?: string | null;
+        at?: string | null;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  reviewStatus?:
+    ('draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn' | 'scheduled' | 'sent' | 'archived') | null;
+  createdBy?: (string | null) | User;
+  createdByName?: string | null;
+  submittedAt?: string | null;
+  approvedAt?: string | null;
+  approvedBy?: (string | null) | User;
+  approvedByName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -991,6 +1131,8 @@ export interface ConsultationTopic {
 export interface ConsultationSubmission {
   id: string;
   topic: string | ConsultationTopic;
+  office?: (string | null) | Office;
+  community?: (string | null) | Community;
   account?: (string | null) | WechatAccount;
   openid: string;
   openidMasked?: string | null;
@@ -1014,6 +1156,7 @@ export interface ConsultationSubmission {
   moderatedBy?: (string | null) | User;
   moderatedAt?: string | null;
   outcomeToldAt?: string | null;
+  personalDataClearedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1257,7 +1400,7 @@ export interface ResidentNotice {
    */
   clientMsgId: string;
   account?: (string | null) | WechatAccount;
-  kind: 'booked' | 'reminder' | 'accepted' | 'needsMore' | 'done' | 'cancelledByStaff';
+  kind: 'booked' | 'reminder' | 'accepted' | 'needsMore' | 'done' | 'cancelledByStaff' | 'outcomePublished';
   openid: string;
   openidMasked?: string | null;
   relatedCollection?: string | null;
@@ -1419,6 +1562,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'slot-seats';
         value: string | SlotSeat;
+      } | null)
+    | ({
+        relationTo: 'ratings';
+        value: string | Rating;
+      } | null)
+    | ({
+        relationTo: 'rectifications';
+        value: string | Rectification;
+      } | null)
+    | ({
+        relationTo: 'rectification-steps';
+        value: string | RectificationStep;
       } | null)
     | ({
         relationTo: 'consultation-topics';
@@ -1824,6 +1979,7 @@ export interface OfficesSelect<T extends boolean = true> {
   name?: T;
   place?: T;
   phone?: T;
+  head?: T;
   dailyListSentOn?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1930,6 +2086,81 @@ export interface SlotSeatsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings_select".
+ */
+export interface RatingsSelect<T extends boolean = true> {
+  targetKind?: T;
+  targetId?: T;
+  ratingKey?: T;
+  level?: T;
+  reasons?: T;
+  comment?: T;
+  commentApproved?: T;
+  commentApprovedBy?: T;
+  commentApprovedAt?: T;
+  office?: T;
+  guide?: T;
+  account?: T;
+  openidMasked?: T;
+  ratedAt?: T;
+  openidClearedAt?: T;
+  openid?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rectifications_select".
+ */
+export interface RectificationsSelect<T extends boolean = true> {
+  rating?: T;
+  level?: T;
+  office?: T;
+  guide?: T;
+  reasons?: T;
+  state?: T;
+  stateChangedAt?: T;
+  openedOn?: T;
+  deadline?: T;
+  deadlineWarning?: T;
+  assignee?: T;
+  fix?: T;
+  fixedOn?: T;
+  publicFix?: T;
+  verdict?: T;
+  verdictNote?: T;
+  verdictAt?: T;
+  closeReason?: T;
+  appealUsed?: T;
+  appealedAt?: T;
+  reviewNote?: T;
+  closedOn?: T;
+  escalationsSent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rectification-steps_select".
+ */
+export interface RectificationStepsSelect<T extends boolean = true> {
+  rectification?: T;
+  office?: T;
+  action?: T;
+  from?: T;
+  to?: T;
+  note?: T;
+  caller?: T;
+  calledAt?: T;
+  summary?: T;
+  actor?: T;
+  by?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "consultation-topics_select".
  */
 export interface ConsultationTopicsSelect<T extends boolean = true> {
@@ -1957,6 +2188,25 @@ export interface ConsultationTopicsSelect<T extends boolean = true> {
   statement?: T;
   outcomePublishedAt?: T;
   outcomeArticle?: T;
+  reviewHistory?:
+    | T
+    | {
+        action?: T;
+        from?: T;
+        to?: T;
+        by?: T;
+        byName?: T;
+        at?: T;
+        reason?: T;
+        id?: T;
+      };
+  reviewStatus?: T;
+  createdBy?: T;
+  createdByName?: T;
+  submittedAt?: T;
+  approvedAt?: T;
+  approvedBy?: T;
+  approvedByName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1966,6 +2216,8 @@ export interface ConsultationTopicsSelect<T extends boolean = true> {
  */
 export interface ConsultationSubmissionsSelect<T extends boolean = true> {
   topic?: T;
+  office?: T;
+  community?: T;
   account?: T;
   openid?: T;
   openidMasked?: T;
@@ -1989,6 +2241,7 @@ export interface ConsultationSubmissionsSelect<T extends boolean = true> {
   moderatedBy?: T;
   moderatedAt?: T;
   outcomeToldAt?: T;
+  personalDataClearedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2101,6 +2354,12 @@ export interface WechatAccountsSelect<T extends boolean = true> {
         needsMore?: T;
         done?: T;
         cancelledByStaff?: T;
+        outcomePublished?: T;
+      };
+  staffTemplates?:
+    | T
+    | {
+        newSuggestion?: T;
       };
   communityTags?:
     | T
@@ -2564,6 +2823,33 @@ export interface AppointmentSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rating-settings".
+ */
+export interface RatingSetting {
+  id: string;
+  /**
+   * Empty: the defaults
+   */
+  reasons?: {
+    very_satisfied?: string[] | null;
+    satisfied?: string[] | null;
+    basic?: string[] | null;
+    dissatisfied?: string[] | null;
+    very_dissatisfied?: string[] | null;
+  };
+  /**
+   * Default 5; at most 15
+   */
+  rectificationDays?: number | null;
+  /**
+   * After which the openid is cleared
+   */
+  retentionDays?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "consultation-settings".
  */
 export interface ConsultationSetting {
@@ -2645,6 +2931,26 @@ export interface AppointmentSettingsSelect<T extends boolean = true> {
         withinDays?: T;
         blockDays?: T;
       };
+  retentionDays?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rating-settings_select".
+ */
+export interface RatingSettingsSelect<T extends boolean = true> {
+  reasons?:
+    | T
+    | {
+        very_satisfied?: T;
+        satisfied?: T;
+        basic?: T;
+        dissatisfied?: T;
+        very_dissatisfied?: T;
+      };
+  rectificationDays?: T;
   retentionDays?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -4,6 +4,7 @@ import * as migration_20261130_060026_sign_in_throttles from './20261130_060026_
 import * as migration_20261130_075901_security_queues_replays from './20261130_075901_security_queues_replays';
 import * as migration_20261130_114105_service_guides_offices_documents from './20261130_114105_service_guides_offices_documents';
 import * as migration_20261130_130114_appointments_and_resident_notices from './20261130_130114_appointments_and_resident_notices';
+import * as migration_20261130_160556_consultations_and_ratings from './20261130_160556_consultations_and_ratings';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261130_130114_appointments_and_resident_notices.up,
     down: migration_20261130_130114_appointments_and_resident_notices.down,
-    name: '20261130_130114_appointments_and_resident_notices'
+    name: '20261130_130114_appointments_and_resident_notices',
+  },
+  {
+    up: migration_20261130_160556_consultations_and_ratings.up,
+    down: migration_20261130_160556_consultations_and_ratings.down,
+    name: '20261130_160556_consultations_and_ratings'
   },
 ];

@@ -29,6 +29,10 @@ import { UserNameField as UserNameField_a7625937be718e9f19efb180409bca45 } from 
 import { ReviewActions as ReviewActions_890252d3afa47341d4a312f52bab4903 } from '../../../../src/admin/review/ReviewActions'
 import { DocumentDates as DocumentDates_49c680ea99bef475323e8ce8dc532dfa } from '../../../../src/admin/dates/DocumentDates'
 import { MatterPanel as MatterPanel_3aad09927f740deed2c0f59f8d7daaac } from '../../../../src/admin/appointments/MatterPanel'
+import { CommentApproval as CommentApproval_37e1176eb3f9701b2336e634c74a5b80 } from '../../../../src/admin/ratings/CommentApproval'
+import { RectificationPanel as RectificationPanel_905f0972e0c566d1cdad03802c7672da } from '../../../../src/admin/ratings/RectificationPanel'
+import { TopicActions as TopicActions_c6e7ef451d91d31954181e849b8197b0 } from '../../../../src/admin/consultations/TopicActions'
+import { ModerationPanel as ModerationPanel_4975a6c4b244f92b1d06eac590dd0029 } from '../../../../src/admin/consultations/ModerationPanel'
 import { CurrentPasswordField as CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70 } from '../../../../collections/users/CurrentPasswordField'
 import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
 import { SecretsSetCell as SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
@@ -44,6 +48,8 @@ import { MenuPreview as MenuPreview_a586103e15b1d6ded521236c8c4681bb } from '../
 import { ReviewQueueNavLink as ReviewQueueNavLink_d922d1e58a26c5c7e4d1c131806b8142 } from '../../../../src/admin/review/ReviewQueueNavLink'
 import { PushNavLinks as PushNavLinks_086b9e427259d1914dfc4739edcba31d } from '../../../../src/admin/push/PushNavLinks'
 import { AppointmentsNavLinks as AppointmentsNavLinks_c55978303d96b14e872d85fbd84966bd } from '../../../../src/admin/appointments/AppointmentsNavLinks'
+import { ConsultationsNavLink as ConsultationsNavLink_8d2fa0d88c3d95e4c37373fb2ba77166 } from '../../../../src/admin/consultations/ConsultationsNavLink'
+import { RatingsNavLinks as RatingsNavLinks_c27baf11e4e0d199437b3cb2fbc3fcb5 } from '../../../../src/admin/ratings/RatingsNavLinks'
 import { ReviewDashboard as ReviewDashboard_968022c17d1dcae37b2b6e902d7c82e6 } from '../../../../src/admin/review/ReviewDashboard'
 import { ReviewQueueView as ReviewQueueView_014083ca37a411cf97464604a6b51580 } from '../../../../src/admin/review/ReviewQueueView'
 import { ThisWeekView as ThisWeekView_188884e651f0d9e5589eac04853266d0 } from '../../../../src/admin/push/ThisWeekView'
@@ -51,6 +57,8 @@ import { PushCalendarView as PushCalendarView_fcc35f1ce73d32c092a599400c78d83f }
 import { AppointmentsTodayView as AppointmentsTodayView_b47741db170708ebd2d5cdf296a97aae } from '../../../../src/admin/appointments/TodayView'
 import { MattersBoardView as MattersBoardView_e1c127bc914008c91e42384a4800a9ef } from '../../../../src/admin/appointments/MattersBoardView'
 import { AppointmentsBookView as AppointmentsBookView_d77d99503d2c5882affa1435fa426b97 } from '../../../../src/admin/appointments/BookView'
+import { ConsultationsBoardView as ConsultationsBoardView_145efed18e63549fff14a9f328cf7399 } from '../../../../src/admin/consultations/ConsultationsBoardView'
+import { RatingsBoardView as RatingsBoardView_7e010ba0b987cb621ed572f75888f6f9 } from '../../../../src/admin/ratings/RatingsBoardView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -86,6 +94,10 @@ export const importMap = {
   "/src/admin/review/ReviewActions#ReviewActions": ReviewActions_890252d3afa47341d4a312f52bab4903,
   "/src/admin/dates/DocumentDates#DocumentDates": DocumentDates_49c680ea99bef475323e8ce8dc532dfa,
   "/src/admin/appointments/MatterPanel#MatterPanel": MatterPanel_3aad09927f740deed2c0f59f8d7daaac,
+  "/src/admin/ratings/CommentApproval#CommentApproval": CommentApproval_37e1176eb3f9701b2336e634c74a5b80,
+  "/src/admin/ratings/RectificationPanel#RectificationPanel": RectificationPanel_905f0972e0c566d1cdad03802c7672da,
+  "/src/admin/consultations/TopicActions#TopicActions": TopicActions_c6e7ef451d91d31954181e849b8197b0,
+  "/src/admin/consultations/ModerationPanel#ModerationPanel": ModerationPanel_4975a6c4b244f92b1d06eac590dd0029,
   "/collections/users/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70,
   "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetCell": SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0,
@@ -101,6 +113,8 @@ export const importMap = {
   "/src/admin/review/ReviewQueueNavLink#ReviewQueueNavLink": ReviewQueueNavLink_d922d1e58a26c5c7e4d1c131806b8142,
   "/src/admin/push/PushNavLinks#PushNavLinks": PushNavLinks_086b9e427259d1914dfc4739edcba31d,
   "/src/admin/appointments/AppointmentsNavLinks#AppointmentsNavLinks": AppointmentsNavLinks_c55978303d96b14e872d85fbd84966bd,
+  "/src/admin/consultations/ConsultationsNavLink#ConsultationsNavLink": ConsultationsNavLink_8d2fa0d88c3d95e4c37373fb2ba77166,
+  "/src/admin/ratings/RatingsNavLinks#RatingsNavLinks": RatingsNavLinks_c27baf11e4e0d199437b3cb2fbc3fcb5,
   "/src/admin/review/ReviewDashboard#ReviewDashboard": ReviewDashboard_968022c17d1dcae37b2b6e902d7c82e6,
   "/src/admin/review/ReviewQueueView#ReviewQueueView": ReviewQueueView_014083ca37a411cf97464604a6b51580,
   "/src/admin/push/ThisWeekView#ThisWeekView": ThisWeekView_188884e651f0d9e5589eac04853266d0,
@@ -108,5 +122,7 @@ export const importMap = {
   "/src/admin/appointments/TodayView#AppointmentsTodayView": AppointmentsTodayView_b47741db170708ebd2d5cdf296a97aae,
   "/src/admin/appointments/MattersBoardView#MattersBoardView": MattersBoardView_e1c127bc914008c91e42384a4800a9ef,
   "/src/admin/appointments/BookView#AppointmentsBookView": AppointmentsBookView_d77d99503d2c5882affa1435fa426b97,
+  "/src/admin/consultations/ConsultationsBoardView#ConsultationsBoardView": ConsultationsBoardView_145efed18e63549fff14a9f328cf7399,
+  "/src/admin/ratings/RatingsBoardView#RatingsBoardView": RatingsBoardView_7e010ba0b987cb621ed572f75888f6f9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
