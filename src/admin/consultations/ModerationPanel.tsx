@@ -1,9 +1,10 @@
 'use client'
+// Client code: imports only types from src/services (the services' modules pull in the calendar and
+// node:crypto, whose browser build trips the admin's CSP with eval).
 import { Banner, Button, Pill, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
 import React, { useCallback, useEffect, useState } from 'react'
 import type { ModerationPanel as Panel } from '../../services/consultations/board'
-import { SUBMISSION_STATE_LABELS } from '../../services/consultations/moderation'
 import { pick } from '../../shared/bilingual'
 import { formatShanghai } from '../../shared/time'
 import { errorsText } from '../api-errors'
@@ -122,7 +123,7 @@ export const ModerationPanel: React.FC = () => {
         <>
           <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', margin: '0 0 8px' }}>
             <span className="moderation-panel__status" data-status={panel.status}>
-              <Pill pillStyle={STATE_PILL[panel.status] ?? 'light'}>{pick(SUBMISSION_STATE_LABELS[panel.status], lang)}</Pill>
+              <Pill pillStyle={STATE_PILL[panel.status] ?? 'light'}>{pick(panel.statusLabel, lang)}</Pill>
             </span>
             <span>{panel.topic.title}</span>
             {panel.waiting ? (

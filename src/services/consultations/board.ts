@@ -13,6 +13,7 @@ import {
   availableModerationActions,
   isSubmissionState,
   SUBMISSION_ACTION_LABELS,
+  SUBMISSION_STATE_LABELS,
   waiting,
   type SubmissionAction,
   type SubmissionState,
@@ -155,6 +156,8 @@ export interface ModerationPanel {
   id: string
   topic: { id: string; title: string }
   status: SubmissionState
+  /** The state's name (待审核 …), so the admin's client component imports no service code. */
+  statusLabel: Bilingual
   body: string
   name: string | null
   phone: string | null
@@ -200,6 +203,7 @@ export async function loadModerationPanel(payload: Payload, user: User, id: stri
     id: String(doc.id),
     topic: { id: topicId, title: topic?.title ?? '' },
     status,
+    statusLabel: SUBMISSION_STATE_LABELS[status],
     body: String(doc.body ?? ''),
     name: str(doc.name) ?? str(doc.nameMasked),
     phone: str(doc.phone) ?? str(doc.phoneMasked),
