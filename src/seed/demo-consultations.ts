@@ -9,7 +9,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { generatedOpenid } from '../dev/emulator/state'
 import { findDefaultAccount } from '../services/accounts/accounts'
 import { moderateSubmission } from '../services/consultations/moderate'
-import { submitSuggestion } from '../services/consultations/submit'
+import { settleConsultationAlerts, submitSuggestion } from '../services/consultations/submit'
 import { REVIEW_TRANSITION_CONTEXT } from '../services/review/hooks'
 import { addDays, shanghaiDate } from '../shared/time'
 import { drawCover } from './covers'
@@ -163,4 +163,6 @@ export async function seedDemoConsultations(payload: Payload, leaderId: string, 
     context: { [REVIEW_TRANSITION_CONTEXT]: true },
     data: { outcomePublishedAt: new Date(now - 20 * DAY_MS).toISOString() } as never,
   })
+  // The staff alerts of the suggestions above run in the background: done before the seed's Payload goes.
+  await settleConsultationAlerts(payload)
 }

@@ -10,6 +10,7 @@
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import { compareAndSet } from '../../shared/cas'
+import { perPayload } from '../../shared/per-payload'
 import { shanghaiDate } from '../../shared/time'
 import { maskOpenid } from '../notifications/resident-notices'
 import { alertNewSubmission } from './alerts'
@@ -101,7 +102,8 @@ async function countSince(payload: Payload, openid: string, since: number): Prom
  *    know the year) and its photos (`consultation-photos`, linked both ways). Two identical requests at
  *    once: the unique index on `fingerprint` refuses the second insert, which answers the first's id as
  *    a duplicate;
- * 6. alerts the topic's staff (alerts.ts); a failed alert is logged, never the resident's problem.
+ * 6. starts the alert of the topic's staff (alerts.ts) and answers without waiting for it: a failed
+ *    alert is logged, never the resident's problem; `settleConsultationAlerts` waits for it.
  *
  * @param input.topicId the topic's id; `openid` the signed-in resident; `accountId` the service
  *   account (null when unknown); `text`, `name`, `phone` as typed; `photos` already cleaned;
@@ -220,12 +222,44 @@ export async function submitSuggestion(
     }
   }
 
-  try {
-    await alertNewSubmission(payload, { topicId: topic.id, now })
-  } catch (error) {
-    payload.logger.error({ err: error, submissionId }, 'consultations: the staff alert of a new suggestion failed')
-  }
+  startAlert(payload, { topicId: topic.id, now, submissionId })
   return { ok: true, submissionId, duplicate: false }
+}
+
+/**
+ * The staff alerts started and not yet finished, per Payload instance (no module-level state): what
+ * `settleConsultationAlerts` waits for. A finished alert leaves the set.
+ */
+const pendingAlertsOf = perPayload('consultation-pending-alerts', () => new Set<Promise<void>>())
+
+/**
+ * Starts the staff alert of a stored suggestion without making the resident wait for it (an e-mail and
+ * a WeChat call of up to 5 s). The alerts of one Payload run one after another, each after those
+ * already pending, so the once-an-hour rule (alerts.ts reads the e-mails already recorded) still holds
+ * when two suggestions arrive at once. A failure is logged, never thrown.
+ */
+function startAlert(payload: Payload, input: { topicId: string; now: number; submissionId: string }): void {
+  const pending = pendingAlertsOf(payload)
+  const alert: Promise<void> = Promise.allSettled([...pending])
+    .then(() => alertNewSubmission(payload, { topicId: input.topicId, now: input.now }))
+    .then(
+      () => undefined,
+      (error: unknown) => {
+        payload.logger.error({ err: error, submissionId: input.submissionId }, 'consultations: the staff alert of a new suggestion failed')
+      },
+    )
+    .finally(() => pending.delete(alert))
+  pending.add(alert)
+}
+
+/**
+ * Resolves once every staff alert started by `submitSuggestion` on this Payload has finished
+ * (including alerts started meanwhile); never rejects (failures are logged by the alert). For a
+ * process about to stop (the scheduler, the seed) and for tests before they look at the alerts.
+ */
+export async function settleConsultationAlerts(payload: Payload): Promise<void> {
+  const pending = pendingAlertsOf(payload)
+  while (pending.size > 0) await Promise.allSettled([...pending])
 }
 
 /**
