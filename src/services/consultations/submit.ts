@@ -9,6 +9,7 @@
  */
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
+import type { ConsultationTopic } from '../../payload-types'
 import { compareAndSet } from '../../shared/cas'
 import { perPayload } from '../../shared/per-payload'
 import { shanghaiDate } from '../../shared/time'
@@ -32,18 +33,6 @@ export type SubmitResult =
   | { ok: true; submissionId: string; duplicate: boolean }
   | { ok: false; status: 400 | 404 | 409 | 429; code: string; message: string; problems?: Partial<Record<'text' | 'photos' | 'name' | 'phone', string>> }
 
-/** The topic as read here (the review fields come with the topics' review, see collections/consultations/topics.ts). */
-interface TopicRow {
-  id: string
-  title: string
-  opensOn: string
-  closesOn: string
-  outcomePublishedAt?: string | null
-  reviewStatus?: string | null
-  office?: unknown
-  community?: unknown
-}
-
 /** Characters of the text kept as the list's excerpt. */
 const EXCERPT_LENGTH = 40
 const HOUR_MS = 3600_000
@@ -53,13 +42,13 @@ const excerptOf = (text: string): string => {
   return chars.length > EXCERPT_LENGTH ? `${chars.slice(0, EXCERPT_LENGTH).join('')}…` : chars.join('')
 }
 
-async function readTopic(payload: Payload, topicId: string): Promise<TopicRow | null> {
+async function readTopic(payload: Payload, topicId: string): Promise<ConsultationTopic | null> {
   if (topicId === '') return null
   // A malformed id is "no such topic", not a server error.
   const found = await payload
     .findByID({ collection: 'consultation-topics', id: topicId, depth: 0, overrideAccess: true, disableErrors: true })
     .catch(() => null)
-  return (found as unknown as TopicRow | null) ?? null
+  return found ?? null
 }
 
 async function findByFingerprint(payload: Payload, fingerprint: string): Promise<string | null> {
@@ -188,8 +177,7 @@ export async function submitSuggestion(
         receivedOn,
         replyDeadline: deadline.ok ? deadline.value : null,
         deadlineWarning: deadline.ok ? null : deadline.warning,
-        // `as never`: office and community are new fields, not in src/payload-types.ts until the lead regenerates it.
-      } as never,
+      },
     })
     submissionId = String(created.id)
   } catch (error) {
