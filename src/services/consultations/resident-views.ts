@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload, Where } from 'payload'
-import type { ConsultationPhoto, ConsultationSubmission, ConsultationTopic, Media } from '../../payload-types'
+import type { ConsultationSubmission, ConsultationTopic, Media } from '../../payload-types'
 import { PUBLIC_SUBMISSION_STATES, SUBMISSION_STATE_LABELS, isSubmissionState, visibleTo, type SubmissionRecord, type SubmissionState } from './moderation'
 import { orderMilestones } from './outcome'
 import { TOPIC_CATEGORY_LABELS, TOPIC_PHASE_LABELS, isTopicCategory, topicPhase, type TopicPhase } from './topic-window'
