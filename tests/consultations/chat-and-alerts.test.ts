@@ -47,7 +47,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ faults: null, accounts: [{ ...ACCOUNT, followers: [CLERK_OPENID, ...RESIDENTS] }] })
   previousBase = process.env.WECHAT_API_BASE
   process.env.WECHAT_API_BASE = emulator.url
-  await payload.update({ collection: 'users', id: world.users.clerk.id, overrideAccess: true, data: { wechatOpenid: CLERK_OPENID } as never })
+  await payload.update({ collection: 'users', id: world.users.clerk.id, overrideAccess: true, data: { wechatOpenid: CLERK_OPENID } })
   // Open today whenever the test runs (the callback and the worker read the real clock).
   const today = shanghaiDate(Date.now())
   chatTopic = await createTopic(payload, {
@@ -95,7 +95,7 @@ describe('a suggestion from the chat', () => {
     expect(stored.docs.map((doc) => ({ body: doc.body, source: doc.source, status: doc.status, topic: String(doc.topic) }))).toEqual([
       { body: '三楼楼道堆满纸箱，有消防隐患', source: 'chat', status: 'pending', topic: chatTopic },
     ])
-    const inbox = await payload.find({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } as never })
+    const inbox = await payload.find({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } })
     expect(inbox.docs.map((doc) => (doc as unknown as { content?: string }).content ?? '')).not.toContain('＃堆物：三楼楼道堆满纸箱，有消防隐患')
     expect(inbox.totalDocs).toBe(1)
   })
@@ -105,7 +105,7 @@ describe('a suggestion from the chat', () => {
     expect(await say(openid, '堆物')).toBe('')
     await settleInbound(worker)
     expect((await payload.count({ collection: 'consultation-submissions', overrideAccess: true, where: { openid: { equals: openid } } })).totalDocs).toBe(0)
-    expect((await payload.count({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } as never })).totalDocs).toBe(1)
+    expect((await payload.count({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } })).totalDocs).toBe(1)
   })
 })
 

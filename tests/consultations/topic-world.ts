@@ -120,5 +120,5 @@ export async function moderate(payload: Payload, id: string, to: 'approved' | 'r
   const data: Record<string, unknown> = { status: to, moderatedAt: new Date(NOW).toISOString() }
   if (to === 'rejected') data.rejectionReason = text
   if (to === 'answered') Object.assign(data, { reply: text, answeredAt: new Date(NOW + 3600_000).toISOString() })
-  await payload.update({ collection: 'consultation-submissions', id, data: data as never, overrideAccess: true })
+  await payload.update({ collection: 'consultation-submissions', id, data, overrideAccess: true })
 }
