@@ -8,6 +8,7 @@
 import type { Payload, Where } from 'payload'
 import { idOf } from '../../access/roles'
 import { adminUrl } from '../../http/admin-url'
+import type { User } from '../../payload-types'
 import { formatShanghai } from '../../shared/time'
 import { activeUsersWithRole, notify, type Recipient } from '../notifications/notify'
 import { notifyStaffWeChat } from '../notifications/staff-templates'
@@ -15,19 +16,12 @@ import { notifyStaffWeChat } from '../notifications/staff-templates'
 /** One alert per recipient per topic within this window. */
 export const ALERT_WINDOW_MS = 3600_000
 
-interface StaffRow {
-  id: string
-  email?: string | null
-  name?: string | null
-  wechatOpenid?: string | null
-}
-
 /** Active staff of the office or the community (any role); the admins when nobody is. */
-async function recipientsFor(payload: Payload, office: string | null, community: string | null): Promise<StaffRow[]> {
+async function recipientsFor(payload: Payload, office: string | null, community: string | null): Promise<User[]> {
   const ors: Where[] = []
   if (office) ors.push({ offices: { in: [office] } })
   if (community) ors.push({ community: { equals: community } })
-  let rows: StaffRow[] = []
+  let rows: User[] = []
   if (ors.length > 0) {
     const found = await payload.find({
       collection: 'users',

@@ -330,7 +330,7 @@ export async function pinTopic(req: PayloadRequest, topicId: string, now: number
     })
   else section.subButtons = [...subs, { name, type: 'view', url }]
   // Item ids of the array rows are dropped: Payload gives new rows their own.
-  // `as never`: SavedMenuButton is the menu service's own shape (services/menu: `type` a plain string, checked
+  // The cast: SavedMenuButton is the menu service's own shape (services/menu: `type` a plain string, checked
   // by its validation before publishing), not the generated global's literal union.
   await payload.updateGlobal({ slug: 'wechat-menu', overrideAccess: true, depth: 0, data: { buttons } as never })
   await payload.update({
