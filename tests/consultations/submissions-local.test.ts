@@ -35,7 +35,7 @@ const readAs = async (who: WorldUser | null, id: string) => {
   const found = await payload
     .find({ collection: 'consultation-submissions', overrideAccess: false, user, where: { id: { equals: id } }, depth: 0 })
     .catch(() => ({ docs: [] }))
-  return found.docs[0] as unknown as Record<string, unknown> | undefined
+  return found.docs[0]
 }
 
 const moderate = async (who: WorldUser, id: string, action: string, text?: string) =>
@@ -66,7 +66,7 @@ describe('submitting a suggestion', () => {
       replyDeadline: '2026-10-13',
       source: 'page',
     })
-    expect(String((stored as unknown as { office: unknown }).office)).toBe(world.office)
+    expect(String(stored.office)).toBe(world.office)
     expect(stored.photos).toHaveLength(2)
     const photos = await payload.find({ collection: 'consultation-photos', where: { submission: { equals: result.submissionId } }, depth: 0 })
     expect(photos.docs.map((doc) => String(doc.id)).sort()).toEqual((stored.photos as string[]).map(String).sort())
@@ -214,7 +214,7 @@ describe('topics', () => {
     const draft = await createTopic(payload, { office: world.office, reviewStatus: 'draft', createdBy: world.users.author.id })
     const anonymous = await payload.find({ collection: 'consultation-topics', overrideAccess: false, where: { id: { in: [draft, world.topic] } } })
     expect(anonymous.docs.map((doc) => String(doc.id))).toEqual([world.topic])
-    expect((anonymous.docs[0] as unknown as Record<string, unknown>).createdBy).toBeUndefined()
+    expect(anonymous.docs[0].createdBy).toBeUndefined()
     const outsider = await payload.find({
       collection: 'consultation-topics',
       overrideAccess: false,
@@ -246,7 +246,7 @@ describe('topics', () => {
       id: world.topic,
       overrideAccess: false,
       user: world.users.clerk,
-      data: { statement: '已完成治理。', milestones: [{ date: '2026-10-20', text: '安装噪音监测屏' }] } as never,
+      data: { statement: '已完成治理。', milestones: [{ date: '2026-10-20', text: '安装噪音监测屏' }] },
     })
     expect(outcome).toMatchObject({ reviewStatus: 'approved', statement: '已完成治理。' })
     // A closed topic's keyword now used by an open one: its outcome is still editable (the keyword unchanged).
@@ -257,7 +257,7 @@ describe('topics', () => {
       id: closed,
       overrideAccess: false,
       user: world.users.clerk,
-      data: { keyword: 'cs旧词', statement: '已办结。' } as never,
+      data: { keyword: 'cs旧词', statement: '已办结。' },
     })
     expect(keepsKeyword).toMatchObject({ statement: '已办结。', reviewStatus: 'approved' })
     await expect(
@@ -266,7 +266,7 @@ describe('topics', () => {
         id: world.topic,
         overrideAccess: false,
         user: world.users.clerk,
-        data: { title: '改标题' } as never,
+        data: { title: '改标题' },
       }),
     ).rejects.toMatchObject(fieldError('title', /结果公开/))
     await expect(
@@ -275,7 +275,7 @@ describe('topics', () => {
         id: world.topic,
         overrideAccess: false,
         user: world.users.outsider,
-        data: { statement: 'x' } as never,
+        data: { statement: 'x' },
       }),
     ).rejects.toThrow()
   })
@@ -295,7 +295,7 @@ describe('the review of a topic', () => {
         office: world.office,
         opensOn: '2027-02-01',
         closesOn: '2027-02-28',
-      } as never,
+      },
     })
     const id = String(created.id)
     expect(created).toMatchObject({ reviewStatus: 'draft', createdBy: world.users.author.id })
