@@ -4,10 +4,11 @@
  * what a shutdown would otherwise lose; perPayload keeps one value per Payload instance.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { handleCallback } from '../../src/wechat/callback/handler'
-import { JOURNAL_DIRS } from '../../src/inbound/journal'
+import { InboundJournal, JOURNAL_DIRS } from '../../src/inbound/journal'
 import { InboundWorker } from '../../src/inbound/worker'
 import { createCallbackRuntime } from '../../src/inbound/callback-runtime'
 import { perPayload } from '../../src/shared/per-payload'
@@ -51,10 +52,12 @@ test('each runtime has caches of its own: one built after a key change uses the 
 
 test('close() hands the open journal segment to the importer and writes pending mode-mismatch sightings', async () => {
   const id = await createAccount(payload, { ...SAFE, appId: 'wxruntimestate0002' })
-  const journal = testJournal()
+  // A journal of its own that closes a segment only when told: under load, the two requests below may
+  // be more than the usual 0.5 s apart, and the count must see exactly the segment close() hands over.
+  const journal = new InboundJournal(fs.mkdtempSync(path.join(os.tmpdir(), 'journal-close-')), { rotateAfterMs: 60_000 })
   const ready = () =>
     fs.existsSync(path.join(journal.directory, JOURNAL_DIRS.ready)) ? fs.readdirSync(path.join(journal.directory, JOURNAL_DIRS.ready)).length : 0
-  const runtime = testCallbackRuntime(payload, { now: () => NOW })
+  const runtime = testCallbackRuntime(payload, { now: () => NOW, journal })
   const readyBefore = ready()
   // Two signed plain requests to a safe-mode account: the first sighting is written at once, the
   // second waits for the once-a-minute write.
