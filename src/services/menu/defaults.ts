@@ -1,7 +1,7 @@
 /**
  * The menu of the case study (three sections: 微·公益, 微·指南, 微·服务), the global's default value
  * so a fresh install can publish something sensible at once. Reply texts are placeholders staff edit.
- * 办事指南, 预约服务 and 微问政 open the residents' pages inside WeChat (`view`: /m/guides, /m/appointments, /m/topics,
+ * 办事指南, 预约服务, 微问政 and 意见评价 open the residents' pages inside WeChat (`view`: /m/guides, /m/appointments, /m/topics, /m/ratings,
  * src/app/(residents)/README.md), so they need the server's public address.
  */
 import { SUB_MENU, type SavedMenuButton } from './types'
@@ -50,7 +50,9 @@ export function defaultMenuButtons(publicUrl: string | undefined = process.env.P
         // placeholder reply keeps the section at four items, leaving the fifth for a pinned topic.
         view('微信议事园（微问政）', `${base}/m/topics`),
         click('办事结果查询', 'RESULT_QUERY', '办事结果查询：请留言“查询+预约时留的手机号”，我们会告诉您办理到了哪一步。'),
-        click('意见评价', 'FEEDBACK', '请为我们的服务打分：留言“评价+1至5分+您的意见”。感谢您的监督！'),
+        // 好差评: one rating per matter from 我的预约 / 我的建议, so the item opens the month's public
+        // summary, which says where to rate — not a chat reply inviting scores nobody could count.
+        view('意见评价', `${base}/m/ratings`),
       ],
     },
   ]

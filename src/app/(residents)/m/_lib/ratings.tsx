@@ -246,6 +246,10 @@ export function MonthlySummaryPage({ summary, prev, next }: { summary: MonthlySu
             共 {summary.total} 条评价，满意率 {percent(summary)}（满意率 =（非常满意 + 满意 + 基本满意）÷ 全部评价）
           </p>
         </header>
+        <p className="m-section m-sub">
+          想评价自己办过的事？在 <a href="/m/appointments">我的预约</a> 或 <a href="/m/my-suggestions">我的建议</a>{' '}
+          中，事项办结或建议答复后点「评价」，每件事评价一次。
+        </p>
         <nav className="m-section m-badges" aria-label="月份">
           <a href={`/m/ratings/${prev}`}>‹ {monthLabel(prev)}</a>
           {next ? <a href={`/m/ratings/${next}`}>{monthLabel(next)} ›</a> : null}
