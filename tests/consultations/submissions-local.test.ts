@@ -132,6 +132,47 @@ describe('submitting a suggestion', () => {
     expect(await withdrawSubmission(payload, { submissionId: result.submissionId, openid })).toMatchObject({ ok: false, status: 409 })
     await expect(moderate('admin', result.submissionId, 'approve')).rejects.toMatchObject({ status: 409, code: 'invalid-transition' })
   })
+
+  test('only a live suggestion (pending or public) answers a re-post as a duplicate: after withdrawing or a rejection the same text is stored anew', async () => {
+    const openid = newOpenid()
+    const text = '建议在东门加装道闸，晚上车辆乱停。'
+    const first = await submit(openid, text, { phone: '13800001111' })
+    expect(first).toMatchObject({ ok: true, duplicate: false })
+    if (!first.ok) return
+    expect(await withdrawSubmission(payload, { submissionId: first.submissionId, openid })).toEqual({ ok: true })
+
+    // Withdrawn to correct the phone, sent again: a new pending suggestion with the new phone.
+    const again = await submit(openid, text, { phone: '13900002222' })
+    expect(again).toMatchObject({ ok: true, duplicate: false })
+    if (!again.ok) return
+    const pending = await payload.find({
+      collection: 'consultation-submissions',
+      overrideAccess: true,
+      depth: 0,
+      where: { and: [{ openid: { equals: openid } }, { status: { equals: 'pending' } }] },
+    })
+    expect(pending.docs.map((doc) => [String(doc.id), doc.phone])).toEqual([[again.submissionId, '13900002222']])
+    // The live one answers a re-post as before.
+    expect(await submit(openid, text)).toMatchObject({ ok: true, duplicate: true, submissionId: again.submissionId })
+
+    // Rejected: the same text (rewritten or not) may be sent again.
+    await moderate('admin', again.submissionId, 'reject', '与本话题无关')
+    const third = await submit(openid, text)
+    expect(third).toMatchObject({ ok: true, duplicate: false })
+    expect(third.ok && third.submissionId).not.toBe(again.submissionId)
+    const retired = await payload.find({
+      collection: 'consultation-submissions',
+      overrideAccess: true,
+      depth: 0,
+      where: { openid: { equals: openid } },
+      sort: 'createdAt',
+    })
+    expect(retired.docs.map((doc) => doc.fingerprint)).toEqual([
+      `withdrawn:${first.submissionId}`,
+      `rejected:${again.submissionId}`,
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+    ])
+  })
 })
 
 describe('who reads a suggestion (Local API, overrideAccess false)', () => {

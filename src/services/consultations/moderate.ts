@@ -9,6 +9,7 @@ import { ApiError } from '../../http/api-error'
 import { compareAndSet } from '../../shared/cas'
 import { moderationActorOf } from './access'
 import { decideModeration, isSubmissionState } from './moderation'
+import { retiredFingerprint } from './submit'
 
 /** A suggestion as moderation reads it (depth 0). */
 interface SubmissionRow {
@@ -49,7 +50,11 @@ export async function moderateSubmission(req: PayloadRequest, input: { id: strin
     data.moderatedBy = userId
     data.moderatedAt = at
   }
-  if (decision.action === 'reject') data.rejectionReason = decision.text
+  if (decision.action === 'reject') {
+    data.rejectionReason = decision.text
+    // Retired with the state, so the resident may send the same text again (submit.ts).
+    data.fingerprint = retiredFingerprint('rejected', found.id)
+  }
   if (decision.action === 'answer') {
     data.reply = decision.text
     data.answeredAt = at

@@ -61,6 +61,17 @@ async function readTopic(payload: Payload, topicId: string): Promise<TopicRow | 
   return (found as unknown as TopicRow | null) ?? null
 }
 
+/** States whose suggestion is still the resident's word on the topic: a re-post of the same text is it again. */
+const LIVE_STATES: readonly string[] = ['pending', 'approved', 'answered']
+
+/**
+ * The fingerprint a suggestion keeps once it left the live states (`withdrawn:<id>`, `rejected:<id>`;
+ * the housekeeping's `cleared:<id>` likewise): unique like any fingerprint, and no longer the text's, so
+ * the resident may send the same text again (e.g. withdrawn to correct the phone, or rejected and
+ * rewritten). Written in the same compare-and-set as the state change.
+ */
+export const retiredFingerprint = (state: 'withdrawn' | 'rejected', id: string | number): string => `${state}:${String(id)}`
+
 async function findByFingerprint(payload: Payload, fingerprint: string): Promise<string | null> {
   const found = await payload.find({
     collection: 'consultation-submissions',
@@ -71,7 +82,19 @@ async function findByFingerprint(payload: Payload, fingerprint: string): Promise
     pagination: false,
   })
   const doc = found.docs[0]
-  return doc ? String(doc.id) : null
+  if (!doc) return null
+  if (LIVE_STATES.includes(doc.status)) return String(doc.id)
+  // Withdrawn or rejected before fingerprints were retired with the state: retire it now (compare-and-set,
+  // so a twin request doing the same is harmless), then the text is free.
+  if (doc.status === 'withdrawn' || doc.status === 'rejected') {
+    await compareAndSet(
+      payload,
+      'consultation-submissions',
+      { and: [{ id: { equals: doc.id } }, { fingerprint: { equals: fingerprint } }] },
+      { fingerprint: retiredFingerprint(doc.status, doc.id) },
+    )
+  }
+  return null
 }
 
 async function countSince(payload: Payload, openid: string, since: number): Promise<number> {
@@ -92,8 +115,10 @@ async function countSince(payload: Payload, openid: string, since: number): Prom
  *    Beijing dates): else 409 `closed` 「征集已截止」 (or 「征集尚未开始」 before the open date);
  * 2. `validateSubmission` (text 1–1000 characters, ≤ 6 photos of ≤ 10 MB in an accepted original
  *    format, optional name, optional mobile): else 400 `invalid` with the Chinese problem per field;
- * 3. the same text by the same resident on the same topic (`submissionFingerprint`) already stored:
- *    `{ ok: true, duplicate: true }` with that suggestion's id, nothing stored (a retry is not rate-limited);
+ * 3. the same text by the same resident on the same topic (`submissionFingerprint`) already stored and
+ *    still live (pending, public or answered): `{ ok: true, duplicate: true }` with that suggestion's id,
+ *    nothing stored (a retry is not rate-limited). A withdrawn or rejected one does not count: its
+ *    fingerprint was retired with its state (`retiredFingerprint`), so the text is stored anew;
  * 4. the rate limit of the settings (`maxPerHour`, `maxPerDay` in rolling windows, per openid, all
  *    topics, every state counted): else 429 `rate-limited` 「提交太频繁…」;
  * 5. creates the suggestion (待审核, masked copies of openid/name/phone, `receivedOn` Beijing, the reply
@@ -251,7 +276,8 @@ export async function withdrawSubmission(
     payload,
     'consultation-submissions',
     { and: [{ id: { equals: found.id } }, { status: { equals: 'pending' } }] },
-    { status: 'withdrawn' },
+    // The fingerprint is retired with the state: the same text may be sent again (corrected name or phone).
+    { status: 'withdrawn', fingerprint: retiredFingerprint('withdrawn', found.id) },
   )
   if (!updated) return { ok: false, status: 409, code: 'invalid-transition', message: '建议已审核，不能撤回' }
   return { ok: true }
