@@ -133,6 +133,21 @@ describe('submitting a suggestion', () => {
     await expect(moderate('admin', result.submissionId, 'approve')).rejects.toMatchObject({ status: 409, code: 'invalid-transition' })
   })
 
+  test('a text of 1000 characters is stored whatever its UTF-16 length (𠮷, emoji); 1001 is refused in Chinese, never thrown', async () => {
+    const openid = newOpenid()
+    const wide = `建议${'𠮷'.repeat(498)}${'😀'.repeat(500)}`
+    expect(wide.length).toBe(1998)
+    const stored = await submit(openid, wide)
+    expect(stored).toMatchObject({ ok: true, duplicate: false })
+    if (stored.ok) expect((await payload.findByID({ collection: 'consultation-submissions', id: stored.submissionId, depth: 0 })).body).toBe(wide)
+    expect(await submit(openid, `${wide}。`)).toMatchObject({
+      ok: false,
+      status: 400,
+      code: 'invalid',
+      problems: { text: expect.stringContaining('1001 个字') },
+    })
+  })
+
   test('only a live suggestion (pending or public) answers a re-post as a duplicate: after withdrawing or a rejection the same text is stored anew', async () => {
     const openid = newOpenid()
     const text = '建议在东门加装道闸，晚上车辆乱停。'

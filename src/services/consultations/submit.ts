@@ -7,7 +7,7 @@
  * chat (src/inbound) calls it with the text after the keyword and no photos. Every answer is data:
  * the caller turns it into a page, a JSON body or a chat reply.
  */
-import type { Payload } from 'payload'
+import { ValidationError, type Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import { compareAndSet } from '../../shared/cas'
 import { shanghaiDate } from '../../shared/time'
@@ -104,6 +104,19 @@ async function countSince(payload: Payload, openid: string, since: number): Prom
     where: { and: [{ openid: { equals: openid } }, { receivedAt: { greater_than: new Date(since).toISOString() } }] },
   })
   return totalDocs
+}
+
+/** The collection's fields as the form names them. */
+const FORM_FIELD: Record<string, SubmissionField> = { body: 'text', photos: 'photos', name: 'name', phone: 'phone' }
+
+/** A ValidationError of the collection as submitSuggestion's 400, the problem on the form's field (else on the text). */
+function storageRefusal(error: ValidationError): SubmitResult {
+  const problems: Partial<Record<SubmissionField, string>> = {}
+  for (const item of error.data.errors) {
+    const field = FORM_FIELD[item.path] ?? 'text'
+    problems[field] ??= `提交的内容有误：${item.message}`
+  }
+  return { ok: false, status: 400, code: 'invalid', message: Object.values(problems)[0] ?? '提交的内容有误，请检查后再提交', problems }
 }
 
 /**
@@ -219,6 +232,9 @@ export async function submitSuggestion(
     // The unique index refused a twin request that stored the same suggestion first: answer it.
     const twin = await findByFingerprint(payload, fingerprint)
     if (twin) return { ok: true, submissionId: twin, duplicate: true }
+    // A field the collection refuses although validateSubmission accepted it (the two should agree,
+    // see `characterLimit`): a Chinese 400 the page shows with the text kept, never a thrown 500.
+    if (error instanceof ValidationError) return storageRefusal(error)
     throw error
   }
 
