@@ -122,6 +122,25 @@ describe('submitting a suggestion', () => {
     }
   })
 
+  test('the rate limit holds under a burst: six different suggestions at once with maxPerHour 2 store 2 and refuse 4; a duplicate gives its claim back', async () => {
+    await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 2 } })
+    try {
+      const openid = newOpenid()
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => submit(openid, `第 ${i + 1} 条不同的建议`)))
+      const stored = await payload.count({ collection: 'consultation-submissions', overrideAccess: true, where: { openid: { equals: openid } } })
+      expect({ stored: stored.totalDocs, refused: results.filter((r) => !r.ok && r.code === 'rate-limited').length }).toEqual({ stored: 2, refused: 4 })
+
+      // Two of the same text at once: one stored, the twin answered as a duplicate without using the hour's second claim.
+      const twin = newOpenid()
+      const both = await Promise.all([submit(twin, '同一条建议'), submit(twin, '同一条建议')])
+      expect(both.every((answer) => answer.ok)).toBe(true)
+      expect(await submit(twin, '另一条建议')).toMatchObject({ ok: true, duplicate: false })
+      expect(await submit(twin, '第三条建议')).toMatchObject({ ok: false, status: 429 })
+    } finally {
+      await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 5 } })
+    }
+  })
+
   test('the resident withdraws their own pending suggestion, and nobody else does', async () => {
     const openid = newOpenid()
     const result = await submit(openid, '建议增加巡逻')

@@ -17,6 +17,7 @@ import { compareAndSet } from '../../shared/cas'
 import { addDays, DAY_MS, shanghaiDate } from '../../shared/time'
 import { PUBLIC_SUBMISSION_STATES } from './moderation'
 import { CLEARED_MARK } from '../appointments/housekeeping'
+import { deleteEndedRateCounters } from './rate-limit'
 import { loadConsultationSettings } from './settings'
 
 /** Suggestions one batch handles; runs repeat daily, so a backlog drains. */
@@ -49,6 +50,8 @@ const idOf = (value: unknown): string | null =>
  */
 export async function clearExpiredConsultationData(payload: Payload, now: number = Date.now()): Promise<number> {
   const { retentionDays } = await loadConsultationSettings(payload)
+  // The rate counters of windows already over (they count, nothing else; keyed by a hash of the openid).
+  await deleteEndedRateCounters(payload, now)
   const topics = await payload.find({
     collection: 'consultation-topics',
     overrideAccess: true,

@@ -14,6 +14,7 @@ import { shanghaiDate } from '../../shared/time'
 import { maskOpenid } from '../notifications/resident-notices'
 import { alertNewSubmission } from './alerts'
 import { replyDeadline } from './moderation'
+import { claimSubmission, rateLimitMessage } from './rate-limit'
 import { loadConsultationSettings } from './settings'
 import { contactFor, submissionFingerprint, validateSubmission, type SubmissionField } from './submission'
 import { acceptsSubmissions } from './topic-window'
@@ -45,7 +46,6 @@ interface TopicRow {
 
 /** Characters of the text kept as the list's excerpt. */
 const EXCERPT_LENGTH = 40
-const HOUR_MS = 3600_000
 
 const excerptOf = (text: string): string => {
   const chars = Array.from(text.replace(/\s+/gu, ' '))
@@ -97,15 +97,6 @@ async function findByFingerprint(payload: Payload, fingerprint: string): Promise
   return null
 }
 
-async function countSince(payload: Payload, openid: string, since: number): Promise<number> {
-  const { totalDocs } = await payload.count({
-    collection: 'consultation-submissions',
-    overrideAccess: true,
-    where: { and: [{ openid: { equals: openid } }, { receivedAt: { greater_than: new Date(since).toISOString() } }] },
-  })
-  return totalDocs
-}
-
 /** The collection's fields as the form names them. */
 const FORM_FIELD: Record<string, SubmissionField> = { body: 'text', photos: 'photos', name: 'name', phone: 'phone' }
 
@@ -132,8 +123,9 @@ function storageRefusal(error: ValidationError): SubmitResult {
  *    still live (pending, public or answered): `{ ok: true, duplicate: true }` with that suggestion's id,
  *    nothing stored (a retry is not rate-limited). A withdrawn or rejected one does not count: its
  *    fingerprint was retired with its state (`retiredFingerprint`), so the text is stored anew;
- * 4. the rate limit of the settings (`maxPerHour`, `maxPerDay` in rolling windows, per openid, all
- *    topics, every state counted): else 429 `rate-limited` 「提交太频繁…」;
+ * 4. the rate limit of the settings (`maxPerHour`, `maxPerDay` per Beijing clock hour and day, per
+ *    openid, all topics, every suggestion stored counted), claimed atomically before the insert
+ *    (rate-limit.ts) and given back when nothing is stored: else 429 `rate-limited` 「提交太频繁…」;
  * 5. creates the suggestion (待审核, masked copies of openid/name/phone, `receivedOn` Beijing, the reply
  *    deadline `replyWorkingDays` working days after — or `deadlineWarning` when the calendar does not
  *    know the year) and its photos (`consultation-photos`, linked both ways). Two identical requests at
@@ -189,11 +181,11 @@ export async function submitSuggestion(
   if (earlier) return { ok: true, submissionId: earlier, duplicate: true }
 
   const settings = await loadConsultationSettings(payload)
-  const [lastHour, lastDay] = await Promise.all([countSince(payload, input.openid, now - HOUR_MS), countSince(payload, input.openid, now - 24 * HOUR_MS)])
-  if (lastHour >= settings.maxPerHour || lastDay >= settings.maxPerDay) {
-    const window = lastHour >= settings.maxPerHour ? `每小时最多 ${settings.maxPerHour} 条` : `每天最多 ${settings.maxPerDay} 条`
-    return { ok: false, status: 429, code: 'rate-limited', message: `提交太频繁，请稍后再试（${window}）` }
-  }
+  // Claimed before the insert, in one atomic statement per window (rate-limit.ts): suggestions sent
+  // at once cannot all pass; given back below when this one is finally not stored.
+  const claim = await claimSubmission(payload, input.openid, now, settings)
+  if (!claim.ok) return { ok: false, status: 429, code: 'rate-limited', message: rateLimitMessage(claim.window, settings) }
+  const giveBack = () => claim.release().catch((error: unknown) => payload.logger.warn({ err: error }, 'consultations: a rate claim was not given back'))
 
   const receivedOn = shanghaiDate(now)
   const deadline = replyDeadline(receivedOn, settings.replyWorkingDays)
@@ -230,6 +222,7 @@ export async function submitSuggestion(
     submissionId = String(created.id)
   } catch (error) {
     // The unique index refused a twin request that stored the same suggestion first: answer it.
+    await giveBack()
     const twin = await findByFingerprint(payload, fingerprint)
     if (twin) return { ok: true, submissionId: twin, duplicate: true }
     // A field the collection refuses although validateSubmission accepted it (the two should agree,
@@ -257,6 +250,7 @@ export async function submitSuggestion(
       // so a retry stores it whole instead of answering a duplicate without its photos.
       await payload.delete({ collection: 'consultation-photos', where: { submission: { equals: submissionId } }, overrideAccess: true }).catch(() => undefined)
       await payload.delete({ collection: 'consultation-submissions', id: submissionId, overrideAccess: true }).catch(() => undefined)
+      await giveBack()
       throw error
     }
   }
