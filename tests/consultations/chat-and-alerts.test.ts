@@ -98,6 +98,26 @@ describe('a suggestion from the chat', () => {
     expect(inbox.totalDocs).toBe(1)
   })
 
+  test('over the rate limit the instant reply promises nothing it cannot keep: 「已收到您的留言，我们会尽快处理」, and the text goes to the inbox', async () => {
+    const openid = RESIDENTS[4]!
+    await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 1 } })
+    try {
+      expect(await say(openid, '堆物 一楼楼道有杂物')).toMatch(/审核后公开/)
+      await settleInbound(worker)
+      // The hour's one suggestion is used: the next is answered as a message, and stored as one.
+      expect(await say(openid, '堆物 二楼楼道也有杂物')).toBe('已收到您的留言，我们会尽快处理')
+      // A re-post of the stored one is still that suggestion.
+      expect(await say(openid, '堆物 一楼楼道有杂物')).toMatch(/审核后公开/)
+      await settleInbound(worker)
+    } finally {
+      await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 5 } })
+    }
+    const stored = await payload.find({ collection: 'consultation-submissions', overrideAccess: true, depth: 0, where: { openid: { equals: openid } } })
+    expect(stored.docs.map((doc) => doc.body)).toEqual(['一楼楼道有杂物'])
+    const inbox = await payload.find({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } as never })
+    expect(inbox.totalDocs).toBe(1)
+  })
+
   test('a keyword with nothing after it is an ordinary message', async () => {
     const openid = RESIDENTS[1]!
     expect(await say(openid, '堆物')).toBe('')

@@ -14,7 +14,7 @@ import { shanghaiDate } from '../../shared/time'
 import { maskOpenid } from '../notifications/resident-notices'
 import { alertNewSubmission } from './alerts'
 import { replyDeadline } from './moderation'
-import { claimSubmission, rateLimitMessage } from './rate-limit'
+import { claimSubmission, rateLimitMessage, rateLimitReached } from './rate-limit'
 import { loadConsultationSettings } from './settings'
 import { contactFor, submissionFingerprint, validateSubmission, type SubmissionField } from './submission'
 import { acceptsSubmissions } from './topic-window'
@@ -261,6 +261,28 @@ export async function submitSuggestion(
     payload.logger.error({ err: error, submissionId }, 'consultations: the staff alert of a new suggestion failed')
   }
   return { ok: true, submissionId, duplicate: false }
+}
+
+/**
+ * The cheap checks of a suggestion before expensive work (the page's photo decoding, the chat's instant
+ * reply): reads only, nothing claimed or stored. `duplicateOf`: the id of the live suggestion this text
+ * re-posts (submitSuggestion would answer it as a duplicate, unlimited); else 429 `rate-limited` when an
+ * hour or day window of the resident is already full (`rateLimitReached`). The topic's phase is the
+ * caller's (it has the topic). submitSuggestion still decides; this only spares work it would refuse.
+ */
+export async function precheckSuggestion(
+  payload: Payload,
+  input: { topicId: string; openid: string; text: string; now: number },
+): Promise<{ ok: true; duplicateOf: string | null } | { ok: false; status: 429; code: 'rate-limited'; message: string }> {
+  const text = input.text.trim()
+  if (text !== '' && input.openid !== '' && input.topicId !== '') {
+    const earlier = await findByFingerprint(payload, submissionFingerprint(input.openid, input.topicId, text))
+    if (earlier) return { ok: true, duplicateOf: earlier }
+  }
+  const settings = await loadConsultationSettings(payload)
+  const full = await rateLimitReached(payload, input.openid, input.now, settings)
+  if (full) return { ok: false, status: 429, code: 'rate-limited', message: rateLimitMessage(full, settings) }
+  return { ok: true, duplicateOf: null }
 }
 
 /**
