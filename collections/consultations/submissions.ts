@@ -82,5 +82,7 @@ export const ConsultationSubmissions: CollectionConfig = {
     { name: 'outcomeToldAt', type: 'date', label: { zh: '已告知结果', en: 'Told of the outcome' } },
     // Set when the resident's openid, name and phone were cleared (src/services/consultations/housekeeping.ts).
     { name: 'personalDataClearedAt', type: 'date', index: true, label: { zh: '个人信息已清除', en: 'Personal data cleared at' }, admin: { readOnly: true } },
+    // Set when the name, phone and photos of a withdrawn (at once) or rejected (30 days on) suggestion were cleared.
+    { name: 'contactClearedAt', type: 'date', index: true, label: { zh: '联系方式已清除', en: 'Contact cleared at' }, admin: { readOnly: true } },
   ],
 }

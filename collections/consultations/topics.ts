@@ -2,7 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { apiEndpoints } from '../../src/http/api-endpoints'
 import { canReadTopics, canUpdateTopics, nobody, staffOnlyField } from '../../src/services/consultations/access'
 import { topicEndpoints } from './endpoints'
-import { TOPIC_REVIEW_READINESS, topicBeforeChange } from '../../src/services/consultations/topic-rules'
+import { refuseDeletingTopicWithSuggestions, TOPIC_REVIEW_READINESS, topicBeforeChange } from '../../src/services/consultations/topic-rules'
 import { TOPIC_CATEGORIES, TOPIC_CATEGORY_LABELS } from '../../src/services/consultations/topic-window'
 import { MAX_MILESTONE_TEXT, MAX_STATEMENT_LENGTH } from '../../src/services/consultations/outcome'
 import { characterLimit } from '../../src/services/consultations/submission'
@@ -50,7 +50,8 @@ export const ConsultationTopics: CollectionConfig = {
   },
   // Reviewed like the service guides (src/services/review); anyone reads approved topics only.
   access: { read: canReadTopics, create: canCreateContent, update: canUpdateTopics, delete: canDeleteContent },
-  hooks: { beforeChange: [topicBeforeChange] },
+  // A topic with suggestions is not deleted (topic-rules.ts says why): no orphan suggestion.
+  hooks: { beforeChange: [topicBeforeChange], beforeDelete: [refuseDeletingTopicWithSuggestions] },
   endpoints: apiEndpoints([reviewEndpoint('consultation-topics'), ...topicEndpoints]),
   custom: { reviewReadiness: TOPIC_REVIEW_READINESS },
   timestamps: true,

@@ -14,6 +14,7 @@ import { shanghaiDate } from '../../shared/time'
 import { maskOpenid } from '../notifications/resident-notices'
 import { alertNewSubmission } from './alerts'
 import { replyDeadline } from './moderation'
+import { clearSuggestionContact } from './housekeeping'
 import { claimSubmission, rateLimitMessage, rateLimitReached } from './rate-limit'
 import { loadConsultationSettings } from './settings'
 import { contactFor, submissionFingerprint, validateSubmission, type SubmissionField } from './submission'
@@ -312,5 +313,9 @@ export async function withdrawSubmission(
     { status: 'withdrawn', fingerprint: retiredFingerprint('withdrawn', found.id) },
   )
   if (!updated) return { ok: false, status: 409, code: 'invalid-transition', message: '建议已审核，不能撤回' }
+  // Taken back: its name, phone and photos go at once (the housekeeping retries what fails here).
+  await clearSuggestionContact(payload, found, Date.now()).catch((error: unknown) =>
+    payload.logger.warn({ err: error, submissionId: found.id }, 'consultations: a withdrawn suggestion keeps its contact until the housekeeping'),
+  )
   return { ok: true }
 }

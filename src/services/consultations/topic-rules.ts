@@ -4,8 +4,9 @@
  * topics still taking suggestions — and the outcome, which staff of the handling office write on an
  * approved topic without sending it back to review. Errors in Chinese, on their fields.
  */
-import { ValidationError, type CollectionBeforeChangeHook, type Payload } from 'payload'
+import { ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type Payload } from 'payload'
 import { idOf, staffOf } from '../../access/roles'
+import { ApiError } from '../../http/api-error'
 import { shanghaiDate } from '../../shared/time'
 import type { ReadinessProblem } from '../content/wechat-readiness'
 import { enforceReviewRules, REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
@@ -122,3 +123,21 @@ export function checkTopicReadiness(topic: Record<string, unknown>): ReadinessPr
 
 /** The review readiness of the topics (custom.reviewReadiness of the collection). */
 export const TOPIC_REVIEW_READINESS: ReviewReadiness = { check: checkTopicReadiness, refusal: '征集话题信息不完整' }
+
+/**
+ * The topics' `beforeDelete`: a topic with suggestions is not deleted (409 `has-suggestions`). Chosen
+ * over clearing the orphans: the suggestions are the residents' words and the public record of the
+ * consultation (the outcome, the replies), their senders are owed the outcome and their data are cleared
+ * by the topic's own retention (housekeeping.ts, which finds suggestions through their topic — an orphan
+ * would never be cleared). A topic that should disappear is closed (its dates) instead; a topic without
+ * suggestions (a draft, a mistake) is deleted as usual.
+ */
+export const refuseDeletingTopicWithSuggestions: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const { totalDocs } = await req.payload.count({ collection: 'consultation-submissions', where: { topic: { equals: id } }, overrideAccess: true, req })
+  if (totalDocs > 0) {
+    throw new ApiError(409, 'has-suggestions', {
+      zh: `该话题已有 ${totalDocs} 条居民建议，不能删除（建议是征集的记录，居民还要看到结果）；如需停止征集，请修改截止日期`,
+      en: `This topic has ${totalDocs} suggestions and cannot be deleted (they are the record of the consultation); change its close date to stop it`,
+    })
+  }
+}
