@@ -104,7 +104,12 @@ export async function clearTakenBackContacts(payload: Payload, now: number = Dat
     const due = await payload.find({ collection: 'consultation-submissions', overrideAccess: true, depth: 0, limit: BATCH, where: contactsDueWhere(now) })
     if (due.docs.length === 0) break
     let progressed = false
-    for (const doc of due.docs) if (await clearSuggestionContact(payload, doc, now)) (cleared++, (progressed = true))
+    for (const doc of due.docs) {
+      if (!(await clearSuggestionContact(payload, doc, now))) continue
+      cleared++
+      progressed = true
+    }
+    // Every one of the batch was cleared by another instance meanwhile: the next query finds the rest.
     if (!progressed) break
   }
   return cleared

@@ -291,7 +291,8 @@ export async function precheckSuggestion(
  * rule): 404 `not-found` when there is no such suggestion, 403 `forbidden` when it is someone
  * else's (by openid), 409 `invalid-transition` when it is no longer pending (approved, rejected,
  * answered, already withdrawn) — also when staff moderate it at the same moment (compare-and-set on
- * the state read).
+ * the state read). Withdrawn, its fingerprint is retired (the text may be sent again) and its name,
+ * phone and photos are cleared at once (housekeeping.ts' `clearSuggestionContact`).
  */
 export async function withdrawSubmission(
   payload: Payload,
