@@ -356,6 +356,27 @@ describe('topics', () => {
   })
 })
 
+describe('a published outcome', () => {
+  test('is corrected by leaders and admins only: the handling office may no longer change its milestones or statement', async () => {
+    const topic = await createTopic(payload, {
+      office: world.office,
+      keyword: null,
+      statement: '已安装噪音监测屏。',
+      milestones: [{ date: '2026-10-20', text: '安装噪音监测屏' }],
+      outcomePublishedAt: '2026-11-01T02:00:00.000Z',
+    })
+    const edit = (who: WorldUser, data: Record<string, unknown>) =>
+      payload.update({ collection: 'consultation-topics', id: topic, overrideAccess: false, user: world.users[who], data: data as never })
+    await expect(edit('clerk', { statement: '悄悄改过的说明。' })).rejects.toMatchObject({
+      data: { errors: [expect.objectContaining({ message: expect.stringContaining('只能由领导或管理员更正') })] },
+    })
+    await expect(edit('clerk', { milestones: [{ date: '2026-10-21', text: '安装噪音监测屏' }] })).rejects.toThrow()
+    expect(await payload.findByID({ collection: 'consultation-topics', id: topic, depth: 0 })).toMatchObject({ statement: '已安装噪音监测屏。' })
+    expect(await edit('leader', { statement: '已安装噪音监测屏（更正：共两块）。' })).toMatchObject({ statement: '已安装噪音监测屏（更正：共两块）。' })
+    expect(await edit('admin', { milestones: [{ date: '2026-10-21', text: '安装噪音监测屏两块' }] })).toMatchObject({ reviewStatus: 'approved' })
+  })
+})
+
 describe('the review of a topic', () => {
   test('the author submits, the queue shows it to the leader, who approves; then the public reads it', async () => {
     const created = await payload.create({
@@ -368,8 +389,9 @@ describe('the review of a topic', () => {
         question: '如何提高分类准确率？',
         category: 'sanitation',
         office: world.office,
-        opensOn: '2027-02-01',
-        closesOn: '2027-02-28',
+        // Open already (the public reads a topic from its open date), closing after the real today.
+        opensOn: '2026-01-01',
+        closesOn: '2099-02-28',
       } as never,
     })
     const id = String(created.id)

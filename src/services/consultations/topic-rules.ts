@@ -52,6 +52,23 @@ export async function liveKeywords(payload: Payload, exceptId: string | null, to
   return (found.docs as Array<{ keyword?: string | null }>).map((doc) => doc.keyword ?? '').filter((keyword) => keyword !== '')
 }
 
+/** A milestone row as compared: its date, text and photos' ids (the row's own id and shape left out). */
+function milestonesKey(value: unknown): string {
+  const rows = Array.isArray(value) ? (value as Array<Record<string, unknown>>) : []
+  const ids = (photos: unknown) => (Array.isArray(photos) ? photos.map((photo) => String(idOf(photo) ?? photo)) : [])
+  return JSON.stringify(rows.map((row) => [String(row.date ?? '').trim(), String(row.text ?? '').trim(), ids(row.photosBefore), ids(row.photosAfter)]))
+}
+
+/**
+ * True when `data` changes the published outcome of `original` (its milestones or statement) — once
+ * published, the public record: only leaders and admins correct it (topicBeforeChange).
+ */
+export function changesPublishedOutcome(data: Record<string, unknown>, original: Record<string, unknown>): boolean {
+  if (blank(original.outcomePublishedAt)) return false
+  if ('statement' in data && String(data.statement ?? '').trim() !== String(original.statement ?? '').trim()) return true
+  return 'milestones' in data && milestonesKey(data.milestones) !== milestonesKey(original.milestones)
+}
+
 /**
  * beforeChange of the topics: dates (validateTopicDates; a new topic may not close in the past), the
  * keyword (validateKeyword among the live topics; stored normalized), then either the outcome-only
@@ -83,6 +100,14 @@ export const topicBeforeChange: CollectionBeforeChangeHook = async (args) => {
 
   if (operation === 'update') {
     const staff = staffOf(req.user)
+    // The published outcome is the public record: corrected by leaders and admins only, never silently
+    // by the office (system code without a user — the endpoints — is not a correction by anyone).
+    if (staff && staff.role !== 'leader' && staff.role !== 'admin' && changesPublishedOutcome(data, original)) {
+      throw new ValidationError({
+        collection: 'consultation-topics',
+        errors: [{ path: 'statement', message: '结果已公开，办理进展和结果说明只能由领导或管理员更正' }],
+      })
+    }
     const previous = isReviewState(original.reviewStatus) ? original.reviewStatus : 'draft'
     const contentChanged = TOPIC_CONTENT_FIELDS.some((field) => field in data && !sameValue(data[field], original[field]))
     const statusRequested = isReviewState(data.reviewStatus) && data.reviewStatus !== previous
