@@ -16,6 +16,7 @@ import type { LexicalDocument } from '../content/rich-text'
 import { loadSavedMenu } from '../menu/load'
 import { SUB_MENU, type SavedMenuButton } from '../menu/types'
 import { bytes, MENU_LIMITS } from '../menu/validate'
+import { CLEARED_MARK } from '../appointments/housekeeping'
 import { notifyResident } from '../notifications/resident-notices'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
 import { isOfTopic, mayManageOutcome } from './access'
@@ -102,7 +103,7 @@ const openidHash = (openid: string): string => createHash('sha256').update(openi
 
 /**
  * Tells every resident who took part (participantsToTell: a suggestion in any state but withdrawn),
- * once, that the outcome is published: a template message `outcomePublished` through the account of
+ * whose openid was not cleared by the retention (「（已清除）」, housekeeping.ts), once, that the outcome is published: a template message `outcomePublished` through the account of
  * their suggestion (clientMsgId `topic:<id>:outcome:<openid-hash>`, so a retry sends nothing twice),
  * then `outcomeToldAt` on their suggestions. Answers how many were told now.
  */
@@ -115,7 +116,17 @@ export async function tellParticipants(payload: Payload, topic: TopicDoc, now: n
     sort: 'receivedAt',
     where: { topic: { equals: topic.id } },
   })
-  const rows = found.docs as unknown as Array<{ id: string; openid: string; status: string; account?: unknown; outcomeToldAt?: string | null }>
+  const rows = (
+    found.docs as unknown as Array<{
+      id: string
+      openid: string
+      status: string
+      account?: unknown
+      outcomeToldAt?: string | null
+      personalDataClearedAt?: string | null
+    }>
+  ).filter((row) => row.openid !== CLEARED_MARK && !row.personalDataClearedAt)
+  // Cleared by the retention (openid 「（已清除）」): nobody left to tell, and never a send to the mark.
   const told = rows.filter((row) => row.outcomeToldAt).map((row) => row.openid)
   const toTell = participantsToTell(
     rows.map((row) => ({ openid: row.openid, state: isSubmissionState(row.status) ? row.status : 'pending' })),
