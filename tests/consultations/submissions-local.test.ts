@@ -321,7 +321,7 @@ describe('topics', () => {
       id: world.topic,
       overrideAccess: false,
       user: world.users.clerk,
-      data: { statement: '已完成治理。', milestones: [{ date: '2026-10-20', text: '安装噪音监测屏' }] } as never,
+      data: { statement: '已完成治理。', milestones: [{ date: '2026-10-20', text: '安装噪音监测屏' }] },
     })
     expect(outcome).toMatchObject({ reviewStatus: 'approved', statement: '已完成治理。' })
     // A closed topic's keyword now used by an open one: its outcome is still editable (the keyword unchanged).
@@ -332,7 +332,7 @@ describe('topics', () => {
       id: closed,
       overrideAccess: false,
       user: world.users.clerk,
-      data: { keyword: 'cs旧词', statement: '已办结。' } as never,
+      data: { keyword: 'cs旧词', statement: '已办结。' },
     })
     expect(keepsKeyword).toMatchObject({ statement: '已办结。', reviewStatus: 'approved' })
     await expect(
@@ -341,7 +341,7 @@ describe('topics', () => {
         id: world.topic,
         overrideAccess: false,
         user: world.users.clerk,
-        data: { title: '改标题' } as never,
+        data: { title: '改标题' },
       }),
     ).rejects.toMatchObject(fieldError('title', /结果公开/))
     await expect(
@@ -350,7 +350,7 @@ describe('topics', () => {
         id: world.topic,
         overrideAccess: false,
         user: world.users.outsider,
-        data: { statement: 'x' } as never,
+        data: { statement: 'x' },
       }),
     ).rejects.toThrow()
   })
@@ -392,7 +392,7 @@ describe('the review of a topic', () => {
         // Open already (the public reads a topic from its open date), closing after the real today.
         opensOn: '2026-01-01',
         closesOn: '2099-02-28',
-      } as never,
+      },
     })
     const id = String(created.id)
     expect(created).toMatchObject({ reviewStatus: 'draft', createdBy: world.users.author.id })

@@ -8,6 +8,7 @@
 import type { Payload, Where } from 'payload'
 import { idOf } from '../../access/roles'
 import { adminUrl } from '../../http/admin-url'
+import type { User } from '../../payload-types'
 import { formatShanghai } from '../../shared/time'
 import { activeUsersWithRole, notify, type Recipient } from '../notifications/notify'
 import { notifyStaffWeChat } from '../notifications/staff-templates'
@@ -15,19 +16,12 @@ import { notifyStaffWeChat } from '../notifications/staff-templates'
 /** One alert per recipient per topic within this window. */
 export const ALERT_WINDOW_MS = 3600_000
 
-interface StaffRow {
-  id: string
-  email?: string | null
-  name?: string | null
-  wechatOpenid?: string | null
-}
-
 /** Active staff of the office or the community (any role); the admins when nobody is. */
-async function recipientsFor(payload: Payload, office: string | null, community: string | null): Promise<StaffRow[]> {
+async function recipientsFor(payload: Payload, office: string | null, community: string | null): Promise<User[]> {
   const ors: Where[] = []
   if (office) ors.push({ offices: { in: [office] } })
   if (community) ors.push({ community: { equals: community } })
-  let rows: StaffRow[] = []
+  let rows: User[] = []
   if (ors.length > 0) {
     const found = await payload.find({
       collection: 'users',
@@ -36,7 +30,7 @@ async function recipientsFor(payload: Payload, office: string | null, community:
       pagination: false,
       where: { and: [{ active: { not_equals: false } }, { or: ors }] },
     })
-    rows = found.docs as unknown as StaffRow[]
+    rows = found.docs
   }
   if (rows.length > 0) return rows
   const admins = await activeUsersWithRole(payload, 'admin')
@@ -47,7 +41,7 @@ async function recipientsFor(payload: Payload, office: string | null, community:
     pagination: false,
     where: { id: { in: admins.map((admin) => admin.id) } },
   })
-  return found.docs as unknown as StaffRow[]
+  return found.docs
 }
 
 /** The recipients already alerted about this topic within the window (their e-mail record is the mark). */
@@ -77,18 +71,13 @@ async function alertedRecently(payload: Payload, topicId: string, ids: string[],
  * and WeChat messages are recorded, not thrown (notify.ts, staff-templates.ts).
  */
 export async function alertNewSubmission(payload: Payload, input: { topicId: string; now: number }): Promise<string[]> {
-  const topic = (await payload.findByID({
+  const topic = await payload.findByID({
     collection: 'consultation-topics',
     id: input.topicId,
     depth: 0,
     overrideAccess: true,
     disableErrors: true,
-  })) as unknown as {
-    id: string
-    title: string
-    office?: unknown
-    community?: unknown
-  } | null
+  })
   if (!topic) return []
   const staff = await recipientsFor(payload, idOf(topic.office), idOf(topic.community))
   const recent = await alertedRecently(

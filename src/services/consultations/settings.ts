@@ -22,9 +22,7 @@ export const CONSULTATION_SETTINGS_DEFAULTS: ConsultationSettings = {
 
 /** The stored settings, each missing value replaced by its default (read with overrideAccess: residents' requests read them too). */
 export async function loadConsultationSettings(payload: Payload): Promise<ConsultationSettings> {
-  const stored = (await payload.findGlobal({ slug: 'consultation-settings', depth: 0, overrideAccess: true })) as Partial<
-    Record<keyof ConsultationSettings, number | null>
-  >
+  const stored = await payload.findGlobal({ slug: 'consultation-settings', depth: 0, overrideAccess: true })
   const pick = (key: keyof ConsultationSettings): number => stored[key] ?? CONSULTATION_SETTINGS_DEFAULTS[key]
   return { replyWorkingDays: pick('replyWorkingDays'), maxPerHour: pick('maxPerHour'), maxPerDay: pick('maxPerDay'), retentionDays: pick('retentionDays') }
 }

@@ -7,6 +7,7 @@
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type Payload } from 'payload'
 import { idOf, staffOf } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
+import type { ConsultationTopic } from '../../payload-types'
 import { shanghaiDate } from '../../shared/time'
 import type { ReadinessProblem } from '../content/wechat-readiness'
 import { enforceReviewRules, REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
@@ -48,8 +49,8 @@ export async function liveKeywords(payload: Payload, exceptId: string | null, to
       ],
     },
     select: { keyword: true },
-  } as never)
-  return (found.docs as Array<{ keyword?: string | null }>).map((doc) => doc.keyword ?? '').filter((keyword) => keyword !== '')
+  })
+  return found.docs.map((doc) => doc.keyword ?? '').filter((keyword) => keyword !== '')
 }
 
 /** A milestone row as compared: its date, text and photos' ids (the row's own id and shape left out). */
@@ -76,7 +77,7 @@ export function changesPublishedOutcome(data: Record<string, unknown>, original:
  * the handling office who may not edit the topic's content (not its author, not a reviewer) get a
  * Chinese refusal when they change it.
  */
-export const topicBeforeChange: CollectionBeforeChangeHook = async (args) => {
+export const topicBeforeChange: CollectionBeforeChangeHook<ConsultationTopic> = async (args) => {
   const { data, originalDoc, operation, req, context } = args
   if (context?.[REVIEW_TRANSITION_CONTEXT]) return data
   const original = (originalDoc ?? {}) as Record<string, unknown>
@@ -128,7 +129,7 @@ export const topicBeforeChange: CollectionBeforeChangeHook = async (args) => {
       }
     }
   }
-  return enforceReviewRules(args as never)
+  return enforceReviewRules(args)
 }
 
 /**

@@ -11,7 +11,6 @@ import { shanghaiDate } from '../../shared/time'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { escalationDue, FINAL_RECTIFICATION_STATES, type Escalation } from './rectification'
 import { headOrAdmins } from './recipients'
-import type { StoredRectification } from './stored'
 
 /** The keys of `escalationsSent` (stored one per line: a top-level text column, so a compare-and-set can guard it). */
 export const sentKeys = (value: string | null | undefined): string[] => (value ? value.split('\n').filter((key) => key !== '') : [])
@@ -26,9 +25,8 @@ const MAX_ATTEMPTS = 5
 export async function sendDueEscalations(payload: Payload, id: string, today: string): Promise<Escalation[]> {
   const sent: Escalation[] = []
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const found = await payload.find({ collection: 'rectifications' as never, where: { id: { equals: id } }, limit: 1, depth: 1, overrideAccess: true })
-    const item = found.docs[0] as unknown as
-      (StoredRectification & { office?: { id?: unknown; name?: string } | null; guide?: { title?: string } | null }) | undefined
+    const found = await payload.find({ collection: 'rectifications', where: { id: { equals: id } }, limit: 1, depth: 1, overrideAccess: true })
+    const item = found.docs[0]
     if (!item) return sent
     const before = item.escalationsSent ?? ''
     const due = escalationDue({ state: item.state, deadline: item.deadline ?? null }, today, sentKeys(before))
@@ -36,13 +34,21 @@ export async function sendDueEscalations(payload: Payload, id: string, today: st
     if (!next) return sent
     const guard: Where =
       before === '' ? { or: [{ escalationsSent: { equals: '' } }, { escalationsSent: { exists: false } }] } : { escalationsSent: { equals: before } }
-    const won = await compareAndSet(payload, 'rectifications' as never, { and: [{ id: { equals: item.id } }, guard] }, {
-      escalationsSent: [...sentKeys(before), next.key].join('\n'),
-    } as never)
+    const won = await compareAndSet(
+      payload,
+      'rectifications',
+      { and: [{ id: { equals: item.id } }, guard] },
+      {
+        escalationsSent: [...sentKeys(before), next.key].join('\n'),
+      },
+    )
     // Lost: another instance recorded a key first; read again and decide again.
     if (!won) continue
     const recipients = next.to === 'leader' ? await activeUsersWithRole(payload, 'leader') : (await headOrAdmins(payload, item.office)).recipients
-    const where = [item.office?.name, item.guide?.title].filter(Boolean).join(' · ')
+    // depth 1: the office and the guide come populated.
+    const where = [typeof item.office === 'object' ? item.office.name : null, typeof item.guide === 'object' ? item.guide?.title : null]
+      .filter(Boolean)
+      .join(' · ')
     await notify(payload, {
       recipients,
       subject: `【差评整改${next.reason === 'overdue' ? '督办' : next.reason === 'appeal' ? '申诉' : '期限'}】${where}`,
@@ -63,7 +69,7 @@ export async function sendDueEscalations(payload: Payload, id: string, today: st
 export async function escalateRectifications(payload: Payload, now: number = Date.now()): Promise<{ checked: number; sent: number }> {
   const today = shanghaiDate(now)
   const items = await payload.find({
-    collection: 'rectifications' as never,
+    collection: 'rectifications',
     where: { state: { not_in: [...FINAL_RECTIFICATION_STATES] } },
     limit: 1000,
     pagination: false,
@@ -71,6 +77,6 @@ export async function escalateRectifications(payload: Payload, now: number = Dat
     overrideAccess: true,
   })
   let sent = 0
-  for (const item of items.docs as unknown as StoredRectification[]) sent += (await sendDueEscalations(payload, String(item.id), today)).length
+  for (const item of items.docs) sent += (await sendDueEscalations(payload, String(item.id), today)).length
   return { checked: items.docs.length, sent }
 }

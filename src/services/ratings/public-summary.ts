@@ -7,8 +7,6 @@
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import { shanghaiDayStart, shanghaiMonth } from '../../shared/time'
-import type { RatingLevel } from './levels'
-import type { RectificationState } from './rectification'
 import { monthlySummary, type MonthlySummary } from './summary'
 
 /** True for `YYYY-MM` with a real month. */
@@ -33,7 +31,7 @@ export async function loadMonthlySummary(payload: Payload, month: string): Promi
   const from = new Date(shanghaiDayStart(`${month}-01`)).toISOString()
   const to = new Date(shanghaiDayStart(`${shiftMonth(month, 1)}-01`)).toISOString()
   const ratings = await payload.find({
-    collection: 'ratings' as never,
+    collection: 'ratings',
     where: { and: [{ ratedAt: { greater_than_equal: from } }, { ratedAt: { less_than: to } }] },
     limit: 10000,
     pagination: false,
@@ -41,27 +39,18 @@ export async function loadMonthlySummary(payload: Payload, month: string): Promi
     overrideAccess: true,
   })
   const items = await payload.find({
-    collection: 'rectifications' as never,
+    collection: 'rectifications',
     where: { and: [{ openedOn: { greater_than_equal: `${month}-01` } }, { openedOn: { less_than: `${shiftMonth(month, 1)}-01` } }] },
     limit: 5000,
     pagination: false,
     depth: 1,
     overrideAccess: true,
   })
-  type Named = { id?: unknown; name?: string; title?: string } | string | number | null | undefined
-  const name = (value: Named) => (value && typeof value === 'object' ? (value.name ?? '') : '')
-  const title = (value: Named) => (value && typeof value === 'object' ? (value.title ?? null) : null)
+  // depth 1: the office and the guide come populated.
+  const name = (value: string | { name?: string | null } | null | undefined) => (value && typeof value === 'object' ? (value.name ?? '') : '')
+  const title = (value: string | { title?: string | null } | null | undefined) => (value && typeof value === 'object' ? (value.title ?? null) : null)
   return monthlySummary(
-    (
-      ratings.docs as unknown as Array<{
-        level: RatingLevel
-        ratedAt: string
-        office: Named
-        guide?: Named
-        comment?: string | null
-        commentApproved?: boolean | null
-      }>
-    ).map((rating) => ({
+    ratings.docs.map((rating) => ({
       level: rating.level,
       ratedAt: Date.parse(rating.ratedAt),
       officeId: idOf(rating.office) ?? '',
@@ -71,20 +60,7 @@ export async function loadMonthlySummary(payload: Payload, month: string): Promi
       comment: rating.comment ?? null,
       commentApproved: rating.commentApproved === true,
     })),
-    (
-      items.docs as unknown as Array<{
-        level: RatingLevel
-        office: Named
-        guide?: Named
-        openedOn: string
-        deadline?: string | null
-        state: RectificationState
-        reasons?: string[] | null
-        publicFix?: string | null
-        fixedOn?: string | null
-        closedOn?: string | null
-      }>
-    ).map((item) => ({
+    items.docs.map((item) => ({
       level: item.level,
       officeName: name(item.office),
       guideTitle: title(item.guide),

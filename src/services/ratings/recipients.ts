@@ -7,9 +7,8 @@ import { activeUsersWithRole, type Recipient } from '../notifications/notify'
 export async function officeHead(payload: Payload, officeId: unknown): Promise<Recipient | null> {
   const id = idOf(officeId)
   if (!id) return null
-  const office = (await payload.findByID({ collection: 'offices', id, depth: 1, overrideAccess: true, disableErrors: true })) as {
-    head?: { id: unknown; email?: string | null; name?: string | null; active?: boolean | null } | string | number | null
-  } | null
+  // depth 1: the head comes populated.
+  const office = await payload.findByID({ collection: 'offices', id, depth: 1, overrideAccess: true, disableErrors: true })
   const head = office?.head
   if (!head || typeof head !== 'object' || head.active === false) return null
   return { id: String(head.id), email: head.email ?? null, name: head.name ?? null }

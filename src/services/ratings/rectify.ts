@@ -6,7 +6,7 @@
  * rectification.ts; sources: 国办发〔2019〕51号, issue #14.
  */
 import type { Payload, Where } from 'payload'
-import { idOf, roleOf, type StaffUser } from '../../access/roles'
+import { idOf, type StaffUser } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { compareAndSet } from '../../shared/cas'
 import { shanghaiDate } from '../../shared/time'
@@ -20,12 +20,13 @@ import {
   isRectificationState,
   rectificationDeadline,
   RECTIFICATION_ACTION_LABELS,
+  type RectificationAction,
   type RectificationActor,
   type RectificationStepInput,
   type RectificationState,
 } from './rectification'
 import { loadRatingSettings } from './settings'
-import type { StoredRating, StoredRectification } from './stored'
+import type { Rating, Rectification } from '../../payload-types'
 
 /** The item a 差评 opened. */
 export interface OpenedRectification {
@@ -41,9 +42,9 @@ export interface OpenedRectification {
 async function recordStep(
   payload: Payload,
   step: {
-    rectification: string | number
+    rectification: string
     office: unknown
-    action: string
+    action: RectificationAction | 'open'
     from: RectificationState | null
     to: RectificationState
     note: string | null
@@ -53,8 +54,8 @@ async function recordStep(
     at: string
   },
 ): Promise<string> {
-  const written = (await payload.create({
-    collection: 'rectification-steps' as never,
+  const written = await payload.create({
+    collection: 'rectification-steps',
     overrideAccess: true,
     depth: 0,
     data: {
@@ -70,8 +71,8 @@ async function recordStep(
       actor: step.actor,
       by: step.by ?? null,
       at: step.at,
-    } as never,
-  })) as unknown as { id: string | number }
+    },
+  })
   return String(written.id)
 }
 
@@ -83,16 +84,16 @@ async function recordStep(
  */
 export async function openRectification(
   payload: Payload,
-  args: { rating: StoredRating; reasons: string[]; title: string; rectificationDays?: number; now: number },
+  args: { rating: Rating; reasons: string[]; title: string; rectificationDays?: number; now: number },
 ): Promise<OpenedRectification> {
   const existing = await payload.find({
-    collection: 'rectifications' as never,
+    collection: 'rectifications',
     where: { rating: { equals: args.rating.id } },
     limit: 1,
     depth: 0,
     overrideAccess: true,
   })
-  const found = existing.docs[0] as unknown as StoredRectification | undefined
+  const found = existing.docs[0]
   if (found) {
     return {
       id: String(found.id),
@@ -107,16 +108,19 @@ export async function openRectification(
   const counted = rectificationDeadline(openedOn, days)
   const deadline = counted.ok ? counted.value : null
   const deadlineWarning = counted.ok ? null : counted.warning
-  const { recipients, headless } = await headOrAdmins(payload, args.rating.office)
+  const office = idOf(args.rating.office)
+  // Required on a rating (rate.ts refuses a matter without an office): a rating without one is a bug.
+  if (!office) throw new Error(`rating ${args.rating.id} has no office`)
+  const { recipients, headless } = await headOrAdmins(payload, office)
   const at = new Date(args.now).toISOString()
-  const created = (await payload.create({
-    collection: 'rectifications' as never,
+  const created = await payload.create({
+    collection: 'rectifications',
     overrideAccess: true,
     depth: 0,
     data: {
       rating: args.rating.id,
       level: args.rating.level,
-      office: idOf(args.rating.office),
+      office,
       guide: idOf(args.rating.guide),
       reasons: args.reasons,
       state: 'open',
@@ -127,8 +131,8 @@ export async function openRectification(
       appealUsed: false,
       escalationsSent: '',
       stateChangedAt: at,
-    } as never,
-  })) as unknown as StoredRectification
+    },
+  })
   await recordStep(payload, { rectification: created.id, office: args.rating.office, action: 'open', from: null, to: 'open', note: null, actor: 'system', at })
   const level = RATING_LEVEL_INFO[args.rating.level].zh
   await notify(payload, {
@@ -156,22 +160,24 @@ export type RectificationStepActor = { kind: 'staff'; user: StaffUser } | { kind
 export async function staffRectificationActor(
   payload: Payload,
   user: StaffUser,
-  item: Pick<StoredRectification, 'office' | 'assignee'>,
+  item: Pick<Rectification, 'office' | 'assignee'>,
 ): Promise<RectificationActor> {
-  const role = roleOf(user as never)
+  const role = user.role
   if (role === 'admin') return { kind: 'admin' }
   if (role === 'leader') return { kind: 'leader' }
+  // `user` is the request's user as requireStaff answers it (StaffUser, without the `collection` Payload's
+  // user type has); the appointments' office rule takes Payload's type.
   const ofOffice = mayHandleOffice(user as never, item.office)
   const head = ofOffice && (idOf(item.assignee) === String(user.id) || (await officeHead(payload, item.office))?.id === String(user.id))
   return { kind: 'staff', ofOffice, head }
 }
 
 /** The item `id` with its rating (depth 0), or null. */
-export async function loadRectification(payload: Payload, id: string): Promise<{ item: StoredRectification; rating: StoredRating } | null> {
-  const found = await payload.find({ collection: 'rectifications' as never, where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
-  const item = found.docs[0] as unknown as StoredRectification | undefined
+export async function loadRectification(payload: Payload, id: string): Promise<{ item: Rectification; rating: Rating } | null> {
+  const found = await payload.find({ collection: 'rectifications', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
+  const item = found.docs[0]
   if (!item) return null
-  const rating = (await payload.findByID({ collection: 'ratings' as never, id: idOf(item.rating)!, depth: 0, overrideAccess: true })) as unknown as StoredRating
+  const rating = await payload.findByID({ collection: 'ratings', id: idOf(item.rating)!, depth: 0, overrideAccess: true })
   return { item, rating }
 }
 
@@ -217,7 +223,7 @@ export async function takeRectificationStep(
 
   const at = new Date(now).toISOString()
   const today = shanghaiDate(now)
-  const data: Record<string, unknown> = { state: decision.to, stateChangedAt: at }
+  const data: Partial<Rectification> = { state: decision.to, stateChangedAt: at }
   let deadline = item.deadline ?? null
   let deadlineWarning = item.deadlineWarning ?? null
   switch (decision.action) {
@@ -227,7 +233,12 @@ export async function takeRectificationStep(
       break
     case 'accept':
     case 'dispute':
-      Object.assign(data, { verdict: decision.to, verdictAt: at, verdictNote: decision.note, ...(decision.action === 'accept' ? { closedOn: today } : {}) })
+      Object.assign(data, {
+        verdict: decision.action === 'accept' ? 'accepted' : 'disputed',
+        verdictAt: at,
+        verdictNote: decision.note,
+        ...(decision.action === 'accept' ? { closedOn: today } : {}),
+      })
       break
     case 'close_without_agreement':
       Object.assign(data, { closeReason: decision.note, closedOn: today })
@@ -259,7 +270,7 @@ export async function takeRectificationStep(
   const where: Where = {
     and: [{ id: { equals: item.id } }, { state: { equals: from } }, ...(decision.action === 'appeal' ? [{ appealUsed: { not_equals: true } }] : [])],
   }
-  const moved = await compareAndSet(payload, 'rectifications' as never, where, data as never)
+  const moved = await compareAndSet(payload, 'rectifications', where, data)
   if (!moved) throw new ApiError(409, 'changed', '这条差评整改刚被其他人更新，请刷新后再试')
 
   const stepId = await recordStep(payload, {
@@ -310,29 +321,29 @@ export interface RectificationHistoryEntry {
 /** The steps of item `id`, oldest first (no access check: callers check who asks). */
 export async function rectificationHistory(payload: Payload, id: string): Promise<RectificationHistoryEntry[]> {
   const steps = await payload.find({
-    collection: 'rectification-steps' as never,
+    collection: 'rectification-steps',
     where: { rectification: { equals: id } },
-    sort: ['at', 'createdAt', 'id'] as never,
+    sort: ['at', 'createdAt', 'id'],
     limit: 200,
     depth: 0,
     overrideAccess: true,
   })
-  return (steps.docs as unknown as Array<Record<string, unknown>>).map((step) => ({
-    action: String(step.action),
-    from: (step.from as string | null) ?? null,
-    to: String(step.to),
-    note: (step.note as string | null) ?? null,
-    caller: (step.caller as string | null) ?? null,
-    calledAt: (step.calledAt as string | null) ?? null,
-    summary: (step.summary as string | null) ?? null,
-    actor: String(step.actor),
+  return steps.docs.map((step) => ({
+    action: step.action,
+    from: step.from ?? null,
+    to: step.to,
+    note: step.note ?? null,
+    caller: step.caller ?? null,
+    calledAt: step.calledAt ?? null,
+    summary: step.summary ?? null,
+    actor: step.actor,
     by: idOf(step.by),
-    at: String(step.at),
+    at: step.at,
   }))
 }
 
 /** The rectification item of rating `ratingId`, or null. */
-export async function rectificationOfRating(payload: Payload, ratingId: string | number): Promise<StoredRectification | null> {
-  const found = await payload.find({ collection: 'rectifications' as never, where: { rating: { equals: ratingId } }, limit: 1, depth: 0, overrideAccess: true })
-  return (found.docs[0] as unknown as StoredRectification | undefined) ?? null
+export async function rectificationOfRating(payload: Payload, ratingId: string | number): Promise<Rectification | null> {
+  const found = await payload.find({ collection: 'rectifications', where: { rating: { equals: ratingId } }, limit: 1, depth: 0, overrideAccess: true })
+  return found.docs[0] ?? null
 }
