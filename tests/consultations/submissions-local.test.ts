@@ -3,7 +3,7 @@
  * concurrency), the rate limit, the reply deadline across the National Day, withdrawal, moderation
  * with its refusals and compare-and-set, and who reads what with `overrideAccess: false`.
  */
-import { createLocalReq, type Payload } from 'payload'
+import { createLocalReq, ValidationError, type Payload } from 'payload'
 import { countQueue, loadQueue } from '../../src/admin/review/review-queue'
 import { moderateSubmission } from '../../src/services/consultations/moderate'
 import { applyReviewAction } from '../../src/services/review/service'
@@ -165,6 +165,33 @@ describe('submitting a suggestion', () => {
       code: 'invalid',
       problems: { text: expect.stringContaining('1001 个字') },
     })
+  })
+
+  test('a text the collection still refuses is a Chinese 400 on the text (the page keeps it), never thrown; the rate claim is given back', async () => {
+    const openid = newOpenid()
+    const create = payload.create
+    // The fault: the collection's own validation refusing what validateSubmission accepted.
+    payload.create = ((options: Parameters<Payload['create']>[0]) =>
+      options.collection === 'consultation-submissions'
+        ? Promise.reject(new ValidationError({ collection: 'consultation-submissions', errors: [{ path: 'body', message: '不能超过 1000 个字' }] }))
+        : create.call(payload, options)) as Payload['create']
+    await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 1 } })
+    try {
+      expect(await submit(openid, '一条被集合拒绝的建议')).toMatchObject({
+        ok: false,
+        status: 400,
+        code: 'invalid',
+        problems: { text: expect.stringContaining('不能超过 1000 个字') },
+      })
+    } finally {
+      payload.create = create
+    }
+    try {
+      // The hour's one claim was given back: the next suggestion is stored.
+      expect(await submit(openid, '一条被集合拒绝的建议')).toMatchObject({ ok: true, duplicate: false })
+    } finally {
+      await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 5 } })
+    }
   })
 
   test('only a live suggestion (pending or public) answers a re-post as a duplicate: after withdrawing or a rejection the same text is stored anew', async () => {
