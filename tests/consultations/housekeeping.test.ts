@@ -198,3 +198,12 @@ describe('a suggestion taken back or rejected', () => {
     expect((await payload.count({ collection: 'consultation-topics', where: { id: { equals: empty } }, overrideAccess: true })).totalDocs).toBe(0)
   })
 })
+
+test('the rate counters of windows already over are deleted by the daily job', async () => {
+  const counters = async () => (await payload.count({ collection: 'consultation-rate-counters' as never, overrideAccess: true })).totalDocs
+  // Every suggestion of this file was sent on 2026-09-30: its hour's and its day's windows exist…
+  expect(await counters()).toBeGreaterThan(0)
+  await clearExpiredConsultationData(payload, SEPT_30_10AM + 23 * 3600_000)
+  // …the hours have ended by 09:00 the next day, the day's window (ends 10-01 00:00 Beijing) too.
+  expect(await counters()).toBe(0)
+})
