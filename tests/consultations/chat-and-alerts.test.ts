@@ -96,7 +96,7 @@ describe('a suggestion from the chat', () => {
       { body: '三楼楼道堆满纸箱，有消防隐患', source: 'chat', status: 'pending', topic: chatTopic },
     ])
     const inbox = await payload.find({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } })
-    expect(inbox.docs.map((doc) => (doc as unknown as { content?: string }).content ?? '')).not.toContain('＃堆物：三楼楼道堆满纸箱，有消防隐患')
+    expect(inbox.docs.map((doc) => doc.content ?? '')).not.toContain('＃堆物：三楼楼道堆满纸箱，有消防隐患')
     expect(inbox.totalDocs).toBe(1)
   })
 

@@ -41,7 +41,7 @@ export async function createConsultWorld(payload: Payload, prefix: string): Prom
   for (const [who, spec] of Object.entries(specs) as [WorldUser, Record<string, unknown>][]) {
     const email = `${prefix}-${who}@example.test`
     const created = await payload.create({ collection: 'users', data: { email, password: PASSWORD, name: who, ...spec } as never })
-    users[who] = { ...(created as unknown as { id: string; role: string }), id: String(created.id), email, collection: 'users' }
+    users[who] = { ...created, id: String(created.id), email, collection: 'users' }
   }
   const topic = await createTopic(payload, { office, community: communityA, createdBy: users.author.id, keyword: `${prefix}噪音` })
   return { office, otherOffice, communityA, communityB, topic, users }

@@ -151,7 +151,7 @@ test('the outcome is published and told once to each resident who took part (not
 test('the outcome becomes one draft article, which the editor submits, the leader approves and the weekly push sends', async () => {
   const made = await createOutcomeArticle(await reqAs('author'), topic)
   expect(made.created).toBe(true)
-  const article = made.article as unknown as Record<string, unknown>
+  const article = made.article
   expect(article).toMatchObject({
     title: '微问政｜小树林噪音治理微征集：结果公开',
     reviewStatus: 'draft',

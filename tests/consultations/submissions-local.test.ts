@@ -35,7 +35,7 @@ const readAs = async (who: WorldUser | null, id: string) => {
   const found = await payload
     .find({ collection: 'consultation-submissions', overrideAccess: false, user, where: { id: { equals: id } }, depth: 0 })
     .catch(() => ({ docs: [] }))
-  return found.docs[0] as unknown as Record<string, unknown> | undefined
+  return found.docs[0]
 }
 
 const moderate = async (who: WorldUser, id: string, action: string, text?: string) =>
@@ -66,7 +66,7 @@ describe('submitting a suggestion', () => {
       replyDeadline: '2026-10-13',
       source: 'page',
     })
-    expect(String((stored as unknown as { office: unknown }).office)).toBe(world.office)
+    expect(String(stored.office)).toBe(world.office)
     expect(stored.photos).toHaveLength(2)
     const photos = await payload.find({ collection: 'consultation-photos', where: { submission: { equals: result.submissionId } }, depth: 0 })
     expect(photos.docs.map((doc) => String(doc.id)).sort()).toEqual((stored.photos as string[]).map(String).sort())
@@ -316,7 +316,7 @@ describe('topics', () => {
     const draft = await createTopic(payload, { office: world.office, reviewStatus: 'draft', createdBy: world.users.author.id })
     const anonymous = await payload.find({ collection: 'consultation-topics', overrideAccess: false, where: { id: { in: [draft, world.topic] } } })
     expect(anonymous.docs.map((doc) => String(doc.id))).toEqual([world.topic])
-    expect((anonymous.docs[0] as unknown as Record<string, unknown>).createdBy).toBeUndefined()
+    expect(anonymous.docs[0].createdBy).toBeUndefined()
     const outsider = await payload.find({
       collection: 'consultation-topics',
       overrideAccess: false,

@@ -49,7 +49,7 @@ const notificationsAbout = async (id: string) =>
       limit: 50,
       depth: 0,
     })
-  ).docs as unknown as Array<{ recipient: string | number; subject: string; body: string }>
+  ).docs
 
 test('two submissions of the same matter at once: exactly one rating is stored, the other is told 「该事项已评价」', async () => {
   const id = await closedAppointment(payload, world, 'o-twice')
@@ -243,7 +243,7 @@ test('without an office head the admins are told (to name one); a 差评 whose i
         overrideAccess: true,
         depth: 0,
       })
-    ).docs[0] as unknown as { openedOn: string; deadline: string }
+    ).docs[0]
     expect(reopened).toMatchObject({ openedOn: '2026-09-30', deadline: '2026-10-13' })
   } finally {
     await payload.update({ collection: 'offices', id: world.office, data: { head: world.users.clerk.id } })
@@ -260,8 +260,7 @@ test('the openid of a rating is cleared after the retention period unless its re
     input: { level: 'dissatisfied' },
     now: SEPT_30_10AM,
   })
-  const openid = async (id: string) =>
-    ((await payload.findByID({ collection: 'ratings', id, overrideAccess: true, depth: 0 })) as unknown as { openid?: string | null }).openid ?? null
+  const openid = async (id: string) => (await payload.findByID({ collection: 'ratings', id, overrideAccess: true, depth: 0 })).openid ?? null
   await clearExpiredRatingOpenids(payload, SEPT_30_10AM + 179 * 86_400_000)
   expect(await openid(good.rating.id)).toBe('o-keep-1')
   await clearExpiredRatingOpenids(payload, SEPT_30_10AM + 181 * 86_400_000)

@@ -229,8 +229,7 @@ test('the public monthly page: counts, 满意率, the rectification with its app
       now: SEPT_30_10AM,
     },
   )
-  const ratings = (await payload.find({ collection: 'ratings', where: { openid: { equals: openid } }, overrideAccess: true, depth: 0 }))
-    .docs as unknown as Array<{ id: string; level: string }>
+  const ratings = (await payload.find({ collection: 'ratings', where: { openid: { equals: openid } }, overrideAccess: true, depth: 0 })).docs
   const admin = { user: { ...(await staffUser(payload, world, 'admin')), collection: 'users' } } as never
   await approveComment(payload, admin, String(ratings.find((r) => r.level === 'very_satisfied')!.id))
   const item = (

@@ -56,7 +56,7 @@ async function suggestion(openid: string, status: string): Promise<string> {
       ...(status === 'answered' ? { reply: '已协调降低音量', answeredAt: new Date(SEPT_30_10AM - 3600_000).toISOString() } : {}),
     } as never,
   })
-  return String((doc as unknown as { id: string }).id)
+  return String(doc.id)
 }
 
 const session = (openid: string) => `${RESIDENT_SESSION_COOKIE}=${signResidentSession({ openid, appId: ACCOUNT.appId })}`
