@@ -35,6 +35,7 @@ import { RatingSettingsGlobal } from '../collections/rating-settings'
 import { ConsultationTopics } from '../collections/consultations/topics'
 import { ConsultationSubmissions } from '../collections/consultations/submissions'
 import { ConsultationPhotos } from '../collections/consultations/photos'
+import { ConsultationRateCounters } from '../collections/consultations/rate-counters'
 import { ConsultationSettingsGlobal } from '../collections/consultations/settings'
 import { PendingMassResults } from '../collections/pending-mass-results'
 import { PolicyExplainers } from '../collections/policy-explainers'
@@ -123,6 +124,7 @@ export default buildConfig({
     ConsultationTopics,
     ConsultationSubmissions,
     ConsultationPhotos,
+    ConsultationRateCounters,
     Communities,
     Users,
     Notifications,

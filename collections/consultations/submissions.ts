@@ -2,7 +2,8 @@ import type { CollectionConfig, Field } from 'payload'
 import { apiEndpoints } from '../../src/http/api-endpoints'
 import { canReadSubmissions, personalSubmissionField } from '../../src/services/consultations/access'
 import { submissionEndpoints } from './endpoints'
-import { SUBMISSION_STATES, SUBMISSION_STATE_LABELS } from '../../src/services/consultations/moderation'
+import { MAX_MODERATION_TEXT, SUBMISSION_STATES, SUBMISSION_STATE_LABELS } from '../../src/services/consultations/moderation'
+import { characterLimit, MAX_TEXT_LENGTH } from '../../src/services/consultations/submission'
 
 /** The full value, for admins and staff of the handling office only (the masked copy beside it for the rest). */
 const personal = (field: Field): Field => ({ ...field, access: { read: personalSubmissionField } }) as Field
@@ -24,6 +25,8 @@ export const ConsultationSubmissions: CollectionConfig = {
   access: { read: canReadSubmissions, create: () => false, update: () => false, delete: () => false },
   endpoints: apiEndpoints(submissionEndpoints),
   timestamps: true,
+  // Texts are limited in characters (`characterLimit`, code points) as the rules count them, not by
+  // `maxLength` (UTF-16 units): else a text with 𠮷 or emoji accepted by the rules fails when stored.
   fields: [
     // The suggestion's text, photos, wait and the moderation buttons (src/admin/consultations/ModerationPanel.tsx).
     { name: 'moderationPanel', type: 'ui', admin: { components: { Field: '/src/admin/consultations/ModerationPanel#ModerationPanel' } } },
@@ -46,7 +49,7 @@ export const ConsultationSubmissions: CollectionConfig = {
       ],
       label: { zh: '来源', en: 'Source' },
     },
-    { name: 'body', type: 'textarea', required: true, maxLength: 1000, label: { zh: '建议内容', en: 'Suggestion' } },
+    { name: 'body', type: 'textarea', required: true, validate: characterLimit(MAX_TEXT_LENGTH), label: { zh: '建议内容', en: 'Suggestion' } },
     { name: 'excerpt', type: 'text', label: { zh: '摘要', en: 'Excerpt' } },
     { name: 'photos', type: 'upload', relationTo: 'consultation-photos', hasMany: true, maxRows: 6, label: { zh: '照片', en: 'Photos' } },
     personal({ name: 'name', type: 'text', label: { zh: '姓名', en: 'Name' } }),
@@ -66,13 +69,20 @@ export const ConsultationSubmissions: CollectionConfig = {
     { name: 'receivedOn', type: 'text', required: true, label: { zh: '收到日期', en: 'Received on' } },
     { name: 'replyDeadline', type: 'text', index: true, label: { zh: '答复期限', en: 'Reply deadline' } },
     { name: 'deadlineWarning', type: 'text', label: { zh: '期限提示', en: 'Deadline warning' } },
-    { name: 'rejectionReason', type: 'textarea', maxLength: 1000, label: { zh: '不予采纳理由（仅本人可见）', en: 'Reason (resident only)' } },
-    { name: 'reply', type: 'textarea', maxLength: 1000, label: { zh: '公开回复', en: 'Public reply' } },
+    {
+      name: 'rejectionReason',
+      type: 'textarea',
+      validate: characterLimit(MAX_MODERATION_TEXT),
+      label: { zh: '不予采纳理由（仅本人可见）', en: 'Reason (resident only)' },
+    },
+    { name: 'reply', type: 'textarea', validate: characterLimit(MAX_MODERATION_TEXT), label: { zh: '公开回复', en: 'Public reply' } },
     { name: 'answeredAt', type: 'date', label: { zh: '回复时间', en: 'Answered at' } },
     { name: 'moderatedBy', type: 'relationship', relationTo: 'users', label: { zh: '审核人', en: 'Moderated by' } },
     { name: 'moderatedAt', type: 'date', label: { zh: '审核时间', en: 'Moderated at' } },
     { name: 'outcomeToldAt', type: 'date', label: { zh: '已告知结果', en: 'Told of the outcome' } },
     // Set when the resident's openid, name and phone were cleared (src/services/consultations/housekeeping.ts).
     { name: 'personalDataClearedAt', type: 'date', index: true, label: { zh: '个人信息已清除', en: 'Personal data cleared at' }, admin: { readOnly: true } },
+    // Set when the name, phone and photos of a withdrawn (at once) or rejected (30 days on) suggestion were cleared.
+    { name: 'contactClearedAt', type: 'date', index: true, label: { zh: '联系方式已清除', en: 'Contact cleared at' }, admin: { readOnly: true } },
   ],
 }

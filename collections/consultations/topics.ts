@@ -2,18 +2,22 @@ import type { CollectionConfig, Field } from 'payload'
 import { apiEndpoints } from '../../src/http/api-endpoints'
 import { canReadTopics, canUpdateTopics, nobody, staffOnlyField } from '../../src/services/consultations/access'
 import { topicEndpoints } from './endpoints'
-import { TOPIC_REVIEW_READINESS, topicBeforeChange } from '../../src/services/consultations/topic-rules'
+import { refuseDeletingTopicWithSuggestions, TOPIC_REVIEW_READINESS, topicBeforeChange } from '../../src/services/consultations/topic-rules'
 import { TOPIC_CATEGORIES, TOPIC_CATEGORY_LABELS } from '../../src/services/consultations/topic-window'
+import { MAX_MILESTONE_TEXT, MAX_STATEMENT_LENGTH } from '../../src/services/consultations/outcome'
+import { characterLimit } from '../../src/services/consultations/submission'
 import { canCreateContent, canDeleteContent } from '../../src/services/review/access'
 import { reviewEndpoint } from '../../src/services/review/endpoint'
 import { reviewHistoryField, reviewSidebarFields } from '../../src/services/review/fields'
 
+// Every text is limited in characters (code points, `characterLimit`) as validateOutcome and the pages
+// count them, not by `maxLength` (UTF-16 units, which counts 𠮷 or an emoji twice).
 const milestoneFields: Field[] = [
   {
     type: 'row',
     fields: [
       { name: 'date', type: 'text', required: true, label: { zh: '日期', en: 'Date' }, admin: { placeholder: 'YYYY-MM-DD', width: '30%' } },
-      { name: 'text', type: 'textarea', required: true, maxLength: 500, label: { zh: '做了什么', en: 'What was done' } },
+      { name: 'text', type: 'textarea', required: true, validate: characterLimit(MAX_MILESTONE_TEXT), label: { zh: '做了什么', en: 'What was done' } },
     ],
   },
   { name: 'photosBefore', type: 'upload', relationTo: 'media', hasMany: true, maxRows: 6, label: { zh: '整治前照片', en: 'Before' } },
@@ -46,7 +50,8 @@ export const ConsultationTopics: CollectionConfig = {
   },
   // Reviewed like the service guides (src/services/review); anyone reads approved topics only.
   access: { read: canReadTopics, create: canCreateContent, update: canUpdateTopics, delete: canDeleteContent },
-  hooks: { beforeChange: [topicBeforeChange] },
+  // A topic with suggestions is not deleted (topic-rules.ts says why): no orphan suggestion.
+  hooks: { beforeChange: [topicBeforeChange], beforeDelete: [refuseDeletingTopicWithSuggestions] },
   endpoints: apiEndpoints([reviewEndpoint('consultation-topics'), ...topicEndpoints]),
   custom: { reviewReadiness: TOPIC_REVIEW_READINESS },
   timestamps: true,
@@ -57,9 +62,9 @@ export const ConsultationTopics: CollectionConfig = {
         {
           label: { zh: '话题', en: 'Topic' },
           fields: [
-            { name: 'title', type: 'text', required: true, maxLength: 64, label: { zh: '标题', en: 'Title' } },
-            { name: 'question', type: 'textarea', required: true, maxLength: 500, label: { zh: '征集的问题', en: 'Question' } },
-            { name: 'background', type: 'textarea', maxLength: 3000, label: { zh: '背景介绍', en: 'Background' } },
+            { name: 'title', type: 'text', required: true, validate: characterLimit(64), label: { zh: '标题', en: 'Title' } },
+            { name: 'question', type: 'textarea', required: true, validate: characterLimit(500), label: { zh: '征集的问题', en: 'Question' } },
+            { name: 'background', type: 'textarea', validate: characterLimit(3000), label: { zh: '背景介绍', en: 'Background' } },
             {
               type: 'row',
               fields: [
@@ -112,7 +117,7 @@ export const ConsultationTopics: CollectionConfig = {
           label: { zh: '结果公开', en: 'Outcome' },
           fields: [
             { name: 'milestones', type: 'array', label: { zh: '办理进展', en: 'Milestones' }, fields: milestoneFields },
-            { name: 'statement', type: 'textarea', maxLength: 2000, label: { zh: '结果说明', en: 'Closing statement' } },
+            { name: 'statement', type: 'textarea', validate: characterLimit(MAX_STATEMENT_LENGTH), label: { zh: '结果说明', en: 'Closing statement' } },
             {
               name: 'outcomePublishedAt',
               type: 'date',

@@ -7,7 +7,7 @@
 import type { Payload } from 'payload'
 import type { AccountCredentials } from '../wechat/account-credentials'
 import { bindOpenid } from '../services/binding/bind'
-import { chatSuggestionReply, loadChatTopics, type ChatTopic } from '../services/consultations/chat'
+import { chatSuggestionAnswer, loadChatTopics, type ChatTopic } from '../services/consultations/chat'
 import { parseCommand } from '../services/binding/command'
 import { loadGuideTitles, menuClickReply } from '../services/menu/click-reply'
 import { loadSavedMenu } from '../services/menu/load'
@@ -61,7 +61,8 @@ export async function interactiveReply(
     // A suggestion to an open 微问政 topic (stored by the worker, src/inbound/process-inbound.ts);
     // not from a body nothing signed, which the worker will not act on either.
     if (message.untrustedBody) return undefined
-    const suggestion = chatSuggestionReply(content, await menuReads.chatTopics())
+    // The rate limit read too (one cheap query): a suggestion the worker will refuse is not promised 「审核后公开」.
+    const suggestion = await chatSuggestionAnswer(payload, { text: content, openid: message.fromUser, topics: await menuReads.chatTopics() })
     return suggestion === null ? undefined : { kind: 'text', text: suggestion }
   }
   const text =

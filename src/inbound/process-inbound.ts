@@ -34,11 +34,17 @@ export async function processInbound(payload: Payload, row: InboundRow): Promise
       // one the topic refuses (closed meanwhile, too many) goes to the inbox so staff still see it.
       // At the time the resident sent it (CreateTime, seconds), not when the worker gets to it.
       const sentAt = Number(xmlText(record, 'CreateTime')) * 1000
+      // Anything but a stored suggestion — refused, or a failure of the store itself — leaves the
+      // message to the inbox: the resident was told 「已收到」, so it is never lost nor left to fail
+      // the row (the worker would retry it 5 times and give up).
       const submitted = await submitFromChat(payload, {
         accountId,
         openid: xmlText(record, 'FromUserName'),
         text: xmlText(record, 'Content'),
         now: Number.isFinite(sentAt) && sentAt > 0 ? sentAt : Date.now(),
+      }).catch((error: unknown) => {
+        payload.logger.error({ err: error, dedupeKey: row.dedupeKey }, 'consultations: a chat suggestion could not be stored; kept in the inbox')
+        return null
       })
       if (submitted?.ok) return
     }

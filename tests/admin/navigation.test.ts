@@ -47,8 +47,8 @@ const ADMIN_ONLY = [
 const LEADER_AND_ADMIN = ['auto-replies', 'menu-clicks', 'wechat-menu']
 /** Listed for leaders, admins and staff of an office (the fixtures' editor serves none). */
 const SERVING_OFFICES = ['appointments', 'booking-rules', 'ratings', 'rectifications']
-/** Read where they belong (an appointment's history, the seat counters, a rectification's panel): never listed. */
-const NEVER_LISTED = ['matter-steps', 'slot-seats', 'rectification-steps']
+/** Read where they belong (an appointment's history, the seat and suggestion rate counters, a rectification's panel): never listed. */
+const NEVER_LISTED = ['matter-steps', 'slot-seats', 'rectification-steps', 'consultation-rate-counters']
 
 type Entity = { kind: 'collection'; config: SanitizedCollectionConfig } | { kind: 'global'; config: SanitizedGlobalConfig }
 const entities = (): Entity[] => [

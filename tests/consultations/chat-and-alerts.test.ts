@@ -100,12 +100,66 @@ describe('a suggestion from the chat', () => {
     expect(inbox.totalDocs).toBe(1)
   })
 
+  test('over the rate limit the instant reply promises nothing it cannot keep: 「已收到您的留言，我们会尽快处理」, and the text goes to the inbox', async () => {
+    const openid = RESIDENTS[4]!
+    await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 1 } })
+    try {
+      expect(await say(openid, '堆物 一楼楼道有杂物')).toMatch(/审核后公开/)
+      await settleInbound(worker)
+      // The hour's one suggestion is used: the next is answered as a message, and stored as one.
+      expect(await say(openid, '堆物 二楼楼道也有杂物')).toBe('已收到您的留言，我们会尽快处理')
+      // A re-post of the stored one is still that suggestion.
+      expect(await say(openid, '堆物 一楼楼道有杂物')).toMatch(/审核后公开/)
+      await settleInbound(worker)
+    } finally {
+      await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 5 } })
+    }
+    const stored = await payload.find({ collection: 'consultation-submissions', overrideAccess: true, depth: 0, where: { openid: { equals: openid } } })
+    expect(stored.docs.map((doc) => doc.body)).toEqual(['一楼楼道有杂物'])
+    const inbox = await payload.find({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } as never })
+    expect(inbox.totalDocs).toBe(1)
+  })
+
   test('a keyword with nothing after it is an ordinary message', async () => {
     const openid = RESIDENTS[1]!
     expect(await say(openid, '堆物')).toBe('')
     await settleInbound(worker)
     expect((await payload.count({ collection: 'consultation-submissions', overrideAccess: true, where: { openid: { equals: openid } } })).totalDocs).toBe(0)
     expect((await payload.count({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } })).totalDocs).toBe(1)
+  })
+})
+
+/** 600 characters as people (and validateSubmission) count them, 1200 UTF-16 units. */
+const WIDE_TEXT = `建议${'𠮷'.repeat(598)}`
+
+describe('a chat suggestion is never lost', () => {
+  test('600 characters written with 𠮷 (1200 UTF-16 units) are stored as the suggestion: the collection counts characters like the rules', async () => {
+    const openid = RESIDENTS[2]!
+    expect(await say(openid, `堆物 ${WIDE_TEXT}`)).toMatch(/^已收到您对「楼道堆物治理」的建议/)
+    await settleInbound(worker)
+    const stored = await payload.find({ collection: 'consultation-submissions', overrideAccess: true, depth: 0, where: { openid: { equals: openid } } })
+    expect(stored.docs.map((doc) => doc.body)).toEqual([WIDE_TEXT])
+    const rows = await payload.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, where: { status: { equals: 'failed' } } })
+    expect(rows.totalDocs).toBe(0)
+  })
+
+  test('a store that fails (the database refuses) leaves the message in the inbox, and the queue row is done, not failed', async () => {
+    const openid = RESIDENTS[3]!
+    const create = payload.create
+    // The fault: the database refuses this one collection (a full disk, a lost connection), the rest works.
+    payload.create = ((options: Parameters<Payload['create']>[0]) =>
+      options.collection === 'consultation-submissions' ? Promise.reject(new Error('disk I/O error')) : create.call(payload, options)) as Payload['create']
+    try {
+      expect(await say(openid, '堆物 五楼楼道电动车充电，很危险')).toMatch(/^已收到/)
+      await settleInbound(worker)
+    } finally {
+      payload.create = create
+    }
+    expect((await payload.count({ collection: 'consultation-submissions', overrideAccess: true, where: { openid: { equals: openid } } })).totalDocs).toBe(0)
+    const inbox = await payload.find({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } as never })
+    expect(inbox.totalDocs).toBe(1)
+    const failed = await payload.count({ collection: 'wechat-inbound', overrideAccess: true, where: { status: { equals: 'failed' } } })
+    expect(failed.totalDocs).toBe(0)
   })
 })
 

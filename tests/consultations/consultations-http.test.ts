@@ -147,3 +147,15 @@ test('topics: the public reads approved ones only, without who wrote them; draft
   // An editor cannot approve their own topic through REST either.
   expect((await api(url, as.author, 'POST', `/api/consultation-topics/${draft}/review`, { action: 'approve' })).status).toBe(403)
 })
+
+test('topics: the public does not list an approved topic before its open date (REST, GraphQL); staff do', async () => {
+  const announced = await createTopic(payload, { title: '明年的话题', office: world.office, keyword: null, opensOn: '2099-01-01', closesOn: '2099-02-01' })
+  const list = await api(url, null, 'GET', `/api/consultation-topics?where[id][in]=${announced},${world.topic}&depth=0`)
+  expect(list.body.docs.map((doc: { id: string }) => String(doc.id))).toEqual([world.topic])
+  expect((await api(url, null, 'GET', `/api/consultation-topics/${announced}`)).status).toBe(404)
+  const graph = await graphql(url, null, 'query { ConsultationTopics(limit: 100) { docs { id } } }')
+  const ids = graph.body.data.ConsultationTopics.docs.map((doc: { id: string }) => String(doc.id))
+  expect(ids).toContain(world.topic)
+  expect(ids).not.toContain(announced)
+  expect((await api(url, as.outsider, 'GET', `/api/consultation-topics/${announced}`)).status).toBe(200)
+})

@@ -2,8 +2,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import { clearExpiredConsultationData, topicsDueWhere } from '../../src/services/consultations/housekeeping'
-import { submitSuggestion } from '../../src/services/consultations/submit'
+import { clearExpiredConsultationData, contactsDueWhere, topicsDueWhere } from '../../src/services/consultations/housekeeping'
+import { submitSuggestion, withdrawSubmission } from '../../src/services/consultations/submit'
 import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { createConsultWorld, createTopic, photo, SEPT_30_10AM, type ConsultWorld } from './helpers'
@@ -110,4 +110,100 @@ test('a topic closed without an outcome lapses a year after its close; photos ne
   expect((await payload.find({ collection: 'consultation-photos', where: { id: { equals: privatePhoto } }, overrideAccess: true })).totalDocs).toBe(0)
   expect(fs.existsSync(privateFile)).toBe(false)
   expect(fs.existsSync(await fileOf(publicPhoto!))).toBe(true)
+})
+
+describe('a suggestion taken back or rejected', () => {
+  const store = async (openid: string, text: string) => {
+    const result = await submitSuggestion(payload, {
+      topicId: world.topic,
+      openid,
+      accountId: null,
+      text,
+      name: '吴九',
+      phone: '13500001234',
+      photos: [photo(`${openid}.png`)],
+      source: 'page',
+      now: SEPT_30_10AM,
+    })
+    if (!result.ok) throw new Error(result.message)
+    const doc = await payload.findByID({ collection: 'consultation-submissions', id: result.submissionId, depth: 0 })
+    const photoId = String((doc.photos ?? [])[0])
+    const file = path.join(t.directory, 'consultation-photos', String((await payload.findByID({ collection: 'consultation-photos', id: photoId })).filename))
+    expect(fs.existsSync(file)).toBe(true)
+    return { id: result.submissionId, photoId, file }
+  }
+  const photoGone = async (photoId: string) =>
+    (await payload.count({ collection: 'consultation-photos', where: { id: { equals: photoId } }, overrideAccess: true })).totalDocs === 0
+
+  test('withdrawn: its name, phone and photos (files too) go at once; the text and the openid stay (我的建议)', async () => {
+    const openid = 'oTakenBack0001'
+    const { id, photoId, file } = await store(openid, '建议在菜场门口设非机动车停放区')
+    expect(await withdrawSubmission(payload, { submissionId: id, openid })).toEqual({ ok: true })
+    const doc = await payload.findByID({ collection: 'consultation-submissions', id, depth: 0 })
+    expect(doc).toMatchObject({
+      status: 'withdrawn',
+      openid,
+      body: '建议在菜场门口设非机动车停放区',
+      name: null,
+      nameMasked: '（已清除）',
+      phone: null,
+      phoneMasked: '（已清除）',
+      photos: [],
+    })
+    expect(await photoGone(photoId)).toBe(true)
+    expect(fs.existsSync(file)).toBe(false)
+  })
+
+  test('rejected: name, phone and photos kept 30 days after the rejection (the resident reads the reason), then cleared by the daily job', async () => {
+    const { id, photoId, file } = await store('oRejected0001', '建议把篮球场改成停车场')
+    const rejectedAt = Date.parse('2026-10-08T02:00:00Z')
+    await payload.update({
+      collection: 'consultation-submissions',
+      id,
+      data: { status: 'rejected', rejectionReason: '球场是居民活动场地', moderatedAt: new Date(rejectedAt).toISOString() },
+      overrideAccess: true,
+    })
+    const due = async (now: number) =>
+      (await payload.find({ collection: 'consultation-submissions', where: { and: [{ id: { equals: id } }, contactsDueWhere(now)] }, overrideAccess: true }))
+        .totalDocs
+    expect(await due(rejectedAt + 29 * 86_400_000)).toBe(0)
+    expect(await due(rejectedAt + 30 * 86_400_000)).toBe(1)
+
+    await clearExpiredConsultationData(payload, rejectedAt + 29 * 86_400_000)
+    expect(await payload.findByID({ collection: 'consultation-submissions', id, depth: 0 })).toMatchObject({ name: '吴九', phone: '13500001234' })
+    expect(fs.existsSync(file)).toBe(true)
+    await clearExpiredConsultationData(payload, rejectedAt + 31 * 86_400_000)
+    expect(await payload.findByID({ collection: 'consultation-submissions', id, depth: 0 })).toMatchObject({
+      name: null,
+      phone: null,
+      phoneMasked: '（已清除）',
+      photos: [],
+      rejectionReason: '球场是居民活动场地',
+      openid: 'oRejected0001',
+    })
+    expect(await photoGone(photoId)).toBe(true)
+    expect(fs.existsSync(file)).toBe(false)
+  })
+
+  test('a topic with suggestions is not deleted (no orphan suggestion): 409 in Chinese; one without is', async () => {
+    const used = await createTopic(payload, { title: '有建议的话题', office: world.office, keyword: null })
+    await submitSuggestion(payload, { topicId: used, openid: 'oOrphan0001', accountId: null, text: '一条建议', photos: [], source: 'page', now: SEPT_30_10AM })
+    await expect(payload.delete({ collection: 'consultation-topics', id: used, overrideAccess: true })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining('不能删除'),
+    })
+    expect((await payload.count({ collection: 'consultation-topics', where: { id: { equals: used } }, overrideAccess: true })).totalDocs).toBe(1)
+    const empty = await createTopic(payload, { title: '没有建议的话题', office: world.office, keyword: null })
+    await payload.delete({ collection: 'consultation-topics', id: empty, overrideAccess: true })
+    expect((await payload.count({ collection: 'consultation-topics', where: { id: { equals: empty } }, overrideAccess: true })).totalDocs).toBe(0)
+  })
+})
+
+test('the rate counters of windows already over are deleted by the daily job', async () => {
+  const counters = async () => (await payload.count({ collection: 'consultation-rate-counters' as never, overrideAccess: true })).totalDocs
+  // Every suggestion of this file was sent on 2026-09-30: its hour's and its day's windows exist…
+  expect(await counters()).toBeGreaterThan(0)
+  await clearExpiredConsultationData(payload, SEPT_30_10AM + 23 * 3600_000)
+  // …the hours have ended by 09:00 the next day, the day's window (ends 10-01 00:00 Beijing) too.
+  expect(await counters()).toBe(0)
 })

@@ -7,7 +7,7 @@
  */
 import { createLocalReq, type Payload } from 'payload'
 import { generatedOpenid } from '../../src/dev/emulator/state'
-import { createCallArticle, createOutcomeArticle, pinTopic, publishOutcome } from '../../src/services/consultations/outcome-actions'
+import { createCallArticle, createOutcomeArticle, pinTopic, publishOutcome, tellParticipants } from '../../src/services/consultations/outcome-actions'
 import { submitSuggestion, withdrawSubmission } from '../../src/services/consultations/submit'
 import { lexicalPlainText } from '../../src/services/content/rich-text'
 import { loadSavedMenu } from '../../src/services/menu/load'
@@ -242,4 +242,30 @@ test('the call for suggestions as a draft article, and the topic pinned in the m
     pinned: true,
     reviewStatus: 'approved',
   })
+})
+
+test('a suggestion whose openid the retention cleared (「（已清除）」) is never told: nothing sent to the mark', async () => {
+  const late = await createTopic(payload, { title: '清除后的话题', office, keyword: null, opensOn: '2026-09-01', closesOn: '2026-10-31' })
+  const stored = await submitSuggestion(payload, {
+    topicId: late,
+    openid: resident(5),
+    accountId: world.accountId,
+    text: '一条建议',
+    photos: [],
+    source: 'page',
+    now: RECEIVED,
+  })
+  if (!stored.ok) throw new Error('not stored')
+  await payload.update({
+    collection: 'consultation-submissions',
+    id: stored.submissionId,
+    overrideAccess: true,
+    data: { openid: '（已清除）', openidMasked: '（已清除）', personalDataClearedAt: new Date(RECEIVED).toISOString() } as never,
+  })
+  const before = outcomeMessages().length
+  const doc = await payload.findByID({ collection: 'consultation-topics', id: late, depth: 0, overrideAccess: true })
+  expect(await tellParticipants(payload, { ...doc, statement: '已办结。' })).toBe(0)
+  expect(outcomeMessages()).toHaveLength(before)
+  const notices = await payload.count({ collection: 'resident-notices', overrideAccess: true, where: { openid: { equals: '（已清除）' } } as never })
+  expect(notices.totalDocs).toBe(0)
 })

@@ -2,10 +2,13 @@
  * cleanSuggestionPhoto with real files (issue 14, deliverable 2): a phone JPEG with GPS EXIF comes out
  * a JPEG with no EXIF, upright; a PNG stays PNG without EXIF; a WebP becomes JPEG (PNG with alpha); the
  * committed HEIC (real HEVC, GPS EXIF inside) becomes a JPEG with the same size and no EXIF; a GIF,
- * a text file, an empty file, a file over 10 MB and a truncated HEIC are refused in Chinese.
+ * a text file, an empty file, a file over 10 MB and a truncated HEIC are refused in Chinese; a HEIC over
+ * 24 megapixels is refused from its header, before a pixel is decoded.
  */
 import sharp from 'sharp'
-import { cleanSuggestionPhoto } from '../../src/services/consultations/photos'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { cleanSuggestionPhoto, MAX_HEIC_PIXELS } from '../../src/services/consultations/photos'
 import { MAX_PHOTO_BYTES } from '../../src/services/consultations/submission'
 import { GPS, MAKER, gif, gpsJpeg, heic, png, webp } from './photo-fixtures'
 
@@ -108,4 +111,17 @@ test('over the shared pixel limit (16383 px a side) refused before decoding', as
     .png()
     .toBuffer()
   expect(await cleanSuggestionPhoto(wide, 'wide.png')).toEqual({ ok: false, message: '第 1 张照片尺寸过大（16384×2 像素），请缩小后再上传' })
+})
+
+test('a HEIC over 24 megapixels (6000×4096, under the shared 50) is refused in Chinese before its pixels are decoded', async () => {
+  // `fixtures/consultations/plain-24mp.heic` (6 KB, one flat colour): a 6000×4096 JPEG drawn by sharp,
+  // then `heif-enc -q 1 -o plain-24mp.heic in.jpg` (Debian 12's libheif-examples 1.15.1).
+  const big = readFileSync(fileURLToPath(new URL('../fixtures/consultations/plain-24mp.heic', import.meta.url)))
+  expect(6000 * 4096).toBeGreaterThan(MAX_HEIC_PIXELS)
+  const started = Date.now()
+  const answer = await cleanSuggestionPhoto(big, 'IMG_48MP.HEIC', { position: 2 })
+  expect(answer).toEqual({ ok: false, message: expect.stringContaining('第 2 张 HEIC 照片像素过多（6000×4096') })
+  expect(!answer.ok && answer.message).toContain('最多 2400 万像素')
+  // Only the header was read: no second-long decode of 24 MP on the main thread.
+  expect(Date.now() - started).toBeLessThan(1500)
 })

@@ -3,7 +3,7 @@
  * concurrency), the rate limit, the reply deadline across the National Day, withdrawal, moderation
  * with its refusals and compare-and-set, and who reads what with `overrideAccess: false`.
  */
-import { createLocalReq, type Payload } from 'payload'
+import { createLocalReq, ValidationError, type Payload } from 'payload'
 import { countQueue, loadQueue } from '../../src/admin/review/review-queue'
 import { moderateSubmission } from '../../src/services/consultations/moderate'
 import { applyReviewAction } from '../../src/services/review/service'
@@ -122,6 +122,25 @@ describe('submitting a suggestion', () => {
     }
   })
 
+  test('the rate limit holds under a burst: six different suggestions at once with maxPerHour 2 store 2 and refuse 4; a duplicate gives its claim back', async () => {
+    await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 2 } })
+    try {
+      const openid = newOpenid()
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => submit(openid, `第 ${i + 1} 条不同的建议`)))
+      const stored = await payload.count({ collection: 'consultation-submissions', overrideAccess: true, where: { openid: { equals: openid } } })
+      expect({ stored: stored.totalDocs, refused: results.filter((r) => !r.ok && r.code === 'rate-limited').length }).toEqual({ stored: 2, refused: 4 })
+
+      // Two of the same text at once: one stored, the twin answered as a duplicate without using the hour's second claim.
+      const twin = newOpenid()
+      const both = await Promise.all([submit(twin, '同一条建议'), submit(twin, '同一条建议')])
+      expect(both.every((answer) => answer.ok)).toBe(true)
+      expect(await submit(twin, '另一条建议')).toMatchObject({ ok: true, duplicate: false })
+      expect(await submit(twin, '第三条建议')).toMatchObject({ ok: false, status: 429 })
+    } finally {
+      await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 5 } })
+    }
+  })
+
   test('the resident withdraws their own pending suggestion, and nobody else does', async () => {
     const openid = newOpenid()
     const result = await submit(openid, '建议增加巡逻')
@@ -131,6 +150,89 @@ describe('submitting a suggestion', () => {
     expect(await withdrawSubmission(payload, { submissionId: result.submissionId, openid })).toEqual({ ok: true })
     expect(await withdrawSubmission(payload, { submissionId: result.submissionId, openid })).toMatchObject({ ok: false, status: 409 })
     await expect(moderate('admin', result.submissionId, 'approve')).rejects.toMatchObject({ status: 409, code: 'invalid-transition' })
+  })
+
+  test('a text of 1000 characters is stored whatever its UTF-16 length (𠮷, emoji); 1001 is refused in Chinese, never thrown', async () => {
+    const openid = newOpenid()
+    const wide = `建议${'𠮷'.repeat(498)}${'😀'.repeat(500)}`
+    expect(wide.length).toBe(1998)
+    const stored = await submit(openid, wide)
+    expect(stored).toMatchObject({ ok: true, duplicate: false })
+    if (stored.ok) expect((await payload.findByID({ collection: 'consultation-submissions', id: stored.submissionId, depth: 0 })).body).toBe(wide)
+    expect(await submit(openid, `${wide}。`)).toMatchObject({
+      ok: false,
+      status: 400,
+      code: 'invalid',
+      problems: { text: expect.stringContaining('1001 个字') },
+    })
+  })
+
+  test('a text the collection still refuses is a Chinese 400 on the text (the page keeps it), never thrown; the rate claim is given back', async () => {
+    const openid = newOpenid()
+    const create = payload.create
+    // The fault: the collection's own validation refusing what validateSubmission accepted.
+    payload.create = ((options: Parameters<Payload['create']>[0]) =>
+      options.collection === 'consultation-submissions'
+        ? Promise.reject(new ValidationError({ collection: 'consultation-submissions', errors: [{ path: 'body', message: '不能超过 1000 个字' }] }))
+        : create.call(payload, options)) as Payload['create']
+    await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 1 } })
+    try {
+      expect(await submit(openid, '一条被集合拒绝的建议')).toMatchObject({
+        ok: false,
+        status: 400,
+        code: 'invalid',
+        problems: { text: expect.stringContaining('不能超过 1000 个字') },
+      })
+    } finally {
+      payload.create = create
+    }
+    try {
+      // The hour's one claim was given back: the next suggestion is stored.
+      expect(await submit(openid, '一条被集合拒绝的建议')).toMatchObject({ ok: true, duplicate: false })
+    } finally {
+      await payload.updateGlobal({ slug: 'consultation-settings', data: { maxPerHour: 5 } })
+    }
+  })
+
+  test('only a live suggestion (pending or public) answers a re-post as a duplicate: after withdrawing or a rejection the same text is stored anew', async () => {
+    const openid = newOpenid()
+    const text = '建议在东门加装道闸，晚上车辆乱停。'
+    const first = await submit(openid, text, { phone: '13800001111' })
+    expect(first).toMatchObject({ ok: true, duplicate: false })
+    if (!first.ok) return
+    expect(await withdrawSubmission(payload, { submissionId: first.submissionId, openid })).toEqual({ ok: true })
+
+    // Withdrawn to correct the phone, sent again: a new pending suggestion with the new phone.
+    const again = await submit(openid, text, { phone: '13900002222' })
+    expect(again).toMatchObject({ ok: true, duplicate: false })
+    if (!again.ok) return
+    const pending = await payload.find({
+      collection: 'consultation-submissions',
+      overrideAccess: true,
+      depth: 0,
+      where: { and: [{ openid: { equals: openid } }, { status: { equals: 'pending' } }] },
+    })
+    expect(pending.docs.map((doc) => [String(doc.id), doc.phone])).toEqual([[again.submissionId, '13900002222']])
+    // The live one answers a re-post as before.
+    expect(await submit(openid, text)).toMatchObject({ ok: true, duplicate: true, submissionId: again.submissionId })
+
+    // Rejected: the same text (rewritten or not) may be sent again.
+    await moderate('admin', again.submissionId, 'reject', '与本话题无关')
+    const third = await submit(openid, text)
+    expect(third).toMatchObject({ ok: true, duplicate: false })
+    expect(third.ok && third.submissionId).not.toBe(again.submissionId)
+    const retired = await payload.find({
+      collection: 'consultation-submissions',
+      overrideAccess: true,
+      depth: 0,
+      where: { openid: { equals: openid } },
+      sort: 'createdAt',
+    })
+    expect(retired.docs.map((doc) => doc.fingerprint)).toEqual([
+      `withdrawn:${first.submissionId}`,
+      `rejected:${again.submissionId}`,
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+    ])
   })
 })
 
@@ -281,6 +383,27 @@ describe('topics', () => {
   })
 })
 
+describe('a published outcome', () => {
+  test('is corrected by leaders and admins only: the handling office may no longer change its milestones or statement', async () => {
+    const topic = await createTopic(payload, {
+      office: world.office,
+      keyword: null,
+      statement: '已安装噪音监测屏。',
+      milestones: [{ date: '2026-10-20', text: '安装噪音监测屏' }],
+      outcomePublishedAt: '2026-11-01T02:00:00.000Z',
+    })
+    const edit = (who: WorldUser, data: Record<string, unknown>) =>
+      payload.update({ collection: 'consultation-topics', id: topic, overrideAccess: false, user: world.users[who], data: data as never })
+    await expect(edit('clerk', { statement: '悄悄改过的说明。' })).rejects.toMatchObject({
+      data: { errors: [expect.objectContaining({ message: expect.stringContaining('只能由领导或管理员更正') })] },
+    })
+    await expect(edit('clerk', { milestones: [{ date: '2026-10-21', text: '安装噪音监测屏' }] })).rejects.toThrow()
+    expect(await payload.findByID({ collection: 'consultation-topics', id: topic, depth: 0 })).toMatchObject({ statement: '已安装噪音监测屏。' })
+    expect(await edit('leader', { statement: '已安装噪音监测屏（更正：共两块）。' })).toMatchObject({ statement: '已安装噪音监测屏（更正：共两块）。' })
+    expect(await edit('admin', { milestones: [{ date: '2026-10-21', text: '安装噪音监测屏两块' }] })).toMatchObject({ reviewStatus: 'approved' })
+  })
+})
+
 describe('the review of a topic', () => {
   test('the author submits, the queue shows it to the leader, who approves; then the public reads it', async () => {
     const created = await payload.create({
@@ -293,8 +416,9 @@ describe('the review of a topic', () => {
         question: '如何提高分类准确率？',
         category: 'sanitation',
         office: world.office,
-        opensOn: '2027-02-01',
-        closesOn: '2027-02-28',
+        // Open already (the public reads a topic from its open date), closing after the real today.
+        opensOn: '2026-01-01',
+        closesOn: '2099-02-28',
       },
     })
     const id = String(created.id)

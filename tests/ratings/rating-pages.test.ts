@@ -281,3 +281,30 @@ test('the public monthly page: counts, 满意率, the rectification with its app
   expect((await ratingsSummaryResponse(payload, new Request(`${ORIGIN}/m/ratings/2026-13`), '2026-13')).status).toBe(404)
   expect((await ratingsSummaryResponse(payload, new Request(`${ORIGIN}/m/ratings`))).status).toBe(200)
 })
+
+test('a form that cannot be read is a Chinese 400 (not a form) or 413 (too large), never a 500 (the rating form)', async () => {
+  const id = await closedAppointment(payload, world, 'o-g-broken')
+  const broken = (path: string, body: string, type: string) =>
+    new Request(`${ORIGIN}${path}`, {
+      method: 'POST',
+      headers: { 'user-agent': IN_WECHAT, cookie: session('o-g-broken'), origin: ORIGIN, 'content-type': type },
+      body,
+    })
+  const cut = await rateSubmitResponse(
+    payload,
+    broken(`/m/rate/appointment/${id}`, '--x\r\nContent-Disposition: form-data; name="level"', 'multipart/form-data; boundary=x'),
+    'appointment',
+    id,
+  )
+  expect(cut.status).toBe(400)
+  expect(await cut.text()).toContain('提交的内容不完整')
+  const huge = await rateSubmitResponse(
+    payload,
+    broken(`/m/rate/appointment/${id}`, `comment=${'长'.repeat(40_000)}`, 'application/x-www-form-urlencoded'),
+    'appointment',
+    id,
+  )
+  expect(huge.status).toBe(413)
+  expect(await huge.text()).toContain('提交的内容太多')
+  expect(await ratingsOf(id)).toBe(0)
+})

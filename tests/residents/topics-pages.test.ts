@@ -20,6 +20,7 @@ import {
   topicsResponse,
   withdrawResponse,
 } from '../../src/app/(residents)/m/_lib/topic-handlers'
+import { beginSuggestionUpload } from '../../src/services/consultations/photos'
 import { rateMatter } from '../../src/services/ratings/rate'
 import { RESIDENT_SESSION_COOKIE, signResidentSession } from '../../src/services/residents/session'
 import { createAccount } from '../callback/helpers'
@@ -358,10 +359,67 @@ test('a body over 6 × 10 MB is refused by its length before it is read (413); a
 test('over the rate limit (5 an hour by default): 429 with the form, the text kept, nothing stored', async () => {
   const ERIN = 'o-erin-openid-0005'
   for (let index = 0; index < 5; index++) await suggest(payload, world.open, ERIN, `ERIN-${index} 第 ${index + 1} 条建议`)
-  const sixth = await suggestSubmitResponse(payload, postForm(`/m/topics/${world.open}/suggest`, ERIN, formWith('ERIN-6 再来一条', [])), world.open, at)
+  // With a photo that cannot be decoded: the limit is told first, so no photo was decoded for nothing.
+  const broken: [Buffer, string, string] = [Buffer.from('not a photo at all'), 'broken.jpg', 'image/jpeg']
+  const sixth = await suggestSubmitResponse(payload, postForm(`/m/topics/${world.open}/suggest`, ERIN, formWith('ERIN-6 再来一条', [broken])), world.open, at)
   expect(sixth.status).toBe(429)
   const html = await sixth.text()
   expect(html).toContain('提交太频繁')
   expect(html).toContain('ERIN-6 再来一条')
+  expect(html).not.toContain('第 1 张')
+  // A re-post of one already stored is answered 「已提交」 at once, limit or not.
+  const repost = await suggestSubmitResponse(
+    payload,
+    postForm(`/m/topics/${world.open}/suggest`, ERIN, formWith('ERIN-0 第 1 条建议', [broken])),
+    world.open,
+    at,
+  )
+  expect(repost.status).toBe(200)
+  expect(await repost.text()).toContain('已提交')
   expect((await payload.count({ collection: 'consultation-submissions', where: { openid: { equals: ERIN } }, overrideAccess: true })).totalDocs).toBe(5)
+})
+
+test('a body without Content-Length (chunked) is read only up to the limit: 413 in Chinese; a body that is not a form: 400 with the form', async () => {
+  let pulled = 0
+  const chunk = new Uint8Array(1024 * 1024)
+  const endless = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulled += chunk.byteLength
+      controller.enqueue(chunk)
+    },
+  })
+  const chunked = new Request(`${ORIGIN}/m/topics/${world.open}/suggest`, {
+    method: 'POST',
+    headers: { 'user-agent': IN_WECHAT, cookie: session(ALICE), origin: ORIGIN, 'content-type': 'multipart/form-data; boundary=x' },
+    body: endless,
+    duplex: 'half',
+  } as RequestInit)
+  const big = await suggestSubmitResponse(payload, chunked, world.open, at)
+  expect(big.status).toBe(413)
+  expect(await big.text()).toContain('每张不超过 10 MB')
+  // Stopped at the limit, not read to the end (the stream never ends).
+  expect(pulled).toBeLessThanOrEqual(MAX_SUGGESTION_BODY + 3 * chunk.byteLength)
+
+  const cut = await suggestSubmitResponse(
+    payload,
+    postForm(`/m/topics/${world.open}/suggest`, ALICE, new URLSearchParams(), { 'content-type': 'multipart/form-data; boundary=----cut' }),
+    world.open,
+    at,
+  )
+  expect(cut.status).toBe(400)
+  expect(await cut.text()).toContain('提交的内容不完整')
+})
+
+test('one upload per resident at a time: a second while the first is in progress is 429 in Chinese; afterwards it goes through', async () => {
+  const FRANK = 'o-frank-openid-0006'
+  const end = beginSuggestionUpload(payload, FRANK)
+  expect(end).not.toBeNull()
+  const second = await suggestSubmitResponse(payload, postForm(`/m/topics/${world.open}/suggest`, FRANK, formWith('FRANK 建议', [])), world.open, at)
+  expect(second.status).toBe(429)
+  expect(await second.text()).toContain('上一条建议还在提交')
+  end!()
+  const later = await suggestSubmitResponse(payload, postForm(`/m/topics/${world.open}/suggest`, FRANK, formWith('FRANK 建议', [])), world.open, at)
+  expect(later.status).toBe(200)
+  // The upload ended with the request: the next is not refused as "in progress".
+  expect(beginSuggestionUpload(payload, FRANK)).not.toBeNull()
 })

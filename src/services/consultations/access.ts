@@ -3,7 +3,7 @@
  * `overrideAccess: false`:
  *
  * - Topics (`consultation-topics`): reviewed like the service guides (editor → leader). Anyone (the
- *   public, residents) reads **approved** topics only; staff read what they read of any reviewed item
+ *   public, residents) reads **approved** topics **already opened** (`opensOn` ≤ today, Beijing) only; staff read what they read of any reviewed item
  *   (editors: their community's and their own; leaders and admins: all), the topics of their offices,
  *   and every approved topic. Editors write their own before review, leaders under review, admins
  *   anything (src/services/review/access.ts); staff of the handling office may also edit an approved
@@ -18,6 +18,7 @@
  */
 import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 import { communityOf, idOf, roleOf, staffOf } from '../../access/roles'
+import { shanghaiDate } from '../../shared/time'
 import { mayHandleOffice, officesOf } from '../appointments/access'
 import { canReadContent, canUpdateContent } from '../review/access'
 import type { ModerationActor } from './moderation'
@@ -25,10 +26,17 @@ import type { ModerationActor } from './moderation'
 /** What anyone (signed in or not) reads of topics: those a leader approved. */
 export const APPROVED_TOPIC: Where = { reviewStatus: { equals: 'approved' } }
 
+/**
+ * What the public reads of topics at `now` (epoch ms): approved and already opened (`opensOn` on or
+ * before the Beijing day), as the residents' pages show them — an announced topic is not listed by
+ * REST or GraphQL before its day either.
+ */
+export const publicTopicWhere = (now: number): Where => ({ and: [APPROVED_TOPIC, { opensOn: { less_than_equal: shanghaiDate(now) } }] })
+
 /** Topics: see the module's notes. */
 export const canReadTopics: Access = async (args) => {
   const staff = staffOf(args.req.user)
-  if (!staff) return APPROVED_TOPIC
+  if (!staff) return publicTopicWhere(Date.now())
   const staffRule = await canReadContent(args)
   if (staffRule === true) return true
   const offices = officesOf(args.req.user)

@@ -13,7 +13,7 @@
 import type { Payload } from 'payload'
 import { shanghaiDate } from '../../shared/time'
 import { matchChatKeyword, normalizeChatText, type KeywordTopic } from './chat-keyword'
-import { submitSuggestion, type SubmitResult } from './submit'
+import { precheckSuggestion, submitSuggestion, type SubmitResult } from './submit'
 import { validateSubmission } from './submission'
 import { topicPhase } from './topic-window'
 
@@ -68,6 +68,33 @@ export function chatSuggestionReply(text: string, topics: readonly ChatTopic[], 
   const checked = validateSubmission({ text: match.body })
   if (!checked.ok) return `您对「${topic.title}」的建议未能提交：${checked.problems.text ?? '内容有误'}`
   return `已收到您对「${topic.title}」的建议，审核后公开。查看：${topicPageUrl(topic.id, publicUrl)}`
+}
+
+/** The reply to a chat suggestion the worker will not store as one (it goes to the inbox). */
+export const CHAT_INBOX_REPLY = '已收到您的留言，我们会尽快处理'
+
+/**
+ * The passive reply to a chat text, as chatSuggestionReply, but told the truth when the worker will not
+ * make it a suggestion: a resident already over the rate limit (a cheap read, `precheckSuggestion`:
+ * nothing claimed) gets 「已收到您的留言，我们会尽快处理」 — the message goes to the inbox, where staff
+ * see it — instead of 「…审核后公开」. A re-post of a live suggestion is still 「已收到…」 (it is one).
+ * A topic closed meanwhile is not open in `topics` (the callback's 10 s cache at most lags).
+ * Null when the text matches no open topic.
+ */
+export async function chatSuggestionAnswer(
+  payload: Payload,
+  input: { text: string; openid: string; topics: readonly ChatTopic[]; now?: number; publicUrl?: string },
+): Promise<string | null> {
+  const reply = chatSuggestionReply(input.text, input.topics, input.publicUrl)
+  const match = reply === null ? null : matchChatKeyword(input.text, input.topics)
+  if (reply === null || !match || !validateSubmission({ text: match.body }).ok) return reply
+  const pre = await precheckSuggestion(payload, {
+    topicId: String(match.topicId),
+    openid: input.openid,
+    text: originalBody(input.text, match.body),
+    now: input.now ?? Date.now(),
+  })
+  return pre.ok ? reply : CHAT_INBOX_REPLY
 }
 
 /**

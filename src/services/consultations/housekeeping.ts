@@ -17,6 +17,7 @@ import { compareAndSet } from '../../shared/cas'
 import { addDays, DAY_MS, shanghaiDate } from '../../shared/time'
 import { PUBLIC_SUBMISSION_STATES } from './moderation'
 import { CLEARED_MARK } from '../appointments/housekeeping'
+import { deleteEndedRateCounters } from './rate-limit'
 import { loadConsultationSettings } from './settings'
 
 /** Suggestions one batch handles; runs repeat daily, so a backlog drains. */
@@ -44,11 +45,86 @@ const idOf = (value: unknown): string | null =>
   value == null ? null : typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : String(value)
 
 /**
+ * Days a rejected suggestion keeps its name, phone and photos after the rejection: long enough for the
+ * resident to read the reason in 我的建议 (and answer it with a new suggestion), not a year more.
+ */
+export const REJECTED_CONTACT_DAYS = 30
+
+/**
+ * The suggestions whose contact (name, phone) and photos are due to be cleared at `now` (epoch ms), not
+ * cleared yet (`contactClearedAt` unset): every 已撤回 (the resident took it back: at once —
+ * withdrawSubmission clears it itself, this catches what it could not) and every 未采纳 rejected at or
+ * before `now − REJECTED_CONTACT_DAYS` days (`moderatedAt`). Pure.
+ */
+export function contactsDueWhere(now: number): Where {
+  return {
+    and: [
+      { contactClearedAt: { exists: false } },
+      {
+        or: [
+          { status: { equals: 'withdrawn' } },
+          { and: [{ status: { equals: 'rejected' } }, { moderatedAt: { less_than_equal: new Date(now - REJECTED_CONTACT_DAYS * DAY_MS).toISOString() } }] },
+        ],
+      },
+    ],
+  }
+}
+
+/**
+ * Clears one suggestion's name and phone (masked copies shown 「（已清除）」) and deletes its photos with
+ * their files, once (compare-and-set on `contactClearedAt`). The openid stays until the topic's
+ * retention (the resident still finds it in 我的建议, without the contact). Answers whether it cleared it.
+ */
+export async function clearSuggestionContact(
+  payload: Payload,
+  doc: { id: string | number; nameMasked?: string | null; phoneMasked?: string | null; photos?: unknown[] | null },
+  now: number,
+): Promise<boolean> {
+  const done = await compareAndSet(payload, 'consultation-submissions', { and: [{ id: { equals: doc.id } }, { contactClearedAt: { exists: false } }] }, {
+    name: null,
+    nameMasked: doc.nameMasked ? CLEARED_MARK : null,
+    phone: null,
+    phoneMasked: doc.phoneMasked ? CLEARED_MARK : null,
+    // `as never`: contactClearedAt is a new field, not in src/payload-types.ts until the lead regenerates it.
+    contactClearedAt: new Date(now).toISOString(),
+  } as never)
+  if (!done) return false
+  const photoIds = (doc.photos ?? []).map(idOf).filter((id): id is string => id !== null)
+  if (photoIds.length > 0) {
+    await payload.delete({ collection: 'consultation-photos', where: { id: { in: photoIds } }, overrideAccess: true, depth: 0 })
+    await payload.update({ collection: 'consultation-submissions', id: doc.id, data: { photos: [] }, overrideAccess: true, depth: 0 })
+  }
+  return true
+}
+
+/** Clears the contacts and photos due at `now` (`contactsDueWhere`), in batches; answers how many. */
+export async function clearTakenBackContacts(payload: Payload, now: number = Date.now()): Promise<number> {
+  let cleared = 0
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const due = await payload.find({ collection: 'consultation-submissions', overrideAccess: true, depth: 0, limit: BATCH, where: contactsDueWhere(now) })
+    if (due.docs.length === 0) break
+    let progressed = false
+    for (const doc of due.docs) {
+      if (!(await clearSuggestionContact(payload, doc, now))) continue
+      cleared++
+      progressed = true
+    }
+    // Every one of the batch was cleared by another instance meanwhile: the next query finds the rest.
+    if (!progressed) break
+  }
+  return cleared
+}
+
+/**
  * Clears the personal data due at `now` (see the module's notes); answers how many suggestions were
  * cleared. Safe to repeat and to run on several instances (compare-and-set on `personalDataClearedAt`).
  */
 export async function clearExpiredConsultationData(payload: Payload, now: number = Date.now()): Promise<number> {
   const { retentionDays } = await loadConsultationSettings(payload)
+  // The rate counters of windows already over (they count, nothing else; keyed by a hash of the openid).
+  await deleteEndedRateCounters(payload, now)
+  // Withdrawn ones at once, rejected ones after their grace period: name, phone and photos.
+  await clearTakenBackContacts(payload, now)
   const topics = await payload.find({
     collection: 'consultation-topics',
     overrideAccess: true,

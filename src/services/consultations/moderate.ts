@@ -10,6 +10,7 @@ import type { ConsultationSubmission } from '../../payload-types'
 import { compareAndSet } from '../../shared/cas'
 import { moderationActorOf } from './access'
 import { decideModeration, isSubmissionState } from './moderation'
+import { retiredFingerprint } from './submit'
 
 /**
  * Applies `action` ('approve' | 'reject' | 'answer') with `text` (the reason or the public reply) to
@@ -42,7 +43,11 @@ export async function moderateSubmission(req: PayloadRequest, input: { id: strin
     data.moderatedBy = userId
     data.moderatedAt = at
   }
-  if (decision.action === 'reject') data.rejectionReason = decision.text
+  if (decision.action === 'reject') {
+    data.rejectionReason = decision.text
+    // Retired with the state, so the resident may send the same text again (submit.ts).
+    data.fingerprint = retiredFingerprint('rejected', found.id)
+  }
   if (decision.action === 'answer') {
     data.reply = decision.text
     data.answeredAt = at

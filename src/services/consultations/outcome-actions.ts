@@ -17,6 +17,7 @@ import type { LexicalDocument } from '../content/rich-text'
 import { loadSavedMenu } from '../menu/load'
 import { SUB_MENU, type SavedMenuButton } from '../menu/types'
 import { bytes, MENU_LIMITS } from '../menu/validate'
+import { CLEARED_MARK } from '../appointments/housekeeping'
 import { notifyResident } from '../notifications/resident-notices'
 import { REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
 import { isOfTopic, mayManageOutcome } from './access'
@@ -82,7 +83,7 @@ const openidHash = (openid: string): string => createHash('sha256').update(openi
 
 /**
  * Tells every resident who took part (participantsToTell: a suggestion in any state but withdrawn),
- * once, that the outcome is published: a template message `outcomePublished` through the account of
+ * whose openid was not cleared by the retention (「（已清除）」, housekeeping.ts), once, that the outcome is published: a template message `outcomePublished` through the account of
  * their suggestion (clientMsgId `topic:<id>:outcome:<openid-hash>`, so a retry sends nothing twice),
  * then `outcomeToldAt` on their suggestions. Answers how many were told now.
  */
@@ -95,7 +96,8 @@ export async function tellParticipants(payload: Payload, topic: ConsultationTopi
     sort: 'receivedAt',
     where: { topic: { equals: topic.id } },
   })
-  const rows = found.docs
+  // Cleared by the retention (openid 「（已清除）」): nobody left to tell, and never a send to the mark.
+  const rows = found.docs.filter((row) => row.openid !== CLEARED_MARK && !row.personalDataClearedAt)
   const told = rows.filter((row) => row.outcomeToldAt).map((row) => row.openid)
   const toTell = participantsToTell(
     rows.map((row) => ({ openid: row.openid, state: isSubmissionState(row.status) ? row.status : 'pending' })),

@@ -10,7 +10,10 @@
  * and mirror boxes while decoding, which is how HEIF stores orientation.
  */
 import decodeHeic from 'heic-decode'
+import type { Payload } from 'payload'
 import sharp from 'sharp'
+import { createLimiter } from '../../shared/concurrency-limit'
+import { perPayload } from '../../shared/per-payload'
 import { cleanImage, detectFileType, exceedsImageLimits, MAX_IMAGE_PIXELS, readImageHeader, withExtension } from '../../shared/clean-image'
 import { MAX_PHOTO_BYTES, validateSubmission } from './submission'
 import type { CleanPhoto } from './submit'
@@ -56,6 +59,47 @@ const tooManyPixels = (position: number, width: number, height: number): CleanPh
   message: `第 ${position} 张照片尺寸过大（${width}×${height} 像素），请缩小后再上传`,
 })
 
+/**
+ * The most pixels of a HEIC/HEIF photo: 24 megapixels (an iPhone's 48 MP mode is the one refused; its
+ * default 12 MP and 24 MP pass), lower than the shared 50 MP. heic-decode is libheif compiled to
+ * WebAssembly and decodes **synchronously on the main thread**: 24 MP already holds the event loop about
+ * a second and takes ~100 MB of RGBA, and during that nothing else of the process answers.
+ */
+export const MAX_HEIC_PIXELS = 24_000_000
+
+const heicTooLarge = (position: number, width: number, height: number): CleanPhotoResult => ({
+  ok: false,
+  message: `第 ${position} 张 HEIC 照片像素过多（${width}×${height}，约 ${Math.round((width * height) / 1_000_000)} 百万像素，最多 2400 万像素），请在手机相机设置中改用较低分辨率或“兼容性最佳”格式，或截图后再上传`,
+})
+
+/** Photos decoded at once in one process (each may take a few hundred MB and, for HEIC, the main thread). */
+export const MAX_CONCURRENT_DECODES = 2
+
+const decodingOf = perPayload('consultation-photo-decoding', () => createLimiter(MAX_CONCURRENT_DECODES))
+const uploadsOf = perPayload('consultation-uploads-in-progress', () => new Set<string>())
+
+/**
+ * `cleanSuggestionPhoto` under the process's limit of MAX_CONCURRENT_DECODES decodes at once (the rest
+ * wait their turn in order): a burst of uploads cannot take all the memory or hold the event loop.
+ */
+export function cleanSuggestionPhotoLimited(payload: Payload, bytes: Buffer, filename: string, options: { position?: number } = {}): Promise<CleanPhotoResult> {
+  return decodingOf(payload)(() => cleanSuggestionPhoto(bytes, filename, options))
+}
+
+/**
+ * Marks the upload of a suggestion by `openid` as in progress: a function that ends it (call once, in
+ * a `finally`), or null when one of theirs is already in progress on this process — one upload per
+ * resident at a time, so one resident cannot fill the decode queue.
+ */
+export function beginSuggestionUpload(payload: Payload, openid: string): (() => void) | null {
+  const uploads = uploadsOf(payload)
+  if (uploads.has(openid)) return null
+  uploads.add(openid)
+  return () => {
+    uploads.delete(openid)
+  }
+}
+
 /** The resident's file name without folders, control characters or a length that helps nobody. */
 function safeBaseName(filename: string): string {
   const base = filename
@@ -76,7 +120,8 @@ function safeBaseName(filename: string): string {
  *   would turn black in JPEG); an animated WebP keeps its first frame;
  * - HEIC/HEIF: the primary image decoded by heic-decode, to JPEG;
  * - GIF and anything else: refused with validateSubmission's Chinese message.
- * Images over the shared limits (50 megapixels, 16383 px a side) are refused before decoding.
+ * Images over the shared limits (50 megapixels, 16383 px a side) — HEIC/HEIF over MAX_HEIC_PIXELS
+ * (24 megapixels) — are refused before decoding.
  * Never throws for a bad file: `{ ok: false, message }` in Chinese.
  */
 export async function cleanSuggestionPhoto(bytes: Buffer, filename: string, options: { position?: number } = {}): Promise<CleanPhotoResult> {
@@ -145,6 +190,8 @@ async function cleanHeic(bytes: Buffer, position: number, result: (data: Buffer,
     if (exceedsImageLimits({ format: 'jpeg', width: first.width, height: first.height, pages: 1 })) {
       return tooManyPixels(position, first.width, first.height)
     }
+    // The size is read from the header; the pixels are not decoded yet.
+    if (first.width * first.height > MAX_HEIC_PIXELS) return heicTooLarge(position, first.width, first.height)
     const decoded = await first.decode()
     const pixels = Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength)
     const jpeg = await sharp(pixels, { raw: { width: decoded.width, height: decoded.height, channels: 4 }, limitInputPixels: MAX_IMAGE_PIXELS })

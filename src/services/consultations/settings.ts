@@ -5,9 +5,9 @@ import { DEFAULT_REPLY_WORKING_DAYS } from './moderation'
 export interface ConsultationSettings {
   /** Working days to answer a suggestion (the day of receipt not counted). */
   replyWorkingDays: number
-  /** Suggestions one resident (openid) may send in any rolling hour. */
+  /** Suggestions one resident (openid) may send in one Beijing clock hour (rate-limit.ts). */
   maxPerHour: number
-  /** … and in any rolling 24 hours. */
+  /** … and in one Beijing day. */
   maxPerDay: number
   /** Days after the outcome before the residents' personal data are cleared. */
   retentionDays: number

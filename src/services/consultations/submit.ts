@@ -7,7 +7,7 @@
  * chat (src/inbound) calls it with the text after the keyword and no photos. Every answer is data:
  * the caller turns it into a page, a JSON body or a chat reply.
  */
-import type { Payload } from 'payload'
+import { ValidationError, type Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import type { ConsultationTopic } from '../../payload-types'
 import { compareAndSet } from '../../shared/cas'
@@ -16,6 +16,8 @@ import { shanghaiDate } from '../../shared/time'
 import { maskOpenid } from '../notifications/resident-notices'
 import { alertNewSubmission } from './alerts'
 import { replyDeadline } from './moderation'
+import { clearSuggestionContact } from './housekeeping'
+import { claimSubmission, rateLimitMessage, rateLimitReached } from './rate-limit'
 import { loadConsultationSettings } from './settings'
 import { contactFor, submissionFingerprint, validateSubmission, type SubmissionField } from './submission'
 import { acceptsSubmissions } from './topic-window'
@@ -35,7 +37,6 @@ export type SubmitResult =
 
 /** Characters of the text kept as the list's excerpt. */
 const EXCERPT_LENGTH = 40
-const HOUR_MS = 3600_000
 
 const excerptOf = (text: string): string => {
   const chars = Array.from(text.replace(/\s+/gu, ' '))
@@ -51,6 +52,17 @@ async function readTopic(payload: Payload, topicId: string): Promise<Consultatio
   return found ?? null
 }
 
+/** States whose suggestion is still the resident's word on the topic: a re-post of the same text is it again. */
+const LIVE_STATES: readonly string[] = ['pending', 'approved', 'answered']
+
+/**
+ * The fingerprint a suggestion keeps once it left the live states (`withdrawn:<id>`, `rejected:<id>`;
+ * the housekeeping's `cleared:<id>` likewise): unique like any fingerprint, and no longer the text's, so
+ * the resident may send the same text again (e.g. withdrawn to correct the phone, or rejected and
+ * rewritten). Written in the same compare-and-set as the state change.
+ */
+export const retiredFingerprint = (state: 'withdrawn' | 'rejected', id: string | number): string => `${state}:${String(id)}`
+
 async function findByFingerprint(payload: Payload, fingerprint: string): Promise<string | null> {
   const found = await payload.find({
     collection: 'consultation-submissions',
@@ -61,16 +73,32 @@ async function findByFingerprint(payload: Payload, fingerprint: string): Promise
     pagination: false,
   })
   const doc = found.docs[0]
-  return doc ? String(doc.id) : null
+  if (!doc) return null
+  if (LIVE_STATES.includes(doc.status)) return String(doc.id)
+  // Withdrawn or rejected before fingerprints were retired with the state: retire it now (compare-and-set,
+  // so a twin request doing the same is harmless), then the text is free.
+  if (doc.status === 'withdrawn' || doc.status === 'rejected') {
+    await compareAndSet(
+      payload,
+      'consultation-submissions',
+      { and: [{ id: { equals: doc.id } }, { fingerprint: { equals: fingerprint } }] },
+      { fingerprint: retiredFingerprint(doc.status, doc.id) },
+    )
+  }
+  return null
 }
 
-async function countSince(payload: Payload, openid: string, since: number): Promise<number> {
-  const { totalDocs } = await payload.count({
-    collection: 'consultation-submissions',
-    overrideAccess: true,
-    where: { and: [{ openid: { equals: openid } }, { receivedAt: { greater_than: new Date(since).toISOString() } }] },
-  })
-  return totalDocs
+/** The collection's fields as the form names them. */
+const FORM_FIELD: Record<string, SubmissionField> = { body: 'text', photos: 'photos', name: 'name', phone: 'phone' }
+
+/** A ValidationError of the collection as submitSuggestion's 400, the problem on the form's field (else on the text). */
+function storageRefusal(error: ValidationError): SubmitResult {
+  const problems: Partial<Record<SubmissionField, string>> = {}
+  for (const item of error.data.errors) {
+    const field = FORM_FIELD[item.path] ?? 'text'
+    problems[field] ??= `提交的内容有误：${item.message}`
+  }
+  return { ok: false, status: 400, code: 'invalid', message: Object.values(problems)[0] ?? '提交的内容有误，请检查后再提交', problems }
 }
 
 /**
@@ -82,10 +110,13 @@ async function countSince(payload: Payload, openid: string, since: number): Prom
  *    Beijing dates): else 409 `closed` 「征集已截止」 (or 「征集尚未开始」 before the open date);
  * 2. `validateSubmission` (text 1–1000 characters, ≤ 6 photos of ≤ 10 MB in an accepted original
  *    format, optional name, optional mobile): else 400 `invalid` with the Chinese problem per field;
- * 3. the same text by the same resident on the same topic (`submissionFingerprint`) already stored:
- *    `{ ok: true, duplicate: true }` with that suggestion's id, nothing stored (a retry is not rate-limited);
- * 4. the rate limit of the settings (`maxPerHour`, `maxPerDay` in rolling windows, per openid, all
- *    topics, every state counted): else 429 `rate-limited` 「提交太频繁…」;
+ * 3. the same text by the same resident on the same topic (`submissionFingerprint`) already stored and
+ *    still live (pending, public or answered): `{ ok: true, duplicate: true }` with that suggestion's id,
+ *    nothing stored (a retry is not rate-limited). A withdrawn or rejected one does not count: its
+ *    fingerprint was retired with its state (`retiredFingerprint`), so the text is stored anew;
+ * 4. the rate limit of the settings (`maxPerHour`, `maxPerDay` per Beijing clock hour and day, per
+ *    openid, all topics, every suggestion stored counted), claimed atomically before the insert
+ *    (rate-limit.ts) and given back when nothing is stored: else 429 `rate-limited` 「提交太频繁…」;
  * 5. creates the suggestion (待审核, masked copies of openid/name/phone, `receivedOn` Beijing, the reply
  *    deadline `replyWorkingDays` working days after — or `deadlineWarning` when the calendar does not
  *    know the year) and its photos (`consultation-photos`, linked both ways). Two identical requests at
@@ -142,11 +173,11 @@ export async function submitSuggestion(
   if (earlier) return { ok: true, submissionId: earlier, duplicate: true }
 
   const settings = await loadConsultationSettings(payload)
-  const [lastHour, lastDay] = await Promise.all([countSince(payload, input.openid, now - HOUR_MS), countSince(payload, input.openid, now - 24 * HOUR_MS)])
-  if (lastHour >= settings.maxPerHour || lastDay >= settings.maxPerDay) {
-    const window = lastHour >= settings.maxPerHour ? `每小时最多 ${settings.maxPerHour} 条` : `每天最多 ${settings.maxPerDay} 条`
-    return { ok: false, status: 429, code: 'rate-limited', message: `提交太频繁，请稍后再试（${window}）` }
-  }
+  // Claimed before the insert, in one atomic statement per window (rate-limit.ts): suggestions sent
+  // at once cannot all pass; given back below when this one is finally not stored.
+  const claim = await claimSubmission(payload, input.openid, now, settings)
+  if (!claim.ok) return { ok: false, status: 429, code: 'rate-limited', message: rateLimitMessage(claim.window, settings) }
+  const giveBack = () => claim.release().catch((error: unknown) => payload.logger.warn({ err: error }, 'consultations: a rate claim was not given back'))
 
   const receivedOn = shanghaiDate(now)
   const deadline = replyDeadline(receivedOn, settings.replyWorkingDays)
@@ -182,8 +213,12 @@ export async function submitSuggestion(
     submissionId = String(created.id)
   } catch (error) {
     // The unique index refused a twin request that stored the same suggestion first: answer it.
+    await giveBack()
     const twin = await findByFingerprint(payload, fingerprint)
     if (twin) return { ok: true, submissionId: twin, duplicate: true }
+    // A field the collection refuses although validateSubmission accepted it (the two should agree,
+    // see `characterLimit`): a Chinese 400 the page shows with the text kept, never a thrown 500.
+    if (error instanceof ValidationError) return storageRefusal(error)
     throw error
   }
 
@@ -206,12 +241,35 @@ export async function submitSuggestion(
       // so a retry stores it whole instead of answering a duplicate without its photos.
       await payload.delete({ collection: 'consultation-photos', where: { submission: { equals: submissionId } }, overrideAccess: true }).catch(() => undefined)
       await payload.delete({ collection: 'consultation-submissions', id: submissionId, overrideAccess: true }).catch(() => undefined)
+      await giveBack()
       throw error
     }
   }
 
   startAlert(payload, { topicId: topic.id, now, submissionId })
   return { ok: true, submissionId, duplicate: false }
+}
+
+/**
+ * The cheap checks of a suggestion before expensive work (the page's photo decoding, the chat's instant
+ * reply): reads only, nothing claimed or stored. `duplicateOf`: the id of the live suggestion this text
+ * re-posts (submitSuggestion would answer it as a duplicate, unlimited); else 429 `rate-limited` when an
+ * hour or day window of the resident is already full (`rateLimitReached`). The topic's phase is the
+ * caller's (it has the topic). submitSuggestion still decides; this only spares work it would refuse.
+ */
+export async function precheckSuggestion(
+  payload: Payload,
+  input: { topicId: string; openid: string; text: string; now: number },
+): Promise<{ ok: true; duplicateOf: string | null } | { ok: false; status: 429; code: 'rate-limited'; message: string }> {
+  const text = input.text.trim()
+  if (text !== '' && input.openid !== '' && input.topicId !== '') {
+    const earlier = await findByFingerprint(payload, submissionFingerprint(input.openid, input.topicId, text))
+    if (earlier) return { ok: true, duplicateOf: earlier }
+  }
+  const settings = await loadConsultationSettings(payload)
+  const full = await rateLimitReached(payload, input.openid, input.now, settings)
+  if (full) return { ok: false, status: 429, code: 'rate-limited', message: rateLimitMessage(full, settings) }
+  return { ok: true, duplicateOf: null }
 }
 
 /**
@@ -255,7 +313,8 @@ export async function settleConsultationAlerts(payload: Payload): Promise<void> 
  * rule): 404 `not-found` when there is no such suggestion, 403 `forbidden` when it is someone
  * else's (by openid), 409 `invalid-transition` when it is no longer pending (approved, rejected,
  * answered, already withdrawn) — also when staff moderate it at the same moment (compare-and-set on
- * the state read).
+ * the state read). Withdrawn, its fingerprint is retired (the text may be sent again) and its name,
+ * phone and photos are cleared at once (housekeeping.ts' `clearSuggestionContact`).
  */
 export async function withdrawSubmission(
   payload: Payload,
@@ -273,8 +332,13 @@ export async function withdrawSubmission(
     payload,
     'consultation-submissions',
     { and: [{ id: { equals: found.id } }, { status: { equals: 'pending' } }] },
-    { status: 'withdrawn' },
+    // The fingerprint is retired with the state: the same text may be sent again (corrected name or phone).
+    { status: 'withdrawn', fingerprint: retiredFingerprint('withdrawn', found.id) },
   )
   if (!updated) return { ok: false, status: 409, code: 'invalid-transition', message: '建议已审核，不能撤回' }
+  // Taken back: its name, phone and photos go at once (the housekeeping retries what fails here).
+  await clearSuggestionContact(payload, found, Date.now()).catch((error: unknown) =>
+    payload.logger.warn({ err: error, submissionId: found.id }, 'consultations: a withdrawn suggestion keeps its contact until the housekeeping'),
+  )
   return { ok: true }
 }

@@ -4,8 +4,9 @@
  * topics still taking suggestions — and the outcome, which staff of the handling office write on an
  * approved topic without sending it back to review. Errors in Chinese, on their fields.
  */
-import { ValidationError, type CollectionBeforeChangeHook, type Payload } from 'payload'
+import { ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type Payload } from 'payload'
 import { idOf, staffOf } from '../../access/roles'
+import { ApiError } from '../../http/api-error'
 import type { ConsultationTopic } from '../../payload-types'
 import { shanghaiDate } from '../../shared/time'
 import type { ReadinessProblem } from '../content/wechat-readiness'
@@ -52,6 +53,23 @@ export async function liveKeywords(payload: Payload, exceptId: string | null, to
   return found.docs.map((doc) => doc.keyword ?? '').filter((keyword) => keyword !== '')
 }
 
+/** A milestone row as compared: its date, text and photos' ids (the row's own id and shape left out). */
+function milestonesKey(value: unknown): string {
+  const rows = Array.isArray(value) ? (value as Array<Record<string, unknown>>) : []
+  const ids = (photos: unknown) => (Array.isArray(photos) ? photos.map((photo) => String(idOf(photo) ?? photo)) : [])
+  return JSON.stringify(rows.map((row) => [String(row.date ?? '').trim(), String(row.text ?? '').trim(), ids(row.photosBefore), ids(row.photosAfter)]))
+}
+
+/**
+ * True when `data` changes the published outcome of `original` (its milestones or statement) — once
+ * published, the public record: only leaders and admins correct it (topicBeforeChange).
+ */
+export function changesPublishedOutcome(data: Record<string, unknown>, original: Record<string, unknown>): boolean {
+  if (blank(original.outcomePublishedAt)) return false
+  if ('statement' in data && String(data.statement ?? '').trim() !== String(original.statement ?? '').trim()) return true
+  return 'milestones' in data && milestonesKey(data.milestones) !== milestonesKey(original.milestones)
+}
+
 /**
  * beforeChange of the topics: dates (validateTopicDates; a new topic may not close in the past), the
  * keyword (validateKeyword among the live topics; stored normalized), then either the outcome-only
@@ -83,6 +101,14 @@ export const topicBeforeChange: CollectionBeforeChangeHook<ConsultationTopic> = 
 
   if (operation === 'update') {
     const staff = staffOf(req.user)
+    // The published outcome is the public record: corrected by leaders and admins only, never silently
+    // by the office (system code without a user — the endpoints — is not a correction by anyone).
+    if (staff && staff.role !== 'leader' && staff.role !== 'admin' && changesPublishedOutcome(data, original)) {
+      throw new ValidationError({
+        collection: 'consultation-topics',
+        errors: [{ path: 'statement', message: '结果已公开，办理进展和结果说明只能由领导或管理员更正' }],
+      })
+    }
     const previous = isReviewState(original.reviewStatus) ? original.reviewStatus : 'draft'
     const contentChanged = TOPIC_CONTENT_FIELDS.some((field) => field in data && !sameValue(data[field], original[field]))
     const statusRequested = isReviewState(data.reviewStatus) && data.reviewStatus !== previous
@@ -123,3 +149,21 @@ export function checkTopicReadiness(topic: Record<string, unknown>): ReadinessPr
 
 /** The review readiness of the topics (custom.reviewReadiness of the collection). */
 export const TOPIC_REVIEW_READINESS: ReviewReadiness = { check: checkTopicReadiness, refusal: '征集话题信息不完整' }
+
+/**
+ * The topics' `beforeDelete`: a topic with suggestions is not deleted (409 `has-suggestions`). Chosen
+ * over clearing the orphans: the suggestions are the residents' words and the public record of the
+ * consultation (the outcome, the replies), their senders are owed the outcome and their data are cleared
+ * by the topic's own retention (housekeeping.ts, which finds suggestions through their topic — an orphan
+ * would never be cleared). A topic that should disappear is closed (its dates) instead; a topic without
+ * suggestions (a draft, a mistake) is deleted as usual.
+ */
+export const refuseDeletingTopicWithSuggestions: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const { totalDocs } = await req.payload.count({ collection: 'consultation-submissions', where: { topic: { equals: id } }, overrideAccess: true, req })
+  if (totalDocs > 0) {
+    throw new ApiError(409, 'has-suggestions', {
+      zh: `该话题已有 ${totalDocs} 条居民建议，不能删除（建议是征集的记录，居民还要看到结果）；如需停止征集，请修改截止日期`,
+      en: `This topic has ${totalDocs} suggestions and cannot be deleted (they are the record of the consultation); change its close date to stop it`,
+    })
+  }
+}

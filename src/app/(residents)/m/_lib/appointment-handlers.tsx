@@ -14,6 +14,7 @@ import { mayRateNow } from '../../../../services/ratings/rate'
 import { residentRatingView } from '../../../../services/ratings/resident-view'
 import { AppointmentPage, AppointmentsPage, BookPage, dayLabel, type BookingFormValues, type BookPageProps } from './appointments'
 import { MyRatingSection } from './ratings'
+import { readForm, SMALL_FORM_BODY, unreadableFormResponse } from './form-body'
 import { htmlResponse } from './render'
 import { publicOrigin, requireResident } from './session'
 import { MessagePage, NotFoundPage } from './shell'
@@ -134,7 +135,9 @@ export async function bookSubmitResponse(payload: Payload, request: Request, gui
   const gate = await requireResident(payload, request)
   if (gate.response) return gate.response
   const now = options.now ?? Date.now()
-  const form = await request.formData()
+  const read = await readForm(request, SMALL_FORM_BODY)
+  if (!read.ok) return unreadableFormResponse(read.reason, `/m/book/${guideId}`)
+  const form = read.form
   const values: BookingFormValues = {
     name: text(form.get('name')),
     mobile: text(form.get('mobile')),

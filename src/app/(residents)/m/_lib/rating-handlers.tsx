@@ -14,6 +14,7 @@ import { residentRatingView } from '../../../../services/ratings/resident-view'
 import { loadRatingSettings } from '../../../../services/ratings/settings'
 import { foreignPost } from './appointment-handlers'
 import { MonthlySummaryPage, MyRatingSection, RateFormPage } from './ratings'
+import { readForm, SMALL_FORM_BODY, unreadableFormResponse } from './form-body'
 import { htmlResponse } from './render'
 import { requireResident } from './session'
 import { MessagePage, NotFoundPage } from './shell'
@@ -112,7 +113,9 @@ export async function rateSubmitResponse(payload: Payload, request: Request, kin
   if (refused) return refused
   const gate = await requireResident(payload, request, { next: `/m/rate/${ref.kind}/${ref.id}` })
   if (gate.response) return gate.response
-  const form = await request.formData()
+  const read = await readForm(request, SMALL_FORM_BODY)
+  if (!read.ok) return unreadableFormResponse(read.reason, `/m/rate/${ref.kind}/${ref.id}`)
+  const form = read.form
   const level = text(form.get('level'), 40)
   const reasons = [...form.entries()].filter(([name]) => name.startsWith('reason_')).map(([, value]) => text(value, 100))
   const comment = text(form.get('comment'), 2000)
@@ -165,7 +168,9 @@ export async function rectificationActionResponse(payload: Payload, request: Req
   const loaded = await loadRectification(payload, id)
   if (!loaded || loaded.rating.openid !== gate.identity.openid) return notFound('差评整改')
   const back = ratingHomeHref({ kind: loaded.rating.targetKind, id: loaded.rating.targetId })
-  const form = await request.formData()
+  const read = await readForm(request, SMALL_FORM_BODY)
+  if (!read.ok) return unreadableFormResponse(read.reason, back)
+  const form = read.form
   const action = text(form.get('action'), 40)
   // Only the resident's own actions here: a staff action named in a forged form is refused by the rules (403).
   try {

@@ -5,7 +5,7 @@
  * for anyone in any browser; the form and 我的建议 need the resident (requireResident).
  */
 import type { Payload } from 'payload'
-import { cleanSuggestionPhoto, type CleanPhoto } from '../../../../services/consultations/photos'
+import { beginSuggestionUpload, cleanSuggestionPhotoLimited, type CleanPhoto } from '../../../../services/consultations/photos'
 import {
   residentSuggestions,
   residentTopic,
@@ -16,10 +16,11 @@ import {
   type ServedFile,
 } from '../../../../services/consultations/resident-views'
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, validateSubmission, type SubmissionField } from '../../../../services/consultations/submission'
-import { submitSuggestion, withdrawSubmission } from '../../../../services/consultations/submit'
+import { precheckSuggestion, submitSuggestion, withdrawSubmission } from '../../../../services/consultations/submit'
 import { ratingKey } from '../../../../services/ratings/rating-target'
 import { residentRatingLevels } from '../../../../services/ratings/resident-view'
 import { foreignPost } from './appointment-handlers'
+import { readForm } from './form-body'
 import { htmlResponse } from './render'
 import { requireResident, residentSession } from './session'
 import { MessagePage, NotFoundPage } from './shell'
@@ -39,7 +40,8 @@ const ID = /^[0-9A-Za-z-]{1,64}$/
 /**
  * The largest suggestion body read: six photos of 10 MB and a margin for the text, the name, the
  * phone and multipart's boundaries (1 MB, far more than 1000 characters need). A Content-Length
- * above it is refused before a byte is parsed.
+ * above it is refused before a byte is read; a body without one (chunked) or lying about it is stopped
+ * at the limit while it is read (readForm).
  */
 export const MAX_SUGGESTION_BODY = MAX_PHOTOS * MAX_PHOTO_BYTES + 1024 * 1024
 
@@ -72,25 +74,35 @@ export async function suggestPageResponse(payload: Payload, request: Request, id
 
 const field = (value: FormDataEntryValue | null, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '')
 
+/** The 413 page of a suggestion body over MAX_SUGGESTION_BODY. */
+const tooLarge = (id: string) =>
+  htmlResponse(
+    <MessagePage title="照片太大" links={[{ href: `/m/topics/${id}/suggest`, label: '重新填写', primary: true }]}>
+      <p>最多 {MAX_PHOTOS} 张照片，每张不超过 10 MB。请少选几张或压缩后再提交。</p>
+    </MessagePage>,
+    { status: 413, cache: 'personal', headers: [['Connection', 'close']] },
+  )
+
 /**
- * `POST /m/topics/<id>/suggest` (multipart): the origin checked, a body over MAX_SUGGESTION_BODY refused
- * by its Content-Length (413), each photo cleaned (cleanSuggestionPhoto: HEIC/WebP converted, EXIF
- * gone), then submitSuggestion. A refusal shows the form again with the Chinese problems and what was
- * typed; a stored suggestion — or the same one again (a duplicate) — 「已提交，审核后公开」.
+ * `POST /m/topics/<id>/suggest` (multipart). The cheap checks first, the expensive work last:
+ * 1. the origin; the resident; the topic approved and 征集中 (409 page otherwise);
+ * 2. one upload per resident at a time (429 「上一条建议还在提交」);
+ * 3. the body read as a stream and stopped past MAX_SUGGESTION_BODY (413, whatever Content-Length
+ *    says); a body that is not a form: 400 with the form again;
+ * 4. `precheckSuggestion`: a re-post of a live suggestion is 「已提交」 at once; a resident over the
+ *    rate limit is told so (429, the text kept) — both before a photo is decoded;
+ * 5. each photo cleaned (cleanSuggestionPhotoLimited: at most 2 decodes at once in the process; HEIC
+ *    over 24 MP refused; HEIC/WebP converted, EXIF gone), then submitSuggestion.
+ * A refusal shows the form again with the Chinese problems and what was typed; a stored suggestion —
+ * or the same one again (a duplicate) — 「已提交，审核后公开」.
  */
 export async function suggestSubmitResponse(payload: Payload, request: Request, id: string, options: { now?: number } = {}): Promise<Response> {
   if (!ID.test(id)) return notFound('征集话题')
   const refused = foreignPost(request)
   if (refused) return refused
+  // Refused before the sign-in's redirect, so a huge body is never read.
   const length = Number(request.headers.get('content-length') ?? 0)
-  if (Number.isFinite(length) && length > MAX_SUGGESTION_BODY) {
-    return htmlResponse(
-      <MessagePage title="照片太大" links={[{ href: `/m/topics/${id}/suggest`, label: '重新填写', primary: true }]}>
-        <p>最多 {MAX_PHOTOS} 张照片，每张不超过 10 MB。请少选几张或压缩后再提交。</p>
-      </MessagePage>,
-      { status: 413, cache: 'personal', headers: [['Connection', 'close']] },
-    )
-  }
+  if (Number.isFinite(length) && length > MAX_SUGGESTION_BODY) return tooLarge(id)
   const gate = await requireResident(payload, request, { next: `/m/topics/${id}/suggest` })
   if (gate.response) return gate.response
   const now = options.now ?? Date.now()
@@ -98,50 +110,66 @@ export async function suggestSubmitResponse(payload: Payload, request: Request, 
   if (!found) return notFound('征集话题')
   if (found.closed) return htmlResponse(<ClosedTopicPage topic={found.closed} message="征集已截止，感谢您的关注。" />, { status: 409, cache: 'personal' })
 
-  let form: FormData
+  const openid = gate.identity.openid
+  const endUpload = beginSuggestionUpload(payload, openid)
+  if (!endUpload) {
+    return htmlResponse(
+      <MessagePage title="上一条建议还在提交" links={[{ href: '/m/my-suggestions', label: '我的建议', primary: true }]}>
+        <p>您的上一条建议正在上传照片，请等它完成后再提交（可在「我的建议」查看）。</p>
+      </MessagePage>,
+      { status: 429, cache: 'personal' },
+    )
+  }
   try {
-    form = await request.formData()
-  } catch {
-    return htmlResponse(<SuggestPage topic={found.topic} error="提交的内容不完整，请重新填写。" />, { status: 400, cache: 'personal' })
-  }
-  // 1000 characters may take up to 2000 UTF-16 units; more is cut so validateSubmission still counts "too long".
-  const values: SuggestionFormValues = { text: field(form.get('text'), 4000), name: field(form.get('name'), 100), phone: field(form.get('phone'), 40) }
-  // A file input left empty still sends one part with no name and no bytes.
-  const files = form.getAll('photos').filter((entry): entry is File => typeof entry !== 'string' && (entry.size > 0 || entry.name !== ''))
-  values.hadPhotos = files.length > 0
-  const again = (problems: Partial<Record<SubmissionField, string>>, status: number, error?: string) =>
-    htmlResponse(<SuggestPage topic={found.topic} values={values} problems={problems} error={error} />, { status, cache: 'personal' })
+    const read = await readForm(request, MAX_SUGGESTION_BODY)
+    if (!read.ok && read.reason === 'too-large') return tooLarge(id)
+    if (!read.ok) return htmlResponse(<SuggestPage topic={found.topic} error="提交的内容不完整，请重新填写。" />, { status: 400, cache: 'personal' })
+    const form = read.form
+    // 1000 characters may take up to 2000 UTF-16 units; more is cut so validateSubmission still counts "too long".
+    const values: SuggestionFormValues = { text: field(form.get('text'), 4000), name: field(form.get('name'), 100), phone: field(form.get('phone'), 40) }
+    // A file input left empty still sends one part with no name and no bytes.
+    const files = form.getAll('photos').filter((entry): entry is File => typeof entry !== 'string' && (entry.size > 0 || entry.name !== ''))
+    values.hadPhotos = files.length > 0
+    const again = (problems: Partial<Record<SubmissionField, string>>, status: number, error?: string) =>
+      htmlResponse(<SuggestPage topic={found.topic} values={values} problems={problems} error={error} />, { status, cache: 'personal' })
 
-  // The other fields' problems are shown together with a photo's, so the resident fixes all at once.
-  const fieldProblems = (): Partial<Record<SubmissionField, string>> => {
-    const check = validateSubmission({ text: values.text, name: values.name, phone: values.phone })
-    return check.ok ? {} : check.problems
-  }
-  if (files.length > MAX_PHOTOS) return again({ ...fieldProblems(), photos: `最多上传 ${MAX_PHOTOS} 张照片，现在是 ${files.length} 张` }, 400)
-  const photos: CleanPhoto[] = []
-  // One at a time: each decode may take a few hundred MB at the pixel limit.
-  for (const [index, file] of files.entries()) {
-    const cleaned = await cleanSuggestionPhoto(Buffer.from(await file.arrayBuffer()), file.name, { position: index + 1 })
-    if (!cleaned.ok) return again({ ...fieldProblems(), photos: cleaned.message }, 400)
-    photos.push(cleaned.photo)
-  }
+    // The other fields' problems are shown together with a photo's, so the resident fixes all at once.
+    const fieldProblems = (): Partial<Record<SubmissionField, string>> => {
+      const check = validateSubmission({ text: values.text, name: values.name, phone: values.phone })
+      return check.ok ? {} : check.problems
+    }
+    if (files.length > MAX_PHOTOS) return again({ ...fieldProblems(), photos: `最多上传 ${MAX_PHOTOS} 张照片，现在是 ${files.length} 张` }, 400)
+    const pre = await precheckSuggestion(payload, { topicId: id, openid, text: values.text ?? '', now })
+    if (!pre.ok) return again({}, pre.status, pre.message)
+    if (pre.duplicateOf) return htmlResponse(<SubmittedPage topicId={id} />, { cache: 'personal' })
 
-  const result = await submitSuggestion(payload, {
-    topicId: id,
-    openid: gate.identity.openid,
-    accountId: gate.accountId,
-    text: values.text ?? '',
-    name: values.name || null,
-    phone: values.phone || null,
-    photos,
-    source: 'page',
-    now,
-  })
-  if (result.ok) return htmlResponse(<SubmittedPage topicId={id} />, { cache: 'personal' })
-  if (result.status === 404) return notFound('征集话题')
-  if (result.status === 409) return htmlResponse(<ClosedTopicPage topic={found.topic} message={result.message} />, { status: 409, cache: 'personal' })
-  if (result.problems) return again(result.problems, result.status)
-  return again({}, result.status, result.message)
+    const photos: CleanPhoto[] = []
+    // One at a time: each decode may take a few hundred MB at the pixel limit.
+    for (const [index, file] of files.entries()) {
+      const cleaned = await cleanSuggestionPhotoLimited(payload, Buffer.from(await file.arrayBuffer()), file.name, { position: index + 1 })
+      if (!cleaned.ok) return again({ ...fieldProblems(), photos: cleaned.message }, 400)
+      photos.push(cleaned.photo)
+    }
+
+    const result = await submitSuggestion(payload, {
+      topicId: id,
+      openid,
+      accountId: gate.accountId,
+      text: values.text ?? '',
+      name: values.name || null,
+      phone: values.phone || null,
+      photos,
+      source: 'page',
+      now,
+    })
+    if (result.ok) return htmlResponse(<SubmittedPage topicId={id} />, { cache: 'personal' })
+    if (result.status === 404) return notFound('征集话题')
+    if (result.status === 409) return htmlResponse(<ClosedTopicPage topic={found.topic} message={result.message} />, { status: 409, cache: 'personal' })
+    if (result.problems) return again(result.problems, result.status)
+    return again({}, result.status, result.message)
+  } finally {
+    endUpload()
+  }
 }
 
 /** `GET /m/my-suggestions` (我的建议): the resident's own, every state, newest first. */
