@@ -46,7 +46,7 @@ export async function sendDueEscalations(payload: Payload, id: string, today: st
     await notify(payload, {
       recipients,
       subject: `【差评整改${next.reason === 'overdue' ? '督办' : next.reason === 'appeal' ? '申诉' : '期限'}】${where}`,
-      body: `${next.message}\n整改事项：${where}，${item.openedOn} 收到差评${item.deadline ? `，整改期限 ${item.deadline}` : ''}。请在管理后台"好差评"中查看。`,
+      body: `${next.message}\n整改事项：${where}，${item.openedOn} 收到差评${item.deadline ? `，整改期限 ${item.deadline}${item.deadlineEstimated ? '（按周一至周五推算）' : ''}` : ''}。请在管理后台"好差评"中查看。`,
       relatedCollection: 'rectifications',
       relatedId: String(item.id),
     })

@@ -33,6 +33,12 @@ export interface StoredRectification {
   openedOn: string
   deadline?: string | null
   deadlineWarning?: string | null
+  /** True when the deadline is an estimate (a year the calendar did not know counted Monday–Friday). */
+  deadlineEstimated?: boolean | null
+  /** The day the deadline's count started (`openedOn`, or the day of reopening). */
+  deadlineFrom?: string | null
+  /** The working days counted. */
+  deadlineDays?: number | null
   assignee?: unknown
   fix?: string | null
   fixedOn?: string | null
