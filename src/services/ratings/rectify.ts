@@ -319,9 +319,11 @@ export async function takeRectificationStep(
   })
 
   if (decision.action === 'appeal') {
-    await sendDueEscalations(payload, String(item.id), today)
+    // The appeal stands even when the leader's notice fails: its key was given back, the morning run sends it.
+    await sendDueEscalations(payload, String(item.id), today).catch((error: unknown) =>
+      payload.logger.error({ msg: 'appeal notice failed; sent by the morning run', rectification: String(item.id), error: String(error) }),
+    )
   }
-
   if (decision.action === 'accept' || decision.action === 'dispute') {
     const { recipients } = await headOrAdmins(payload, item.office)
     await notify(payload, {
