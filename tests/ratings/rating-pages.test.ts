@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import { appointmentResponse } from '../../src/app/(residents)/m/_lib/appointment-handlers'
 import { ratePageResponse, rateSubmitResponse, ratingsSummaryResponse, rectificationActionResponse } from '../../src/app/(residents)/m/_lib/rating-handlers'
 import { approveComment, approvePublicFix } from '../../src/services/ratings/publish'
+import { rateMatter } from '../../src/services/ratings/rate'
 import { takeRectificationStep } from '../../src/services/ratings/rectify'
 import { RESIDENT_SESSION_COOKIE, signResidentSession } from '../../src/services/residents/session'
 import type { BookingWorld } from '../appointments/helpers'
@@ -282,4 +283,18 @@ test('the public monthly page: counts, 满意率, the rectification with its app
   expect((await ratingsSummaryResponse(payload, new Request(`${ORIGIN}/m/ratings/2099-01`), '2099-01')).status).toBe(404)
   expect((await ratingsSummaryResponse(payload, new Request(`${ORIGIN}/m/ratings/2026-13`), '2026-13')).status).toBe(404)
   expect((await ratingsSummaryResponse(payload, new Request(`${ORIGIN}/m/ratings`))).status).toBe(200)
+})
+
+test('a 差评 whose deadline reaches 2027: the resident’s page shows the estimated deadline with the note (issue 14 review F3)', async () => {
+  const id = await closedAppointment(payload, world, 'o-g-2027')
+  await rateMatter(payload, {
+    openid: 'o-g-2027',
+    target: { kind: 'appointment', id },
+    input: { level: 'dissatisfied' },
+    now: Date.parse('2026-12-28T10:00:00+08:00'),
+  })
+  const page = await (await ratePageResponse(payload, get(`/m/rate/appointment/${id}`, 'o-g-2027'), 'appointment', id)).text()
+  expect(page).toContain('整改期限')
+  expect(page).toContain('2027-01-04')
+  expect(page).toContain('2027 年节假日安排尚未公布，期限按周一至周五推算，公布后自动更正')
 })
