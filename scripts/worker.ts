@@ -7,6 +7,7 @@ import { appointmentJobs } from '../jobs/appointments-daily'
 import { consultationJobs } from '../jobs/consultations-daily'
 import { ratingJobs } from '../jobs/ratings-daily'
 import { startInboundWorker } from '../src/inbound/worker'
+import { settleConsultationAlerts } from '../src/services/consultations/submit'
 import { TIME_ZONE } from '../src/shared/time'
 
 // The scheduler process: node-cron triggers the jobs in Beijing time; each job claims its work in
@@ -56,5 +57,7 @@ await new Promise<void>((resolve) => {
   process.once('SIGTERM', resolve)
 })
 inboundWorker.stop()
+// Suggestions from the chat (stored by the inbound worker) start their staff alert without awaiting it.
+await settleConsultationAlerts(payload)
 await payload.destroy()
 process.exit(0)

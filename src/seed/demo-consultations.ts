@@ -9,7 +9,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { generatedOpenid } from '../dev/emulator/state'
 import { findDefaultAccount } from '../services/accounts/accounts'
 import { moderateSubmission } from '../services/consultations/moderate'
-import { submitSuggestion } from '../services/consultations/submit'
+import { settleConsultationAlerts, submitSuggestion } from '../services/consultations/submit'
 import { REVIEW_TRANSITION_CONTEXT } from '../services/review/hooks'
 import { addDays, shanghaiDate } from '../shared/time'
 import { drawCover } from './covers'
@@ -60,19 +60,17 @@ async function photo(payload: Payload, seed: number, alt: string): Promise<strin
 export async function seedDemoConsultations(payload: Payload, leaderId: string, communityId: string): Promise<void> {
   const account = await findDefaultAccount(payload)
   if (!account) return
-  const office = await payload.create({ collection: 'offices', overrideAccess: true, data: { name: '城市管理科', phone: '029-88861208' } as never })
+  const office = await payload.create({ collection: 'offices', overrideAccess: true, data: { name: '城市管理科', phone: '029-88861208' } })
   const clerk = (await payload.find({ collection: 'users', overrideAccess: true, depth: 0, limit: 1, where: { email: { equals: DEMO_CLERK.email } } })).docs[0]
   if (clerk) {
-    const offices = ((clerk as { offices?: unknown[] | null }).offices ?? []).map((entry) =>
-      typeof entry === 'object' && entry ? (entry as { id: string }).id : entry,
-    )
-    await payload.update({ collection: 'users', id: clerk.id, overrideAccess: true, data: { offices: [...offices, office.id] } as never })
+    const offices = (clerk.offices ?? []).map((entry) => (typeof entry === 'object' ? entry.id : entry))
+    await payload.update({ collection: 'users', id: clerk.id, overrideAccess: true, data: { offices: [...offices, office.id] } })
   }
   const leader = await payload.findByID({ collection: 'users', id: leaderId, overrideAccess: true, depth: 0 })
-  const moderator = await createLocalReq({ user: { ...leader, collection: 'users' } as never }, payload)
+  const moderator = await createLocalReq({ user: { ...leader, collection: 'users' } }, payload)
   const now = Date.now()
   const today = shanghaiDate(now)
-  const approved = { reviewStatus: 'approved', approvedAt: new Date(now - 10 * DAY_MS).toISOString(), approvedBy: leaderId, createdBy: leaderId }
+  const approved = { reviewStatus: 'approved' as const, approvedAt: new Date(now - 10 * DAY_MS).toISOString(), approvedBy: leaderId, createdBy: leaderId }
 
   const noise = await payload.create({
     collection: 'consultation-topics',
@@ -89,7 +87,7 @@ export async function seedDemoConsultations(payload: Payload, leaderId: string, 
       closesOn: addDays(today, 20),
       keyword: '噪音',
       ...approved,
-    } as never,
+    },
   })
   let resident = 0
   for (const suggestion of NOISE) {
@@ -132,7 +130,7 @@ export async function seedDemoConsultations(payload: Payload, leaderId: string, 
         { date: addDays(today, -30), text: '完成更换和补装，夜间照明全部恢复', photosBefore: [], photosAfter: [after, afterTwo] },
       ],
       ...approved,
-    } as never,
+    },
   })
   for (const [index, text] of ['西巷 12 号门口的路灯坏了半年了。', '建议背街小巷的路灯改成感应式，省电。'].entries()) {
     const result = await submitSuggestion(payload, {
@@ -153,7 +151,7 @@ export async function seedDemoConsultations(payload: Payload, leaderId: string, 
       collection: 'consultation-submissions',
       id: result.submissionId,
       overrideAccess: true,
-      data: { outcomeToldAt: new Date(now - 20 * DAY_MS).toISOString() } as never,
+      data: { outcomeToldAt: new Date(now - 20 * DAY_MS).toISOString() },
     })
   }
   await payload.update({
@@ -161,6 +159,8 @@ export async function seedDemoConsultations(payload: Payload, leaderId: string, 
     id: lights.id,
     overrideAccess: true,
     context: { [REVIEW_TRANSITION_CONTEXT]: true },
-    data: { outcomePublishedAt: new Date(now - 20 * DAY_MS).toISOString() } as never,
+    data: { outcomePublishedAt: new Date(now - 20 * DAY_MS).toISOString() },
   })
+  // The staff alerts of the suggestions above run in the background: done before the seed's Payload goes.
+  await settleConsultationAlerts(payload)
 }

@@ -170,7 +170,7 @@ export async function seedDemoServices(payload: Payload, leaderId: string, passw
   })
 
   // The clerk heads 民政科 too: its 差评整改 items are assigned to them (好差评).
-  await payload.update({ collection: 'offices', id: officeIds.civil, overrideAccess: true, data: { head: clerk.id } as never })
+  await payload.update({ collection: 'offices', id: officeIds.civil, overrideAccess: true, data: { head: clerk.id } })
 
   // The demo resident: who the emulator's web authorisation answers for the default account.
   const account = await findDefaultAccount(payload)

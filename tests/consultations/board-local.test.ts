@@ -6,7 +6,7 @@
 import type { Payload } from 'payload'
 import { loadBoard, loadModerationPanel, waitingCountFor, waitingView } from '../../src/services/consultations/board'
 import { moderateSubmission } from '../../src/services/consultations/moderate'
-import { submitSuggestion } from '../../src/services/consultations/submit'
+import { settleConsultationAlerts, submitSuggestion } from '../../src/services/consultations/submit'
 import { createLocalReq } from 'payload'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { createConsultWorld, createTopic, photo, SEPT_30_10AM, type ConsultWorld, type WorldUser } from './helpers'
@@ -39,6 +39,7 @@ beforeAll(async () => {
   const approved = await submit(world.topic, 'oBoardResident0003', '已公开的建议', SEPT_30_10AM)
   await moderateSubmission(await createLocalReq({ user: user('admin') }, payload), { id: approved, action: 'approve' })
   await submit(otherTopic, 'oBoardResident0004', '别的科室的建议', OCT_12)
+  await settleConsultationAlerts(payload)
 }, 120_000)
 afterAll(async () => t?.close())
 

@@ -9,7 +9,7 @@ import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import type { CallbackRuntime } from '../../src/inbound/callback-runtime'
 import { InboundWorker } from '../../src/inbound/worker'
 import { alertNewSubmission } from '../../src/services/consultations/alerts'
-import { submitSuggestion } from '../../src/services/consultations/submit'
+import { settleConsultationAlerts, submitSuggestion } from '../../src/services/consultations/submit'
 import { addDays, shanghaiDate } from '../../src/shared/time'
 import { handleCallback } from '../../src/wechat/callback/handler'
 import { parseXml, xmlText } from '../../src/wechat/xml'
@@ -47,7 +47,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ faults: null, accounts: [{ ...ACCOUNT, followers: [CLERK_OPENID, ...RESIDENTS] }] })
   previousBase = process.env.WECHAT_API_BASE
   process.env.WECHAT_API_BASE = emulator.url
-  await payload.update({ collection: 'users', id: world.users.clerk.id, overrideAccess: true, data: { wechatOpenid: CLERK_OPENID } as never })
+  await payload.update({ collection: 'users', id: world.users.clerk.id, overrideAccess: true, data: { wechatOpenid: CLERK_OPENID } })
   // Open today whenever the test runs (the callback and the worker read the real clock).
   const today = shanghaiDate(Date.now())
   chatTopic = await createTopic(payload, {
@@ -88,12 +88,14 @@ describe('a suggestion from the chat', () => {
     expect(reply).toBe(`已收到您对「楼道堆物治理」的建议，审核后公开。查看：http://localhost:3000/m/topics/${chatTopic}`)
     expect(await say(openid, '今天天气不错')).toBe('')
     await settleInbound(worker)
+    // The worker stored it and started the staff alert without awaiting it.
+    await settleConsultationAlerts(payload)
 
     const stored = await payload.find({ collection: 'consultation-submissions', overrideAccess: true, depth: 0, where: { openid: { equals: openid } } })
     expect(stored.docs.map((doc) => ({ body: doc.body, source: doc.source, status: doc.status, topic: String(doc.topic) }))).toEqual([
       { body: '三楼楼道堆满纸箱，有消防隐患', source: 'chat', status: 'pending', topic: chatTopic },
     ])
-    const inbox = await payload.find({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } as never })
+    const inbox = await payload.find({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } })
     expect(inbox.docs.map((doc) => (doc as unknown as { content?: string }).content ?? '')).not.toContain('＃堆物：三楼楼道堆满纸箱，有消防隐患')
     expect(inbox.totalDocs).toBe(1)
   })
@@ -103,7 +105,7 @@ describe('a suggestion from the chat', () => {
     expect(await say(openid, '堆物')).toBe('')
     await settleInbound(worker)
     expect((await payload.count({ collection: 'consultation-submissions', overrideAccess: true, where: { openid: { equals: openid } } })).totalDocs).toBe(0)
-    expect((await payload.count({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } as never })).totalDocs).toBe(1)
+    expect((await payload.count({ collection: 'resident-messages', overrideAccess: true, where: { openid: { equals: openid } } })).totalDocs).toBe(1)
   })
 })
 
@@ -114,6 +116,7 @@ describe('alerts to staff', () => {
     const sentBefore = emulator.account(ACCOUNT.appId).templateMessages.filter((m) => m.touser === CLERK_OPENID).length
     const first = await submitSuggestion(payload, { topicId: topic, openid: RESIDENTS[2]!, accountId, text: '北门路灯坏了', photos: [], source: 'page', now })
     expect(first).toMatchObject({ ok: true })
+    await settleConsultationAlerts(payload)
     const emails = await payload.find({
       collection: 'notifications',
       overrideAccess: true,
@@ -136,6 +139,7 @@ describe('alerts to staff', () => {
 
     // A second suggestion within the hour: nobody is alerted again.
     await submitSuggestion(payload, { topicId: topic, openid: RESIDENTS[3]!, accountId, text: '南门也暗', photos: [], source: 'page', now: now + 60_000 })
+    await settleConsultationAlerts(payload)
     expect((await payload.count({ collection: 'notifications', overrideAccess: true, where: { relatedId: { equals: topic } } })).totalDocs).toBe(3)
     expect(emulator.account(ACCOUNT.appId).templateMessages.filter((m) => m.touser === CLERK_OPENID)).toHaveLength(sentBefore + 1)
 
@@ -151,6 +155,33 @@ describe('alerts to staff', () => {
     })
     expect(latest.docs[0]!.subject).toBe('【微问政】「路灯照明微征集」有 2 条建议待审核')
   })
+
+  test('the resident does not wait for the alert: a slow WeChat answers after the suggestion is stored, settle waits for it', async () => {
+    const topic = await createTopic(payload, { title: '慢速提醒话题', office: world.office, community: world.communityA, keyword: null })
+    const sent = () => emulator.account(ACCOUNT.appId).templateMessages.filter((m) => m.touser === CLERK_OPENID).length
+    const before = sent()
+    // The emulator holds the template call 4 s before doing it (the client's timeout is 5 s).
+    emulator.faults.set({ latencyMs: 4000, paths: ['/cgi-bin/message/template/send'] })
+    try {
+      const result = await submitSuggestion(payload, {
+        topicId: topic,
+        openid: RESIDENTS[4]!,
+        accountId,
+        text: '慢一点也要提醒',
+        photos: [],
+        source: 'page',
+        now: Date.now(),
+      })
+      expect(result).toMatchObject({ ok: true, duplicate: false })
+      // Answered while the WeChat call still waits: the staff's message is not sent yet.
+      expect(sent()).toBe(before)
+      await settleConsultationAlerts(payload)
+      expect(sent()).toBe(before + 1)
+      expect((await payload.count({ collection: 'notifications', overrideAccess: true, where: { relatedId: { equals: topic } } })).totalDocs).toBe(3)
+    } finally {
+      emulator.faults.set({ latencyMs: 0, paths: null })
+    }
+  }, 30_000)
 
   test('a topic of an office and community without staff alerts the admins', async () => {
     const lonelyOffice = String((await payload.create({ collection: 'offices', data: { name: 'ca无人科' } })).id)

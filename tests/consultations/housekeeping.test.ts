@@ -43,7 +43,7 @@ test('365 days after the outcome the openid, name and phone go; text, state and 
     collection: 'consultation-topics',
     id: done,
     context: { [REVIEW_TRANSITION_CONTEXT]: true },
-    data: { outcomePublishedAt: new Date(published).toISOString() } as never,
+    data: { outcomePublishedAt: new Date(published).toISOString() },
   })
   expect(await clearExpiredConsultationData(payload, published + 364 * 86_400_000)).toBe(0)
   expect(await clearExpiredConsultationData(payload, published + 366 * 86_400_000)).toBe(1)

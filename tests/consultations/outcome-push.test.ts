@@ -43,7 +43,7 @@ beforeAll(async () => {
     collection: 'wechat-accounts',
     id: world.accountId,
     overrideAccess: true,
-    data: { residentTemplates: { outcomePublished: OUTCOME_TEMPLATE } } as never,
+    data: { residentTemplates: { outcomePublished: OUTCOME_TEMPLATE } },
   })
   office = String((await payload.create({ collection: 'offices', data: { name: '城市管理科' } })).id)
   // The fixtures' author (an editor of community A) is also on the staff of the handling office.
@@ -52,9 +52,9 @@ beforeAll(async () => {
     id: world.fx.users.author.id,
     overrideAccess: true,
     depth: 0,
-    data: { offices: [office] } as never,
+    data: { offices: [office] },
   })
-  world.fx.users.author = { ...author, collection: 'users' } as never
+  world.fx.users.author = { ...author, collection: 'users' }
   photos = []
   for (let index = 0; index < 3; index++) {
     const image = await drawCover(index + 20)
@@ -83,7 +83,7 @@ afterAll(async () => {
   await t?.close()
 })
 
-const reqAs = (who: 'author' | 'leader' | 'outsider' | 'admin') => createLocalReq({ user: world.fx.users[who] as never }, payload)
+const reqAs = (who: 'author' | 'leader' | 'outsider' | 'admin') => createLocalReq({ user: world.fx.users[who] }, payload)
 const resident = (index: number) => generatedOpenid(world.appId, index)
 const outcomeMessages = () =>
   world.emulator.account(world.appId).templateMessages.filter((m) => (m.body as { template_id?: string }).template_id === OUTCOME_TEMPLATE)
@@ -115,7 +115,7 @@ test('the outcome is published and told once to each resident who took part (not
         { date: '2026-11-05', text: '加装隔音屏', photosBefore: [photos[1]], photosAfter: [photos[2]] },
         { date: '2026-11-01', text: '设置 22:00 后安静时段提示牌', photosBefore: [], photosAfter: [photos[0]] },
       ],
-    } as never,
+    },
   })
   await expect(publishOutcome(await reqAs('outsider'), topic)).rejects.toMatchObject({ status: 403 })
   const published = await publishOutcome(await reqAs('author'), topic)

@@ -24,7 +24,7 @@ test('the open topic 小树林噪音治理微征集 (keyword 噪音) with sugges
   const community = await payload.create({ collection: 'communities', data: { name: '西关社区', code: 'xiguan' } })
   const leader = await payload.create({
     collection: 'users',
-    data: { email: 'leader@seed.test', password: 'seed-password-1', role: 'leader', name: '领导' } as never,
+    data: { email: 'leader@seed.test', password: 'seed-password-1', role: 'leader', name: '领导' },
   })
   await seedDemoConsultations(payload, String(leader.id), String(community.id))
 

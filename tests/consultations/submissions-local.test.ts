@@ -246,7 +246,7 @@ describe('topics', () => {
       id: world.topic,
       overrideAccess: false,
       user: world.users.clerk,
-      data: { statement: '已完成治理。', milestones: [{ date: '2026-10-20', text: '安装噪音监测屏' }] } as never,
+      data: { statement: '已完成治理。', milestones: [{ date: '2026-10-20', text: '安装噪音监测屏' }] },
     })
     expect(outcome).toMatchObject({ reviewStatus: 'approved', statement: '已完成治理。' })
     // A closed topic's keyword now used by an open one: its outcome is still editable (the keyword unchanged).
@@ -257,7 +257,7 @@ describe('topics', () => {
       id: closed,
       overrideAccess: false,
       user: world.users.clerk,
-      data: { keyword: 'cs旧词', statement: '已办结。' } as never,
+      data: { keyword: 'cs旧词', statement: '已办结。' },
     })
     expect(keepsKeyword).toMatchObject({ statement: '已办结。', reviewStatus: 'approved' })
     await expect(
@@ -266,7 +266,7 @@ describe('topics', () => {
         id: world.topic,
         overrideAccess: false,
         user: world.users.clerk,
-        data: { title: '改标题' } as never,
+        data: { title: '改标题' },
       }),
     ).rejects.toMatchObject(fieldError('title', /结果公开/))
     await expect(
@@ -275,7 +275,7 @@ describe('topics', () => {
         id: world.topic,
         overrideAccess: false,
         user: world.users.outsider,
-        data: { statement: 'x' } as never,
+        data: { statement: 'x' },
       }),
     ).rejects.toThrow()
   })
@@ -295,7 +295,7 @@ describe('the review of a topic', () => {
         office: world.office,
         opensOn: '2027-02-01',
         closesOn: '2027-02-28',
-      } as never,
+      },
     })
     const id = String(created.id)
     expect(created).toMatchObject({ reviewStatus: 'draft', createdBy: world.users.author.id })

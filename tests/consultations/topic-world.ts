@@ -7,7 +7,7 @@
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { cleanSuggestionPhoto } from '../../src/services/consultations/photos'
-import { submitSuggestion } from '../../src/services/consultations/submit'
+import { settleConsultationAlerts, submitSuggestion } from '../../src/services/consultations/submit'
 import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
 
 /** Monday 2026-12-07 10:00 Beijing. */
@@ -110,6 +110,8 @@ export async function suggest(
     now: extra.now ?? NOW,
   })
   if (!result.ok) throw new Error(result.message)
+  // The staff alert runs after the answer: done before the test goes on, so nothing writes behind it.
+  await settleConsultationAlerts(payload)
   return result.submissionId
 }
 
@@ -118,5 +120,5 @@ export async function moderate(payload: Payload, id: string, to: 'approved' | 'r
   const data: Record<string, unknown> = { status: to, moderatedAt: new Date(NOW).toISOString() }
   if (to === 'rejected') data.rejectionReason = text
   if (to === 'answered') Object.assign(data, { reply: text, answeredAt: new Date(NOW + 3600_000).toISOString() })
-  await payload.update({ collection: 'consultation-submissions', id, data: data as never, overrideAccess: true })
+  await payload.update({ collection: 'consultation-submissions', id, data, overrideAccess: true })
 }

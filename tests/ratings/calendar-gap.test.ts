@@ -13,7 +13,7 @@ import { rateMatter } from '../../src/services/ratings/rate'
 import { residentRatingView } from '../../src/services/ratings/resident-view'
 import { recountEstimatedDeadlines, rectificationHistory } from '../../src/services/ratings/rectify'
 import { loadRectificationPanel } from '../../src/services/ratings/staff-views'
-import type { StoredRectification } from '../../src/services/ratings/stored'
+import type { RectificationWithCount } from '../../src/services/ratings/deadline-fields'
 import type { BookingWorld } from '../appointments/helpers'
 import { PASSWORD } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -41,7 +41,7 @@ const WARNING_2027 = '2027 年节假日安排尚未公布，期限按周一至�
 const DEC_28_10AM = Date.parse('2026-12-28T10:00:00+08:00')
 
 const itemOf = async (id: string) =>
-  (await payload.findByID({ collection: 'rectifications' as never, id, depth: 0, overrideAccess: true })) as unknown as StoredRectification
+  (await payload.findByID({ collection: 'rectifications' as never, id, depth: 0, overrideAccess: true })) as unknown as RectificationWithCount
 
 const noticesAbout = async (id: string) =>
   (

@@ -6,7 +6,7 @@
 import type { Payload } from 'payload'
 import { escalateRectifications, sendDueEscalations } from '../../src/services/ratings/escalate'
 import { rateMatter } from '../../src/services/ratings/rate'
-import type { StoredRectification } from '../../src/services/ratings/stored'
+import type { RectificationWithCount } from '../../src/services/ratings/deadline-fields'
 import { notify } from '../../src/services/notifications/notify'
 import type { BookingWorld } from '../appointments/helpers'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -34,8 +34,8 @@ const overdueItem = async (openid: string): Promise<string> => {
 }
 
 const sentOf = async (id: string) =>
-  ((await payload.findByID({ collection: 'rectifications' as never, id, depth: 0, overrideAccess: true })) as unknown as StoredRectification).escalationsSent ??
-  ''
+  ((await payload.findByID({ collection: 'rectifications' as never, id, depth: 0, overrideAccess: true })) as unknown as RectificationWithCount)
+    .escalationsSent ?? ''
 
 const leaderNotices = async (id: string) =>
   (

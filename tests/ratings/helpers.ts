@@ -8,7 +8,7 @@ export const SEPT_30_10AM = Date.parse('2026-09-30T10:00:00+08:00')
 /** The booking world of tests/appointments with `clerk` as its office's head (科室负责人). */
 export async function createRatingWorld(payload: Payload, prefix: string): Promise<BookingWorld> {
   const world = await createBookingWorld(payload, prefix)
-  await payload.update({ collection: 'offices', id: world.office, data: { head: world.users.clerk.id } as never })
+  await payload.update({ collection: 'offices', id: world.office, data: { head: world.users.clerk.id } })
   return world
 }
 

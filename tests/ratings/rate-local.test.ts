@@ -64,7 +64,7 @@ test('two submissions of the same matter at once: exactly one rating is stored, 
   expect((lost.reason as ApiError).status).toBe(409)
   expect((lost.reason as ApiError).code).toBe('already-rated')
   expect((lost.reason as ApiError).message).toContain('该事项已评价')
-  const stored = await payload.count({ collection: 'ratings' as never, where: { targetId: { equals: id } }, overrideAccess: true })
+  const stored = await payload.count({ collection: 'ratings', where: { targetId: { equals: id } }, overrideAccess: true })
   expect(stored.totalDocs).toBe(1)
   // And later: the same answer.
   const again = await refusal(rateMatter(payload, { openid: 'o-twice', target, input: { level: 'basic' } }))
@@ -231,12 +231,12 @@ test('without an office head the admins are told (to name one); a 差评 whose i
 
     // The item lost (as if its opening had failed after the rating was stored): the job opens it, once.
     await payload.delete({ collection: 'rectification-steps' as never, where: { rectification: { equals: rectification!.id } }, overrideAccess: true })
-    await payload.delete({ collection: 'rectifications' as never, id: rectification!.id, overrideAccess: true })
+    await payload.delete({ collection: 'rectifications', id: rectification!.id, overrideAccess: true })
     expect(await openMissingRectifications(payload, SEPT_30_10AM + 86_400_000)).toBe(1)
     expect(await openMissingRectifications(payload, SEPT_30_10AM + 86_400_000)).toBe(0)
     const reopened = (
       await payload.find({
-        collection: 'rectifications' as never,
+        collection: 'rectifications',
         where: { level: { equals: 'dissatisfied' } },
         sort: '-createdAt',
         limit: 1,
@@ -246,7 +246,7 @@ test('without an office head the admins are told (to name one); a 差评 whose i
     ).docs[0] as unknown as { openedOn: string; deadline: string }
     expect(reopened).toMatchObject({ openedOn: '2026-09-30', deadline: '2026-10-13' })
   } finally {
-    await payload.update({ collection: 'offices', id: world.office, data: { head: world.users.clerk.id } as never })
+    await payload.update({ collection: 'offices', id: world.office, data: { head: world.users.clerk.id } })
   }
 })
 
@@ -261,7 +261,7 @@ test('the openid of a rating is cleared after the retention period unless its re
     now: SEPT_30_10AM,
   })
   const openid = async (id: string) =>
-    ((await payload.findByID({ collection: 'ratings' as never, id, overrideAccess: true, depth: 0 })) as unknown as { openid?: string | null }).openid ?? null
+    ((await payload.findByID({ collection: 'ratings', id, overrideAccess: true, depth: 0 })) as unknown as { openid?: string | null }).openid ?? null
   await clearExpiredRatingOpenids(payload, SEPT_30_10AM + 179 * 86_400_000)
   expect(await openid(good.rating.id)).toBe('o-keep-1')
   await clearExpiredRatingOpenids(payload, SEPT_30_10AM + 181 * 86_400_000)

@@ -51,8 +51,7 @@ const post = (path: string, openid: string, form: Array<[string, string]>, origi
     headers: { 'user-agent': IN_WECHAT, cookie: session(openid), origin, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(form).toString(),
   })
-const ratingsOf = async (id: string) =>
-  (await payload.count({ collection: 'ratings' as never, where: { targetId: { equals: id } }, overrideAccess: true })).totalDocs
+const ratingsOf = async (id: string) => (await payload.count({ collection: 'ratings', where: { targetId: { equals: id } }, overrideAccess: true })).totalDocs
 
 test("a closed appointment offers 「评价本次服务」; the form has the five levels and every level's reasons, no script; a running one has no button", async () => {
   const id = await closedAppointment(payload, world, 'o-g-form')
@@ -146,7 +145,7 @@ test('a 差评 runs on the appointment page: 待回访 with its deadline, the fi
 
   const item = String(
     (
-      (await payload.find({ collection: 'rectifications' as never, where: { level: { equals: 'dissatisfied' } }, overrideAccess: true, depth: 0 })).docs[0] as {
+      (await payload.find({ collection: 'rectifications', where: { level: { equals: 'dissatisfied' } }, overrideAccess: true, depth: 0 })).docs[0] as {
         id: string
       }
     ).id,
@@ -231,7 +230,7 @@ test('the public monthly page: counts, 满意率, the rectification with its app
       now: SEPT_30_10AM,
     },
   )
-  const ratings = (await payload.find({ collection: 'ratings' as never, where: { openid: { equals: openid } }, overrideAccess: true, depth: 0 }))
+  const ratings = (await payload.find({ collection: 'ratings', where: { openid: { equals: openid } }, overrideAccess: true, depth: 0 }))
     .docs as unknown as Array<{ id: string; level: string }>
   const admin = { user: { ...(await staffUser(payload, world, 'admin')), collection: 'users' } } as never
   await approveComment(payload, admin, String(ratings.find((r) => r.level === 'very_satisfied')!.id))

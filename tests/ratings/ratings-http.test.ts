@@ -98,12 +98,12 @@ test.each(['admin', 'leader', 'clerk'] as const)('%s cannot create, edit or dele
 
   const local = await user(who)
   await expect(
-    payload.update({ collection: 'ratings' as never, id: ratingId, data: { level: 'very_satisfied' } as never, overrideAccess: false, user: local }),
+    payload.update({ collection: 'ratings', id: ratingId, data: { level: 'very_satisfied' }, overrideAccess: false, user: local }),
   ).rejects.toMatchObject({ status: 403 })
-  await expect(payload.delete({ collection: 'ratings' as never, id: ratingId, overrideAccess: false, user: local })).rejects.toMatchObject({ status: 403 })
+  await expect(payload.delete({ collection: 'ratings', id: ratingId, overrideAccess: false, user: local })).rejects.toMatchObject({ status: 403 })
   await expect(
     payload.create({
-      collection: 'ratings' as never,
+      collection: 'ratings',
       data: {
         targetKind: 'appointment',
         targetId: 'y',
@@ -111,18 +111,18 @@ test.each(['admin', 'leader', 'clerk'] as const)('%s cannot create, edit or dele
         level: 'satisfied',
         office: world.office,
         ratedAt: new Date().toISOString(),
-      } as never,
+      },
       overrideAccess: false,
       user: local,
     }),
   ).rejects.toMatchObject({ status: 403 })
 
-  const stored = (await payload.findByID({ collection: 'ratings' as never, id: ratingId, overrideAccess: true, depth: 0 })) as unknown as {
+  const stored = (await payload.findByID({ collection: 'ratings', id: ratingId, overrideAccess: true, depth: 0 })) as unknown as {
     level: string
     commentApproved: boolean
   }
   expect(stored).toMatchObject({ level: 'dissatisfied', commentApproved: false })
-  expect((await payload.count({ collection: 'ratings' as never, overrideAccess: true })).totalDocs).toBe(1)
+  expect((await payload.count({ collection: 'ratings', overrideAccess: true })).totalDocs).toBe(1)
 })
 
 async function restRating(who: keyof BookingWorld['users'] | null) {
@@ -141,8 +141,8 @@ async function graphqlRating(who: keyof BookingWorld['users'] | null) {
 async function localRating(who: keyof BookingWorld['users']) {
   try {
     return (
-      (await payload.find({ collection: 'ratings' as never, where: { id: { equals: ratingId } }, depth: 0, overrideAccess: false, user: await user(who) }))
-        .docs[0] ?? null
+      (await payload.find({ collection: 'ratings', where: { id: { equals: ratingId } }, depth: 0, overrideAccess: false, user: await user(who) })).docs[0] ??
+      null
     )
   } catch (error) {
     if ((error as { status?: number }).status === 403) return null
@@ -185,7 +185,7 @@ test('the comment is approved through its endpoint by a leader, not by office st
   const approved = await api(http.url, as.leader, 'POST', `/api/ratings/${ratingId}/approve-comment`, {})
   expect(approved.status).toBe(200)
   expect(approved.body).toMatchObject({ ok: true, commentApproved: true })
-  const stored = (await payload.findByID({ collection: 'ratings' as never, id: ratingId, overrideAccess: true, depth: 0 })) as unknown as {
+  const stored = (await payload.findByID({ collection: 'ratings', id: ratingId, overrideAccess: true, depth: 0 })) as unknown as {
     commentApproved: boolean
     commentApprovedBy: unknown
   }

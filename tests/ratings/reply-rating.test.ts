@@ -41,7 +41,7 @@ let counter = 0
 async function suggestion(openid: string, status: string): Promise<string> {
   counter++
   const doc = await payload.create({
-    collection: 'consultation-submissions' as never,
+    collection: 'consultation-submissions',
     overrideAccess: true,
     data: {
       topic,
@@ -81,7 +81,7 @@ test('a reply is rated once answered, by the resident who wrote the suggestion o
   expect((stranger as ApiError).status).toBe(403)
   const rated = await rateMatter(payload, { openid: 'o-y-1', target: { kind: 'reply', id: answered }, input: { level: 'satisfied' } })
   expect(rated.rating.ratingKey).toBe(`reply:${answered}`)
-  const stored = (await payload.findByID({ collection: 'ratings' as never, id: rated.rating.id, overrideAccess: true, depth: 0 })) as unknown as {
+  const stored = (await payload.findByID({ collection: 'ratings', id: rated.rating.id, overrideAccess: true, depth: 0 })) as unknown as {
     office: unknown
     guide: unknown
     targetKind: string
@@ -106,7 +106,7 @@ test("a 差评 of a reply through the page opens its rectification; the resident
     { now: SEPT_30_10AM },
   )
   expect(posted.status).toBe(303)
-  const item = (await payload.find({ collection: 'rectifications' as never, overrideAccess: true, depth: 0 })).docs[0] as unknown as {
+  const item = (await payload.find({ collection: 'rectifications', overrideAccess: true, depth: 0 })).docs[0] as unknown as {
     id: string
     deadline: string
   }

@@ -20,6 +20,7 @@ import {
   topicsResponse,
   withdrawResponse,
 } from '../../src/app/(residents)/m/_lib/topic-handlers'
+import { rateMatter } from '../../src/services/ratings/rate'
 import { RESIDENT_SESSION_COOKIE, signResidentSession } from '../../src/services/residents/session'
 import { createAccount } from '../callback/helpers'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -161,6 +162,26 @@ test('我的建议: each resident sees their own in every state — the reason o
   // Outside WeChat without a session: 请在微信中打开.
   const outside = await mySuggestionsResponse(payload, get('/m/my-suggestions', undefined, 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120'))
   expect(await outside.text()).toContain('请在微信中打开')
+})
+
+test('我的建议 → 好差评: an answered suggestion offers 「评价答复」 (/m/rate/reply/<id>); once rated, the level instead', async () => {
+  const rateHref = `href="/m/rate/reply/${ids.answered}"`
+  const before = await (await mySuggestionsResponse(payload, get('/m/my-suggestions', BOB))).text()
+  expect(before).toContain('评价答复')
+  expect(before).toContain(rateHref)
+  // Only the answered one: not the rejected suggestion, nor anything of Alice's (approved, pending, no reply).
+  expect(before.match(/\/m\/rate\/reply\//g)).toHaveLength(1)
+  const alice = await (await mySuggestionsResponse(payload, get('/m/my-suggestions', ALICE))).text()
+  expect(alice).not.toContain('评价答复')
+  expect(alice).not.toContain('/m/rate/')
+
+  // Rated through the ratings' own service (what POST /m/rate/reply/<id> calls).
+  await rateMatter(payload, { openid: BOB, target: { kind: 'reply', id: ids.answered }, input: { level: 'satisfied', reasons: [], comment: '' }, now: NOW })
+  const after = await (await mySuggestionsResponse(payload, get('/m/my-suggestions', BOB))).text()
+  expect(after).not.toContain('评价答复')
+  expect(after).toContain('我的评价：')
+  // The level, linking to the rating's page (the rating and any rectification).
+  expect(after).toContain(`<a ${rateHref}>满意</a>`)
 })
 
 test('the photo route: a public suggestion’s photo for anyone; a pending one for its author only (private), 404 for others', async () => {

@@ -84,7 +84,6 @@ export async function loadQueue(payload: Payload, user: TypedUser, filters: Queu
         sort: '-updatedAt',
       })
       // depth 1: the community and the author come populated.
-      // As ReviewedDoc: the topics' review fields are not in the generated types yet (see reviewed.ts).
       return (found.docs as ReviewedDoc[]).map((doc): QueueRow => {
         const { community, createdBy: author } = doc
         return {

@@ -36,7 +36,7 @@ async function recipientsFor(payload: Payload, office: string | null, community:
       pagination: false,
       where: { and: [{ active: { not_equals: false } }, { or: ors }] },
     })
-    rows = found.docs as unknown as StaffRow[]
+    rows = found.docs
   }
   if (rows.length > 0) return rows
   const admins = await activeUsersWithRole(payload, 'admin')
@@ -47,7 +47,7 @@ async function recipientsFor(payload: Payload, office: string | null, community:
     pagination: false,
     where: { id: { in: admins.map((admin) => admin.id) } },
   })
-  return found.docs as unknown as StaffRow[]
+  return found.docs
 }
 
 /** The recipients already alerted about this topic within the window (their e-mail record is the mark). */
@@ -77,18 +77,13 @@ async function alertedRecently(payload: Payload, topicId: string, ids: string[],
  * and WeChat messages are recorded, not thrown (notify.ts, staff-templates.ts).
  */
 export async function alertNewSubmission(payload: Payload, input: { topicId: string; now: number }): Promise<string[]> {
-  const topic = (await payload.findByID({
+  const topic = await payload.findByID({
     collection: 'consultation-topics',
     id: input.topicId,
     depth: 0,
     overrideAccess: true,
     disableErrors: true,
-  })) as unknown as {
-    id: string
-    title: string
-    office?: unknown
-    community?: unknown
-  } | null
+  })
   if (!topic) return []
   const staff = await recipientsFor(payload, idOf(topic.office), idOf(topic.community))
   const recent = await alertedRecently(

@@ -6,7 +6,7 @@
  * shows exactly what the access rules let them read, masked where they mask.
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
-import { roleOf } from '../../access/roles'
+import { idOf, roleOf } from '../../access/roles'
 import type { Bilingual } from '../../shared/bilingual'
 import { moderationActorOf } from './access'
 import {
@@ -85,7 +85,7 @@ export async function loadBoard(payload: Payload, user: User, now: number = Date
   const where: Where = { and: [{ reviewStatus: { equals: 'approved' } }, ...(topicId ? [{ id: { equals: topicId } }] : [])] }
   const topics = await payload.find({ collection: 'consultation-topics', user, overrideAccess: false, depth: 0, pagination: false, where, sort: '-opensOn' })
   const board: BoardTopic[] = []
-  for (const topic of topics.docs as unknown as Array<{ id: string; title: string; opensOn: string; closesOn: string; outcomePublishedAt?: string | null }>) {
+  for (const topic of topics.docs) {
     const submissions = await payload
       .find({
         collection: 'consultation-submissions',
@@ -96,16 +96,9 @@ export async function loadBoard(payload: Payload, user: User, now: number = Date
         where: { topic: { equals: topic.id } },
         sort: 'receivedAt',
         select: { status: true, excerpt: true, nameMasked: true, receivedAt: true, source: true },
-      } as never)
+      })
       .catch(() => ({ docs: [] }))
-    const rows = submissions.docs as unknown as Array<{
-      id: string
-      status: string
-      excerpt?: string | null
-      nameMasked?: string | null
-      receivedAt: string
-      source: string
-    }>
+    const rows = submissions.docs
     const phase = topicPhase(topic, now)
     if (rows.length === 0 && phase !== 'open') continue
     const counts = { pending: 0, approved: 0, answered: 0, rejected: 0 }
@@ -175,20 +168,18 @@ export interface ModerationPanel {
  * user may not read it.
  */
 export async function loadModerationPanel(payload: Payload, user: User, id: string, now: number = Date.now()): Promise<ModerationPanel | null> {
-  const doc = (await payload
+  const doc = await payload
     .findByID({ collection: 'consultation-submissions', id, user, overrideAccess: false, depth: 0, disableErrors: true })
-    .catch(() => null)) as unknown as Record<string, unknown> | null
+    .catch(() => null)
   if (!doc) return null
-  const topicId = String(doc.topic)
-  const topic = (await payload.findByID({
+  const topicId = idOf(doc.topic) ?? ''
+  const topic = await payload.findByID({
     collection: 'consultation-topics',
     id: topicId,
     depth: 0,
     overrideAccess: true,
     disableErrors: true,
-  })) as unknown as {
-    title?: string
-  } | null
+  })
   const photos = await payload
     .find({ collection: 'consultation-photos', user, overrideAccess: false, depth: 0, pagination: false, where: { submission: { equals: id } } })
     .catch(() => ({ docs: [] }))
@@ -200,19 +191,19 @@ export async function loadModerationPanel(payload: Payload, user: User, id: stri
     id: String(doc.id),
     topic: { id: topicId, title: topic?.title ?? '' },
     status,
-    body: String(doc.body ?? ''),
+    body: doc.body ?? '',
     name: str(doc.name) ?? str(doc.nameMasked),
     phone: str(doc.phone) ?? str(doc.phoneMasked),
-    source: String(doc.source ?? ''),
-    receivedAt: String(doc.receivedAt ?? ''),
+    source: doc.source ?? '',
+    receivedAt: doc.receivedAt ?? '',
     rejectionReason: str(doc.rejectionReason),
     reply: str(doc.reply),
-    photos: (photos.docs as unknown as Array<{ id: string; url?: string | null; filename?: string | null }>).map((photo) => ({
+    photos: photos.docs.map((photo) => ({
       id: String(photo.id),
       url: photo.url ?? '',
       alt: photo.filename ?? '',
     })),
-    waiting: status === 'pending' && doc.receivedAt ? waitingView(String(doc.receivedAt), now, settings.replyWorkingDays) : null,
+    waiting: status === 'pending' && doc.receivedAt ? waitingView(doc.receivedAt, now, settings.replyWorkingDays) : null,
     deadlineWarning: str(doc.deadlineWarning),
     actions: actor
       ? availableModerationActions(status, actor)

@@ -49,17 +49,8 @@ export async function loadChatTopics(payload: Payload, now: number = Date.now())
       ],
     },
     select: { title: true, keyword: true, opensOn: true, closesOn: true, outcomePublishedAt: true },
-  } as never)
-  return (
-    found.docs as unknown as Array<{
-      id: string
-      title: string
-      keyword?: string | null
-      opensOn: string
-      closesOn: string
-      outcomePublishedAt?: string | null
-    }>
-  )
+  })
+  return found.docs
     .filter((doc) => typeof doc.keyword === 'string' && doc.keyword !== '')
     .map((doc) => ({ id: String(doc.id), title: doc.title, keyword: doc.keyword!, phase: topicPhase(doc, now) }))
 }

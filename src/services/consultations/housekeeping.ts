@@ -56,10 +56,10 @@ export async function clearExpiredConsultationData(payload: Payload, now: number
     pagination: false,
     where: topicsDueWhere(now, retentionDays),
     select: { title: true },
-  } as never)
+  })
   const at = new Date(now).toISOString()
   let cleared = 0
-  for (const topic of topics.docs as unknown as Array<{ id: string }>) {
+  for (const topic of topics.docs) {
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
       const due = await payload.find({
         collection: 'consultation-submissions',
@@ -83,7 +83,7 @@ export async function clearExpiredConsultationData(payload: Payload, now: number
             phone: null,
             phoneMasked: doc.phoneMasked ? CLEARED_MARK : null,
             personalDataClearedAt: at,
-          } as never,
+          },
         )
         if (!done) continue
         cleared++

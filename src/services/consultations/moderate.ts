@@ -6,17 +6,10 @@
 import type { PayloadRequest } from 'payload'
 import { requireStaff } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
+import type { ConsultationSubmission } from '../../payload-types'
 import { compareAndSet } from '../../shared/cas'
 import { moderationActorOf } from './access'
 import { decideModeration, isSubmissionState } from './moderation'
-
-/** A suggestion as moderation reads it (depth 0). */
-interface SubmissionRow {
-  id: string
-  status: string
-  office?: unknown
-  community?: unknown
-}
 
 /**
  * Applies `action` ('approve' | 'reject' | 'answer') with `text` (the reason or the public reply) to
@@ -30,9 +23,9 @@ interface SubmissionRow {
 export async function moderateSubmission(req: PayloadRequest, input: { id: string; action: unknown; text?: unknown; now?: number }) {
   requireStaff(req)
   const { payload } = req
-  const found = (await payload
+  const found = await payload
     .findByID({ collection: 'consultation-submissions', id: input.id, depth: 0, req, overrideAccess: false, disableErrors: true })
-    .catch(() => null)) as unknown as SubmissionRow | null
+    .catch(() => null)
   if (!found) throw new ApiError(404, 'not-found', { zh: '建议不存在或您无权查看', en: 'No such suggestion, or you may not read it' })
   const actor = moderationActorOf(req.user, found)
   const from = isSubmissionState(found.status) ? found.status : 'pending'
@@ -44,7 +37,7 @@ export async function moderateSubmission(req: PayloadRequest, input: { id: strin
 
   const at = new Date(input.now ?? Date.now()).toISOString()
   const userId = req.user ? String(req.user.id) : null
-  const data: Record<string, unknown> = { status: decision.to }
+  const data: Partial<ConsultationSubmission> = { status: decision.to }
   if (decision.action === 'approve' || decision.action === 'reject') {
     data.moderatedBy = userId
     data.moderatedAt = at
@@ -54,13 +47,7 @@ export async function moderateSubmission(req: PayloadRequest, input: { id: strin
     data.reply = decision.text
     data.answeredAt = at
   }
-  const moved = await compareAndSet(
-    payload,
-    'consultation-submissions',
-    { and: [{ id: { equals: found.id } }, { status: { equals: from } }] },
-    data as never,
-    req,
-  )
+  const moved = await compareAndSet(payload, 'consultation-submissions', { and: [{ id: { equals: found.id } }, { status: { equals: from } }] }, data, req)
   if (!moved)
     throw new ApiError(409, 'changed', { zh: '这条建议刚被他人处理过，请刷新后重试', en: 'Someone else just moderated this suggestion; reload and try again' })
   return payload.findByID({ collection: 'consultation-submissions', id: found.id, depth: 0, req, overrideAccess: false })

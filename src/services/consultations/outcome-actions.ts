@@ -6,12 +6,13 @@
  * collections/consultations/endpoints.ts.
  */
 import { createHash } from 'node:crypto'
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, RequiredDataFromCollectionSlug } from 'payload'
 import { idOf, requireStaff } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { compareAndSet } from '../../shared/cas'
 import { formatShanghai, shanghaiDate } from '../../shared/time'
 import { charCount, WECHAT_LIMITS } from '../../wechat/limits'
+import type { ConsultationTopic } from '../../payload-types'
 import type { LexicalDocument } from '../content/rich-text'
 import { loadSavedMenu } from '../menu/load'
 import { SUB_MENU, type SavedMenuButton } from '../menu/types'
@@ -23,38 +24,17 @@ import { topicPageUrl } from './chat'
 import { isSubmissionState } from './moderation'
 import { orderMilestones, participantsToTell, validateOutcome } from './outcome'
 
-/** A topic as these actions read it (depth 0). */
-export interface TopicDoc {
-  id: string
-  title: string
-  question: string
-  background?: string | null
-  office?: unknown
-  community?: unknown
-  opensOn: string
-  closesOn: string
-  keyword?: string | null
-  cover?: unknown
-  reviewStatus?: string | null
-  milestones?: Array<{ date: string; text: string; photosBefore?: unknown[] | null; photosAfter?: unknown[] | null }> | null
-  statement?: string | null
-  outcomePublishedAt?: string | null
-  outcomeArticle?: unknown
-  callArticle?: unknown
-  pinned?: boolean | null
-}
-
 const notFound = () => new ApiError(404, 'not-found', { zh: '征集话题不存在', en: 'No such topic' })
 
 /** The topic, or 404; staff only (401 first). */
-async function loadTopic(req: PayloadRequest, id: string): Promise<TopicDoc> {
+async function loadTopic(req: PayloadRequest, id: string): Promise<ConsultationTopic> {
   requireStaff(req)
   const topic = await req.payload.findByID({ collection: 'consultation-topics', id, depth: 0, overrideAccess: true, disableErrors: true }).catch(() => null)
   if (!topic) throw notFound()
-  return topic as unknown as TopicDoc
+  return topic
 }
 
-function requireOutcomeManager(req: PayloadRequest, topic: TopicDoc): void {
+function requireOutcomeManager(req: PayloadRequest, topic: ConsultationTopic): void {
   if (!mayManageOutcome(req.user, topic))
     throw new ApiError(403, 'forbidden', {
       zh: '只有承办科室的工作人员、审核领导或管理员可以处理结果公开',
@@ -62,7 +42,7 @@ function requireOutcomeManager(req: PayloadRequest, topic: TopicDoc): void {
     })
 }
 
-function requireTopicStaff(req: PayloadRequest, topic: TopicDoc): void {
+function requireTopicStaff(req: PayloadRequest, topic: ConsultationTopic): void {
   if (!mayManageOutcome(req.user, topic) && !isOfTopic(req.user, topic))
     throw new ApiError(403, 'forbidden', {
       zh: '只有话题所属社区或承办科室的工作人员、审核领导或管理员可以操作',
@@ -70,14 +50,14 @@ function requireTopicStaff(req: PayloadRequest, topic: TopicDoc): void {
     })
 }
 
-function requireApproved(topic: TopicDoc): void {
+function requireApproved(topic: ConsultationTopic): void {
   if (topic.reviewStatus !== 'approved') throw new ApiError(409, 'not-approved', { zh: '话题尚未审核通过', en: 'The topic is not approved yet' })
 }
 
 const ids = (values: unknown[] | null | undefined): string[] => (values ?? []).map(idOf).filter((id): id is string => id !== null)
 
 /** The outcome as validateOutcome reads it, or 400 with every problem in one message. */
-function checkedOutcome(topic: TopicDoc, now: number) {
+function checkedOutcome(topic: ConsultationTopic, now: number) {
   const result = validateOutcome(
     {
       statement: topic.statement,
@@ -106,7 +86,7 @@ const openidHash = (openid: string): string => createHash('sha256').update(openi
  * their suggestion (clientMsgId `topic:<id>:outcome:<openid-hash>`, so a retry sends nothing twice),
  * then `outcomeToldAt` on their suggestions. Answers how many were told now.
  */
-export async function tellParticipants(payload: Payload, topic: TopicDoc, now: number = Date.now()): Promise<number> {
+export async function tellParticipants(payload: Payload, topic: ConsultationTopic, now: number = Date.now()): Promise<number> {
   const found = await payload.find({
     collection: 'consultation-submissions',
     overrideAccess: true,
@@ -115,7 +95,7 @@ export async function tellParticipants(payload: Payload, topic: TopicDoc, now: n
     sort: 'receivedAt',
     where: { topic: { equals: topic.id } },
   })
-  const rows = found.docs as unknown as Array<{ id: string; openid: string; status: string; account?: unknown; outcomeToldAt?: string | null }>
+  const rows = found.docs
   const told = rows.filter((row) => row.outcomeToldAt).map((row) => row.openid)
   const toTell = participantsToTell(
     rows.map((row) => ({ openid: row.openid, state: isSubmissionState(row.status) ? row.status : 'pending' })),
@@ -162,12 +142,16 @@ export async function publishOutcome(req: PayloadRequest, topicId: string, now: 
   const published =
     topic.outcomePublishedAt ??
     (
-      await compareAndSet(req.payload, 'consultation-topics', { and: [{ id: { equals: topic.id } }, { outcomePublishedAt: { exists: false } }] }, {
-        outcomePublishedAt: at,
-      } as never)
+      await compareAndSet(
+        req.payload,
+        'consultation-topics',
+        { and: [{ id: { equals: topic.id } }, { outcomePublishedAt: { exists: false } }] },
+        {
+          outcomePublishedAt: at,
+        },
+      )
     )?.outcomePublishedAt ??
-    ((await req.payload.findByID({ collection: 'consultation-topics', id: topic.id, depth: 0, overrideAccess: true })) as unknown as TopicDoc)
-      .outcomePublishedAt ??
+    (await req.payload.findByID({ collection: 'consultation-topics', id: topic.id, depth: 0, overrideAccess: true })).outcomePublishedAt ??
     at
   const told = await tellParticipants(req.payload, { ...topic, outcomePublishedAt: published }, now)
   return { outcomePublishedAt: published, told }
@@ -179,9 +163,9 @@ const cut = (text: string, max: number): string => {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
 }
 
-type LexicalNode = Record<string, unknown>
+type LexicalNode = { type: string; version: number; [key: string]: unknown }
 const textNode = (text: string, format = 0): LexicalNode => ({ type: 'text', detail: 0, format, mode: 'normal', style: '', text, version: 1 })
-const block = (type: string, children: LexicalNode[], extra: LexicalNode = {}): LexicalNode => ({
+const block = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}): LexicalNode => ({
   type,
   format: '',
   indent: 0,
@@ -203,11 +187,10 @@ const upload = (mediaId: string, nodeId: string): LexicalNode => ({
   version: 3,
   id: nodeId,
 })
-const documentOf = (children: LexicalNode[]): LexicalDocument =>
-  ({ root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children } }) as unknown as LexicalDocument
+const documentOf = (children: LexicalNode[]): LexicalDocument => ({ root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children } })
 
 /** The outcome article's fields (pure): title, digest, cover, Lexical body with the photos, original link. */
-export function outcomeArticleData(topic: TopicDoc) {
+export function outcomeArticleData(topic: ConsultationTopic) {
   const milestones = orderMilestones((topic.milestones ?? []).map((m, index) => ({ ...m, index })))
   const body: LexicalNode[] = [paragraph(topic.statement ?? ''), heading('办理进展')]
   for (const milestone of milestones) {
@@ -227,12 +210,12 @@ export function outcomeArticleData(topic: TopicDoc) {
     cover: idOf(topic.cover) ?? firstAfter,
     body: documentOf(body),
     originalLink: topicPageUrl(topic.id),
-    category: 'consultation',
+    category: 'consultation' as const,
   }
 }
 
 /** The call for suggestions' article fields (pure): the question, the background, how to take part. */
-export function callArticleData(topic: TopicDoc) {
+export function callArticleData(topic: ConsultationTopic) {
   const body: LexicalNode[] = [heading('征集的问题'), paragraph(topic.question)]
   if (topic.background?.trim()) body.push(heading('背景'), ...topic.background.split(/\n+/u).map((line) => paragraph(line.trim())))
   body.push(heading('如何参与'), paragraph(`征集时间：${topic.opensOn} 至 ${topic.closesOn}`), paragraph('点击「阅读原文」，在话题页面填写建议（可附照片）。'))
@@ -245,7 +228,7 @@ export function callArticleData(topic: TopicDoc) {
     cover: idOf(topic.cover),
     body: documentOf(body),
     originalLink: topicPageUrl(topic.id),
-    category: 'consultation',
+    category: 'consultation' as const,
   }
 }
 
@@ -255,7 +238,12 @@ export function callArticleData(topic: TopicDoc) {
  * up). A second call answers the linked one (`created: false`); two calls at once keep one (the loser's
  * draft is deleted).
  */
-async function articleOnce(req: PayloadRequest, topic: TopicDoc, field: 'outcomeArticle' | 'callArticle', data: Record<string, unknown>) {
+async function articleOnce(
+  req: PayloadRequest,
+  topic: ConsultationTopic,
+  field: 'outcomeArticle' | 'callArticle',
+  data: RequiredDataFromCollectionSlug<'articles'>,
+) {
   const { payload } = req
   const linked = idOf(topic[field])
   if (linked) {
@@ -264,16 +252,16 @@ async function articleOnce(req: PayloadRequest, topic: TopicDoc, field: 'outcome
   }
   // overrideAccess: a leader or office clerk may make this draft though the content's create rule is
   // editors' and admins'; the review hook still stamps the caller as its author (draft, their community).
-  const article = await payload.create({ collection: 'articles', req, overrideAccess: true, depth: 0, data: { ...data, reviewStatus: 'draft' } as never })
+  const article = await payload.create({ collection: 'articles', req, overrideAccess: true, depth: 0, data: { ...data, reviewStatus: 'draft' } })
   const claimed = await compareAndSet(
     payload,
     'consultation-topics',
     linked ? { and: [{ id: { equals: topic.id } }, { [field]: { equals: linked } }] } : { and: [{ id: { equals: topic.id } }, { [field]: { exists: false } }] },
-    { [field]: article.id } as never,
+    field === 'outcomeArticle' ? { outcomeArticle: article.id } : { callArticle: article.id },
   )
   if (claimed) return { article, created: true }
   await payload.delete({ collection: 'articles', id: article.id, overrideAccess: true })
-  const winner = (await payload.findByID({ collection: 'consultation-topics', id: topic.id, depth: 0, overrideAccess: true })) as unknown as TopicDoc
+  const winner = await payload.findByID({ collection: 'consultation-topics', id: topic.id, depth: 0, overrideAccess: true })
   const existing = await payload.findByID({ collection: 'articles', id: idOf(winner[field])!, depth: 0, overrideAccess: true })
   return { article: existing, created: false }
 }
@@ -342,6 +330,8 @@ export async function pinTopic(req: PayloadRequest, topicId: string, now: number
     })
   else section.subButtons = [...subs, { name, type: 'view', url }]
   // Item ids of the array rows are dropped: Payload gives new rows their own.
+  // `as never`: SavedMenuButton is the menu service's own shape (services/menu: `type` a plain string, checked
+  // by its validation before publishing), not the generated global's literal union.
   await payload.updateGlobal({ slug: 'wechat-menu', overrideAccess: true, depth: 0, data: { buttons } as never })
   await payload.update({
     collection: 'consultation-topics',
@@ -349,7 +339,7 @@ export async function pinTopic(req: PayloadRequest, topicId: string, now: number
     overrideAccess: true,
     depth: 0,
     context: { [REVIEW_TRANSITION_CONTEXT]: true },
-    data: { pinned: true } as never,
+    data: { pinned: true },
   })
   return { name, url, published: false }
 }

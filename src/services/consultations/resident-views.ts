@@ -5,14 +5,11 @@
  * hand, in one place: approved topics only (`PUBLIC_TOPIC`, the review workflow's approved states),
  * suggestions through `visibleTo` (moderation.ts) — the public sees 已公开 / 已回复 without name, phone,
  * openid or a rejection reason; the resident who wrote one sees it all, whatever the state.
- *
- * The collections' generated types predate the review fields on topics (`reviewStatus`, added with the
- * topics' review workflow), so the documents are read through the narrow interfaces below, cast at the
- * Local API boundary.
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload, Where } from 'payload'
+import type { ConsultationSubmission, ConsultationTopic, Media } from '../../payload-types'
 import { PUBLIC_SUBMISSION_STATES, SUBMISSION_STATE_LABELS, isSubmissionState, visibleTo, type SubmissionRecord, type SubmissionState } from './moderation'
 import { orderMilestones } from './outcome'
 import { TOPIC_CATEGORY_LABELS, TOPIC_PHASE_LABELS, isTopicCategory, topicPhase, type TopicPhase } from './topic-window'
@@ -29,57 +26,6 @@ const PHASE_ORDER: Record<TopicPhase, number> = { open: 0, closed: 1, outcome_pu
 /** Where residents fetch a suggestion photo, and a topic's image (cover, before/after photos). */
 export const suggestionPhotoHref = (id: string): string => `/m/topic-photos/${encodeURIComponent(id)}`
 export const topicImageHref = (id: string, size?: 'thumbnail' | 'cover'): string => `/m/topic-images/${encodeURIComponent(id)}${size ? `?size=${size}` : ''}`
-
-// ---- the documents as read here (see the note above on types) ----
-
-interface MediaDoc {
-  id: string | number
-  alt?: string | null
-  filename?: string | null
-  mimeType?: string | null
-  sizes?: Record<string, { filename?: string | null; mimeType?: string | null } | undefined> | null
-}
-interface TopicDoc {
-  id: string | number
-  title: string
-  question: string
-  background?: string | null
-  category: string
-  opensOn: string
-  closesOn: string
-  keyword?: string | null
-  cover?: string | number | MediaDoc | null
-  pinned?: boolean | null
-  milestones?: Array<{
-    date: string
-    text: string
-    photosBefore?: Array<string | number | MediaDoc> | null
-    photosAfter?: Array<string | number | MediaDoc> | null
-  }> | null
-  statement?: string | null
-  outcomePublishedAt?: string | null
-  reviewStatus?: string | null
-}
-interface SubmissionDoc {
-  id: string | number
-  topic: string | number | { id: string | number; title?: string }
-  openid: string
-  body: string
-  photos?: Array<string | number | { id: string | number }> | null
-  name?: string | null
-  phone?: string | null
-  status: string
-  receivedAt: string
-  rejectionReason?: string | null
-  reply?: string | null
-  answeredAt?: string | null
-}
-interface PhotoDoc {
-  id: string | number
-  submission?: string | number | { id: string | number } | null
-  filename?: string | null
-  mimeType?: string | null
-}
 
 const idOf = (value: string | number | { id: string | number } | null | undefined): string | null =>
   value == null ? null : typeof value === 'object' ? String(value.id) : String(value)
@@ -147,13 +93,13 @@ export interface OwnSuggestion extends PublicSuggestion {
   withdrawable: boolean
 }
 
-function imageOf(value: string | number | MediaDoc | null | undefined): TopicImage | null {
+function imageOf(value: string | number | Media | null | undefined): TopicImage | null {
   if (value == null) return null
   if (typeof value === 'object') return { id: String(value.id), alt: value.alt ?? '' }
   return { id: String(value), alt: '' }
 }
 
-function card(topic: TopicDoc, now: number, publicCount: number): TopicCard {
+function card(topic: ConsultationTopic, now: number, publicCount: number): TopicCard {
   const phase = topicPhase(topic, now)
   return {
     id: String(topic.id),
@@ -171,7 +117,7 @@ function card(topic: TopicDoc, now: number, publicCount: number): TopicCard {
   }
 }
 
-const recordOf = (doc: SubmissionDoc): SubmissionRecord => ({
+const recordOf = (doc: ConsultationSubmission): SubmissionRecord => ({
   id: String(doc.id),
   openid: doc.openid,
   state: isSubmissionState(doc.status) ? doc.status : 'pending',
@@ -201,7 +147,7 @@ export async function residentTopics(payload: Payload, now: number = Date.now())
     pagination: false,
     sort: '-opensOn',
   })
-  const topics = (found.docs as unknown as TopicDoc[]).filter((topic) => topicPhase(topic, now) !== 'not_open')
+  const topics = found.docs.filter((topic) => topicPhase(topic, now) !== 'not_open')
   const counts = new Map<string, number>()
   if (topics.length > 0) {
     const suggestions = await payload.find({
@@ -212,7 +158,7 @@ export async function residentTopics(payload: Payload, now: number = Date.now())
       pagination: false,
       select: { topic: true },
     })
-    for (const doc of suggestions.docs as unknown as Array<Pick<SubmissionDoc, 'topic'>>) {
+    for (const doc of suggestions.docs) {
       const id = idOf(doc.topic)!
       counts.set(id, (counts.get(id) ?? 0) + 1)
     }
@@ -226,7 +172,7 @@ export async function residentTopics(payload: Payload, now: number = Date.now())
 }
 
 /** An approved topic by id (any phase), or null. */
-async function publicTopic(payload: Payload, id: string, depth: number): Promise<TopicDoc | null> {
+async function publicTopic(payload: Payload, id: string, depth: number): Promise<ConsultationTopic | null> {
   const found = await payload.find({
     collection: 'consultation-topics',
     where: { and: [{ id: { equals: id } }, PUBLIC_TOPIC] },
@@ -235,10 +181,10 @@ async function publicTopic(payload: Payload, id: string, depth: number): Promise
     limit: 1,
     pagination: false,
   })
-  return (found.docs[0] as unknown as TopicDoc | undefined) ?? null
+  return found.docs[0] ?? null
 }
 
-const publicSuggestion = (doc: SubmissionDoc, view: NonNullable<ReturnType<typeof visibleTo>>): PublicSuggestion => ({
+const publicSuggestion = (doc: ConsultationSubmission, view: NonNullable<ReturnType<typeof visibleTo>>): PublicSuggestion => ({
   id: String(view.id),
   state: view.state,
   stateLabel: SUBMISSION_STATE_LABELS[view.state].zh,
@@ -269,7 +215,7 @@ export async function residentTopic(payload: Payload, id: string, now: number = 
     sort: 'receivedAt',
   })
   const suggestions: PublicSuggestion[] = []
-  for (const doc of found.docs as unknown as SubmissionDoc[]) {
+  for (const doc of found.docs) {
     const view = visibleTo(recordOf(doc), { kind: 'public' })
     if (view) suggestions.push(publicSuggestion(doc, view))
   }
@@ -326,7 +272,7 @@ export async function residentSuggestions(payload: Payload, openid: string): Pro
     populate: { 'consultation-topics': { title: true } },
   })
   const out: OwnSuggestion[] = []
-  for (const doc of found.docs as unknown as SubmissionDoc[]) {
+  for (const doc of found.docs) {
     const view = visibleTo(recordOf(doc), { kind: 'resident', openid })
     if (!view) continue
     const topic = typeof doc.topic === 'object' ? doc.topic : null
@@ -374,14 +320,14 @@ async function readStored(dir: string | null, filename: string | null | undefine
  * resident who sent it (`personal`). Null otherwise: the page answers 404 without saying which.
  */
 export async function suggestionPhotoFile(payload: Payload, photoId: string, openid: string | null): Promise<ServedFile | null> {
-  const photo = (await payload
+  const photo = await payload
     .findByID({ collection: 'consultation-photos', id: photoId, overrideAccess: true, depth: 0, disableErrors: true })
-    .catch(() => null)) as unknown as PhotoDoc | null
+    .catch(() => null)
   const submissionId = idOf(photo?.submission)
   if (!photo || !submissionId) return null
-  const submission = (await payload
+  const submission = await payload
     .findByID({ collection: 'consultation-submissions', id: submissionId, overrideAccess: true, depth: 0, disableErrors: true })
-    .catch(() => null)) as unknown as SubmissionDoc | null
+    .catch(() => null)
   if (!submission || !(submission.photos ?? []).some((item) => idOf(item) === String(photo.id))) return null
   const owner = openid !== null && openid !== '' && submission.openid === openid
   let isPublic = false
@@ -412,18 +358,16 @@ export async function topicImageFile(payload: Payload, mediaId: string, size: st
     depth: 0,
     pagination: false,
   })
-  const uses = (topics.docs as unknown as TopicDoc[]).some((topic) => {
+  const uses = topics.docs.some((topic) => {
     if (topicPhase(topic, now) === 'not_open') return false
-    if (idOf(topic.cover as string | number | null) === mediaId) return true
+    if (idOf(topic.cover) === mediaId) return true
     if (topic.outcomePublishedAt == null) return false
     return (topic.milestones ?? []).some((milestone) =>
-      [...(milestone.photosBefore ?? []), ...(milestone.photosAfter ?? [])].some((photo) => idOf(photo as string | number) === mediaId),
+      [...(milestone.photosBefore ?? []), ...(milestone.photosAfter ?? [])].some((photo) => idOf(photo) === mediaId),
     )
   })
   if (!uses) return null
-  const media = (await payload
-    .findByID({ collection: 'media', id: mediaId, overrideAccess: true, depth: 0, disableErrors: true })
-    .catch(() => null)) as unknown as MediaDoc | null
+  const media = await payload.findByID({ collection: 'media', id: mediaId, overrideAccess: true, depth: 0, disableErrors: true }).catch(() => null)
   if (!media) return null
   const sized = size === 'thumbnail' || size === 'cover' ? media.sizes?.[size] : undefined
   const dir = staticDir(payload, 'media')

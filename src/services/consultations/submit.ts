@@ -9,7 +9,9 @@
  */
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
+import type { ConsultationTopic } from '../../payload-types'
 import { compareAndSet } from '../../shared/cas'
+import { perPayload } from '../../shared/per-payload'
 import { shanghaiDate } from '../../shared/time'
 import { maskOpenid } from '../notifications/resident-notices'
 import { alertNewSubmission } from './alerts'
@@ -31,18 +33,6 @@ export type SubmitResult =
   | { ok: true; submissionId: string; duplicate: boolean }
   | { ok: false; status: 400 | 404 | 409 | 429; code: string; message: string; problems?: Partial<Record<'text' | 'photos' | 'name' | 'phone', string>> }
 
-/** The topic as read here (the review fields come with the topics' review, see collections/consultations/topics.ts). */
-interface TopicRow {
-  id: string
-  title: string
-  opensOn: string
-  closesOn: string
-  outcomePublishedAt?: string | null
-  reviewStatus?: string | null
-  office?: unknown
-  community?: unknown
-}
-
 /** Characters of the text kept as the list's excerpt. */
 const EXCERPT_LENGTH = 40
 const HOUR_MS = 3600_000
@@ -52,13 +42,13 @@ const excerptOf = (text: string): string => {
   return chars.length > EXCERPT_LENGTH ? `${chars.slice(0, EXCERPT_LENGTH).join('')}…` : chars.join('')
 }
 
-async function readTopic(payload: Payload, topicId: string): Promise<TopicRow | null> {
+async function readTopic(payload: Payload, topicId: string): Promise<ConsultationTopic | null> {
   if (topicId === '') return null
   // A malformed id is "no such topic", not a server error.
   const found = await payload
     .findByID({ collection: 'consultation-topics', id: topicId, depth: 0, overrideAccess: true, disableErrors: true })
     .catch(() => null)
-  return (found as unknown as TopicRow | null) ?? null
+  return found ?? null
 }
 
 async function findByFingerprint(payload: Payload, fingerprint: string): Promise<string | null> {
@@ -101,7 +91,8 @@ async function countSince(payload: Payload, openid: string, since: number): Prom
  *    know the year) and its photos (`consultation-photos`, linked both ways). Two identical requests at
  *    once: the unique index on `fingerprint` refuses the second insert, which answers the first's id as
  *    a duplicate;
- * 6. alerts the topic's staff (alerts.ts); a failed alert is logged, never the resident's problem.
+ * 6. starts the alert of the topic's staff (alerts.ts) and answers without waiting for it: a failed
+ *    alert is logged, never the resident's problem; `settleConsultationAlerts` waits for it.
  *
  * @param input.topicId the topic's id; `openid` the signed-in resident; `accountId` the service
  *   account (null when unknown); `text`, `name`, `phone` as typed; `photos` already cleaned;
@@ -186,8 +177,7 @@ export async function submitSuggestion(
         receivedOn,
         replyDeadline: deadline.ok ? deadline.value : null,
         deadlineWarning: deadline.ok ? null : deadline.warning,
-        // `as never`: office and community are new fields, not in src/payload-types.ts until the lead regenerates it.
-      } as never,
+      },
     })
     submissionId = String(created.id)
   } catch (error) {
@@ -220,12 +210,44 @@ export async function submitSuggestion(
     }
   }
 
-  try {
-    await alertNewSubmission(payload, { topicId: topic.id, now })
-  } catch (error) {
-    payload.logger.error({ err: error, submissionId }, 'consultations: the staff alert of a new suggestion failed')
-  }
+  startAlert(payload, { topicId: topic.id, now, submissionId })
   return { ok: true, submissionId, duplicate: false }
+}
+
+/**
+ * The staff alerts started and not yet finished, per Payload instance (no module-level state): what
+ * `settleConsultationAlerts` waits for. A finished alert leaves the set.
+ */
+const pendingAlertsOf = perPayload('consultation-pending-alerts', () => new Set<Promise<void>>())
+
+/**
+ * Starts the staff alert of a stored suggestion without making the resident wait for it (an e-mail and
+ * a WeChat call of up to 5 s). The alerts of one Payload run one after another, each after those
+ * already pending, so the once-an-hour rule (alerts.ts reads the e-mails already recorded) still holds
+ * when two suggestions arrive at once. A failure is logged, never thrown.
+ */
+function startAlert(payload: Payload, input: { topicId: string; now: number; submissionId: string }): void {
+  const pending = pendingAlertsOf(payload)
+  const alert: Promise<void> = Promise.allSettled([...pending])
+    .then(() => alertNewSubmission(payload, { topicId: input.topicId, now: input.now }))
+    .then(
+      () => undefined,
+      (error: unknown) => {
+        payload.logger.error({ err: error, submissionId: input.submissionId }, 'consultations: the staff alert of a new suggestion failed')
+      },
+    )
+    .finally(() => pending.delete(alert))
+  pending.add(alert)
+}
+
+/**
+ * Resolves once every staff alert started by `submitSuggestion` on this Payload has finished
+ * (including alerts started meanwhile); never rejects (failures are logged by the alert). For a
+ * process about to stop (the scheduler, the seed) and for tests before they look at the alerts.
+ */
+export async function settleConsultationAlerts(payload: Payload): Promise<void> {
+  const pending = pendingAlertsOf(payload)
+  while (pending.size > 0) await Promise.allSettled([...pending])
 }
 
 /**

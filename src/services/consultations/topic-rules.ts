@@ -6,6 +6,7 @@
  */
 import { ValidationError, type CollectionBeforeChangeHook, type Payload } from 'payload'
 import { idOf, staffOf } from '../../access/roles'
+import type { ConsultationTopic } from '../../payload-types'
 import { shanghaiDate } from '../../shared/time'
 import type { ReadinessProblem } from '../content/wechat-readiness'
 import { enforceReviewRules, REVIEW_TRANSITION_CONTEXT } from '../review/hooks'
@@ -47,8 +48,8 @@ export async function liveKeywords(payload: Payload, exceptId: string | null, to
       ],
     },
     select: { keyword: true },
-  } as never)
-  return (found.docs as Array<{ keyword?: string | null }>).map((doc) => doc.keyword ?? '').filter((keyword) => keyword !== '')
+  })
+  return found.docs.map((doc) => doc.keyword ?? '').filter((keyword) => keyword !== '')
 }
 
 /**
@@ -58,7 +59,7 @@ export async function liveKeywords(payload: Payload, exceptId: string | null, to
  * the handling office who may not edit the topic's content (not its author, not a reviewer) get a
  * Chinese refusal when they change it.
  */
-export const topicBeforeChange: CollectionBeforeChangeHook = async (args) => {
+export const topicBeforeChange: CollectionBeforeChangeHook<ConsultationTopic> = async (args) => {
   const { data, originalDoc, operation, req, context } = args
   if (context?.[REVIEW_TRANSITION_CONTEXT]) return data
   const original = (originalDoc ?? {}) as Record<string, unknown>
@@ -102,7 +103,7 @@ export const topicBeforeChange: CollectionBeforeChangeHook = async (args) => {
       }
     }
   }
-  return enforceReviewRules(args as never)
+  return enforceReviewRules(args)
 }
 
 /**

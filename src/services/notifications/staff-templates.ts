@@ -51,10 +51,7 @@ export interface StaffWeChatNotice {
  */
 export async function notifyStaffWeChat(payload: Payload, notice: StaffWeChatNotice): Promise<number> {
   if (notice.recipients.length === 0) return 0
-  const account = (await findDefaultAccount(payload)) as unknown as {
-    id: string
-    staffTemplates?: Partial<Record<StaffTemplateKind, string | null>> | null
-  } | null
+  const account = await findDefaultAccount(payload)
   const templateId = account?.staffTemplates?.[notice.kind]?.trim() ?? ''
   if (!account || !templateId) return 0
   const layout = STAFF_TEMPLATE_LAYOUT[notice.kind]

@@ -12,8 +12,8 @@ import { compareAndSet } from '../../shared/cas'
 import { shanghaiDate } from '../../shared/time'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { escalationDue, FINAL_RECTIFICATION_STATES, type Escalation } from './rectification'
+import type { RectificationWithCount } from './deadline-fields'
 import { headOrAdmins } from './recipients'
-import type { StoredRectification } from './stored'
 
 /** The keys of `escalationsSent` (stored one per line: a top-level text column, so a compare-and-set can guard it). */
 export const sentKeys = (value: string | null | undefined): string[] => (value ? value.split('\n').filter((key) => key !== '') : [])
@@ -33,13 +33,18 @@ export interface EscalationDeps {
  */
 async function releaseKey(payload: Payload, id: string | number, key: string): Promise<boolean> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const found = await payload.find({ collection: 'rectifications' as never, where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
-    const value = (found.docs[0] as unknown as StoredRectification | undefined)?.escalationsSent ?? ''
+    const found = await payload.find({ collection: 'rectifications', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
+    const value = found.docs[0]?.escalationsSent ?? ''
     const keys = sentKeys(value)
     if (!keys.includes(key)) return true
-    const won = await compareAndSet(payload, 'rectifications' as never, { and: [{ id: { equals: id } }, { escalationsSent: { equals: value } }] }, {
-      escalationsSent: keys.filter((k) => k !== key).join('\n'),
-    } as never)
+    const won = await compareAndSet(
+      payload,
+      'rectifications',
+      { and: [{ id: { equals: id } }, { escalationsSent: { equals: value } }] },
+      {
+        escalationsSent: keys.filter((k) => k !== key).join('\n'),
+      },
+    )
     if (won) return true
   }
   payload.logger.error({ msg: 'rectification escalation failed and its key could not be released', rectification: String(id), key })
@@ -55,9 +60,8 @@ export async function sendDueEscalations(payload: Payload, id: string, today: st
   const send = deps.notify ?? notify
   const sent: Escalation[] = []
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const found = await payload.find({ collection: 'rectifications' as never, where: { id: { equals: id } }, limit: 1, depth: 1, overrideAccess: true })
-    const item = found.docs[0] as unknown as
-      (StoredRectification & { office?: { id?: unknown; name?: string } | null; guide?: { title?: string } | null }) | undefined
+    const found = await payload.find({ collection: 'rectifications', where: { id: { equals: id } }, limit: 1, depth: 1, overrideAccess: true })
+    const item = found.docs[0]
     if (!item) return sent
     const before = item.escalationsSent ?? ''
     const due = escalationDue({ state: item.state, deadline: item.deadline ?? null }, today, sentKeys(before))
@@ -65,19 +69,28 @@ export async function sendDueEscalations(payload: Payload, id: string, today: st
     if (!next) return sent
     const guard: Where =
       before === '' ? { or: [{ escalationsSent: { equals: '' } }, { escalationsSent: { exists: false } }] } : { escalationsSent: { equals: before } }
-    const won = await compareAndSet(payload, 'rectifications' as never, { and: [{ id: { equals: item.id } }, guard] }, {
-      escalationsSent: [...sentKeys(before), next.key].join('\n'),
-    } as never)
+    const won = await compareAndSet(
+      payload,
+      'rectifications',
+      { and: [{ id: { equals: item.id } }, guard] },
+      {
+        escalationsSent: [...sentKeys(before), next.key].join('\n'),
+      },
+    )
     // Lost: another instance recorded a key first; read again and decide again.
     if (!won) continue
     const recipients = next.to === 'leader' ? await activeUsersWithRole(payload, 'leader') : (await headOrAdmins(payload, item.office)).recipients
-    const where = [item.office?.name, item.guide?.title].filter(Boolean).join(' · ')
+    // depth 1: the office and the guide come populated.
+    const where = [typeof item.office === 'object' ? item.office.name : null, typeof item.guide === 'object' ? item.guide?.title : null]
+      .filter(Boolean)
+      .join(' · ')
+    const estimated = (item as RectificationWithCount).deadlineEstimated === true
     try {
       await send(payload, {
         recipients,
         subject: `【差评整改${next.reason === 'overdue' ? '督办' : next.reason === 'appeal' ? '申诉' : '期限'}】${where}`,
         body: `${next.message}\n整改事项：${where}，${item.openedOn} 收到差评${
-          item.deadline ? `，整改期限 ${item.deadline}${item.deadlineEstimated ? '（按周一至周五推算）' : ''}` : ''
+          item.deadline ? `，整改期限 ${item.deadline}${estimated ? '（按周一至周五推算）' : ''}` : ''
         }。请在管理后台"好差评"中查看。`,
         relatedCollection: 'rectifications',
         relatedId: String(item.id),
@@ -105,7 +118,7 @@ export async function escalateRectifications(
 ): Promise<{ checked: number; sent: number; failed: number }> {
   const today = shanghaiDate(now)
   const items = await payload.find({
-    collection: 'rectifications' as never,
+    collection: 'rectifications',
     where: { state: { not_in: [...FINAL_RECTIFICATION_STATES] } },
     limit: 1000,
     pagination: false,
@@ -114,7 +127,7 @@ export async function escalateRectifications(
   })
   let sent = 0
   let failed = 0
-  for (const item of items.docs as unknown as StoredRectification[]) {
+  for (const item of items.docs) {
     try {
       sent += (await sendDueEscalations(payload, String(item.id), today, deps)).length
     } catch (error) {

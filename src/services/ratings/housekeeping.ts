@@ -17,21 +17,26 @@ const BATCH = 200
 export async function clearExpiredRatingOpenids(payload: Payload, now: number = Date.now()): Promise<number> {
   const { retentionDays } = await loadRatingSettings(payload)
   const due = await payload.find({
-    collection: 'ratings' as never,
+    collection: 'ratings',
     where: { and: [{ ratedAt: { less_than_equal: new Date(now - retentionDays * DAY_MS).toISOString() } }, { openid: { exists: true } }] },
     limit: BATCH,
     depth: 0,
     overrideAccess: true,
   })
   let cleared = 0
-  for (const rating of due.docs as unknown as Array<{ id: string | number; openid?: string | null }>) {
+  for (const rating of due.docs) {
     if (!rating.openid) continue
     const item = await rectificationOfRating(payload, rating.id)
     if (item && !(FINAL_RECTIFICATION_STATES as readonly string[]).includes(item.state)) continue
-    const done = await compareAndSet(payload, 'ratings' as never, { and: [{ id: { equals: rating.id } }, { openid: { equals: rating.openid } }] }, {
-      openid: null,
-      openidClearedAt: new Date(now).toISOString(),
-    } as never)
+    const done = await compareAndSet(
+      payload,
+      'ratings',
+      { and: [{ id: { equals: rating.id } }, { openid: { equals: rating.openid } }] },
+      {
+        openid: null,
+        openidClearedAt: new Date(now).toISOString(),
+      },
+    )
     if (done) cleared++
   }
   return cleared

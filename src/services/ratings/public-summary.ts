@@ -4,11 +4,9 @@
  * the pure `monthlySummary`, which copies only non-personal fields — no openid, name, mobile, staff
  * name or call-back record can reach the page, and comments only when approved.
  */
-import type { Payload, Where } from 'payload'
+import type { DataFromCollectionSlug, Payload, Where } from 'payload'
 import { idOf } from '../../access/roles'
 import { shanghaiDayStart, shanghaiMonth } from '../../shared/time'
-import type { RatingLevel } from './levels'
-import type { RectificationState } from './rectification'
 import { monthlySummary, type MonthlySummary } from './summary'
 
 /** True for `YYYY-MM` with a real month. */
@@ -32,13 +30,18 @@ export const SUMMARY_PAGE_SIZE = 500
  * stored (createdAt, then id), so a row stored while paging lands on a later page instead of shifting
  * one already read. Depth 1 (the office's name, the guide's title).
  */
-async function readAll(payload: Payload, collection: string, where: Where, pageSize: number): Promise<unknown[]> {
-  const docs: unknown[] = []
+async function readAll<S extends 'ratings' | 'rectifications'>(
+  payload: Payload,
+  collection: S,
+  where: Where,
+  pageSize: number,
+): Promise<DataFromCollectionSlug<S>[]> {
+  const docs: DataFromCollectionSlug<S>[] = []
   for (let page = 1; ; page++) {
     const found = await payload.find({
-      collection: collection as never,
+      collection,
       where,
-      sort: ['createdAt', 'id'] as never,
+      sort: ['createdAt', 'id'],
       limit: pageSize,
       page,
       depth: 1,
@@ -67,20 +70,11 @@ export async function loadMonthlySummary(payload: Payload, month: string, option
     { and: [{ openedOn: { greater_than_equal: `${month}-01` } }, { openedOn: { less_than: `${shiftMonth(month, 1)}-01` } }] },
     pageSize,
   )
-  type Named = { id?: unknown; name?: string; title?: string } | string | number | null | undefined
-  const name = (value: Named) => (value && typeof value === 'object' ? (value.name ?? '') : '')
-  const title = (value: Named) => (value && typeof value === 'object' ? (value.title ?? null) : null)
+  // depth 1: the office and the guide come populated.
+  const name = (value: string | { name?: string | null } | null | undefined) => (value && typeof value === 'object' ? (value.name ?? '') : '')
+  const title = (value: string | { title?: string | null } | null | undefined) => (value && typeof value === 'object' ? (value.title ?? null) : null)
   return monthlySummary(
-    (
-      ratings as unknown as Array<{
-        level: RatingLevel
-        ratedAt: string
-        office: Named
-        guide?: Named
-        comment?: string | null
-        commentApproved?: boolean | null
-      }>
-    ).map((rating) => ({
+    ratings.map((rating) => ({
       level: rating.level,
       ratedAt: Date.parse(rating.ratedAt),
       officeId: idOf(rating.office) ?? '',
@@ -90,20 +84,7 @@ export async function loadMonthlySummary(payload: Payload, month: string, option
       comment: rating.comment ?? null,
       commentApproved: rating.commentApproved === true,
     })),
-    (
-      items as unknown as Array<{
-        level: RatingLevel
-        office: Named
-        guide?: Named
-        openedOn: string
-        deadline?: string | null
-        state: RectificationState
-        reasons?: string[] | null
-        publicFix?: string | null
-        fixedOn?: string | null
-        closedOn?: string | null
-      }>
-    ).map((item) => ({
+    items.map((item) => ({
       level: item.level,
       officeName: name(item.office),
       guideTitle: title(item.guide),

@@ -17,15 +17,20 @@ const WHO = { forbidden: { zh: '只有审核领导或管理员可以批准公开
  */
 export async function approveComment(payload: Payload, req: Pick<PayloadRequest, 'user'>, id: string, approved = true, now: number = Date.now()) {
   const staff = requireStaff(req, ['admin', 'leader'], WHO)
-  const found = await payload.find({ collection: 'ratings' as never, where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
-  const rating = found.docs[0] as unknown as { id: string | number; comment?: string | null } | undefined
+  const found = await payload.find({ collection: 'ratings', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
+  const rating = found.docs[0]
   if (!rating) throw new ApiError(404, 'not-found', { zh: '没有找到这条评价', en: 'Rating not found' })
   if (approved && !rating.comment?.trim()) throw new ApiError(409, 'no-comment', { zh: '这条评价没有填写意见', en: 'This rating has no comment' })
-  await compareAndSet(payload, 'ratings' as never, { id: { equals: rating.id } }, {
-    commentApproved: approved,
-    commentApprovedBy: approved ? staff.id : null,
-    commentApprovedAt: approved ? new Date(now).toISOString() : null,
-  } as never)
+  await compareAndSet(
+    payload,
+    'ratings',
+    { id: { equals: rating.id } },
+    {
+      commentApproved: approved,
+      commentApprovedBy: approved ? staff.id : null,
+      commentApprovedAt: approved ? new Date(now).toISOString() : null,
+    },
+  )
   return { id: String(rating.id), commentApproved: approved }
 }
 
@@ -39,10 +44,10 @@ export async function approvePublicFix(payload: Payload, req: Pick<PayloadReques
   const value = typeof text === 'string' ? text.trim() : ''
   if (Array.from(value).length > MAX_RECTIFICATION_NOTE_LENGTH)
     throw new ApiError(400, 'too-long', { zh: `公开的整改措施不能超过 ${MAX_RECTIFICATION_NOTE_LENGTH} 个字`, en: 'Too long' })
-  const found = await payload.find({ collection: 'rectifications' as never, where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
-  const item = found.docs[0] as unknown as { id: string | number; fix?: string | null } | undefined
+  const found = await payload.find({ collection: 'rectifications', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
+  const item = found.docs[0]
   if (!item) throw new ApiError(404, 'not-found', { zh: '没有找到这条差评整改', en: 'Rectification not found' })
   if (value !== '' && !item.fix) throw new ApiError(409, 'not-fixed', { zh: '还没有记录整改措施', en: 'No fix recorded yet' })
-  await compareAndSet(payload, 'rectifications' as never, { id: { equals: item.id } }, { publicFix: value === '' ? null : value } as never)
+  await compareAndSet(payload, 'rectifications', { id: { equals: item.id } }, { publicFix: value === '' ? null : value })
   return { id: String(item.id), publicFix: value === '' ? null : value }
 }

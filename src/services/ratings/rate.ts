@@ -7,13 +7,12 @@
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
-import type { StoredAppointment } from '../appointments/types'
 import { maskOpenid } from './access'
 import { isBadRating, validateRating, type RatingInput } from './levels'
 import { canRate, ratingKey, type RatingTarget } from './rating-target'
 import { openRectification, rectificationOfRating, type OpenedRectification } from './rectify'
 import { loadRatingSettings } from './settings'
-import type { StoredRating } from './stored'
+import type { Rating } from '../../payload-types'
 
 /** What a resident rates: an appointment (a matter at the window) or a consultation reply. */
 export interface RateTargetRef {
@@ -39,7 +38,7 @@ export interface RateableMatter {
 export async function loadRateableMatter(payload: Payload, ref: RateTargetRef): Promise<RateableMatter | null> {
   if (ref.kind === 'reply') return loadReply(payload, ref.id)
   const found = await payload.find({ collection: 'appointments', where: { id: { equals: ref.id } }, limit: 1, depth: 1, overrideAccess: true })
-  const appointment = found.docs[0] as unknown as StoredAppointment | undefined
+  const appointment = found.docs[0]
   if (!appointment) return null
   let cancelledAfterCheckIn = false
   if (appointment.status === 'cancelled') {
@@ -50,12 +49,12 @@ export async function loadRateableMatter(payload: Payload, ref: RateTargetRef): 
     })
     cancelledAfterCheckIn = steps.totalDocs > 0
   }
-  const guide = appointment.guide as { id?: unknown; title?: string } | null
+  const guide = typeof appointment.guide === 'object' ? appointment.guide : null
   return {
     target: { kind: 'appointment', id: String(appointment.id), status: appointment.status, cancelledAfterCheckIn },
     openid: appointment.openid ?? null,
     office: idOf(appointment.office),
-    guide: idOf(guide),
+    guide: idOf(appointment.guide),
     title: guide?.title ?? '',
   }
 }
@@ -66,18 +65,11 @@ export async function loadRateableMatter(payload: Payload, ref: RateTargetRef): 
  * suggestion's handling office (copied from its topic when stored), else the topic's; no guide.
  */
 async function loadReply(payload: Payload, id: string): Promise<RateableMatter | null> {
-  const found = await payload.find({ collection: 'consultation-submissions' as never, where: { id: { equals: id } }, limit: 1, depth: 1, overrideAccess: true })
-  const submission = found.docs[0] as unknown as
-    | {
-        id: string | number
-        status: string
-        answeredAt?: string | null
-        openid?: string | null
-        office?: unknown
-        topic?: { title?: string; office?: unknown } | null
-      }
-    | undefined
+  const found = await payload.find({ collection: 'consultation-submissions', where: { id: { equals: id } }, limit: 1, depth: 1, overrideAccess: true })
+  const submission = found.docs[0]
   if (!submission) return null
+  // depth 1: the topic comes populated.
+  const topic = typeof submission.topic === 'object' ? submission.topic : null
   return {
     target: {
       kind: 'reply',
@@ -85,22 +77,22 @@ async function loadReply(payload: Payload, id: string): Promise<RateableMatter |
       publishedAt: submission.status === 'answered' ? (submission.answeredAt ?? new Date(0).toISOString()) : null,
     },
     openid: submission.openid ?? null,
-    office: idOf(submission.office) ?? idOf(submission.topic?.office),
+    office: idOf(submission.office) ?? idOf(topic?.office),
     guide: null,
-    title: submission.topic?.title ? `答复：${submission.topic.title}` : '建议的答复',
+    title: topic?.title ? `答复：${topic.title}` : '建议的答复',
   }
 }
 
 /** The rating of matter `ref`, or null (no access check: callers check who asks). */
-export async function findRating(payload: Payload, ref: RateTargetRef): Promise<StoredRating | null> {
+export async function findRating(payload: Payload, ref: RateTargetRef): Promise<Rating | null> {
   const found = await payload.find({
-    collection: 'ratings' as never,
+    collection: 'ratings',
     where: { ratingKey: { equals: ratingKey(ref) } },
     limit: 1,
     depth: 0,
     overrideAccess: true,
   })
-  return (found.docs[0] as unknown as StoredRating | undefined) ?? null
+  return found.docs[0] ?? null
 }
 
 /** Whether resident `openid` may rate matter `ref` now (for the page's 「评价本次服务」 button). */
@@ -117,7 +109,7 @@ export async function mayRateNow(payload: Payload, ref: RateTargetRef, openid: s
  */
 export async function openMissingRectifications(payload: Payload, now: number = Date.now(), withinDays = 30): Promise<number> {
   const bad = await payload.find({
-    collection: 'ratings' as never,
+    collection: 'ratings',
     where: {
       and: [
         { level: { in: ['dissatisfied', 'very_dissatisfied'] } },
@@ -130,12 +122,13 @@ export async function openMissingRectifications(payload: Payload, now: number = 
     overrideAccess: true,
   })
   let opened = 0
-  for (const rating of bad.docs as unknown as Array<StoredRating & { guide?: { id?: unknown; title?: string } | null }>) {
+  for (const rating of bad.docs) {
     if (await rectificationOfRating(payload, rating.id)) continue
     await openRectification(payload, {
-      rating: { ...rating, office: idOf(rating.office), guide: idOf(rating.guide) },
+      rating,
       reasons: rating.reasons ?? [],
-      title: rating.guide?.title ?? '',
+      // depth 1: the guide comes populated.
+      title: typeof rating.guide === 'object' ? (rating.guide?.title ?? '') : '',
       now: Date.parse(rating.ratedAt),
     })
     opened++
@@ -144,7 +137,7 @@ export async function openMissingRectifications(payload: Payload, now: number = 
 }
 
 export interface RateResult {
-  rating: { id: string; level: StoredRating['level']; ratingKey: string }
+  rating: { id: string; level: Rating['level']; ratingKey: string }
   /** The rectification item a 差评 opened (with its deadline or the calendar's warning). */
   rectification: OpenedRectification | null
 }
@@ -175,10 +168,10 @@ export async function rateMatter(
     const first = Object.values(checked.problems)[0] ?? '评价内容不正确'
     throw new ApiError(400, 'invalid-rating', first, { problems: checked.problems })
   }
-  let stored: StoredRating
+  let stored: Rating
   try {
-    stored = (await payload.create({
-      collection: 'ratings' as never,
+    stored = await payload.create({
+      collection: 'ratings',
       overrideAccess: true,
       depth: 0,
       data: {
@@ -195,8 +188,8 @@ export async function rateMatter(
         openid: args.openid,
         openidMasked: maskOpenid(args.openid),
         ratedAt: new Date(now).toISOString(),
-      } as never,
-    })) as unknown as StoredRating
+      },
+    })
   } catch (error) {
     // Two submissions at once: both passed the check above; the unique index let one in.
     if (await findRating(payload, args.target)) throw ALREADY_RATED()

@@ -7,6 +7,7 @@
 import type { Payload } from 'payload'
 import { RATING_LEVEL_INFO, type RatingLevel } from './levels'
 import { findRating, type RateTargetRef } from './rate'
+import { ratingKey } from './rating-target'
 import {
   availableRectificationActions,
   RECTIFICATION_ACTION_LABELS,
@@ -14,6 +15,7 @@ import {
   type RectificationAction,
   type RectificationState,
 } from './rectification'
+import type { RectificationWithCount } from './deadline-fields'
 import { rectificationOfRating } from './rectify'
 
 export interface ResidentRatingView {
@@ -54,7 +56,7 @@ export async function residentRatingView(payload: Payload, ref: RateTargetRef, o
           state: item.state,
           stateLabel: RECTIFICATION_STATE_LABELS[item.state].zh,
           deadline: item.deadline ?? null,
-          deadlineWarning: item.deadlineEstimated === true ? (item.deadlineWarning ?? null) : null,
+          deadlineWarning: (item as RectificationWithCount).deadlineEstimated === true ? (item.deadlineWarning ?? null) : null,
           fix: item.fix ?? null,
           fixedOn: item.fixedOn ?? null,
           closeReason: item.closeReason ?? null,
@@ -65,4 +67,31 @@ export async function residentRatingView(payload: Payload, ref: RateTargetRef, o
         }
       : null,
   }
+}
+
+/** A resident's rating as a list shows it: the level and its Chinese name. */
+export interface ResidentRatingLevel {
+  level: RatingLevel
+  levelLabel: string
+}
+
+/**
+ * The levels of resident `openid`'s ratings of the matters `refs` (one query, by `ratingKey`), keyed by
+ * that key (`reply:<id>`, see `ratingKey`): for a list such as 我的建议, which shows 「评价答复」 or the level given. Matters not
+ * rated, or rated by someone else, are absent. The full rating with its rectification is
+ * `residentRatingView`'s, on the rating's own page.
+ * @throws RangeError for a bad id (see `ratingKey`).
+ */
+export async function residentRatingLevels(payload: Payload, refs: RateTargetRef[], openid: string): Promise<Map<string, ResidentRatingLevel>> {
+  const levels = new Map<string, ResidentRatingLevel>()
+  if (refs.length === 0 || openid === '') return levels
+  const found = await payload.find({
+    collection: 'ratings',
+    where: { and: [{ ratingKey: { in: refs.map((ref) => ratingKey(ref)) } }, { openid: { equals: openid } }] },
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+  })
+  for (const rating of found.docs) levels.set(rating.ratingKey, { level: rating.level, levelLabel: RATING_LEVEL_INFO[rating.level].zh })
+  return levels
 }

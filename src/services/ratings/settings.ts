@@ -16,11 +16,7 @@ export const RATING_SETTINGS_DEFAULTS: RatingSettings = { reasons: DEFAULT_REASO
 
 /** The stored settings, each missing (or out of range) value replaced by its default; a level with no reason configured keeps the defaults. */
 export async function loadRatingSettings(payload: Payload): Promise<RatingSettings> {
-  const stored = (await payload.findGlobal({ slug: 'rating-settings' as never, depth: 0, overrideAccess: true })) as {
-    reasons?: Partial<Record<string, string[] | null>> | null
-    rectificationDays?: number | null
-    retentionDays?: number | null
-  }
+  const stored = await payload.findGlobal({ slug: 'rating-settings', depth: 0, overrideAccess: true })
   const reasons = Object.fromEntries(
     RATING_LEVELS.map((level) => {
       const list = stored.reasons?.[level]

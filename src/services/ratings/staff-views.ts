@@ -21,8 +21,8 @@ import {
   type RectificationAction,
   type RectificationState,
 } from './rectification'
+import type { RectificationWithCount } from './deadline-fields'
 import { rectificationHistory, staffRectificationActor, type RectificationHistoryEntry } from './rectify'
-import type { StoredRectification } from './stored'
 import { satisfactionRate, type LevelCounts, type SummaryGroup } from './summary'
 
 type User = PayloadRequest['user'] | null | undefined
@@ -110,7 +110,7 @@ export async function loadRatingsBoard(payload: Payload, user: User, options: { 
   for (let monday = firstMonday; monday <= today; monday = addDays(monday, 7)) weeks.push(isoWeek(monday))
   const asUser = { overrideAccess: false, user: user ?? undefined } as const
   const ratings = await payload.find({
-    collection: 'ratings' as never,
+    collection: 'ratings',
     where: { ratedAt: { greater_than_equal: new Date(Date.parse(`${firstMonday}T00:00:00+08:00`)).toISOString() } },
     limit: 5000,
     pagination: false,
@@ -118,7 +118,8 @@ export async function loadRatingsBoard(payload: Payload, user: User, options: { 
     ...asUser,
   })
   const offices = new Map<string, { officeName: string; byWeek: Record<string, LevelCounts>; all: LevelCounts }>()
-  for (const rating of ratings.docs as unknown as Array<{ level: RatingLevel; ratedAt: string; office: { id: unknown; name?: string } | string }>) {
+  // depth 1: the office comes populated.
+  for (const rating of ratings.docs) {
     const officeId = idOf(rating.office) ?? ''
     const entry = offices.get(officeId) ?? { officeName: typeof rating.office === 'object' ? (rating.office.name ?? '') : '', byWeek: {}, all: emptyCounts() }
     const week = isoWeek(shanghaiDate(Date.parse(rating.ratedAt)))
@@ -127,14 +128,14 @@ export async function loadRatingsBoard(payload: Payload, user: User, options: { 
     entry.all[rating.level]++
     offices.set(officeId, entry)
   }
-  const items = await payload.find({ collection: 'rectifications' as never, limit: 2000, pagination: false, depth: 1, sort: 'openedOn', ...asUser })
-  const rows = (items.docs as unknown as Array<StoredRectification & { office: { name?: string } | null; guide: { title?: string } | null }>).map((item) => ({
+  const items = await payload.find({ collection: 'rectifications', limit: 2000, pagination: false, depth: 1, sort: 'openedOn', ...asUser })
+  const rows = items.docs.map((item) => ({
     state: item.state,
     row: {
       id: String(item.id),
       level: item.level,
-      officeName: item.office?.name ?? '',
-      guideTitle: item.guide?.title ?? null,
+      officeName: typeof item.office === 'object' ? item.office.name : '',
+      guideTitle: typeof item.guide === 'object' ? (item.guide?.title ?? null) : null,
       openedOn: item.openedOn,
       deadline: itemDeadline(item.state, item.deadline, today),
       deadlineWarning: item.deadlineWarning ?? null,
@@ -203,8 +204,8 @@ export async function loadRectificationPanel(payload: Payload, user: User, id: s
   const staff = staffOf(user)
   if (!staff || !/^[0-9A-Za-z-]{1,64}$/.test(id)) return null
   if (!mayUseBoard(user)) return null
-  const found = await payload.find({ collection: 'rectifications' as never, where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: false, user })
-  const item = found.docs[0] as unknown as StoredRectification | undefined
+  const found = await payload.find({ collection: 'rectifications', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: false, user })
+  const item = found.docs[0]
   if (!item) return null
   const actor = await staffRectificationActor(payload, staff as StaffUser, item)
   const deadline = itemDeadline(item.state, item.deadline, shanghaiDate(now))
@@ -218,7 +219,7 @@ export async function loadRectificationPanel(payload: Payload, user: User, id: s
     openedOn: item.openedOn,
     deadline,
     deadlineText: itemDeadlineText(deadline),
-    deadlineEstimated: item.deadlineEstimated === true,
+    deadlineEstimated: (item as RectificationWithCount).deadlineEstimated === true,
     deadlineWarning: item.deadlineWarning ?? null,
     fix: item.fix ?? null,
     publicFix: item.publicFix ?? null,

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import type { ContentDoc } from '../content/types'
 import { communityOf, idOf, staffOf } from '../../access/roles'
 import { appendHistory } from './history'
+import type { ReviewedDoc } from './reviewed'
 import { isReviewState, stateAfterEdit, type ReviewState } from './state-machine'
 
 /** Set by the review service and the push when they change `reviewStatus` on purpose. */
@@ -12,7 +12,7 @@ export const REVIEW_TRANSITION_CONTEXT = 'reviewTransition'
  * the author is whoever created the item, editors stay in their community, and an approved item
  * whose content changes needs approving again.
  */
-export const enforceReviewRules: CollectionBeforeChangeHook<ContentDoc> = ({ data, originalDoc, operation, req, context }) => {
+export const enforceReviewRules: CollectionBeforeChangeHook<ReviewedDoc> = ({ data, originalDoc, operation, req, context }) => {
   if (context?.[REVIEW_TRANSITION_CONTEXT]) return data
   const staff = staffOf(req.user)
   const now = new Date().toISOString()

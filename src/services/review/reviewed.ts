@@ -12,13 +12,8 @@ import { checkWeChatReadiness, type ReadinessProblem } from '../content/wechat-r
  */
 export const REVIEWED_COLLECTIONS = [...CONTENT_COLLECTIONS, 'service-guides', 'consultation-topics'] as const
 export type ReviewedCollection = (typeof REVIEWED_COLLECTIONS)[number]
-/**
- * A document of any reviewed collection, as stored. The topics' review fields are added in
- * collections/consultations/topics.ts but src/payload-types.ts is regenerated only after the merge:
- * until then the topics are typed through the other collections' review fields (the same fields, from
- * reviewSidebarFields). Drop the Exclude once the types know them.
- */
-export type ReviewedDoc = DataFromCollectionSlug<Exclude<ReviewedCollection, 'consultation-topics'>>
+/** A document of any reviewed collection, as stored (each has the review fields of reviewSidebarFields). */
+export type ReviewedDoc = DataFromCollectionSlug<ReviewedCollection>
 
 export const isReviewedCollection = (value: unknown): value is ReviewedCollection =>
   typeof value === 'string' && (REVIEWED_COLLECTIONS as readonly string[]).includes(value)

@@ -41,7 +41,6 @@ export interface ReviewRequest {
 export async function applyReviewAction({ req, collection, id, action, reason }: ReviewRequest) {
   const staff = requireStaff(req)
   const { payload } = req
-  // As ReviewedDoc: the topics' review fields are not in the generated types yet (see reviewed.ts).
   const item = (await payload.findByID({
     collection,
     id,
@@ -56,6 +55,7 @@ export async function applyReviewAction({ req, collection, id, action, reason }:
   if (!decision.ok) throw new ReviewError(decision.status, decision.code, decision.message)
   if (decision.validates) {
     const readiness = readinessOf(payload, collection)
+    // The generated interfaces have no index signature, so TypeScript needs the detour to a plain record.
     const problems = readiness.check(item as unknown as Record<string, unknown>)
     if (problems.length > 0) {
       throw new ReviewError(400, 'not-ready', `${readiness.refusal}：${problems.map((p) => p.message).join('；')}`, problems)

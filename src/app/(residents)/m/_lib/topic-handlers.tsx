@@ -17,11 +17,22 @@ import {
 } from '../../../../services/consultations/resident-views'
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, validateSubmission, type SubmissionField } from '../../../../services/consultations/submission'
 import { submitSuggestion, withdrawSubmission } from '../../../../services/consultations/submit'
+import { ratingKey } from '../../../../services/ratings/rating-target'
+import { residentRatingLevels } from '../../../../services/ratings/resident-view'
 import { foreignPost } from './appointment-handlers'
 import { htmlResponse } from './render'
 import { requireResident, residentSession } from './session'
 import { MessagePage, NotFoundPage } from './shell'
-import { ClosedTopicPage, MySuggestionsPage, SubmittedPage, SuggestPage, TopicPage, TopicsPage, type SuggestionFormValues } from './topics'
+import {
+  ClosedTopicPage,
+  MySuggestionsPage,
+  SubmittedPage,
+  SuggestPage,
+  TopicPage,
+  TopicsPage,
+  type SuggestionFormValues,
+  type SuggestionRating,
+} from './topics'
 
 const ID = /^[0-9A-Za-z-]{1,64}$/
 
@@ -137,9 +148,28 @@ export async function suggestSubmitResponse(payload: Payload, request: Request, 
 export async function mySuggestionsResponse(payload: Payload, request: Request, extra: { error?: string; status?: number } = {}): Promise<Response> {
   const gate = await requireResident(payload, request, { next: '/m/my-suggestions' })
   if (gate.response) return gate.response
-  const rows = await residentSuggestions(payload, gate.identity.openid)
+  const openid = gate.identity.openid
+  const rows = await residentSuggestions(payload, openid)
+  // An answered suggestion's reply is rated (好差评, `/m/rate/reply/<id>`); once rated, its level is shown.
+  const levels = await residentRatingLevels(
+    payload,
+    rows.filter((row) => row.state === 'answered').map((row) => ({ kind: 'reply' as const, id: row.id })),
+    openid,
+  )
+  const ratings = rows
+    .filter((row) => row.state === 'answered')
+    .map((row): [string, SuggestionRating] => {
+      const level = levels.get(ratingKey({ kind: 'reply', id: row.id }))
+      return [
+        row.id,
+        level ? { rated: true, levelLabel: level.levelLabel, href: `/m/rate/reply/${row.id}` } : { rated: false, href: `/m/rate/reply/${row.id}` },
+      ]
+    })
   const flash = new URL(request.url).searchParams.get('withdrawn') === '1' ? 'withdrawn' : null
-  return htmlResponse(<MySuggestionsPage rows={rows} flash={flash} error={extra.error} />, { status: extra.status ?? 200, cache: 'personal' })
+  return htmlResponse(<MySuggestionsPage rows={rows} ratings={new Map(ratings)} flash={flash} error={extra.error} />, {
+    status: extra.status ?? 200,
+    cache: 'personal',
+  })
 }
 
 /** `POST /m/my-suggestions/<id>/withdraw`: 待审核 → 已撤回 by its author; 303 back with `?withdrawn=1`, or the list with the refusal. */

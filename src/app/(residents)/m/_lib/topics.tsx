@@ -310,8 +310,24 @@ const FLASH: Record<string, { tone: 'ok' | 'error'; text: string }> = {
   withdrawn: { tone: 'ok', text: '建议已撤回。' },
 }
 
-/** `/m/my-suggestions`: the resident's own suggestions, every state, with the reason of a rejection and the reply. */
-export function MySuggestionsPage({ rows, flash, error }: { rows: OwnSuggestion[]; flash?: string | null; error?: string }) {
+/** 好差评 of an answered suggestion's reply: 「评价答复」 (its rating page) until rated, then the level given. */
+export type SuggestionRating = { rated: false; href: string } | { rated: true; levelLabel: string; href: string }
+
+/**
+ * `/m/my-suggestions`: the resident's own suggestions, every state, with the reason of a rejection and
+ * the reply; `ratings` (by suggestion id) for the answered ones.
+ */
+export function MySuggestionsPage({
+  rows,
+  ratings = new Map(),
+  flash,
+  error,
+}: {
+  rows: OwnSuggestion[]
+  ratings?: ReadonlyMap<string, SuggestionRating>
+  flash?: string | null
+  error?: string
+}) {
   const message = flash ? FLASH[flash] : undefined
   return (
     <Shell title="我的建议">
@@ -351,6 +367,7 @@ export function MySuggestionsPage({ rows, flash, error }: { rows: OwnSuggestion[
                   <p className="m-text">{row.reply}</p>
                 </div>
               ) : null}
+              <ReplyRating rating={ratings.get(row.id)} />
               {row.withdrawable ? (
                 <form method="post" action={`/m/my-suggestions/${row.id}/withdraw`} className="m-inline-form">
                   <button type="submit" className="weui-btn weui-btn_mini weui-btn_default">
@@ -368,6 +385,25 @@ export function MySuggestionsPage({ rows, flash, error }: { rows: OwnSuggestion[
         </div>
       </main>
     </Shell>
+  )
+}
+
+/** 「评价答复」 while the reply is not rated; then 「我的评价：满意」 linking to the rating (and its rectification). */
+function ReplyRating({ rating }: { rating: SuggestionRating | undefined }) {
+  if (!rating) return null
+  if (rating.rated) {
+    return (
+      <p className="m-muted">
+        我的评价：<a href={rating.href}>{rating.levelLabel}</a>
+      </p>
+    )
+  }
+  return (
+    <p className="m-inline-form">
+      <a className="weui-btn weui-btn_mini weui-btn_primary" href={rating.href}>
+        评价答复
+      </a>
+    </p>
   )
 }
 
