@@ -22,8 +22,9 @@ const instant = (value: unknown): unknown => (typeof value === 'string' && value
 /**
  * The rectification items' endpoints for staff (the residents' verdict and appeal go through their pages):
  *
- * - POST /api/rectifications/:id/step { action, note?, callBack?: { caller, calledAt, summary } } — 记录回访,
- *   记录整改, 未获认可办结 (office head), 复核维持办结 / 复核后重新整改 (leader). `{ ok, state, deadline }`;
+ * - POST /api/rectifications/:id/step { action, note?, callBack?: { caller, calledAt, summary }, deadline? } — 记录回访,
+ *   记录整改, 未获认可办结 (office head), 复核维持办结 / 复核后重新整改 (leader), 调整整改期限 (office head,
+ *   leader, admin: `deadline` YYYY-MM-DD not before today, the reason in `note`). `{ ok, state, deadline, deadlineEstimated }`;
  *   refusals 400/403/409 in Chinese (rectification.ts), 409 `changed` for the loser of two clicks at once.
  * - POST /api/rectifications/:id/public-fix { text } — admins and leaders set the fix as published on the monthly page.
  * - GET  /api/rectifications/:id/panel — the item's timeline (with the call-back records) and the actions the user may take.
@@ -46,10 +47,17 @@ export const rectificationEndpoints: Endpoint[] = [
         { kind: 'staff', user: staff },
         {
           note: body.note,
+          deadline: body.deadline,
           ...(callBack ? { callBack: { caller: callBack.caller, calledAt: instant(callBack.calledAt), summary: callBack.summary } } : {}),
         },
       )
-      return Response.json({ ok: true, state: step.to, deadline: step.deadline, ...(step.deadlineWarning ? { deadlineWarning: step.deadlineWarning } : {}) })
+      return Response.json({
+        ok: true,
+        state: step.to,
+        deadline: step.deadline,
+        deadlineEstimated: step.deadlineEstimated,
+        ...(step.deadlineWarning ? { deadlineWarning: step.deadlineWarning } : {}),
+      })
     },
   },
   {

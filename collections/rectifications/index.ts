@@ -55,6 +55,10 @@ export const Rectifications: CollectionConfig = {
       { name: 'openedOn', type: 'text', required: true, index: true, label: { zh: '收到差评日期', en: 'Opened on' } },
       { name: 'deadline', type: 'text', index: true, label: { zh: '整改期限', en: 'Deadline' } },
       { name: 'deadlineWarning', type: 'text', label: { zh: '期限提示', en: 'Deadline warning' } },
+      // An estimate (a year the calendar did not know counted Monday–Friday), recounted by the morning job (src/services/ratings/rectify.ts).
+      { name: 'deadlineEstimated', type: 'checkbox', defaultValue: false, label: { zh: '期限为推算', en: 'Deadline estimated' } },
+      { name: 'deadlineFrom', type: 'text', label: { zh: '期限起算日', en: 'Deadline counted from' }, admin: { hidden: true } },
+      { name: 'deadlineDays', type: 'number', label: { zh: '整改工作日数', en: 'Working days to rectify' }, admin: { hidden: true } },
       { name: 'assignee', type: 'relationship', relationTo: 'users', label: { zh: '负责人（科室负责人）', en: 'Assignee (office head)' } },
       { name: 'fix', type: 'textarea', label: { zh: '整改措施', en: 'Fix' } },
       { name: 'fixedOn', type: 'text', label: { zh: '整改日期', en: 'Fixed on' } },

@@ -267,18 +267,3 @@ test('the openid of a rating is cleared after the retention period unless its re
   expect(await openid(good.rating.id)).toBeNull()
   expect(await openid(running.rating.id)).toBe('o-keep-2')
 })
-
-test('a 差评 whose 5 working days reach 2027 (a year the calendar does not know) gets no deadline but the warning, and the office head is asked once to set one', async () => {
-  const id = await closedAppointment(payload, world, 'o-2027')
-  const rated = Date.parse('2026-12-28T10:00:00+08:00')
-  const { rectification } = await rateMatter(payload, { openid: 'o-2027', target: { kind: 'appointment', id }, input: { level: 'dissatisfied' }, now: rated })
-  expect(rectification!.deadline).toBeNull()
-  expect(rectification!.deadlineWarning).toContain('2027')
-  const headNotices = async () => (await notificationsAbout(rectification!.id)).filter((n) => n.subject.includes('期限】'))
-  await runRectificationEscalations(payload, Date.parse('2026-12-29T09:00:00+08:00'))
-  await runRectificationEscalations(payload, Date.parse('2026-12-30T09:00:00+08:00'))
-  const notices = await headNotices()
-  expect(notices).toHaveLength(1)
-  expect(String(notices[0]!.recipient)).toBe(world.users.clerk.id)
-  expect(notices[0]!.body).toContain('没有整改期限')
-})

@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import { appointmentResponse } from '../../src/app/(residents)/m/_lib/appointment-handlers'
 import { ratePageResponse, rateSubmitResponse, ratingsSummaryResponse, rectificationActionResponse } from '../../src/app/(residents)/m/_lib/rating-handlers'
 import { approveComment, approvePublicFix } from '../../src/services/ratings/publish'
+import { rateMatter } from '../../src/services/ratings/rate'
 import { takeRectificationStep } from '../../src/services/ratings/rectify'
 import { RESIDENT_SESSION_COOKIE, signResidentSession } from '../../src/services/residents/session'
 import type { BookingWorld } from '../appointments/helpers'
@@ -307,4 +308,18 @@ test('a form that cannot be read is a Chinese 400 (not a form) or 413 (too large
   expect(huge.status).toBe(413)
   expect(await huge.text()).toContain('提交的内容太多')
   expect(await ratingsOf(id)).toBe(0)
+})
+
+test('a 差评 whose deadline reaches 2027: the resident’s page shows the estimated deadline with the note (issue 14 review F3)', async () => {
+  const id = await closedAppointment(payload, world, 'o-g-2027')
+  await rateMatter(payload, {
+    openid: 'o-g-2027',
+    target: { kind: 'appointment', id },
+    input: { level: 'dissatisfied' },
+    now: Date.parse('2026-12-28T10:00:00+08:00'),
+  })
+  const page = await (await ratePageResponse(payload, get(`/m/rate/appointment/${id}`, 'o-g-2027'), 'appointment', id)).text()
+  expect(page).toContain('整改期限')
+  expect(page).toContain('2027-01-04')
+  expect(page).toContain('2027 年节假日安排尚未公布，期限按周一至周五推算，公布后自动更正')
 })

@@ -211,7 +211,7 @@ test('the step endpoint: the office records the call-back (panel shows it and th
   const panel = await api(http.url, as.clerk, 'GET', `/api/rectifications/${itemId}/panel`)
   expect(panel.body.history.map((step: { action: string }) => step.action)).toEqual(['open', 'call_back'])
   expect(panel.body.history[1]).toMatchObject({ caller: '孙科员', summary: '已电话致歉，说明错峰办理' })
-  expect(panel.body.actions.map((action: { action: string }) => action.action)).toEqual(['record_fix'])
+  expect(panel.body.actions.map((action: { action: string }) => action.action)).toEqual(['record_fix', 'adjust_deadline']) // clerk is the office head: 调整整改期限 too
   const again = await api(http.url, as.clerk, 'POST', `/api/rectifications/${itemId}/step`, {
     action: 'call_back',
     callBack: { caller: '孙科员', calledAt: new Date().toISOString(), summary: '再次' },

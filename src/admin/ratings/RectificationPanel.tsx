@@ -28,7 +28,8 @@ const beijingNow = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice
 /**
  * The rectification on its edit view: state, deadline (已超期 N 个工作日), the timeline with the
  * call-back records (GET /api/rectifications/:id/panel), and a button for each action the user may take
- * now — 记录回访 (who called, when, what was said), 记录整改, 未获认可办结 (office head), 复核 (leader) —
+ * now — 记录回访 (who called, when, what was said), 记录整改, 未获认可办结 (office head), 复核 (leader),
+ * 调整整改期限 (office head, leader, admin: a date not before today and the reason) —
  * each POST /api/rectifications/:id/step; admins and leaders also set the fix as published.
  */
 export const RectificationPanel: React.FC = () => {
@@ -43,6 +44,8 @@ export const RectificationPanel: React.FC = () => {
   const [calledAt, setCalledAt] = useState(beijingNow)
   const [summary, setSummary] = useState('')
   const [publicFix, setPublicFix] = useState('')
+  const [newDeadline, setNewDeadline] = useState('')
+  const [deadlineReason, setDeadlineReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [answer, setAnswer] = useState<{ ok: boolean; message: string } | null>(null)
 
@@ -86,6 +89,7 @@ export const RectificationPanel: React.FC = () => {
       setAnswer({ ok: true, message: done })
       setNote('')
       setSummary('')
+      setDeadlineReason('')
       apply(await fetchPanel(id))
       router.refresh()
     } catch (error) {
@@ -96,7 +100,8 @@ export const RectificationPanel: React.FC = () => {
   }
 
   const hasCallBack = panel?.actions.some((action) => action.callBack) ?? false
-  const noteActions = panel?.actions.filter((action) => !action.callBack) ?? []
+  const adjust = panel?.actions.find((action) => action.deadline)
+  const noteActions = panel?.actions.filter((action) => !action.callBack && !action.deadline) ?? []
 
   return (
     <div
@@ -171,6 +176,37 @@ export const RectificationPanel: React.FC = () => {
                 }
               >
                 {t('记录回访', 'Record the call-back')}
+              </Button>
+            </fieldset>
+          ) : null}
+          {adjust?.deadline ? (
+            <fieldset style={{ border: '1px solid var(--theme-elevation-150)', padding: 8, marginBottom: 12 }}>
+              <legend>{adjust.label}</legend>
+              <p style={{ color: MUTED, fontSize: 13, margin: '0 0 4px' }}>{adjust.deadline.rule}</p>
+              <label style={{ display: 'block' }}>
+                {t('新的整改期限', 'New deadline')}{' '}
+                <input type="date" value={newDeadline} min={beijingNow().slice(0, 10)} onChange={(e) => setNewDeadline(e.target.value)} disabled={busy} />
+              </label>
+              <label style={{ display: 'block' }}>
+                {t('调整理由', 'Reason')}
+                <textarea
+                  value={deadlineReason}
+                  rows={2}
+                  maxLength={1000}
+                  onChange={(e) => setDeadlineReason(e.target.value)}
+                  style={{ width: '100%' }}
+                  disabled={busy}
+                />
+              </label>
+              <Button
+                size="medium"
+                margin={false}
+                disabled={busy}
+                onClick={() =>
+                  void post('step', { action: 'adjust_deadline', deadline: newDeadline, note: deadlineReason }, t('已调整整改期限', 'Deadline adjusted'))
+                }
+              >
+                {adjust.label}
               </Button>
             </fieldset>
           ) : null}

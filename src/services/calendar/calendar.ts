@@ -233,3 +233,50 @@ export function orThrow<T>(result: CalendarResult<T>): T {
   if (result.ok) return result.value
   throw new CalendarUnknownError(result.year, result.warning)
 }
+
+/** A deadline that may be estimated: see `addWorkingDaysOrEstimate`. */
+export interface DeadlineOrEstimate {
+  /** `YYYY-MM-DD`, Beijing: the n-th working day after `from`, exact or estimated. */
+  date: string
+  /** True when a day of the count lies in a year the data do not cover and was counted as Monday–Friday. */
+  estimated: boolean
+  /** For staff and residents when estimated (Chinese): which year was guessed and that it will be corrected. */
+  warning?: string
+}
+
+/** The Chinese note of an estimated deadline: `year` is the first year counted as plain Monday–Friday. */
+export function estimateWarning(year: number): string {
+  return `${year} 年节假日安排尚未公布，期限按周一至周五推算，公布后自动更正`
+}
+
+/**
+ * A time limit of `n` working days from `from`, as `addWorkingDays` counts it (the day of `from` not
+ * counted, 民法典第二百零一条; holidays skipped and make-up days counted, 行政许可法第八十二条) — except
+ * that the days of a year the data do not cover are counted as Monday–Friday instead of refused, and the
+ * answer says so (`estimated: true`, `warning`: 「2027 年节假日安排尚未公布，期限按周一至周五推算，公布后
+ * 自动更正」). For deadlines that must exist even before the next year's notice is in the data (a
+ * 差评's rectification, a consultation's reply): the caller stores the estimate with its flag and counts
+ * again once `coverage(year)` is covered. Days of covered years are counted exactly, so an estimate
+ * differs from the truth only by the unknown year's holidays and make-up days. The other functions of
+ * this module keep refusing unknown years (appointments must never be offered on a guessed day).
+ * `n = 0` gives `from` itself, never estimated.
+ * @throws RangeError for a bad date or an `n` that is not a whole number ≥ 0.
+ */
+export function addWorkingDaysOrEstimate(from: string, n: number): DeadlineOrEstimate {
+  assertDate(from, 'from')
+  assertCount(n, 'n')
+  let date = from
+  let counted = 0
+  let guessedYear: number | null = null
+  while (counted < n) {
+    date = addDays(date, 1)
+    const working = isWorkingDay(date)
+    if (working.ok) {
+      if (working.value) counted++
+    } else {
+      guessedYear ??= working.year
+      if (isoWeekday(date) <= 5) counted++
+    }
+  }
+  return guessedYear === null ? { date, estimated: false } : { date, estimated: true, warning: estimateWarning(guessedYear) }
+}

@@ -20,7 +20,8 @@
  * the verdict and appeals (a verdict recorded by staff would empty the appeal of meaning); only the
  * leader reviews an appeal; the scheduler (`system`) takes no step — it asks `escalationDue`.
  */
-import { addWorkingDays, type CalendarResult } from '../calendar/calendar'
+import { addWorkingDays, addWorkingDaysOrEstimate, type CalendarResult, type DeadlineOrEstimate } from '../calendar/calendar'
+import { isIsoDate, shanghaiDate } from '../../shared/time'
 
 export const RECTIFICATION_STATES = ['open', 'called_back', 'fixed', 'accepted', 'disputed', 'closed_unagreed', 'appealed', 'reviewed'] as const
 export type RectificationState = (typeof RECTIFICATION_STATES)[number]
@@ -41,7 +42,17 @@ export const RUNNING_RECTIFICATION_STATES = ['open', 'called_back', 'disputed'] 
 /** States in which nothing follows. */
 export const FINAL_RECTIFICATION_STATES = ['accepted', 'reviewed'] as const satisfies readonly RectificationState[]
 
-export const RECTIFICATION_ACTIONS = ['call_back', 'record_fix', 'accept', 'dispute', 'close_without_agreement', 'appeal', 'review', 'reopen'] as const
+export const RECTIFICATION_ACTIONS = [
+  'call_back',
+  'record_fix',
+  'accept',
+  'dispute',
+  'close_without_agreement',
+  'appeal',
+  'review',
+  'reopen',
+  'adjust_deadline',
+] as const
 export type RectificationAction = (typeof RECTIFICATION_ACTIONS)[number]
 
 export const RECTIFICATION_ACTION_LABELS: Record<RectificationAction, { zh: string; en: string }> = {
@@ -53,6 +64,7 @@ export const RECTIFICATION_ACTION_LABELS: Record<RectificationAction, { zh: stri
   appeal: { zh: '向领导申诉', en: 'Appeal to the leader' },
   review: { zh: '复核维持办结', en: 'Review: closing stands' },
   reopen: { zh: '复核后重新整改', en: 'Review: rectify again' },
+  adjust_deadline: { zh: '调整整改期限', en: 'Adjust the deadline' },
 }
 
 /**
@@ -74,6 +86,8 @@ export interface RectificationStepInput {
   note?: unknown
   /** For `call_back`. */
   callBack?: { caller?: unknown; calledAt?: unknown; summary?: unknown }
+  /** For `adjust_deadline`: the new deadline, Beijing `YYYY-MM-DD`, not before the day of `now`. */
+  deadline?: unknown
 }
 
 export interface RectificationContext {
@@ -91,10 +105,12 @@ const officeStaff: Allowed = (a) => (a.kind === 'staff' && a.ofOffice) || a.kind
 const officeHead: Allowed = (a) => (a.kind === 'staff' && a.ofOffice && a.head) || a.kind === 'admin'
 const owner: Allowed = (a) => a.kind === 'resident' && a.isOwner
 const leader: Allowed = (a) => a.kind === 'leader'
+const headLeaderOrAdmin: Allowed = (a) => officeHead(a) || leader(a)
 
 interface Rule {
   from: readonly RectificationState[]
-  to: RectificationState
+  /** The state after the step; null: the state stays (the step only records, e.g. a new deadline). */
+  to: RectificationState | null
   allowed: Allowed
   /** What the required note must say (Chinese), or undefined when optional. */
   note?: string
@@ -114,6 +130,9 @@ const RULES: Record<RectificationAction, Rule> = {
   appeal: { from: ['closed_unagreed'], to: 'appealed', allowed: owner },
   review: { from: ['appealed'], to: 'reviewed', allowed: leader, note: '请写明复核意见' },
   reopen: { from: ['appealed'], to: 'open', allowed: leader, note: '请写明需要重新整改的内容' },
+  // While the office still owes the fix (the deadline runs): e.g. an estimated deadline of a year whose
+  // holidays are not yet known, or one the office head and the leader agree to move.
+  adjust_deadline: { from: RUNNING_RECTIFICATION_STATES, to: null, allowed: headLeaderOrAdmin, note: '请写明调整整改期限的理由' },
 }
 
 export type RectificationDecision =
@@ -126,6 +145,8 @@ export type RectificationDecision =
       note: string | null
       /** For `call_back`: the record, trimmed. */
       callBack?: CallBackRecord
+      /** For `adjust_deadline`: the new deadline (`YYYY-MM-DD`). */
+      deadline?: string
     }
   | { ok: false; status: 400 | 403 | 409; code: string; message: string }
 
@@ -174,7 +195,14 @@ export function decideRectificationStep(
   const text = typeof input.note === 'string' ? input.note.trim() : ''
   if (rule.note && text === '') return refuse(400, 'note-required', `"${label}"必须填写：${rule.note}`)
   if (Array.from(text).length > MAX_RECTIFICATION_NOTE_LENGTH) return refuse(400, 'note-too-long', `说明不能超过 ${MAX_RECTIFICATION_NOTE_LENGTH} 个字`)
-  const decision = { ok: true as const, from, to: rule.to, action, note: text === '' ? null : text }
+  const decision = { ok: true as const, from, to: rule.to ?? from, action, note: text === '' ? null : text }
+
+  if (action === 'adjust_deadline') {
+    const date = typeof input.deadline === 'string' ? input.deadline.trim() : ''
+    if (!isIsoDate(date)) return refuse(400, 'deadline-required', '请选择新的整改期限（年-月-日）')
+    if (date < shanghaiDate(context.now)) return refuse(400, 'deadline-past', '新的整改期限不能早于今天')
+    return { ...decision, deadline: date }
+  }
 
   if (action === 'call_back') {
     const record = input.callBack ?? {}
@@ -223,6 +251,25 @@ export function rectificationDeadline(openedOn: string, workingDays: number = DE
 }
 
 /**
+ * The deadline of an item counted from `from` (the day it opened, or was reopened), always a date: as
+ * `rectificationDeadline`, except that the days of a year the calendar does not know are counted as
+ * Monday–Friday (`addWorkingDaysOrEstimate`): `{ date, estimated: true, warning }` with the note
+ * 「2027 年节假日安排尚未公布，期限按周一至周五推算，公布后自动更正」. Stored with its flag
+ * (`deadlineEstimated`), so the item can become overdue and reach the leader; the morning job counts
+ * again once the calendar knows the year (rectify.ts `recountEstimatedDeadlines`).
+ * @throws RangeError as `rectificationDeadline`.
+ */
+export function rectificationDeadlineOrEstimate(from: string, workingDays: number = DEFAULT_RECTIFICATION_DAYS): DeadlineOrEstimate {
+  if (!Number.isSafeInteger(workingDays) || workingDays < 1 || workingDays > MAX_RECTIFICATION_DAYS) {
+    throw new RangeError(`workingDays must be a whole number from 1 to ${MAX_RECTIFICATION_DAYS}, got ${workingDays}`)
+  }
+  return addWorkingDaysOrEstimate(from, workingDays)
+}
+
+/** Shown beside the staff step 调整整改期限: the rule the new date should follow (Chinese). */
+export const DEADLINE_RULE_TEXT = `整改期限一般为 ${DEFAULT_RECTIFICATION_DAYS} 个工作日（好差评设置可设 1–${MAX_RECTIFICATION_DAYS} 个工作日；国办发〔2019〕51号：实名差评最长 ${MAX_RECTIFICATION_DAYS} 个工作日）。新期限不能早于今天，并须写明理由。`
+
+/**
  * True when the office still owes the fix (待回访, 已回访, 群众不认可) and `today` (Beijing `YYYY-MM-DD`) is
  * after the deadline. False without a deadline (calendar unknown: see `escalationDue`) and once fixed.
  */
@@ -261,7 +308,12 @@ export function escalationDue(
   }
   if (item.state === 'appealed') due.push({ to: 'leader', reason: 'appeal', key: 'appeal', message: '群众对未获认可办结的差评整改提出申诉，请复核' })
   if (!item.deadline && (RUNNING_RECTIFICATION_STATES as readonly string[]).includes(item.state)) {
-    due.push({ to: 'office_head', reason: 'no_deadline', key: 'no_deadline', message: '差评整改没有整改期限（日历尚未收录相关年份），请手工确定期限' })
+    due.push({
+      to: 'office_head',
+      reason: 'no_deadline',
+      key: 'no_deadline',
+      message: '差评整改没有整改期限（日历尚未收录相关年份），请在"调整整改期限"中确定期限',
+    })
   }
   return due.filter((e) => !alreadySent.includes(e.key))
 }

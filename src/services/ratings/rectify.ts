@@ -10,6 +10,7 @@ import { idOf, type StaffUser } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { compareAndSet } from '../../shared/cas'
 import { shanghaiDate } from '../../shared/time'
+import type { DeadlineOrEstimate } from '../calendar/calendar'
 import { mayHandleOffice } from '../appointments/access'
 import { notify } from '../notifications/notify'
 import { sendDueEscalations } from './escalate'
@@ -18,7 +19,7 @@ import { RATING_LEVEL_INFO } from './levels'
 import {
   decideRectificationStep,
   isRectificationState,
-  rectificationDeadline,
+  rectificationDeadlineOrEstimate,
   RECTIFICATION_ACTION_LABELS,
   type RectificationAction,
   type RectificationActor,
@@ -26,14 +27,17 @@ import {
   type RectificationState,
 } from './rectification'
 import { loadRatingSettings } from './settings'
-import type { Rating, Rectification } from '../../payload-types'
+import type { Rating, Rectification, RectificationStep } from '../../payload-types'
+import type { DeadlineCountFields, RectificationWithCount } from './deadline-fields'
 
 /** The item a 差评 opened. */
 export interface OpenedRectification {
   id: string
   openedOn: string
-  /** Null when the count reached a year the calendar does not know (`deadlineWarning` says so). */
+  /** Always set for a new item; null only for an item stored before estimates (see `recountEstimatedDeadlines`). */
   deadline: string | null
+  /** True when a year the calendar does not know was counted as Monday–Friday (`deadlineWarning` says so). */
+  deadlineEstimated: boolean
   deadlineWarning: string | null
   /** The office head it is assigned to (null: none set, the admins were told). */
   assignee: string | null
@@ -61,7 +65,8 @@ async function recordStep(
     data: {
       rectification: step.rectification,
       office: idOf(step.office),
-      action: step.action,
+      // 'adjust_deadline' is new (collections/rectification-steps.ts has it; the generated types not yet).
+      action: step.action as RectificationStep['action'],
       from: step.from,
       to: step.to,
       note: step.note,
@@ -78,9 +83,10 @@ async function recordStep(
 
 /**
  * Opens the rectification item of the bad `rating` (opened on the Beijing day of `now`): deadline
- * `rectificationDays` working days later (`rectificationDeadline`; a year the calendar does not know →
- * no deadline and its warning), assigned to the office head, who is told (no head → the admins, told to
- * name one). The notice carries no personal data. Unique per rating: a second call answers the first item.
+ * `rectificationDays` working days later (`rectificationDeadlineOrEstimate`; a year the calendar does not
+ * know is counted Monday–Friday, stored with `deadlineEstimated` and its warning), assigned to the office
+ * head, who is told (no head → the admins, told to name one). The notice carries no personal data.
+ * Unique per rating: a second call answers the first item.
  */
 export async function openRectification(
   payload: Payload,
@@ -99,15 +105,20 @@ export async function openRectification(
       id: String(found.id),
       openedOn: found.openedOn,
       deadline: found.deadline ?? null,
+      deadlineEstimated: (found as RectificationWithCount).deadlineEstimated === true,
       deadlineWarning: found.deadlineWarning ?? null,
       assignee: idOf(found.assignee),
     }
   }
   const days = args.rectificationDays ?? (await loadRatingSettings(payload)).rectificationDays
   const openedOn = shanghaiDate(args.now)
-  const counted = rectificationDeadline(openedOn, days)
-  const deadline = counted.ok ? counted.value : null
-  const deadlineWarning = counted.ok ? null : counted.warning
+  // Always a date: a year the calendar does not know is counted Monday–Friday and flagged, so the item
+  // can become overdue; the morning job counts again once the year is known.
+  const counted = rectificationDeadlineOrEstimate(openedOn, days)
+  const deadline = counted.date
+  const deadlineWarning = counted.warning ?? null
+  // Not yet in the generated types (deadline-fields.ts): spread, so the literal's field check lets them through.
+  const count: DeadlineCountFields = { deadlineEstimated: counted.estimated, deadlineFrom: openedOn, deadlineDays: days }
   const office = idOf(args.rating.office)
   // Required on a rating (rate.ts refuses a matter without an office): a rating without one is a bug.
   if (!office) throw new Error(`rating ${args.rating.id} has no office`)
@@ -127,6 +138,7 @@ export async function openRectification(
       openedOn,
       deadline,
       deadlineWarning,
+      ...count,
       assignee: headless ? null : (recipients[0]?.id ?? null),
       appealUsed: false,
       escalationsSent: '',
@@ -141,7 +153,7 @@ export async function openRectification(
     body: [
       `事项：${args.title || '（未命名）'}`,
       `评价：${level}${args.reasons.length ? `（${args.reasons.join('、')}）` : ''}`,
-      deadline ? `整改期限：${deadline}（${days} 个工作日）` : `整改期限：未能计算。${deadlineWarning ?? ''}`,
+      `整改期限：${deadline}（${days} 个工作日）${deadlineWarning ? `。${deadlineWarning}` : ''}`,
       '请先回访群众，再记录整改措施。请在管理后台"好差评 → 差评整改"中处理。',
       headless ? '注意：该科室尚未设置科室负责人，请管理员在"科室"中设置。' : '',
     ]
@@ -150,7 +162,14 @@ export async function openRectification(
     relatedCollection: 'rectifications',
     relatedId: String(created.id),
   })
-  return { id: String(created.id), openedOn, deadline, deadlineWarning, assignee: headless ? null : (recipients[0]?.id ?? null) }
+  return {
+    id: String(created.id),
+    openedOn,
+    deadline,
+    deadlineEstimated: counted.estimated,
+    deadlineWarning,
+    assignee: headless ? null : (recipients[0]?.id ?? null),
+  }
 }
 
 /** Who takes a step: a signed-in member of staff, or the resident (by openid, from the residents' pages). */
@@ -181,6 +200,10 @@ export async function loadRectification(payload: Payload, id: string): Promise<{
   return { item, rating }
 }
 
+/** The `where` of "the deadline is still the one read" (null: none stored). */
+const sameDeadline = (deadline: string | null | undefined): Where =>
+  deadline ? { deadline: { equals: deadline } } : { or: [{ deadline: { equals: null } }, { deadline: { exists: false } }] }
+
 /** The step taken. */
 export interface RectificationStepTaken {
   stepId: string
@@ -190,6 +213,7 @@ export interface RectificationStepTaken {
   action: string
   note: string | null
   deadline: string | null
+  deadlineEstimated: boolean
   deadlineWarning: string | null
 }
 
@@ -223,9 +247,11 @@ export async function takeRectificationStep(
 
   const at = new Date(now).toISOString()
   const today = shanghaiDate(now)
-  const data: Partial<Rectification> = { state: decision.to, stateChangedAt: at }
+  const data: Partial<RectificationWithCount> = { state: decision.to, stateChangedAt: at }
   let deadline = item.deadline ?? null
+  let deadlineEstimated = (item as RectificationWithCount).deadlineEstimated === true
   let deadlineWarning = item.deadlineWarning ?? null
+  let note = decision.note
   switch (decision.action) {
     case 'record_fix':
       // A new fix is not yet approved for the public page.
@@ -251,9 +277,11 @@ export async function takeRectificationStep(
       break
     case 'reopen': {
       // Counted again from the day of reopening (rectification.ts: the caller computes it).
-      const counted = rectificationDeadline(today, (await loadRatingSettings(payload)).rectificationDays)
-      deadline = counted.ok ? counted.value : null
-      deadlineWarning = counted.ok ? null : counted.warning
+      const days = (await loadRatingSettings(payload)).rectificationDays
+      const counted = rectificationDeadlineOrEstimate(today, days)
+      deadline = counted.date
+      deadlineEstimated = counted.estimated
+      deadlineWarning = counted.warning ?? null
       Object.assign(data, {
         reviewNote: decision.note,
         closedOn: null,
@@ -262,13 +290,30 @@ export async function takeRectificationStep(
         verdictAt: null,
         verdictNote: null,
         deadline,
+        deadlineEstimated,
         deadlineWarning,
+        deadlineFrom: today,
+        deadlineDays: days,
       })
       break
     }
+    case 'adjust_deadline':
+      // A date set by staff is not an estimate: the morning job leaves it alone.
+      deadline = decision.deadline ?? null
+      deadlineEstimated = false
+      deadlineWarning = null
+      note = `整改期限由 ${item.deadline ?? '（无）'} 调整为 ${deadline}。理由：${decision.note ?? ''}`
+      Object.assign(data, { deadline, deadlineEstimated, deadlineWarning })
+      break
   }
   const where: Where = {
-    and: [{ id: { equals: item.id } }, { state: { equals: from } }, ...(decision.action === 'appeal' ? [{ appealUsed: { not_equals: true } }] : [])],
+    and: [
+      { id: { equals: item.id } },
+      { state: { equals: from } },
+      ...(decision.action === 'appeal' ? [{ appealUsed: { not_equals: true } }] : []),
+      // The state does not move: the deadline read is what guards two adjustments (or the morning recount) at once.
+      ...(decision.action === 'adjust_deadline' ? [sameDeadline(item.deadline)] : []),
+    ],
   }
   const moved = await compareAndSet(payload, 'rectifications', where, data)
   if (!moved) throw new ApiError(409, 'changed', '这条差评整改刚被其他人更新，请刷新后再试')
@@ -279,7 +324,7 @@ export async function takeRectificationStep(
     action: decision.action,
     from,
     to: decision.to,
-    note: decision.note,
+    note,
     callBack: decision.callBack,
     actor: actor.kind,
     by: actor.kind === 'staff' ? String(actor.user.id) : null,
@@ -287,7 +332,10 @@ export async function takeRectificationStep(
   })
 
   if (decision.action === 'appeal') {
-    await sendDueEscalations(payload, String(item.id), today)
+    // The appeal stands even when the leader's notice fails: its key was given back, the morning run sends it.
+    await sendDueEscalations(payload, String(item.id), today).catch((error: unknown) =>
+      payload.logger.error({ msg: 'appeal notice failed; sent by the morning run', rectification: String(item.id), error: String(error) }),
+    )
   }
   if (decision.action === 'accept' || decision.action === 'dispute') {
     const { recipients } = await headOrAdmins(payload, item.office)
@@ -301,7 +349,7 @@ export async function takeRectificationStep(
       relatedId: String(item.id),
     })
   }
-  return { stepId, id: String(item.id), from, to: decision.to, action: decision.action, note: decision.note, deadline, deadlineWarning }
+  return { stepId, id: String(item.id), from, to: decision.to, action: decision.action, note, deadline, deadlineEstimated, deadlineWarning }
 }
 
 /** One step of an item's history (the call-back record included; staff only — the residents' page shows states and the fix). */
@@ -346,4 +394,74 @@ export async function rectificationHistory(payload: Payload, id: string): Promis
 export async function rectificationOfRating(payload: Payload, ratingId: string | number): Promise<Rectification | null> {
   const found = await payload.find({ collection: 'rectifications', where: { rating: { equals: ratingId } }, limit: 1, depth: 0, overrideAccess: true })
   return found.docs[0] ?? null
+}
+
+/**
+ * The morning job's recount (jobs/ratings-daily.ts, before the escalations): every item whose deadline
+ * is an estimate (`deadlineEstimated`: a year the calendar did not know counted as Monday–Friday) or
+ * missing (stored before estimates) is counted again from the day its count started (`deadlineFrom`,
+ * else the day of its last reopening, else `openedOn`) with its working days (`deadlineDays`, else the
+ * settings'). Exact once the calendar knows the year (after `npm i chinese-days@latest`): the deadline
+ * is replaced, the flag and the warning cleared; a missing one gets the estimate meanwhile. Each write is
+ * a compare-and-set on the deadline and flag read, so a deadline staff set meanwhile (调整整改期限) is
+ * never overwritten and two instances write once. `count` is the calendar's count (tests pass another).
+ * Answers how many items were looked at and how many got a new deadline.
+ */
+export async function recountEstimatedDeadlines(
+  payload: Payload,
+  options: { count?: (from: string, workingDays: number) => DeadlineOrEstimate } = {},
+): Promise<{ checked: number; updated: number }> {
+  const count = options.count ?? rectificationDeadlineOrEstimate
+  const found = await payload.find({
+    collection: 'rectifications',
+    where: { or: [{ deadlineEstimated: { equals: true } }, { deadline: { equals: null } }, { deadline: { exists: false } }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const items = found.docs as RectificationWithCount[]
+  let settingsDays: number | null = null
+  let updated = 0
+  for (const item of items) {
+    const from = item.deadlineFrom ?? (await lastReopenedOn(payload, item.id)) ?? item.openedOn
+    const days = item.deadlineDays ?? (settingsDays ??= (await loadRatingSettings(payload)).rectificationDays)
+    const counted = count(from, days)
+    const estimated = item.deadlineEstimated === true
+    if (item.deadline && estimated === counted.estimated && item.deadline === counted.date) continue
+    // An estimate stays as it is until the year is known (the warning is already stored).
+    if (item.deadline && estimated && counted.estimated) continue
+    const recounted: Partial<RectificationWithCount> = {
+      deadline: counted.date,
+      deadlineEstimated: counted.estimated,
+      deadlineWarning: counted.warning ?? null,
+    }
+    const won = await compareAndSet(
+      payload,
+      'rectifications',
+      {
+        and: [
+          { id: { equals: item.id } },
+          sameDeadline(item.deadline),
+          estimated ? { deadlineEstimated: { equals: true } } : { deadlineEstimated: { not_equals: true } },
+        ],
+      },
+      recounted,
+    )
+    if (won) updated++
+  }
+  return { checked: items.length, updated }
+}
+
+/** The Beijing day of item `id`'s last reopening, or null. */
+async function lastReopenedOn(payload: Payload, id: string | number): Promise<string | null> {
+  const steps = await payload.find({
+    collection: 'rectification-steps',
+    where: { and: [{ rectification: { equals: id } }, { action: { equals: 'reopen' } }] },
+    sort: '-at',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const at = steps.docs[0]?.at
+  return at ? shanghaiDate(Date.parse(at)) : null
 }

@@ -15,6 +15,7 @@ import {
   type RectificationAction,
   type RectificationState,
 } from './rectification'
+import type { RectificationWithCount } from './deadline-fields'
 import { rectificationOfRating } from './rectify'
 
 export interface ResidentRatingView {
@@ -28,6 +29,8 @@ export interface ResidentRatingView {
     state: RectificationState
     stateLabel: string
     deadline: string | null
+    /** Set when the deadline is an estimate: 「2027 年节假日安排尚未公布，期限按周一至周五推算，公布后自动更正」. */
+    deadlineWarning: string | null
     fix: string | null
     fixedOn: string | null
     closeReason: string | null
@@ -53,6 +56,7 @@ export async function residentRatingView(payload: Payload, ref: RateTargetRef, o
           state: item.state,
           stateLabel: RECTIFICATION_STATE_LABELS[item.state].zh,
           deadline: item.deadline ?? null,
+          deadlineWarning: (item as RectificationWithCount).deadlineEstimated === true ? (item.deadlineWarning ?? null) : null,
           fix: item.fix ?? null,
           fixedOn: item.fixedOn ?? null,
           closeReason: item.closeReason ?? null,

@@ -12,6 +12,7 @@ import { workingDaysBetween } from '../calendar/calendar'
 import { RATING_LEVELS, RATING_LEVEL_INFO, type RatingLevel } from './levels'
 import {
   availableRectificationActions,
+  DEADLINE_RULE_TEXT,
   isRectificationOverdue,
   RECTIFICATION_ACTION_LABELS,
   RECTIFICATION_STATES,
@@ -20,6 +21,7 @@ import {
   type RectificationAction,
   type RectificationState,
 } from './rectification'
+import type { RectificationWithCount } from './deadline-fields'
 import { rectificationHistory, staffRectificationActor, type RectificationHistoryEntry } from './rectify'
 import { satisfactionRate, type LevelCounts, type SummaryGroup } from './summary'
 
@@ -181,12 +183,15 @@ export interface RectificationPanel {
   openedOn: string
   deadline: ItemDeadline
   deadlineText: string
+  /** True when the deadline is an estimate (a year the calendar does not know counted Monday–Friday): `deadlineWarning` says so. */
+  deadlineEstimated: boolean
   deadlineWarning: string | null
   fix: string | null
   publicFix: string | null
   appealUsed: boolean
   history: Array<RectificationHistoryEntry & { label: string }>
-  actions: Array<{ action: RectificationAction; label: string; note: string | null; callBack: boolean }>
+  /** `deadline`: the action asks for a new deadline (调整整改期限), with `rule` shown beside it. */
+  actions: Array<{ action: RectificationAction; label: string; note: string | null; callBack: boolean; deadline?: { rule: string } }>
   /** Admins and leaders set the fix as published. */
   canPublish: boolean
 }
@@ -214,6 +219,7 @@ export async function loadRectificationPanel(payload: Payload, user: User, id: s
     openedOn: item.openedOn,
     deadline,
     deadlineText: itemDeadlineText(deadline),
+    deadlineEstimated: (item as RectificationWithCount).deadlineEstimated === true,
     deadlineWarning: item.deadlineWarning ?? null,
     fix: item.fix ?? null,
     publicFix: item.publicFix ?? null,
@@ -224,7 +230,13 @@ export async function loadRectificationPanel(payload: Payload, user: User, id: s
     })),
     actions: availableRectificationActions(item.state, actor)
       .filter((action) => !(action === 'appeal' || action === 'accept' || action === 'dispute'))
-      .map((action) => ({ action, label: RECTIFICATION_ACTION_LABELS[action].zh, note: requiredRectificationNote(action), callBack: action === 'call_back' })),
+      .map((action) => ({
+        action,
+        label: RECTIFICATION_ACTION_LABELS[action].zh,
+        note: requiredRectificationNote(action),
+        callBack: action === 'call_back',
+        ...(action === 'adjust_deadline' ? { deadline: { rule: DEADLINE_RULE_TEXT } } : {}),
+      })),
     canPublish: staff.role === 'admin' || staff.role === 'leader',
   }
 }

@@ -6,6 +6,7 @@ import {
   RECTIFICATION_ACTIONS,
   RECTIFICATION_STATES,
   rectificationDeadline,
+  rectificationDeadlineOrEstimate,
   type RectificationAction,
   type RectificationActor,
   type RectificationState,
@@ -50,10 +51,16 @@ const EXPECTED: Record<RectificationAction, Array<{ from: RectificationState; to
   appeal: [{ from: 'closed_unagreed', to: 'appealed', who: ['owner'] }],
   review: [{ from: 'appealed', to: 'reviewed', who: ['leader'] }],
   reopen: [{ from: 'appealed', to: 'open', who: ['leader'] }],
+  // 调整整改期限 (issue 14 review F3): while the office owes the fix, by the office head, the leader or an admin; the state stays.
+  adjust_deadline: [
+    { from: 'open', to: 'open', who: ['officeHead', 'leader', 'admin'] },
+    { from: 'called_back', to: 'called_back', who: ['officeHead', 'leader', 'admin'] },
+    { from: 'disputed', to: 'disputed', who: ['officeHead', 'leader', 'admin'] },
+  ],
 }
 
 const CALL_BACK = { caller: '王科长', calledAt: bj('2026-10-12', '09:30:00'), summary: '电话联系群众，了解到材料清单不清楚，已致歉并说明' }
-const INPUT: RectificationStepInput = { note: '说明', callBack: CALL_BACK }
+const INPUT: RectificationStepInput = { note: '说明', callBack: CALL_BACK, deadline: '2026-10-20' }
 const context = { now: NOW, appealUsed: false }
 
 describe('every state × action × actor', () => {
@@ -83,7 +90,9 @@ describe('every state × action × actor', () => {
   test('the buttons', () => {
     expect(availableRectificationActions('fixed', ACTORS.owner!)).toEqual(['accept', 'dispute'])
     expect(availableRectificationActions('fixed', ACTORS.officeStaff!)).toEqual([])
-    expect(availableRectificationActions('disputed', ACTORS.officeHead!)).toEqual(['record_fix', 'close_without_agreement'])
+    expect(availableRectificationActions('disputed', ACTORS.officeHead!)).toEqual(['record_fix', 'close_without_agreement', 'adjust_deadline'])
+    expect(availableRectificationActions('open', ACTORS.officeStaff!)).toEqual(['call_back'])
+    expect(availableRectificationActions('open', ACTORS.leader!)).toEqual(['adjust_deadline'])
     expect(availableRectificationActions('appealed', ACTORS.leader!)).toEqual(['review', 'reopen'])
     expect(availableRectificationActions('appealed', ACTORS.admin!)).toEqual([])
   })
@@ -217,6 +226,60 @@ describe('deadline (calendar: 2026 National Day 10-01..10-07 off, 09-20 and 10-1
   test('working days from 1 to 15 only; a bad date throws', () => {
     for (const days of [0, 16, 2.5, -1, Number.NaN]) expect(() => rectificationDeadline('2026-09-30', days)).toThrow(RangeError)
     expect(() => rectificationDeadline('2026-13-01')).toThrow(RangeError)
+  })
+})
+
+describe('调整整改期限: a new deadline, not before today, with the reason', () => {
+  const adjust = (input: RectificationStepInput, actor: ActorName = 'officeHead') =>
+    decideRectificationStep('open', 'adjust_deadline', ACTORS[actor]!, context, input)
+
+  test('a date from today on, with the reason: the state stays, the date is in the decision', () => {
+    expect(adjust({ deadline: '2026-10-12', note: ' 群众外出，约定下周回访 ' })).toEqual({
+      ok: true,
+      from: 'open',
+      to: 'open',
+      action: 'adjust_deadline',
+      note: '群众外出，约定下周回访',
+      deadline: '2026-10-12',
+    })
+    expect(adjust({ deadline: '2027-01-08', note: '2027 年节假日未公布' }, 'leader')).toMatchObject({ ok: true, deadline: '2027-01-08' })
+  })
+
+  test('refused: a day before today, no date or a malformed one, no reason, plain staff', () => {
+    expect(adjust({ deadline: '2026-10-11', note: '理由' })).toMatchObject({
+      ok: false,
+      status: 400,
+      code: 'deadline-past',
+      message: '新的整改期限不能早于今天',
+    })
+    for (const deadline of [undefined, '', '2026-02-30', '2026/10/20', 20261020])
+      expect(adjust({ deadline, note: '理由' })).toMatchObject({ ok: false, status: 400, code: 'deadline-required' })
+    expect(adjust({ deadline: '2026-10-20', note: ' ' })).toMatchObject({
+      ok: false,
+      status: 400,
+      code: 'note-required',
+      message: expect.stringContaining('理由'),
+    })
+    expect(adjust({ deadline: '2026-10-20', note: '理由' }, 'officeStaff')).toMatchObject({ ok: false, status: 403 })
+  })
+})
+
+describe('estimated deadlines (a year the calendar does not know)', () => {
+  test('inside 2026: exact; into 2027: Monday–Friday, flagged, with the note', () => {
+    expect(rectificationDeadlineOrEstimate('2026-09-30')).toEqual({ date: '2026-10-13', estimated: false })
+    expect(rectificationDeadlineOrEstimate('2026-12-28')).toEqual({
+      date: '2027-01-04',
+      estimated: true,
+      warning: '2027 年节假日安排尚未公布，期限按周一至周五推算，公布后自动更正',
+    })
+    expect(rectificationDeadlineOrEstimate('2026-12-28', 15)).toMatchObject({ date: '2027-01-18', estimated: true })
+    for (const days of [0, 16, 2.5]) expect(() => rectificationDeadlineOrEstimate('2026-12-28', days)).toThrow(RangeError)
+  })
+
+  test('an estimated deadline becomes overdue like any other: the leader is told', () => {
+    expect(escalationDue({ state: 'open', deadline: '2027-01-04' }, '2027-01-05')).toEqual([
+      expect.objectContaining({ to: 'leader', reason: 'overdue', key: 'overdue:2027-01-04' }),
+    ])
   })
 })
 

@@ -143,7 +143,10 @@ export function MyRatingSection({ view, rateHref }: { view: ResidentRatingView |
             {item.deadline ? (
               <div>
                 <dt>整改期限</dt>
-                <dd>{item.deadline}</dd>
+                <dd>
+                  {item.deadline}
+                  {item.deadlineWarning ? <span className="m-muted">（{item.deadlineWarning}）</span> : null}
+                </dd>
               </div>
             ) : null}
             {item.fix ? (
