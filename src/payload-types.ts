@@ -37,6 +37,7 @@ export interface Config {
     'consultation-topics': ConsultationTopic;
     'consultation-submissions': ConsultationSubmission;
     'consultation-photos': ConsultationPhoto;
+    'consultation-rate-counters': ConsultationRateCounter;
     communities: Community;
     users: User;
     notifications: Notification;
@@ -85,6 +86,7 @@ export interface Config {
     'consultation-topics': ConsultationTopicsSelect<false> | ConsultationTopicsSelect<true>;
     'consultation-submissions': ConsultationSubmissionsSelect<false> | ConsultationSubmissionsSelect<true>;
     'consultation-photos': ConsultationPhotosSelect<false> | ConsultationPhotosSelect<true>;
+    'consultation-rate-counters': ConsultationRateCountersSelect<false> | ConsultationRateCountersSelect<true>;
     communities: CommunitiesSelect<false> | CommunitiesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
@@ -1020,6 +1022,9 @@ export interface Rectification {
   openedOn: string;
   deadline?: string | null;
   deadlineWarning?: string | null;
+  deadlineEstimated?: boolean | null;
+  deadlineFrom?: string | null;
+  deadlineDays?: number | null;
   assignee?: (string | null) | User;
   fix?: string | null;
   fixedOn?: string | null;
@@ -1056,7 +1061,8 @@ export interface RectificationStep {
     | 'close_without_agreement'
     | 'appeal'
     | 'review'
-    | 'reopen';
+    | 'reopen'
+    | 'adjust_deadline';
   from?:
     ('open' | 'called_back' | 'fixed' | 'accepted' | 'disputed' | 'closed_unagreed' | 'appealed' | 'reviewed') | null;
   to: 'open' | 'called_back' | 'fixed' | 'accepted' | 'disputed' | 'closed_unagreed' | 'appealed' | 'reviewed';
@@ -1157,6 +1163,7 @@ export interface ConsultationSubmission {
   moderatedAt?: string | null;
   outcomeToldAt?: string | null;
   personalDataClearedAt?: string | null;
+  contactClearedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1179,6 +1186,18 @@ export interface ConsultationPhoto {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-rate-counters".
+ */
+export interface ConsultationRateCounter {
+  id: string;
+  key: string;
+  used: number;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1586,6 +1605,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'consultation-photos';
         value: string | ConsultationPhoto;
+      } | null)
+    | ({
+        relationTo: 'consultation-rate-counters';
+        value: string | ConsultationRateCounter;
       } | null)
     | ({
         relationTo: 'communities';
@@ -2123,6 +2146,9 @@ export interface RectificationsSelect<T extends boolean = true> {
   openedOn?: T;
   deadline?: T;
   deadlineWarning?: T;
+  deadlineEstimated?: T;
+  deadlineFrom?: T;
+  deadlineDays?: T;
   assignee?: T;
   fix?: T;
   fixedOn?: T;
@@ -2242,6 +2268,7 @@ export interface ConsultationSubmissionsSelect<T extends boolean = true> {
   moderatedAt?: T;
   outcomeToldAt?: T;
   personalDataClearedAt?: T;
+  contactClearedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2263,6 +2290,17 @@ export interface ConsultationPhotosSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-rate-counters_select".
+ */
+export interface ConsultationRateCountersSelect<T extends boolean = true> {
+  key?: T;
+  used?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

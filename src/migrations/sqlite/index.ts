@@ -5,6 +5,7 @@ import * as migration_20261130_075901_security_queues_replays from './20261130_0
 import * as migration_20261130_114105_service_guides_offices_documents from './20261130_114105_service_guides_offices_documents';
 import * as migration_20261130_130114_appointments_and_resident_notices from './20261130_130114_appointments_and_resident_notices';
 import * as migration_20261130_160556_consultations_and_ratings from './20261130_160556_consultations_and_ratings';
+import * as migration_20261130_171652_review_fixes_rate_counters_estimated_deadlines from './20261130_171652_review_fixes_rate_counters_estimated_deadlines';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261130_160556_consultations_and_ratings.up,
     down: migration_20261130_160556_consultations_and_ratings.down,
-    name: '20261130_160556_consultations_and_ratings'
+    name: '20261130_160556_consultations_and_ratings',
+  },
+  {
+    up: migration_20261130_171652_review_fixes_rate_counters_estimated_deadlines.up,
+    down: migration_20261130_171652_review_fixes_rate_counters_estimated_deadlines.down,
+    name: '20261130_171652_review_fixes_rate_counters_estimated_deadlines'
   },
 ];
