@@ -1,11 +1,7 @@
 import type { GlobalConfig } from 'payload'
 import { isAdmin, isStaff } from '../src/access/roles'
 import { APPOINTMENT_SETTINGS_DEFAULTS as D } from '../src/services/appointments/settings'
-
-const wholeNumber =
-  (min: number, max: number) =>
-  (value: unknown): true | string =>
-    value == null || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max) ? true : `应为 ${min} 到 ${max} 的整数`
+import { wholeNumberBetween } from './whole-number'
 
 /** 预约设置: the no-show rule and how long residents' personal data is kept after a matter ends. */
 export const AppointmentSettingsGlobal: GlobalConfig = {
@@ -23,15 +19,27 @@ export const AppointmentSettingsGlobal: GlobalConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'maxNoShows', type: 'number', defaultValue: D.noShow.maxNoShows, validate: wholeNumber(1, 20), label: { zh: '未到次数', en: 'No-shows' } },
+            {
+              name: 'maxNoShows',
+              type: 'number',
+              defaultValue: D.noShow.maxNoShows,
+              validate: wholeNumberBetween(1, 20),
+              label: { zh: '未到次数', en: 'No-shows' },
+            },
             {
               name: 'withinDays',
               type: 'number',
               defaultValue: D.noShow.withinDays,
-              validate: wholeNumber(1, 366),
+              validate: wholeNumberBetween(1, 366),
               label: { zh: '统计天数', en: 'Within days' },
             },
-            { name: 'blockDays', type: 'number', defaultValue: D.noShow.blockDays, validate: wholeNumber(1, 366), label: { zh: '暂停天数', en: 'Block days' } },
+            {
+              name: 'blockDays',
+              type: 'number',
+              defaultValue: D.noShow.blockDays,
+              validate: wholeNumberBetween(1, 366),
+              label: { zh: '暂停天数', en: 'Block days' },
+            },
           ],
         },
       ],
@@ -40,7 +48,7 @@ export const AppointmentSettingsGlobal: GlobalConfig = {
       name: 'retentionDays',
       type: 'number',
       defaultValue: D.retentionDays,
-      validate: wholeNumber(1, 3650),
+      validate: wholeNumberBetween(1, 3650),
       label: { zh: '个人信息保存天数', en: 'Keep personal data (days)' },
       admin: {
         description: {

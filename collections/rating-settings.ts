@@ -3,11 +3,7 @@ import { isAdmin, isStaff } from '../src/access/roles'
 import { DEFAULT_REASONS, RATING_LEVELS, RATING_LEVEL_INFO } from '../src/services/ratings/levels'
 import { DEFAULT_RECTIFICATION_DAYS, MAX_RECTIFICATION_DAYS } from '../src/services/ratings/rectification'
 import { RATING_SETTINGS_DEFAULTS } from '../src/services/ratings/settings'
-
-const wholeNumber =
-  (min: number, max: number) =>
-  (value: unknown): true | string =>
-    value == null || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max) ? true : `应为 ${min} 到 ${max} 的整数`
+import { wholeNumberBetween } from './whole-number'
 
 /** 好差评设置: the reasons residents may tick per level, the time to rectify a 差评, how long a rating's openid is kept. */
 export const RatingSettingsGlobal: GlobalConfig = {
@@ -33,7 +29,7 @@ export const RatingSettingsGlobal: GlobalConfig = {
       name: 'rectificationDays',
       type: 'number',
       defaultValue: DEFAULT_RECTIFICATION_DAYS,
-      validate: wholeNumber(1, MAX_RECTIFICATION_DAYS),
+      validate: wholeNumberBetween(1, MAX_RECTIFICATION_DAYS),
       label: { zh: '差评整改期限（工作日）', en: 'Days to rectify (working days)' },
       admin: { description: { zh: '默认 5 个工作日；国办发〔2019〕51号规定实名差评最长 15 个工作日', en: 'Default 5; at most 15' } },
     },
@@ -41,7 +37,7 @@ export const RatingSettingsGlobal: GlobalConfig = {
       name: 'retentionDays',
       type: 'number',
       defaultValue: RATING_SETTINGS_DEFAULTS.retentionDays,
-      validate: wholeNumber(1, 3650),
+      validate: wholeNumberBetween(1, 3650),
       label: { zh: 'OpenID 保存天数', en: 'Keep the openid (days)' },
       admin: { description: { zh: '评价满这么多天且整改已结束后，自动清除评价上的 OpenID，统计数据保留', en: 'After which the openid is cleared' } },
     },

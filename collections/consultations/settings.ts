@@ -1,10 +1,6 @@
 import type { GlobalConfig } from 'payload'
 import { isAdmin, isStaff } from '../../src/access/roles'
-
-const wholeNumber =
-  (min: number, max: number) =>
-  (value: unknown): true | string =>
-    value == null || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max) ? true : `应为 ${min} 到 ${max} 的整数`
+import { wholeNumberBetween } from '../whole-number'
 
 /** 微问政设置: the reply deadline and the residents' rate limits. */
 export const ConsultationSettingsGlobal: GlobalConfig = {
@@ -17,7 +13,7 @@ export const ConsultationSettingsGlobal: GlobalConfig = {
       name: 'replyWorkingDays',
       type: 'number',
       defaultValue: 5,
-      validate: wholeNumber(1, 15),
+      validate: wholeNumberBetween(1, 15),
       label: { zh: '答复期限（工作日）', en: 'Reply deadline (working days)' },
     },
     {
@@ -27,17 +23,23 @@ export const ConsultationSettingsGlobal: GlobalConfig = {
           name: 'maxPerHour',
           type: 'number',
           defaultValue: 5,
-          validate: wholeNumber(1, 100),
+          validate: wholeNumberBetween(1, 100),
           label: { zh: '每人每小时最多建议数', en: 'Per resident per hour' },
         },
-        { name: 'maxPerDay', type: 'number', defaultValue: 20, validate: wholeNumber(1, 500), label: { zh: '每人每天最多建议数', en: 'Per resident per day' } },
+        {
+          name: 'maxPerDay',
+          type: 'number',
+          defaultValue: 20,
+          validate: wholeNumberBetween(1, 500),
+          label: { zh: '每人每天最多建议数', en: 'Per resident per day' },
+        },
       ],
     },
     {
       name: 'retentionDays',
       type: 'number',
       defaultValue: 365,
-      validate: wholeNumber(30, 3650),
+      validate: wholeNumberBetween(30, 3650),
       label: { zh: '个人信息保留天数（结果公开后）', en: 'Keep personal data for (days after the outcome)' },
     },
   ],
