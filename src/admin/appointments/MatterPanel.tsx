@@ -1,11 +1,12 @@
 'use client'
 import { Banner, Button, Pill, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
-import React, { useCallback, useEffect, useState } from 'react'
+import React, { useState } from 'react'
 import type { MatterPanel as Panel, PanelAction } from '../../services/appointments/staff-views'
 import { pick } from '../../shared/bilingual'
 import { formatShanghai } from '../../shared/time'
 import { errorsText } from '../api-errors'
+import { useDocumentPanel } from '../document-panel'
 import { STATUS_PILL } from './labels'
 
 const MUTED = 'var(--theme-elevation-500)'
@@ -18,19 +19,6 @@ const ACTOR_LABELS: Record<string, { zh: string; en: string }> = {
 
 /** Steps that end the matter for the resident: asked once more before they are taken. */
 const CONFIRMED = new Set(['reject', 'cancel', 'mark_no_show'])
-
-type PanelResult = { panel: Panel } | { error: string }
-
-/** GET /api/appointments/:id/history: the panel, or the error's text. */
-async function fetchPanel(id: string | number): Promise<PanelResult> {
-  try {
-    const response = await fetch(`/api/appointments/${id}/history`, { credentials: 'include' })
-    const body: unknown = await response.json().catch(() => ({}))
-    return response.ok ? { panel: body as Panel } : { error: errorsText(body) ?? `HTTP ${response.status}` }
-  } catch (error) {
-    return { error: (error as Error).message }
-  }
-}
 
 /**
  * The matter on an appointment's edit view: the status timeline (GET /api/appointments/:id/history:
@@ -45,31 +33,10 @@ export const MatterPanel: React.FC = () => {
   const lang = i18n.language
   const t = (zh: string, en: string) => pick({ zh, en }, lang)
   const router = useRouter()
-  const [panel, setPanel] = useState<Panel | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const { panel, loadError, reload } = useDocumentPanel<Panel>(id ? `/api/appointments/${id}/history` : null)
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [answer, setAnswer] = useState<{ ok: boolean; message: string; warning?: string } | null>(null)
-
-  const apply = useCallback((result: PanelResult) => {
-    if ('error' in result) setLoadError(result.error)
-    else {
-      setLoadError(null)
-      setPanel(result.panel)
-    }
-  }, [])
-
-  useEffect(() => {
-    if (!id) return
-    // An answer arriving after the document changed is dropped.
-    let live = true
-    void fetchPanel(id).then((result) => {
-      if (live) apply(result)
-    })
-    return () => {
-      live = false
-    }
-  }, [id, apply])
 
   if (!id) return null
 
@@ -109,7 +76,7 @@ export const MatterPanel: React.FC = () => {
         ...(body.calendarWarning ? { warning: body.calendarWarning } : {}),
       })
       setNote('')
-      apply(await fetchPanel(id))
+      await reload()
       // The document's own fields (status, note, date) are read again too.
       router.refresh()
     } catch (error) {

@@ -3,11 +3,12 @@
 // node:crypto, whose browser build trips the admin's CSP with eval).
 import { Banner, Button, Pill, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
-import React, { useCallback, useEffect, useState } from 'react'
+import React, { useState } from 'react'
 import type { ModerationPanel as Panel } from '../../services/consultations/board'
 import { pick } from '../../shared/bilingual'
 import { formatShanghai } from '../../shared/time'
 import { errorsText } from '../api-errors'
+import { useDocumentPanel } from '../document-panel'
 
 const MUTED = 'var(--theme-elevation-500)'
 const STATE_PILL: Record<string, 'warning' | 'success' | 'error' | 'light' | 'light-gray'> = {
@@ -16,19 +17,6 @@ const STATE_PILL: Record<string, 'warning' | 'success' | 'error' | 'light' | 'li
   answered: 'light',
   rejected: 'error',
   withdrawn: 'light-gray',
-}
-
-type PanelResult = { panel: Panel } | { error: string }
-
-/** GET /api/consultation-submissions/:id/panel: the panel, or the error's text. */
-async function fetchPanel(id: string | number): Promise<PanelResult> {
-  try {
-    const response = await fetch(`/api/consultation-submissions/${id}/panel`, { credentials: 'include' })
-    const body: unknown = await response.json().catch(() => ({}))
-    return response.ok ? { panel: body as Panel } : { error: errorsText(body) ?? `HTTP ${response.status}` }
-  } catch (error) {
-    return { error: (error as Error).message }
-  }
 }
 
 /**
@@ -44,30 +32,10 @@ export const ModerationPanel: React.FC = () => {
   const lang = i18n.language
   const t = (zh: string, en: string) => pick({ zh, en }, lang)
   const router = useRouter()
-  const [panel, setPanel] = useState<Panel | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const { panel, loadError, reload } = useDocumentPanel<Panel>(id ? `/api/consultation-submissions/${id}/panel` : null)
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [answer, setAnswer] = useState<{ ok: boolean; message: string } | null>(null)
-
-  const apply = useCallback((result: PanelResult) => {
-    if ('error' in result) setLoadError(result.error)
-    else {
-      setLoadError(null)
-      setPanel(result.panel)
-    }
-  }, [])
-
-  useEffect(() => {
-    if (!id) return
-    let live = true
-    void fetchPanel(id).then((result) => {
-      if (live) apply(result)
-    })
-    return () => {
-      live = false
-    }
-  }, [id, apply])
 
   if (!id) return null
 
@@ -100,7 +68,7 @@ export const ModerationPanel: React.FC = () => {
       }
       setAnswer({ ok: true, message: `${t('已', 'Done: ')}${pick(action.label, lang)}` })
       setText('')
-      apply(await fetchPanel(id))
+      await reload()
       router.refresh()
     } catch (error) {
       setAnswer({ ok: false, message: (error as Error).message })

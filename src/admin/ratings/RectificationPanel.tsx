@@ -1,26 +1,15 @@
 'use client'
 import { Banner, Button, Pill, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
-import React, { useCallback, useEffect, useState } from 'react'
+import React, { useState } from 'react'
 import type { RectificationPanel as Panel } from '../../services/ratings/staff-views'
 import { pick } from '../../shared/bilingual'
 import { formatShanghai } from '../../shared/time'
 import { errorsText } from '../api-errors'
+import { useDocumentPanel } from '../document-panel'
 
 const MUTED = 'var(--theme-elevation-500)'
 const ACTOR: Record<string, string> = { resident: '群众', staff: '工作人员', system: '系统' }
-
-type PanelResult = { panel: Panel } | { error: string }
-
-async function fetchPanel(id: string | number): Promise<PanelResult> {
-  try {
-    const response = await fetch(`/api/rectifications/${id}/panel`, { credentials: 'include' })
-    const body: unknown = await response.json().catch(() => ({}))
-    return response.ok ? { panel: body as Panel } : { error: errorsText(body) ?? `HTTP ${response.status}` }
-  } catch (error) {
-    return { error: (error as Error).message }
-  }
-}
 
 /** `YYYY-MM-DDTHH:mm` of now in Beijing, for the call-back time input. */
 const beijingNow = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16)
@@ -37,8 +26,7 @@ export const RectificationPanel: React.FC = () => {
   const { i18n } = useTranslation()
   const t = (zh: string, en: string) => pick({ zh, en }, i18n.language)
   const router = useRouter()
-  const [panel, setPanel] = useState<Panel | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const { panel, loadError, reload } = useDocumentPanel<Panel>(id ? `/api/rectifications/${id}/panel` : null)
   const [note, setNote] = useState('')
   const [caller, setCaller] = useState('')
   const [calledAt, setCalledAt] = useState(beijingNow)
@@ -48,26 +36,6 @@ export const RectificationPanel: React.FC = () => {
   const [deadlineReason, setDeadlineReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [answer, setAnswer] = useState<{ ok: boolean; message: string } | null>(null)
-
-  const apply = useCallback((result: PanelResult) => {
-    if ('error' in result) setLoadError(result.error)
-    else {
-      setLoadError(null)
-      setPanel(result.panel)
-      setPublicFix(result.panel.publicFix ?? result.panel.fix ?? '')
-    }
-  }, [])
-
-  useEffect(() => {
-    if (!id) return
-    let live = true
-    void fetchPanel(id).then((result) => {
-      if (live) apply(result)
-    })
-    return () => {
-      live = false
-    }
-  }, [id, apply])
 
   if (!id) return null
 
@@ -90,7 +58,7 @@ export const RectificationPanel: React.FC = () => {
       setNote('')
       setSummary('')
       setDeadlineReason('')
-      apply(await fetchPanel(id))
+      await reload()
       router.refresh()
     } catch (error) {
       setAnswer({ ok: false, message: (error as Error).message })
