@@ -6,11 +6,14 @@
  */
 import { verifySignature, WeChatCryptoError } from '../crypto'
 import { WeChatXmlError } from '../xml'
-import { BodyTooLargeError, MAX_CALLBACK_BODY_BYTES, readCappedBody } from './body'
+import { BodyTooLargeError, readCappedBody } from '../../http/capped-body'
 import { CallbackRefusal, openEnvelope, readSignedQuery, sealReply, type MessageMode, type SignedQuery } from './envelope'
 import { toInboundMessage } from './message'
 import { buildPassiveReplyXml } from './passive-reply'
 import type { CallbackDeps, CallbackRequest, CallbackResponse, InboundMessage } from './types'
+
+/** The largest callback body read: WeChat's messages are a few KB of XML; anything far larger is refused (413) unread. */
+export const MAX_CALLBACK_BODY_BYTES = 64 * 1024
 
 export const DEFAULT_MAX_SKEW_SECONDS = 300
 const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/

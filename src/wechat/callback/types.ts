@@ -1,8 +1,10 @@
 /** The framework-free shapes of the callback: what comes in, what goes out, what it depends on. */
+import type { RequestBody } from '../../http/capped-body'
 import type { AccountCredentials } from '../account-credentials'
 import type { XmlRecord } from '../xml'
 
-export type CallbackBody = string | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null | undefined
+/** What the callback reads its body from (the Next route's web stream, the callback server's Node stream, a test's text). */
+export type CallbackBody = RequestBody
 
 export interface CallbackRequest {
   method: string

@@ -4,6 +4,7 @@
  * a body that is too large or not a form is an answer, never a thrown 500. Every residents' POST handler
  * reads its form through `readForm`.
  */
+import { BodyTooLargeError, readCappedBody } from '../../../../http/capped-body'
 import { htmlResponse } from './render'
 import { MessagePage } from './shell'
 
@@ -20,31 +21,20 @@ export type FormRead = { ok: true; form: FormData } | { ok: false; reason: 'too-
 export async function readForm(request: Request, maxBytes: number): Promise<FormRead> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN)
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: 'too-large' }
-  const chunks: Uint8Array[] = []
-  if (request.body) {
-    const reader = request.body.getReader()
-    let total = 0
-    try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        total += value.byteLength
-        if (total > maxBytes) {
-          await reader.cancel().catch(() => undefined)
-          return { ok: false, reason: 'too-large' }
-        }
-        chunks.push(value)
-      }
-    } catch {
-      // The connection broke mid-body: what arrived is not the form.
-      return { ok: false, reason: 'malformed' }
-    }
+  let bytes: Uint8Array
+  try {
+    bytes = await readCappedBody(request.body, maxBytes)
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { ok: false, reason: 'too-large' }
+    // The connection broke mid-body: what arrived is not the form.
+    return { ok: false, reason: 'malformed' }
   }
   try {
     const copy = new Request(request.url, {
       method: 'POST',
       headers: { 'content-type': request.headers.get('content-type') ?? '' },
-      body: Buffer.concat(chunks),
+      // Read from a stream into fresh memory (never a SharedArrayBuffer), as BodyInit wants.
+      body: bytes as Uint8Array<ArrayBuffer>,
     })
     return { ok: true, form: await copy.formData() }
   } catch {

@@ -1,16 +1,25 @@
-/** Reads a request body up to a byte cap, aborting the stream as soon as the cap is passed. */
-import type { CallbackBody } from './types'
+/**
+ * Reads a request body up to a byte cap, aborting the stream as soon as the cap is passed — whatever
+ * Content-Length says (it may be absent, with chunked encoding, or lie). Used by the WeChat callback
+ * (src/wechat/callback/handler.ts) and the residents' form posts (src/app/(residents)/m/_lib/form-body.tsx).
+ */
 
-export const MAX_CALLBACK_BODY_BYTES = 64 * 1024
+/** A body as the servers hand it over: text, bytes, a web stream, a Node stream or any async iterable. */
+export type RequestBody = string | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null | undefined
 
+/** Thrown when more than the cap arrives; the rest of the body is not read. */
 export class BodyTooLargeError extends Error {
   constructor() {
-    super('callback body over the size cap')
+    super('request body over the size cap')
     this.name = 'BodyTooLargeError'
   }
 }
 
-export async function readCappedBody(body: CallbackBody, maxBytes = MAX_CALLBACK_BODY_BYTES): Promise<Uint8Array> {
+/**
+ * The whole of `body` as bytes, at most `maxBytes` of them.
+ * @throws BodyTooLargeError past the cap; the stream's own error when the connection breaks.
+ */
+export async function readCappedBody(body: RequestBody, maxBytes: number): Promise<Uint8Array> {
   if (body === null || body === undefined) return new Uint8Array(0)
   if (typeof body === 'string') return checked(Buffer.from(body, 'utf8'), maxBytes)
   if (body instanceof Uint8Array) return checked(body, maxBytes)
