@@ -73,7 +73,13 @@ test('the nav badge counts what waits for each user', async () => {
 
 test('the moderation panel: the contact as the user reads it, the photos, and the buttons they may use', async () => {
   const clerk = await loadModerationPanel(payload, user('clerk'), late, OCT_16)
-  expect(clerk).toMatchObject({ status: 'pending', statusLabel: { zh: '待审核', en: 'Pending review' }, name: '赵六', body: '九月底的建议', waiting: { overdue: true } })
+  expect(clerk).toMatchObject({
+    status: 'pending',
+    statusLabel: { zh: '待审核', en: 'Pending review' },
+    name: '赵六',
+    body: '九月底的建议',
+    waiting: { overdue: true },
+  })
   expect(clerk!.photos).toHaveLength(1)
   expect(clerk!.actions.map((action) => action.action)).toEqual(['approve', 'reject'])
   const leader = await loadModerationPanel(payload, user('leader'), late, OCT_16)
