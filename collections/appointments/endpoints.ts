@@ -1,23 +1,13 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { requireStaff } from '../../src/access/roles'
 import { ApiError } from '../../src/http/api-error'
+import { jsonBody } from '../../src/http/json-body'
 import { mayHandleOffice } from '../../src/services/appointments/access'
 import { bookAppointment, loadBookableGuide, openSlots } from '../../src/services/appointments/book'
 import { findByBookingCode, takeMatterStep } from '../../src/services/appointments/steps'
 import { noticeForStep } from '../../src/services/appointments/notices'
 import { loadMatterPanel } from '../../src/services/appointments/staff-views'
 import { exportAppointmentsCsv } from '../../src/services/appointments/export'
-
-type Body = Record<string, unknown>
-
-async function jsonBody(req: PayloadRequest): Promise<Body> {
-  try {
-    const body: unknown = req.json ? await req.json() : {}
-    return body && typeof body === 'object' ? (body as Body) : {}
-  } catch {
-    throw new ApiError(400, 'bad-body', { zh: '请求格式错误', en: 'The request is not valid JSON' })
-  }
-}
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 

@@ -1,20 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { ApiError } from '../../src/http/api-error'
+import { jsonBody } from '../../src/http/json-body'
 import { requireStaff } from '../../src/access/roles'
 import { loadModerationPanel, waitingCountFor } from '../../src/services/consultations/board'
 import { moderateSubmission } from '../../src/services/consultations/moderate'
 import { createCallArticle, createOutcomeArticle, pinTopic, publishOutcome } from '../../src/services/consultations/outcome-actions'
-
-type Body = Record<string, unknown>
-
-async function jsonBody(req: PayloadRequest): Promise<Body> {
-  try {
-    const body: unknown = req.json ? await req.json() : {}
-    return body && typeof body === 'object' ? (body as Body) : {}
-  } catch {
-    throw new ApiError(400, 'bad-body', { zh: '请求格式错误', en: 'The request is not valid JSON' })
-  }
-}
 
 const routeId = (req: PayloadRequest): string => {
   const id = req.routeParams?.id

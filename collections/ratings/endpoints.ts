@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { ApiError } from '../../src/http/api-error'
+import { jsonBody } from '../../src/http/json-body'
 import { approveComment } from '../../src/services/ratings/publish'
 
 /**
@@ -13,13 +13,7 @@ export const ratingEndpoints: Endpoint[] = [
     path: '/:id/approve-comment',
     method: 'post',
     handler: async (req) => {
-      let body: Record<string, unknown> = {}
-      try {
-        const parsed: unknown = req.json ? await req.json() : {}
-        if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>
-      } catch {
-        throw new ApiError(400, 'bad-body', { zh: '请求格式错误', en: 'The request is not valid JSON' })
-      }
+      const body = await jsonBody(req)
       const answer = await approveComment(req.payload, req, String(req.routeParams?.id ?? ''), body.approved !== false)
       return Response.json({ ok: true, ...answer })
     },

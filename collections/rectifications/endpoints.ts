@@ -1,20 +1,10 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 import { requireStaff } from '../../src/access/roles'
 import { ApiError } from '../../src/http/api-error'
+import { jsonBody } from '../../src/http/json-body'
 import { approvePublicFix } from '../../src/services/ratings/publish'
 import { takeRectificationStep } from '../../src/services/ratings/rectify'
 import { loadRectificationPanel } from '../../src/services/ratings/staff-views'
-
-type Body = Record<string, unknown>
-
-async function jsonBody(req: PayloadRequest): Promise<Body> {
-  try {
-    const body: unknown = req.json ? await req.json() : {}
-    return body && typeof body === 'object' ? (body as Body) : {}
-  } catch {
-    throw new ApiError(400, 'bad-body', { zh: '请求格式错误', en: 'The request is not valid JSON' })
-  }
-}
 
 /** `calledAt` as the admin sends it (ISO text or epoch ms), as epoch ms; anything else stays as it is for the rule to refuse. */
 const instant = (value: unknown): unknown => (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Date.parse(value)) ? Date.parse(value) : value)

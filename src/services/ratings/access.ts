@@ -10,19 +10,15 @@
  * and the Local API with `overrideAccess: false`. Nobody writes either collection through the API:
  * ratings are written by rate.ts, items by rectify.ts and escalate.ts.
  */
-import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+import type { Access, FieldAccess, PayloadRequest } from 'payload'
 import { roleOf } from '../../access/roles'
-import { mayHandleOffice, officesOf } from '../appointments/access'
+import { mayHandleOffice, readAppointments } from '../appointments/access'
 
-/** The ratings (and rectification items, which copy their rating's office) `req.user` may read. */
-export const readRatings: Access = ({ req }) => {
-  const role = roleOf(req.user)
-  if (role === 'admin' || role === 'leader') return true
-  const offices = officesOf(req.user)
-  if (offices.length === 0) return false
-  const where: Where = { office: { in: offices } }
-  return where
-}
+/**
+ * The ratings (and rectification items, which copy their rating's office) `req.user` may read: the
+ * appointments' rule, as both are an office's records — admins and leaders all, staff their offices'.
+ */
+export const readRatings: Access = readAppointments
 
 /**
  * Read access of the resident's openid on a rating: admins and staff of the rating's office. Without a
