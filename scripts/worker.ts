@@ -6,6 +6,8 @@ import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
 import { appointmentJobs } from '../jobs/appointments-daily'
 import { consultationJobs } from '../jobs/consultations-daily'
 import { ratingJobs } from '../jobs/ratings-daily'
+import { HEALTH_CHECK_SCHEDULE, runHealthCheck } from '../jobs/health-check'
+import { startHeartbeat } from '../src/services/health/heartbeat'
 import { startInboundWorker } from '../src/inbound/worker'
 import { settleConsultationAlerts } from '../src/services/consultations/submit'
 import { TIME_ZONE } from '../src/shared/time'
@@ -49,6 +51,16 @@ for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJo
     { timezone: TIME_ZONE, name },
   )
 }
+cron.schedule(
+  HEALTH_CHECK_SCHEDULE,
+  serial('health-check', () => runHealthCheck(payload)),
+  { timezone: TIME_ZONE, name: 'health-check' },
+)
+// 运行状态 calls the scheduler dead after 3 minutes without a beat (src/services/health/heartbeat.ts).
+const heartbeat = startHeartbeat(payload, {
+  processId: owner,
+  jobs: ['weekly-push', 'poll-push-results', 'wechat-inbound', ...Object.keys({ ...appointmentJobs, ...consultationJobs, ...ratingJobs }), 'health-check'],
+})
 payload.logger.info(`调度进程已启动（${owner}）：每周推送按北京时间执行`)
 
 // `payload run` exits when the script's module finishes: this one runs until it is stopped.
@@ -57,6 +69,8 @@ await new Promise<void>((resolve) => {
   process.once('SIGTERM', resolve)
 })
 inboundWorker.stop()
+// A clean stop removes this process's heartbeat: only a process that died is reported as such.
+await heartbeat.stop()
 // Suggestions from the chat (stored by the inbound worker) start their staff alert without awaiting it.
 await settleConsultationAlerts(payload)
 await payload.destroy()

@@ -58,6 +58,9 @@ export interface Config {
     'binding-codes': BindingCode;
     'binding-attempts': BindingAttempt;
     'login-throttles': LoginThrottle;
+    'scheduler-heartbeats': SchedulerHeartbeat;
+    'health-alerts': HealthAlert;
+    'wechat-api-errors': WechatApiError;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -107,6 +110,9 @@ export interface Config {
     'binding-codes': BindingCodesSelect<false> | BindingCodesSelect<true>;
     'binding-attempts': BindingAttemptsSelect<false> | BindingAttemptsSelect<true>;
     'login-throttles': LoginThrottlesSelect<false> | LoginThrottlesSelect<true>;
+    'scheduler-heartbeats': SchedulerHeartbeatsSelect<false> | SchedulerHeartbeatsSelect<true>;
+    'health-alerts': HealthAlertsSelect<false> | HealthAlertsSelect<true>;
+    'wechat-api-errors': WechatApiErrorsSelect<false> | WechatApiErrorsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1516,6 +1522,60 @@ export interface LoginThrottle {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduler-heartbeats".
+ */
+export interface SchedulerHeartbeat {
+  id: string;
+  processId: string;
+  hostname?: string | null;
+  pid?: number | null;
+  startedAt: string;
+  lastBeatAt: string;
+  jobs?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "health-alerts".
+ */
+export interface HealthAlert {
+  id: string;
+  checkId: string;
+  title?: string | null;
+  state: 'ok' | 'red';
+  redSince?: string | null;
+  notifiedAt?: string | null;
+  recoveredAt?: string | null;
+  detail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-api-errors".
+ */
+export interface WechatApiError {
+  id: string;
+  account: string | WechatAccount;
+  at: string;
+  endpoint?: string | null;
+  kind?: string | null;
+  errcode?: number | null;
+  meaning?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1681,6 +1741,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'binding-codes';
         value: string | BindingCode;
+      } | null)
+    | ({
+        relationTo: 'scheduler-heartbeats';
+        value: string | SchedulerHeartbeat;
+      } | null)
+    | ({
+        relationTo: 'health-alerts';
+        value: string | HealthAlert;
+      } | null)
+    | ({
+        relationTo: 'wechat-api-errors';
+        value: string | WechatApiError;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2721,6 +2793,49 @@ export interface LoginThrottlesSelect<T extends boolean = true> {
   failures?: T;
   blockedUntil?: T;
   lastFailureAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduler-heartbeats_select".
+ */
+export interface SchedulerHeartbeatsSelect<T extends boolean = true> {
+  processId?: T;
+  hostname?: T;
+  pid?: T;
+  startedAt?: T;
+  lastBeatAt?: T;
+  jobs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "health-alerts_select".
+ */
+export interface HealthAlertsSelect<T extends boolean = true> {
+  checkId?: T;
+  title?: T;
+  state?: T;
+  redSince?: T;
+  notifiedAt?: T;
+  recoveredAt?: T;
+  detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-api-errors_select".
+ */
+export interface WechatApiErrorsSelect<T extends boolean = true> {
+  account?: T;
+  at?: T;
+  endpoint?: T;
+  kind?: T;
+  errcode?: T;
+  meaning?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -50,6 +50,11 @@ import { WeChatMenuGlobal } from '../collections/wechat-menu'
 import { WeChatTokens } from '../collections/wechat-tokens'
 import { WeChatUploads } from '../collections/wechat-uploads'
 import { WeeklyPushes } from '../collections/weekly-pushes'
+import { HealthAlerts } from '../collections/health-alerts'
+import { healthEndpoint } from '../collections/health-alerts/endpoint'
+import { SchedulerHeartbeats } from '../collections/scheduler-heartbeats'
+import { WeChatApiErrors } from '../collections/wechat-api-errors'
+import { apiEndpoints } from './http/api-endpoints'
 import { guardLockedDocuments } from './access/locked-documents'
 import { withCollectionDefaults, withGlobalDefaults } from './admin/admin-defaults'
 import { databaseAdapter } from './config/database'
@@ -88,6 +93,7 @@ export default buildConfig({
         '/src/admin/appointments/AppointmentsNavLinks#AppointmentsNavLinks',
         '/src/admin/consultations/ConsultationsNavLink#ConsultationsNavLink',
         '/src/admin/ratings/RatingsNavLinks#RatingsNavLinks',
+        '/src/admin/health/HealthNavLink#HealthNavLink',
       ],
       views: {
         reviewQueue: { Component: '/src/admin/review/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
@@ -98,6 +104,7 @@ export default buildConfig({
         appointmentsBook: { Component: '/src/admin/appointments/BookView#AppointmentsBookView', path: '/appointments-book' },
         consultationsBoard: { Component: '/src/admin/consultations/ConsultationsBoardView#ConsultationsBoardView', path: '/consultations-board' },
         ratingsBoard: { Component: '/src/admin/ratings/RatingsBoardView#RatingsBoardView', path: '/ratings-board' },
+        health: { Component: '/src/admin/health/HealthView#HealthView', path: '/health' },
       },
     },
   },
@@ -145,7 +152,12 @@ export default buildConfig({
     BindingCodes,
     BindingAttempts,
     LoginThrottles,
+    SchedulerHeartbeats,
+    HealthAlerts,
+    WeChatApiErrors,
   ].map(withCollectionDefaults),
+  // GET /api/health: the 运行状态 for monitors (statuses only) and admins (with details).
+  endpoints: apiEndpoints([healthEndpoint]),
   globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
   editor: lexicalEditor(),
   db: databaseAdapter(),

@@ -106,6 +106,10 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'consultation-photos': ['admin'],
   'login-throttles': ['admin'],
   'binding-attempts': ['admin'],
+  // 运行状态's records (the page itself, /admin/health, is linked for admins by HealthNavLink).
+  'scheduler-heartbeats': ['admin'],
+  'health-alerts': ['admin'],
+  'wechat-api-errors': ['admin'],
   'auto-replies': ['leader', 'admin'],
   'menu-clicks': ['leader', 'admin'],
   'wechat-menu': ['leader', 'admin'],

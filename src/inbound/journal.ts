@@ -25,6 +25,7 @@ import fs from 'node:fs'
 import { hostname } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { JOURNAL_DIRS } from '../config/inbound-journal'
 
 const writeOnce = (fd: number, data: Buffer) =>
   new Promise<number>((resolve, reject) => fs.write(fd, data, (error, written) => (error ? reject(error) : resolve(written))))
@@ -56,7 +57,7 @@ export interface JournalEntry {
 
 export type JournalSync = 'interval' | 'always'
 
-export const JOURNAL_DIRS = { active: 'active', ready: 'ready', importing: 'importing' } as const
+export { JOURNAL_DIRS }
 
 export interface InboundJournalOptions {
   sync?: JournalSync
@@ -306,14 +307,4 @@ export class InboundJournal {
 
 export const safeName = (value: string): string => value.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 40) || 'host'
 
-/**
- * WECHAT_INBOUND_JOURNAL_DIR, else beside the SQLite file, else ./data/inbound-journal. It must be
- * on a disk that survives a restart: it holds messages WeChat was told were received.
- */
-export function journalDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.WECHAT_INBOUND_JOURNAL_DIR?.trim()
-  if (configured) return path.resolve(configured)
-  const uri = env.DATABASE_URI?.trim() ?? ''
-  if (uri.startsWith('file:')) return path.join(path.dirname(path.resolve(uri.slice('file:'.length))), 'inbound-journal')
-  return path.resolve('data', 'inbound-journal')
-}
+export { journalDirectory } from '../config/inbound-journal'

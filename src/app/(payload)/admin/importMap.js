@@ -50,6 +50,7 @@ import { PushNavLinks as PushNavLinks_086b9e427259d1914dfc4739edcba31d } from '.
 import { AppointmentsNavLinks as AppointmentsNavLinks_c55978303d96b14e872d85fbd84966bd } from '../../../../src/admin/appointments/AppointmentsNavLinks'
 import { ConsultationsNavLink as ConsultationsNavLink_8d2fa0d88c3d95e4c37373fb2ba77166 } from '../../../../src/admin/consultations/ConsultationsNavLink'
 import { RatingsNavLinks as RatingsNavLinks_c27baf11e4e0d199437b3cb2fbc3fcb5 } from '../../../../src/admin/ratings/RatingsNavLinks'
+import { HealthNavLink as HealthNavLink_e32b1c3c608136252919289699c94f31 } from '../../../../src/admin/health/HealthNavLink'
 import { ReviewDashboard as ReviewDashboard_968022c17d1dcae37b2b6e902d7c82e6 } from '../../../../src/admin/review/ReviewDashboard'
 import { ReviewQueueView as ReviewQueueView_014083ca37a411cf97464604a6b51580 } from '../../../../src/admin/review/ReviewQueueView'
 import { ThisWeekView as ThisWeekView_188884e651f0d9e5589eac04853266d0 } from '../../../../src/admin/push/ThisWeekView'
@@ -59,6 +60,7 @@ import { MattersBoardView as MattersBoardView_e1c127bc914008c91e42384a4800a9ef }
 import { AppointmentsBookView as AppointmentsBookView_d77d99503d2c5882affa1435fa426b97 } from '../../../../src/admin/appointments/BookView'
 import { ConsultationsBoardView as ConsultationsBoardView_145efed18e63549fff14a9f328cf7399 } from '../../../../src/admin/consultations/ConsultationsBoardView'
 import { RatingsBoardView as RatingsBoardView_7e010ba0b987cb621ed572f75888f6f9 } from '../../../../src/admin/ratings/RatingsBoardView'
+import { HealthView as HealthView_50220f5b1625386db58d835f8b1bf662 } from '../../../../src/admin/health/HealthView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -115,6 +117,7 @@ export const importMap = {
   "/src/admin/appointments/AppointmentsNavLinks#AppointmentsNavLinks": AppointmentsNavLinks_c55978303d96b14e872d85fbd84966bd,
   "/src/admin/consultations/ConsultationsNavLink#ConsultationsNavLink": ConsultationsNavLink_8d2fa0d88c3d95e4c37373fb2ba77166,
   "/src/admin/ratings/RatingsNavLinks#RatingsNavLinks": RatingsNavLinks_c27baf11e4e0d199437b3cb2fbc3fcb5,
+  "/src/admin/health/HealthNavLink#HealthNavLink": HealthNavLink_e32b1c3c608136252919289699c94f31,
   "/src/admin/review/ReviewDashboard#ReviewDashboard": ReviewDashboard_968022c17d1dcae37b2b6e902d7c82e6,
   "/src/admin/review/ReviewQueueView#ReviewQueueView": ReviewQueueView_014083ca37a411cf97464604a6b51580,
   "/src/admin/push/ThisWeekView#ThisWeekView": ThisWeekView_188884e651f0d9e5589eac04853266d0,
@@ -124,5 +127,6 @@ export const importMap = {
   "/src/admin/appointments/BookView#AppointmentsBookView": AppointmentsBookView_d77d99503d2c5882affa1435fa426b97,
   "/src/admin/consultations/ConsultationsBoardView#ConsultationsBoardView": ConsultationsBoardView_145efed18e63549fff14a9f328cf7399,
   "/src/admin/ratings/RatingsBoardView#RatingsBoardView": RatingsBoardView_7e010ba0b987cb621ed572f75888f6f9,
+  "/src/admin/health/HealthView#HealthView": HealthView_50220f5b1625386db58d835f8b1bf662,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,32 @@
+import type { CollectionConfig } from 'payload'
+import { isAdmin } from '../src/access/roles'
+
+const nobody = () => false
+
+/**
+ * The last WeChat API error of each account, one row per account, written by the client's log hook
+ * (src/services/accounts/account-client.ts → src/services/health/api-errors.ts). No secrets: the
+ * endpoint path, the errcode and its meaning (the client scrubs tokens from every message).
+ */
+export const WeChatApiErrors: CollectionConfig = {
+  slug: 'wechat-api-errors',
+  labels: { singular: { zh: '微信接口错误', en: 'WeChat API error' }, plural: { zh: '微信接口错误', en: 'WeChat API errors' } },
+  admin: { group: { zh: '系统', en: 'System' }, useAsTitle: 'endpoint', defaultColumns: ['account', 'endpoint', 'errcode', 'meaning', 'at'] },
+  access: { read: isAdmin, create: nobody, update: nobody, delete: isAdmin },
+  fields: [
+    { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', required: true, unique: true, index: true, label: { zh: '公众号', en: 'Account' } },
+    {
+      name: 'at',
+      type: 'date',
+      required: true,
+      label: { zh: '时间', en: 'At' },
+      admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } },
+    },
+    { name: 'endpoint', type: 'text', label: { zh: '接口', en: 'Endpoint' } },
+    // wechat: WeChat answered an errcode; http / network / timeout: no usable answer.
+    { name: 'kind', type: 'text', label: { zh: '类型', en: 'Kind' } },
+    { name: 'errcode', type: 'number', label: { zh: '错误码', en: 'errcode' } },
+    { name: 'meaning', type: 'text', label: { zh: '含义', en: 'Meaning' } },
+  ],
+  timestamps: true,
+}

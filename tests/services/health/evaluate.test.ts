@@ -1,0 +1,212 @@
+/** The health rules, unit: each red (and warn) condition against facts that are otherwise healthy. */
+import { evaluateHealth, overallStatus } from '../../../src/services/health/evaluate'
+import type { HealthCheck, HealthFacts } from '../../../src/services/health/facts'
+import { healthyAccount, healthyFacts, iso, NOW, TIMES } from './facts-fixture'
+
+const { MIN, HOUR, DAY } = TIMES
+const GB = 1024 ** 3
+const MB = 1024 ** 2
+
+const check = (facts: HealthFacts, id: string, now = NOW): HealthCheck => {
+  const found = evaluateHealth(facts, now).find((entry) => entry.id === id)
+  if (!found) throw new Error(`no check ${id}`)
+  return found
+}
+const account = (overrides: Parameters<typeof healthyAccount>[0]) => healthyFacts({ accounts: [healthyAccount(overrides)] })
+
+test('healthy facts: every check ok, each with a Chinese title and detail, and the overall status ok', () => {
+  const checks = evaluateHealth(healthyFacts(), NOW)
+  expect(checks.map((entry) => entry.id)).toEqual([
+    'database',
+    'scheduler',
+    'inbound',
+    'disk:database',
+    'backup',
+    'wechat:acc1:token',
+    'wechat:acc1:api-error',
+    'wechat:acc1:push',
+    'wechat:acc1:mode',
+    'wechat:acc1:callback',
+  ])
+  expect(checks.filter((entry) => entry.status !== 'ok')).toEqual([])
+  for (const entry of checks) {
+    expect(entry.title).toMatch(/[\u4e00-\u9fff]/)
+    expect(entry.detail).toMatch(/[\u4e00-\u9fff]/)
+  }
+  expect(overallStatus(checks)).toBe('ok')
+})
+
+test('overallStatus is the worst status', () => {
+  expect(overallStatus([])).toBe('ok')
+  expect(overallStatus([{ status: 'ok' }, { status: 'warn' }])).toBe('warn')
+  expect(overallStatus([{ status: 'warn' }, { status: 'red' }, { status: 'ok' }])).toBe('red')
+})
+
+describe('database', () => {
+  test('unreachable → red with the error', () => {
+    const result = check(
+      healthyFacts({ database: { reachable: false, error: 'SQLITE_CANTOPEN', adapter: 'sqlite', pushed: false, committed: [], applied: [] } }),
+      'database',
+    )
+    expect(result).toMatchObject({ status: 'red', detail: expect.stringContaining('SQLITE_CANTOPEN') })
+    expect(result.action).not.toBe('')
+  })
+  test('a committed migration not applied → red naming it, with the command', () => {
+    const facts = healthyFacts()
+    facts.database.committed.push('20261202_health')
+    const result = check(facts, 'database')
+    expect(result).toMatchObject({ status: 'red', detail: expect.stringContaining('20261202_health'), action: expect.stringContaining('migrate') })
+  })
+  test('schema pushed (development): ok, 开发模式', () => {
+    const result = check(healthyFacts({ database: { reachable: true, adapter: 'sqlite', pushed: true, committed: ['a', 'b'], applied: [] } }), 'database')
+    expect(result).toMatchObject({ status: 'ok', detail: expect.stringContaining('开发模式：结构由推送生成') })
+  })
+  test('an applied migration the code does not have → warn', () => {
+    const facts = healthyFacts()
+    facts.database.applied.push('20270101_future')
+    expect(check(facts, 'database').status).toBe('warn')
+  })
+})
+
+describe('scheduler heartbeat', () => {
+  const beat = (ago: number, processId = 'host-1') => ({ processId, startedAt: iso(NOW - DAY), lastBeatAt: iso(NOW - ago), jobs: [] })
+  test('no heartbeat at all → red', () => {
+    expect(check(healthyFacts({ heartbeats: [] }), 'scheduler')).toMatchObject({ status: 'red', action: expect.stringContaining('npm run worker') })
+  })
+  test('the last beat more than 3 minutes ago → red; 2 minutes → ok', () => {
+    expect(check(healthyFacts({ heartbeats: [beat(3 * MIN + 1000)] }), 'scheduler').status).toBe('red')
+    expect(check(healthyFacts({ heartbeats: [beat(2 * MIN)] }), 'scheduler').status).toBe('ok')
+  })
+  test('one alive and one stopped → warn naming the stopped one', () => {
+    const result = check(healthyFacts({ heartbeats: [beat(30_000, 'a-1'), beat(20 * MIN, 'b-2')] }), 'scheduler')
+    expect(result).toMatchObject({ status: 'warn', detail: expect.stringContaining('b-2') })
+  })
+})
+
+describe('inbound backlog', () => {
+  const inbound = healthyFacts().inbound
+  test('a queued message waiting over 10 minutes → red; 5 minutes → warn', () => {
+    expect(check(healthyFacts({ inbound: { ...inbound, pending: 3, oldestPendingAt: iso(NOW - 11 * MIN) } }), 'inbound').status).toBe('red')
+    expect(check(healthyFacts({ inbound: { ...inbound, pending: 3, oldestPendingAt: iso(NOW - 5 * MIN) } }), 'inbound').status).toBe('warn')
+  })
+  test('a journal file not imported for over 10 minutes → red', () => {
+    const result = check(healthyFacts({ inbound: { ...inbound, journalSegments: 2, oldestSegmentAt: iso(NOW - 15 * MIN) } }), 'inbound')
+    expect(result).toMatchObject({ status: 'red', detail: expect.stringContaining('未导入的日志文件 2 个') })
+  })
+  test('failed rows in the last day → warn', () => {
+    expect(check(healthyFacts({ inbound: { ...inbound, failedLastDay: 4 } }), 'inbound').status).toBe('warn')
+  })
+})
+
+describe('disk', () => {
+  const disk = (freeBytes: number, totalBytes: number) =>
+    healthyFacts({ disks: [{ key: 'media', label: '上传图片', path: '/srv/media', freeBytes, totalBytes }] })
+  test('under 500 MB → red; under 3 % → red', () => {
+    expect(check(disk(400 * MB, 10 * GB), 'disk:media').status).toBe('red')
+    expect(check(disk(25 * GB, 1000 * GB), 'disk:media').status).toBe('red')
+  })
+  test('under 2 GB or under 10 % → warn; plenty → ok', () => {
+    expect(check(disk(1.5 * GB, 10 * GB), 'disk:media').status).toBe('warn')
+    expect(check(disk(50 * GB, 1000 * GB), 'disk:media').status).toBe('warn')
+    expect(check(disk(50 * GB, 100 * GB), 'disk:media').status).toBe('ok')
+  })
+  test('unreadable → warn', () => {
+    expect(
+      check(healthyFacts({ disks: [{ key: 'media', label: 'x', path: '/nope', freeBytes: null, totalBytes: null, error: 'EACCES' }] }), 'disk:media').status,
+    ).toBe('warn')
+  })
+})
+
+describe('backup', () => {
+  const backup = (ago: number | null) =>
+    healthyFacts({ backup: { directory: '/b', newestName: ago === null ? null : 'cms-x.tar.gz', newestAt: ago === null ? null : iso(NOW - ago) } })
+  test('none → red; over 2 days → red; over 26 h → warn; 25 h → ok', () => {
+    expect(check(backup(null), 'backup')).toMatchObject({ status: 'red', action: expect.stringContaining('npm run backup') })
+    expect(check(backup(49 * HOUR), 'backup').status).toBe('red')
+    expect(check(backup(27 * HOUR), 'backup').status).toBe('warn')
+    expect(check(backup(25 * HOUR), 'backup').status).toBe('ok')
+  })
+})
+
+describe('per WeChat account', () => {
+  const error = (errcode: number | null, ago: number, endpoint = '/cgi-bin/message/custom/send', kind = 'wechat') => ({
+    at: iso(NOW - ago),
+    endpoint,
+    kind,
+    errcode,
+    meaning: '说明',
+  })
+
+  test('the token endpoint refused after the last token was stored → red with the fix', () => {
+    const result = check(
+      account({ lastApiError: error(40164, 10 * MIN, '/cgi-bin/stable_token'), token: { expiresAt: iso(NOW - HOUR), updatedAt: iso(NOW - 3 * HOUR) } }),
+      'wechat:acc1:token',
+    )
+    expect(result).toMatchObject({ status: 'red', action: expect.stringContaining('IP 白名单') })
+    // A token stored after that error: fixed.
+    expect(
+      check(
+        account({ lastApiError: error(40164, 10 * MIN, '/cgi-bin/stable_token'), token: { expiresAt: iso(NOW + HOUR), updatedAt: iso(NOW - MIN) } }),
+        'wechat:acc1:token',
+      ).status,
+    ).toBe('ok')
+  })
+
+  test('last API error: a setup errcode today → red; a passing one → warn; one about a resident or from yesterday → ok', () => {
+    expect(check(account({ lastApiError: error(40125, HOUR) }), 'wechat:acc1:api-error')).toMatchObject({
+      status: 'red',
+      action: expect.stringContaining('AppSecret'),
+    })
+    expect(check(account({ lastApiError: error(null, HOUR, '/cgi-bin/menu/get', 'timeout') }), 'wechat:acc1:api-error').status).toBe('warn')
+    expect(check(account({ lastApiError: error(45015, HOUR) }), 'wechat:acc1:api-error').status).toBe('ok')
+    expect(check(account({ lastApiError: error(40125, 2 * DAY) }), 'wechat:acc1:api-error').status).toBe('ok')
+  })
+
+  test('push: the send slot passed without a send → red; none made → red', () => {
+    const thursdayEvening = Date.parse('2026-12-03T11:00:00Z')
+    expect(check(account({}), 'wechat:acc1:push', thursdayEvening).status).toBe('red')
+    const none = healthyAccount()
+    none.push.current = null
+    expect(check(healthyFacts({ accounts: [none] }), 'wechat:acc1:push', thursdayEvening)).toMatchObject({
+      status: 'red',
+      detail: expect.stringContaining('没有生成推送'),
+    })
+  })
+
+  test('push: not signed off by the day before → warn; signed off → ok; failed → red; sent → ok', () => {
+    const thursdayMorning = Date.parse('2026-12-03T01:00:00Z')
+    expect(check(account({}), 'wechat:acc1:push', thursdayMorning)).toMatchObject({ status: 'warn', detail: expect.stringContaining('尚未审定') })
+    const signed = healthyAccount()
+    signed.push.current = { status: 'signed_off', statusReason: null, signedOffAt: iso(NOW), sendingSince: null }
+    expect(check(healthyFacts({ accounts: [signed] }), 'wechat:acc1:push', thursdayMorning).status).toBe('ok')
+    const failed = healthyAccount()
+    failed.push.current = { status: 'failed', statusReason: '版权检查未通过', signedOffAt: null, sendingSince: null }
+    expect(check(healthyFacts({ accounts: [failed] }), 'wechat:acc1:push')).toMatchObject({ status: 'red', detail: expect.stringContaining('版权检查未通过') })
+    const sent = healthyAccount()
+    sent.push.current = { status: 'sent', statusReason: null, signedOffAt: null, sendingSince: null }
+    expect(check(healthyFacts({ accounts: [sent] }), 'wechat:acc1:push', Date.parse('2026-12-04T00:00:00Z')).status).toBe('ok')
+  })
+
+  test('a safe-mode account receiving signed plain requests → red with the console change; the setting changed to plain → ok', () => {
+    const mismatch = { lastSeenAt: iso(NOW - 10 * MIN), modeSeen: 'plain', configuredMode: 'safe', count: 3 }
+    const result = check(account({ modeMismatch: mismatch }), 'wechat:acc1:mode')
+    expect(result.status).toBe('red')
+    expect(result.action).toContain('公众平台 → 设置与开发 → 基本配置')
+    expect(result.action).toContain('消息加解密方式')
+    expect(result.action).toContain('安全模式')
+    expect(result.action).toContain('明文模式')
+    expect(check(account({ modeMismatch: mismatch, messageMode: 'plain' }), 'wechat:acc1:mode').status).toBe('ok')
+    expect(check(account({ modeMismatch: { ...mismatch, lastSeenAt: iso(NOW - 3 * DAY) } }), 'wechat:acc1:mode').status).toBe('warn')
+    expect(check(account({ modeMismatch: { ...mismatch, lastSeenAt: iso(NOW - 8 * DAY) } }), 'wechat:acc1:mode').status).toBe('ok')
+  })
+
+  test('a callback silent 3+ days while the account has followers → warn, 7+ days → red; without followers → ok', () => {
+    const warn = check(account({ lastInboundAt: iso(NOW - 4 * DAY) }), 'wechat:acc1:callback')
+    expect(warn.status).toBe('warn')
+    expect(warn.action).toContain('服务器配置')
+    expect(warn.action).toContain('IP 白名单')
+    expect(check(account({ lastInboundAt: iso(NOW - 8 * DAY) }), 'wechat:acc1:callback').status).toBe('red')
+    expect(check(account({ lastInboundAt: null }), 'wechat:acc1:callback').status).toBe('red')
+    expect(check(account({ lastInboundAt: null, followers: 0 }), 'wechat:acc1:callback').status).toBe('ok')
+  })
+})
