@@ -219,11 +219,10 @@ const accountLabel = (account: AccountFacts): string => `${account.name}（${acc
 function tokenCheck(account: AccountFacts, now: number): HealthCheck {
   const base = { id: `wechat:${account.id}:token`, title: `接口凭证 access_token：${accountLabel(account)}` }
   const error = account.lastApiError
-  const tokenRefused =
-    error &&
-    /token/.test(error.endpoint) &&
-    since(now, error.at) <= HEALTH_LIMITS.apiErrorRecentMs &&
-    since(now, error.at) < since(now, account.token?.updatedAt)
+  const expires = account.token?.expiresAt
+  const valid = Boolean(expires && Date.parse(expires) > now)
+  // A valid token now means a fetch succeeded since (the lock's writes touch updatedAt, so only the expiry tells).
+  const tokenRefused = error && /token/.test(error.endpoint) && since(now, error.at) <= HEALTH_LIMITS.apiErrorRecentMs && !valid
   if (tokenRefused) {
     return {
       ...base,
@@ -234,8 +233,7 @@ function tokenCheck(account: AccountFacts, now: number): HealthCheck {
         '核对 AppSecret（微信 → 公众号）与公众平台的 IP 白名单；网络错误时确认服务器能访问 api.weixin.qq.com',
     }
   }
-  const expires = account.token?.expiresAt
-  if (expires && Date.parse(expires) > now) return { ...base, status: 'ok', detail: `有效，至 ${at(expires)}（各进程通过数据库共用）`, action: '' }
+  if (valid) return { ...base, status: 'ok', detail: `有效，至 ${at(expires)}（各进程通过数据库共用）`, action: '' }
   return { ...base, status: 'ok', detail: '当前没有有效凭证：下一次调用微信接口时自动获取', action: '' }
 }
 

@@ -34,7 +34,7 @@ export async function healthReport(payload: Payload, now = Date.now()): Promise<
 const REPORT_TTL_MS = 15_000
 const reportCache = perPayload('health-report', () => new TtlCache<HealthReport>(REPORT_TTL_MS))
 
-/** healthReport, shared for 15 s between callers of this Payload (the endpoint, the page). */
+/** healthReport, shared for 15 s between the anonymous callers of this Payload (`/api/health`). */
 export function cachedHealthReport(payload: Payload): Promise<HealthReport> {
   return reportCache(payload).get('report', () => healthReport(payload))
 }
