@@ -40,6 +40,13 @@ const pollResults = serial('poll-push-results', () => pollPushResults(payload))
 // processed on start.
 const inboundWorker = startInboundWorker(payload, 'scheduler')
 
+// 运行状态 calls the scheduler dead after 3 minutes without a beat (src/services/health/heartbeat.ts);
+// it beats from here on, before the catch-up tick below, which may take a while.
+const heartbeat = startHeartbeat(payload, {
+  processId: owner,
+  jobs: ['weekly-push', 'poll-push-results', 'wechat-inbound', ...Object.keys({ ...appointmentJobs, ...consultationJobs, ...ratingJobs }), 'health-check'],
+})
+
 // A slot missed while no scheduler ran is caught up now, within that slot's day.
 await weeklyPush()
 cron.schedule(WEEKLY_PUSH_SCHEDULE, weeklyPush, { timezone: TIME_ZONE, name: 'weekly-push' })
@@ -56,11 +63,6 @@ cron.schedule(
   serial('health-check', () => runHealthCheck(payload)),
   { timezone: TIME_ZONE, name: 'health-check' },
 )
-// 运行状态 calls the scheduler dead after 3 minutes without a beat (src/services/health/heartbeat.ts).
-const heartbeat = startHeartbeat(payload, {
-  processId: owner,
-  jobs: ['weekly-push', 'poll-push-results', 'wechat-inbound', ...Object.keys({ ...appointmentJobs, ...consultationJobs, ...ratingJobs }), 'health-check'],
-})
 payload.logger.info(`调度进程已启动（${owner}）：每周推送按北京时间执行`)
 
 // `payload run` exits when the script's module finishes: this one runs until it is stopped.

@@ -55,8 +55,11 @@ const SETUP_ERRCODES: Readonly<Record<number, string>> = {
   61024: '核对 AppSecret 与 IP 白名单（公众平台 → 基本配置）',
 }
 
-/** Errors about one resident (out of the 48-hour window, unfollowed, blocked): not the system's health. */
-const RESIDENT_ERRCODES: ReadonlySet<number> = new Set([40003, 43004, 45015, 45047, 43019])
+/**
+ * Not the system's health: errors about one resident (out of the 48-hour window, unfollowed,
+ * blocked), and 45065/45066, the answers the push's own settle of a lost `sendall` expects.
+ */
+const NOT_A_FAULT_ERRCODES: ReadonlySet<number> = new Set([40003, 43004, 43019, 45015, 45047, 45065, 45066])
 
 const RANK: Record<HealthStatus, number> = { ok: 0, warn: 1, red: 2 }
 
@@ -243,7 +246,8 @@ function apiErrorCheck(account: AccountFacts, now: number): HealthCheck {
   if (!error) return { ...base, status: 'ok', detail: '没有记录到微信接口错误', action: '' }
   const text = `${at(error.at)} 调用 ${error.endpoint} 失败：${error.meaning}${error.errcode !== null ? `（错误码 ${error.errcode}）` : ''}`
   const recent = since(now, error.at) <= HEALTH_LIMITS.apiErrorRecentMs
-  if (!recent || (error.errcode !== null && RESIDENT_ERRCODES.has(error.errcode))) return { ...base, status: 'ok', detail: `最近一次错误：${text}`, action: '' }
+  if (!recent || (error.errcode !== null && NOT_A_FAULT_ERRCODES.has(error.errcode)))
+    return { ...base, status: 'ok', detail: `最近一次错误：${text}`, action: '' }
   const setup = error.errcode !== null ? SETUP_ERRCODES[error.errcode] : undefined
   if (setup) return { ...base, status: 'red', detail: text, action: setup }
   return {
