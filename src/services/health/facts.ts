@@ -45,6 +45,8 @@ export interface AccountFacts {
   name: string
   appId: string
   messageMode: 'plain' | 'compatible' | 'safe'
+  /** The default account: the only one the scheduler makes weekly pushes for (jobs/weekly-push.ts). */
+  isDefault: boolean
   /** The shared access token (`wechat-tokens`), without the token itself; null: never fetched. */
   token: { expiresAt: string | null; updatedAt: string | null } | null
   /** The last error the WeChat client logged for this account (`wechat-api-errors`). */

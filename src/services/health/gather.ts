@@ -159,6 +159,7 @@ async function accountFacts(payload: Payload, now: number): Promise<AccountFacts
         id,
         name: account.name,
         appId: account.appId,
+        isDefault: account.isDefault === true,
         messageMode: account.messageMode === 'plain' || account.messageMode === 'compatible' ? account.messageMode : 'safe',
         token: token ? { expiresAt: token.expiresAt ?? null, updatedAt: token.updatedAt ?? null } : null,
         lastApiError: error

@@ -173,6 +173,12 @@ describe('per WeChat account', () => {
     })
   })
 
+  test('push: another account than the default one has no push check until it has a push', () => {
+    const other = healthyAccount({ id: 'acc2', isDefault: false })
+    other.push.current = null
+    expect(evaluateHealth(healthyFacts({ accounts: [other] }), Date.parse('2026-12-03T11:00:00Z')).map((entry) => entry.id)).not.toContain('wechat:acc2:push')
+  })
+
   test('push: not signed off by the day before → warn; signed off → ok; failed → red; sent → ok', () => {
     const thursdayMorning = Date.parse('2026-12-03T01:00:00Z')
     expect(check(account({}), 'wechat:acc1:push', thursdayMorning)).toMatchObject({ status: 'warn', detail: expect.stringContaining('尚未审定') })

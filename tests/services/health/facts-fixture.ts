@@ -13,6 +13,7 @@ export function healthyAccount(overrides: Partial<AccountFacts> = {}): AccountFa
     name: '街道办服务号',
     appId: 'wx00000000health01',
     messageMode: 'safe',
+    isDefault: true,
     token: { expiresAt: iso(NOW + HOUR), updatedAt: iso(NOW - HOUR) },
     lastApiError: null,
     modeMismatch: null,
