@@ -1,8 +1,6 @@
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
-import { loadAccountCredentials } from '../accounts/accounts'
-import { createWeChatClient } from '../../wechat/client'
-import { PayloadTokenStore } from '../../wechat/client/payload-token-store'
+import { clientForAccount } from '../accounts/account-client'
 import { failureText } from './previews'
 import type { PushDoc } from './store'
 
@@ -51,15 +49,8 @@ export async function audienceReach(payload: Payload, push: PushDoc, options: { 
   const target = await resolveAudience(payload, push)
   if ('error' in target) return { ...base, followers: null, error: target.error }
   try {
-    const account = await loadAccountCredentials(payload, accountId)
-    const client = createWeChatClient({
-      appId: account.appId,
-      appSecret: account.appSecret,
-      store: new PayloadTokenStore(payload),
-      timeoutMs: options.timeoutMs ?? 5_000,
-      retry: { maxAttempts: 1, rateLimitAttempts: 1 },
-      logger: { log: (level, entry) => payload.logger[level === 'debug' ? 'debug' : level](entry) },
-    })
+    // The account's one client (its last API error kept for 运行状态); short, single attempts: the page waits for it.
+    const client = await clientForAccount(payload, accountId, { timeoutMs: options.timeoutMs ?? 5_000, retry: { maxAttempts: 1, rateLimitAttempts: 1 } })
     if (target.tagId === undefined) return { ...base, followers: await client.tags.followerTotal(), error: null }
     const tag = (await client.tags.list()).find((entry) => entry.id === target.tagId)
     if (!tag) return { ...base, followers: null, error: `微信中没有编号为 ${target.tagId} 的粉丝标签，请检查 微信 → 公众号 → 社区粉丝标签` }
