@@ -14,7 +14,8 @@ export const WeChatApiErrors: CollectionConfig = {
   admin: { group: { zh: '系统', en: 'System' }, useAsTitle: 'endpoint', defaultColumns: ['account', 'endpoint', 'errcode', 'meaning', 'at'] },
   access: { read: isAdmin, create: nobody, update: nobody, delete: isAdmin },
   fields: [
-    { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', required: true, unique: true, index: true, label: { zh: '公众号', en: 'Account' } },
+    // Not required: deleting an account leaves its row without one (no foreign key blocks the delete).
+    { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', unique: true, index: true, label: { zh: '公众号', en: 'Account' } },
     {
       name: 'at',
       type: 'date',

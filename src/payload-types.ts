@@ -1565,7 +1565,7 @@ export interface HealthAlert {
  */
 export interface WechatApiError {
   id: string;
-  account: string | WechatAccount;
+  account?: (string | null) | WechatAccount;
   at: string;
   endpoint?: string | null;
   kind?: string | null;
