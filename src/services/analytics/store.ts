@@ -98,7 +98,8 @@ export async function readDays(payload: Payload, accountId: string, from: string
 /** The account's article rows (optionally only those not yet joined to a push), by send date. */
 export async function readArticles(payload: Payload, accountId: string, options: { unjoinedOnly?: boolean } = {}): Promise<AnalyticsArticle[]> {
   const and: Where[] = [{ account: { equals: accountId } }]
-  if (options.unjoinedOnly) and.push({ or: [{ weeklyPush: { exists: false } }, { item: { exists: false } }] })
+  // contentType is set with item (a polymorphic relationship cannot be queried with `exists`).
+  if (options.unjoinedOnly) and.push({ or: [{ weeklyPush: { exists: false } }, { contentType: { exists: false } }] })
   const found = await payload.find({ collection: 'analytics-articles', where: { and }, pagination: false, depth: 0, overrideAccess: true, sort: 'sentDate' })
   return found.docs
 }
