@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import type { WeChatClient } from '../../../wechat/client'
 import { addDays, shanghaiDate, shanghaiHour } from '../../../shared/time'
 import { joinArticles, type JoinReport } from '../join'
-import { readSyncDays, recordSyncDay, saveArticle, saveDayFields } from '../store'
+import { inTransaction, readSyncDays, recordSyncDay, saveArticle, saveDayFields, type TxReq } from '../store'
 import { ARTICLE_ENDPOINTS, LOOKBACK_DAYS, maxDaysOf, SYNC_ENDPOINTS, type SyncEndpoint } from './endpoints'
 import { articleFields, dayFields } from './map'
 import { planSync, type PlannedFetch } from './plan'
@@ -107,18 +107,21 @@ export async function executeSync(options: ExecuteOptions): Promise<SyncReport> 
     try {
       const answer = await client.datacube.report(endpoint, range.begin, range.end)
       outcome = { endpoint, range, ok: true, errcode: null, errmsg: null, rows: answer.list.length, durationMs: Date.now() - started }
-      await writeAnswer(payload, accountId, endpoint, days, answer.list as unknown[], now())
-      for (const date of days) {
-        const rows = (answer.list as Array<{ ref_date?: string }>).filter((row) => row.ref_date === date).length
-        await recordSyncDay(payload, accountId, date, endpoint, { status: 'ok', rows, attempted: true }, now())
-      }
+      // The call's figures and its days' ok in one transaction: a day is never ok without its figures.
+      await inTransaction(payload, async (req) => {
+        await writeAnswer(payload, accountId, endpoint, days, answer.list as unknown[], now(), req)
+        for (const date of days) {
+          const rows = (answer.list as Array<{ ref_date?: string }>).filter((row) => row.ref_date === date).length
+          await recordSyncDay(payload, accountId, date, endpoint, { status: 'ok', rows, attempted: true }, now(), req)
+        }
+      })
       report.daysOk += days.length
     } catch (error) {
       const { errcode, errmsg } = describeError(error)
       outcome = { endpoint, range, ok: false, errcode, errmsg, rows: 0, durationMs: Date.now() - started }
-      for (const date of days) {
-        await recordSyncDay(payload, accountId, date, endpoint, { status: 'failed', errcode, errmsg, attempted: true }, now())
-      }
+      await inTransaction(payload, async (req) => {
+        for (const date of days) await recordSyncDay(payload, accountId, date, endpoint, { status: 'failed', errcode, errmsg, attempted: true }, now(), req)
+      })
       report.daysFailed += days.length
       if (errcode === QUOTA_ERRCODE) report.quotaExhausted = true
     }
@@ -129,16 +132,24 @@ export async function executeSync(options: ExecuteOptions): Promise<SyncReport> 
   return report
 }
 
-async function writeAnswer(payload: Payload, accountId: string, endpoint: SyncEndpoint, days: string[], list: unknown[], syncedAt: Date): Promise<void> {
+async function writeAnswer(
+  payload: Payload,
+  accountId: string,
+  endpoint: SyncEndpoint,
+  days: string[],
+  list: unknown[],
+  syncedAt: Date,
+  req: TxReq,
+): Promise<void> {
   if ((ARTICLE_ENDPOINTS as readonly string[]).includes(endpoint)) {
     for (const row of list) {
       const fields = articleFields(row as never)
-      if (fields) await saveArticle(payload, accountId, fields as never)
+      if (fields) await saveArticle(payload, accountId, fields as never, req)
     }
     return
   }
   for (const date of days) {
-    await saveDayFields(payload, accountId, date, dayFields(endpoint as DayEndpointName, list, date), syncedAt)
+    await saveDayFields(payload, accountId, date, dayFields(endpoint as DayEndpointName, list, date), syncedAt, req)
   }
 }
 
