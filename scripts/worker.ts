@@ -8,6 +8,7 @@ import { consultationJobs } from '../jobs/consultations-daily'
 import { ratingJobs } from '../jobs/ratings-daily'
 import { HEALTH_CHECK_SCHEDULE, runHealthCheck } from '../jobs/health-check'
 import { startHeartbeat } from '../src/services/health/heartbeat'
+import { analyticsJobs, analyticsSyncDue } from '../jobs/analytics-sync'
 import { startInboundWorker } from '../src/inbound/worker'
 import { settleConsultationAlerts } from '../src/services/consultations/submit'
 import { TIME_ZONE } from '../src/shared/time'
@@ -40,18 +41,23 @@ const pollResults = serial('poll-push-results', () => pollPushResults(payload))
 // processed on start.
 const inboundWorker = startInboundWorker(payload, 'scheduler')
 
+const analytics = analyticsJobs(owner)
+
 // 运行状态 calls the scheduler dead after 3 minutes without a beat (src/services/health/heartbeat.ts);
 // it beats from here on, before the catch-up tick below, which may take a while.
 const heartbeat = startHeartbeat(payload, {
   processId: owner,
-  jobs: ['weekly-push', 'poll-push-results', 'wechat-inbound', ...Object.keys({ ...appointmentJobs, ...consultationJobs, ...ratingJobs }), 'health-check'],
+  jobs: ['weekly-push', 'poll-push-results', 'wechat-inbound', ...Object.keys({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...analytics }), 'health-check'],
 })
 
 // A slot missed while no scheduler ran is caught up now, within that slot's day.
 await weeklyPush()
 cron.schedule(WEEKLY_PUSH_SCHEDULE, weeklyPush, { timezone: TIME_ZONE, name: 'weekly-push' })
 cron.schedule(POLL_PUSH_RESULTS_SCHEDULE, pollResults, { timezone: TIME_ZONE, name: 'poll-push-results' })
-for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs, ...ratingJobs })) {
+// The statistics of a day whose 08:30 run no scheduler made are fetched now (each account's run is
+// claimed per day, so a second scheduler starting does nothing); not awaited: it takes a while.
+if (analyticsSyncDue(new Date())) void serial('analyticsSync', () => analytics.analyticsSync.run(payload))()
+for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...analytics })) {
   cron.schedule(
     job.schedule,
     serial(name, () => job.run(payload)),

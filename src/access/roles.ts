@@ -110,6 +110,8 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'scheduler-heartbeats': ['admin'],
   'health-alerts': ['admin'],
   'wechat-api-errors': ['admin'],
+  // The analytics sync's state per day and endpoint: for admins checking a failed day.
+  'analytics-sync-days': ['admin'],
   'auto-replies': ['leader', 'admin'],
   'menu-clicks': ['leader', 'admin'],
   'wechat-menu': ['leader', 'admin'],

@@ -46,6 +46,7 @@ const ADMIN_ONLY = [
   'scheduler-heartbeats',
   'health-alerts',
   'wechat-api-errors',
+  'analytics-sync-days',
 ]
 const LEADER_AND_ADMIN = ['auto-replies', 'menu-clicks', 'wechat-menu']
 /** Listed for leaders, admins and staff of an office (the fixtures' editor serves none). */
