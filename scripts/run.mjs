@@ -22,6 +22,10 @@ import {
 const COMMANDS = {
   /** `npm run push -- status|plan|preview|send …`: the weekly push from the command line. */
   push: { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/push.ts', '--']] },
+  /** `npm run backup`: an archive of the embedded database (online, VACUUM INTO) and the uploaded files in BACKUP_DIR. */
+  backup: { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/backup.ts', '--']] },
+  /** `npm run restore -- <file>`: verifies an archive, then puts it back with the system stopped (no database needed: a new server). */
+  restore: { needsDatabase: false, command: () => [bin('payload'), ['run', 'scripts/restore.ts', '--']] },
   /** `npm run worker`: another scheduler (any number may run beside npm start's). */
   worker: { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/worker.ts']] },
   /** `npm run callback`: the WeChat callback server alone. */

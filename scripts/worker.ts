@@ -4,6 +4,7 @@ import { startPayloadOrExit } from '../src/cli/errors'
 import { pollPushResults, POLL_PUSH_RESULTS_SCHEDULE } from '../jobs/poll-push-results'
 import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
 import { appointmentJobs } from '../jobs/appointments-daily'
+import { backupJobs } from '../jobs/backup'
 import { consultationJobs } from '../jobs/consultations-daily'
 import { ratingJobs } from '../jobs/ratings-daily'
 import { startInboundWorker } from '../src/inbound/worker'
@@ -42,7 +43,7 @@ const inboundWorker = startInboundWorker(payload, 'scheduler')
 await weeklyPush()
 cron.schedule(WEEKLY_PUSH_SCHEDULE, weeklyPush, { timezone: TIME_ZONE, name: 'weekly-push' })
 cron.schedule(POLL_PUSH_RESULTS_SCHEDULE, pollResults, { timezone: TIME_ZONE, name: 'poll-push-results' })
-for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs, ...ratingJobs })) {
+for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...backupJobs })) {
   cron.schedule(
     job.schedule,
     serial(name, () => job.run(payload)),

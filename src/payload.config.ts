@@ -14,6 +14,7 @@ import { CommunityNews } from '../collections/community-news'
 import { Documents } from '../collections/documents'
 import { Followers } from '../collections/followers'
 import { LoginThrottles } from '../collections/login-throttles'
+import { ScheduledRuns } from '../collections/scheduled-runs'
 import { Media } from '../collections/media'
 import { MenuClickLog } from '../collections/menu-click-log'
 import { MenuClicks } from '../collections/menu-clicks'
@@ -145,6 +146,7 @@ export default buildConfig({
     BindingCodes,
     BindingAttempts,
     LoginThrottles,
+    ScheduledRuns,
   ].map(withCollectionDefaults),
   globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
   editor: lexicalEditor(),

@@ -105,6 +105,7 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   // A suggestion's photos are shown on it (the moderation panel).
   'consultation-photos': ['admin'],
   'login-throttles': ['admin'],
+  'scheduled-runs': ['admin'],
   'binding-attempts': ['admin'],
   'auto-replies': ['leader', 'admin'],
   'menu-clicks': ['leader', 'admin'],
