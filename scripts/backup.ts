@@ -12,7 +12,11 @@ const USAGE = `用法：npm run backup [-- --no-prune]
   之后按保留规则（最近 7 天每天一份、最近 4 周每周一份）删除旧备份；--no-prune 不删除。
   MongoDB 请用 mongodump（见 docs/运维手册.md「备份与恢复」）。`
 
-const args = process.argv.slice(2)
+/** A path as the operator reads it: relative inside the project, else absolute. */
+const shown = (file: string) => (path.resolve(file).startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), file) : path.resolve(file))
+
+// `payload run` passes the separator on.
+const args = process.argv.slice(2).filter((arg) => arg !== '--')
 if (args.some((arg) => arg === '--help' || arg === '-h')) {
   console.log(USAGE)
   process.exit(0)
@@ -32,11 +36,11 @@ if (/^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?? '')) {
 const payload = await startPayloadOrExit()
 try {
   const backupDir = backupDirectory()
-  console.log(`▶ 正在备份到 ${path.relative(process.cwd(), backupDir) || backupDir} …`)
+  console.log(`▶ 正在备份到 ${shown(backupDir) || backupDir} …`)
   const { file, bytes, manifest } = await createBackup(payload, { backupDir, projectRoot: process.cwd(), secrets: secretFiles(), app: appInfo() })
   const rows = manifest.database.collections.reduce((sum, c) => sum + c.count, 0)
   const uploads = manifest.directories.map((d) => `${d.slug} ${d.files}`).join('，')
-  console.log(`✓ 备份完成：${path.relative(process.cwd(), file)}（${(bytes / 1048576).toFixed(1)} MB，${formatShanghai(manifest.createdAt)}）`)
+  console.log(`✓ 备份完成：${shown(file)}（${(bytes / 1048576).toFixed(1)} MB，${formatShanghai(manifest.createdAt)}）`)
   console.log(
     `  数据库：${manifest.database.collections.length} 个集合共 ${rows} 条，迁移 ${manifest.database.migrations.length} 个；上传文件：${uploads || '无'}`,
   )

@@ -19,6 +19,9 @@ const USAGE = `用法：npm run restore -- <备份文件.tar.gz> [--yes] [--forc
   --yes    不再询问（没有终端时必须加）
   --force  系统仍在运行、或备份来自更新的版本时也恢复（不建议）`
 
+/** A path as the operator reads it: relative inside the project, else absolute. */
+const shown = (file: string) => (path.resolve(file).startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), file) : path.resolve(file))
+
 const EXIT = { done: 0, failed: 1, usage: 2, refused: 3 } as const
 
 function fail(message: string, code: number = EXIT.failed): never {
@@ -26,7 +29,8 @@ function fail(message: string, code: number = EXIT.failed): never {
   process.exit(code)
 }
 
-const args = process.argv.slice(2)
+// `payload run` passes the separator on.
+const args = process.argv.slice(2).filter((arg) => arg !== '--')
 if (args.some((arg) => arg === '--help' || arg === '-h')) {
   console.log(USAGE)
   process.exit(EXIT.done)
@@ -45,7 +49,7 @@ if (!databaseFile) {
 }
 
 try {
-  console.log(`▶ 正在校验备份 ${path.relative(process.cwd(), archive) || archive} …`)
+  console.log(`▶ 正在校验备份 ${shown(archive) || archive} …`)
   const verified = await verifyArchive(archive, path.dirname(databaseFile))
   const { manifest } = verified
   const rows = manifest.database.collections.reduce((sum, c) => sum + c.count, 0)
@@ -55,7 +59,7 @@ try {
   )
 
   const migrations = compareMigrations(manifest.database.migrations, codeMigrations())
-  if (migrations.unknown.length && !force) {
+  if (migrations.unknown.length && !manifest.database.pushed && !force) {
     verified.discard()
     fail(`备份来自更新的版本（有本程序没有的迁移：${migrations.unknown.join('、')}）：请先把代码升级到该版本再恢复；确需恢复请加 --force`, EXIT.refused)
   }
@@ -84,9 +88,7 @@ try {
       fail('没有终端无法确认：请加 --yes', EXIT.usage)
     }
     const terminal = createInterface({ input: process.stdin, output: process.stdout })
-    const answer = await terminal.question(
-      `将用这份备份替换当前的数据库和上传文件；当前的会移到 ${path.relative(process.cwd(), asideDir)}/ 以便撤销。确认恢复？输入 yes 继续：`,
-    )
+    const answer = await terminal.question(`将用这份备份替换当前的数据库和上传文件；当前的会移到 ${shown(asideDir)}/ 以便撤销。确认恢复？输入 yes 继续：`)
     terminal.close()
     if (answer.trim().toLowerCase() !== 'yes') {
       verified.discard()
@@ -104,10 +106,12 @@ try {
     if (staticDir) directories[collection.slug] = path.resolve(staticDir)
   }
   const result = putBack(verified, { databaseFile, directories, secrets: secretFiles(process.env, { forRestore: true }), asideDir })
-  console.log(`✓ 已恢复数据库和上传文件；原来的保存在 ${path.relative(process.cwd(), result.asideDir)}/（${result.keptAside.join('、') || '无'}）`)
+  console.log(`✓ 已恢复数据库和上传文件；原来的保存在 ${shown(result.asideDir)}/（${result.keptAside.join('、') || '无'}）`)
   if (result.skipped.length) console.warn(`⚠ 本程序没有这些集合的上传目录，其文件未恢复：${result.skipped.join('、')}`)
 
-  if (migrations.missing.length) {
+  if (manifest.database.pushed) {
+    console.log('▶ 这份备份的数据库由开发模式建立（schema push，没有迁移记录）：不运行迁移。')
+  } else if (migrations.missing.length) {
     console.log(`▶ 备份早于当前代码：应用 ${migrations.missing.length} 个迁移（${migrations.missing.join('、')}）…`)
     const run = spawnSync(path.resolve('node_modules', '.bin', 'payload'), ['migrate'], { stdio: 'inherit', env: process.env })
     if (run.status !== 0) fail('迁移没有成功（原因见上面的输出）：请检查后运行 npm run payload -- migrate')

@@ -88,7 +88,7 @@ function linkOrCopy(from: string, to: string) {
 export async function inspectDatabase(
   file: string,
   tables: { slug: string; table: string }[],
-): Promise<{ collections: { slug: string; table: string; count: number }[]; migrations: string[] }> {
+): Promise<{ collections: { slug: string; table: string; count: number }[]; migrations: string[]; pushed: boolean }> {
   const client = createClient({ url: `file:${file}` })
   try {
     const check = await client.execute('PRAGMA integrity_check')
@@ -99,11 +99,11 @@ export async function inspectDatabase(
       const result = await client.execute(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`)
       collections.push({ slug, table, count: Number(result.rows[0]?.[0] ?? 0) })
     }
-    const migrations = await client
+    const names = await client
       .execute('SELECT name FROM payload_migrations ORDER BY batch, created_at')
-      .then((result) => result.rows.map((row) => String(row[0])).filter((name) => name !== 'dev'))
+      .then((result) => result.rows.map((row) => String(row[0])))
       .catch(() => [] as string[])
-    return { collections, migrations }
+    return { collections, migrations: names.filter((name) => name !== 'dev'), pushed: names.includes('dev') }
   } catch (error) {
     if (error instanceof BackupError) throw error
     throw new BackupError(`无法读取数据库文件：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)

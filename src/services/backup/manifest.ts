@@ -34,6 +34,8 @@ export interface BackupManifest {
     collections: { slug: string; table: string; count: number }[]
     /** Migrations recorded in the snapshot (`payload_migrations`), oldest first; `dev` (schema push) left out. */
     migrations: string[]
+    /** The schema was pushed (development, `dev` in payload_migrations) rather than migrated: a restore runs no migrations. */
+    pushed: boolean
   }
   /** Upload collections whose files are under `files/<slug>/`, with the directory they came from (relative to the project when inside it). */
   directories: { slug: string; source: string; files: number }[]
