@@ -43,7 +43,7 @@ interface Run {
   stderr: string
 }
 
-let env: NodeJS.ProcessEnv = {}
+let env: NodeJS.ProcessEnv = { ...process.env }
 
 /** `node scripts/run.mjs <args>` as an operator types `npm run …`, with this test's database and folders. */
 function npmRun(args: string[]): Promise<Run> {
