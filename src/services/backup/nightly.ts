@@ -6,8 +6,8 @@
  */
 import { hostname } from 'node:os'
 import type { Payload } from 'payload'
-import { addDays, shanghaiDate } from '../../shared/time'
-import { notify } from '../notifications/notify'
+import { addDays, shanghaiDate, shanghaiHour } from '../../shared/time'
+import { activeUsersWithRole, notify } from '../notifications/notify'
 import { claimDailyRun, finishDailyRun } from './claim'
 import { createBackup, pruneBackups } from './create'
 import { appInfo, backupDirectory, secretFiles } from './settings'
@@ -39,17 +39,10 @@ export async function runNightlyBackup(payload: Payload, options: { owner?: stri
     const message = error instanceof Error ? error.message : String(error)
     payload.logger.error(`每日备份失败：${message}`)
     await finishDailyRun(payload, BACKUP_JOB, day, owner, { ok: false, message, releaseTo: addDays(day, -1) }).catch(() => undefined)
-    const admins = await payload.find({
-      collection: 'users',
-      where: { and: [{ role: { equals: 'admin' } }, { active: { not_equals: false } }] },
-      depth: 0,
-      limit: 50,
-      overrideAccess: true,
-    })
     await notify(payload, {
-      recipients: admins.docs.map((user) => ({ id: String(user.id), email: user.email, name: (user as { name?: string | null }).name ?? null })),
-      subject: '每日备份失败',
-      body: `${day} 的自动备份没有完成：${message}\n将在 04:30 重试一次；也可在服务器上运行 npm run backup 手动备份（见运维手册「备份与恢复」）。`,
+      recipients: await activeUsersWithRole(payload, 'admin'),
+      subject: `【备份失败】${day} 的每日备份没有完成`,
+      body: `${day} 的自动备份没有完成：${message}\n${shanghaiHour(now.getTime()) < 4 ? '04:30 将自动重试一次' : '今天不再自动重试'}；也可在服务器上运行 npm run backup 手动备份（见运维手册「备份与恢复」）。`,
     }).catch(() => undefined)
     return { kind: 'failed', message }
   }
