@@ -94,8 +94,10 @@ export async function inspectDatabase(
     const check = await client.execute('PRAGMA integrity_check')
     const verdict = String(check.rows[0]?.[0] ?? '')
     if (verdict !== 'ok') throw new BackupError(`数据库文件损坏（integrity_check：${verdict.slice(0, 80)}）`)
+    const existing = new Set((await client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows.map((row) => String(row[0])))
     const collections = []
-    for (const { slug, table } of tables) {
+    // A collection whose table a migration has not made yet has no rows to count (and no rows to lose).
+    for (const { slug, table } of tables.filter((entry) => existing.has(entry.table))) {
       const result = await client.execute(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`)
       collections.push({ slug, table, count: Number(result.rows[0]?.[0] ?? 0) })
     }
