@@ -58,6 +58,7 @@ export interface Config {
     'binding-codes': BindingCode;
     'binding-attempts': BindingAttempt;
     'login-throttles': LoginThrottle;
+    'scheduled-runs': ScheduledRun;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -107,6 +108,7 @@ export interface Config {
     'binding-codes': BindingCodesSelect<false> | BindingCodesSelect<true>;
     'binding-attempts': BindingAttemptsSelect<false> | BindingAttemptsSelect<true>;
     'login-throttles': LoginThrottlesSelect<false> | LoginThrottlesSelect<true>;
+    'scheduled-runs': ScheduledRunsSelect<false> | ScheduledRunsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1516,6 +1518,22 @@ export interface LoginThrottle {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduled-runs".
+ */
+export interface ScheduledRun {
+  id: string;
+  job: string;
+  day: string;
+  owner?: string | null;
+  outcome?: ('running' | 'done' | 'failed') | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  message?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2721,6 +2739,21 @@ export interface LoginThrottlesSelect<T extends boolean = true> {
   failures?: T;
   blockedUntil?: T;
   lastFailureAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduled-runs_select".
+ */
+export interface ScheduledRunsSelect<T extends boolean = true> {
+  job?: T;
+  day?: T;
+  owner?: T;
+  outcome?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  message?: T;
   updatedAt?: T;
   createdAt?: T;
 }

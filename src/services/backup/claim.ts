@@ -8,8 +8,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 import { compareAndSet } from '../../shared/cas'
 
-/** Not in src/payload-types.ts until the lead regenerates the types: the slug is cast at the Local API. */
-const RUNS = 'scheduled-runs' as CollectionSlug
+const RUNS = 'scheduled-runs' satisfies CollectionSlug
 
 interface RunRow {
   id: string | number
