@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import {
+  adminHost,
   bin,
   callbackHost,
   callbackPort,
@@ -24,6 +25,22 @@ const COMMANDS = {
   push: { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/push.ts', '--']] },
   /** `npm run analytics:backfill -- --from … --to … [--account …]`: WeChat's statistics for past days. */
   'analytics:backfill': { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/analytics-backfill.ts', '--']] },
+  /**
+   * `npm run serve`: the admin and API alone — what npm start runs as its admin (Next's build behind
+   * scripts/admin-server.mjs, PORT default 3000, HOST default 127.0.0.1); for one systemd unit per process
+   * (deploy/). Needs the build (`npm run build`) and the migrations (`npm run setup`).
+   */
+  serve: {
+    needsDatabase: true,
+    port: () => [process.env.PORT || '3000', adminHost(), 'npm start 或另一个 npm run serve 已在使用这个端口；要再开一个，请设置 PORT'],
+    command: () => [process.execPath, [path.join('scripts', 'admin-server.mjs'), '-p', process.env.PORT || '3000', '-H', adminHost()]],
+  },
+  /** `npm run admin:create -- <email> [name]`: an admin account with a generated password (the first one of a production install). */
+  'admin:create': { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/create-admin.ts', '--']] },
+  /** `npm run backup`: an archive of the embedded database (online, VACUUM INTO) and the uploaded files in BACKUP_DIR. */
+  backup: { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/backup.ts', '--']] },
+  /** `npm run restore -- <file>`: verifies an archive, then puts it back with the system stopped (no database needed: a new server). */
+  restore: { needsDatabase: false, command: () => [bin('payload'), ['run', 'scripts/restore.ts', '--']] },
   /** `npm run worker`: another scheduler (any number may run beside npm start's). */
   worker: { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/worker.ts']] },
   /** `npm run callback`: the WeChat callback server alone. */

@@ -4,6 +4,7 @@ import { startPayloadOrExit } from '../src/cli/errors'
 import { pollPushResults, POLL_PUSH_RESULTS_SCHEDULE } from '../jobs/poll-push-results'
 import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
 import { appointmentJobs } from '../jobs/appointments-daily'
+import { backupJobs } from '../jobs/backup'
 import { consultationJobs } from '../jobs/consultations-daily'
 import { ratingJobs } from '../jobs/ratings-daily'
 import { HEALTH_CHECK_SCHEDULE, runHealthCheck } from '../jobs/health-check'
@@ -47,7 +48,7 @@ const analytics = analyticsJobs(owner)
 // it beats from here on, before the catch-up tick below, which may take a while.
 const heartbeat = startHeartbeat(payload, {
   processId: owner,
-  jobs: ['weekly-push', 'poll-push-results', 'wechat-inbound', ...Object.keys({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...analytics }), 'health-check'],
+  jobs: ['weekly-push', 'poll-push-results', 'wechat-inbound', ...Object.keys({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...analytics, ...backupJobs }), 'health-check'],
 })
 
 // A slot missed while no scheduler ran is caught up now, within that slot's day.
@@ -57,7 +58,7 @@ cron.schedule(POLL_PUSH_RESULTS_SCHEDULE, pollResults, { timezone: TIME_ZONE, na
 // The statistics of a day whose 08:30 run no scheduler made are fetched now (each account's run is
 // claimed per day, so a second scheduler starting does nothing); not awaited: it takes a while.
 if (analyticsSyncDue(new Date())) void serial('analyticsSync', () => analytics.analyticsSync.run(payload))()
-for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...analytics })) {
+for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...analytics, ...backupJobs })) {
   cron.schedule(
     job.schedule,
     serial(name, () => job.run(payload)),

@@ -14,6 +14,7 @@ import { CommunityNews } from '../collections/community-news'
 import { Documents } from '../collections/documents'
 import { Followers } from '../collections/followers'
 import { LoginThrottles } from '../collections/login-throttles'
+import { ScheduledRuns } from '../collections/scheduled-runs'
 import { Media } from '../collections/media'
 import { MenuClickLog } from '../collections/menu-click-log'
 import { MenuClicks } from '../collections/menu-clicks'
@@ -159,6 +160,7 @@ export default buildConfig({
     SchedulerHeartbeats,
     HealthAlerts,
     WeChatApiErrors,
+    ScheduledRuns,
   ].map(withCollectionDefaults),
   // GET /api/health: the 运行状态 for monitors (statuses only) and admins (with details).
   endpoints: apiEndpoints([healthEndpoint]),

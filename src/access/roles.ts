@@ -105,6 +105,7 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   // A suggestion's photos are shown on it (the moderation panel).
   'consultation-photos': ['admin'],
   'login-throttles': ['admin'],
+  'scheduled-runs': ['admin'],
   'binding-attempts': ['admin'],
   // 运行状态's records (the page itself, /admin/health, is linked for admins by HealthNavLink).
   'scheduler-heartbeats': ['admin'],
