@@ -55,6 +55,9 @@ export interface Config {
     'resident-notices': ResidentNotice;
     'menu-clicks': MenuClick;
     'menu-click-log': MenuClickLog;
+    'analytics-days': AnalyticsDay;
+    'analytics-articles': AnalyticsArticle;
+    'analytics-sync-days': AnalyticsSyncDay;
     'binding-codes': BindingCode;
     'binding-attempts': BindingAttempt;
     'login-throttles': LoginThrottle;
@@ -104,6 +107,9 @@ export interface Config {
     'resident-notices': ResidentNoticesSelect<false> | ResidentNoticesSelect<true>;
     'menu-clicks': MenuClicksSelect<false> | MenuClicksSelect<true>;
     'menu-click-log': MenuClickLogSelect<false> | MenuClickLogSelect<true>;
+    'analytics-days': AnalyticsDaysSelect<false> | AnalyticsDaysSelect<true>;
+    'analytics-articles': AnalyticsArticlesSelect<false> | AnalyticsArticlesSelect<true>;
+    'analytics-sync-days': AnalyticsSyncDaysSelect<false> | AnalyticsSyncDaysSelect<true>;
     'binding-codes': BindingCodesSelect<false> | BindingCodesSelect<true>;
     'binding-attempts': BindingAttemptsSelect<false> | BindingAttemptsSelect<true>;
     'login-throttles': LoginThrottlesSelect<false> | LoginThrottlesSelect<true>;
@@ -1475,6 +1481,129 @@ export interface MenuClickLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-days".
+ */
+export interface AnalyticsDay {
+  id: string;
+  key: string;
+  account: string | WechatAccount;
+  date: string;
+  newUser?: number | null;
+  cancelUser?: number | null;
+  netUser?: number | null;
+  newUserBySource?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  cumulateUser?: number | null;
+  readUser?: number | null;
+  readCount?: number | null;
+  readsBySource?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  shareUser?: number | null;
+  shareCount?: number | null;
+  favUser?: number | null;
+  favCount?: number | null;
+  syncedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-articles".
+ */
+export interface AnalyticsArticle {
+  id: string;
+  key: string;
+  account: string | WechatAccount;
+  msgid: string;
+  msgDataId: string;
+  index?: number | null;
+  title?: string | null;
+  sentDate?: string | null;
+  targetUser?: number | null;
+  readUser?: number | null;
+  readCount?: number | null;
+  oriReadUser?: number | null;
+  shareUser?: number | null;
+  shareCount?: number | null;
+  favUser?: number | null;
+  favCount?: number | null;
+  readUserDay1?: number | null;
+  readUserDay3?: number | null;
+  readUserDay7?: number | null;
+  readsBySource?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  daily?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  statUpTo?: string | null;
+  isDelay?: boolean | null;
+  weeklyPush?: (string | null) | WeeklyPush;
+  item?:
+    | ({
+        relationTo: 'articles';
+        value: string | Article;
+      } | null)
+    | ({
+        relationTo: 'policy-explainers';
+        value: string | PolicyExplainer;
+      } | null)
+    | ({
+        relationTo: 'community-news';
+        value: string | CommunityNew;
+      } | null);
+  contentType?: ('articles' | 'policy-explainers' | 'community-news') | null;
+  community?: (string | null) | Community;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-sync-days".
+ */
+export interface AnalyticsSyncDay {
+  id: string;
+  key: string;
+  account: string | WechatAccount;
+  date: string;
+  endpoint: string;
+  status: 'ok' | 'failed' | 'pending';
+  errcode?: number | null;
+  errmsg?: string | null;
+  attempts?: number | null;
+  lastAttemptAt?: string | null;
+  rows?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "binding-codes".
  */
 export interface BindingCode {
@@ -1677,6 +1806,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'menu-click-log';
         value: string | MenuClickLog;
+      } | null)
+    | ({
+        relationTo: 'analytics-days';
+        value: string | AnalyticsDay;
+      } | null)
+    | ({
+        relationTo: 'analytics-articles';
+        value: string | AnalyticsArticle;
+      } | null)
+    | ({
+        relationTo: 'analytics-sync-days';
+        value: string | AnalyticsSyncDay;
       } | null)
     | ({
         relationTo: 'binding-codes';
@@ -2685,6 +2826,82 @@ export interface MenuClickLogSelect<T extends boolean = true> {
   inboundKey?: T;
   bucket?: T;
   at?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-days_select".
+ */
+export interface AnalyticsDaysSelect<T extends boolean = true> {
+  key?: T;
+  account?: T;
+  date?: T;
+  newUser?: T;
+  cancelUser?: T;
+  netUser?: T;
+  newUserBySource?: T;
+  cumulateUser?: T;
+  readUser?: T;
+  readCount?: T;
+  readsBySource?: T;
+  shareUser?: T;
+  shareCount?: T;
+  favUser?: T;
+  favCount?: T;
+  syncedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-articles_select".
+ */
+export interface AnalyticsArticlesSelect<T extends boolean = true> {
+  key?: T;
+  account?: T;
+  msgid?: T;
+  msgDataId?: T;
+  index?: T;
+  title?: T;
+  sentDate?: T;
+  targetUser?: T;
+  readUser?: T;
+  readCount?: T;
+  oriReadUser?: T;
+  shareUser?: T;
+  shareCount?: T;
+  favUser?: T;
+  favCount?: T;
+  readUserDay1?: T;
+  readUserDay3?: T;
+  readUserDay7?: T;
+  readsBySource?: T;
+  daily?: T;
+  statUpTo?: T;
+  isDelay?: T;
+  weeklyPush?: T;
+  item?: T;
+  contentType?: T;
+  community?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-sync-days_select".
+ */
+export interface AnalyticsSyncDaysSelect<T extends boolean = true> {
+  key?: T;
+  account?: T;
+  date?: T;
+  endpoint?: T;
+  status?: T;
+  errcode?: T;
+  errmsg?: T;
+  attempts?: T;
+  lastAttemptAt?: T;
+  rows?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -17,6 +17,7 @@ import { LoginThrottles } from '../collections/login-throttles'
 import { Media } from '../collections/media'
 import { MenuClickLog } from '../collections/menu-click-log'
 import { MenuClicks } from '../collections/menu-clicks'
+import { AnalyticsArticles, AnalyticsDays, AnalyticsSyncDays } from '../collections/analytics'
 import { explainValidationErrors } from './shared/errors'
 import { apiErrorEnvelope } from './http/api-error'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from './services/media/check-upload'
@@ -142,6 +143,9 @@ export default buildConfig({
     ResidentNotices,
     MenuClicks,
     MenuClickLog,
+    AnalyticsDays,
+    AnalyticsArticles,
+    AnalyticsSyncDays,
     BindingCodes,
     BindingAttempts,
     LoginThrottles,

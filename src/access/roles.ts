@@ -106,6 +106,8 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'consultation-photos': ['admin'],
   'login-throttles': ['admin'],
   'binding-attempts': ['admin'],
+  // The analytics sync's state per day and endpoint: for admins checking a failed day.
+  'analytics-sync-days': ['admin'],
   'auto-replies': ['leader', 'admin'],
   'menu-clicks': ['leader', 'admin'],
   'wechat-menu': ['leader', 'admin'],

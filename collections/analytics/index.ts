@@ -1,0 +1,3 @@
+export { AnalyticsDays } from './days'
+export { AnalyticsArticles } from './articles'
+export { AnalyticsSyncDays } from './sync-days'
