@@ -20,6 +20,8 @@ import { MenuClicks } from '../collections/menu-clicks'
 import { AnalyticsArticles, AnalyticsDays, AnalyticsSyncDays } from '../collections/analytics'
 import { explainValidationErrors } from './shared/errors'
 import { apiErrorEnvelope } from './http/api-error'
+import { apiEndpoints } from './http/api-endpoints'
+import { analyticsEndpoints } from './services/analytics/export/endpoints'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from './services/media/check-upload'
 import { Notifications } from '../collections/notifications'
 import { ResidentNotices } from '../collections/resident-notices'
@@ -151,6 +153,8 @@ export default buildConfig({
     LoginThrottles,
   ].map(withCollectionDefaults),
   globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
+  // 统计分析: /api/analytics/overview and the exports (sr./services/analytics/export/endpoints.ts).
+  endpoints: apiEndpoints(analyticsEndpoints),
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,

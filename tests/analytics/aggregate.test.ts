@@ -63,7 +63,7 @@ test('months sum the days and keep the last known follower count', () => {
 })
 
 test('reads by source add up per code, with the Chinese name, and skip the all-sources total', () => {
-  const rows = [
+  const rows: Array<{ readsBySource: Record<string, { user: number; count: number }> | null }> = [
     { readsBySource: { '0': { user: 3, count: 4 }, '2': { user: 1, count: 1 }, '99999999': { user: 9, count: 9 } } },
     { readsBySource: { '0': { user: 2, count: 2 }, '7': { user: 1, count: 2 } } },
     { readsBySource: null },
@@ -100,7 +100,7 @@ test('content types: average readers per item and share rate, all three types al
   expect(contentTypeComparison(rows)).toEqual([
     { key: 'articles', label: '文章', items: 2, readUser: 45, shareUser: 3, averageReads: 22.5, shareRate: 6.7 },
     { key: 'policy-explainers', label: '政策解读', items: 1, readUser: 8, shareUser: 2, averageReads: 8, shareRate: 25 },
-    { key: 'community-news', label: '社区动态', items: 0, readUser: 0, shareUser: 0, averageReads: null, shareRate: null },
+    { key: 'community-news', label: '社区要闻', items: 0, readUser: 0, shareUser: 0, averageReads: null, shareRate: null },
   ])
 })
 

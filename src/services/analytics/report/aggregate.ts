@@ -8,6 +8,7 @@
  * getuserread, getusershare, getarticletotal) as the analytics sync stores them — see
  * src/services/analytics/README.md and the contract of the `analytics-*` collections.
  */
+import { CONTENT_COLLECTIONS, CONTENT_TYPE_NAMES, type ContentCollection } from '../../content/types'
 import { RATING_LEVELS, type RatingLevel } from '../../ratings/levels'
 import { satisfactionRate } from '../../ratings/summary'
 import { isoWeek } from '../../ratings/staff-views'
@@ -29,6 +30,7 @@ export interface DayRow {
 
 /** One published article (`analytics-articles`), as the report needs it. */
 export interface ArticleRow {
+  accountId?: string | null
   msgid: string
   msgDataId: string
   /** 1-based position in its mass send (1 = 头条). */
@@ -54,13 +56,8 @@ export interface ArticleRow {
   communityName?: string | null
 }
 
-export const CONTENT_TYPES = ['articles', 'policy-explainers', 'community-news'] as const
-export type ContentType = (typeof CONTENT_TYPES)[number]
-export const CONTENT_TYPE_LABELS: Record<ContentType, { zh: string; en: string }> = {
-  articles: { zh: '文章', en: 'Articles' },
-  'policy-explainers': { zh: '政策解读', en: 'Policy explainers' },
-  'community-news': { zh: '社区动态', en: 'Community news' },
-}
+export const CONTENT_TYPES = CONTENT_COLLECTIONS
+export type ContentType = ContentCollection
 
 /** WeChat's read sources (getuserread's user_source / getarticleread's scene), by code. */
 export const READ_SOURCE_LABELS: Record<string, { zh: string; en: string }> = {
@@ -340,13 +337,13 @@ function groupFigures(articles: readonly ArticleRow[], keyOf: (article: ArticleR
  */
 export function contentTypeComparison(articles: readonly ArticleRow[]): GroupFigures[] {
   const found = groupFigures(articles, (article) =>
-    article.contentType ? { key: article.contentType, label: CONTENT_TYPE_LABELS[article.contentType].zh } : null,
+    article.contentType ? { key: article.contentType, label: CONTENT_TYPE_NAMES[article.contentType].zh } : null,
   )
   return CONTENT_TYPES.map(
     (type) =>
       found.find((group) => group.key === type) ?? {
         key: type,
-        label: CONTENT_TYPE_LABELS[type].zh,
+        label: CONTENT_TYPE_NAMES[type].zh,
         items: 0,
         readUser: 0,
         shareUser: 0,
