@@ -91,6 +91,7 @@ export default buildConfig({
         '/src/admin/appointments/AppointmentsNavLinks#AppointmentsNavLinks',
         '/src/admin/consultations/ConsultationsNavLink#ConsultationsNavLink',
         '/src/admin/ratings/RatingsNavLinks#RatingsNavLinks',
+        '/src/admin/analytics/AnalyticsNavLink#AnalyticsNavLink',
       ],
       views: {
         reviewQueue: { Component: '/src/admin/review/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
@@ -101,6 +102,9 @@ export default buildConfig({
         appointmentsBook: { Component: '/src/admin/appointments/BookView#AppointmentsBookView', path: '/appointments-book' },
         consultationsBoard: { Component: '/src/admin/consultations/ConsultationsBoardView#ConsultationsBoardView', path: '/consultations-board' },
         ratingsBoard: { Component: '/src/admin/ratings/RatingsBoardView#RatingsBoardView', path: '/ratings-board' },
+        // Custom views match by prefix unless exact: the report's path would otherwise open the dashboard.
+        analyticsReport: { Component: '/src/admin/analytics/MonthlyReportView#MonthlyReportView', path: '/analytics/report/:month' },
+        analytics: { Component: '/src/admin/analytics/AnalyticsView#AnalyticsView', path: '/analytics', exact: true },
       },
     },
   },
@@ -153,7 +157,7 @@ export default buildConfig({
     LoginThrottles,
   ].map(withCollectionDefaults),
   globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
-  // 统计分析: /api/analytics/overview and the exports (sr./services/analytics/export/endpoints.ts).
+  // 统计分析: /api/analytics/overview and the exports (src/services/analytics/export/endpoints.ts).
   endpoints: apiEndpoints(analyticsEndpoints),
   editor: lexicalEditor(),
   db: databaseAdapter(),

@@ -10,7 +10,7 @@ import { ApiError } from '../../../http/api-error'
 import { shanghaiDate, shanghaiDayStart, addDays } from '../../../shared/time'
 import { RATING_LEVELS, type RatingLevel } from '../../ratings/levels'
 import { isContentCollection } from '../../content/types'
-import type { ArticleRow, DayRow, MenuClickRow, ServiceEvent } from './aggregate'
+import { pushReports, type ArticleRow, type DayRow, type MenuClickRow, type PushReport, type ServiceEvent } from './aggregate'
 import {
   addMonths,
   buildMonthlyReport,
@@ -255,4 +255,9 @@ export async function loadItemFigures(payload: Payload, collection: string, id: 
   const rows = await loadArticles(payload, { id: { in: found.docs.map((doc) => doc.id) } })
   const names = new Map((await loadAccountChoices(payload)).map((choice) => [choice.id, choice.name]))
   return rows.map((row) => ({ ...row, accountName: names.get(row.accountId ?? '') ?? '' })).sort((a, b) => b.sentDate.localeCompare(a.sentDate))
+}
+
+/** The sent mass send(s) of one weekly push (normally one) with each item's figures; empty before the sync has any. */
+export async function loadPushFigures(payload: Payload, weeklyPushId: string): Promise<PushReport[]> {
+  return pushReports(await loadArticles(payload, { weeklyPush: { equals: weeklyPushId } }))
 }
