@@ -6,6 +6,7 @@ import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
 import { appointmentJobs } from '../jobs/appointments-daily'
 import { consultationJobs } from '../jobs/consultations-daily'
 import { ratingJobs } from '../jobs/ratings-daily'
+import { analyticsJobs } from '../jobs/analytics-sync'
 import { startInboundWorker } from '../src/inbound/worker'
 import { settleConsultationAlerts } from '../src/services/consultations/submit'
 import { TIME_ZONE } from '../src/shared/time'
@@ -42,7 +43,7 @@ const inboundWorker = startInboundWorker(payload, 'scheduler')
 await weeklyPush()
 cron.schedule(WEEKLY_PUSH_SCHEDULE, weeklyPush, { timezone: TIME_ZONE, name: 'weekly-push' })
 cron.schedule(POLL_PUSH_RESULTS_SCHEDULE, pollResults, { timezone: TIME_ZONE, name: 'poll-push-results' })
-for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs, ...ratingJobs })) {
+for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...analyticsJobs(owner) })) {
   cron.schedule(
     job.schedule,
     serial(name, () => job.run(payload)),

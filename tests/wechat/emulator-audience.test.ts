@@ -126,7 +126,7 @@ describe('datacube', () => {
     await emulator.simulateUserMessage('onewresident0000000000000001', { msgType: 'event', event: 'subscribe' })
     await emulator.simulateUserMessage([...emulator.account().users.keys()][0]!, { msgType: 'event', event: 'unsubscribe' })
     await advance(DAY)
-    expect((await cube('getusersummary', '2026-03-02', '2026-03-02')).list).toEqual([{ ref_date: '2026-03-02', user_source: 0, new_user: 1, cancel_user: 1 }])
+    expect((await cube('getusersummary', '2026-03-02', '2026-03-02')).list).toEqual([{ ref_date: '2026-03-02', user_source: 30, new_user: 1, cancel_user: 1 }])
   })
 
   test("yesterday's numbers appear only after 08:00 Beijing time", async () => {

@@ -14,6 +14,19 @@ const READ_RATE = 0.6
 /** Yesterday's numbers are published at 08:00 Beijing time. */
 const DATA_READY_HOUR = 8
 const ARTICLE_TOTAL_DAYS = 7
+/** The 2025 reports hold data from this day on (earlier dates: 61501). */
+const NEW_REPORTS_SINCE = '2025-11-01'
+/** getarticletotaldetail sums up to 30 days after the publish date. */
+const TOTAL_DETAIL_DAYS = 30
+/** The 2025 reports flag yesterday's figures as provisional (`is_delay`) until noon. */
+const DELAY_UNTIL_HOUR = 12
+/** getusersummary's `user_source` per subscribe scene (0 other, 1 search, 17 card share, 30 QR code, 43 article ad, 51 article link). */
+const USER_SOURCES: Record<string, number> = {
+  ADD_SCENE_SEARCH: 1,
+  ADD_SCENE_PROFILE_CARD: 17,
+  ADD_SCENE_QR_CODE: 30,
+  ADD_SCENE_PROFILE_LINK: 51,
+}
 /** getuserread sources and their share of the reads (99999999 = all). */
 const READ_SOURCES: Array<[number, number]> = [
   [0, 0.7],
@@ -115,20 +128,28 @@ function dailyReads(context: EmulatorContext, account: AccountState, date: strin
     .reduce(sumStats, ZERO)
 }
 
-const builders: Record<string, { maxDays: number; build: Builder }> = {
+const builders: Record<string, { maxDays: number; since?: string; build: Builder }> = {
   getusersummary: {
     maxDays: 7,
     build: (_context, account, days) =>
-      days.map((date) => {
-        const users = [...account.users.values()]
-        const on = (time: number | null) => time !== null && shanghaiDate(time) === date
-        return {
-          ref_date: date,
-          user_source: 0,
-          new_user: users.filter((user) => on(user.subscribeTime)).length,
-          cancel_user: users.filter((user) => on(user.unsubscribeTime)).length,
-        }
-      }),
+      days
+        .map((date) => {
+          const users = [...account.users.values()]
+          const on = (time: number | null) => time !== null && shanghaiDate(time) === date
+          // One row per source that had a follow or an unfollow that day (WeChat leaves the others out);
+          // a day without either still answers source 0 with zeros.
+          const bySource = new Map<number, { new_user: number; cancel_user: number }>()
+          for (const user of users) {
+            const source = USER_SOURCES[user.subscribeScene] ?? 0
+            const row = bySource.get(source) ?? { new_user: 0, cancel_user: 0 }
+            if (on(user.subscribeTime)) row.new_user++
+            if (on(user.unsubscribeTime)) row.cancel_user++
+            if (row.new_user + row.cancel_user > 0) bySource.set(source, row)
+          }
+          if (bySource.size === 0) return [{ ref_date: date, user_source: 0, new_user: 0, cancel_user: 0 }]
+          return [...bySource.entries()].sort(([a], [b]) => a - b).map(([source, row]) => ({ ref_date: date, user_source: source, ...row }))
+        })
+        .flat(),
   },
   getusercumulate: {
     maxDays: 7,
@@ -209,6 +230,75 @@ const builders: Record<string, { maxDays: number; build: Builder }> = {
         return total.share_user > 0 ? [{ ref_date: date, ref_hour: 1200, share_scene: 1, share_count: total.share_count, share_user: total.share_user }] : []
       }),
   },
+  getarticleread: {
+    maxDays: 1,
+    since: NEW_REPORTS_SINCE,
+    build: (context, account, days) =>
+      days.flatMap((date) =>
+        sentArticles(context, account)
+          .map((sent) => ({ sent, stats: articleDay(sent, date) }))
+          .filter(({ stats }) => stats.int_page_read_user > 0)
+          .map(({ sent, stats }) => ({
+            ref_date: date,
+            msgid: msgid(sent),
+            detail: { read_user: stats.int_page_read_user, read_user_source: readUserSources(stats.int_page_read_user) },
+          })),
+      ),
+  },
+  getarticleshare: {
+    maxDays: 1,
+    since: NEW_REPORTS_SINCE,
+    build: (context, account, days) =>
+      days.flatMap((date) =>
+        sentArticles(context, account)
+          .map((sent) => ({ sent, stats: articleDay(sent, date) }))
+          .filter(({ stats }) => stats.share_user > 0)
+          .map(({ sent, stats }) => ({ ref_date: date, msgid: msgid(sent), detail: { share_user: stats.share_user } })),
+      ),
+  },
+  getbizsummary: {
+    maxDays: 1,
+    since: NEW_REPORTS_SINCE,
+    build: (context, account, days) =>
+      days.map((date) => {
+        const total = sentArticles(context, account)
+          .map((sent) => articleDay(sent, date))
+          .reduce(sumStats, ZERO)
+        return { ref_date: date, read_user: total.int_page_read_user, share_user: total.share_user }
+      }),
+  },
+  getarticletotaldetail: {
+    maxDays: 1,
+    since: NEW_REPORTS_SINCE,
+    build: (context, account, days) => {
+      const yesterday = latestReadyDate(context.now())
+      return days.flatMap((date) =>
+        sentArticles(context, account)
+          .filter((sent) => sent.sentDate === date)
+          .map((sent) => {
+            let cumulative = ZERO
+            const detail_list = dates(date, minDate(addDays(date, TOTAL_DETAIL_DAYS - 1), yesterday)).map((statDate) => {
+              cumulative = sumStats(cumulative, articleDay(sent, statDate))
+              return {
+                stat_date: statDate,
+                read_user: cumulative.int_page_read_user,
+                read_user_source: readUserSources(cumulative.int_page_read_user),
+                share_user: cumulative.share_user,
+              }
+            })
+            return { ref_date: date, msgid: msgid(sent), publish_type: 0, detail_list }
+          }),
+      )
+    },
+  },
+}
+
+/** getarticleread's per-source readers: the same shares as getuserread's sources, 99999999 the total. */
+function readUserSources(readers: number): Array<{ user_source: number; read_user: number }> {
+  return [
+    { user_source: 99999999, read_user: readers },
+    ...READ_SOURCES.map(([source, share]) => ({ user_source: source, read_user: Math.floor(readers * share) })),
+  ]
 }
 
 function scaleStats(stats: ArticleDayStats, share: number): ArticleDayStats {
@@ -243,7 +333,7 @@ function latestReadyDate(now: number): string {
   return shanghaiHour(now) >= DATA_READY_HOUR ? yesterday : addDays(yesterday, -1)
 }
 
-function datacubeRoute(name: string, maxDays: number, build: Builder): Route {
+function datacubeRoute(name: string, maxDays: number, build: Builder, since?: string): Route {
   return {
     method: 'POST',
     path: `/datacube/${name}`,
@@ -256,12 +346,16 @@ function datacubeRoute(name: string, maxDays: number, build: Builder): Route {
       const now = context.now()
       const span = daysBetween(begin, end) + 1
       if (span < 1 || span > maxDays || end > shanghaiDate(now - DAY_MS)) return { body: wxError(61501) }
+      if (since !== undefined && begin < since) return { body: wxError(61501) }
       // Yesterday is a valid end date, but before 08:00 its numbers are not out yet.
       const ready = latestReadyDate(now)
       const days = dates(begin, end).filter((date) => date <= ready)
-      return { body: { list: build(context, request.account!, days) } }
+      const list = build(context, request.account!, days)
+      if (since === undefined) return { body: { list } }
+      const isDelay = end === shanghaiDate(now - DAY_MS) && shanghaiHour(now) < DELAY_UNTIL_HOUR
+      return { body: { list, is_delay: isDelay } }
     },
   }
 }
 
-export const datacubeRoutes: Route[] = Object.entries(builders).map(([name, { maxDays, build }]) => datacubeRoute(name, maxDays, build))
+export const datacubeRoutes: Route[] = Object.entries(builders).map(([name, { maxDays, build, since }]) => datacubeRoute(name, maxDays, build, since))

@@ -100,6 +100,13 @@ export async function dispatch(
     if (!parts) return finish({ body: wxError(41005) })
     apiRequest.parts = parts
   }
+  if (path.startsWith('/datacube/') && typeof apiRequest.json.begin_date === 'string' && typeof apiRequest.json.end_date === 'string') {
+    const errcode = faults.datacubeError(path, apiRequest.json.begin_date, apiRequest.json.end_date)
+    if (errcode !== null) {
+      log.fault = `errcode-${errcode}`
+      return finish({ body: wxError(errcode) })
+    }
+  }
   if (!log.appId && typeof apiRequest.json.appid === 'string') log.appId = apiRequest.json.appid
   if (!log.appId) log.appId = url.searchParams.get('appid')
 

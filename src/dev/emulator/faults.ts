@@ -13,8 +13,21 @@ export interface FaultSettings {
   paths: string[] | null
 }
 
+/**
+ * A datacube report answered with a WeChat error instead of its figures: for every request to `path`
+ * (e.g. `/datacube/getusersummary`) whose begin_date…end_date covers `date` (absent: any request),
+ * until cleared. E.g. 45009 (quota), 61501 (date out of range) for one day of a sync.
+ */
+export interface DatacubeFault {
+  path: string
+  date?: string
+  errcode: number
+}
+
 /** The JSON accepted by `POST /__emulator/faults` and `WECHAT_EMULATOR_FAULTS`. */
 export interface FaultCommand extends Partial<FaultSettings> {
+  /** Added to the datacube faults in force (`clear` removes them). */
+  datacubeErrors?: DatacubeFault[]
   /** Path -> number of upcoming calls whose response is dropped after the work is done. */
   dropResponses?: Record<string, number>
   invalidateTokens?: boolean
@@ -33,6 +46,7 @@ const NO_FAULTS: FaultSettings = { latencyMs: 0, systemErrorRate: 0, http500Rate
 export class FaultController {
   private settings: FaultSettings = { ...NO_FAULTS }
   private readonly drops = new Map<string, number>()
+  private datacube: DatacubeFault[] = []
 
   constructor(
     private readonly random: () => number,
@@ -46,6 +60,13 @@ export class FaultController {
   clear(): void {
     this.settings = { ...NO_FAULTS }
     this.drops.clear()
+    this.datacube = []
+  }
+
+  /** The errcode a datacube request over `begin`…`end` (YYYY-MM-DD) is to be answered with, or null. */
+  datacubeError(path: string, begin: string, end: string): number | null {
+    const fault = this.datacube.find((entry) => entry.path === path && (entry.date === undefined || (entry.date >= begin && entry.date <= end)))
+    return fault ? fault.errcode : null
   }
 
   /** The next `count` calls to `path` run normally, then the socket is destroyed instead of answering. */
@@ -57,18 +78,23 @@ export class FaultController {
     this.invalidateTokens()
   }
 
-  current(): FaultSettings & { dropResponses: Record<string, number> } {
-    return { ...this.settings, dropResponses: Object.fromEntries(this.drops) }
+  current(): FaultSettings & { dropResponses: Record<string, number>; datacubeErrors: DatacubeFault[] } {
+    return { ...this.settings, dropResponses: Object.fromEntries(this.drops), datacubeErrors: [...this.datacube] }
   }
 
   apply(command: FaultCommand): void {
     if (command.clear) this.clear()
-    const { dropResponses, invalidateTokens, clear: _clear, ...settings } = command
+    const { dropResponses, invalidateTokens, datacubeErrors, clear: _clear, ...settings } = command
     this.set(sanitize(settings))
     for (const [path, count] of Object.entries(dropResponses ?? {})) {
       if (Number.isInteger(count) && count > 0) this.dropNextResponses(path, count)
     }
     if (invalidateTokens) this.invalidateAllTokens()
+    for (const fault of datacubeErrors ?? []) {
+      if (typeof fault?.path === 'string' && Number.isInteger(fault.errcode)) {
+        this.datacube.push({ path: fault.path, errcode: fault.errcode, ...(typeof fault.date === 'string' ? { date: fault.date } : {}) })
+      }
+    }
   }
 
   decide(path: string): FaultDecision {

@@ -14,7 +14,7 @@ export interface RequestLogEntry {
   /** errcode of the answer; null for HTTP-level answers (500, dropped before writing, redirects). */
   errcode: number | null
   httpStatus: number
-  fault: 'system-error' | 'http-500' | 'dropped' | null
+  fault: 'system-error' | 'http-500' | 'dropped' | `errcode-${number}` | null
   durationMs: number
 }
 

@@ -63,6 +63,12 @@ make(extensions, 'sendAllNews', function (this: Self, options: SendAllNewsOption
   if (options.clientMsgId !== undefined) body.clientmsgid = options.clientMsgId
   postJson(this, '/cgi-bin/message/mass/sendall', body, callback)
 })
+// The datacube reports of 2025 (getarticleread, getarticleshare, getbizsummary, getarticletotaldetail)
+// are missing, and the built-in ones drop the answer's `is_delay`: one method posts any report and
+// hands back the whole answer.
+make(extensions, 'datacubeReport', function (this: Self, report: string, beginDate: string, endDate: string, callback: WeChatCallback) {
+  postJson(this, `/datacube/${report}`, { begin_date: beginDate, end_date: endDate }, callback)
+})
 // The built-in deleteMass cannot name one article of a multi-article message.
 make(extensions, 'deleteMassArticle', function (this: Self, msgId: number, articleIdx: number, callback: WeChatCallback) {
   postJson(this, '/cgi-bin/message/mass/delete', { msg_id: msgId, article_idx: articleIdx }, callback)

@@ -1,0 +1,17 @@
+import type { Payload } from 'payload'
+import { runDailyAnalyticsSync } from '../src/services/analytics/sync/daily'
+
+/**
+ * 08:30 Beijing, half an hour after WeChat publishes yesterday's figures: each account's datacube
+ * reports for yesterday and every failed, pending or missing day of the last 30, the articles sent in
+ * the last 7 days refreshed (src/services/analytics/sync). Each account's run is claimed in the
+ * database, so any number of schedulers may run this.
+ */
+export const ANALYTICS_SYNC_SCHEDULE = '30 8 * * *'
+
+/** The analytics' scheduled work, registered in scripts/worker.ts like the other daily jobs. */
+export function analyticsJobs(owner: string) {
+  return {
+    analyticsSync: { schedule: ANALYTICS_SYNC_SCHEDULE, run: (payload: Payload) => runDailyAnalyticsSync(payload, { owner }) },
+  } as const
+}

@@ -1,0 +1,3 @@
+import type { DAY_ENDPOINTS } from './endpoints'
+
+export type DayEndpointName = (typeof DAY_ENDPOINTS)[number]
