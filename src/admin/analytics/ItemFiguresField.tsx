@@ -22,7 +22,11 @@ interface FieldServerProps {
 export async function ItemFiguresField(props: FieldServerProps) {
   const id = props.id ?? props.data?.id
   if (!props.payload || !id || !isContentCollection(props.collectionSlug)) return null
-  const rows = await loadItemFigures(props.payload, props.collectionSlug, String(id))
+  // The figures are an aside of the edit page: a failure to read them is logged, never breaks the form.
+  const rows = await loadItemFigures(props.payload, props.collectionSlug, String(id)).catch((error: unknown) => {
+    props.payload?.logger.error({ err: error, msg: '推送数据读取失败' })
+    return []
+  })
   if (rows.length === 0) return null
   const lang = props.i18n?.language ?? 'zh'
   const t = (zh: string, en: string) => pick({ zh, en }, lang)

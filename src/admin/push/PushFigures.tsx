@@ -59,7 +59,11 @@ export function PushFiguresTable({ report, lang }: { report: PushReport; lang: s
 
 /** 群发效果 of a weekly push, as the analytics sync has it (nothing before its first run after the send). */
 export async function PushFigures({ payload, pushId, lang }: { payload: Payload; pushId: string; lang: string }) {
-  const reports = await loadPushFigures(payload, pushId)
+  // An aside of the page: a failure to read the figures is logged, never breaks 本周推送 or the push's form.
+  const reports = await loadPushFigures(payload, pushId).catch((error: unknown) => {
+    payload.logger.error({ err: error, msg: '群发效果读取失败' })
+    return []
+  })
   const t = (zh: string, en: string) => pick({ zh, en }, lang)
   return (
     <section className="push-figures-section" style={{ margin: '16px 0' }}>
