@@ -22,6 +22,8 @@ import {
 const COMMANDS = {
   /** `npm run push -- status|plan|preview|send …`: the weekly push from the command line. */
   push: { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/push.ts', '--']] },
+  /** `npm run analytics:backfill -- --from … --to … [--account …]`: WeChat's statistics for past days. */
+  'analytics:backfill': { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/analytics-backfill.ts', '--']] },
   /** `npm run worker`: another scheduler (any number may run beside npm start's). */
   worker: { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/worker.ts']] },
   /** `npm run callback`: the WeChat callback server alone. */

@@ -231,3 +231,39 @@ test('rows synced before their push knew its msgDataId are joined by a later run
   // Joined rows are not looked at again.
   expect(await joinArticles(t.payload, world.accountId)).toMatchObject({ checked: 0 })
 }, 60_000)
+
+test('the backfill command: a summary in Chinese, exit 4 with the failed days named, 0 once they are fetched', async () => {
+  const { runBackfill } = await import('../../src/cli/analytics/run')
+  const account = { id: world.accountId, name: '测试服务号', appId: world.appId }
+  const clientOptions = { baseUrl: world.emulator.url, retry: testRetry }
+  world.emulator.faults.apply({ datacubeErrors: [{ path: '/datacube/getusercumulate', date: '2026-11-10', errcode: 61501 }] })
+  const lines: string[] = []
+  const failed = await runBackfill({
+    payload: t.payload,
+    account,
+    options: { from: '2026-11-01', to: '2026-11-29' },
+    out: (line) => lines.push(line),
+    progress: false,
+    now,
+    clientOptions,
+  })
+  expect(failed.code).toBe(4)
+  const text = lines.join('\n')
+  expect(text).toContain('补数据：2026-11-01 至 2026-11-29')
+  expect(text).toContain('进度 100%')
+  expect(text).toContain('失败 7 天次')
+  expect(text).toContain('getusercumulate 2026-11-08~2026-11-14：错误码 61501')
+  world.emulator.faults.clear()
+  lines.length = 0
+  const ok = await runBackfill({
+    payload: t.payload,
+    account,
+    options: { from: '2026-11-01', to: '2026-11-29' },
+    out: (line) => lines.push(line),
+    progress: false,
+    now,
+    clientOptions,
+  })
+  expect(ok.code).toBe(0)
+  expect(lines.join('\n')).toContain('失败 0 天次')
+}, 120_000)

@@ -7,7 +7,9 @@
  * WECHAT_ENCODING_AES_KEY. Never constants from the source: without either it stops with a
  * Chinese line saying to run `npm start` first.
  * Env: WECHAT_EMULATOR_PORT (3100), WECHAT_EMULATOR_CALLBACK_URL, WECHAT_EMULATOR_MESSAGE_MODE
- * (plain|compatible|safe), WECHAT_EMULATOR_FAULTS (JSON, see faults.ts), WECHAT_EMULATOR_HOST (127.0.0.1).
+ * (plain|compatible|safe), WECHAT_EMULATOR_FAULTS (JSON, see faults.ts), WECHAT_EMULATOR_HOST (127.0.0.1),
+ * WECHAT_EMULATOR_HISTORY_DAYS (default 120 for the demo's account, 0 for one from the environment): the
+ * past of follower growth and weekly sends the statistics show (history.ts).
  *
  * Never under NODE_ENV=production: the emulator has no authentication and shows the residents'
  * messages it carried, decrypted. It exits with PRODUCTION_REFUSAL (code 1) there; `npm start`'s
@@ -16,6 +18,10 @@
 import { demoAccountFile, readDemoAccountFile } from '../demo-account'
 import type { EmulatorAccountConfig, MessageMode } from './state'
 import { startEmulator } from './server'
+import { DEMO_HISTORY_TITLES } from './history'
+
+/** About four months: a three-month backfill in the demo shows figures. */
+const DEMO_HISTORY_DAYS = 120
 
 /** Said when the emulator has no account to emulate. */
 const NO_ACCOUNT_REFUSAL = (file: string) =>
@@ -49,10 +55,14 @@ async function main(): Promise<void> {
     console.error(NO_ACCOUNT_REFUSAL(demoAccountFile(process.env)))
     process.exit(1)
   }
-  const emulator = await startEmulator({ port, host: process.env.WECHAT_EMULATOR_HOST || '127.0.0.1', accounts: [account] })
+  const fromEnv = Boolean(process.env.WECHAT_APP_ID)
+  const historyDays = Number(process.env.WECHAT_EMULATOR_HISTORY_DAYS ?? (fromEnv ? 0 : DEMO_HISTORY_DAYS))
+  const history = Number.isInteger(historyDays) && historyDays > 0 ? { days: historyDays, titles: DEMO_HISTORY_TITLES } : undefined
+  const emulator = await startEmulator({ port, host: process.env.WECHAT_EMULATOR_HOST || '127.0.0.1', accounts: [account], history })
 
   console.log(`WeChat emulator listening on ${emulator.url}`)
   console.log(`  appid ${account.appId}, mode ${account.messageMode}, callback ${account.callbackUrl ?? '(none)'}`)
+  if (history) console.log(`  history: ${history.days} days of followers and weekly sends (WECHAT_EMULATOR_HISTORY_DAYS=0 turns it off)`)
   console.log(`  log ${emulator.url}/__emulator/log   faults POST ${emulator.url}/__emulator/faults   reset POST ${emulator.url}/__emulator/reset`)
 
   const shutdown = () => {

@@ -16,6 +16,7 @@ import { simulateUserMessage, type SimulatedUserMessage, type SimulatedUserMessa
 import { issueOAuthCode } from './oauth'
 import { createEmulatorState, DEMO_ACCOUNT, type AccountState, type EmulatorAccountConfig, type EmulatorState, type TemporaryMediaInput } from './state'
 import { revokeAllTokens } from './token'
+import { seedHistory, type EmulatorHistory } from './history'
 
 /** Uploads go up to 10 MB (image material); anything larger is refused before parsing. */
 const MAX_BODY_BYTES = 12 * 1024 * 1024
@@ -32,6 +33,8 @@ export interface StartEmulatorOptions {
   settings?: Partial<EmulatorSettings>
   /** Faults at start; defaults to the `WECHAT_EMULATOR_FAULTS` environment variable. */
   faults?: FaultCommand | null
+  /** A past of follower growth and weekly sends for every account (the demo's statistics; history.ts). */
+  history?: EmulatorHistory
 }
 
 export interface WeChatEmulator {
@@ -85,8 +88,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const requestLog: RequestLogEntry[] = []
   const errors: Error[] = []
 
+  const freshState = (): EmulatorState => {
+    const state = createEmulatorState(accounts, now())
+    if (options.history) for (const account of state.accounts.values()) seedHistory(state, account, now(), options.history)
+    return state
+  }
   const context: EmulatorContext = {
-    state: createEmulatorState(accounts, now()),
+    state: freshState(),
     settings,
     now,
     random: options.random ?? Math.random,
@@ -140,7 +148,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     reset() {
       for (const timer of timers) clearTimeout(timer)
       timers.clear()
-      context.state = createEmulatorState(accounts, now())
+      context.state = freshState()
       requestLog.length = 0
       callbacks.deliveries.length = 0
       errors.length = 0

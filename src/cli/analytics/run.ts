@@ -1,0 +1,74 @@
+/** The backfill command over a Payload: fetches every report for every day of the range, with a progress bar; answers the exit code. */
+import { SingleBar } from 'cli-progress'
+import type { Payload } from 'payload'
+import type { AccountSummary } from '../../services/accounts/find-account'
+import { clientForAccount } from '../../services/accounts/account-client'
+import { backfillAccount, backfillCallCount, lastReadyDate, type SyncReport } from '../../services/analytics/sync/run'
+import type { WeChatClientOptions } from '../../wechat/client'
+import { BACKFILL_EXIT, type BackfillOptions } from './args'
+
+export interface BackfillRun {
+  payload: Payload
+  account: AccountSummary
+  options: BackfillOptions
+  out: (line: string) => void
+  /** Draw a progress bar (a terminal); otherwise one line per 10% and the summary. */
+  progress: boolean
+  now?: () => Date
+  clientOptions?: Partial<WeChatClientOptions>
+}
+
+/** Runs the backfill and prints the summary; answers 0 (all ok) or 4 (some days failed). */
+export async function runBackfill(run: BackfillRun): Promise<{ code: number; report: SyncReport }> {
+  const { payload, account, options, out } = run
+  const now = run.now ?? (() => new Date())
+  const ready = lastReadyDate(now())
+  const to = options.to < ready ? options.to : ready
+  if (to !== options.to) out(`昨天（${options.to}）的数据北京时间 8 点后才发布，本次补到 ${to}`)
+  const total = backfillCallCount(options.from, to)
+  out(`公众号：${account.name}（${account.appId}）`)
+  out(`补数据：${options.from} 至 ${to}，共 ${total} 次微信接口调用`)
+  const bar = run.progress ? new SingleBar({ format: '进度 [{bar}] {percentage}% | {value}/{total} 次 | {endpoint} {range}', hideCursor: true }) : null
+  bar?.start(total, 0, { endpoint: '', range: '' })
+  let lastTenth = 0
+  // No long in-call waits for the quota: a 45009 ends the backfill and the days are left pending.
+  const client = await clientForAccount(payload, account.id, { retry: { rateLimitAttempts: 1 }, ...run.clientOptions })
+  const report = await backfillAccount({
+    payload,
+    accountId: account.id,
+    client,
+    now,
+    from: options.from,
+    to,
+    onCall: (outcome, done) => {
+      const range = outcome.range.begin === outcome.range.end ? outcome.range.begin : `${outcome.range.begin}~${outcome.range.end}`
+      bar?.update(done, { endpoint: outcome.endpoint, range })
+      const tenth = Math.floor((done / total) * 10)
+      if (!bar && tenth > lastTenth) {
+        lastTenth = tenth
+        out(`进度 ${tenth * 10}%（${done}/${total}）`)
+      }
+    },
+  })
+  bar?.stop()
+  out(summaryLines(report).join('\n'))
+  return { code: report.daysFailed + report.daysPending > 0 ? BACKFILL_EXIT.failed : BACKFILL_EXIT.done, report }
+}
+
+/** The summary: days ok / failed per report, the failures with WeChat's reason, the join. */
+export function summaryLines(report: SyncReport): string[] {
+  const lines = [`完成：成功 ${report.daysOk} 天次，失败 ${report.daysFailed} 天次${report.daysPending ? `，未调用 ${report.daysPending} 天次` : ''}`]
+  const failed = report.calls.filter((call) => !call.ok)
+  for (const call of failed.slice(0, 20)) {
+    const range = call.range.begin === call.range.end ? call.range.begin : `${call.range.begin}~${call.range.end}`
+    lines.push(`  ✗ ${call.endpoint} ${range}：${call.errcode !== null ? `错误码 ${call.errcode} ` : ''}${call.errmsg ?? ''}`)
+  }
+  if (failed.length > 20) lines.push(`  …另有 ${failed.length - 20} 次失败`)
+  if (report.quotaExhausted) lines.push('微信接口今日调用次数已用完（45009）：剩余日期已记为待同步，明天的每日同步或再次运行本命令会补上')
+  else if (report.daysFailed > 0) lines.push('失败的日期已记录在 数据统计 → 同步记录 中，每日同步（北京时间 8:30）会自动重试')
+  if (report.join)
+    lines.push(
+      `图文与每周推送关联：新关联 ${report.join.joined} 篇${report.join.unmatched.length ? `，${report.join.unmatched.length} 次群发在系统中找不到对应的推送` : ''}`,
+    )
+  return lines
+}
