@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import type { Payload } from 'payload'
@@ -18,14 +19,20 @@ let local: Payload
 
 beforeAll(async () => {
   ;({ emulator, server } = await startDemoSystem())
-  // A Payload of this process on the server's database file inserts the rows (the schema is pushed
-  // here as in development, which adds the analytics tables until their migration exists).
+  // A Payload of this process on the server's database file inserts the rows. As production: the
+  // server's migrations made the schema, so no schema push from here.
   process.env.DATABASE_URI = `file:${path.join(server.directory, 'cms.db')}`
   process.env.MEDIA_DIR = path.join(server.directory, 'media')
   process.env.PAYLOAD_SECRET ??= 'analytics-browser-test-secret-000000'
-  const { BasePayload } = await import('payload')
-  const { default: config } = await import('../../src/payload.config')
-  local = await new BasePayload().init({ config })
+  const testEnv = process.env.NODE_ENV
+  Object.assign(process.env, { NODE_ENV: 'production' })
+  try {
+    const { BasePayload } = await import('payload')
+    const { default: config } = await import('../../src/payload.config')
+    local = await new BasePayload().init({ config })
+  } finally {
+    Object.assign(process.env, { NODE_ENV: testEnv })
+  }
   const account = await local.find({ collection: 'wechat-accounts', where: { isDefault: { equals: true } }, limit: 1, depth: 0 })
   await seedAnalytics(local, { account: String(account.docs[0]!.id) })
   browser = await launchBrowser()
@@ -72,12 +79,13 @@ test('the dashboard draws its charts from the rows, and the monthly report shows
   expect(await headline.locator('.analytics-pushes__reads').innerText()).toBe(String(HEADLINE_READS))
   expect(await page.locator('.analytics-card--reads .analytics-card__value').innerText()).toBe('4,550')
 
-  // An export button downloads with the admin's session: CSV with a BOM and the Chinese headers.
-  const href = await page.locator('.analytics-section--pushes a.analytics-export--csv').last().getAttribute('href')
-  const file = await context.request.get(`${server.url}${href}`)
-  expect(file.status()).toBe(200)
-  const bytes = await file.body()
+  // An export button downloads with the admin's session (a click, as a person does: the browser's
+  // Sec-Fetch-Site lets Payload accept the cookie): CSV with a BOM and the Chinese headers.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.analytics-section--pushes a.analytics-export--csv').last().click()])
+  expect(download.suggestedFilename()).toBe('单篇图文-2026-10-01_2026-11-30.csv')
+  const bytes = fs.readFileSync((await download.path())!)
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  expect(bytes.toString('utf8')).toContain('阅读来源')
   expect(bytes.toString('utf8')).toContain(HEADLINE)
 
   await page.goto(`${server.url}/admin/analytics/report/2026-11`)
