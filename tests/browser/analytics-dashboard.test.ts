@@ -101,6 +101,10 @@ test('the dashboard draws its charts from the rows, and the monthly report shows
   expect(await page.locator('.monthly-report__tools').isVisible()).toBe(false)
   const pdf = await page.pdf({ preferCSSPageSize: true })
   expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
+  // One A4 page (595 × 842 points).
+  const text = pdf.toString('latin1')
+  expect(text.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1)
+  expect(text).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/)
 
   expect(errors).toEqual([])
   await context.close()

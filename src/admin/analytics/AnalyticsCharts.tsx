@@ -10,7 +10,7 @@ const textCell: React.CSSProperties = { ...cell, textAlign: 'left', whiteSpace: 
 const dash = (value: number | null | undefined, suffix = '') => (value === null || value === undefined ? '—' : `${value}${suffix}`)
 
 /** The export buttons of one table: CSV and XLSX for the dashboard's account and range. */
-function Exports({ table, query, lang }: { table: string; query: string; lang: string }) {
+function Exports({ table, query, lang, label }: { table: string; query: string; lang: string; label?: { zh: string; en: string } }) {
   return (
     <span className="analytics-exports" style={{ display: 'inline-flex', gap: 8, marginLeft: 12, fontSize: 13, fontWeight: 'normal' }}>
       {(['csv', 'xlsx'] as const).map((format) => (
@@ -21,7 +21,7 @@ function Exports({ table, query, lang }: { table: string; query: string; lang: s
           download
           style={{ border: '1px solid var(--theme-elevation-250)', borderRadius: 3, padding: '1px 8px', textDecoration: 'none' }}
         >
-          {lang === 'en' ? `Export ${format.toUpperCase()}` : `导出 ${format.toUpperCase()}`}
+          {lang === 'en' ? `Export ${label ? `${label.en} ` : ''}${format.toUpperCase()}` : `导出${label?.zh ?? ''} ${format.toUpperCase()}`}
         </a>
       ))}
     </span>
@@ -83,8 +83,8 @@ export function AnalyticsCharts({ overview, query, lang }: { overview: Analytics
         title={t('群发效果（每次推送）', 'Per push')}
         exports={
           <>
-            <Exports table="pushes" query={query} lang={lang} />
-            <Exports table="articles" query={query} lang={lang} />
+            <Exports table="pushes" query={query} lang={lang} label={{ zh: '群发汇总', en: 'pushes' }} />
+            <Exports table="articles" query={query} lang={lang} label={{ zh: '单篇图文', en: 'items' }} />
           </>
         }
       >

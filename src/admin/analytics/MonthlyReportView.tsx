@@ -18,7 +18,7 @@ const PRINT_CSS = `
 .monthly-report td, .monthly-report th { border: 1px solid #bbb; padding: 2px 6px; text-align: right; }
 .monthly-report td:first-child, .monthly-report th:first-child { text-align: left; }
 .monthly-report__headline { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; }
-.monthly-report__headline div { border: 1px solid #bbb; padding: 6px 8px; }
+.monthly-report__headline > div { border: 1px solid #bbb; padding: 6px 8px; }
 .monthly-report__figure { font-size: 22px; font-weight: 600; }
 @media print {
   .monthly-report__tools { display: none !important; }
