@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { runDailyAnalyticsSync } from '../src/services/analytics/sync/daily'
+import { shanghaiHour } from '../src/shared/time'
 
 /**
  * 08:30 Beijing, half an hour after WeChat publishes yesterday's figures: each account's datacube
@@ -14,4 +15,13 @@ export function analyticsJobs(owner: string) {
   return {
     analyticsSync: { schedule: ANALYTICS_SYNC_SCHEDULE, run: (payload: Payload) => runDailyAnalyticsSync(payload, { owner }) },
   } as const
+}
+
+/**
+ * Whether today's sync time (08:30 Beijing) has passed at `now`: a scheduler starting later that day
+ * catches a missed run up at once (each account's run is claimed per day, so it happens once).
+ */
+export function analyticsSyncDue(now: Date): boolean {
+  const minutes = shanghaiHour(now.getTime()) * 60 + Math.floor((now.getTime() % 3_600_000) / 60_000)
+  return minutes >= 8 * 60 + 30
 }

@@ -6,7 +6,7 @@ import { runWeeklyPushTick, WEEKLY_PUSH_SCHEDULE } from '../jobs/weekly-push'
 import { appointmentJobs } from '../jobs/appointments-daily'
 import { consultationJobs } from '../jobs/consultations-daily'
 import { ratingJobs } from '../jobs/ratings-daily'
-import { analyticsJobs } from '../jobs/analytics-sync'
+import { analyticsJobs, analyticsSyncDue } from '../jobs/analytics-sync'
 import { startInboundWorker } from '../src/inbound/worker'
 import { settleConsultationAlerts } from '../src/services/consultations/submit'
 import { TIME_ZONE } from '../src/shared/time'
@@ -43,7 +43,11 @@ const inboundWorker = startInboundWorker(payload, 'scheduler')
 await weeklyPush()
 cron.schedule(WEEKLY_PUSH_SCHEDULE, weeklyPush, { timezone: TIME_ZONE, name: 'weekly-push' })
 cron.schedule(POLL_PUSH_RESULTS_SCHEDULE, pollResults, { timezone: TIME_ZONE, name: 'poll-push-results' })
-for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...analyticsJobs(owner) })) {
+const analytics = analyticsJobs(owner)
+// The statistics of a day whose 08:30 run no scheduler made are fetched now (each account's run is
+// claimed per day, so a second scheduler starting does nothing); not awaited: it takes a while.
+if (analyticsSyncDue(new Date())) void serial('analyticsSync', () => analytics.analyticsSync.run(payload))()
+for (const [name, job] of Object.entries({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...analytics })) {
   cron.schedule(
     job.schedule,
     serial(name, () => job.run(payload)),

@@ -43,6 +43,7 @@ const ADMIN_ONLY = [
   'resident-media',
   'login-throttles',
   'binding-attempts',
+  'analytics-sync-days',
 ]
 const LEADER_AND_ADMIN = ['auto-replies', 'menu-clicks', 'wechat-menu']
 /** Listed for leaders, admins and staff of an office (the fixtures' editor serves none). */

@@ -161,3 +161,13 @@ describe('mapping WeChat rows', () => {
     expect(articleFields({ ref_date: '2026-11-26', msgid: 'bogus', title: '', details: [] })).toBeNull()
   })
 })
+
+describe('the daily job', () => {
+  test('due from 08:30 Beijing (a scheduler started later that day catches up)', async () => {
+    const { analyticsSyncDue } = await import('../../jobs/analytics-sync')
+    expect(analyticsSyncDue(new Date('2026-11-30T00:29:59Z'))).toBe(false) // 08:29:59
+    expect(analyticsSyncDue(new Date('2026-11-30T00:30:00Z'))).toBe(true) // 08:30
+    expect(analyticsSyncDue(new Date('2026-11-30T15:59:00Z'))).toBe(true) // 23:59
+    expect(analyticsSyncDue(new Date('2026-11-30T16:00:00Z'))).toBe(false) // 00:00 the next day
+  })
+})

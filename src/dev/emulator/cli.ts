@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   const fromEnv = Boolean(process.env.WECHAT_APP_ID)
-  const historyDays = Number(process.env.WECHAT_EMULATOR_HISTORY_DAYS ?? (fromEnv ? 0 : DEMO_HISTORY_DAYS))
+  const historyDays = Number(process.env.WECHAT_EMULATOR_HISTORY_DAYS || (fromEnv ? 0 : DEMO_HISTORY_DAYS))
   const history = Number.isInteger(historyDays) && historyDays > 0 ? { days: historyDays, titles: DEMO_HISTORY_TITLES } : undefined
   const emulator = await startEmulator({ port, host: process.env.WECHAT_EMULATOR_HOST || '127.0.0.1', accounts: [account], history })
 

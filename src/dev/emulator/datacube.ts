@@ -20,12 +20,14 @@ const NEW_REPORTS_SINCE = '2025-11-01'
 const TOTAL_DETAIL_DAYS = 30
 /** The 2025 reports flag yesterday's figures as provisional (`is_delay`) until noon. */
 const DELAY_UNTIL_HOUR = 12
-/** getusersummary's `user_source` per subscribe scene (0 other, 1 search, 17 card share, 30 QR code, 43 article ad, 51 article link). */
+/**
+ * getusersummary's `user_source` per subscribe scene (0 other, 1 search, 17 card share, 30 QR code);
+ * scenes without a code known for certain count as 0.
+ */
 const USER_SOURCES: Record<string, number> = {
   ADD_SCENE_SEARCH: 1,
   ADD_SCENE_PROFILE_CARD: 17,
   ADD_SCENE_QR_CODE: 30,
-  ADD_SCENE_PROFILE_LINK: 51,
 }
 /** getuserread sources and their share of the reads (99999999 = all). */
 const READ_SOURCES: Array<[number, number]> = [

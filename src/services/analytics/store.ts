@@ -3,7 +3,7 @@
  * WeChat answered; nobody writes these through the API). Every row is upserted by its unique `key`,
  * so a re-run replaces rows instead of adding them.
  */
-import type { Payload, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 import type { AnalyticsArticle, AnalyticsDay, AnalyticsSyncDay } from '../../payload-types'
 
 type Slug = 'analytics-days' | 'analytics-articles' | 'analytics-sync-days'
@@ -12,40 +12,76 @@ export const dayKey = (accountId: string, date: string) => `${accountId}:${date}
 export const articleKey = (accountId: string, msgid: string) => `${accountId}:${msgid}`
 export const syncDayKey = (accountId: string, date: string, endpoint: string) => `${accountId}:${date}:${endpoint}`
 
-async function findByKey(payload: Payload, collection: Slug, key: string) {
-  const found = await payload.find({ collection, where: { key: { equals: key } }, limit: 1, depth: 0, pagination: false, overrideAccess: true })
-  return found.docs[0] ?? null
+/** A database transaction's request part (`{}`: none). */
+export type TxReq = Partial<PayloadRequest>
+
+async function findByKey(payload: Payload, collection: Slug, key: string, req: TxReq = {}): Promise<Record<string, unknown> | null> {
+  return (await payload.db.findOne({ collection, where: { key: { equals: key } }, req })) as Record<string, unknown> | null
 }
 
 /**
- * Creates the row with `key` or updates the fields given. Two writers creating the same key at once:
- * the unique index refuses the second, which then updates the row the first created.
+ * Runs `work` in one database transaction (one commit for a call's rows instead of one per row: on
+ * SQLite each commit is a disk sync); rolled back when it throws. Without transaction support it runs as is.
  */
-async function upsert(payload: Payload, collection: Slug, key: string, create: Record<string, unknown>, update: Record<string, unknown>): Promise<string> {
-  const existing = await findByKey(payload, collection, key)
+export async function inTransaction<T>(payload: Payload, work: (req: TxReq) => Promise<T>): Promise<T> {
+  const transactionID = await payload.db.beginTransaction?.()
+  if (!transactionID) return work({})
+  try {
+    const result = await work({ transactionID } as TxReq)
+    await payload.db.commitTransaction(transactionID)
+    return result
+  } catch (error) {
+    await payload.db.rollbackTransaction(transactionID)
+    throw error
+  }
+}
+
+/**
+ * Creates the row with `key` or updates the fields given. Written through the database adapter:
+ * these collections have no hooks and nobody edits them, and the sync writes thousands of rows
+ * (a year's backfill), where Payload's full update operation cost ~20 ms a row (bench/analytics.ts).
+ * Two writers creating the same key at once: the unique index refuses the second, which then
+ * updates the row the first created.
+ */
+async function upsert(
+  payload: Payload,
+  collection: Slug,
+  key: string,
+  create: Record<string, unknown>,
+  update: Record<string, unknown>,
+  req: TxReq = {},
+): Promise<void> {
+  const now = new Date().toISOString()
+  const existing = await findByKey(payload, collection, key, req)
   if (existing) {
-    await payload.update({ collection, id: existing.id, data: update as never, depth: 0, overrideAccess: true })
-    return String(existing.id)
+    await payload.db.updateOne({ collection, id: existing.id as string, data: { ...update, updatedAt: now }, returning: false, req })
+    return
   }
   try {
-    const created = await payload.create({ collection, data: { key, ...create, ...update } as never, depth: 0, overrideAccess: true })
-    return String(created.id)
+    await payload.db.create({ collection, data: { key, ...create, ...update, createdAt: now, updatedAt: now }, returning: false, req })
   } catch (error) {
-    const raced = await findByKey(payload, collection, key)
+    // Inside a transaction the failed insert may have ended it: the caller's transaction fails and is retried by the next run.
+    const raced = await findByKey(payload, collection, key, req)
     if (!raced) throw error
-    await payload.update({ collection, id: raced.id, data: update as never, depth: 0, overrideAccess: true })
-    return String(raced.id)
+    await payload.db.updateOne({ collection, id: raced.id as string, data: { ...update, updatedAt: now }, returning: false, req })
   }
 }
 
 /** Writes one report's fields of an account's day (the other reports' fields are left as they are). */
-export async function saveDayFields(payload: Payload, accountId: string, date: string, fields: Record<string, unknown>, syncedAt = new Date()): Promise<void> {
-  await upsert(payload, 'analytics-days', dayKey(accountId, date), { account: accountId, date }, { ...fields, syncedAt: syncedAt.toISOString() })
+export async function saveDayFields(
+  payload: Payload,
+  accountId: string,
+  date: string,
+  fields: Record<string, unknown>,
+  syncedAt = new Date(),
+  req: TxReq = {},
+): Promise<void> {
+  await upsert(payload, 'analytics-days', dayKey(accountId, date), { account: accountId, date }, { ...fields, syncedAt: syncedAt.toISOString() }, req)
 }
 
 /** Writes an article's figures (the join's fields are kept: join.ts fills them). */
-export async function saveArticle(payload: Payload, accountId: string, fields: Record<string, unknown> & { msgid: string }): Promise<void> {
-  await upsert(payload, 'analytics-articles', articleKey(accountId, fields.msgid), { account: accountId }, fields)
+export async function saveArticle(payload: Payload, accountId: string, fields: Record<string, unknown> & { msgid: string }, req: TxReq = {}): Promise<void> {
+  await upsert(payload, 'analytics-articles', articleKey(accountId, fields.msgid), { account: accountId }, fields, req)
 }
 
 export interface SyncDayRecord {
@@ -65,9 +101,10 @@ export async function recordSyncDay(
   endpoint: string,
   record: SyncDayRecord,
   now = new Date(),
+  req: TxReq = {},
 ): Promise<void> {
   const key = syncDayKey(accountId, date, endpoint)
-  const existing = (await findByKey(payload, 'analytics-sync-days', key)) as AnalyticsSyncDay | null
+  const existing = (await findByKey(payload, 'analytics-sync-days', key, req)) as Pick<AnalyticsSyncDay, 'attempts'> | null
   const data: Record<string, unknown> = {
     status: record.status,
     errcode: record.errcode ?? null,
@@ -78,7 +115,7 @@ export async function recordSyncDay(
     data.attempts = (existing?.attempts ?? 0) + 1
     data.lastAttemptAt = now.toISOString()
   }
-  await upsert(payload, 'analytics-sync-days', key, { account: accountId, date, endpoint }, data)
+  await upsert(payload, 'analytics-sync-days', key, { account: accountId, date, endpoint }, data, req)
 }
 
 /** The account's sync-days rows from `from` to `to` (inclusive). */

@@ -44,7 +44,7 @@ export interface ArticleFigures {
   add_to_fav_count: number
 }
 
-/** getusersummary: new and cancelled followers per day and `user_source` (0 other, 1 search, 17 card, 30 QR code, …). */
+/** getusersummary: new and cancelled followers per day and `user_source` (0 other, 1 search, 17 card share, 30 QR code, …). */
 export interface UserSummaryRow {
   ref_date: string
   user_source: number

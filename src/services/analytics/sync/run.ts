@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import type { WeChatClient } from '../../../wechat/client'
 import { addDays, shanghaiDate, shanghaiHour } from '../../../shared/time'
 import { joinArticles, type JoinReport } from '../join'
-import { readSyncDays, recordSyncDay, saveArticle, saveDayFields } from '../store'
+import { inTransaction, readSyncDays, recordSyncDay, saveArticle, saveDayFields, type TxReq } from '../store'
 import { ARTICLE_ENDPOINTS, LOOKBACK_DAYS, maxDaysOf, SYNC_ENDPOINTS, type SyncEndpoint } from './endpoints'
 import { articleFields, dayFields } from './map'
 import { planSync, type PlannedFetch } from './plan'
@@ -78,7 +78,8 @@ function describeError(error: unknown): { errcode: number | null; errmsg: string
  * Runs `plan` for one account: one call per range (ranges cut by the endpoint's span), the figures of
  * every day of a successful call written and recorded ok; every day of a failed call recorded failed
  * with the errcode (61500, 61501, 45009, network…). On 45009 the remaining calls are not made and
- * their days are recorded pending. Never throws for a WeChat failure; database errors propagate.
+ * their days are recorded pending. Calls are made one at a time, the next one while the previous
+ * answer is written. Never throws for a WeChat failure; database errors propagate.
  */
 export async function executeSync(options: ExecuteOptions): Promise<SyncReport> {
   const { payload, accountId, client } = options
@@ -86,41 +87,55 @@ export async function executeSync(options: ExecuteOptions): Promise<SyncReport> 
   const calls = options.plan.flatMap((fetch) => rangesForDates(fetch.dates, maxDaysOf(fetch.endpoint)).map((range) => ({ endpoint: fetch.endpoint, range })))
   const report: SyncReport = { accountId, calls: [], daysOk: 0, daysFailed: 0, daysPending: 0, quotaExhausted: false, join: null }
 
+  type Fetched = { ok: true; list: unknown[]; durationMs: number } | { ok: false; error: unknown; durationMs: number }
+  const fetchCall = (index: number): Promise<Fetched> => {
+    const { endpoint, range } = calls[index]!
+    const started = Date.now()
+    return client.datacube.report(endpoint, range.begin, range.end).then(
+      (answer) => ({ ok: true, list: answer.list as unknown[], durationMs: Date.now() - started }),
+      (error: unknown) => ({ ok: false, error, durationMs: Date.now() - started }),
+    )
+  }
+  let inFlight: Promise<Fetched> | null = calls.length > 0 ? fetchCall(0) : null
+
   for (const [index, { endpoint, range }] of calls.entries()) {
     const days = datesBetween(range.begin, range.end)
-    if (report.quotaExhausted) {
-      for (const date of days) {
-        await recordSyncDay(
-          payload,
-          accountId,
-          date,
-          endpoint,
-          { status: 'pending', errcode: QUOTA_ERRCODE, errmsg: '接口调用已达今日上限，未调用，下次同步时获取', attempted: false },
-          now(),
-        )
-      }
+    if (report.quotaExhausted || !inFlight) {
+      await inTransaction(payload, async (req) => {
+        for (const date of days) {
+          const pending = { status: 'pending' as const, errcode: QUOTA_ERRCODE, errmsg: '接口调用已达今日上限，未调用，下次同步时获取', attempted: false }
+          await recordSyncDay(payload, accountId, date, endpoint, pending, now(), req)
+        }
+      })
       report.daysPending += days.length
       continue
     }
-    const started = Date.now()
+    const fetched = await inFlight
+    const failure = fetched.ok ? null : describeError(fetched.error)
+    if (failure?.errcode === QUOTA_ERRCODE) report.quotaExhausted = true
+    // The next call goes out while this one's rows are written, so WeChat's answer time and the
+    // database's overlap (calls stay one at a time); never after a 45009.
+    inFlight = !report.quotaExhausted && index + 1 < calls.length ? fetchCall(index + 1) : null
     let outcome: CallOutcome
-    try {
-      const answer = await client.datacube.report(endpoint, range.begin, range.end)
-      outcome = { endpoint, range, ok: true, errcode: null, errmsg: null, rows: answer.list.length, durationMs: Date.now() - started }
-      await writeAnswer(payload, accountId, endpoint, days, answer.list as unknown[], now())
-      for (const date of days) {
-        const rows = (answer.list as Array<{ ref_date?: string }>).filter((row) => row.ref_date === date).length
-        await recordSyncDay(payload, accountId, date, endpoint, { status: 'ok', rows, attempted: true }, now())
-      }
+    if (fetched.ok) {
+      const list = fetched.list
+      outcome = { endpoint, range, ok: true, errcode: null, errmsg: null, rows: list.length, durationMs: fetched.durationMs }
+      // The call's figures and its days' ok in one transaction: a day is never ok without its figures.
+      await inTransaction(payload, async (req) => {
+        await writeAnswer(payload, accountId, endpoint, days, list, now(), req)
+        for (const date of days) {
+          const rows = (list as Array<{ ref_date?: string }>).filter((row) => row.ref_date === date).length
+          await recordSyncDay(payload, accountId, date, endpoint, { status: 'ok', rows, attempted: true }, now(), req)
+        }
+      })
       report.daysOk += days.length
-    } catch (error) {
-      const { errcode, errmsg } = describeError(error)
-      outcome = { endpoint, range, ok: false, errcode, errmsg, rows: 0, durationMs: Date.now() - started }
-      for (const date of days) {
-        await recordSyncDay(payload, accountId, date, endpoint, { status: 'failed', errcode, errmsg, attempted: true }, now())
-      }
+    } else {
+      const { errcode, errmsg } = failure!
+      outcome = { endpoint, range, ok: false, errcode, errmsg, rows: 0, durationMs: fetched.durationMs }
+      await inTransaction(payload, async (req) => {
+        for (const date of days) await recordSyncDay(payload, accountId, date, endpoint, { status: 'failed', errcode, errmsg, attempted: true }, now(), req)
+      })
       report.daysFailed += days.length
-      if (errcode === QUOTA_ERRCODE) report.quotaExhausted = true
     }
     report.calls.push(outcome)
     options.onCall?.(outcome, index + 1, calls.length)
@@ -129,16 +144,24 @@ export async function executeSync(options: ExecuteOptions): Promise<SyncReport> 
   return report
 }
 
-async function writeAnswer(payload: Payload, accountId: string, endpoint: SyncEndpoint, days: string[], list: unknown[], syncedAt: Date): Promise<void> {
+async function writeAnswer(
+  payload: Payload,
+  accountId: string,
+  endpoint: SyncEndpoint,
+  days: string[],
+  list: unknown[],
+  syncedAt: Date,
+  req: TxReq,
+): Promise<void> {
   if ((ARTICLE_ENDPOINTS as readonly string[]).includes(endpoint)) {
     for (const row of list) {
       const fields = articleFields(row as never)
-      if (fields) await saveArticle(payload, accountId, fields as never)
+      if (fields) await saveArticle(payload, accountId, fields as never, req)
     }
     return
   }
   for (const date of days) {
-    await saveDayFields(payload, accountId, date, dayFields(endpoint as DayEndpointName, list, date), syncedAt)
+    await saveDayFields(payload, accountId, date, dayFields(endpoint as DayEndpointName, list, date), syncedAt, req)
   }
 }
 
