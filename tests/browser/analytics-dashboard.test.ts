@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import type { Payload } from 'payload'
 import type { WeChatEmulator } from '../../src/dev/emulator'
-import { HEADLINE, HEADLINE_READS, seedAnalytics } from '../analytics/helpers'
+import { HEADLINE, HEADLINE_READS, seedAnalytics, type AnalyticsWorld } from '../analytics/helpers'
 import { signInToAdmin, launchBrowser } from '../helpers/browser'
 import { startDemoSystem } from '../helpers/demo-account'
 import type { TestServer } from '../helpers/server'
@@ -16,6 +16,8 @@ let emulator: WeChatEmulator
 let server: TestServer
 let browser: Browser
 let local: Payload
+let world: AnalyticsWorld
+let itemId: string
 
 beforeAll(async () => {
   ;({ emulator, server } = await startDemoSystem())
@@ -34,7 +36,9 @@ beforeAll(async () => {
     Object.assign(process.env, { NODE_ENV: testEnv })
   }
   const account = await local.find({ collection: 'wechat-accounts', where: { isDefault: { equals: true } }, limit: 1, depth: 0 })
-  await seedAnalytics(local, { account: String(account.docs[0]!.id) })
+  const article = await local.find({ collection: 'articles', limit: 1, depth: 0, sort: 'createdAt' })
+  itemId = String(article.docs[0]!.id)
+  world = await seedAnalytics(local, { account: String(account.docs[0]!.id), item: { relationTo: 'articles', value: itemId } })
   browser = await launchBrowser()
 }, 240_000)
 
@@ -109,3 +113,23 @@ test('the dashboard draws its charts from the rows, and the monthly report shows
   expect(errors).toEqual([])
   await context.close()
 }, 180_000)
+
+test("a sent push shows each item's figures on 本周推送 and on its page; the item's sidebar shows its own", async () => {
+  const { context, page } = await signInToAdmin(browser, server.url, 'leader@demo.local')
+  await page.goto(`${server.url}/admin/this-week?week=2026-W45`)
+  await page.waitForSelector('.push-figures')
+  const row = page.locator('.push-figures tr', { hasText: HEADLINE })
+  expect(await row.locator('.push-figures__reads').innerText()).toBe(String(HEADLINE_READS))
+  expect(await row.innerText()).toMatch(/800\s+1100\s+1200/)
+  expect(await page.locator('.push-figures').first().innerText()).toContain('送达 2040 人')
+
+  await page.goto(`${server.url}/admin/collections/weekly-pushes/${world.push}`)
+  await page.waitForSelector('.push-figures')
+  expect(await page.locator('.push-figures .push-figures__reads').first().innerText()).toBe(String(HEADLINE_READS))
+
+  await page.goto(`${server.url}/admin/collections/articles/${itemId}`)
+  await page.waitForSelector('.item-figures')
+  expect(await page.locator('.item-figures .item-figures__reads').innerText()).toBe(String(HEADLINE_READS))
+  expect(await page.locator('.item-figures').innerText()).toContain('1/3/7 天阅读: 800 / 1100 / 1200')
+  await context.close()
+}, 120_000)
