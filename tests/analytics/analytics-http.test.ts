@@ -110,6 +110,9 @@ test('the CSV exports start with a BOM, keep the Chinese and parse back to the f
     // No personal data: no openid, e-mail address or phone number in any file.
     expect(csv).not.toMatch(/o[A-Za-z0-9_-]{27}|@|1[3-9]\d{9}/)
   }
+  const pushes: string[][] = parse(await (await download(`/api/analytics/export/pushes.csv?${RANGE}`, as.admin)).text(), { bom: true })
+  // 1,234 of 2,040 delivered read the headline.
+  expect(pushes[1]![pushes[0]!.indexOf('头条阅读率（%）')]).toBe('60.5')
   const daily: string[][] = parse(await (await download(`/api/analytics/export/daily.csv?${RANGE}`, as.admin)).text(), { bom: true })
   expect(daily[0]![0]).toBe('日期')
   expect(daily).toHaveLength(31)

@@ -3,6 +3,7 @@
  * CSV and XLSX exports (`GET /api/analytics/export/<table>.csv|.xlsx`). Built from the overview only,
  * which holds counts, dates, titles and office/community names: no personal data can reach a file.
  */
+import { percent } from '../report/aggregate'
 import type { AnalyticsOverview } from '../report/overview'
 
 export const EXPORT_TABLES = ['daily', 'articles', 'pushes', 'menu', 'services', 'content-types'] as const
@@ -90,7 +91,7 @@ export function exportTable(name: ExportTable, overview: AnalyticsOverview): Tab
       )
     case 'pushes':
       return table(
-        ['群发日期', '周次', '条数', '送达人数', '阅读人数（合计）', '分享人数（合计）', '阅读率（%）'],
+        ['群发日期', '周次', '条数', '送达人数', '阅读人数（合计）', '分享人数（合计）', '头条阅读率（%）'],
         overview.pushes.map((push) => [
           push.sentDate,
           push.week,
@@ -98,7 +99,7 @@ export function exportTable(name: ExportTable, overview: AnalyticsOverview): Tab
           push.targetUser,
           push.readUser,
           push.shareUser,
-          push.targetUser ? Math.round(((push.items[0]?.readUser ?? 0) * 1000) / push.targetUser) / 10 : null,
+          percent(push.items[0]?.readUser ?? 0, push.targetUser),
         ]),
       )
     case 'menu':
