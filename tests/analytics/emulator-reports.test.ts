@@ -11,8 +11,8 @@ import { ACCOUNT, startTestEmulator } from '../wechat/support'
 const NOW = Date.parse('2026-11-30T01:00:00Z')
 const emulators: WeChatEmulator[] = []
 
-async function start(history = true): Promise<{ emulator: WeChatEmulator; client: WeChatClient }> {
-  const emulator = await startTestEmulator({ clock: () => NOW, history: history ? { days: 120, titles: DEMO_HISTORY_TITLES } : undefined })
+async function start(history = true, at = NOW): Promise<{ emulator: WeChatEmulator; client: WeChatClient }> {
+  const emulator = await startTestEmulator({ clock: () => at, history: history ? { days: 120, titles: DEMO_HISTORY_TITLES } : undefined })
   emulators.push(emulator)
   const client = createWeChatClient({
     appId: ACCOUNT.appId,
@@ -64,6 +64,11 @@ test('the history: followers grow over four months, a send every Thursday with f
   const second = await start()
   expect(await second.client.datacube.get('getarticletotal', '2026-11-26', '2026-11-26')).toEqual(total)
   expect(await sum(second.client, 'getusersummary', '2026-09-01', '2026-11-29')).toEqual(growth)
+  // Restarted three days later: the same send keeps its msgids and titles (a backfill replaces its rows).
+  const later = await start(true, NOW + 3 * 86_400_000)
+  expect((await later.client.datacube.get('getarticletotal', '2026-11-26', '2026-11-26')).map((row) => [row.msgid, row.title])).toEqual(
+    total.map((row) => [row.msgid, row.title]),
+  )
 })
 
 test('the 2025 reports: per-article reads and shares, totals with detail_list, is_delay for yesterday before noon; no data before 2025-11-01', async () => {

@@ -267,3 +267,16 @@ test('the backfill command: a summary in Chinese, exit 4 with the failed days na
   expect(ok.code).toBe(0)
   expect(lines.join('\n')).toContain('失败 0 天次')
 }, 120_000)
+
+test('two schedulers starting the same day at once: one claims the run and calls WeChat, the other does nothing', async () => {
+  world.emulator.advanceClock(DAY) // Tuesday 09:00: Monday's figures are out
+  const logStart = world.emulator.requestLog.length
+  const options = (owner: string) => ({ owner, now, accountId: world.accountId, clientOptions: { baseUrl: world.emulator.url, retry: testRetry } })
+  const [a, b] = await Promise.all([runDailyAnalyticsSync(t.payload, options('a')), runDailyAnalyticsSync(t.payload, options('b'))])
+  expect([a[0]!.outcome, b[0]!.outcome].sort()).toEqual(['claimed-elsewhere', 'synced'])
+  // (A day later the stored token has expired: WeChat's 42001 and the retry with a new one are not a second call.)
+  const summaries = world.emulator.requestLog.slice(logStart).filter((entry) => entry.path === '/datacube/getusersummary' && entry.errcode === 0)
+  expect(summaries).toHaveLength(1)
+  expect(summaries[0]!.body).toMatchObject({ begin_date: '2026-11-30', end_date: '2026-11-30' })
+  expect((await syncDays('daily-run', '2026-12-01'))[0]).toMatchObject({ status: 'ok' })
+}, 120_000)

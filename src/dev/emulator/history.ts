@@ -2,12 +2,13 @@
  * A believable past for the demo's account, so a backfill of the last months shows figures: follower
  * growth (part of today's followers joined during the window, a few others followed and left) and a
  * weekly mass send (群发) every Thursday 18:00 Beijing of five articles. Deterministic: the same start
- * date and account give the same history (no randomness), and today's followers stay the same people
- * (only their subscribe times move), so nothing else the emulator answers changes.
+ * date and account give the same history (no randomness); a send's ids and titles depend on its date
+ * only, so a restart on another day keeps them. Today's followers stay the same people (only their
+ * subscribe times move), so nothing else the emulator answers changes.
  */
 import { createHash } from 'node:crypto'
 import { addDays, DAY_MS, shanghaiDate, shanghaiDayStart } from '../../shared/time'
-import { generatedOpenid, type AccountState, type DraftArticle, type EmulatorState, type MassJob } from './state'
+import { generatedOpenid, type AccountState, type DraftArticle, type MassJob } from './state'
 
 export interface EmulatorHistory {
   /** How many days before the start the history reaches back (e.g. 120 for about four months). */
@@ -47,6 +48,9 @@ const JOINED_IN_WINDOW = 0.4
 const ARTICLES_PER_SEND = 5
 const THURSDAY = 4
 const SEND_HOUR_UTC = 10 // 18:00 Beijing
+/** The past sends' ids: a base plus the week number since 1970 (the emulator's own sequences start at 3147483648 / 2247483648). */
+const HISTORY_MSG_ID_BASE = 3_000_000_000
+const HISTORY_MSG_DATA_ID_BASE = 2_100_000_000
 
 /** A number 0..n-1 from a text, the same on every run. */
 function pick(text: string, n: number): number {
@@ -68,8 +72,8 @@ function article(title: string, week: number, index: number): DraftArticle {
   }
 }
 
-/** Gives `account` (in `state`, whose id sequences it advances) the history of `days` days before `now`. */
-export function seedHistory(state: EmulatorState, account: AccountState, now: number, history: EmulatorHistory): void {
+/** Gives `account` the history of `days` days before `now`. */
+export function seedHistory(account: AccountState, now: number, history: EmulatorHistory): void {
   if (history.days < 1) return
   const appId = account.config.appId
   const today = shanghaiDate(now)
@@ -96,18 +100,21 @@ export function seedHistory(state: EmulatorState, account: AccountState, now: nu
     })
   }
   // The weekly sends: every Thursday of the window, five articles, to the followers of that moment.
-  let week = 0
+  // Their ids and titles follow from the date alone (not from the start), so an emulator restarted on
+  // another day answers the same msgid for the same send and a backfill replaces rows instead of adding.
   for (let day = first; day < today; day = addDays(day, 1)) {
     const at = Date.parse(`${day}T${String(SEND_HOUR_UTC).padStart(2, '0')}:00:00Z`)
     if (new Date(at).getUTCDay() !== THURSDAY || at >= now) continue
+    const week = Math.floor(at / (7 * DAY_MS))
     const targets = [...account.users.values()].filter((user) => user.subscribeTime < at && (user.unsubscribeTime === null || user.unsubscribeTime > at))
     const titles = Array.from(
       { length: ARTICLES_PER_SEND },
       (_, index) => history.titles[(week * ARTICLES_PER_SEND + index) % history.titles.length] ?? `第${index + 1}条`,
     )
     const job: MassJob = {
-      msgId: state.sequence.msgId++,
-      msgDataId: state.sequence.msgDataId++,
+      // Below the sequences' start (new sends), like real ids of older sends.
+      msgId: HISTORY_MSG_ID_BASE + week,
+      msgDataId: HISTORY_MSG_DATA_ID_BASE + week,
       createdAt: at,
       finishAt: at + 60_000,
       finished: true,
@@ -119,6 +126,5 @@ export function seedHistory(state: EmulatorState, account: AccountState, now: nu
       preview: false,
     }
     account.massJobs.set(job.msgId, job)
-    week++
   }
 }

@@ -90,7 +90,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
   const freshState = (): EmulatorState => {
     const state = createEmulatorState(accounts, now())
-    if (options.history) for (const account of state.accounts.values()) seedHistory(state, account, now(), options.history)
+    if (options.history) for (const account of state.accounts.values()) seedHistory(account, now(), options.history)
     return state
   }
   const context: EmulatorContext = {
