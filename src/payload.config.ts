@@ -21,6 +21,8 @@ import { MenuClicks } from '../collections/menu-clicks'
 import { AnalyticsArticles, AnalyticsDays, AnalyticsSyncDays } from '../collections/analytics'
 import { explainValidationErrors } from './shared/errors'
 import { apiErrorEnvelope } from './http/api-error'
+import { apiEndpoints } from './http/api-endpoints'
+import { analyticsEndpoints } from './services/analytics/export/endpoints'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from './services/media/check-upload'
 import { Notifications } from '../collections/notifications'
 import { ResidentNotices } from '../collections/resident-notices'
@@ -96,6 +98,7 @@ export default buildConfig({
         '/src/admin/consultations/ConsultationsNavLink#ConsultationsNavLink',
         '/src/admin/ratings/RatingsNavLinks#RatingsNavLinks',
         '/src/admin/health/HealthNavLink#HealthNavLink',
+        '/src/admin/analytics/AnalyticsNavLink#AnalyticsNavLink',
       ],
       views: {
         reviewQueue: { Component: '/src/admin/review/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
@@ -107,6 +110,9 @@ export default buildConfig({
         consultationsBoard: { Component: '/src/admin/consultations/ConsultationsBoardView#ConsultationsBoardView', path: '/consultations-board' },
         ratingsBoard: { Component: '/src/admin/ratings/RatingsBoardView#RatingsBoardView', path: '/ratings-board' },
         health: { Component: '/src/admin/health/HealthView#HealthView', path: '/health' },
+        // Custom views match by prefix unless exact: the report's path would otherwise open the dashboard.
+        analyticsReport: { Component: '/src/admin/analytics/MonthlyReportView#MonthlyReportView', path: '/analytics/report/:month' },
+        analytics: { Component: '/src/admin/analytics/AnalyticsView#AnalyticsView', path: '/analytics', exact: true },
       },
     },
   },
@@ -165,6 +171,8 @@ export default buildConfig({
   // GET /api/health: the 运行状态 for monitors (statuses only) and admins (with details).
   endpoints: apiEndpoints([healthEndpoint]),
   globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
+  // 统计分析: /api/analytics/overview and the exports (src/services/analytics/export/endpoints.ts).
+  endpoints: apiEndpoints(analyticsEndpoints),
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,

@@ -170,5 +170,7 @@ export function contentFields(typeFields: Field[]): Field[] {
       ],
     },
     ...reviewSidebarFields,
+    // 推送数据: the item's figures per account it was pushed in (统计分析; empty until pushed and synced).
+    { name: 'pushFigures', type: 'ui', admin: { position: 'sidebar', components: { Field: '/src/admin/analytics/ItemFiguresField#ItemFiguresField' } } },
   ]
 }

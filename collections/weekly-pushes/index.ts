@@ -146,6 +146,8 @@ export const WeeklyPushes: CollectionConfig = {
     adminOnlyInForm(previewsField),
     adminOnlyInForm(wechatIdsField),
     resultField,
+    // 群发效果: each item's 1/3/7-day readers, sources, sharers and the delivered count once sent (统计分析).
+    { name: 'pushFigures', type: 'ui', admin: { components: { Field: '/src/admin/push/PushFigures#PushFiguresField' } } },
     adminOnlyInForm(stepLogField),
   ],
 }

@@ -113,6 +113,8 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   'wechat-api-errors': ['admin'],
   // The analytics sync's state per day and endpoint: for admins checking a failed day.
   'analytics-sync-days': ['admin'],
+  // 统计分析 (the /admin/analytics view, not a collection): the dashboard and the monthly report.
+  analytics: ['leader', 'admin'],
   'auto-replies': ['leader', 'admin'],
   'menu-clicks': ['leader', 'admin'],
   'wechat-menu': ['leader', 'admin'],

@@ -17,6 +17,7 @@ import { EXCLUSION_PILL, EXCLUSION_SHORT, exclusionText } from '../../services/p
 import { MessageCard } from './PhonePreview'
 import { PushActions, type SignOffSummary } from './PushActions'
 import { PushPage } from './PushPage'
+import { PushFigures } from './PushFigures'
 import { loadItemPreviews } from './preview'
 import { loadWeekReport, type WeekReport } from '../../services/push/week-report'
 import { readPushSteps } from './steps'
@@ -171,6 +172,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
           <h2>{t('微信中的样子', 'As WeChat shows it')}</h2>
           <MessageCard items={previews} lang={lang} />
           <ItemList rows={push.items} previews={previews} accountName={account.name} lang={lang} />
+          {push.status === 'sent' ? <PushFigures payload={req.payload} pushId={push.id} lang={lang} /> : null}
           {steps.length ? (
             <>
               <h2>{t('记录', 'Log')}</h2>
