@@ -48,7 +48,13 @@ const analytics = analyticsJobs(owner)
 // it beats from here on, before the catch-up tick below, which may take a while.
 const heartbeat = startHeartbeat(payload, {
   processId: owner,
-  jobs: ['weekly-push', 'poll-push-results', 'wechat-inbound', ...Object.keys({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...analytics, ...backupJobs }), 'health-check'],
+  jobs: [
+    'weekly-push',
+    'poll-push-results',
+    'wechat-inbound',
+    ...Object.keys({ ...appointmentJobs, ...consultationJobs, ...ratingJobs, ...analytics, ...backupJobs }),
+    'health-check',
+  ],
 })
 
 // A slot missed while no scheduler ran is caught up now, within that slot's day.

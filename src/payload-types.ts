@@ -64,6 +64,7 @@ export interface Config {
     'scheduler-heartbeats': SchedulerHeartbeat;
     'health-alerts': HealthAlert;
     'wechat-api-errors': WechatApiError;
+    'scheduled-runs': ScheduledRun;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -119,6 +120,7 @@ export interface Config {
     'scheduler-heartbeats': SchedulerHeartbeatsSelect<false> | SchedulerHeartbeatsSelect<true>;
     'health-alerts': HealthAlertsSelect<false> | HealthAlertsSelect<true>;
     'wechat-api-errors': WechatApiErrorsSelect<false> | WechatApiErrorsSelect<true>;
+    'scheduled-runs': ScheduledRunsSelect<false> | ScheduledRunsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1705,6 +1707,22 @@ export interface WechatApiError {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduled-runs".
+ */
+export interface ScheduledRun {
+  id: string;
+  job: string;
+  day: string;
+  owner?: string | null;
+  outcome?: ('running' | 'done' | 'failed') | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  message?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -3053,6 +3071,21 @@ export interface WechatApiErrorsSelect<T extends boolean = true> {
   kind?: T;
   errcode?: T;
   meaning?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduled-runs_select".
+ */
+export interface ScheduledRunsSelect<T extends boolean = true> {
+  job?: T;
+  day?: T;
+  owner?: T;
+  outcome?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  message?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -21,7 +21,6 @@ import { MenuClicks } from '../collections/menu-clicks'
 import { AnalyticsArticles, AnalyticsDays, AnalyticsSyncDays } from '../collections/analytics'
 import { explainValidationErrors } from './shared/errors'
 import { apiErrorEnvelope } from './http/api-error'
-import { apiEndpoints } from './http/api-endpoints'
 import { analyticsEndpoints } from './services/analytics/export/endpoints'
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from './services/media/check-upload'
 import { Notifications } from '../collections/notifications'
@@ -168,11 +167,10 @@ export default buildConfig({
     WeChatApiErrors,
     ScheduledRuns,
   ].map(withCollectionDefaults),
-  // GET /api/health: the 运行状态 for monitors (statuses only) and admins (with details).
-  endpoints: apiEndpoints([healthEndpoint]),
   globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
-  // 统计分析: /api/analytics/overview and the exports (src/services/analytics/export/endpoints.ts).
-  endpoints: apiEndpoints(analyticsEndpoints),
+  // GET /api/health: the 运行状态 for monitors (statuses only) and admins (with details); 统计分析:
+  // /api/analytics/overview and the exports (src/services/analytics/export/endpoints.ts).
+  endpoints: apiEndpoints([healthEndpoint, ...analyticsEndpoints]),
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: emailAdapter,

@@ -6,6 +6,7 @@ import * as migration_20261130_114105_service_guides_offices_documents from './2
 import * as migration_20261130_130114_appointments_and_resident_notices from './20261130_130114_appointments_and_resident_notices';
 import * as migration_20261130_160556_consultations_and_ratings from './20261130_160556_consultations_and_ratings';
 import * as migration_20261130_171652_review_fixes_rate_counters_estimated_deadlines from './20261130_171652_review_fixes_rate_counters_estimated_deadlines';
+import * as migration_20261130_190906_health_backup_analytics from './20261130_190906_health_backup_analytics';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261130_171652_review_fixes_rate_counters_estimated_deadlines.up,
     down: migration_20261130_171652_review_fixes_rate_counters_estimated_deadlines.down,
-    name: '20261130_171652_review_fixes_rate_counters_estimated_deadlines'
+    name: '20261130_171652_review_fixes_rate_counters_estimated_deadlines',
+  },
+  {
+    up: migration_20261130_190906_health_backup_analytics.up,
+    down: migration_20261130_190906_health_backup_analytics.down,
+    name: '20261130_190906_health_backup_analytics'
   },
 ];

@@ -27,6 +27,7 @@ import { BeijingDateField as BeijingDateField_e36a27a71b13ded94432a81ddbe7b2a0 }
 import { UserNameCell as UserNameCell_a7625937be718e9f19efb180409bca45 } from '../../../../src/admin/users/UserName'
 import { UserNameField as UserNameField_a7625937be718e9f19efb180409bca45 } from '../../../../src/admin/users/UserName'
 import { ReviewActions as ReviewActions_890252d3afa47341d4a312f52bab4903 } from '../../../../src/admin/review/ReviewActions'
+import { ItemFiguresField as ItemFiguresField_e29e03e214542eb3d6250ff890165e26 } from '../../../../src/admin/analytics/ItemFiguresField'
 import { DocumentDates as DocumentDates_49c680ea99bef475323e8ce8dc532dfa } from '../../../../src/admin/dates/DocumentDates'
 import { MatterPanel as MatterPanel_3aad09927f740deed2c0f59f8d7daaac } from '../../../../src/admin/appointments/MatterPanel'
 import { CommentApproval as CommentApproval_37e1176eb3f9701b2336e634c74a5b80 } from '../../../../src/admin/ratings/CommentApproval'
@@ -37,6 +38,7 @@ import { CurrentPasswordField as CurrentPasswordField_554bf9a93a39f6501b63189351
 import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
 import { SecretsSetCell as SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
 import { SecretsSetField as SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
+import { PushFiguresField as PushFiguresField_eb0212d9470409cbe12efe8adb7e8796 } from '../../../../src/admin/push/PushFigures'
 import { LocalJSONField as LocalJSONField_bbff5fac9335d82641d4b2878f63c2b2 } from '../../../../src/admin/code-editor/LocalCodeField'
 import { ReplyBox as ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070 } from '../../../../src/admin/inbox/ReplyBox'
 import { MessageMedia as MessageMedia_1c8ff9f22a2e0c57d8131e7b54f2c9ee } from '../../../../src/admin/inbox/MessageMedia'
@@ -51,6 +53,7 @@ import { AppointmentsNavLinks as AppointmentsNavLinks_c55978303d96b14e872d85fbd8
 import { ConsultationsNavLink as ConsultationsNavLink_8d2fa0d88c3d95e4c37373fb2ba77166 } from '../../../../src/admin/consultations/ConsultationsNavLink'
 import { RatingsNavLinks as RatingsNavLinks_c27baf11e4e0d199437b3cb2fbc3fcb5 } from '../../../../src/admin/ratings/RatingsNavLinks'
 import { HealthNavLink as HealthNavLink_e32b1c3c608136252919289699c94f31 } from '../../../../src/admin/health/HealthNavLink'
+import { AnalyticsNavLink as AnalyticsNavLink_f763dbd8d6406a510f061fb86f656d1b } from '../../../../src/admin/analytics/AnalyticsNavLink'
 import { ReviewDashboard as ReviewDashboard_968022c17d1dcae37b2b6e902d7c82e6 } from '../../../../src/admin/review/ReviewDashboard'
 import { ReviewQueueView as ReviewQueueView_014083ca37a411cf97464604a6b51580 } from '../../../../src/admin/review/ReviewQueueView'
 import { ThisWeekView as ThisWeekView_188884e651f0d9e5589eac04853266d0 } from '../../../../src/admin/push/ThisWeekView'
@@ -61,6 +64,8 @@ import { AppointmentsBookView as AppointmentsBookView_d77d99503d2c5882affa1435fa
 import { ConsultationsBoardView as ConsultationsBoardView_145efed18e63549fff14a9f328cf7399 } from '../../../../src/admin/consultations/ConsultationsBoardView'
 import { RatingsBoardView as RatingsBoardView_7e010ba0b987cb621ed572f75888f6f9 } from '../../../../src/admin/ratings/RatingsBoardView'
 import { HealthView as HealthView_50220f5b1625386db58d835f8b1bf662 } from '../../../../src/admin/health/HealthView'
+import { MonthlyReportView as MonthlyReportView_7cd61d835040693a5b094be162284e87 } from '../../../../src/admin/analytics/MonthlyReportView'
+import { AnalyticsView as AnalyticsView_deb0ed311686bb446c16051fe09b6dc4 } from '../../../../src/admin/analytics/AnalyticsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -94,6 +99,7 @@ export const importMap = {
   "/src/admin/users/UserName#UserNameCell": UserNameCell_a7625937be718e9f19efb180409bca45,
   "/src/admin/users/UserName#UserNameField": UserNameField_a7625937be718e9f19efb180409bca45,
   "/src/admin/review/ReviewActions#ReviewActions": ReviewActions_890252d3afa47341d4a312f52bab4903,
+  "/src/admin/analytics/ItemFiguresField#ItemFiguresField": ItemFiguresField_e29e03e214542eb3d6250ff890165e26,
   "/src/admin/dates/DocumentDates#DocumentDates": DocumentDates_49c680ea99bef475323e8ce8dc532dfa,
   "/src/admin/appointments/MatterPanel#MatterPanel": MatterPanel_3aad09927f740deed2c0f59f8d7daaac,
   "/src/admin/ratings/CommentApproval#CommentApproval": CommentApproval_37e1176eb3f9701b2336e634c74a5b80,
@@ -104,6 +110,7 @@ export const importMap = {
   "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetCell": SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetField": SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0,
+  "/src/admin/push/PushFigures#PushFiguresField": PushFiguresField_eb0212d9470409cbe12efe8adb7e8796,
   "/src/admin/code-editor/LocalCodeField#LocalJSONField": LocalJSONField_bbff5fac9335d82641d4b2878f63c2b2,
   "/src/admin/inbox/ReplyBox#ReplyBox": ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070,
   "/src/admin/inbox/MessageMedia#MessageMedia": MessageMedia_1c8ff9f22a2e0c57d8131e7b54f2c9ee,
@@ -118,6 +125,7 @@ export const importMap = {
   "/src/admin/consultations/ConsultationsNavLink#ConsultationsNavLink": ConsultationsNavLink_8d2fa0d88c3d95e4c37373fb2ba77166,
   "/src/admin/ratings/RatingsNavLinks#RatingsNavLinks": RatingsNavLinks_c27baf11e4e0d199437b3cb2fbc3fcb5,
   "/src/admin/health/HealthNavLink#HealthNavLink": HealthNavLink_e32b1c3c608136252919289699c94f31,
+  "/src/admin/analytics/AnalyticsNavLink#AnalyticsNavLink": AnalyticsNavLink_f763dbd8d6406a510f061fb86f656d1b,
   "/src/admin/review/ReviewDashboard#ReviewDashboard": ReviewDashboard_968022c17d1dcae37b2b6e902d7c82e6,
   "/src/admin/review/ReviewQueueView#ReviewQueueView": ReviewQueueView_014083ca37a411cf97464604a6b51580,
   "/src/admin/push/ThisWeekView#ThisWeekView": ThisWeekView_188884e651f0d9e5589eac04853266d0,
@@ -128,5 +136,7 @@ export const importMap = {
   "/src/admin/consultations/ConsultationsBoardView#ConsultationsBoardView": ConsultationsBoardView_145efed18e63549fff14a9f328cf7399,
   "/src/admin/ratings/RatingsBoardView#RatingsBoardView": RatingsBoardView_7e010ba0b987cb621ed572f75888f6f9,
   "/src/admin/health/HealthView#HealthView": HealthView_50220f5b1625386db58d835f8b1bf662,
+  "/src/admin/analytics/MonthlyReportView#MonthlyReportView": MonthlyReportView_7cd61d835040693a5b094be162284e87,
+  "/src/admin/analytics/AnalyticsView#AnalyticsView": AnalyticsView_deb0ed311686bb446c16051fe09b6dc4,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
