@@ -47,6 +47,7 @@ const ADMIN_ONLY = [
   'health-alerts',
   'wechat-api-errors',
   'analytics-sync-days',
+  'scheduled-runs',
 ]
 const LEADER_AND_ADMIN = ['auto-replies', 'menu-clicks', 'wechat-menu']
 /** Listed for leaders, admins and staff of an office (the fixtures' editor serves none). */
