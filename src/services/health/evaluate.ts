@@ -209,8 +209,22 @@ function diskCheck(disk: DiskFacts): HealthCheck {
 
 function backupCheck(backup: BackupFacts, now: number): HealthCheck {
   const base = { id: 'backup', title: '备份' }
-  const action = '运行 npm run backup，并用定时任务（如 cron）每天执行一次；备份文件保存在 BACKUP_DIR（默认 data/backups）'
-  if (!backup.newestAt) return { ...base, status: 'red', detail: `${backup.directory} 中没有备份（cms-YYYYMMDD-HHmmss.tar.gz）`, action }
+  if (backup.applies === false) {
+    return {
+      ...base,
+      status: 'ok',
+      detail: 'MongoDB 的数据库由 mongodump 备份（本系统的 npm run backup 只备份内置数据库），本页不检查',
+      action: '按运维手册（docs/运维手册.md）「备份与恢复」用 mongodump 每天备份数据库和上传文件目录',
+    }
+  }
+  const action =
+    '调度进程（npm start 或 npm run worker）每天 02:30 自动备份，失败时 04:30 重试：确认调度进程在运行；也可现在运行 npm run backup。备份文件在 BACKUP_DIR（默认 data/backups）'
+  if (!backup.newestAt) {
+    // A new install has not yet had a night to back up in: not a fault until the second night passed.
+    const young = backup.installedAt !== null && backup.installedAt !== undefined && since(now, backup.installedAt) <= HEALTH_LIMITS.backupRedMs
+    const detail = `${backup.directory} 中没有备份（cms-YYYYMMDD-HHmmss.tar.gz）`
+    return young ? { ...base, status: 'warn', detail: `${detail}：系统刚安装，今晚 02:30 将自动备份`, action } : { ...base, status: 'red', detail, action }
+  }
   const ago = since(now, backup.newestAt)
   const detail = `最近一次备份 ${backup.newestName}，${at(backup.newestAt)}（${age(Math.max(0, ago))}前）`
   if (ago > HEALTH_LIMITS.backupRedMs) return { ...base, status: 'red', detail, action }

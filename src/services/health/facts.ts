@@ -98,6 +98,10 @@ export interface BackupFacts {
   directory: string
   newestName: string | null
   newestAt: string | null
+  /** False on MongoDB: `npm run backup` covers the embedded database only (mongodump there, see the handbook). */
+  applies?: boolean
+  /** When the system was set up (the first user's creation), ISO: a new install has had no night to back up in yet. */
+  installedAt?: string | null
 }
 
 export interface HealthFacts {

@@ -9,13 +9,13 @@ import type { Payload } from 'payload'
 import { databaseKind } from '../../config/database'
 import { JOURNAL_DIRS, journalDirectory } from '../../config/inbound-journal'
 import { idOf } from '../../access/roles'
+import { ARCHIVE_PATTERN } from '../backup/retention'
+import { backupDirectory } from '../backup/settings'
 import { loadPushSettings } from '../push/settings-load'
 import { isoWeekOf, slotInstant } from '../push/week'
 import type { AccountFacts, BackupFacts, DatabaseFacts, DiskFacts, HealthFacts, HeartbeatFacts, InboundFacts, PushFacts } from './facts'
 
 /** Backups are `cms-YYYYMMDD-HHmmss.tar.gz` in BACKUP_DIR (default data/backups): the contract with `npm run backup`. */
-export const BACKUP_FILE = /^cms-\d{8}-\d{6}\.tar\.gz$/
-export const backupDirectory = (env: NodeJS.ProcessEnv = process.env): string => path.resolve(env.BACKUP_DIR?.trim() || path.join('data', 'backups'))
 
 export interface GatherOptions {
   /** Defaults to Date.now(). */
@@ -35,7 +35,7 @@ export async function gatherHealthFacts(payload: Payload, options: GatherOptions
   const database = await databaseFacts(payload, env)
   const [disks, backup, journal] = await Promise.all([
     diskFacts(payload, env),
-    backupFacts(env),
+    backupFacts(payload, env),
     journalFacts(options.journalDirectory ?? journalDirectory(env), now),
   ])
   if (!database.reachable) {
@@ -283,17 +283,22 @@ async function diskFacts(payload: Payload, env: NodeJS.ProcessEnv): Promise<Disk
   )
 }
 
-async function backupFacts(env: NodeJS.ProcessEnv): Promise<BackupFacts> {
+async function backupFacts(payload: Payload, env: NodeJS.ProcessEnv): Promise<BackupFacts> {
   const directory = backupDirectory(env)
+  const applies = databaseKind(env.DATABASE_URI) !== 'mongodb'
+  const installedAt = await payload
+    .find({ collection: 'users', overrideAccess: true, depth: 0, limit: 1, sort: 'createdAt', select: { createdAt: true } })
+    .then((found) => found.docs[0]?.createdAt ?? null)
+    .catch(() => null)
   let newest: { name: string; at: number } | null = null
   try {
     for (const name of await fs.promises.readdir(directory)) {
-      if (!BACKUP_FILE.test(name)) continue
+      if (!ARCHIVE_PATTERN.test(name)) continue
       const stats = await fs.promises.stat(path.join(directory, name))
       if (stats.isFile() && (!newest || stats.mtimeMs > newest.at)) newest = { name, at: stats.mtimeMs }
     }
   } catch {
     // No folder yet: no backup.
   }
-  return { directory, newestName: newest?.name ?? null, newestAt: newest ? new Date(newest.at).toISOString() : null }
+  return { directory, newestName: newest?.name ?? null, newestAt: newest ? new Date(newest.at).toISOString() : null, applies, installedAt }
 }

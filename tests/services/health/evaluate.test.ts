@@ -126,6 +126,15 @@ describe('backup', () => {
     expect(check(backup(27 * HOUR), 'backup').status).toBe('warn')
     expect(check(backup(25 * HOUR), 'backup').status).toBe('ok')
   })
+  test('a new install without a backup yet is a warning until its second night, and MongoDB is not checked', () => {
+    const none = (installedAgo: number | null) =>
+      healthyFacts({ backup: { directory: '/b', newestName: null, newestAt: null, installedAt: installedAgo === null ? null : iso(NOW - installedAgo) } })
+    expect(check(none(3 * HOUR), 'backup')).toMatchObject({ status: 'warn', detail: expect.stringContaining('今晚 02:30') })
+    expect(check(none(49 * HOUR), 'backup').status).toBe('red')
+    expect(check(none(null), 'backup').status).toBe('red')
+    const mongo = healthyFacts({ backup: { directory: '/b', newestName: null, newestAt: null, applies: false } })
+    expect(check(mongo, 'backup')).toMatchObject({ status: 'ok', action: expect.stringContaining('mongodump') })
+  })
 })
 
 describe('per WeChat account', () => {
