@@ -17,7 +17,7 @@ import { appendStep, findPush, readSteps, type PushDoc } from '../src/services/p
 import { isoWeekOf, slotInstant } from '../src/services/push/week'
 import { shanghaiDate } from '../src/shared/time'
 import { wechatGateway } from '../src/services/push/wechat-gateway'
-import { findDefaultAccount } from '../src/services/accounts/accounts'
+import { findPushAccounts, type PushAccount } from '../src/services/accounts/accounts'
 
 /** Every minute: each tick decides from the saved state, so ticks are idempotent and catch up. */
 export const WEEKLY_PUSH_SCHEDULE = '* * * * *'
@@ -47,15 +47,76 @@ async function lastSlotRun(payload: Payload, push: PushDoc | null): Promise<Slot
   return (ran.at(-1)?.replace('slot-', '') as SlotKind | undefined) ?? null
 }
 
-/** One scheduler tick for the default account: decide (pure), then act. */
-export async function runWeeklyPushTick(payload: Payload, options: TickOptions): Promise<TickReport> {
+/** One account's part of a tick: its report, or the error that stopped it (other accounts went on). */
+export type AccountTickReport =
+  { accountId: string; accountName: string; ok: true; report: TickReport } | { accountId: string; accountName: string; ok: false; week: string; error: string }
+
+/** A whole tick: one entry per account the scheduler serves (`findPushAccounts`), default account first. */
+export interface WeeklyPushTickReport {
+  week: string
+  accounts: AccountTickReport[]
+  /** Set when no account is served at all. */
+  detail?: string
+}
+
+/**
+ * Serialises the assembling of proposals within this process: the pool is shared by the accounts,
+ * and an item is taken out of it only when a proposal holding it is saved, so two accounts choosing
+ * at the same moment would both take the same items. Across processes the same can still happen
+ * (see src/services/push/README.md, known limits).
+ */
+let assembleChain: Promise<unknown> = Promise.resolve()
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = assembleChain.then(work, work)
+  assembleChain = run.catch(() => undefined)
+  return run
+}
+
+/**
+ * One scheduler tick for every account the weekly push serves: each account's part runs on its own
+ * (concurrently, settled one by one), so one account's WeChat failure or exception neither delays
+ * nor stops another's; the failure is logged and recorded in that week's step log (`tick-error`).
+ * Exactly once per account and ISO week still holds: every claim is on one push row, unique per
+ * account and week. Never throws for an account's failure; throws only if the accounts cannot be read.
+ */
+export async function runWeeklyPushTick(payload: Payload, options: TickOptions): Promise<WeeklyPushTickReport> {
+  const now = options.now ?? new Date()
+  const week = isoWeekOf(now)
+  const accounts = await findPushAccounts(payload)
+  if (accounts.length === 0) return { week, accounts: [], detail: '没有参与每周推送的公众号' }
+  const settings = await loadPushSettings(payload)
+  const settled = await Promise.allSettled(accounts.map((account) => runAccountTick(payload, account.id, { ...options, now }, settings)))
+  const reports: AccountTickReport[] = []
+  for (const [index, result] of settled.entries()) {
+    const account = accounts[index]
+    if (result.status === 'fulfilled') {
+      reports.push({ accountId: account.id, accountName: account.name, ok: true, report: result.value })
+      continue
+    }
+    const error = result.reason instanceof Error ? result.reason.message : String(result.reason)
+    reports.push({ accountId: account.id, accountName: account.name, ok: false, week, error })
+    await recordTickError(payload, account, week, error)
+  }
+  return { week, accounts: reports }
+}
+
+/** The failure of one account's tick: in the log, and in its week's step log when the week has a push. */
+async function recordTickError(payload: Payload, account: PushAccount, week: string, error: string): Promise<void> {
+  payload.logger.error({ msg: 'weekly push tick failed for an account', account: account.id, appId: account.appId, week, error })
+  try {
+    const push = await findPush(payload, account.id, week)
+    if (push) await appendStep(payload, push.id, { step: 'tick-error', ok: false, detail: error.slice(0, 500) })
+  } catch {
+    // The log line above already carries the failure; the step log is evidence, never a blocker.
+  }
+}
+
+/** One account's tick: decide (pure), then act. Throws what the account's work throws. */
+export async function runAccountTick(payload: Payload, accountId: string, options: TickOptions, loaded?: PushSettings): Promise<TickReport> {
   const now = options.now ?? new Date()
   const gatewayFor = options.gatewayFor ?? wechatGateway
-  const settings = await loadPushSettings(payload)
+  const settings = loaded ?? (await loadPushSettings(payload))
   const week = isoWeekOf(now)
-  const defaultAccount = await findDefaultAccount(payload)
-  const accountId = defaultAccount ? String(defaultAccount.id) : null
-  if (!accountId) return { week, slot: null, step: 'idle', detail: '没有默认公众号' }
 
   const closed = await closeMissedWeeks(payload, accountId, now, options, settings)
   const push = await findPush(payload, accountId, week)
@@ -96,7 +157,7 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
 
   switch (next.kind) {
     case 'assemble': {
-      const assembled = await assembleWeek(payload, { accountId, week, now, settings })
+      const assembled = await oneAtATime(() => assembleWeek(payload, { accountId, week, now, settings }))
       if (assembled.created) {
         await sendPreviews(payload, assembled.push.id, await gatewayFor(payload, accountId)).catch((error: unknown) =>
           payload.logger.warn({ msg: 'push previews failed', error: String(error) }),

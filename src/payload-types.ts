@@ -460,6 +460,10 @@ export interface WechatAccount {
   massSendProtection?: boolean | null;
   isDefault?: boolean | null;
   /**
+   * The scheduler assembles and, once signed off, sends this account's weekly push (each account on its own). Off: no automatic push.
+   */
+  pushEnabled?: boolean | null;
+  /**
    * WeChat sent messages in another mode than the "Message mode" above. They were verified by their signature and accepted, nothing was lost; make the console (基本配置 → 服务器配置 → 消息加解密方式) and this setting the same (safe mode recommended). Once they agree the count stops growing.
    */
   modeMismatch?: {
@@ -2375,6 +2379,7 @@ export interface WechatAccountsSelect<T extends boolean = true> {
   messageMode?: T;
   massSendProtection?: T;
   isDefault?: T;
+  pushEnabled?: T;
   modeMismatch?:
     | T
     | {

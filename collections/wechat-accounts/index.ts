@@ -75,6 +75,19 @@ export const WeChatAccounts: CollectionConfig = {
         },
         { name: 'massSendProtection', type: 'checkbox', label: { zh: '已开启群发保护', en: 'Mass-send protection on' } },
         { name: 'isDefault', type: 'checkbox', label: { zh: '默认公众号', en: 'Default account' } },
+        {
+          // The scheduler serves every account with this on (services/accounts findPushAccounts).
+          name: 'pushEnabled',
+          type: 'checkbox',
+          defaultValue: true,
+          label: { zh: '参与每周推送', en: 'In the weekly push' },
+          admin: {
+            description: {
+              zh: '勾选后，调度进程每周为本号组稿、审定后群发（各号互不影响）。停用的号不再自动推送。',
+              en: "The scheduler assembles and, once signed off, sends this account's weekly push (each account on its own). Off: no automatic push.",
+            },
+          },
+        },
       ],
     },
     {
