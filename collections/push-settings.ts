@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 import { isAdmin, isStaff } from '../src/access/roles'
 import { DEFAULT_PUSH_SETTINGS as D } from '../src/services/push/settings'
 import { WEEKDAY_OPTIONS } from './weekday-options'
+import { HOLIDAY_RULE_LABELS, HOLIDAY_RULES } from '../src/services/push/holiday-slots'
 
 type ValidateOptions = { req?: { i18n?: { language?: string } }; data?: Record<string, unknown> }
 const english = (options?: ValidateOptions) => options?.req?.i18n?.language === 'en'
@@ -129,6 +130,20 @@ export const PushSettingsGlobal: GlobalConfig = {
         { value: 'skip', label: { zh: '跳过该周', en: 'Skip that week' } },
         { value: 'merge', label: { zh: '并入下一周推送', en: 'Merge into the next push' } },
       ],
+    },
+    {
+      // China's public holidays and 调休 from services/calendar (chinese-days); see services/push/holiday-slots.ts.
+      name: 'holidayRule',
+      type: 'select',
+      defaultValue: D.holidayRule,
+      label: { zh: '发送日遇法定节假日', en: 'A send day on a public holiday' },
+      options: HOLIDAY_RULES.map((rule) => ({ value: rule, label: HOLIDAY_RULE_LABELS[rule] })),
+      admin: {
+        description: {
+          zh: '发送日、补发日遇法定节假日（含调休放假的工作日）时的处理；组稿日随发送日一起调整。顺延只在本周内，节后第一个工作日已是下一周时改为提前。日历数据尚未收录的年份按周一至周五安排。',
+          en: 'What happens to a send or retry day on a public holiday (incl. weekdays off for 调休); the assemble day moves with the send day. "After" stays within the week, else the day moves before. A year the calendar does not know yet counts Monday–Friday.',
+        },
+      },
     },
     {
       name: 'approvalIsSignOff',

@@ -2,7 +2,9 @@ import type { Payload } from 'payload'
 import { activeUsersWithRole, notify } from '../src/services/notifications/notify'
 import { assembleWeek } from '../src/services/push/assemble'
 import { bundleProblems, loadBundle } from '../src/services/push/candidates'
-import { buildWeekState, decideNextStep, dueSlot, type NextStep, type SlotKind } from '../src/services/push/decide'
+import { buildWeekState, decideNextStep, dueSlots, type NextStep, type SlotKind } from '../src/services/push/decide'
+import { chinaDays } from '../src/services/push/holiday-days'
+import { weekSlots, type WeekSlots } from '../src/services/push/holiday-slots'
 import type { GatewayFactory } from '../src/services/push/gateway'
 import { sendsByMonth } from '../src/services/push/month-usage'
 import { sendPreviews } from '../src/services/push/previews'
@@ -14,8 +16,8 @@ import { skipPush } from '../src/services/push/skip'
 import { UNSETTLED_PUSH_STATUSES } from '../src/services/push/status'
 import { settlePastWeek } from '../src/services/push/settle-past-week'
 import { appendStep, findPush, readSteps, type PushDoc } from '../src/services/push/store'
-import { isoWeekOf, slotInstant } from '../src/services/push/week'
-import { shanghaiDate } from '../src/shared/time'
+import { addWeeks, isoWeekOf } from '../src/services/push/week'
+import { formatShanghai, shanghaiDate } from '../src/shared/time'
 import { wechatGateway } from '../src/services/push/wechat-gateway'
 import { findPushAccounts, type PushAccount } from '../src/services/accounts/accounts'
 
@@ -111,15 +113,34 @@ async function recordTickError(payload: Payload, account: PushAccount, week: str
   }
 }
 
-/** One account's tick: decide (pure), then act. Throws what the account's work throws. */
+/**
+ * One account's tick: decide (pure), then act. Looks at this ISO week and the next one, because a
+ * holiday can move the next week's assemble and send into this week (holiday-slots.ts); answers the
+ * report of the week that acted (this week's when neither did). Throws what the account's work throws.
+ */
 export async function runAccountTick(payload: Payload, accountId: string, options: TickOptions, loaded?: PushSettings): Promise<TickReport> {
   const now = options.now ?? new Date()
-  const gatewayFor = options.gatewayFor ?? wechatGateway
   const settings = loaded ?? (await loadPushSettings(payload))
   const week = isoWeekOf(now)
-
   const closed = await closeMissedWeeks(payload, accountId, now, options, settings)
-  const push = await findPush(payload, accountId, week)
+  const reports: TickReport[] = []
+  for (const candidate of [week, addWeeks(week, 1)]) {
+    const push = await findPush(payload, accountId, candidate)
+    const slots = weekSlots(candidate, settings, chinaDays, push?.sendDate)
+    reports.push(await tickWeek(payload, { accountId, week: candidate, push, slots, now, options, settings }))
+  }
+  const acted = reports.find((report) => report.step !== 'idle')
+  if (acted) return acted
+  return { ...reports[0], step: closed ? 'closed-missed' : 'idle' }
+}
+
+/** One week of one account at this tick: resume a send under way, else the week's due slot, if any. */
+async function tickWeek(
+  payload: Payload,
+  args: { accountId: string; week: string; push: PushDoc | null; slots: WeekSlots; now: Date; options: TickOptions; settings: PushSettings },
+): Promise<TickReport> {
+  const { accountId, week, push, slots, now, options, settings } = args
+  const gatewayFor = options.gatewayFor ?? wechatGateway
   const send = (finalAttempt: boolean, decidedOn?: string) =>
     gatewayFor(payload, accountId).then((gateway) =>
       sendWeeklyPush({
@@ -137,11 +158,11 @@ export async function runAccountTick(payload: Payload, accountId: string, option
 
   // A send under way (after a crash, or waiting to settle a lost answer) resumes at any tick.
   if (push?.status === 'sending') {
-    const outcome = await send(now >= slotInstant(week, settings.retryWeekday, settings.retryTime))
+    const outcome = await send(now >= slots.retryAt)
     return { week, slot: null, step: 'resume', outcome }
   }
-  const slot = dueSlot(now, settings)
-  if (!slot) return { week, slot: null, step: closed ? 'closed-missed' : 'idle' }
+  const slot = dueSlots(now, [slots])[0]
+  if (!slot) return { week, slot: null, step: 'idle' }
 
   const items = push ? await loadBundle(payload, itemRefs(push.items)) : []
   const validItems = items.filter((item) => bundleProblems(item, push!.id, now).length === 0).length
@@ -181,7 +202,7 @@ export async function runAccountTick(payload: Payload, accountId: string, option
       await notify(payload, {
         recipients,
         subject: `【本周推送未发送】${week}：${next.reason}`,
-        body: `本周推送（${week}）在${slot.kind === 'send' ? '周四' : '本次'}发送时段未发出：${next.reason}。`,
+        body: `本周推送（${week}）在${slot.kind === 'send' ? `${formatShanghai(slot.at)} 的` : '本次'}发送时段未发出：${next.reason}。`,
         relatedCollection: 'weekly-pushes',
         relatedId: push!.id,
       })
@@ -210,7 +231,7 @@ async function closeMissedWeeks(payload: Payload, accountId: string, now: Date, 
   let closed = false
   for (const push of open.docs) {
     if (push.status === 'failed' && push.needsAttention) continue
-    const lastDay = shanghaiDate(slotInstant(push.week, settings.retryWeekday, settings.retryTime))
+    const lastDay = shanghaiDate(weekSlots(push.week, settings, chinaDays, push.sendDate).retryAt)
     if (lastDay >= shanghaiDate(now)) continue
     const outcome = await settlePastWeek(payload, push, { now, owner: options.owner, settings, gatewayFor: options.gatewayFor ?? wechatGateway })
     closed = closed || outcome !== 'busy'

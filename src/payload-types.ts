@@ -369,6 +369,10 @@ export interface WeeklyPush {
   account: string | WechatAccount;
   status?: ('proposed' | 'signed_off' | 'sending' | 'sent' | 'failed' | 'skipped') | null;
   statusReason?: string | null;
+  /**
+   * YYYY-MM-DD, Beijing; empty: by the push settings and holidays
+   */
+  sendDate?: string | null;
   audience?: ('all' | 'community') | null;
   audienceCommunity?: (string | null) | Community;
   items?:
@@ -2424,6 +2428,7 @@ export interface WeeklyPushesSelect<T extends boolean = true> {
   account?: T;
   status?: T;
   statusReason?: T;
+  sendDate?: T;
   audience?: T;
   audienceCommunity?: T;
   items?: T;
@@ -2785,6 +2790,10 @@ export interface PushSetting {
   maxItems?: number | null;
   maxPerCommunity?: number | null;
   quotaPolicy?: ('skip' | 'merge') | null;
+  /**
+   * What happens to a send or retry day on a public holiday (incl. weekdays off for 调休); the assemble day moves with the send day. "After" stays within the week, else the day moves before. A year the calendar does not know yet counts Monday–Friday.
+   */
+  holidayRule?: ('before' | 'after' | 'none') | null;
   approvalIsSignOff?: boolean | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -2919,6 +2928,7 @@ export interface PushSettingsSelect<T extends boolean = true> {
   maxItems?: T;
   maxPerCommunity?: T;
   quotaPolicy?: T;
+  holidayRule?: T;
   approvalIsSignOff?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -82,6 +82,18 @@ export const WeeklyPushes: CollectionConfig = {
     },
     { name: 'statusReason', type: 'text', label: { zh: '原因', en: 'Reason' }, access: systemOnlyAccess, admin: { readOnly: true } },
     {
+      // The leader's pick of this week's send day (本周推送 → 改发送日, or the action `send-date`):
+      // validated there (sendDateProblem in services/push/holiday-slots.ts); holidays otherwise move it.
+      name: 'sendDate',
+      type: 'text',
+      label: { zh: '本周改在此日发送', en: 'Send on this day instead' },
+      access: systemOnlyAccess,
+      admin: {
+        readOnly: true,
+        description: { zh: 'YYYY-MM-DD，北京时间；空表示按推送设置和节假日安排', en: 'YYYY-MM-DD, Beijing; empty: by the push settings and holidays' },
+      },
+    },
+    {
       type: 'row',
       fields: [
         {

@@ -11,7 +11,13 @@ const base: WeekReport = {
   account,
   week: WEEK,
   settings: S,
-  slots: { assembleAt: slotInstant(WEEK, 3, '10:00'), sendAt: slotInstant(WEEK, 4, '18:00'), retryAt: slotInstant(WEEK, 5, '18:00') },
+  slots: {
+    assembleAt: slotInstant(WEEK, 3, '10:00'),
+    sendAt: slotInstant(WEEK, 4, '18:00'),
+    retryAt: slotInstant(WEEK, 5, '18:00'),
+    notes: [],
+    sendDate: null,
+  },
   push: null,
   sentByMonth: { '2026-11': 3 },
   quota: { month: '2026-11', used: 3, limit: 4 },
@@ -93,10 +99,10 @@ describe('the calendar', () => {
     expect(quotaNote({ status: 'planned', quotaLimit: 4 })).toBeNull()
   })
   test('a week whose last send day passed unsent says so; a sent one does not', () => {
-    const row = { week: WEEK, sendDay: '2026-11-26', month: '2026-11', status: 'planned' as const, quotaUsed: 1, quotaLimit: 4 }
-    expect(calendarNote(row, S, new Date('2026-11-28T02:00:00Z'))).toBe('发送时段已过，本周未发送')
-    expect(calendarNote(row, S, new Date('2026-11-27T15:00:00Z'))).toBeNull()
-    expect(calendarNote({ ...row, status: 'sent' }, S, new Date('2026-11-28T02:00:00Z'))).toBeNull()
+    const row = { status: 'planned' as const, quotaLimit: 4, retryAt: new Date('2026-11-27T10:00:00Z') }
+    expect(calendarNote(row, new Date('2026-11-28T02:00:00Z'))).toBe('发送时段已过，本周未发送')
+    expect(calendarNote(row, new Date('2026-11-27T15:00:00Z'))).toBeNull()
+    expect(calendarNote({ ...row, status: 'sent' }, new Date('2026-11-28T02:00:00Z'))).toBeNull()
   })
   test('weekday names', () => {
     expect([1, 4, 7].map(weekdayName)).toEqual(['周一', '周四', '周日'])

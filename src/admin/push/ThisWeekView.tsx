@@ -99,7 +99,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
     : [[], null, []]
   const reach = rawPush ? await audienceReach(req.payload, rawPush) : null
   const audience = reach ? audienceLines(reach, lang) : null
-  const sendAt = plannedSendAt(week, report.settings, now)
+  const sendAt = plannedSendAt(report.slots, now)
   const bundle: BundleRow[] = push
     ? push.items.map((item) => ({
         relationTo: item.collection,

@@ -26,5 +26,6 @@ export async function loadPushSettings(payload: Payload): Promise<PushSettings> 
     quotaPolicy: stored?.quotaPolicy === 'merge' ? 'merge' : 'skip',
     approvalIsSignOff: stored?.approvalIsSignOff === true,
     monthlyQuota: defaults.monthlyQuota,
+    holidayRule: stored?.holidayRule === 'after' || stored?.holidayRule === 'none' ? stored.holidayRule : defaults.holidayRule,
   }
 }

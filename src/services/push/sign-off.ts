@@ -3,11 +3,10 @@ import { requireStaff } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { bundleProblems, loadBundle } from './candidates'
 import { itemRefs } from './item-refs'
-import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
 import { PUSH_STATUS_LABELS, isPushStatus } from './status'
 import { PUSH_EDITOR_ROLES, decisionRefusal, type LeaderDecision } from './rules'
-import { slotInstant } from './week'
+import type { WeekSlots } from './holiday-slots'
 import { readPush, savePush, setItemStates, type PushDoc } from './store'
 
 /** The 409 of a decision the push's status does not allow (rules.decisionRefusal). */
@@ -82,13 +81,11 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
 }
 
 /**
- * When a push signed off now would go out: the week's send slot, or the Friday retry slot once the
- * send slot has passed; null when both have passed (the week will not be sent). A Date instant;
- * show it with formatShanghai (Beijing time).
+ * When a push signed off now would go out: the week's send slot (holidays and the leader's pick
+ * applied: pass `weekSlots`' answer), or the retry slot once the send slot has passed; null when both
+ * have passed (the week will not be sent). A Date instant; show it with formatShanghai (Beijing time).
  */
-export function plannedSendAt(week: string, settings: Pick<PushSettings, 'sendWeekday' | 'sendTime' | 'retryWeekday' | 'retryTime'>, now: Date): Date | null {
-  const send = slotInstant(week, settings.sendWeekday, settings.sendTime)
-  if (send > now) return send
-  const retry = slotInstant(week, settings.retryWeekday, settings.retryTime)
-  return retry > now ? retry : null
+export function plannedSendAt(slots: Pick<WeekSlots, 'sendAt' | 'retryAt'>, now: Date): Date | null {
+  if (slots.sendAt > now) return slots.sendAt
+  return slots.retryAt > now ? slots.retryAt : null
 }
