@@ -7,7 +7,7 @@ import { plannedSendAt } from '../../services/push/sign-off'
 import { OPEN_PUSH_STATUSES, inStatusGroup } from '../../services/push/status'
 import { readPush } from '../../services/push/store'
 import { addWeeks, isoWeekOf } from '../../services/push/week'
-import { formatShanghai } from '../../shared/time'
+import { addDays, formatShanghai, shanghaiDate } from '../../shared/time'
 import { pick } from '../../shared/bilingual'
 import { findAccount } from '../../services/accounts/find-account'
 import { BundleEditor, type BundleRow, type PoolEntry } from './BundleEditor'
@@ -16,6 +16,8 @@ import { CONTENT_TYPE_NAMES } from '../../services/content/types'
 import { EXCLUSION_PILL, EXCLUSION_SHORT, exclusionText } from '../../services/push/labels'
 import { MessageCard } from './PhonePreview'
 import { PushActions, type SignOffSummary } from './PushActions'
+import { SendDatePicker } from './SendDatePicker'
+import { mondayOf } from '../../services/push/week'
 import { PushPage } from './PushPage'
 import { loadItemPreviews } from './preview'
 import { loadWeekReport, type WeekReport } from '../../services/push/week-report'
@@ -159,6 +161,14 @@ export async function ThisWeekView(props: AdminViewServerProps) {
           ) : null}
           <section style={{ margin: '16px 0' }}>
             {canAct ? <PushActions pushId={push.id} status={push.status} summary={summary} /> : null}
+            {editable ? (
+              <SendDatePicker
+                pushId={push.id}
+                current={report.slots.sendDate}
+                min={[addDays(shanghaiDate(mondayOf(week)), -7), shanghaiDate(now)].sort().at(-1)!}
+                max={addDays(shanghaiDate(mondayOf(week)), 6)}
+              />
+            ) : null}
             {canAct && inStatusGroup(OPEN_PUSH_STATUSES, push.status) ? (
               <p style={{ color: MUTED, margin: '8px 0' }}>
                 {t('发送对象可在', 'The audience can be changed in')}{' '}
