@@ -86,8 +86,8 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
   const week = isoWeekOf(now)
   const accounts = await findPushAccounts(payload)
   if (accounts.length === 0) return { week, accounts: [], detail: '没有参与每周推送的公众号' }
-  const settings = await loadPushSettings(payload)
-  const settled = await Promise.allSettled(accounts.map((account) => runAccountTick(payload, account.id, { ...options, now }, settings)))
+  // Each account with its own settings (本号推送设置, else the street-wide ones), loaded in its own part.
+  const settled = await Promise.allSettled(accounts.map((account) => runAccountTick(payload, account.id, { ...options, now })))
   const reports: AccountTickReport[] = []
   for (const [index, result] of settled.entries()) {
     const account = accounts[index]
@@ -120,7 +120,7 @@ async function recordTickError(payload: Payload, account: PushAccount, week: str
  */
 export async function runAccountTick(payload: Payload, accountId: string, options: TickOptions, loaded?: PushSettings): Promise<TickReport> {
   const now = options.now ?? new Date()
-  const settings = loaded ?? (await loadPushSettings(payload))
+  const settings = loaded ?? (await loadPushSettings(payload, accountId))
   const week = isoWeekOf(now)
   const closed = await closeMissedWeeks(payload, accountId, now, options, settings)
   const reports: TickReport[] = []

@@ -518,6 +518,27 @@ export interface WechatAccount {
      */
     newSuggestion?: string | null;
   };
+  /**
+   * By default the street-wide push settings (WeChat → Push settings) apply. Untick to give this account the settings below; the monthly quota is always this account's own.
+   */
+  pushSettings?: {
+    useStreetDefaults?: boolean | null;
+    assembleWeekday?: ('1' | '2' | '3' | '4' | '5' | '6' | '7') | null;
+    assembleTime?: string | null;
+    sendWeekday?: ('1' | '2' | '3' | '4' | '5' | '6' | '7') | null;
+    sendTime?: string | null;
+    retryWeekday?: ('1' | '2' | '3' | '4' | '5' | '6' | '7') | null;
+    retryTime?: string | null;
+    minItems?: number | null;
+    maxItems?: number | null;
+    maxPerCommunity?: number | null;
+    quotaPolicy?: ('skip' | 'merge') | null;
+    /**
+     * What happens to a send or retry day on a public holiday (incl. weekdays off for 调休); the assemble day moves with the send day. "After" stays within the week, else the day moves before. A year the calendar does not know yet counts Monday–Friday.
+     */
+    holidayRule?: ('before' | 'after' | 'none') | null;
+    approvalIsSignOff?: boolean | null;
+  };
   communityTags?:
     | {
         community: string | Community;
@@ -2407,6 +2428,23 @@ export interface WechatAccountsSelect<T extends boolean = true> {
     | T
     | {
         newSuggestion?: T;
+      };
+  pushSettings?:
+    | T
+    | {
+        useStreetDefaults?: T;
+        assembleWeekday?: T;
+        assembleTime?: T;
+        sendWeekday?: T;
+        sendTime?: T;
+        retryWeekday?: T;
+        retryTime?: T;
+        minItems?: T;
+        maxItems?: T;
+        maxPerCommunity?: T;
+        quotaPolicy?: T;
+        holidayRule?: T;
+        approvalIsSignOff?: T;
       };
   communityTags?:
     | T

@@ -4,6 +4,7 @@ import { layoutDescription, RESIDENT_NOTICE_KIND_LABELS, RESIDENT_NOTICE_KINDS }
 import { STAFF_TEMPLATE_KIND_LABELS, STAFF_TEMPLATE_KINDS, staffLayoutDescription } from '../../src/services/notifications/staff-templates'
 import { encryptSecrets, hideSecrets, secretField } from './secret-fields'
 import { SECRET_LABELS } from './secret-labels'
+import { PUSH_RHYTHM_FIELDS } from '../push-settings'
 
 /** A WeChat official account the office runs; the street office's service account is the default. */
 export const WeChatAccounts: CollectionConfig = {
@@ -189,6 +190,28 @@ export const WeChatAccounts: CollectionConfig = {
             ? true
             : '模板 ID：应由字母、数字、下划线或减号组成（从"我的模板"中复制）',
       })),
+    },
+    {
+      // Each account may keep its own rhythm (a community's account sending on another day); unticked
+      // 使用全街道默认设置 makes the values below this account's, read by services/push/settings-load.ts.
+      name: 'pushSettings',
+      type: 'group',
+      label: { zh: '本号推送设置', en: "This account's push settings" },
+      admin: {
+        description: {
+          zh: '默认使用全街道的推送设置（微信 → 推送设置）。取消勾选后，本号按下面的设置组稿、发送；群发额度按本号单独计算。',
+          en: "By default the street-wide push settings (WeChat → Push settings) apply. Untick to give this account the settings below; the monthly quota is always this account's own.",
+        },
+      },
+      fields: [
+        { name: 'useStreetDefaults', type: 'checkbox', defaultValue: true, label: { zh: '使用全街道默认设置', en: 'Use the street-wide settings' } },
+        {
+          type: 'collapsible',
+          label: { zh: '本号的推送节奏', en: "This account's rhythm" },
+          admin: { condition: (_data, siblingData) => siblingData?.useStreetDefaults === false },
+          fields: PUSH_RHYTHM_FIELDS,
+        },
+      ],
     },
     {
       name: 'communityTags',

@@ -93,7 +93,7 @@ export const pushActionEndpoint: Endpoint = {
       const doc = await decideOnPush(req, id, body.action, body.reason)
       let message: string
       if (body.action === 'sign-off') {
-        const settings = await loadPushSettings(req.payload)
+        const settings = await loadPushSettings(req.payload, idOf(doc.account))
         const at = plannedSendAt(weekSlots(doc.week, settings, chinaDays, doc.sendDate), new Date())
         message = `已审定 ${itemRefs(doc.items).length} 条；${at ? `将于 ${formatShanghai(at)}（北京时间）发送` : '本周发送时段已过，不会再发送'}；发送开始前可以撤销审定`
       } else if (body.action === 'revoke') {
@@ -125,7 +125,7 @@ export const generateWeekEndpoint: Endpoint = {
       const now = new Date()
       const week = isoWeekOf(now)
       if (await findPush(req.payload, account.id, week)) throw new ApiError(409, 'exists', `${week} 的推送已经生成，请刷新本页`)
-      const settings = await loadPushSettings(req.payload)
+      const settings = await loadPushSettings(req.payload, account.id)
       const result = await generateWeekNow(req.payload, { accountId: account.id, now, settings, gateway: () => wechatGateway(req.payload, account.id) })
       if (!result) throw new ApiError(409, 'exists', `${week} 的推送刚被生成（可能是定时任务），请刷新本页`)
       return Response.json(

@@ -3,6 +3,8 @@ import { pollPushResults } from '../../jobs/poll-push-results'
 import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import type { GatewayFactory } from '../../src/services/push/gateway'
 import { findPush, readSteps } from '../../src/services/push/store'
+import { loadPushSettings } from '../../src/services/push/settings-load'
+import { sendsByMonth } from '../../src/services/push/month-usage'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { ACCOUNT } from '../wechat/support'
 import { acceptedSendalls, emulatorGatewayFor, realSends, signOff } from './helpers'
@@ -120,4 +122,33 @@ test('an account with 参与每周推送 turned off is not served', async () => 
   const report = await tick('2026-11-25 10:00', gatewaysFor(secondId))
   expect(report.accounts.map((entry) => entry.accountId)).toEqual([world.accountId])
   expect(await findPush(t.payload, secondId, W48)).toBeNull()
+})
+
+test('本号推送设置: an account with its own rhythm sends on its own day; the street-wide default stays for the others; quota counted per account', async () => {
+  world = await createScheduledWorld(t.payload, 12)
+  const secondId = await addSecondAccount()
+  await t.payload.update({
+    collection: 'wechat-accounts',
+    id: secondId,
+    overrideAccess: true,
+    data: { pushSettings: { useStreetDefaults: false, sendWeekday: '5', sendTime: '09:00', retryWeekday: '5', retryTime: '20:00' } },
+  })
+  expect(await loadPushSettings(t.payload, secondId)).toMatchObject({ sendWeekday: 5, sendTime: '09:00', assembleWeekday: 3 })
+  expect(await loadPushSettings(t.payload, world.accountId)).toMatchObject({ sendWeekday: 4, sendTime: '18:00' })
+  const gatewayFor = gatewaysFor(secondId)
+  await tick('2026-11-25 10:00', gatewayFor)
+  for (const accountId of [world.accountId, secondId]) await signOff(t.payload, world.fx, (await findPush(t.payload, accountId, W48))!.id)
+
+  const thursday = await tick('2026-11-26 18:00', gatewayFor)
+  expect(reportFor(thursday, world.accountId)).toMatchObject({ step: 'send', outcome: { kind: 'sent' } })
+  expect(reportFor(thursday, secondId)).toMatchObject({ step: 'idle' })
+  expect(acceptedSendalls(second)).toBe(0)
+  const friday = await tick('2026-11-27 09:00', gatewayFor)
+  expect(reportFor(friday, secondId)).toMatchObject({ slot: 'send', step: 'send', outcome: { kind: 'sent' } })
+  expect(await sendsByMonth(t.payload, world.accountId)).toEqual({ '2026-11': 1 })
+  expect(await sendsByMonth(t.payload, secondId)).toEqual({ '2026-11': 1 })
+
+  // Ticking the box again gives the account the street-wide rhythm back.
+  await t.payload.update({ collection: 'wechat-accounts', id: secondId, overrideAccess: true, data: { pushSettings: { useStreetDefaults: true } } })
+  expect(await loadPushSettings(t.payload, secondId)).toMatchObject({ sendWeekday: 4, sendTime: '18:00' })
 })

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { requireStaff } from '../../access/roles'
+import { idOf, requireStaff } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { CONTENT_COLLECTIONS, isContentCollection } from '../content/types'
 import { loadBundle } from './candidates'
@@ -49,7 +49,7 @@ export async function editBundle(req: PayloadRequest, pushId: string, refs: Item
   const push = await readPush(req.payload, pushId)
   if (!push) throw new ApiError(404, 'not-found', '推送不存在')
   if (!mayChangePush(staff.role, push.status)) throw new ApiError(409, 'closed', refusedChange(push.status) ?? '本周推送不能再修改')
-  const settings = await loadPushSettings(req.payload)
+  const settings = await loadPushSettings(req.payload, idOf(push.account))
   if (refs.length > settings.maxItems)
     throw new ApiError(400, 'too-many', `本周推送最多 ${settings.maxItems} 条（推送设置），现有 ${refs.length} 条：请先移除一条`)
   const key = (ref: ItemRef) => `${ref.relationTo}:${ref.value}`

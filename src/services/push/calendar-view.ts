@@ -24,7 +24,7 @@ export interface Calendar {
 export async function loadCalendar(payload: Payload, accountId: string, fromWeek: string, weeks = CALENDAR_WEEKS): Promise<Calendar> {
   const list = Array.from({ length: weeks }, (_, index) => addWeeks(fromWeek, index))
   const [settings, sentByMonth, found] = await Promise.all([
-    loadPushSettings(payload),
+    loadPushSettings(payload, accountId),
     sendsByMonth(payload, accountId),
     payload.find({
       collection: 'weekly-pushes',

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { requireStaff } from '../../access/roles'
+import { idOf, requireStaff } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { chinaDays } from './holiday-days'
 import { dayLabel, sendDateProblem, weekSlots } from './holiday-slots'
@@ -36,7 +36,7 @@ export async function setSendDate(req: PayloadRequest, pushId: string, date: unk
     { step: 'send-date', ok: true, detail: `${staff.name ?? staff.email}：${value ? `改在 ${value} 发送` : '恢复按推送设置发送'}` },
   )
   if (!saved) throw new ApiError(409, 'conflict', '推送状态已变化，请刷新')
-  const slots = weekSlots(saved.week, await loadPushSettings(req.payload), chinaDays, saved.sendDate)
+  const slots = weekSlots(saved.week, await loadPushSettings(req.payload, idOf(saved.account)), chinaDays, saved.sendDate)
   const message = value
     ? `本周改在 ${dayLabel(chinaDays(value))} 发送：${formatShanghai(slots.sendAt)}（北京时间），组稿、补发随之调整`
     : `已恢复按推送设置发送：${formatShanghai(slots.sendAt)}（北京时间）`

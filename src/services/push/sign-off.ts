@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { requireStaff } from '../../access/roles'
+import { idOf, requireStaff } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { bundleProblems, loadBundle } from './candidates'
 import { itemRefs } from './item-refs'
@@ -32,7 +32,7 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
 
   if (action === 'sign-off') {
     refuseIfNot('sign-off', push.status)
-    const settings = await loadPushSettings(req.payload)
+    const settings = await loadPushSettings(req.payload, idOf(push.account))
     const items = await loadBundle(req.payload, itemRefs(push.items))
     const problems = items.flatMap((item) => bundleProblems(item, push.id, now).map((problem) => `《${item.title}》${problem}`))
     if (items.length < settings.minItems) problems.unshift(`只有 ${items.length} 条，至少需要 ${settings.minItems} 条`)

@@ -85,7 +85,11 @@ export interface WeekReport {
 /** Everything the 本周推送 page and `npm run push -- status` show, read as the system sees it. */
 export async function loadWeekReport(payload: Payload, args: { account: AccountSummary; week: IsoWeek; now: Date }): Promise<WeekReport> {
   const { account, week, now } = args
-  const [settings, sentByMonth, doc] = await Promise.all([loadPushSettings(payload), sendsByMonth(payload, account.id), findPush(payload, account.id, week)])
+  const [settings, sentByMonth, doc] = await Promise.all([
+    loadPushSettings(payload, account.id),
+    sendsByMonth(payload, account.id),
+    findPush(payload, account.id, week),
+  ])
   const placed = weekSlots(week, settings, chinaDays, doc?.sendDate)
   const slots = { assembleAt: placed.assembleAt, sendAt: placed.sendAt, retryAt: placed.retryAt, notes: placed.notes, sendDate: doc?.sendDate ?? null }
   const month = shanghaiMonth(slots.sendAt)
