@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
-import { activeUsersWithRole, notify } from '../src/services/notifications/notify'
+import { notify } from '../src/services/notifications/notify'
+import { responsibleStaff } from '../src/services/push/account-scope'
 import { assembleWeek } from '../src/services/push/assemble'
 import { bundleProblems, loadBundle } from '../src/services/push/candidates'
 import { buildWeekState, decideNextStep, dueSlots, type NextStep, type SlotKind } from '../src/services/push/decide'
@@ -198,7 +199,7 @@ async function tickWeek(
     case 'resume':
       return { week, slot: slot.kind, step: 'resume', outcome: await send(slot.kind === 'retry') }
     case 'remind': {
-      const recipients = await activeUsersWithRole(payload, 'leader', 'editor')
+      const recipients = await responsibleStaff(payload, accountId, ['leader', 'editor'])
       await notify(payload, {
         recipients,
         subject: `【本周推送未发送】${week}：${next.reason}`,

@@ -444,6 +444,10 @@ export interface WechatAccount {
   originalId?: string | null;
   type?: ('service' | 'subscription') | null;
   /**
+   * Empty: the street office's account; else the community that runs it
+   */
+  community?: (string | null) | Community;
+  /**
    * Developer password from the console (stored encrypted, never shown again; leave empty to keep)
    */
   appSecret?: string | null;
@@ -2396,6 +2400,7 @@ export interface WechatAccountsSelect<T extends boolean = true> {
   appId?: T;
   originalId?: T;
   type?: T;
+  community?: T;
   appSecret?: T;
   token?: T;
   encodingAESKey?: T;

@@ -43,6 +43,18 @@ export const WeChatAccounts: CollectionConfig = {
         },
       ],
     },
+    {
+      // Empty: the street office's account (the one-stop entry); else the community that runs it. Its
+      // pushes are worked on by that community's leaders (services/push/account-scope.ts).
+      name: 'community',
+      type: 'relationship',
+      relationTo: 'communities',
+      label: { zh: '所属社区', en: 'Community' },
+      admin: {
+        position: 'sidebar',
+        description: { zh: '留空表示街道办的公众号；社区自己开设的号选择该社区', en: "Empty: the street office's account; else the community that runs it" },
+      },
+    },
     secretField('appSecret', SECRET_LABELS.appSecret, { zh: '公众平台 → 基本配置 → 开发者密码', en: 'Developer password from the console' }),
     secretField('token', SECRET_LABELS.token, { zh: '服务器配置中的 Token', en: 'The server configuration token' }),
     secretField('encodingAESKey', SECRET_LABELS.encodingAESKey, { zh: '43 位', en: '43 characters' }),

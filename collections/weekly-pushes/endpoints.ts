@@ -8,6 +8,7 @@ import { itemRefs } from '../../src/services/push/item-refs'
 import { loadPushSettings } from '../../src/services/push/settings-load'
 import { decideOnPush, plannedSendAt } from '../../src/services/push/sign-off'
 import { setSendDate } from '../../src/services/push/send-date'
+import { assertMayActOnPush } from '../../src/services/push/account-scope'
 import { chinaDays } from '../../src/services/push/holiday-days'
 import { weekSlots } from '../../src/services/push/holiday-slots'
 import { findPush, readPush } from '../../src/services/push/store'
@@ -66,6 +67,7 @@ export const pushActionEndpoint: Endpoint = {
         requireLeader(req, { zh: '发送预览', en: 'send a preview' })
         const push = await readPush(req.payload, id)
         if (!push) throw new ApiError(404, 'not-found', '推送不存在')
+        await assertMayActOnPush(req, push)
         if (itemRefs(push.items).length === 0) throw new ApiError(409, 'empty', '本周推送还没有内容，无法发送预览')
         const report = await previewBundle(req.payload, id, await wechatGateway(req.payload, idOf(push.account) ?? ''))
         const message = previewMessage(report)

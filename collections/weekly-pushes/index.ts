@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field, PayloadRequest } from 'payload'
 import { apiEndpoints } from '../../src/http/api-endpoints'
-import { isStaff, roleOf } from '../../src/access/roles'
+import { roleOf } from '../../src/access/roles'
+import { pushActScope, pushReadScope } from '../../src/services/push/account-scope'
 import { WEEK_PATTERN } from '../../src/services/push/week'
 import { CONTENT_COLLECTIONS } from '../../src/services/content/types'
 import { mayCreatePush, pushUpdateAccess } from '../../src/services/push/rules'
@@ -31,10 +32,17 @@ export const WeeklyPushes: CollectionConfig = {
     description: { zh: '每周四/周五的群发：领导审定后才会发送', en: 'The Thursday/Friday mass send; nothing goes out without sign-off' },
   },
   access: {
-    read: isStaff,
-    // Who may change a push in which status: src/services/push/rules.ts (the push store follows the same rules).
+    // Whose pushes: src/services/push/account-scope.ts (a community's staff, their account's and the street office's).
+    read: ({ req }) => pushReadScope(req),
+    // Who may change a push in which status: src/services/push/rules.ts (the push store follows the same rules),
+    // and a community's leader only their community's account's pushes.
     create: ({ req }) => mayCreatePush(roleOf(req.user)),
-    update: ({ req }) => pushUpdateAccess(roleOf(req.user)),
+    update: ({ req }) => {
+      const byStatus = pushUpdateAccess(roleOf(req.user))
+      const byAccount = pushActScope(req)
+      if (byStatus === false || byAccount === true) return byStatus
+      return byStatus === true ? byAccount : { and: [byStatus, byAccount] }
+    },
     delete: () => false,
   },
   hooks: { beforeChange: [guardBundleChanges], afterChange: [syncItemStates] },

@@ -5,7 +5,7 @@ import { isoWeekOf } from '../../services/push/week'
 import { isoWeekday } from '../../services/calendar/calendar'
 import { formatShanghai } from '../../shared/time'
 import { pick } from '../../shared/bilingual'
-import { findAccount } from '../../services/accounts/find-account'
+import { accountForStaff } from '../../services/push/account-scope'
 import { CALENDAR_WEEKS, loadCalendar } from '../../services/push/calendar-view'
 import { Banner, Pill } from '@payloadcms/ui'
 import { CALENDAR_STATUS_LABELS, calendarNote, calendarNoteEn, weekdayLabel } from '../../services/push/labels'
@@ -17,7 +17,8 @@ export async function PushCalendarView(props: AdminViewServerProps) {
   const { req } = props.initPageResult
   const lang = req.i18n.language
   if (!staffOf(req.user)) return <p>{pick({ zh: '请先登录。', en: 'Please log in.' }, lang)}</p>
-  const account = await findAccount(req.payload)
+  const asked = typeof props.searchParams?.account === 'string' ? props.searchParams.account : null
+  const account = await accountForStaff(req.payload, req.user, asked)
   const title = <h1 style={{ marginTop: 24 }}>{pick({ zh: '推送日历', en: 'Push calendar' }, lang)}</h1>
   if (!account) {
     return (

@@ -9,7 +9,7 @@ import { readPush } from '../../services/push/store'
 import { addWeeks, isoWeekOf } from '../../services/push/week'
 import { addDays, formatShanghai, shanghaiDate } from '../../shared/time'
 import { pick } from '../../shared/bilingual'
-import { findAccount } from '../../services/accounts/find-account'
+import { accountForStaff } from '../../services/push/account-scope'
 import { BundleEditor, type BundleRow, type PoolEntry } from './BundleEditor'
 import { GenerateWeekButton } from './GenerateWeekButton'
 import { CONTENT_TYPE_NAMES } from '../../services/content/types'
@@ -70,7 +70,10 @@ function poolEntries(report: WeekReport, lang: string, staff: StaffUser): PoolEn
   }))
 }
 
-/** 本周推送: the default account's push for the current (or `?week=`) ISO week, as WeChat will show it. */
+/**
+ * 本周推送: an account's push for the current (or `?week=`) ISO week, as WeChat will show it: the
+ * default account's, a community's staff their community's account's, or `?account=`'s (accountForStaff).
+ */
 export async function ThisWeekView(props: AdminViewServerProps) {
   const { req } = props.initPageResult
   const lang = req.i18n.language
@@ -80,7 +83,9 @@ export async function ThisWeekView(props: AdminViewServerProps) {
 
   const now = new Date()
   const choice = resolveWeek(props.searchParams?.week, now)
-  const account = await findAccount(req.payload)
+  // A community's staff open their community's account; `?account=` picks another they may read.
+  const asked = typeof props.searchParams?.account === 'string' ? props.searchParams.account : null
+  const account = await accountForStaff(req.payload, req.user, asked)
   if (!choice.ok || !account) {
     return (
       <PushPage view={props}>

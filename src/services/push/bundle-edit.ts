@@ -7,6 +7,7 @@ import { itemRefs, type ItemRef } from './item-refs'
 import { loadPushSettings } from './settings-load'
 import { PUSH_EDITOR_ROLES, bundleItemMoves, mayChangePush, refusedChange } from './rules'
 import { changeBundle, readPush, type PushDoc } from './store'
+import { assertMayActOnPush } from './account-scope'
 
 /** What a bundle edit did, for the answer a person reads (see bundleMessage). */
 export interface BundleEdit {
@@ -48,6 +49,7 @@ export async function editBundle(req: PayloadRequest, pushId: string, refs: Item
   const staff = requireStaff(req, PUSH_EDITOR_ROLES, { action: { zh: '调整本周推送', en: "change the week's push" } })
   const push = await readPush(req.payload, pushId)
   if (!push) throw new ApiError(404, 'not-found', '推送不存在')
+  await assertMayActOnPush(req, push)
   if (!mayChangePush(staff.role, push.status)) throw new ApiError(409, 'closed', refusedChange(push.status) ?? '本周推送不能再修改')
   const settings = await loadPushSettings(req.payload, idOf(push.account))
   if (refs.length > settings.maxItems)

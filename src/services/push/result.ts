@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
+import { responsibleStaff } from './account-scope'
 import { idOf } from '../../access/roles'
 import { errcodeMeaning } from '../../wechat/client/errors'
-import { activeUsersWithRole, notify } from '../notifications/notify'
+import { notify } from '../notifications/notify'
 import { itemRefs } from './item-refs'
 import { appendStep, findPushWhere, saveArticleUrl, savePushResult, type PushDoc } from './store'
 
@@ -141,7 +142,7 @@ async function recordResult(payload: Payload, push: PushDoc, result: MassResult)
   const saved = await appendStep(payload, push.id, { step: 'result', ok, detail: `${result.status}：${meaning}` })
   if (!ok && !previous.finishedAt) {
     await notify(payload, {
-      recipients: await activeUsersWithRole(payload, 'leader'),
+      recipients: await responsibleStaff(payload, idOf(push.account), ['leader']),
       subject: `【群发失败】${push.week}：${meaning}`,
       body: `本周推送（${push.week}）微信返回：${result.status}\n${meaning}`,
       relatedCollection: 'weekly-pushes',

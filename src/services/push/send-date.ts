@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { idOf, requireStaff } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
+import { assertMayActOnPush } from './account-scope'
 import { chinaDays } from './holiday-days'
 import { dayLabel, sendDateProblem, weekSlots } from './holiday-slots'
 import { PUSH_EDITOR_ROLES } from './rules'
@@ -21,6 +22,7 @@ export async function setSendDate(req: PayloadRequest, pushId: string, date: unk
   const staff = requireStaff(req, PUSH_EDITOR_ROLES, { action: { zh: '修改本周发送日', en: "change the week's send day" } })
   const push = await readPush(req.payload, pushId)
   if (!push) throw new ApiError(404, 'not-found', '推送不存在')
+  await assertMayActOnPush(req, push)
   if (!inStatusGroup(OPEN_PUSH_STATUSES, push.status)) throw new ApiError(409, 'not-open', '本周推送已开始发送或已结束，不能再改发送日')
   const cleared = date === null || date === undefined || date === ''
   if (!cleared) {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
+import { responsibleStaff } from './account-scope'
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
-import { activeUsersWithRole, notify } from '../notifications/notify'
+import { notify } from '../notifications/notify'
 import { bundleProblems, loadBundle } from './candidates'
 import { resolveAudience } from './audience'
 import type { GatewayFailure, PushGateway } from './gateway'
@@ -258,7 +259,7 @@ async function failBeforeSend(options: SendOptions, release: Release, reason: st
 
 async function tellLeaders(payload: Payload, push: PushDoc, subject: string, body: string) {
   await notify(payload, {
-    recipients: await activeUsersWithRole(payload, 'leader'),
+    recipients: await responsibleStaff(payload, idOf(push.account), ['leader']),
     subject: `${subject}（${push.week}）`,
     body,
     relatedCollection: 'weekly-pushes',

@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
+import { responsibleStaff } from './account-scope'
 import { idOf } from '../../access/roles'
-import { activeUsersWithRole, notify } from '../notifications/notify'
+import { notify } from '../notifications/notify'
 import type { GatewayFactory } from './gateway'
 import { itemRefs } from './item-refs'
 import { sendWeeklyPush } from './send'
@@ -43,7 +44,7 @@ export async function settlePastWeek(
     )
     if (saved) {
       await notify(payload, {
-        recipients: await activeUsersWithRole(payload, 'leader'),
+        recipients: await responsibleStaff(payload, idOf(push.account), ['leader']),
         subject: `【需要人工处理】${push.week} 推送结果未知`,
         body: reason,
         relatedCollection: 'weekly-pushes',

@@ -8,6 +8,7 @@ import { PUSH_STATUS_LABELS, isPushStatus } from './status'
 import { PUSH_EDITOR_ROLES, decisionRefusal, type LeaderDecision } from './rules'
 import type { WeekSlots } from './holiday-slots'
 import { readPush, savePush, setItemStates, type PushDoc } from './store'
+import { assertMayActOnPush } from './account-scope'
 
 /** The 409 of a decision the push's status does not allow (rules.decisionRefusal). */
 function refuseIfNot(decision: LeaderDecision, status: unknown): void {
@@ -28,6 +29,7 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
   const staff = requireStaff(req, PUSH_EDITOR_ROLES, { action: { zh: '审定本周推送', en: "decide on the week's push" } })
   const push = await readPush(req.payload, pushId)
   if (!push) throw new ApiError(404, 'not-found', '推送不存在')
+  await assertMayActOnPush(req, push)
   const now = new Date()
 
   if (action === 'sign-off') {
