@@ -1,6 +1,8 @@
 import { createLocalReq } from 'payload'
 import { accountForStaff, responsibleStaff } from '../../src/services/push/account-scope'
 import { assembleWeek } from '../../src/services/push/assemble'
+import { loadMatrixOverview } from '../../src/services/push/matrix-overview'
+import { formatShanghai } from '../../src/shared/time'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
 import { decideOnPush } from '../../src/services/push/sign-off'
 import { PASSWORD } from '../helpers/fixtures'
@@ -142,4 +144,26 @@ test('本周推送 opens the community account for its staff; ?account= only for
   // leaderB's community has no account of its own; another community's account is not theirs to open.
   expect(await open('leaderB')).toBe(world.accountId)
   expect(await open('leaderB', communityAccount)).toBe(world.accountId)
+})
+
+test('账号矩阵: one row per account the user may see, default account first, with this week, sign-off, quota, last send and followers', async () => {
+  const now = new Date('2026-11-25T03:00:00Z')
+  await t.payload.create({
+    collection: 'followers',
+    data: { account: communityAccount, openid: 'o-matrix-1', subscribed: true } as never,
+    overrideAccess: true,
+  })
+  const rows = await loadMatrixOverview(t.payload, { user: (await userDoc('leader')) as never }, now)
+  expect(rows.map((row) => row.accountId)).toEqual([world.accountId, communityAccount])
+  expect(rows[0]).toMatchObject({
+    week: '2026-W48',
+    community: null,
+    push: { status: 'proposed', items: 6, signedOffAt: null },
+    quota: { month: '2026-11', used: 0, limit: 4 },
+    lastSend: null,
+  })
+  expect(rows[1]).toMatchObject({ community: expect.stringContaining('西关社区'), push: { items: 0 }, followers: 1 })
+  expect(formatShanghai(rows[0].sendAt)).toBe('2026-11-26 18:00')
+  const theirs = await loadMatrixOverview(t.payload, { user: (await userDoc('leaderB')) as never }, now)
+  expect(theirs.map((row) => row.accountId)).toEqual([world.accountId])
 })
