@@ -7,7 +7,9 @@ import { loadPushSettings } from '../../src/services/push/settings-load'
 import { sendsByMonth } from '../../src/services/push/month-usage'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { ACCOUNT } from '../wechat/support'
-import { acceptedSendalls, emulatorGatewayFor, realSends, signOff } from './helpers'
+import { acceptedSendalls, addApprovedItem, emulatorGatewayFor, realSends, signOff } from './helpers'
+import { loadPool } from '../../src/services/push/candidates'
+import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
 import { beijing, createScheduledWorld, reportFor, type ScheduledWorld } from './scheduler-world'
 
 // The account matrix: every community's account and the street office's are served by the same
@@ -151,4 +153,56 @@ test('本号推送设置: an account with its own rhythm sends on its own day; t
   // Ticking the box again gives the account the street-wide rhythm back.
   await t.payload.update({ collection: 'wechat-accounts', id: secondId, overrideAccess: true, data: { pushSettings: { useStreetDefaults: true } } })
   expect(await loadPushSettings(t.payload, secondId)).toMatchObject({ sendWeekday: 4, sendTime: '18:00' })
+})
+
+test('an item in several accounts’ bundles: a community account takes its community’s items and the street-wide ones, even once the street office’s push sent them; each account sends them once', async () => {
+  world = await createScheduledWorld(t.payload, 8)
+  const secondId = await addSecondAccount()
+  // The second account is 西关 (community A)'s; a community's account has no per-community cap to keep.
+  await t.payload.update({
+    collection: 'wechat-accounts',
+    id: secondId,
+    overrideAccess: true,
+    data: { community: world.fx.communityA, pushSettings: { useStreetDefaults: false, minItems: 2, maxPerCommunity: 8 } },
+  })
+  // A street-wide policy explainer (no community).
+  const explainer = await addApprovedItem(t.payload, world.fx, 'policy-explainers', 20)
+  await t.payload.update({
+    collection: 'policy-explainers',
+    id: explainer.id,
+    overrideAccess: true,
+    context: { [REVIEW_TRANSITION_CONTEXT]: true },
+    data: { community: null } as never,
+  })
+  const communityA = String(world.fx.communityA)
+  const gatewayFor = gatewaysFor(secondId)
+
+  await tick('2026-11-25 10:00', gatewayFor)
+  const street = (await findPush(t.payload, world.accountId, W48))!
+  const own = (await findPush(t.payload, secondId, W48))!
+  const refs = (push: typeof street) =>
+    (push.items as { relationTo: string; value: unknown }[]).map((ref) => ({
+      collection: ref.relationTo,
+      id: String(typeof ref.value === 'object' ? (ref.value as { id: string }).id : ref.value),
+    }))
+  const communityOf = async (ref: { collection: string; id: string }) =>
+    String((await t.payload.findByID({ collection: ref.collection as 'articles', id: ref.id, depth: 0, overrideAccess: true })).community ?? 'street')
+  // The community's bundle: 西关's 4 items and the street-wide explainer, whatever the street office's push took.
+  expect((await Promise.all(refs(own).map(communityOf))).sort()).toEqual([communityA, communityA, communityA, communityA, 'street'].sort())
+  const shared = refs(own).filter((ref) => refs(street).some((other) => other.id === ref.id))
+  expect(shared.length).toBeGreaterThan(0)
+
+  for (const push of [street, own]) await signOff(t.payload, world.fx, push.id)
+  const thursday = await tick('2026-11-26 18:00', gatewayFor)
+  expect(reportFor(thursday, world.accountId)).toMatchObject({ outcome: { kind: 'sent' } })
+  expect(reportFor(thursday, secondId)).toMatchObject({ outcome: { kind: 'sent' } })
+  // The items' review state follows the street office's push only.
+  for (const ref of shared) {
+    const item = await t.payload.findByID({ collection: ref.collection as 'articles', id: ref.id, depth: 0, overrideAccess: true })
+    expect([item.reviewStatus, String(item.pushedIn)]).toEqual(['sent', street.id])
+  }
+  expect([acceptedSendalls(world.emulator), acceptedSendalls(second)]).toEqual([1, 1])
+
+  // Next week the community account does not take what it already sent.
+  expect(await loadPool(t.payload, secondId)).toEqual([])
 })

@@ -23,7 +23,7 @@ export async function assembleWeek(payload: Payload, args: { accountId: string; 
   const existing = await findPush(payload, args.accountId, args.week)
   if (existing) return { push: existing, created: false }
 
-  const selection = selectItems(await loadPool(payload), args.settings, args.now)
+  const selection = selectItems(await loadPool(payload, args.accountId), args.settings, args.now)
   const autoSignOff = args.settings.approvalIsSignOff && selection.missing === 0
   const detail = [
     `选出 ${selection.items.length} 条：${selection.items.map((item) => `《${item.title}》`).join('')}`,

@@ -4,7 +4,7 @@ import { idOf } from '../../access/roles'
 import { errcodeMeaning } from '../../wechat/client/errors'
 import { notify } from '../notifications/notify'
 import { itemRefs } from './item-refs'
-import { appendStep, findPushWhere, saveArticleUrl, savePushResult, type PushDoc } from './store'
+import { appendStep, findPushWhere, pushMovesItems, saveArticleUrl, savePushResult, type PushDoc } from './store'
 
 export interface MassResult {
   /** The account whose callback received the result (or whose mass/get answered): only its pushes match. */
@@ -138,7 +138,8 @@ async function recordResult(payload: Payload, push: PushDoc, result: MassResult)
     finishedAt: new Date().toISOString(),
   })
   const urls = result.articleUrls ? acceptedArticleUrls(payload, result.msgId, result.articleUrls) : undefined
-  if (urls) await recordArticleUrls(payload, push, urls)
+  // The item keeps the street office's article address; a community account's copy is on its push's result only.
+  if (urls && (await pushMovesItems(payload, push))) await recordArticleUrls(payload, push, urls)
   const saved = await appendStep(payload, push.id, { step: 'result', ok, detail: `${result.status}：${meaning}` })
   if (!ok && !previous.finishedAt) {
     await notify(payload, {

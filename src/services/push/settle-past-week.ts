@@ -7,7 +7,7 @@ import { itemRefs } from './item-refs'
 import { sendWeeklyPush } from './send'
 import type { PushSettings } from './settings'
 import { skipPush } from './skip'
-import { savePush, setItemStates, type PushDoc } from './store'
+import { pushMovesItems, savePush, setItemStates, type PushDoc } from './store'
 
 /**
  * A push whose week is over: never sent late. An open proposal is skipped; a send cut off mid-way is
@@ -61,6 +61,6 @@ export async function settlePastWeek(
     { step: 'skip', ok: false, detail: reason },
     expired,
   )
-  if (saved) await setItemStates(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+  if (saved && (await pushMovesItems(payload, saved))) await setItemStates(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
   return 'skipped'
 }

@@ -7,7 +7,7 @@ import { loadPushSettings } from './settings-load'
 import { PUSH_STATUS_LABELS, isPushStatus } from './status'
 import { PUSH_EDITOR_ROLES, decisionRefusal, type LeaderDecision } from './rules'
 import type { WeekSlots } from './holiday-slots'
-import { readPush, savePush, setItemStates, type PushDoc } from './store'
+import { pushMovesItems, readPush, savePush, setItemStates, type PushDoc } from './store'
 import { assertMayActOnPush } from './account-scope'
 
 /** The 409 of a decision the push's status does not allow (rules.decisionRefusal). */
@@ -35,7 +35,7 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
   if (action === 'sign-off') {
     refuseIfNot('sign-off', push.status)
     const settings = await loadPushSettings(req.payload, idOf(push.account))
-    const items = await loadBundle(req.payload, itemRefs(push.items))
+    const items = await loadBundle(req.payload, itemRefs(push.items), idOf(push.account))
     const problems = items.flatMap((item) => bundleProblems(item, push.id, now).map((problem) => `《${item.title}》${problem}`))
     if (items.length < settings.minItems) problems.unshift(`只有 ${items.length} 条，至少需要 ${settings.minItems} 条`)
     if (items.length > settings.maxItems) problems.unshift(`有 ${items.length} 条，最多 ${settings.maxItems} 条`)
@@ -61,7 +61,7 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
       { step: 'reject', ok: true, detail: `${staff.name ?? staff.email}：${reason.trim()}` },
     )
     if (!saved) throw new ApiError(409, 'conflict', '推送状态已变化，请刷新')
-    await setItemStates(req.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+    if (await pushMovesItems(req.payload, saved)) await setItemStates(req.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
     return saved
   }
   if (action === 'revoke') {
