@@ -162,7 +162,8 @@ test('账号矩阵: one row per account the user may see, default account first,
     quota: { month: '2026-11', used: 0, limit: 4 },
     lastSend: null,
   })
-  expect(rows[1]).toMatchObject({ community: expect.stringContaining('西关社区'), push: { items: 0 }, followers: 1 })
+  // The community's account took 西关's items too (3: the street-wide cap of 3 per community applies to it).
+  expect(rows[1]).toMatchObject({ community: expect.stringContaining('西关社区'), push: { items: 3 }, followers: 1 })
   expect(formatShanghai(rows[0].sendAt)).toBe('2026-11-26 18:00')
   const theirs = await loadMatrixOverview(t.payload, { user: (await userDoc('leaderB')) as never }, now)
   expect(theirs.map((row) => row.accountId)).toEqual([world.accountId])

@@ -9,6 +9,7 @@ import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { ACCOUNT } from '../wechat/support'
 import { acceptedSendalls, addApprovedItem, emulatorGatewayFor, realSends, signOff } from './helpers'
 import { loadPool } from '../../src/services/push/candidates'
+import { findPushAccounts } from '../../src/services/accounts/accounts'
 import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
 import { beijing, createScheduledWorld, reportFor, type ScheduledWorld } from './scheduler-world'
 
@@ -124,6 +125,9 @@ test('an account with 参与每周推送 turned off is not served', async () => 
   const report = await tick('2026-11-25 10:00', gatewaysFor(secondId))
   expect(report.accounts.map((entry) => entry.accountId)).toEqual([world.accountId])
   expect(await findPush(t.payload, secondId, W48)).toBeNull()
+  // An account saved before the field existed (no value) is served.
+  await t.payload.update({ collection: 'wechat-accounts', id: secondId, data: { pushEnabled: null }, overrideAccess: true })
+  expect((await findPushAccounts(t.payload)).map((account) => account.id)).toEqual([world.accountId, secondId])
 })
 
 test('本号推送设置: an account with its own rhythm sends on its own day; the street-wide default stays for the others; quota counted per account', async () => {

@@ -98,7 +98,8 @@ export async function findPushAccounts(payload: Payload): Promise<PushAccount[]>
     depth: 0,
     limit: 200,
     pagination: false,
-    where: { pushEnabled: { not_equals: false } },
+    // A row written before the column existed holds NULL, which SQL's `<> false` would leave out.
+    where: { or: [{ pushEnabled: { equals: true } }, { pushEnabled: { exists: false } }] },
   })
   return found.docs
     .map((doc) => ({ id: String(doc.id), name: String(doc.name), appId: String(doc.appId), isDefault: doc.isDefault === true }))
