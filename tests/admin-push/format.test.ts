@@ -2,6 +2,7 @@ import { formatPlan, formatStatus } from '../../src/cli/push/format'
 import { calendarNote, quotaNote, weekdayName } from '../../src/services/push/labels'
 import type { WeekReport } from '../../src/services/push/week-report'
 import { planCalendar } from '../../src/services/push/quota-calendar'
+import { chinaDays } from '../../src/services/push/holiday-days'
 import { DEFAULT_PUSH_SETTINGS as S } from '../../src/services/push/settings'
 import { slotInstant } from '../../src/services/push/week'
 
@@ -93,6 +94,20 @@ describe('the calendar', () => {
     expect(w53).toContain('当月 4 / 4')
     expect(w53).toContain('当月第 5 次群发：按设置跳过')
     expect(lines.find((line) => line.includes('2026-W49'))).toContain('（本周）')
+  })
+  test('npm run push -- plan: a holiday week shows its moved send day with the reason; 2027 is flagged', () => {
+    const rows = planCalendar({ fromWeek: '2026-W39', weeks: 8, known: [], sentByMonth: {}, settings: S, days: chinaDays })
+    const lines = formatPlan({ settings: S, rows, pushIds: {} }, account, '2026-W39', new Date('2026-09-21T02:00:00Z'))
+    const w40 = lines.find((line) => line.includes('2026-W40'))
+    expect(w40).toContain('2026-09-30 周三 18:00')
+    expect(w40).toContain('2026-10-01 周四 国庆节，提前到 9 月 30 日（周三）')
+    const later = formatPlan(
+      { settings: S, rows: planCalendar({ fromWeek: '2026-W52', weeks: 3, known: [], sentByMonth: {}, settings: S, days: chinaDays }), pushIds: {} },
+      account,
+      '2026-W52',
+      new Date('2026-12-21T02:00:00Z'),
+    )
+    expect(later.find((line) => line.includes('2027-W01'))).toContain('2027 年节假日安排尚未公布')
   })
   test('quota notes follow the policy', () => {
     expect(quotaNote({ status: 'quota-merge', quotaLimit: 4 })).toBe('当月第 5 次群发：按设置并入下周')
