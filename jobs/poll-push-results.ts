@@ -10,6 +10,7 @@ export const POLL_PUSH_RESULTS_SCHEDULE = '*/5 * * * *'
 /**
  * Settles sent pushes without a result: first from a MASSSENDJOBFINISH kept while the push did not
  * know its msg_id yet (it carries the article addresses mass/get does not), else from mass/get.
+ * Every account's pushes; a push whose account's WeChat fails is logged and tried again next time.
  * Answers how many were settled.
  */
 export async function pollPushResults(payload: Payload, gatewayFor: GatewayFactory = wechatGateway): Promise<number> {
@@ -26,14 +27,24 @@ export async function pollPushResults(payload: Payload, gatewayFor: GatewayFacto
     const msgId = push.wechat?.msgId
     const accountId = idOf(push.account)
     if (!msgId || !accountId) continue
-    if (await applyPendingMassResult(payload, push)) {
+    // Each push (and so each account) on its own: one account's WeChat failing leaves the others' results coming.
+    try {
+      if (await applyPendingMassResult(payload, push)) {
+        settled++
+        continue
+      }
+      const status = await (await gatewayFor(payload, accountId)).status(msgId)
+      if (status === 'SENDING') continue
+      await applyMassResult(payload, { accountId, msgId, status })
       settled++
-      continue
+    } catch (error) {
+      payload.logger.warn({
+        msg: 'push result poll failed for an account',
+        account: accountId,
+        push: push.id,
+        error: error instanceof Error ? error.message : String(error),
+      })
     }
-    const status = await (await gatewayFor(payload, accountId)).status(msgId)
-    if (status === 'SENDING') continue
-    await applyMassResult(payload, { accountId, msgId, status })
-    settled++
   }
   return settled
 }

@@ -1,8 +1,11 @@
 import type { Payload } from 'payload'
-import { activeUsersWithRole, notify } from '../src/services/notifications/notify'
+import { notify } from '../src/services/notifications/notify'
+import { responsibleStaff } from '../src/services/push/account-scope'
 import { assembleWeek } from '../src/services/push/assemble'
 import { bundleProblems, loadBundle } from '../src/services/push/candidates'
-import { buildWeekState, decideNextStep, dueSlot, type NextStep, type SlotKind } from '../src/services/push/decide'
+import { buildWeekState, decideNextStep, dueSlots, type NextStep, type SlotKind } from '../src/services/push/decide'
+import { chinaDays } from '../src/services/push/holiday-days'
+import { weekSlots, type WeekSlots } from '../src/services/push/holiday-slots'
 import type { GatewayFactory } from '../src/services/push/gateway'
 import { sendsByMonth } from '../src/services/push/month-usage'
 import { sendPreviews } from '../src/services/push/previews'
@@ -14,10 +17,10 @@ import { skipPush } from '../src/services/push/skip'
 import { UNSETTLED_PUSH_STATUSES } from '../src/services/push/status'
 import { settlePastWeek } from '../src/services/push/settle-past-week'
 import { appendStep, findPush, readSteps, type PushDoc } from '../src/services/push/store'
-import { isoWeekOf, slotInstant } from '../src/services/push/week'
-import { shanghaiDate } from '../src/shared/time'
+import { addWeeks, isoWeekOf } from '../src/services/push/week'
+import { formatShanghai, shanghaiDate } from '../src/shared/time'
 import { wechatGateway } from '../src/services/push/wechat-gateway'
-import { findDefaultAccount } from '../src/services/accounts/accounts'
+import { findPushAccounts, type PushAccount } from '../src/services/accounts/accounts'
 
 /** Every minute: each tick decides from the saved state, so ticks are idempotent and catch up. */
 export const WEEKLY_PUSH_SCHEDULE = '* * * * *'
@@ -47,18 +50,98 @@ async function lastSlotRun(payload: Payload, push: PushDoc | null): Promise<Slot
   return (ran.at(-1)?.replace('slot-', '') as SlotKind | undefined) ?? null
 }
 
-/** One scheduler tick for the default account: decide (pure), then act. */
-export async function runWeeklyPushTick(payload: Payload, options: TickOptions): Promise<TickReport> {
-  const now = options.now ?? new Date()
-  const gatewayFor = options.gatewayFor ?? wechatGateway
-  const settings = await loadPushSettings(payload)
-  const week = isoWeekOf(now)
-  const defaultAccount = await findDefaultAccount(payload)
-  const accountId = defaultAccount ? String(defaultAccount.id) : null
-  if (!accountId) return { week, slot: null, step: 'idle', detail: '没有默认公众号' }
+/** One account's part of a tick: its report, or the error that stopped it (other accounts went on). */
+export type AccountTickReport =
+  { accountId: string; accountName: string; ok: true; report: TickReport } | { accountId: string; accountName: string; ok: false; week: string; error: string }
 
+/** A whole tick: one entry per account the scheduler serves (`findPushAccounts`), default account first. */
+export interface WeeklyPushTickReport {
+  week: string
+  accounts: AccountTickReport[]
+  /** Set when no account is served at all. */
+  detail?: string
+}
+
+/**
+ * Serialises the assembling of proposals within this process: the pool is shared by the accounts,
+ * and an item is taken out of it only when a proposal holding it is saved, so two accounts choosing
+ * at the same moment would both take the same items. Across processes the same can still happen
+ * (see src/services/push/README.md, known limits).
+ */
+let assembleChain: Promise<unknown> = Promise.resolve()
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = assembleChain.then(work, work)
+  assembleChain = run.catch(() => undefined)
+  return run
+}
+
+/**
+ * One scheduler tick for every account the weekly push serves: each account's part runs on its own
+ * (concurrently, settled one by one), so one account's WeChat failure or exception neither delays
+ * nor stops another's; the failure is logged and recorded in that week's step log (`tick-error`).
+ * Exactly once per account and ISO week still holds: every claim is on one push row, unique per
+ * account and week. Never throws for an account's failure; throws only if the accounts cannot be read.
+ */
+export async function runWeeklyPushTick(payload: Payload, options: TickOptions): Promise<WeeklyPushTickReport> {
+  const now = options.now ?? new Date()
+  const week = isoWeekOf(now)
+  const accounts = await findPushAccounts(payload)
+  if (accounts.length === 0) return { week, accounts: [], detail: '没有参与每周推送的公众号' }
+  // Each account with its own settings (本号推送设置, else the street-wide ones), loaded in its own part.
+  const settled = await Promise.allSettled(accounts.map((account) => runAccountTick(payload, account.id, { ...options, now })))
+  const reports: AccountTickReport[] = []
+  for (const [index, result] of settled.entries()) {
+    const account = accounts[index]
+    if (result.status === 'fulfilled') {
+      reports.push({ accountId: account.id, accountName: account.name, ok: true, report: result.value })
+      continue
+    }
+    const error = result.reason instanceof Error ? result.reason.message : String(result.reason)
+    reports.push({ accountId: account.id, accountName: account.name, ok: false, week, error })
+    await recordTickError(payload, account, week, error)
+  }
+  return { week, accounts: reports }
+}
+
+/** The failure of one account's tick: in the log, and in its week's step log when the week has a push. */
+async function recordTickError(payload: Payload, account: PushAccount, week: string, error: string): Promise<void> {
+  payload.logger.error({ msg: 'weekly push tick failed for an account', account: account.id, appId: account.appId, week, error })
+  try {
+    const push = await findPush(payload, account.id, week)
+    if (push) await appendStep(payload, push.id, { step: 'tick-error', ok: false, detail: error.slice(0, 500) })
+  } catch {
+    // The log line above already carries the failure; the step log is evidence, never a blocker.
+  }
+}
+
+/**
+ * One account's tick: decide (pure), then act. Looks at this ISO week and the next one, because a
+ * holiday can move the next week's assemble and send into this week (holiday-slots.ts); answers the
+ * report of the week that acted (this week's when neither did). Throws what the account's work throws.
+ */
+export async function runAccountTick(payload: Payload, accountId: string, options: TickOptions, loaded?: PushSettings): Promise<TickReport> {
+  const now = options.now ?? new Date()
+  const settings = loaded ?? (await loadPushSettings(payload, accountId))
+  const week = isoWeekOf(now)
   const closed = await closeMissedWeeks(payload, accountId, now, options, settings)
-  const push = await findPush(payload, accountId, week)
+  const reports: TickReport[] = []
+  for (const candidate of [week, addWeeks(week, 1)]) {
+    const push = await findPush(payload, accountId, candidate)
+    const slots = weekSlots(candidate, settings, chinaDays, push?.sendDate)
+    reports.push(await tickWeek(payload, { accountId, week: candidate, push, slots, now, options, settings }))
+  }
+  const acted = reports.find((report) => report.step !== 'idle')
+  if (acted) return acted
+  return { ...reports[0], step: closed ? 'closed-missed' : 'idle' }
+}
+
+/** One week of one account at this tick: resume a send under way, else the week's due slot, if any. */
+async function tickWeek(
+  payload: Payload,
+  args: { accountId: string; week: string; push: PushDoc | null; slots: WeekSlots; now: Date; options: TickOptions; settings: PushSettings },
+): Promise<TickReport> {
+  const { accountId, week, push, slots, now, options, settings } = args
+  const gatewayFor = options.gatewayFor ?? wechatGateway
   const send = (finalAttempt: boolean, decidedOn?: string) =>
     gatewayFor(payload, accountId).then((gateway) =>
       sendWeeklyPush({
@@ -76,13 +159,13 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
 
   // A send under way (after a crash, or waiting to settle a lost answer) resumes at any tick.
   if (push?.status === 'sending') {
-    const outcome = await send(now >= slotInstant(week, settings.retryWeekday, settings.retryTime))
+    const outcome = await send(now >= slots.retryAt)
     return { week, slot: null, step: 'resume', outcome }
   }
-  const slot = dueSlot(now, settings)
-  if (!slot) return { week, slot: null, step: closed ? 'closed-missed' : 'idle' }
+  const slot = dueSlots(now, [slots])[0]
+  if (!slot) return { week, slot: null, step: 'idle' }
 
-  const items = push ? await loadBundle(payload, itemRefs(push.items)) : []
+  const items = push ? await loadBundle(payload, itemRefs(push.items), accountId) : []
   const validItems = items.filter((item) => bundleProblems(item, push!.id, now).length === 0).length
   const state = buildWeekState({
     push,
@@ -96,7 +179,7 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
 
   switch (next.kind) {
     case 'assemble': {
-      const assembled = await assembleWeek(payload, { accountId, week, now, settings })
+      const assembled = await oneAtATime(() => assembleWeek(payload, { accountId, week, now, settings }))
       if (assembled.created) {
         await sendPreviews(payload, assembled.push.id, await gatewayFor(payload, accountId)).catch((error: unknown) =>
           payload.logger.warn({ msg: 'push previews failed', error: String(error) }),
@@ -116,11 +199,11 @@ export async function runWeeklyPushTick(payload: Payload, options: TickOptions):
     case 'resume':
       return { week, slot: slot.kind, step: 'resume', outcome: await send(slot.kind === 'retry') }
     case 'remind': {
-      const recipients = await activeUsersWithRole(payload, 'leader', 'editor')
+      const recipients = await responsibleStaff(payload, accountId, ['leader', 'editor'])
       await notify(payload, {
         recipients,
         subject: `【本周推送未发送】${week}：${next.reason}`,
-        body: `本周推送（${week}）在${slot.kind === 'send' ? '周四' : '本次'}发送时段未发出：${next.reason}。`,
+        body: `本周推送（${week}）在${slot.kind === 'send' ? `${formatShanghai(slot.at)} 的` : '本次'}发送时段未发出：${next.reason}。`,
         relatedCollection: 'weekly-pushes',
         relatedId: push!.id,
       })
@@ -149,7 +232,7 @@ async function closeMissedWeeks(payload: Payload, accountId: string, now: Date, 
   let closed = false
   for (const push of open.docs) {
     if (push.status === 'failed' && push.needsAttention) continue
-    const lastDay = shanghaiDate(slotInstant(push.week, settings.retryWeekday, settings.retryTime))
+    const lastDay = shanghaiDate(weekSlots(push.week, settings, chinaDays, push.sendDate).retryAt)
     if (lastDay >= shanghaiDate(now)) continue
     const outcome = await settlePastWeek(payload, push, { now, owner: options.owner, settings, gatewayFor: options.gatewayFor ?? wechatGateway })
     closed = closed || outcome !== 'busy'

@@ -383,6 +383,10 @@ export interface WeeklyPush {
   account: string | WechatAccount;
   status?: ('proposed' | 'signed_off' | 'sending' | 'sent' | 'failed' | 'skipped') | null;
   statusReason?: string | null;
+  /**
+   * YYYY-MM-DD, Beijing; empty: by the push settings and holidays
+   */
+  sendDate?: string | null;
   audience?: ('all' | 'community') | null;
   audienceCommunity?: (string | null) | Community;
   items?:
@@ -454,6 +458,10 @@ export interface WechatAccount {
   originalId?: string | null;
   type?: ('service' | 'subscription') | null;
   /**
+   * Empty: the street office's account; else the community that runs it
+   */
+  community?: (string | null) | Community;
+  /**
    * Developer password from the console (stored encrypted, never shown again; leave empty to keep)
    */
   appSecret?: string | null;
@@ -473,6 +481,10 @@ export interface WechatAccount {
   messageMode?: ('plain' | 'compatible' | 'safe') | null;
   massSendProtection?: boolean | null;
   isDefault?: boolean | null;
+  /**
+   * The scheduler assembles and, once signed off, sends this account's weekly push (each account on its own). Off: no automatic push.
+   */
+  pushEnabled?: boolean | null;
   /**
    * WeChat sent messages in another mode than the "Message mode" above. They were verified by their signature and accepted, nothing was lost; make the console (基本配置 → 服务器配置 → 消息加解密方式) and this setting the same (safe mode recommended). Once they agree the count stops growing.
    */
@@ -523,6 +535,27 @@ export interface WechatAccount {
      * Template keywords: keyword1 征集话题 · keyword2 待审核数量 · keyword3 收到时间
      */
     newSuggestion?: string | null;
+  };
+  /**
+   * By default the street-wide push settings (WeChat → Push settings) apply. Untick to give this account the settings below; the monthly quota is always this account's own.
+   */
+  pushSettings?: {
+    useStreetDefaults?: boolean | null;
+    assembleWeekday?: ('1' | '2' | '3' | '4' | '5' | '6' | '7') | null;
+    assembleTime?: string | null;
+    sendWeekday?: ('1' | '2' | '3' | '4' | '5' | '6' | '7') | null;
+    sendTime?: string | null;
+    retryWeekday?: ('1' | '2' | '3' | '4' | '5' | '6' | '7') | null;
+    retryTime?: string | null;
+    minItems?: number | null;
+    maxItems?: number | null;
+    maxPerCommunity?: number | null;
+    quotaPolicy?: ('skip' | 'merge') | null;
+    /**
+     * What happens to a send or retry day on a public holiday (incl. weekdays off for 调休); the assemble day moves with the send day. "After" stays within the week, else the day moves before. A year the calendar does not know yet counts Monday–Friday.
+     */
+    holidayRule?: ('before' | 'after' | 'none') | null;
+    approvalIsSignOff?: boolean | null;
   };
   communityTags?:
     | {
@@ -2598,6 +2631,7 @@ export interface WechatAccountsSelect<T extends boolean = true> {
   appId?: T;
   originalId?: T;
   type?: T;
+  community?: T;
   appSecret?: T;
   token?: T;
   encodingAESKey?: T;
@@ -2606,6 +2640,7 @@ export interface WechatAccountsSelect<T extends boolean = true> {
   messageMode?: T;
   massSendProtection?: T;
   isDefault?: T;
+  pushEnabled?: T;
   modeMismatch?:
     | T
     | {
@@ -2630,6 +2665,23 @@ export interface WechatAccountsSelect<T extends boolean = true> {
     | {
         newSuggestion?: T;
       };
+  pushSettings?:
+    | T
+    | {
+        useStreetDefaults?: T;
+        assembleWeekday?: T;
+        assembleTime?: T;
+        sendWeekday?: T;
+        sendTime?: T;
+        retryWeekday?: T;
+        retryTime?: T;
+        minItems?: T;
+        maxItems?: T;
+        maxPerCommunity?: T;
+        quotaPolicy?: T;
+        holidayRule?: T;
+        approvalIsSignOff?: T;
+      };
   communityTags?:
     | T
     | {
@@ -2650,6 +2702,7 @@ export interface WeeklyPushesSelect<T extends boolean = true> {
   account?: T;
   status?: T;
   statusReason?: T;
+  sendDate?: T;
   audience?: T;
   audienceCommunity?: T;
   items?: T;
@@ -3145,6 +3198,10 @@ export interface PushSetting {
   maxItems?: number | null;
   maxPerCommunity?: number | null;
   quotaPolicy?: ('skip' | 'merge') | null;
+  /**
+   * What happens to a send or retry day on a public holiday (incl. weekdays off for 调休); the assemble day moves with the send day. "After" stays within the week, else the day moves before. A year the calendar does not know yet counts Monday–Friday.
+   */
+  holidayRule?: ('before' | 'after' | 'none') | null;
   approvalIsSignOff?: boolean | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -3279,6 +3336,7 @@ export interface PushSettingsSelect<T extends boolean = true> {
   maxItems?: T;
   maxPerCommunity?: T;
   quotaPolicy?: T;
+  holidayRule?: T;
   approvalIsSignOff?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -103,6 +103,7 @@ export default buildConfig({
         reviewQueue: { Component: '/src/admin/review/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
         thisWeek: { Component: '/src/admin/push/ThisWeekView#ThisWeekView', path: '/this-week' },
         pushCalendar: { Component: '/src/admin/push/PushCalendarView#PushCalendarView', path: '/push-calendar' },
+        matrix: { Component: '/src/admin/push/MatrixView#MatrixView', path: '/matrix' },
         appointmentsToday: { Component: '/src/admin/appointments/TodayView#AppointmentsTodayView', path: '/appointments-today' },
         mattersBoard: { Component: '/src/admin/appointments/MattersBoardView#MattersBoardView', path: '/matters-board' },
         appointmentsBook: { Component: '/src/admin/appointments/BookView#AppointmentsBookView', path: '/appointments-book' },

@@ -4,6 +4,7 @@ import { layoutDescription, RESIDENT_NOTICE_KIND_LABELS, RESIDENT_NOTICE_KINDS }
 import { STAFF_TEMPLATE_KIND_LABELS, STAFF_TEMPLATE_KINDS, staffLayoutDescription } from '../../src/services/notifications/staff-templates'
 import { encryptSecrets, hideSecrets, secretField } from './secret-fields'
 import { SECRET_LABELS } from './secret-labels'
+import { PUSH_RHYTHM_FIELDS } from '../push-settings'
 
 /** A WeChat official account the office runs; the street office's service account is the default. */
 export const WeChatAccounts: CollectionConfig = {
@@ -42,6 +43,18 @@ export const WeChatAccounts: CollectionConfig = {
         },
       ],
     },
+    {
+      // Empty: the street office's account (the one-stop entry); else the community that runs it. Its
+      // pushes are worked on by that community's leaders (services/push/account-scope.ts).
+      name: 'community',
+      type: 'relationship',
+      relationTo: 'communities',
+      label: { zh: '所属社区', en: 'Community' },
+      admin: {
+        position: 'sidebar',
+        description: { zh: '留空表示街道办的公众号；社区自己开设的号选择该社区', en: "Empty: the street office's account; else the community that runs it" },
+      },
+    },
     secretField('appSecret', SECRET_LABELS.appSecret, { zh: '公众平台 → 基本配置 → 开发者密码', en: 'Developer password from the console' }),
     secretField('token', SECRET_LABELS.token, { zh: '服务器配置中的 Token', en: 'The server configuration token' }),
     secretField('encodingAESKey', SECRET_LABELS.encodingAESKey, { zh: '43 位', en: '43 characters' }),
@@ -75,6 +88,19 @@ export const WeChatAccounts: CollectionConfig = {
         },
         { name: 'massSendProtection', type: 'checkbox', label: { zh: '已开启群发保护', en: 'Mass-send protection on' } },
         { name: 'isDefault', type: 'checkbox', label: { zh: '默认公众号', en: 'Default account' } },
+        {
+          // The scheduler serves every account with this on (services/accounts findPushAccounts).
+          name: 'pushEnabled',
+          type: 'checkbox',
+          defaultValue: true,
+          label: { zh: '参与每周推送', en: 'In the weekly push' },
+          admin: {
+            description: {
+              zh: '勾选后，调度进程每周为本号组稿、审定后群发（各号互不影响）。停用的号不再自动推送。',
+              en: "The scheduler assembles and, once signed off, sends this account's weekly push (each account on its own). Off: no automatic push.",
+            },
+          },
+        },
       ],
     },
     {
@@ -176,6 +202,28 @@ export const WeChatAccounts: CollectionConfig = {
             ? true
             : '模板 ID：应由字母、数字、下划线或减号组成（从"我的模板"中复制）',
       })),
+    },
+    {
+      // Each account may keep its own rhythm (a community's account sending on another day); unticked
+      // 使用全街道默认设置 makes the values below this account's, read by services/push/settings-load.ts.
+      name: 'pushSettings',
+      type: 'group',
+      label: { zh: '本号推送设置', en: "This account's push settings" },
+      admin: {
+        description: {
+          zh: '默认使用全街道的推送设置（微信 → 推送设置）。取消勾选后，本号按下面的设置组稿、发送；群发额度按本号单独计算。',
+          en: "By default the street-wide push settings (WeChat → Push settings) apply. Untick to give this account the settings below; the monthly quota is always this account's own.",
+        },
+      },
+      fields: [
+        { name: 'useStreetDefaults', type: 'checkbox', defaultValue: true, label: { zh: '使用全街道默认设置', en: 'Use the street-wide settings' } },
+        {
+          type: 'collapsible',
+          label: { zh: '本号的推送节奏', en: "This account's rhythm" },
+          admin: { condition: (_data, siblingData) => siblingData?.useStreetDefaults === false },
+          fields: PUSH_RHYTHM_FIELDS,
+        },
+      ],
     },
     {
       name: 'communityTags',

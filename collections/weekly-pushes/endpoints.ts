@@ -7,6 +7,10 @@ import { previewBundle, previewMessage } from '../../src/services/push/previews'
 import { itemRefs } from '../../src/services/push/item-refs'
 import { loadPushSettings } from '../../src/services/push/settings-load'
 import { decideOnPush, plannedSendAt } from '../../src/services/push/sign-off'
+import { setSendDate } from '../../src/services/push/send-date'
+import { assertMayActOnPush } from '../../src/services/push/account-scope'
+import { chinaDays } from '../../src/services/push/holiday-days'
+import { weekSlots } from '../../src/services/push/holiday-slots'
 import { findPush, readPush } from '../../src/services/push/store'
 import { isoWeekOf } from '../../src/services/push/week'
 import { wechatGateway } from '../../src/services/push/wechat-gateway'
@@ -45,7 +49,9 @@ const requireLeader = (req: PayloadRequest, what: Bilingual) => requireStaff(req
  *   (`recipients: [{ name, ok, error? }]`) — 200 when all got it, 207 when some did not, 409 when no
  *   leader has bound WeChat (the message says how to bind), 502 when the draft or every preview failed;
  * - `sign-off`, `revoke` (撤销审定, until the send starts, else 409), `reject` (with `reason`);
- * - `bundle` with `items: [{ relationTo, value }]` in the new order: reorder / add / remove.
+ * - `bundle` with `items: [{ relationTo, value }]` in the new order: reorder / add / remove;
+ * - `send-date` with `date: "YYYY-MM-DD"` (or null to clear): this week's send day, picked by the
+ *   leader (in the ISO week or the 7 days before it, not in the past; setSendDate).
  * Every answer is `{ ok, message, doc }` with `message` in Chinese saying what happened; a refusal is
  * `{ errors: [{ message, code, data? }] }` (a failed preview's `data`: `{ outcome, recipients, doc }`).
  */
@@ -61,6 +67,7 @@ export const pushActionEndpoint: Endpoint = {
         requireLeader(req, { zh: '发送预览', en: 'send a preview' })
         const push = await readPush(req.payload, id)
         if (!push) throw new ApiError(404, 'not-found', '推送不存在')
+        await assertMayActOnPush(req, push)
         if (itemRefs(push.items).length === 0) throw new ApiError(409, 'empty', '本周推送还没有内容，无法发送预览')
         const report = await previewBundle(req.payload, id, await wechatGateway(req.payload, idOf(push.account) ?? ''))
         const message = previewMessage(report)
@@ -76,6 +83,10 @@ export const pushActionEndpoint: Endpoint = {
           { status: report.outcome === 'partial' ? 207 : 200 },
         )
       }
+      if (body.action === 'send-date') {
+        const { push, message } = await setSendDate(req, id, body.date)
+        return Response.json({ ok: true, message, doc: push })
+      }
       if (body.action === 'bundle') {
         const edit = await editBundle(req, id, parseRefs(body.items))
         const { push, ...rest } = edit
@@ -84,8 +95,8 @@ export const pushActionEndpoint: Endpoint = {
       const doc = await decideOnPush(req, id, body.action, body.reason)
       let message: string
       if (body.action === 'sign-off') {
-        const settings = await loadPushSettings(req.payload)
-        const at = plannedSendAt(doc.week, settings, new Date())
+        const settings = await loadPushSettings(req.payload, idOf(doc.account))
+        const at = plannedSendAt(weekSlots(doc.week, settings, chinaDays, doc.sendDate), new Date())
         message = `已审定 ${itemRefs(doc.items).length} 条；${at ? `将于 ${formatShanghai(at)}（北京时间）发送` : '本周发送时段已过，不会再发送'}；发送开始前可以撤销审定`
       } else if (body.action === 'revoke') {
         message = '已撤销审定：本周推送回到「待审定」，不会发送，直到再次审定'
@@ -116,7 +127,7 @@ export const generateWeekEndpoint: Endpoint = {
       const now = new Date()
       const week = isoWeekOf(now)
       if (await findPush(req.payload, account.id, week)) throw new ApiError(409, 'exists', `${week} 的推送已经生成，请刷新本页`)
-      const settings = await loadPushSettings(req.payload)
+      const settings = await loadPushSettings(req.payload, account.id)
       const result = await generateWeekNow(req.payload, { accountId: account.id, now, settings, gateway: () => wechatGateway(req.payload, account.id) })
       if (!result) throw new ApiError(409, 'exists', `${week} 的推送刚被生成（可能是定时任务），请刷新本页`)
       return Response.json(

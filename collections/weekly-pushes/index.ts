@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field, PayloadRequest } from 'payload'
 import { apiEndpoints } from '../../src/http/api-endpoints'
-import { isStaff, roleOf } from '../../src/access/roles'
+import { roleOf } from '../../src/access/roles'
+import { pushActScope, pushReadScope } from '../../src/services/push/account-scope'
 import { WEEK_PATTERN } from '../../src/services/push/week'
 import { CONTENT_COLLECTIONS } from '../../src/services/content/types'
 import { mayCreatePush, pushUpdateAccess } from '../../src/services/push/rules'
@@ -31,10 +32,17 @@ export const WeeklyPushes: CollectionConfig = {
     description: { zh: '每周四/周五的群发：领导审定后才会发送', en: 'The Thursday/Friday mass send; nothing goes out without sign-off' },
   },
   access: {
-    read: isStaff,
-    // Who may change a push in which status: src/services/push/rules.ts (the push store follows the same rules).
+    // Whose pushes: src/services/push/account-scope.ts (a community's staff, their account's and the street office's).
+    read: ({ req }) => pushReadScope(req),
+    // Who may change a push in which status: src/services/push/rules.ts (the push store follows the same rules),
+    // and a community's leader only their community's account's pushes.
     create: ({ req }) => mayCreatePush(roleOf(req.user)),
-    update: ({ req }) => pushUpdateAccess(roleOf(req.user)),
+    update: ({ req }) => {
+      const byStatus = pushUpdateAccess(roleOf(req.user))
+      const byAccount = pushActScope(req)
+      if (byStatus === false || byAccount === true) return byStatus
+      return byStatus === true ? byAccount : { and: [byStatus, byAccount] }
+    },
     delete: () => false,
   },
   hooks: { beforeChange: [guardBundleChanges], afterChange: [syncItemStates] },
@@ -81,6 +89,18 @@ export const WeeklyPushes: CollectionConfig = {
       ],
     },
     { name: 'statusReason', type: 'text', label: { zh: '原因', en: 'Reason' }, access: systemOnlyAccess, admin: { readOnly: true } },
+    {
+      // The leader's pick of this week's send day (本周推送 → 改发送日, or the action `send-date`):
+      // validated there (sendDateProblem in services/push/holiday-slots.ts); holidays otherwise move it.
+      name: 'sendDate',
+      type: 'text',
+      label: { zh: '本周改在此日发送', en: 'Send on this day instead' },
+      access: systemOnlyAccess,
+      admin: {
+        readOnly: true,
+        description: { zh: 'YYYY-MM-DD，北京时间；空表示按推送设置和节假日安排', en: 'YYYY-MM-DD, Beijing; empty: by the push settings and holidays' },
+      },
+    },
     {
       type: 'row',
       fields: [

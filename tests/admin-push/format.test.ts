@@ -2,6 +2,7 @@ import { formatPlan, formatStatus } from '../../src/cli/push/format'
 import { calendarNote, quotaNote, weekdayName } from '../../src/services/push/labels'
 import type { WeekReport } from '../../src/services/push/week-report'
 import { planCalendar } from '../../src/services/push/quota-calendar'
+import { chinaDays } from '../../src/services/push/holiday-days'
 import { DEFAULT_PUSH_SETTINGS as S } from '../../src/services/push/settings'
 import { slotInstant } from '../../src/services/push/week'
 
@@ -11,7 +12,13 @@ const base: WeekReport = {
   account,
   week: WEEK,
   settings: S,
-  slots: { assembleAt: slotInstant(WEEK, 3, '10:00'), sendAt: slotInstant(WEEK, 4, '18:00'), retryAt: slotInstant(WEEK, 5, '18:00') },
+  slots: {
+    assembleAt: slotInstant(WEEK, 3, '10:00'),
+    sendAt: slotInstant(WEEK, 4, '18:00'),
+    retryAt: slotInstant(WEEK, 5, '18:00'),
+    notes: [],
+    sendDate: null,
+  },
   push: null,
   sentByMonth: { '2026-11': 3 },
   quota: { month: '2026-11', used: 3, limit: 4 },
@@ -88,15 +95,29 @@ describe('the calendar', () => {
     expect(w53).toContain('当月第 5 次群发：按设置跳过')
     expect(lines.find((line) => line.includes('2026-W49'))).toContain('（本周）')
   })
+  test('npm run push -- plan: a holiday week shows its moved send day with the reason; 2027 is flagged', () => {
+    const rows = planCalendar({ fromWeek: '2026-W39', weeks: 8, known: [], sentByMonth: {}, settings: S, days: chinaDays })
+    const lines = formatPlan({ settings: S, rows, pushIds: {} }, account, '2026-W39', new Date('2026-09-21T02:00:00Z'))
+    const w40 = lines.find((line) => line.includes('2026-W40'))
+    expect(w40).toContain('2026-09-30 周三 18:00')
+    expect(w40).toContain('2026-10-01 周四 国庆节，提前到 9 月 30 日（周三）')
+    const later = formatPlan(
+      { settings: S, rows: planCalendar({ fromWeek: '2026-W52', weeks: 3, known: [], sentByMonth: {}, settings: S, days: chinaDays }), pushIds: {} },
+      account,
+      '2026-W52',
+      new Date('2026-12-21T02:00:00Z'),
+    )
+    expect(later.find((line) => line.includes('2027-W01'))).toContain('2027 年节假日安排尚未公布')
+  })
   test('quota notes follow the policy', () => {
     expect(quotaNote({ status: 'quota-merge', quotaLimit: 4 })).toBe('当月第 5 次群发：按设置并入下周')
     expect(quotaNote({ status: 'planned', quotaLimit: 4 })).toBeNull()
   })
   test('a week whose last send day passed unsent says so; a sent one does not', () => {
-    const row = { week: WEEK, sendDay: '2026-11-26', month: '2026-11', status: 'planned' as const, quotaUsed: 1, quotaLimit: 4 }
-    expect(calendarNote(row, S, new Date('2026-11-28T02:00:00Z'))).toBe('发送时段已过，本周未发送')
-    expect(calendarNote(row, S, new Date('2026-11-27T15:00:00Z'))).toBeNull()
-    expect(calendarNote({ ...row, status: 'sent' }, S, new Date('2026-11-28T02:00:00Z'))).toBeNull()
+    const row = { status: 'planned' as const, quotaLimit: 4, retryAt: new Date('2026-11-27T10:00:00Z') }
+    expect(calendarNote(row, new Date('2026-11-28T02:00:00Z'))).toBe('发送时段已过，本周未发送')
+    expect(calendarNote(row, new Date('2026-11-27T15:00:00Z'))).toBeNull()
+    expect(calendarNote({ ...row, status: 'sent' }, new Date('2026-11-28T02:00:00Z'))).toBeNull()
   })
   test('weekday names', () => {
     expect([1, 4, 7].map(weekdayName)).toEqual(['周一', '周四', '周日'])

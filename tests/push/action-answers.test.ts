@@ -1,3 +1,5 @@
+import { weekSlots } from '../../src/services/push/holiday-slots'
+import { chinaDays } from '../../src/services/push/holiday-days'
 import { bundleMessage } from '../../src/services/push/bundle-edit'
 import { generatedMessage } from '../../src/services/push/generate-now'
 import { BIND_HINT, previewMessage } from '../../src/services/push/previews'
@@ -49,9 +51,13 @@ test('立即生成 answers how many items, what is missing and what the preview 
 })
 
 test('the planned send time: the send slot, the retry slot once it passed, none after both', () => {
-  const settings = { sendWeekday: 4, sendTime: '18:00', retryWeekday: 5, retryTime: '18:00' }
+  const slots = weekSlots('2026-W48', DEFAULT_PUSH_SETTINGS, chinaDays)
   // 2026-W48: Thursday 2026-11-26 18:00 Beijing = 10:00 UTC.
-  expect(plannedSendAt('2026-W48', settings, new Date('2026-11-25T02:00:00Z'))?.toISOString()).toBe('2026-11-26T10:00:00.000Z')
-  expect(plannedSendAt('2026-W48', settings, new Date('2026-11-26T11:00:00Z'))?.toISOString()).toBe('2026-11-27T10:00:00.000Z')
-  expect(plannedSendAt('2026-W48', settings, new Date('2026-11-27T11:00:00Z'))).toBeNull()
+  expect(plannedSendAt(slots, new Date('2026-11-25T02:00:00Z'))?.toISOString()).toBe('2026-11-26T10:00:00.000Z')
+  expect(plannedSendAt(slots, new Date('2026-11-26T11:00:00Z'))?.toISOString()).toBe('2026-11-27T10:00:00.000Z')
+  expect(plannedSendAt(slots, new Date('2026-11-27T11:00:00Z'))).toBeNull()
+  // 2026-W40: National Day (Thursday 2026-10-01): the send is on Wednesday 09-30 18:00, the retry two hours later.
+  const national = weekSlots('2026-W40', DEFAULT_PUSH_SETTINGS, chinaDays)
+  expect(plannedSendAt(national, new Date('2026-09-29T02:00:00Z'))?.toISOString()).toBe('2026-09-30T10:00:00.000Z')
+  expect(plannedSendAt(national, new Date('2026-09-30T11:00:00Z'))?.toISOString()).toBe('2026-09-30T12:00:00.000Z')
 })

@@ -4,7 +4,7 @@
  * clientmsgid windows) follows the same time.
  */
 import type { Payload } from 'payload'
-import { runWeeklyPushTick, type TickOptions, type TickReport } from '../../jobs/weekly-push'
+import { runWeeklyPushTick, type TickOptions, type TickReport, type WeeklyPushTickReport } from '../../jobs/weekly-push'
 import { findPush, type PushDoc } from '../../src/services/push/store'
 import type { StartEmulatorOptions } from '../../src/dev/emulator'
 import { createPushWorld, type PushWorld } from './helpers'
@@ -37,7 +37,16 @@ export async function resetPushData(payload: Payload): Promise<void> {
   ] as const) {
     await payload.delete({ collection, where: { id: { exists: true } }, overrideAccess: true })
   }
-  await payload.update({ collection: 'wechat-accounts', where: { isDefault: { equals: true } }, data: { isDefault: false }, overrideAccess: true })
+  // Earlier scenarios' accounts (their emulators are closed) leave the default and the scheduler.
+  await payload.update({ collection: 'wechat-accounts', where: { id: { exists: true } }, data: { isDefault: false, pushEnabled: false }, overrideAccess: true })
+}
+
+/** One account's part of a tick's report; that account's error is thrown, as a one-account tick would. */
+export function reportFor(report: WeeklyPushTickReport, accountId: string): TickReport {
+  const entry = report.accounts.find((account) => account.accountId === accountId)
+  if (!entry) throw new Error(`the tick did not serve account ${accountId}: ${JSON.stringify(report)}`)
+  if (!entry.ok) throw new Error(entry.error)
+  return entry.report
 }
 
 export async function createScheduledWorld(
@@ -55,7 +64,7 @@ export async function createScheduledWorld(
     async tickAt(local, options = {}) {
       const now = beijing(local)
       clock.now = now.getTime()
-      return runWeeklyPushTick(payload, { now, owner: 'scheduler-a', gatewayFor: world.gatewayFor, ...options })
+      return reportFor(await runWeeklyPushTick(payload, { now, owner: 'scheduler-a', gatewayFor: world.gatewayFor, ...options }), world.accountId)
     },
     push: (week) => findPush(payload, world.accountId, week),
   }

@@ -14,6 +14,8 @@
 import { createInterface } from 'node:readline'
 import { runWeeklyPushTick } from '../../jobs/weekly-push'
 import { emulatorGatewayFor } from './helpers'
+import { reportFor } from './scheduler-world'
+import { findPushAccounts } from '../../src/services/accounts/accounts'
 import { ERROR_MARK, READY_MARK, REPORT_MARK } from './tick-processes'
 
 const required = (name: string): string => {
@@ -32,6 +34,13 @@ const { default: config } = await import('../../src/payload.config')
 // Not getPayload: the same plain init as tests/helpers/payload.ts, on the parent's database file.
 const payload = await new BasePayload().init({ config })
 const gatewayFor = emulatorGatewayFor(emulatorUrl)
+
+/** The one account the scheduler serves in these tests. */
+const onlyAccount = async (): Promise<string> => {
+  const accounts = await findPushAccounts(payload)
+  if (accounts.length !== 1) throw new Error(`expected one account in the weekly push, found ${accounts.length}`)
+  return accounts[0].id
+}
 
 const onStep = (step: string) => {
   if (step === crashAtStep) process.kill(process.pid, 'SIGKILL')
@@ -52,7 +61,8 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (line.trim() === '') continue
   try {
     const command = JSON.parse(line) as { now: string }
-    const report = await runWeeklyPushTick(payload, { now: new Date(command.now), owner, gatewayFor, onStep })
+    // The race and crash tests serve one account: its part of the tick is the answer (its error, @@error).
+    const report = reportFor(await runWeeklyPushTick(payload, { now: new Date(command.now), owner, gatewayFor, onStep }), await onlyAccount())
     process.stdout.write(`${REPORT_MARK}${JSON.stringify(report)}\n`)
   } catch (error) {
     process.stdout.write(`${ERROR_MARK}${JSON.stringify(describeError(error))}\n`)

@@ -7,15 +7,17 @@ import { plannedSendAt } from '../../services/push/sign-off'
 import { OPEN_PUSH_STATUSES, inStatusGroup } from '../../services/push/status'
 import { readPush } from '../../services/push/store'
 import { addWeeks, isoWeekOf } from '../../services/push/week'
-import { formatShanghai } from '../../shared/time'
+import { addDays, formatShanghai, shanghaiDate } from '../../shared/time'
 import { pick } from '../../shared/bilingual'
-import { findAccount } from '../../services/accounts/find-account'
+import { accountForStaff } from '../../services/push/account-scope'
 import { BundleEditor, type BundleRow, type PoolEntry } from './BundleEditor'
 import { GenerateWeekButton } from './GenerateWeekButton'
 import { CONTENT_TYPE_NAMES } from '../../services/content/types'
 import { EXCLUSION_PILL, EXCLUSION_SHORT, exclusionText } from '../../services/push/labels'
 import { MessageCard } from './PhonePreview'
 import { PushActions, type SignOffSummary } from './PushActions'
+import { SendDatePicker } from './SendDatePicker'
+import { mondayOf } from '../../services/push/week'
 import { PushPage } from './PushPage'
 import { PushFigures } from './PushFigures'
 import { loadItemPreviews } from './preview'
@@ -69,7 +71,10 @@ function poolEntries(report: WeekReport, lang: string, staff: StaffUser): PoolEn
   }))
 }
 
-/** 本周推送: the default account's push for the current (or `?week=`) ISO week, as WeChat will show it. */
+/**
+ * 本周推送: an account's push for the current (or `?week=`) ISO week, as WeChat will show it: the
+ * default account's, a community's staff their community's account's, or `?account=`'s (accountForStaff).
+ */
 export async function ThisWeekView(props: AdminViewServerProps) {
   const { req } = props.initPageResult
   const lang = req.i18n.language
@@ -79,7 +84,9 @@ export async function ThisWeekView(props: AdminViewServerProps) {
 
   const now = new Date()
   const choice = resolveWeek(props.searchParams?.week, now)
-  const account = await findAccount(req.payload)
+  // A community's staff open their community's account; `?account=` picks another they may read.
+  const asked = typeof props.searchParams?.account === 'string' ? props.searchParams.account : null
+  const account = await accountForStaff(req.payload, req.user, asked)
   if (!choice.ok || !account) {
     return (
       <PushPage view={props}>
@@ -100,7 +107,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
     : [[], null, []]
   const reach = rawPush ? await audienceReach(req.payload, rawPush) : null
   const audience = reach ? audienceLines(reach, lang) : null
-  const sendAt = plannedSendAt(week, report.settings, now)
+  const sendAt = plannedSendAt(report.slots, now)
   const bundle: BundleRow[] = push
     ? push.items.map((item) => ({
         relationTo: item.collection,
@@ -160,6 +167,14 @@ export async function ThisWeekView(props: AdminViewServerProps) {
           ) : null}
           <section style={{ margin: '16px 0' }}>
             {canAct ? <PushActions pushId={push.id} status={push.status} summary={summary} /> : null}
+            {editable ? (
+              <SendDatePicker
+                pushId={push.id}
+                current={report.slots.sendDate}
+                min={[addDays(shanghaiDate(mondayOf(week)), -7), shanghaiDate(now)].sort().at(-1)!}
+                max={addDays(shanghaiDate(mondayOf(week)), 6)}
+              />
+            ) : null}
             {canAct && inStatusGroup(OPEN_PUSH_STATUSES, push.status) ? (
               <p style={{ color: MUTED, margin: '8px 0' }}>
                 {t('发送对象可在', 'The audience can be changed in')}{' '}

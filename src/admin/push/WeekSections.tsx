@@ -64,6 +64,7 @@ export function ScheduleLines({ report, lang }: { report: WeekReport; lang: stri
           },
           lang,
         )}
+        {slots.notes.length > 0 ? <div className="this-week__holiday">{slots.notes.join('；')}</div> : null}
       </Row>
       <Row label={pick({ zh: '本月群发', en: 'This month' }, lang)}>
         <span className="this-week__quota" style={{ color: over ? RED : undefined }}>

@@ -1,6 +1,7 @@
 /** The CLI's Chinese text, built from the same reports the admin pages show. Pure. */
 import type { CalendarRow } from '../../services/push/quota-calendar'
 import { formatShanghai } from '../../shared/time'
+import { isoWeekday } from '../../services/calendar/calendar'
 import type { AccountSummary } from '../../services/accounts/find-account'
 import type { Calendar } from '../../services/push/calendar-view'
 import { PUSH_STATUS_LABELS } from '../../services/push/status'
@@ -31,6 +32,7 @@ export function formatStatus(report: WeekReport, now: Date): string[] {
   const lines = [
     accountLine(report.account),
     `周次：${report.week}（生成 ${formatShanghai(slots.assembleAt)}，发送 ${formatShanghai(slots.sendAt)}，补发 ${formatShanghai(slots.retryAt)}，北京时间）`,
+    ...(slots.notes.length > 0 ? [`调整：${slots.notes.join('；')}`] : []),
     `本月群发：${quota.used} / ${quota.limit}（${quota.month}）`,
   ]
   if (!push) return [...lines, ...noPushLines(report, now)]
@@ -44,21 +46,23 @@ export function formatStatus(report: WeekReport, now: Date): string[] {
   ]
 }
 
-const sendDayLabel = (row: CalendarRow, sendWeekday: number, sendTime: string): string => `${row.sendDay} ${weekdayName(sendWeekday)} ${sendTime}`
+/** `2026-09-30 周三 18:00`: the send day as placed (holidays, the leader's pick), with its own weekday. */
+const sendDayLabel = (row: CalendarRow): string => `${row.sendDay} ${weekdayName(isoWeekday(row.sendDay))} ${formatShanghai(row.sendAt).slice(11)}`
 
 export function formatPlan(calendar: Calendar, account: AccountSummary, currentWeek: string, now: Date): string[] {
-  const { sendWeekday, sendTime, quotaPolicy } = calendar.settings
+  const { quotaPolicy } = calendar.settings
   return [
     accountLine(account),
     `未来 ${calendar.rows.length} 周发送计划（北京时间；服务号每月最多群发 ${calendar.settings.monthlyQuota} 次，超出时${quotaPolicy === 'merge' ? '并入下周' : '跳过'}）：`,
     ...calendar.rows.map((row) => {
-      const note = calendarNote(row, calendar.settings, now)
+      const note = calendarNote(row, now)
       return [
         `  ${row.week}${row.week === currentWeek ? '（本周）' : '      '}`,
-        sendDayLabel(row, sendWeekday, sendTime),
+        sendDayLabel(row),
         CALENDAR_STATUS_LABELS[row.status].zh.padEnd(8, '　'),
         `当月 ${row.quotaUsed} / ${row.quotaLimit}`,
         note ? `⚠ ${note}` : '',
+        row.notes.length > 0 ? `· ${row.notes.join('；')}` : '',
       ]
         .filter(Boolean)
         .join('  ')

@@ -78,6 +78,34 @@ export async function findDefaultAccount(payload: Payload, options: { includeSec
   return found.docs[0] ?? null
 }
 
+/** An account the scheduler serves: its id and name, for claims, logs and the per-account tick report. */
+export interface PushAccount {
+  id: string
+  name: string
+  appId: string
+  isDefault: boolean
+}
+
+/**
+ * Every account the weekly push serves: all accounts whose 参与每周推送 (`pushEnabled`) is not turned
+ * off (an account saved before the field existed has no value and is served). The default account
+ * first, then by name, so logs and reports list them in a stable order. Secrets stay hidden.
+ */
+export async function findPushAccounts(payload: Payload): Promise<PushAccount[]> {
+  const found = await payload.find({
+    collection: 'wechat-accounts',
+    overrideAccess: true,
+    depth: 0,
+    limit: 200,
+    pagination: false,
+    // A row written before the column existed holds NULL, which SQL's `<> false` would leave out.
+    where: { or: [{ pushEnabled: { equals: true } }, { pushEnabled: { exists: false } }] },
+  })
+  return found.docs
+    .map((doc) => ({ id: String(doc.id), name: String(doc.name), appId: String(doc.appId), isDefault: doc.isDefault === true }))
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name, 'zh') || a.id.localeCompare(b.id))
+}
+
 const reveal = (value: unknown): string | null => (isEncrypted(value) ? decryptSecret(value) : null)
 
 /**

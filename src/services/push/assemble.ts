@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
+import { responsibleStaff } from './account-scope'
 import { adminUrl } from '../../http/admin-url'
-import { activeUsersWithRole, notify } from '../notifications/notify'
+import { notify } from '../notifications/notify'
 import { loadPool } from './candidates'
 import { selectItems, type Selection } from './select'
 import type { PushSettings } from './settings'
@@ -22,7 +23,7 @@ export async function assembleWeek(payload: Payload, args: { accountId: string; 
   const existing = await findPush(payload, args.accountId, args.week)
   if (existing) return { push: existing, created: false }
 
-  const selection = selectItems(await loadPool(payload), args.settings, args.now)
+  const selection = selectItems(await loadPool(payload, args.accountId), args.settings, args.now)
   const autoSignOff = args.settings.approvalIsSignOff && selection.missing === 0
   const detail = [
     `选出 ${selection.items.length} 条：${selection.items.map((item) => `《${item.title}》`).join('')}`,
@@ -49,7 +50,7 @@ export async function assembleWeek(payload: Payload, args: { accountId: string; 
   // Only the creator logs the assembly (a second assembler found the first one's proposal above).
   await appendStep(payload, push.id, { step: 'assemble', at: args.now.toISOString(), ok: selection.missing === 0, detail })
 
-  const recipients = await activeUsersWithRole(payload, 'leader', 'editor')
+  const recipients = await responsibleStaff(payload, args.accountId, ['leader', 'editor'])
   await notify(payload, {
     recipients,
     subject:

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { requireStaff } from '../../access/roles'
+import { idOf, requireStaff } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { CONTENT_COLLECTIONS, isContentCollection } from '../content/types'
 import { loadBundle } from './candidates'
@@ -7,6 +7,7 @@ import { itemRefs, type ItemRef } from './item-refs'
 import { loadPushSettings } from './settings-load'
 import { PUSH_EDITOR_ROLES, bundleItemMoves, mayChangePush, refusedChange } from './rules'
 import { changeBundle, readPush, type PushDoc } from './store'
+import { assertMayActOnPush } from './account-scope'
 
 /** What a bundle edit did, for the answer a person reads (see bundleMessage). */
 export interface BundleEdit {
@@ -48,8 +49,9 @@ export async function editBundle(req: PayloadRequest, pushId: string, refs: Item
   const staff = requireStaff(req, PUSH_EDITOR_ROLES, { action: { zh: '调整本周推送', en: "change the week's push" } })
   const push = await readPush(req.payload, pushId)
   if (!push) throw new ApiError(404, 'not-found', '推送不存在')
+  await assertMayActOnPush(req, push)
   if (!mayChangePush(staff.role, push.status)) throw new ApiError(409, 'closed', refusedChange(push.status) ?? '本周推送不能再修改')
-  const settings = await loadPushSettings(req.payload)
+  const settings = await loadPushSettings(req.payload, idOf(push.account))
   if (refs.length > settings.maxItems)
     throw new ApiError(400, 'too-many', `本周推送最多 ${settings.maxItems} 条（推送设置），现有 ${refs.length} 条：请先移除一条`)
   const key = (ref: ItemRef) => `${ref.relationTo}:${ref.value}`
@@ -57,9 +59,9 @@ export async function editBundle(req: PayloadRequest, pushId: string, refs: Item
   const { added: addedRefs, removed: removedRefs } = bundleItemMoves(before, refs)
   const keptRefs = refs.filter((ref) => !addedRefs.includes(ref))
   const [added, removed, kept] = await Promise.all([
-    loadBundle(req.payload, addedRefs),
-    loadBundle(req.payload, removedRefs),
-    loadBundle(req.payload, keptRefs),
+    loadBundle(req.payload, addedRefs, idOf(push.account)),
+    loadBundle(req.payload, removedRefs, idOf(push.account)),
+    loadBundle(req.payload, keptRefs, idOf(push.account)),
   ])
   for (const item of added) {
     if (item.reviewStatus === 'deleted') throw new ApiError(400, 'not-found', `要添加的内容不存在（${item.collection} ${item.id}）`)

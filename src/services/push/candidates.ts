@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import { checkWeChatReadiness } from '../content/wechat-readiness'
 import { CONTENT_COLLECTIONS, type ContentDoc } from '../content/types'
-import type { ItemRef } from './item-refs'
+import { itemRefs, type ItemRef } from './item-refs'
+import { accountCommunity } from './account-scope'
 import type { Candidate } from './select'
 import { shanghaiDate } from '../../shared/time'
 
@@ -22,8 +23,22 @@ export function toCandidate(collection: Candidate['collection'], doc: ContentDoc
   }
 }
 
-/** Every approved item not yet pushed, across the three content types. */
-export async function loadPool(payload: Payload): Promise<Candidate[]> {
+/** The review states of an item approved once (and neither returned, withdrawn nor archived since). */
+const APPROVED_ONCE = ['approved', 'scheduled', 'sent']
+
+/**
+ * The pool of an account's proposal and its 待推送池, across the three content types:
+ * - the street office's account (no community; and without `accountId`): every approved item not yet
+ *   pushed (`reviewStatus` approved: the street's bundle moves its items to scheduled, then sent);
+ * - a community's account: the items of that community and the street-wide ones (no community) approved
+ *   once — whether or not the street office's push holds or sent them: a street-wide policy explainer goes
+ *   out in the street office's push and in every community's — that no push of this account
+ *   holds (open, sending, sent or failed; a skipped week gives its items back). They are shown as
+ *   `approved` and not pushed, since their own review state follows the street office's push.
+ */
+export async function loadPool(payload: Payload, accountId?: string | null): Promise<Candidate[]> {
+  const community = accountId ? await accountCommunity(payload, accountId) : null
+  const taken = community ? await refsInPushesOf(payload, accountId!) : new Set<string>()
   const pools = await Promise.all(
     CONTENT_COLLECTIONS.map(async (collection) => {
       const found = await payload.find({
@@ -32,17 +47,42 @@ export async function loadPool(payload: Payload): Promise<Candidate[]> {
         depth: 0,
         limit: 500,
         pagination: false,
-        where: { reviewStatus: { equals: 'approved' } },
+        where: community
+          ? { and: [{ reviewStatus: { in: APPROVED_ONCE } }, { or: [{ community: { equals: community } }, { community: { exists: false } }] }] }
+          : { reviewStatus: { equals: 'approved' } },
       })
-      return found.docs.map((doc) => toCandidate(collection, doc))
+      return found.docs
+        .filter((doc) => !taken.has(`${collection}:${doc.id}`))
+        .map((doc) => (community ? asCommunityCandidate(toCandidate(collection, doc)) : toCandidate(collection, doc)))
     }),
   )
   return pools.flat()
 }
 
-/** The bundle's items as they are now, in bundle order; a deleted item is reported as such. */
-export async function loadBundle(payload: Payload, refs: ItemRef[]): Promise<Candidate[]> {
-  return Promise.all(
+/** An item as a community account's pool and bundle see it: its street-wide push state does not count there. */
+const asCommunityCandidate = (candidate: Candidate): Candidate =>
+  APPROVED_ONCE.includes(candidate.reviewStatus) ? { ...candidate, reviewStatus: 'approved', pushedIn: null } : candidate
+
+/** `collection:id` of every item in a push of the account that was not skipped. */
+async function refsInPushesOf(payload: Payload, accountId: string): Promise<Set<string>> {
+  const pushes = await payload.find({
+    collection: 'weekly-pushes',
+    overrideAccess: true,
+    depth: 0,
+    limit: 1000,
+    pagination: false,
+    where: { and: [{ account: { equals: accountId } }, { status: { not_equals: 'skipped' } }] },
+  })
+  return new Set(pushes.docs.flatMap((push) => itemRefs(push.items).map((ref) => `${ref.relationTo}:${ref.value}`)))
+}
+
+/**
+ * The bundle's items as they are now, in bundle order; a deleted item is reported as such. With the
+ * push's `accountId`: a community account's bundle sees its items as its pool does (`loadPool`).
+ */
+export async function loadBundle(payload: Payload, refs: ItemRef[], accountId?: string | null): Promise<Candidate[]> {
+  const community = accountId ? await accountCommunity(payload, accountId) : null
+  const items = await Promise.all(
     refs.map(async (ref) => {
       const doc = await payload.findByID({ collection: ref.relationTo, id: ref.value, overrideAccess: true, depth: 0, disableErrors: true })
       if (!doc) {
@@ -62,6 +102,7 @@ export async function loadBundle(payload: Payload, refs: ItemRef[]): Promise<Can
       return toCandidate(ref.relationTo, doc)
     }),
   )
+  return community ? items.map(asCommunityCandidate) : items
 }
 
 /** An item in a bundle counts when it is scheduled (or approved) for it, unsent and ready. */

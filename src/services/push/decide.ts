@@ -1,6 +1,7 @@
 import { FINISHED_PUSH_STATUSES, SENDABLE_PUSH_STATUSES, inStatusGroup, type PushStatus } from './status'
 import type { PushSettings } from './settings'
-import { isoWeekOf, slotInstant } from './week'
+import { plainDays, weekSlots, type WeekSlots } from './holiday-slots'
+import { isoWeekOf } from './week'
 import { shanghaiDate, shanghaiMonth } from '../../shared/time'
 
 export type SlotKind = 'assemble' | 'send' | 'retry'
@@ -11,21 +12,39 @@ export interface DueSlot {
   at: Date
 }
 
+/** The slots of a week as `weekSlots` (holiday-slots.ts) places them; only the instants are read here. */
+export type WeekSlotTimes = Pick<WeekSlots, 'week' | 'assembleAt' | 'sendAt' | 'retryAt'>
+
+/** The regular slots of `now`'s week, without holidays (a plain Monday–Friday calendar). */
+const plainWeek = (now: Date, settings: PushSettings): WeekSlotTimes => weekSlots(isoWeekOf(now), settings, plainDays)
+
 /**
- * The latest slot of this week whose time has come today (Beijing): what a scheduler tick, or a
- * server that was down at the slot's minute and starts later that day, has to do. A slot of an
- * earlier day is not caught up.
+ * For each given week, the latest of its slots whose time has come today (Beijing): what a scheduler
+ * tick, or a server that was down at the slot's minute and starts later that day, has to do. A slot of
+ * an earlier day is not caught up. Pass this week's and the next week's slots: a holiday can move the
+ * next week's assemble and send into this week (e.g. 2026-W08's send on the 调休 Saturday 2026-02-14).
  */
-export function dueSlot(now: Date, settings: PushSettings): DueSlot | null {
-  const week = isoWeekOf(now)
-  const slots: DueSlot[] = [
-    { week, kind: 'assemble' as const, at: slotInstant(week, settings.assembleWeekday, settings.assembleTime) },
-    { week, kind: 'send' as const, at: slotInstant(week, settings.sendWeekday, settings.sendTime) },
-    { week, kind: 'retry' as const, at: slotInstant(week, settings.retryWeekday, settings.retryTime) },
-  ]
+export function dueSlots(now: Date, weeks: WeekSlotTimes[]): DueSlot[] {
   const today = shanghaiDate(now)
-  const due = slots.filter((slot) => slot.at <= now && shanghaiDate(slot.at) === today)
-  return due.at(-1) ?? null
+  return weeks.flatMap((slots) => {
+    const due = (
+      [
+        { week: slots.week, kind: 'assemble', at: slots.assembleAt },
+        { week: slots.week, kind: 'send', at: slots.sendAt },
+        { week: slots.week, kind: 'retry', at: slots.retryAt },
+      ] as DueSlot[]
+    ).filter((slot) => slot.at <= now && shanghaiDate(slot.at) === today)
+    const latest = due.sort((a, b) => a.at.getTime() - b.at.getTime()).at(-1)
+    return latest ? [latest] : []
+  })
+}
+
+/**
+ * The latest slot of this week whose time has come today (Beijing); `slots` are the week's slots
+ * with holidays (`weekSlots`), else the plain weekly rhythm of `settings`.
+ */
+export function dueSlot(now: Date, settings: PushSettings, slots?: WeekSlotTimes): DueSlot | null {
+  return dueSlots(now, [slots ?? plainWeek(now, settings)])[0] ?? null
 }
 
 export interface WeekState {
@@ -75,9 +94,15 @@ export type NextStep =
   | { kind: 'skip'; reason: string }
   | { kind: 'nothing'; reason: string }
 
-/** What the scheduler does for `slot` given the week's push. Never a second send; never a past week. */
+/**
+ * What the scheduler does for `slot` given the week's push. Never a second send; never a past week
+ * (`slot.week` before `now`'s ISO week); a later week's slot only once it is due (a holiday moved it).
+ */
 export function decideNextStep(slot: DueSlot, state: WeekState, settings: PushSettings, now: Date): NextStep {
-  if (slot.week !== isoWeekOf(now)) return { kind: 'nothing', reason: '不是本周' }
+  // A past week is never sent. A later week acts only at a slot a holiday moved into this week.
+  const current = isoWeekOf(now)
+  if (slot.week < current) return { kind: 'nothing', reason: '不是本周' }
+  if (slot.week > current && slot.at > now) return { kind: 'nothing', reason: '未到该周的时段' }
   if (state.status && inStatusGroup(FINISHED_PUSH_STATUSES, state.status))
     return { kind: 'nothing', reason: `本周已${state.status === 'sent' ? '发送' : '跳过'}` }
   if (state.status === 'sending') return { kind: 'resume' }

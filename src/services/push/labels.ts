@@ -1,8 +1,6 @@
 import type { CalendarRow } from './quota-calendar'
 import { OPEN_PUSH_STATUSES, PUSH_STATUS_LABELS } from './status'
-import { slotInstant } from './week'
 import { shanghaiDate } from '../../shared/time'
-import type { PushSettings } from './settings'
 import type { Bilingual } from '../../shared/bilingual'
 
 export const CALENDAR_STATUS_LABELS: Record<CalendarRow['status'], Bilingual> = {
@@ -28,11 +26,10 @@ export function quotaNote(row: Pick<CalendarRow, 'status' | 'quotaLimit'>): stri
 const OPEN: CalendarRow['status'][] = ['planned', ...OPEN_PUSH_STATUSES]
 
 /** The calendar's note for a week: the quota reason, or that its last send day went by unsent. */
-export function calendarNote(row: CalendarRow, settings: Pick<PushSettings, 'retryWeekday' | 'retryTime'>, now: Date): string | null {
+export function calendarNote(row: Pick<CalendarRow, 'status' | 'quotaLimit' | 'retryAt'>, now: Date): string | null {
   const quota = quotaNote(row)
   if (quota) return quota
-  if (OPEN.includes(row.status) && shanghaiDate(now) > shanghaiDate(slotInstant(row.week, settings.retryWeekday, settings.retryTime)))
-    return '发送时段已过，本周未发送'
+  if (OPEN.includes(row.status) && shanghaiDate(now) > shanghaiDate(row.retryAt)) return '发送时段已过，本周未发送'
   return null
 }
 
@@ -85,8 +82,8 @@ const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 export const weekdayLabel = (weekday: number, lang: string): string => (lang === 'en' ? WEEKDAYS_EN[(weekday - 1 + 7) % 7]! : weekdayName(weekday))
 
 /** calendarNote in English. */
-export function calendarNoteEn(row: CalendarRow, settings: Pick<PushSettings, 'retryWeekday' | 'retryTime'>, now: Date): string | null {
+export function calendarNoteEn(row: Pick<CalendarRow, 'status' | 'quotaLimit' | 'retryAt'>, now: Date): string | null {
   if (row.status === 'quota-skip') return `Mass send no. ${row.quotaLimit + 1} of the month: skipped by the settings`
   if (row.status === 'quota-merge') return `Mass send no. ${row.quotaLimit + 1} of the month: merged into the next week by the settings`
-  return calendarNote(row, settings, now) ? 'Its send days passed; not sent' : null
+  return calendarNote(row, now) ? 'Its send days passed; not sent' : null
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { responsibleStaff } from './account-scope'
+import { idOf } from '../../access/roles'
 import type { Payload } from 'payload'
 import { WeChatApiError } from '../../wechat/client/errors'
 import type { PushGateway } from './gateway'
@@ -43,14 +45,8 @@ export const BIND_HINT =
 export async function previewBundle(payload: Payload, pushId: string, gateway: PushGateway): Promise<PreviewReport> {
   const push = await readPush(payload, pushId)
   if (!push) return { push: null, outcome: 'failed', recipients: [], error: '推送不存在' }
-  const leaders = await payload.find({
-    collection: 'users',
-    overrideAccess: true,
-    depth: 0,
-    limit: 50,
-    where: { and: [{ role: { equals: 'leader' } }, { active: { not_equals: false } }, { wechatOpenid: { exists: true } }] },
-  })
-  const bound = leaders.docs.filter((leader) => typeof leader.wechatOpenid === 'string' && leader.wechatOpenid !== '')
+  // The leaders responsible for the push's account (its community's, or the street office's).
+  const bound = await responsibleStaff(payload, idOf(push.account), ['leader'], { withOpenid: true })
   if (bound.length === 0) {
     const saved = await appendStep(payload, push.id, { step: 'preview', ok: false, detail: '没有绑定微信的领导，未发送预览' })
     return { push: saved, outcome: 'no-recipient', recipients: [] }

@@ -1,9 +1,10 @@
 import type { Payload } from 'payload'
+import { responsibleStaff } from './account-scope'
 import { idOf } from '../../access/roles'
 import { errcodeMeaning } from '../../wechat/client/errors'
-import { activeUsersWithRole, notify } from '../notifications/notify'
+import { notify } from '../notifications/notify'
 import { itemRefs } from './item-refs'
-import { appendStep, findPushWhere, saveArticleUrl, savePushResult, type PushDoc } from './store'
+import { appendStep, findPushWhere, pushMovesItems, saveArticleUrl, savePushResult, type PushDoc } from './store'
 
 export interface MassResult {
   /** The account whose callback received the result (or whose mass/get answered): only its pushes match. */
@@ -137,11 +138,12 @@ async function recordResult(payload: Payload, push: PushDoc, result: MassResult)
     finishedAt: new Date().toISOString(),
   })
   const urls = result.articleUrls ? acceptedArticleUrls(payload, result.msgId, result.articleUrls) : undefined
-  if (urls) await recordArticleUrls(payload, push, urls)
+  // The item keeps the street office's article address; a community account's copy is on its push's result only.
+  if (urls && (await pushMovesItems(payload, push))) await recordArticleUrls(payload, push, urls)
   const saved = await appendStep(payload, push.id, { step: 'result', ok, detail: `${result.status}：${meaning}` })
   if (!ok && !previous.finishedAt) {
     await notify(payload, {
-      recipients: await activeUsersWithRole(payload, 'leader'),
+      recipients: await responsibleStaff(payload, idOf(push.account), ['leader']),
       subject: `【群发失败】${push.week}：${meaning}`,
       body: `本周推送（${push.week}）微信返回：${result.status}\n${meaning}`,
       relatedCollection: 'weekly-pushes',

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
+import { responsibleStaff } from './account-scope'
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
-import { activeUsersWithRole, notify } from '../notifications/notify'
+import { notify } from '../notifications/notify'
 import { bundleProblems, loadBundle } from './candidates'
 import { resolveAudience } from './audience'
 import type { GatewayFailure, PushGateway } from './gateway'
@@ -9,7 +10,7 @@ import { itemRefs } from './item-refs'
 import type { PushSettings } from './settings'
 import { SENDABLE_PUSH_STATUSES, inStatusGroup } from './status'
 import { applyPendingMassResult } from './result'
-import { readPush, savePush, setItemStates, type PushDoc } from './store'
+import { pushMovesItems, readPush, savePush, setItemStates, type PushDoc } from './store'
 
 export const CLAIM_LEASE_MS = 10 * 60_000
 /** WeChat answers 45066 to the same clientmsgid within a minute: an unknown outcome waits this long. */
@@ -129,7 +130,7 @@ async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<Send
 
   if (!wechat.msgId && !wechat.sendRequestedAt) {
     // Nothing reached WeChat's send yet: check the bundle as it is now.
-    const items = await loadBundle(payload, refs)
+    const items = await loadBundle(payload, refs, idOf(push.account))
     const problems = items.flatMap((item) => bundleProblems(item, push!.id, now()).map((p) => `《${item.title}》${p}`))
     if (items.length < options.settings.minItems) problems.unshift(`有效内容只有 ${items.length} 条，至少需要 ${options.settings.minItems} 条`)
     const audience = await resolveAudience(payload, push)
@@ -200,7 +201,7 @@ async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<Send
       } else if (failure.errcode === 45028) {
         const reason = `微信：${failure.meaning}（45028），本周不发送`
         await release({ status: 'skipped', statusReason: reason }, { step: 'sendall', ok: false, detail: reason })
-        await setItemStates(payload, refs, 'scheduled', { reviewStatus: 'approved' })
+        if (await pushMovesItems(payload, push)) await setItemStates(payload, refs, 'scheduled', { reviewStatus: 'approved' })
         await tellLeaders(payload, push, '【本周推送已跳过】群发次数已用完', reason)
         return { kind: 'skipped', reason }
       } else {
@@ -222,8 +223,10 @@ async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<Send
     await step('sent')
   }
 
-  await setItemStates(payload, refs, 'scheduled', { reviewStatus: 'sent', pushedIn: push.id })
-  await setItemStates(payload, refs, 'approved', { reviewStatus: 'sent', pushedIn: push.id })
+  if (await pushMovesItems(payload, push)) {
+    await setItemStates(payload, refs, 'scheduled', { reviewStatus: 'sent', pushedIn: push.id })
+    await setItemStates(payload, refs, 'approved', { reviewStatus: 'sent', pushedIn: push.id })
+  }
   await release({ status: 'sent', statusReason: null }, { step: 'items-marked-sent', ok: true })
   await step('items-marked-sent')
   // A MASSSENDJOBFINISH that came before the msg_id was known (lost answer, quick WeChat) was kept.
@@ -240,7 +243,7 @@ async function closeOrWait(options: SendOptions, release: Release, reason: strin
   if (options.finalAttempt) {
     const saved = await release({ status: 'skipped', statusReason: reason }, { step: 'skip', ok: false, detail: reason })
     if (saved) {
-      await setItemStates(options.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+      if (await pushMovesItems(options.payload, saved)) await setItemStates(options.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
       await tellLeaders(options.payload, saved, '【本周推送已跳过】', reason)
     }
     return { kind: 'skipped', reason }
@@ -258,7 +261,7 @@ async function failBeforeSend(options: SendOptions, release: Release, reason: st
 
 async function tellLeaders(payload: Payload, push: PushDoc, subject: string, body: string) {
   await notify(payload, {
-    recipients: await activeUsersWithRole(payload, 'leader'),
+    recipients: await responsibleStaff(payload, idOf(push.account), ['leader']),
     subject: `${subject}（${push.week}）`,
     body,
     relatedCollection: 'weekly-pushes',

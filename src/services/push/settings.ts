@@ -1,3 +1,5 @@
+import type { HolidayRule } from './holiday-slots'
+
 /** What admins can change in the push-settings global; the defaults are the office's rhythm. */
 export interface PushSettings {
   /** 1 = Monday … 7 = Sunday; times are Beijing time `HH:MM`. */
@@ -15,6 +17,8 @@ export interface PushSettings {
   /** Individual approval of every item counts as the leader's sign-off. */
   approvalIsSignOff: boolean
   monthlyQuota: number
+  /** A send/retry slot on a public holiday: moved before it (default), after it (within the week), or kept. */
+  holidayRule: HolidayRule
 }
 
 export const DEFAULT_PUSH_SETTINGS: PushSettings = {
@@ -30,4 +34,5 @@ export const DEFAULT_PUSH_SETTINGS: PushSettings = {
   quotaPolicy: 'skip',
   approvalIsSignOff: false,
   monthlyQuota: 4,
+  holidayRule: 'before',
 }

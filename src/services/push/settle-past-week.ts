@@ -1,12 +1,13 @@
 import type { Payload, Where } from 'payload'
+import { responsibleStaff } from './account-scope'
 import { idOf } from '../../access/roles'
-import { activeUsersWithRole, notify } from '../notifications/notify'
+import { notify } from '../notifications/notify'
 import type { GatewayFactory } from './gateway'
 import { itemRefs } from './item-refs'
 import { sendWeeklyPush } from './send'
 import type { PushSettings } from './settings'
 import { skipPush } from './skip'
-import { savePush, setItemStates, type PushDoc } from './store'
+import { pushMovesItems, savePush, setItemStates, type PushDoc } from './store'
 
 /**
  * A push whose week is over: never sent late. An open proposal is skipped; a send cut off mid-way is
@@ -43,7 +44,7 @@ export async function settlePastWeek(
     )
     if (saved) {
       await notify(payload, {
-        recipients: await activeUsersWithRole(payload, 'leader'),
+        recipients: await responsibleStaff(payload, idOf(push.account), ['leader']),
         subject: `【需要人工处理】${push.week} 推送结果未知`,
         body: reason,
         relatedCollection: 'weekly-pushes',
@@ -60,6 +61,6 @@ export async function settlePastWeek(
     { step: 'skip', ok: false, detail: reason },
     expired,
   )
-  if (saved) await setItemStates(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+  if (saved && (await pushMovesItems(payload, saved))) await setItemStates(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
   return 'skipped'
 }

@@ -1,14 +1,14 @@
 import type { PayloadRequest } from 'payload'
-import { requireStaff } from '../../access/roles'
+import { idOf, requireStaff } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { bundleProblems, loadBundle } from './candidates'
 import { itemRefs } from './item-refs'
-import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
 import { PUSH_STATUS_LABELS, isPushStatus } from './status'
 import { PUSH_EDITOR_ROLES, decisionRefusal, type LeaderDecision } from './rules'
-import { slotInstant } from './week'
-import { readPush, savePush, setItemStates, type PushDoc } from './store'
+import type { WeekSlots } from './holiday-slots'
+import { pushMovesItems, readPush, savePush, setItemStates, type PushDoc } from './store'
+import { assertMayActOnPush } from './account-scope'
 
 /** The 409 of a decision the push's status does not allow (rules.decisionRefusal). */
 function refuseIfNot(decision: LeaderDecision, status: unknown): void {
@@ -29,12 +29,13 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
   const staff = requireStaff(req, PUSH_EDITOR_ROLES, { action: { zh: '审定本周推送', en: "decide on the week's push" } })
   const push = await readPush(req.payload, pushId)
   if (!push) throw new ApiError(404, 'not-found', '推送不存在')
+  await assertMayActOnPush(req, push)
   const now = new Date()
 
   if (action === 'sign-off') {
     refuseIfNot('sign-off', push.status)
-    const settings = await loadPushSettings(req.payload)
-    const items = await loadBundle(req.payload, itemRefs(push.items))
+    const settings = await loadPushSettings(req.payload, idOf(push.account))
+    const items = await loadBundle(req.payload, itemRefs(push.items), idOf(push.account))
     const problems = items.flatMap((item) => bundleProblems(item, push.id, now).map((problem) => `《${item.title}》${problem}`))
     if (items.length < settings.minItems) problems.unshift(`只有 ${items.length} 条，至少需要 ${settings.minItems} 条`)
     if (items.length > settings.maxItems) problems.unshift(`有 ${items.length} 条，最多 ${settings.maxItems} 条`)
@@ -60,7 +61,7 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
       { step: 'reject', ok: true, detail: `${staff.name ?? staff.email}：${reason.trim()}` },
     )
     if (!saved) throw new ApiError(409, 'conflict', '推送状态已变化，请刷新')
-    await setItemStates(req.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+    if (await pushMovesItems(req.payload, saved)) await setItemStates(req.payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
     return saved
   }
   if (action === 'revoke') {
@@ -82,13 +83,11 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
 }
 
 /**
- * When a push signed off now would go out: the week's send slot, or the Friday retry slot once the
- * send slot has passed; null when both have passed (the week will not be sent). A Date instant;
- * show it with formatShanghai (Beijing time).
+ * When a push signed off now would go out: the week's send slot (holidays and the leader's pick
+ * applied: pass `weekSlots`' answer), or the retry slot once the send slot has passed; null when both
+ * have passed (the week will not be sent). A Date instant; show it with formatShanghai (Beijing time).
  */
-export function plannedSendAt(week: string, settings: Pick<PushSettings, 'sendWeekday' | 'sendTime' | 'retryWeekday' | 'retryTime'>, now: Date): Date | null {
-  const send = slotInstant(week, settings.sendWeekday, settings.sendTime)
-  if (send > now) return send
-  const retry = slotInstant(week, settings.retryWeekday, settings.retryTime)
-  return retry > now ? retry : null
+export function plannedSendAt(slots: Pick<WeekSlots, 'sendAt' | 'retryAt'>, now: Date): Date | null {
+  if (slots.sendAt > now) return slots.sendAt
+  return slots.retryAt > now ? slots.retryAt : null
 }

@@ -1,8 +1,10 @@
 import type { Payload } from 'payload'
-import { activeUsersWithRole, notify } from '../notifications/notify'
+import { responsibleStaff } from './account-scope'
+import { idOf } from '../../access/roles'
+import { notify } from '../notifications/notify'
 import { itemRefs } from './item-refs'
 import { SKIPPABLE_PUSH_STATUSES } from './status'
-import { savePush, setItemStates, type PushDoc } from './store'
+import { pushMovesItems, savePush, setItemStates, type PushDoc } from './store'
 
 /** Closes a week that will not be sent, always with its reason; its items go back to the pool. */
 export async function skipPush(payload: Payload, push: PushDoc, reason: string): Promise<PushDoc | null> {
@@ -16,8 +18,8 @@ export async function skipPush(payload: Payload, push: PushDoc, reason: string):
     },
   )
   if (!saved) return null
-  await setItemStates(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
-  const recipients = await activeUsersWithRole(payload, 'leader', 'editor')
+  if (await pushMovesItems(payload, saved)) await setItemStates(payload, itemRefs(saved.items), 'scheduled', { reviewStatus: 'approved' })
+  const recipients = await responsibleStaff(payload, idOf(push.account), ['leader', 'editor'])
   await notify(payload, {
     recipients,
     subject: `【本周推送已跳过】${push.week}`,

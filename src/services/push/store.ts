@@ -20,6 +20,8 @@ import { itemRefs, type ItemRef } from './item-refs'
 import { SIGN_OFF_VOIDED, bundleChanged, bundleItemMoves, changeVoidsSignOff, signOffVoidedStep } from './rules'
 import { OPEN_PUSH_STATUSES } from './status'
 import { PUSH_SYSTEM_CONTEXT } from './system-context'
+import { accountCommunity } from './account-scope'
+import { idOf } from '../../access/roles'
 
 /** A weekly push as stored (depth 0: relationships are ids). */
 export type PushDoc = WeeklyPush
@@ -128,7 +130,7 @@ export async function createPush(
   data: Pick<PushDoc, 'week' | 'account' | 'items'> & Partial<Pick<PushDoc, 'audience' | 'status' | 'signedOffAt'>>,
 ): Promise<PushDoc> {
   const push = await payload.create({ collection: 'weekly-pushes', overrideAccess: true, depth: 0, data, context: { [PUSH_SYSTEM_CONTEXT]: true } })
-  await syncBundleItemStates(payload, [], itemRefs(push.items))
+  if (await pushMovesItems(payload, push)) await syncBundleItemStates(payload, [], itemRefs(push.items))
   return push
 }
 
@@ -189,7 +191,7 @@ export async function changeBundle(
         })
       }
     }
-    await syncBundleItemStates(payload, itemRefs(push.items), items)
+    if (await pushMovesItems(payload, push)) await syncBundleItemStates(payload, itemRefs(push.items), items)
   }
   const after = await readPush(payload, push.id)
   return after ? { push: after, voided } : null
@@ -210,7 +212,18 @@ export async function afterPersonSavedPush(
     await appendStep(payload, String(doc.id), signOffVoidedStep(`内容被 ${saved.by} 修改`), req)
   }
   if (!OPEN_PUSH_STATUSES.some((status) => status === doc.status)) return
+  if (!(await pushMovesItems(payload, doc))) return
   await syncBundleItemStates(payload, itemRefs(previousDoc?.items), itemRefs(doc.items), req)
+}
+
+/**
+ * Whether a push's items follow it in their review state (`scheduled` in an open bundle, `sent` once it
+ * went out): pushes of the street office's account (no community). A community account's push takes
+ * items already approved — possibly already in or sent by the street office's push — and leaves their
+ * state alone; what it sent is read from its own pushes (candidates.ts `loadPool`).
+ */
+export async function pushMovesItems(payload: Payload, push: { account?: unknown }): Promise<boolean> {
+  return (await accountCommunity(payload, idOf(push.account))) === null
 }
 
 /**

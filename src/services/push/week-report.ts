@@ -8,7 +8,9 @@ import { explainPool, selectItems, type Exclusion } from './select'
 import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
 import { findPush, type PushDoc } from './store'
-import { slotInstant, type IsoWeek } from './week'
+import { type IsoWeek } from './week'
+import { chinaDays } from './holiday-days'
+import { weekSlots } from './holiday-slots'
 import { formatShanghai, shanghaiMonth } from '../../shared/time'
 import type { ContentCollection } from '../content/types'
 import type { AccountSummary } from '../accounts/find-account'
@@ -64,7 +66,8 @@ export interface WeekReport {
   account: AccountSummary
   week: IsoWeek
   settings: PushSettings
-  slots: { assembleAt: Date; sendAt: Date; retryAt: Date }
+  /** The week's slots with holidays and the leader's pick (`weekSlots`); `notes` say why a slot moved. */
+  slots: { assembleAt: Date; sendAt: Date; retryAt: Date; notes: string[]; sendDate: string | null }
   push: PushSummary | null
   /** Mass sends per Beijing month, as sendsByMonth counts them. */
   sentByMonth: Record<string, number>
@@ -82,24 +85,25 @@ export interface WeekReport {
 /** Everything the 本周推送 page and `npm run push -- status` show, read as the system sees it. */
 export async function loadWeekReport(payload: Payload, args: { account: AccountSummary; week: IsoWeek; now: Date }): Promise<WeekReport> {
   const { account, week, now } = args
-  const [settings, sentByMonth, doc] = await Promise.all([loadPushSettings(payload), sendsByMonth(payload, account.id), findPush(payload, account.id, week)])
-  const slots = {
-    assembleAt: slotInstant(week, settings.assembleWeekday, settings.assembleTime),
-    sendAt: slotInstant(week, settings.sendWeekday, settings.sendTime),
-    retryAt: slotInstant(week, settings.retryWeekday, settings.retryTime),
-  }
+  const [settings, sentByMonth, doc] = await Promise.all([
+    loadPushSettings(payload, account.id),
+    sendsByMonth(payload, account.id),
+    findPush(payload, account.id, week),
+  ])
+  const placed = weekSlots(week, settings, chinaDays, doc?.sendDate)
+  const slots = { assembleAt: placed.assembleAt, sendAt: placed.sendAt, retryAt: placed.retryAt, notes: placed.notes, sendDate: doc?.sendDate ?? null }
   const month = shanghaiMonth(slots.sendAt)
   const quota = { month, used: sentByMonth[month] ?? 0, limit: settings.monthlyQuota }
   const push = doc ? await summarize(payload, doc, now) : null
   let pool: WeekReport['pool'] = null
   let poolRows: PoolRow[] = []
   if (!push) {
-    const candidates = await loadPool(payload)
+    const candidates = await loadPool(payload, account.id)
     const selection = selectItems(candidates, settings, now)
     pool = { approved: candidates.length, selected: selection.items.length, missing: selection.missing }
     poolRows = selection.excluded.map(poolRow)
   } else if (inStatusGroup(OPEN_PUSH_STATUSES, push.status)) {
-    const [candidates, bundle] = await Promise.all([loadPool(payload), loadBundle(payload, push.refs)])
+    const [candidates, bundle] = await Promise.all([loadPool(payload, account.id), loadBundle(payload, push.refs, account.id)])
     poolRows = explainPool(candidates, bundle, settings, now).map(poolRow)
   }
   return { account, week, settings, slots, push, sentByMonth, quota, pool, poolRows }
@@ -107,7 +111,7 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
 
 async function summarize(payload: Payload, doc: PushDoc, now: Date): Promise<PushSummary> {
   const refs = itemRefs(doc.items)
-  const [bundle, signer] = await Promise.all([loadBundle(payload, refs), signerName(payload, doc.signedOffBy)])
+  const [bundle, signer] = await Promise.all([loadBundle(payload, refs, idOf(doc.account)), signerName(payload, doc.signedOffBy)])
   const previews = doc.previews ?? []
   return {
     id: String(doc.id),

@@ -58,6 +58,7 @@ import { ReviewDashboard as ReviewDashboard_968022c17d1dcae37b2b6e902d7c82e6 } f
 import { ReviewQueueView as ReviewQueueView_014083ca37a411cf97464604a6b51580 } from '../../../../src/admin/review/ReviewQueueView'
 import { ThisWeekView as ThisWeekView_188884e651f0d9e5589eac04853266d0 } from '../../../../src/admin/push/ThisWeekView'
 import { PushCalendarView as PushCalendarView_fcc35f1ce73d32c092a599400c78d83f } from '../../../../src/admin/push/PushCalendarView'
+import { MatrixView as MatrixView_b89e86e4ecb9434789570cc8ec1735f3 } from '../../../../src/admin/push/MatrixView'
 import { AppointmentsTodayView as AppointmentsTodayView_b47741db170708ebd2d5cdf296a97aae } from '../../../../src/admin/appointments/TodayView'
 import { MattersBoardView as MattersBoardView_e1c127bc914008c91e42384a4800a9ef } from '../../../../src/admin/appointments/MattersBoardView'
 import { AppointmentsBookView as AppointmentsBookView_d77d99503d2c5882affa1435fa426b97 } from '../../../../src/admin/appointments/BookView'
@@ -130,6 +131,7 @@ export const importMap = {
   "/src/admin/review/ReviewQueueView#ReviewQueueView": ReviewQueueView_014083ca37a411cf97464604a6b51580,
   "/src/admin/push/ThisWeekView#ThisWeekView": ThisWeekView_188884e651f0d9e5589eac04853266d0,
   "/src/admin/push/PushCalendarView#PushCalendarView": PushCalendarView_fcc35f1ce73d32c092a599400c78d83f,
+  "/src/admin/push/MatrixView#MatrixView": MatrixView_b89e86e4ecb9434789570cc8ec1735f3,
   "/src/admin/appointments/TodayView#AppointmentsTodayView": AppointmentsTodayView_b47741db170708ebd2d5cdf296a97aae,
   "/src/admin/appointments/MattersBoardView#MattersBoardView": MattersBoardView_e1c127bc914008c91e42384a4800a9ef,
   "/src/admin/appointments/BookView#AppointmentsBookView": AppointmentsBookView_d77d99503d2c5882affa1435fa426b97,

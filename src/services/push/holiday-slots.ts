@@ -1,0 +1,215 @@
+/**
+ * The week's slots with China's public holidays: a send or retry slot on a public holiday moves (by the
+ * push setting `holidayRule`), the assemble slot moves with the send, and a leader may pick another send
+ * day for one week. Pure: the calendar facts come in as a `DayLookup` (built from services/calendar by
+ * `chinaDays` in holiday-days.ts), so the scheduler, the plan and the tests decide the same way.
+ */
+import { addDays, shanghaiDate, SHANGHAI_OFFSET_MS } from '../../shared/time'
+import type { PushSettings } from './settings'
+import { mondayOf, slotInstant } from './week'
+
+/** What to do with a send/retry slot on a public holiday (法定节假日, incl. the weekdays taken off for 调休). */
+export type HolidayRule = 'before' | 'after' | 'none'
+
+export const HOLIDAY_RULES: readonly HolidayRule[] = ['before', 'after', 'none']
+
+export const HOLIDAY_RULE_LABELS: Record<HolidayRule, { zh: string; en: string }> = {
+  before: { zh: '提前到节前最后一个工作日', en: 'Move to the last working day before the holiday' },
+  after: { zh: '顺延到节后第一个工作日', en: 'Move to the first working day after the holiday' },
+  none: { zh: '不调整（照常发送）', en: 'Keep the day (send on the holiday)' },
+}
+
+/** One calendar day as the push calendar needs it. */
+export interface PushDay {
+  /** `YYYY-MM-DD`, Beijing. */
+  date: string
+  /** 1 Monday … 7 Sunday. */
+  weekday: number
+  /** Offices work (a 调休 make-up Saturday/Sunday included); for an unknown year: Monday–Friday. */
+  working: boolean
+  /** A public holiday of the yearly notice (放假, including weekdays taken off for 调休). */
+  holiday: boolean
+  /** The holiday's name (国庆节) for a holiday or a make-up working day. */
+  holidayName?: string
+  makeupWorkday: boolean
+  /** Set when the calendar does not know the day's year: the day was taken as Monday–Friday. */
+  unknownYear?: number
+}
+
+/** The calendar facts, one day at a time. */
+export type DayLookup = (date: string) => PushDay
+
+/** A day lookup without holidays (every Monday–Friday works): the plain weekly rhythm. */
+export const plainDays: DayLookup = (date) => {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay() || 7
+  return { date, weekday: day, working: day <= 5, holiday: false, makeupWorkday: false }
+}
+
+export interface WeekSlots {
+  week: string
+  assembleAt: Date
+  sendAt: Date
+  retryAt: Date
+  /** The send day without holidays or override (`YYYY-MM-DD`). */
+  regularSendDay: string
+  /** True when the send day differs from the regular one (a holiday or the leader's pick). */
+  moved: boolean
+  /** For people, Chinese: why a slot moved, e.g. 「2026-10-01 周四 国庆节，提前到 9 月 30 日（周三）」. */
+  notes: string[]
+  /** The first year of the week the calendar does not know (its days taken as Monday–Friday). */
+  unknownYear?: number
+  /** The leader's pick for this week (`weekly-pushes.sendDate`), when set. */
+  override?: string
+}
+
+const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
+
+/** `2026-09-30` → `9 月 30 日（周三）`. */
+export function dayLabel(day: PushDay): string {
+  return `${Number(day.date.slice(5, 7))} 月 ${Number(day.date.slice(8, 10))} 日（${WEEKDAY_NAMES[day.weekday]}）`
+}
+
+/** The ISO week's last day (Sunday), `YYYY-MM-DD`. */
+const sundayOf = (week: string) => addDays(shanghaiDate(mondayOf(week)), 6)
+
+/** The instant of `time` (HH:MM, Beijing) on `date`. */
+function at(date: string, time: string): Date {
+  const [hours, minutes] = time.split(':').map(Number)
+  return new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS + (hours * 60 + minutes) * 60_000)
+}
+
+/** The nearest working day strictly before (step -1) or after (+1) `date`, within 21 days; null if none. */
+function nearestWorking(days: DayLookup, date: string, step: -1 | 1): string | null {
+  for (let offset = 1; offset <= 21; offset++) {
+    const candidate = addDays(date, step * offset)
+    if (days(candidate).working) return candidate
+  }
+  return null
+}
+
+/**
+ * Where a slot on `date` goes by `rule` when `date` is a public holiday; `date` itself otherwise.
+ * `after` never leaves the ISO week (a past week is never sent): when the first working day after the
+ * holiday is in the next week, the slot moves before the holiday instead, and the note says so.
+ */
+function moveOffHoliday(days: DayLookup, date: string, rule: HolidayRule, week: string, what: string, notes: string[]): string {
+  const day = days(date)
+  if (!day.holiday || rule === 'none') return date
+  const name = day.holidayName ?? '法定节假日'
+  const head = `${date} ${WEEKDAY_NAMES[day.weekday]} ${name}`
+  if (rule === 'after') {
+    const later = nearestWorking(days, date, 1)
+    if (later && later <= sundayOf(week)) {
+      notes.push(`${head}，${what}顺延到 ${dayLabel(days(later))}`)
+      return later
+    }
+  }
+  const earlier = nearestWorking(days, date, -1)
+  if (!earlier) return date
+  const fallback = rule === 'after' ? '（节后第一个工作日已在下一周）' : ''
+  notes.push(`${head}，${what}提前到 ${dayLabel(days(earlier))}${fallback}`)
+  return earlier
+}
+
+/**
+ * The week's assemble, send and retry instants (Beijing) with holidays and the leader's pick:
+ * - the send slot on a public holiday moves by `settings.holidayRule` (default `before`: the last working
+ *   day before it, a 调休 make-up Saturday/Sunday included, possibly in the days before the ISO week;
+ *   `after`: the first working day after it while still in the week; `none`: kept);
+ * - `override` (`YYYY-MM-DD`, the leader's pick for this week) replaces the send day as is;
+ * - the assemble slot moves by as many days as the send day moved, onto a working day, and always stays
+ *   before the send;
+ * - the retry slot moves off a holiday the same way; when it would fall on or before the send day, it
+ *   takes the first working day after the send day within its regular day, else the send day two hours
+ *   after the send (a holiday leaves no second working day: the note says so);
+ * - a day of a year the calendar does not know counts as Monday–Friday, and `unknownYear` flags it.
+ */
+export function weekSlots(
+  week: string,
+  settings: Pick<PushSettings, 'assembleWeekday' | 'assembleTime' | 'sendWeekday' | 'sendTime' | 'retryWeekday' | 'retryTime'> & {
+    holidayRule?: HolidayRule
+  },
+  days: DayLookup,
+  override?: string | null,
+): WeekSlots {
+  const rule = settings.holidayRule ?? 'before'
+  const regular = (weekday: number, time: string) => shanghaiDate(slotInstant(week, weekday, time))
+  const regularSend = regular(settings.sendWeekday, settings.sendTime)
+  const regularAssemble = regular(settings.assembleWeekday, settings.assembleTime)
+  const regularRetry = regular(settings.retryWeekday, settings.retryTime)
+  const notes: string[] = []
+
+  let sendDay: string
+  if (override) {
+    sendDay = override
+    notes.push(`本周发送日由领导改为 ${dayLabel(days(override))}`)
+  } else {
+    sendDay = moveOffHoliday(days, regularSend, rule, week, '', notes)
+  }
+  const sendAt = at(sendDay, settings.sendTime)
+
+  // The assemble moves with the send (same number of days), onto a working day, before the send.
+  const shift = Math.round((Date.parse(`${sendDay}T00:00:00Z`) - Date.parse(`${regularSend}T00:00:00Z`)) / 86_400_000)
+  let assembleDay = addDays(regularAssemble, shift)
+  if (shift !== 0 && !days(assembleDay).working) assembleDay = nearestWorking(days, assembleDay, -1) ?? assembleDay
+  let assembleAt = at(assembleDay, settings.assembleTime)
+  if (assembleAt >= sendAt) {
+    const before = nearestWorking(days, sendDay, -1)
+    assembleAt = before ? at(before, settings.assembleTime) : new Date(sendAt.getTime() - 8 * 3600_000)
+  }
+  if (shift !== 0 && shanghaiDate(assembleAt) !== regularAssemble) notes.push(`组稿随之改为 ${dayLabel(days(shanghaiDate(assembleAt)))}`)
+
+  let retryDay = moveOffHoliday(days, regularRetry, rule, week, '', [])
+  let retryAt = at(retryDay, settings.retryTime)
+  if (retryDay <= sendDay || retryAt <= sendAt) {
+    const next = nearestWorking(days, sendDay, 1)
+    if (next && next <= regularRetry && next <= sundayOf(week)) {
+      retryDay = next
+      retryAt = at(next, settings.retryTime)
+    } else {
+      retryDay = sendDay
+      retryAt = new Date(Math.min(sendAt.getTime() + 2 * 3600_000, at(addDays(sendDay, 1), '00:00').getTime() - 60_000))
+    }
+  }
+  if (retryDay !== regularRetry) {
+    const time = retryDay === sendDay ? `发送当天 ${shanghaiTime(retryAt)}` : dayLabel(days(retryDay))
+    const retryHoliday = days(regularRetry)
+    const why = retryHoliday.holiday ? `${regularRetry} ${WEEKDAY_NAMES[retryHoliday.weekday]} ${retryHoliday.holidayName ?? '法定节假日'}，` : ''
+    notes.push(`${why}补发改为 ${time}`)
+  }
+
+  const unknownYear = [assembleDay, sendDay, retryDay, regularSend, regularRetry].map((date) => days(date).unknownYear).find((year) => year !== undefined)
+  if (unknownYear !== undefined) notes.push(`${unknownYear} 年节假日安排尚未公布，暂按周一至周五安排`)
+  return {
+    week,
+    assembleAt,
+    sendAt,
+    retryAt,
+    regularSendDay: regularSend,
+    moved: sendDay !== regularSend,
+    notes,
+    ...(unknownYear !== undefined ? { unknownYear } : {}),
+    ...(override ? { override } : {}),
+  }
+}
+
+/** `HH:MM` of an instant, Beijing. */
+function shanghaiTime(instant: Date): string {
+  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS)
+  return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`
+}
+
+/**
+ * Whether a leader may pick `date` as this week's send day: a real `YYYY-MM-DD` in the ISO week or in
+ * the 7 days before it (a holiday week's push may go out before the week begins), not before today
+ * (Beijing). Answers null when allowed, else the reason in Chinese.
+ */
+export function sendDateProblem(week: string, date: string, now: Date): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date)
+    return `发送日期应为 YYYY-MM-DD 格式的日期，收到“${date}”`
+  const monday = shanghaiDate(mondayOf(week))
+  const earliest = addDays(monday, -7)
+  if (date < earliest || date > sundayOf(week)) return `发送日期应在 ${week}（${monday} 至 ${sundayOf(week)}）或其前 7 天内`
+  if (date < shanghaiDate(now)) return `发送日期 ${date} 已经过去`
+  return null
+}
