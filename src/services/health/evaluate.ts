@@ -92,8 +92,8 @@ export function evaluateHealth(facts: HealthFacts, now: number): HealthCheck[] {
     ...facts.accounts.flatMap((account) => [
       tokenCheck(account, now),
       apiErrorCheck(account, now),
-      // The scheduler pushes for the default account only; another account's week is checked once it has a push.
-      ...(account.isDefault || account.push.current ? [pushCheck(account, now)] : []),
+      // The scheduler serves every account with 参与每周推送; another account's week is checked once it has a push.
+      ...(account.pushEnabled !== false || account.push.current ? [pushCheck(account, now)] : []),
       modeCheck(account, now),
       callbackCheck(account, now),
     ]),

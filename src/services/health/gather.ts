@@ -12,7 +12,9 @@ import { idOf } from '../../access/roles'
 import { ARCHIVE_PATTERN } from '../backup/retention'
 import { backupDirectory } from '../backup/settings'
 import { loadPushSettings } from '../push/settings-load'
-import { isoWeekOf, slotInstant } from '../push/week'
+import { chinaDays } from '../push/holiday-days'
+import { weekSlots } from '../push/holiday-slots'
+import { isoWeekOf } from '../push/week'
 import type { AccountFacts, BackupFacts, DatabaseFacts, DiskFacts, HealthFacts, HeartbeatFacts, InboundFacts, PushFacts } from './facts'
 
 /** Backups are `cms-YYYYMMDD-HHmmss.tar.gz` in BACKUP_DIR (default data/backups): the contract with `npm run backup`. */
@@ -97,14 +99,7 @@ async function heartbeatFacts(payload: Payload): Promise<HeartbeatFacts[]> {
 async function accountFacts(payload: Payload, now: number): Promise<AccountFacts[]> {
   const accounts = await payload.find({ collection: 'wechat-accounts', overrideAccess: true, depth: 0, limit: 50, pagination: false, sort: 'createdAt' })
   if (accounts.docs.length === 0) return []
-  const settings = await loadPushSettings(payload)
   const week = isoWeekOf(new Date(now))
-  const slots = {
-    week,
-    assembleAt: slotInstant(week, settings.assembleWeekday, settings.assembleTime).toISOString(),
-    sendAt: slotInstant(week, settings.sendWeekday, settings.sendTime).toISOString(),
-    retryAt: slotInstant(week, settings.retryWeekday, settings.retryTime).toISOString(),
-  }
   const [tokens, errors] = await Promise.all([
     payload.find({
       collection: 'wechat-tokens',
@@ -144,8 +139,13 @@ async function accountFacts(payload: Payload, now: number): Promise<AccountFacts
       const error = errors.docs.find((row) => idOf(row.account) === id)
       const current = push.docs[0]
       const mismatch = account.modeMismatch
+      // The account's own rhythm, moved off holidays (or to the leader's pick) as the scheduler moves it.
+      const placed = weekSlots(week, await loadPushSettings(payload, id), chinaDays, current?.sendDate)
       const pushFacts: PushFacts = {
-        ...slots,
+        week,
+        assembleAt: placed.assembleAt.toISOString(),
+        sendAt: placed.sendAt.toISOString(),
+        retryAt: placed.retryAt.toISOString(),
         current: current
           ? {
               status: String(current.status),
@@ -160,6 +160,7 @@ async function accountFacts(payload: Payload, now: number): Promise<AccountFacts
         name: account.name,
         appId: account.appId,
         isDefault: account.isDefault === true,
+        pushEnabled: account.pushEnabled !== false,
         messageMode: account.messageMode === 'plain' || account.messageMode === 'compatible' ? account.messageMode : 'safe',
         token: token ? { expiresAt: token.expiresAt ?? null, updatedAt: token.updatedAt ?? null } : null,
         lastApiError: error

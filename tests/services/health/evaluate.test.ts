@@ -182,9 +182,12 @@ describe('per WeChat account', () => {
     })
   })
 
-  test('push: another account than the default one has no push check until it has a push', () => {
-    const other = healthyAccount({ id: 'acc2', isDefault: false })
+  test('push: an account outside the weekly push (参与每周推送 off) has no push check until it has a push; one in it has', () => {
+    const other = healthyAccount({ id: 'acc2', isDefault: false, pushEnabled: false })
     other.push.current = null
+    const community = healthyAccount({ id: 'acc3', isDefault: false, pushEnabled: true })
+    community.push.current = null
+    expect(evaluateHealth(healthyFacts({ accounts: [community] }), Date.parse('2026-12-03T11:00:00Z')).map((entry) => entry.id)).toContain('wechat:acc3:push')
     expect(evaluateHealth(healthyFacts({ accounts: [other] }), Date.parse('2026-12-03T11:00:00Z')).map((entry) => entry.id)).not.toContain('wechat:acc2:push')
   })
 
