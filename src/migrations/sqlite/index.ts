@@ -7,6 +7,7 @@ import * as migration_20261130_130114_appointments_and_resident_notices from './
 import * as migration_20261130_160556_consultations_and_ratings from './20261130_160556_consultations_and_ratings';
 import * as migration_20261130_171652_review_fixes_rate_counters_estimated_deadlines from './20261130_171652_review_fixes_rate_counters_estimated_deadlines';
 import * as migration_20261130_190906_health_backup_analytics from './20261130_190906_health_backup_analytics';
+import * as migration_20261130_191750_account_matrix_push_calendar from './20261130_191750_account_matrix_push_calendar';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261130_190906_health_backup_analytics.up,
     down: migration_20261130_190906_health_backup_analytics.down,
-    name: '20261130_190906_health_backup_analytics'
+    name: '20261130_190906_health_backup_analytics',
+  },
+  {
+    up: migration_20261130_191750_account_matrix_push_calendar.up,
+    down: migration_20261130_191750_account_matrix_push_calendar.down,
+    name: '20261130_191750_account_matrix_push_calendar'
   },
 ];
