@@ -165,7 +165,7 @@ async function tickWeek(
   const slot = dueSlots(now, [slots])[0]
   if (!slot) return { week, slot: null, step: 'idle' }
 
-  const items = push ? await loadBundle(payload, itemRefs(push.items), accountId) : []
+  const items = push ? await loadBundle(payload, itemRefs(push.items), accountId, String(push!.id)) : []
   const validItems = items.filter((item) => bundleProblems(item, push!.id, now).length === 0).length
   const state = buildWeekState({
     push,

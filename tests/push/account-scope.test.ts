@@ -168,3 +168,22 @@ test('账号矩阵: one row per account the user may see, default account first,
   const theirs = await loadMatrixOverview(t.payload, { user: (await userDoc('leaderB')) as never }, now)
   expect(theirs.map((row) => row.accountId)).toEqual([world.accountId])
 })
+
+test('a community account sends an item once: an item another push of the account sent cannot be added back to its bundle', async () => {
+  const { editBundle } = await import('../../src/services/push/bundle-edit')
+  const { itemRefs } = await import('../../src/services/push/item-refs')
+  const req = await createLocalReq({ user: (await userDoc('leaderA')) as never }, t.payload)
+  const bundle = itemRefs((await t.payload.findByID({ collection: 'weekly-pushes', id: communityPush, overrideAccess: true, depth: 0 })).items)
+  const [moved, ...rest] = bundle
+  await editBundle(req, communityPush, rest)
+  // Last week's push of the same account went out with that item.
+  await t.payload.create({
+    collection: 'weekly-pushes',
+    overrideAccess: true,
+    data: { account: communityAccount, week: '2026-W47', status: 'sent', items: [moved] } as never,
+  })
+  await expect(editBundle(req, communityPush, [...rest, moved])).rejects.toMatchObject({ status: 400, code: 'not-in-pool' })
+  // The street office's account is another account: the same item may still go out there once.
+  const street = itemRefs((await t.payload.findByID({ collection: 'weekly-pushes', id: streetPush, overrideAccess: true, depth: 0 })).items)
+  expect(street.length).toBeGreaterThan(0)
+})

@@ -59,9 +59,9 @@ export async function editBundle(req: PayloadRequest, pushId: string, refs: Item
   const { added: addedRefs, removed: removedRefs } = bundleItemMoves(before, refs)
   const keptRefs = refs.filter((ref) => !addedRefs.includes(ref))
   const [added, removed, kept] = await Promise.all([
-    loadBundle(req.payload, addedRefs, idOf(push.account)),
-    loadBundle(req.payload, removedRefs, idOf(push.account)),
-    loadBundle(req.payload, keptRefs, idOf(push.account)),
+    loadBundle(req.payload, addedRefs, idOf(push.account), String(push.id)),
+    loadBundle(req.payload, removedRefs, idOf(push.account), String(push.id)),
+    loadBundle(req.payload, keptRefs, idOf(push.account), String(push.id)),
   ])
   for (const item of added) {
     if (item.reviewStatus === 'deleted') throw new ApiError(400, 'not-found', `要添加的内容不存在（${item.collection} ${item.id}）`)

@@ -38,7 +38,7 @@ const APPROVED_ONCE = ['approved', 'scheduled', 'sent']
  */
 export async function loadPool(payload: Payload, accountId?: string | null): Promise<Candidate[]> {
   const community = accountId ? await accountCommunity(payload, accountId) : null
-  const taken = community ? await refsInPushesOf(payload, accountId!) : new Set<string>()
+  const taken = community ? await refsInPushesOf(payload, accountId!) : new Map<string, string[]>()
   const pools = await Promise.all(
     CONTENT_COLLECTIONS.map(async (collection) => {
       const found = await payload.find({
@@ -63,8 +63,8 @@ export async function loadPool(payload: Payload, accountId?: string | null): Pro
 const asCommunityCandidate = (candidate: Candidate): Candidate =>
   APPROVED_ONCE.includes(candidate.reviewStatus) ? { ...candidate, reviewStatus: 'approved', pushedIn: null } : candidate
 
-/** `collection:id` of every item in a push of the account that was not skipped. */
-async function refsInPushesOf(payload: Payload, accountId: string): Promise<Set<string>> {
+/** `collection:id` of every item in a push of the account that was not skipped → the ids of those pushes. */
+async function refsInPushesOf(payload: Payload, accountId: string): Promise<Map<string, string[]>> {
   const pushes = await payload.find({
     collection: 'weekly-pushes',
     overrideAccess: true,
@@ -73,15 +73,25 @@ async function refsInPushesOf(payload: Payload, accountId: string): Promise<Set<
     pagination: false,
     where: { and: [{ account: { equals: accountId } }, { status: { not_equals: 'skipped' } }] },
   })
-  return new Set(pushes.docs.flatMap((push) => itemRefs(push.items).map((ref) => `${ref.relationTo}:${ref.value}`)))
+  const holders = new Map<string, string[]>()
+  for (const push of pushes.docs) {
+    for (const ref of itemRefs(push.items)) {
+      const key = `${ref.relationTo}:${ref.value}`
+      holders.set(key, [...(holders.get(key) ?? []), String(push.id)])
+    }
+  }
+  return holders
 }
 
 /**
  * The bundle's items as they are now, in bundle order; a deleted item is reported as such. With the
- * push's `accountId`: a community account's bundle sees its items as its pool does (`loadPool`).
+ * push's `accountId`: a community account's bundle sees its items as its pool does (`loadPool`), and
+ * with the push's own id (`pushId`) an item another push of that account holds or sent carries that
+ * push in `pushedIn` (so it is refused there as 已在其他推送中发出: each account sends an item once).
  */
-export async function loadBundle(payload: Payload, refs: ItemRef[], accountId?: string | null): Promise<Candidate[]> {
+export async function loadBundle(payload: Payload, refs: ItemRef[], accountId?: string | null, pushId?: string | null): Promise<Candidate[]> {
   const community = accountId ? await accountCommunity(payload, accountId) : null
+  const holders = community && pushId ? await refsInPushesOf(payload, accountId!) : new Map<string, string[]>()
   const items = await Promise.all(
     refs.map(async (ref) => {
       const doc = await payload.findByID({ collection: ref.relationTo, id: ref.value, overrideAccess: true, depth: 0, disableErrors: true })
@@ -102,7 +112,12 @@ export async function loadBundle(payload: Payload, refs: ItemRef[], accountId?: 
       return toCandidate(ref.relationTo, doc)
     }),
   )
-  return community ? items.map(asCommunityCandidate) : items
+  if (!community) return items
+  return items.map((item) => {
+    const seen = asCommunityCandidate(item)
+    const other = (holders.get(`${item.collection}:${item.id}`) ?? []).find((id) => id !== String(pushId))
+    return other ? { ...seen, pushedIn: other } : seen
+  })
 }
 
 /** An item in a bundle counts when it is scheduled (or approved) for it, unsent and ready. */

@@ -130,7 +130,7 @@ async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<Send
 
   if (!wechat.msgId && !wechat.sendRequestedAt) {
     // Nothing reached WeChat's send yet: check the bundle as it is now.
-    const items = await loadBundle(payload, refs, idOf(push.account))
+    const items = await loadBundle(payload, refs, idOf(push.account), String(push.id))
     const problems = items.flatMap((item) => bundleProblems(item, push!.id, now()).map((p) => `《${item.title}》${p}`))
     if (items.length < options.settings.minItems) problems.unshift(`有效内容只有 ${items.length} 条，至少需要 ${options.settings.minItems} 条`)
     const audience = await resolveAudience(payload, push)

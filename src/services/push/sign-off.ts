@@ -35,7 +35,7 @@ export async function decideOnPush(req: PayloadRequest, pushId: string, action: 
   if (action === 'sign-off') {
     refuseIfNot('sign-off', push.status)
     const settings = await loadPushSettings(req.payload, idOf(push.account))
-    const items = await loadBundle(req.payload, itemRefs(push.items), idOf(push.account))
+    const items = await loadBundle(req.payload, itemRefs(push.items), idOf(push.account), String(push.id))
     const problems = items.flatMap((item) => bundleProblems(item, push.id, now).map((problem) => `《${item.title}》${problem}`))
     if (items.length < settings.minItems) problems.unshift(`只有 ${items.length} 条，至少需要 ${settings.minItems} 条`)
     if (items.length > settings.maxItems) problems.unshift(`有 ${items.length} 条，最多 ${settings.maxItems} 条`)

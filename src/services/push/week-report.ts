@@ -103,7 +103,7 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
     pool = { approved: candidates.length, selected: selection.items.length, missing: selection.missing }
     poolRows = selection.excluded.map(poolRow)
   } else if (inStatusGroup(OPEN_PUSH_STATUSES, push.status)) {
-    const [candidates, bundle] = await Promise.all([loadPool(payload, account.id), loadBundle(payload, push.refs, account.id)])
+    const [candidates, bundle] = await Promise.all([loadPool(payload, account.id), loadBundle(payload, push.refs, account.id, push.id)])
     poolRows = explainPool(candidates, bundle, settings, now).map(poolRow)
   }
   return { account, week, settings, slots, push, sentByMonth, quota, pool, poolRows }
@@ -111,7 +111,7 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
 
 async function summarize(payload: Payload, doc: PushDoc, now: Date): Promise<PushSummary> {
   const refs = itemRefs(doc.items)
-  const [bundle, signer] = await Promise.all([loadBundle(payload, refs, idOf(doc.account)), signerName(payload, doc.signedOffBy)])
+  const [bundle, signer] = await Promise.all([loadBundle(payload, refs, idOf(doc.account), String(doc.id)), signerName(payload, doc.signedOffBy)])
   const previews = doc.previews ?? []
   return {
     id: String(doc.id),
