@@ -18,10 +18,15 @@ import { DEMO_HISTORY_TITLES } from '../src/dev/emulator/history'
 import { startEmulator } from '../src/dev/emulator'
 import { addDays } from '../src/shared/time'
 import { startTestPayload } from '../tests/helpers/payload'
+import { startPayloadHttp } from '../tests/helpers/payload-http'
+import { api, login } from '../tests/helpers/server'
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 30)
 const DAYS = Number(process.env.BENCH_DAYS ?? 365)
 const QUERY_ROUNDS = 20
+/** Requests to the dashboard's data endpoint, one after another, for its p99. */
+const ENDPOINT_ROUNDS = Number(process.env.BENCH_ENDPOINT_ROUNDS ?? 100)
+const ENDPOINT_P99_TARGET_MS = 300
 // Monday 2026-11-30 09:00 Beijing: figures up to Sunday are out.
 const NOW = Date.parse('2026-11-30T01:00:00Z')
 const TO = '2026-11-29'
@@ -51,6 +56,8 @@ const emulator = await startEmulator({
 
 const ms = (value: number) => `${value.toFixed(0)} ms`
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+/** The value below which `share` of the sorted values lie (nearest rank). */
+const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * share) - 1)]!
 
 try {
   const created = await payload.create({
@@ -104,6 +111,37 @@ try {
   console.log(`  one day row (baseline)             ${baseline.toFixed(1)} ms`)
   console.log(`  a year of day rows                 ${yearDays.toFixed(1)} ms   (${(yearDays / baseline).toFixed(1)} × baseline)`)
   console.log(`  every article row                  ${yearArticles.toFixed(1)} ms   (${(yearArticles / baseline).toFixed(1)} × baseline)`)
+
+  // The dashboard's data endpoint over real HTTP, signed in as a leader, for the whole year: what the
+  // 统计分析 page waits for. Baseline: the same server answering a one-row REST read of analytics-days.
+  const http = await startPayloadHttp()
+  try {
+    await payload.create({
+      collection: 'users',
+      data: { email: 'bench-leader@example.test', password: 'bench-password-0001', name: '压测领导', role: 'leader' } as never,
+    })
+    const session = await login(http.url, 'bench-leader@example.test', 'bench-password-0001')
+    const timeRequests = async (pathname: string) => {
+      const durations: number[] = []
+      for (let round = 0; round < ENDPOINT_ROUNDS; round++) {
+        const start = performance.now()
+        const answer = await api(http.url, session, 'GET', pathname)
+        durations.push(performance.now() - start)
+        if (answer.status !== 200) throw new Error(`${pathname} answered ${answer.status}`)
+      }
+      return { p50: percentile(durations, 0.5), p99: percentile(durations, 0.99) }
+    }
+    const restOne = await timeRequests('/api/analytics-days?limit=1&depth=0')
+    const overview = await timeRequests(`/api/analytics/overview?account=${accountId}&from=${FROM}&to=${TO}`)
+    console.log(`the dashboard's data endpoint, a year's range (${ENDPOINT_ROUNDS} requests one after another)`)
+    console.log(`  REST read of one row (baseline)    p50 ${restOne.p50.toFixed(1)} ms   p99 ${restOne.p99.toFixed(1)} ms`)
+    console.log(
+      `  GET /api/analytics/overview        p50 ${overview.p50.toFixed(1)} ms   p99 ${overview.p99.toFixed(1)} ms   (p99 ${(overview.p99 / restOne.p99).toFixed(1)} × baseline; target p99 < ${ENDPOINT_P99_TARGET_MS} ms)`,
+    )
+    if (overview.p99 >= ENDPOINT_P99_TARGET_MS) console.log(`!! the overview's p99 ${overview.p99.toFixed(0)} ms is not under ${ENDPOINT_P99_TARGET_MS} ms`)
+  } finally {
+    await http.close()
+  }
   if (report.daysFailed > 0) console.log(`!! ${report.daysFailed} account/day/report outcomes failed`)
 } finally {
   await emulator.close()

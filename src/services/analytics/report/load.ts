@@ -79,6 +79,19 @@ export async function loadOverviewInput(payload: Payload, account: AccountChoice
       overrideAccess: true,
       pagination: false,
       depth: 0,
+      // Only what the overview draws: Payload reads (and parses the JSON of) every selected column.
+      select: {
+        date: true,
+        newUser: true,
+        cancelUser: true,
+        netUser: true,
+        cumulateUser: true,
+        readUser: true,
+        readCount: true,
+        readsBySource: true,
+        shareUser: true,
+        shareCount: true,
+      },
       where: { and: [{ account: { equals: account.id } }, ...inRange('date')] },
       sort: 'date',
     }),
@@ -119,7 +132,37 @@ export async function loadOverviewInput(payload: Payload, account: AccountChoice
 
 /** The published articles matching `where`, joined to their push's week and their community's name. */
 export async function loadArticles(payload: Payload, where: Where): Promise<ArticleRow[]> {
-  const found = await payload.find({ collection: 'analytics-articles', overrideAccess: true, pagination: false, depth: 0, where, sort: 'sentDate' })
+  const found = await payload.find({
+    collection: 'analytics-articles',
+    overrideAccess: true,
+    pagination: false,
+    depth: 0,
+    // Not the per-day series (`daily`): the largest column, and no overview figure needs it.
+    select: {
+      account: true,
+      msgid: true,
+      msgDataId: true,
+      index: true,
+      title: true,
+      sentDate: true,
+      targetUser: true,
+      readUser: true,
+      readCount: true,
+      shareUser: true,
+      shareCount: true,
+      readUserDay1: true,
+      readUserDay3: true,
+      readUserDay7: true,
+      readsBySource: true,
+      isDelay: true,
+      weeklyPush: true,
+      contentType: true,
+      item: true,
+      community: true,
+    },
+    where,
+    sort: 'sentDate',
+  })
   const pushIds = [...new Set(found.docs.map((doc) => idOf(doc.weeklyPush)).filter((id): id is string => Boolean(id)))]
   const communityIds = [...new Set(found.docs.map((doc) => idOf(doc.community)).filter((id): id is string => Boolean(id)))]
   const [pushes, communities] = await Promise.all([
