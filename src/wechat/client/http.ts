@@ -104,7 +104,10 @@ function pathOf(url: string): string {
 function toWeChatApiError(endpoint: string, error: UrllibError, data: unknown, httpStatus: number | null, scrubber: SecretScrubber): WeChatApiError {
   const body = data && typeof data === 'object' && !Buffer.isBuffer(data) ? (data as Record<string, unknown>) : null
   if (body && typeof body.errcode === 'number') {
-    return new WeChatApiError({ kind: 'wechat', errcode: body.errcode, errmsg: String(body.errmsg ?? ''), endpoint, httpStatus, data: body })
+    // WeChat's errmsg may quote the request (with its access_token) — and a proxy may echo the URL:
+    // the error goes to callers that store and show it, so it carries no secret either.
+    const scrubbed = JSON.parse(scrubber.text(JSON.stringify(body))) as Record<string, unknown>
+    return new WeChatApiError({ kind: 'wechat', errcode: body.errcode, errmsg: String(scrubbed.errmsg ?? ''), endpoint, httpStatus, data: scrubbed })
   }
   const errmsg = scrubber.text(error.message.split('\n')[0] ?? error.name)
   if (/Timeout/i.test(error.name)) return new WeChatApiError({ kind: 'timeout', errcode: null, errmsg, endpoint, httpStatus: null })
