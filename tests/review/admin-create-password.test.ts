@@ -7,6 +7,7 @@
  * The real command in another process (as restore-drill runs npm run backup), stdout a pipe.
  */
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -64,6 +65,15 @@ test(
     // … but no 16-character password of its alphabet was printed into the pipe.
     const printed = `${run.stdout}\n${run.stderr}`
     expect(printed).not.toMatch(/初始密码：\s*[a-km-zA-HJ-NP-Z2-9]{16}/)
+    // It went to a file only its owner reads, beside the database, and it is the account's password.
+    const file = fs.readdirSync(tp.directory).find((name) => /^admin-password-\d+\.txt$/.test(name))
+    expect(file).toBeDefined()
+    expect(printed).toContain(file!)
+    expect(fs.statSync(path.join(tp.directory, file!)).mode & 0o777).toBe(0o600)
+    const [, password] = fs.readFileSync(path.join(tp.directory, file!), 'utf8').split('\n')
+    expect(password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{16}$/)
+    const session = await tp.payload.login({ collection: 'users', data: { email: 'review-admin@example.gov.cn', password: password! } })
+    expect(session.token).toBeTruthy()
   },
   SLOW,
 )
