@@ -11,6 +11,7 @@
  * 20 s (the call takes milliseconds when it terminates).
  */
 import { spawn } from 'node:child_process'
+import { parseRange } from '../../src/services/analytics/report/overview'
 
 function weeksBetweenInChild(from: string, to: string): Promise<{ code: number | null; killed: boolean; stdout: string }> {
   const script = `import('./src/services/analytics/report/aggregate.ts').then((m) => console.log(JSON.stringify(m.weeksBetween(${JSON.stringify(from)}, ${JSON.stringify(to)}))))`
@@ -42,3 +43,9 @@ test('the weeks of a range ending 9999-12-31 are listed (the overview and export
   expect(weeks.length).toBeLessThanOrEqual(3)
   for (const week of weeks) expect(week).toMatch(/^9999-W\d{2}$/)
 }, 60_000)
+
+test('a range in year 9999 (or before 2012) is refused with a Chinese 400, as is every far range', () => {
+  expect(() => parseRange('9999-12-01', '9999-12-31', '2026-11-30')).toThrow(expect.objectContaining({ status: 400, code: 'invalid-range' }))
+  expect(() => parseRange('1999-01-01', '1999-01-31', '2026-11-30')).toThrow(expect.objectContaining({ status: 400, code: 'invalid-range' }))
+  expect(parseRange('2026-09-01', '2026-11-29', '2026-11-30')).toEqual({ from: '2026-09-01', to: '2026-11-29' })
+})

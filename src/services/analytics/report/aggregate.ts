@@ -12,6 +12,7 @@ import { CONTENT_COLLECTIONS, CONTENT_TYPE_NAMES, type ContentCollection } from 
 import { RATING_LEVELS, type RatingLevel } from '../../ratings/levels'
 import { satisfactionRate } from '../../ratings/summary'
 import { isoWeek } from '../../ratings/staff-views'
+import { addDays, daysBetween } from '../../../shared/time'
 
 /** One account-level day (`analytics-days`), as the report needs it. */
 export interface DayRow {
@@ -446,8 +447,11 @@ export function followersByWeek(days: readonly DayRow[]): Map<string, number> {
 /** The ISO weeks from `from` to `to` (Beijing dates), oldest first. */
 export function weeksBetween(from: string, to: string): string[] {
   const weeks: string[] = []
-  for (let day = new Date(`${from}T00:00:00Z`); day.toISOString().slice(0, 10) <= to; day = new Date(day.getTime() + 86_400_000)) {
-    const week = isoWeek(day.toISOString().slice(0, 10))
+  // Counted in days, not by comparing date strings: past 9999-12-31 a date prints as `+010000-…`,
+  // which sorts before `9999-…`, and a string-bounded walk would never end.
+  const count = daysBetween(from, to)
+  for (let offset = 0; offset <= count; offset++) {
+    const week = isoWeek(addDays(from, offset))
     if (weeks.at(-1) !== week) weeks.push(week)
   }
   return weeks

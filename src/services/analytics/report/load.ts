@@ -16,6 +16,7 @@ import {
   buildMonthlyReport,
   buildOverview,
   monthRange,
+  parseRange,
   type AccountChoice,
   type AnalyticsOverview,
   type DateRange,
@@ -273,6 +274,9 @@ export async function loadOverview(payload: Payload, accountId: string | null | 
 
 /** The monthly report of `month` (`YYYY-MM`) for `account` (id, or the default), with last month's figures. */
 export async function loadMonthlyReport(payload: Payload, accountId: string | null | undefined, month: string): Promise<MonthlyReport> {
+  // The same bounds as a range asked for (a month of year 9999 is refused in Chinese, not computed).
+  const range = monthRange(month)
+  parseRange(range.from, range.to, shanghaiDate(new Date()))
   const { account, accounts } = await chooseAccount(payload, accountId)
   const [current, previous] = await Promise.all([
     loadOverviewInput(payload, account, accounts, monthRange(month)),

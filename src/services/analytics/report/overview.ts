@@ -33,6 +33,9 @@ import {
   type Totals,
 } from './aggregate'
 
+/** The first day a range may start on: WeChat's official accounts opened in 2012. */
+export const EARLIEST_DATE = '2012-01-01'
+
 /** The longest span one overview or export covers, in days (about two years). */
 export const MAX_RANGE_DAYS = 731
 
@@ -50,10 +53,13 @@ export interface DateRange {
 export function parseRange(from: string | null | undefined, to: string | null | undefined, today: string): DateRange {
   const start = from || `${addMonths(today.slice(0, 7), -2)}-01`
   const end = to || today
-  if (!isIsoDate(start) || !isIsoDate(end) || end < start || daysBetween(start, end) >= MAX_RANGE_DAYS) {
+  // Statistics exist from WeChat's official accounts' start (2012) up to yesterday: a range beyond next
+  // year asks for nothing there is, and far years break date arithmetic.
+  const latest = addDays(today, 366)
+  if (!isIsoDate(start) || !isIsoDate(end) || start < EARLIEST_DATE || end > latest || end < start || daysBetween(start, end) >= MAX_RANGE_DAYS) {
     throw new ApiError(400, 'invalid-range', {
-      zh: `请选择有效的日期范围（YYYY-MM-DD，开始不晚于结束，最多 ${MAX_RANGE_DAYS} 天）`,
-      en: `Choose a valid date range (YYYY-MM-DD, start not after end, at most ${MAX_RANGE_DAYS} days)`,
+      zh: `请选择有效的日期范围（YYYY-MM-DD，${EARLIEST_DATE} 至 ${latest} 之间，开始不晚于结束，最多 ${MAX_RANGE_DAYS} 天）`,
+      en: `Choose a valid date range (YYYY-MM-DD between ${EARLIEST_DATE} and ${latest}, start not after end, at most ${MAX_RANGE_DAYS} days)`,
     })
   }
   return { from: start, to: end }
