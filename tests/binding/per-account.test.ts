@@ -6,7 +6,7 @@
  * account, or says 「未在本公众号绑定微信」 instead of sending; `审定` on an account the leader does not
  * work on is refused; the profile lists and removes bindings per account.
  */
-import { createLocalReq, type Endpoint, type Payload } from 'payload'
+import type { Payload } from 'payload'
 import { startEmulator, type WeChatEmulator } from '../../src/dev/emulator'
 import { generatedOpenid } from '../../src/dev/emulator/state'
 import { issueBindingCode } from '../../src/services/binding/codes'
@@ -20,7 +20,9 @@ import { handleCallback } from '../../src/wechat/callback/handler'
 import { parseXml, xmlText } from '../../src/wechat/xml'
 import type { CallbackRuntime } from '../../src/inbound/callback-runtime'
 import { signedPost, testCallbackRuntime, textMessage } from '../callback/helpers'
-import { createFixtures, type Fixtures } from '../helpers/fixtures'
+import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
+import { startPayloadHttp } from '../helpers/payload-http'
+import { api, login } from '../helpers/server'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { addApprovedItem, emulatorGatewayFor } from '../push/helpers'
 
@@ -80,9 +82,6 @@ async function bind(account: 'street' | 'a' | 'b', openid: string, userId: strin
 
 const userOf = async (id: string) => (await payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0 })) as StaffBindingSource
 const previewTargets = () => emulator.requestLog.filter((entry) => entry.path === '/cgi-bin/message/mass/preview')
-const endpoint = (path: string): Endpoint =>
-  (payload.config.collections.find((collection) => collection.slug === 'binding-codes')!.endpoints as Endpoint[]).find((entry) => entry.path === path)!
-
 beforeAll(async () => {
   env = await startTestPayload()
   payload = env.payload
@@ -136,23 +135,28 @@ describe('binding per account', () => {
     expect(staffOpenidFor(await userOf(fx.users.colleague.id), { id: ids.b })).toBe(shared)
   })
 
-  test('the profile lists one line per account (已绑定 / 未绑定) and unbinds one account', async () => {
-    const user = { ...(await payload.findByID({ collection: 'users', id: fx.users.colleague.id, overrideAccess: true })), collection: 'users' }
-    const req = await createLocalReq({ user: user as never }, payload)
-    const mine = (await (await endpoint('/mine').handler(req)).json()) as { accounts: Array<{ id: string; bound: boolean; isDefault: boolean }> }
-    expect(mine.accounts.map((line) => [line.id, line.bound])).toEqual([
-      [ids.street, false],
-      [ids.a, false],
-      [ids.b, true],
-    ])
-    expect(JSON.stringify(mine)).not.toContain(generatedOpenid(COMM_B.appId, 4))
-    const unbindReq = await createLocalReq({ user: user as never }, payload)
-    unbindReq.json = async () => ({ account: ids.b })
-    Object.assign(unbindReq, { headers: new Headers({ 'content-type': 'application/json' }) })
-    const response = await endpoint('/unbind').handler(unbindReq)
-    expect(response.status).toBe(200)
-    expect(staffOpenidFor(await userOf(fx.users.colleague.id), { id: ids.b })).toBeNull()
-  })
+  test('the profile (over HTTP, signed in) lists one line per account, 已绑定 / 未绑定, never the openid, and unbinds one account', async () => {
+    const http = await startPayloadHttp()
+    try {
+      const session = await login(http.url, 'peracct-colleague@example.test', PASSWORD)
+      const mine = await api(http.url, session, 'GET', '/api/binding-codes/mine')
+      expect(mine.status).toBe(200)
+      expect((mine.body.accounts as Array<{ id: string; bound: boolean }>).map((line) => [line.id, line.bound])).toEqual([
+        [ids.street, false],
+        [ids.a, false],
+        [ids.b, true],
+      ])
+      expect(JSON.stringify(mine.body)).not.toContain(generatedOpenid(COMM_B.appId, 4))
+      expect((await api(http.url, session, 'POST', '/api/binding-codes/unbind', { account: ids.a })).status).toBe(409)
+      const removed = await api(http.url, session, 'POST', '/api/binding-codes/unbind', { account: ids.b })
+      expect(removed.status).toBe(200)
+      expect(removed.body.message).toBe('已解除该公众号的微信绑定。')
+      expect(staffOpenidFor(await userOf(fx.users.colleague.id), { id: ids.b })).toBeNull()
+      expect((await api(http.url, null, 'GET', '/api/binding-codes/mine')).status).toBe(401)
+    } finally {
+      await http.close()
+    }
+  }, 60_000)
 })
 
 describe('previews and 审定 per account', () => {

@@ -113,7 +113,10 @@ export const BindingCode: React.FC = () => {
         <p className="binding-code__code">
           {pick({ zh: `请在 ${until}（北京时间）前向公众号发送：`, en: `Before ${until} (Beijing time), send this to the account: ` }, lang)}
           <strong style={{ fontSize: '1.4em', letterSpacing: '0.15em' }}>绑定 {issued.code}</strong>
-          {pick({ zh: '（仅可使用一次）', en: ' (works once)' }, lang)}
+          {pick({ zh: '（仅可使用一次）', en: ' (works once)' }, lang)}{' '}
+          <Button buttonStyle="secondary" size="small" disabled={busy} onClick={() => void load()} className="binding-code__refresh">
+            {pick({ zh: '已发送，刷新绑定状态', en: 'Sent: refresh' }, lang)}
+          </Button>
         </p>
       )}
       {lines && lines.length > 0 && (
