@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { apiEndpoints } from '../src/http/api-endpoints'
 import { isAdmin } from '../src/access/roles'
-import { issueBindingCodeEndpoint } from '../src/services/binding/endpoint'
+import { issueBindingCodeEndpoint, myBindingsEndpoint, unbindEndpoint } from '../src/services/binding/endpoint'
 
 const nobody = () => false
 
@@ -15,7 +15,7 @@ export const BindingCodes: CollectionConfig = {
   labels: { singular: { zh: '微信绑定码', en: 'Binding code' }, plural: { zh: '微信绑定码', en: 'Binding codes' } },
   admin: { group: { zh: '系统', en: 'System' }, defaultColumns: ['user', 'expiresAt', 'usedAt', 'outcome'] },
   access: { read: isAdmin, create: nobody, update: nobody, delete: isAdmin },
-  endpoints: apiEndpoints([issueBindingCodeEndpoint]),
+  endpoints: apiEndpoints([issueBindingCodeEndpoint, myBindingsEndpoint, unbindEndpoint]),
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, label: { zh: '用户', en: 'User' } },
     { name: 'codeHash', type: 'text', required: true, index: true, admin: { hidden: true } },

@@ -328,9 +328,20 @@ export interface User {
    */
   offices?: (string | Office)[] | null;
   /**
-   * Optional: receives push previews
+   * The binding on the default account (optional): receives push previews. Other accounts' bindings are below
    */
   wechatOpenid?: string | null;
+  /**
+   * Written when a staff member sends 「绑定 <code>」 to an account; each account has its own openid
+   */
+  wechatBindings?:
+    | {
+        account: string | WechatAccount;
+        openid: string;
+        boundAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   active?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -371,83 +382,6 @@ export interface Office {
   createdAt: string;
 }
 /**
- * The Thursday/Friday mass send; nothing goes out without sign-off
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "weekly-pushes".
- */
-export interface WeeklyPush {
-  id: string;
-  key?: string | null;
-  week: string;
-  account: string | WechatAccount;
-  status?: ('proposed' | 'signed_off' | 'sending' | 'sent' | 'failed' | 'skipped') | null;
-  statusReason?: string | null;
-  /**
-   * YYYY-MM-DD, Beijing; empty: by the push settings and holidays
-   */
-  sendDate?: string | null;
-  audience?: ('all' | 'community') | null;
-  audienceCommunity?: (string | null) | Community;
-  items?:
-    | (
-        | {
-            relationTo: 'articles';
-            value: string | Article;
-          }
-        | {
-            relationTo: 'policy-explainers';
-            value: string | PolicyExplainer;
-          }
-        | {
-            relationTo: 'community-news';
-            value: string | CommunityNew;
-          }
-      )[]
-    | null;
-  signedOffBy?: (string | null) | User;
-  signedOffByName?: string | null;
-  signedOffAt?: string | null;
-  claimedBy?: string | null;
-  claimedUntil?: string | null;
-  attempts?: number | null;
-  needsAttention?: boolean | null;
-  previews?:
-    | {
-        user?: (string | null) | User;
-        userName?: string | null;
-        at?: string | null;
-        msgId?: string | null;
-        error?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  wechat?: {
-    clientmsgid?: string | null;
-    draftMediaId?: string | null;
-    msgId?: string | null;
-    msgDataId?: string | null;
-    sendRequestedAt?: string | null;
-    sentAt?: string | null;
-  };
-  result?: {
-    statusText?: string | null;
-    meaning?: string | null;
-    totalCount?: number | null;
-    filterCount?: number | null;
-    sentCount?: number | null;
-    errorCount?: number | null;
-    finishedAt?: string | null;
-  };
-  stepLog?: {
-    docs?: (string | PushStep)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  updatedAt: string;
-  createdAt: string;
-}
-/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "wechat-accounts".
  */
@@ -461,6 +395,15 @@ export interface WechatAccount {
    * Empty: the street office's account; else the community that runs it
    */
   community?: (string | null) | Community;
+  intro?: string | null;
+  /**
+   * The account's follow page (https)
+   */
+  followUrl?: string | null;
+  /**
+   * The account's QR code image (optional)
+   */
+  qrCode?: (string | null) | Media;
   /**
    * Developer password from the console (stored encrypted, never shown again; leave empty to keep)
    */
@@ -564,6 +507,83 @@ export interface WechatAccount {
         id?: string | null;
       }[]
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * The Thursday/Friday mass send; nothing goes out without sign-off
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "weekly-pushes".
+ */
+export interface WeeklyPush {
+  id: string;
+  key?: string | null;
+  week: string;
+  account: string | WechatAccount;
+  status?: ('proposed' | 'signed_off' | 'sending' | 'sent' | 'failed' | 'skipped') | null;
+  statusReason?: string | null;
+  /**
+   * YYYY-MM-DD, Beijing; empty: by the push settings and holidays
+   */
+  sendDate?: string | null;
+  audience?: ('all' | 'community') | null;
+  audienceCommunity?: (string | null) | Community;
+  items?:
+    | (
+        | {
+            relationTo: 'articles';
+            value: string | Article;
+          }
+        | {
+            relationTo: 'policy-explainers';
+            value: string | PolicyExplainer;
+          }
+        | {
+            relationTo: 'community-news';
+            value: string | CommunityNew;
+          }
+      )[]
+    | null;
+  signedOffBy?: (string | null) | User;
+  signedOffByName?: string | null;
+  signedOffAt?: string | null;
+  claimedBy?: string | null;
+  claimedUntil?: string | null;
+  attempts?: number | null;
+  needsAttention?: boolean | null;
+  previews?:
+    | {
+        user?: (string | null) | User;
+        userName?: string | null;
+        at?: string | null;
+        msgId?: string | null;
+        error?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  wechat?: {
+    clientmsgid?: string | null;
+    draftMediaId?: string | null;
+    msgId?: string | null;
+    msgDataId?: string | null;
+    sendRequestedAt?: string | null;
+    sentAt?: string | null;
+  };
+  result?: {
+    statusText?: string | null;
+    meaning?: string | null;
+    totalCount?: number | null;
+    filterCount?: number | null;
+    sentCount?: number | null;
+    errorCount?: number | null;
+    finishedAt?: string | null;
+  };
+  stepLog?: {
+    docs?: (string | PushStep)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -2587,6 +2607,14 @@ export interface UsersSelect<T extends boolean = true> {
   community?: T;
   offices?: T;
   wechatOpenid?: T;
+  wechatBindings?:
+    | T
+    | {
+        account?: T;
+        openid?: T;
+        boundAt?: T;
+        id?: T;
+      };
   active?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2632,6 +2660,9 @@ export interface WechatAccountsSelect<T extends boolean = true> {
   originalId?: T;
   type?: T;
   community?: T;
+  intro?: T;
+  followUrl?: T;
+  qrCode?: T;
   appSecret?: T;
   token?: T;
   encodingAESKey?: T;

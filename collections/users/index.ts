@@ -93,8 +93,43 @@ export const Users: CollectionConfig = {
       type: 'text',
       index: true,
       label: { zh: '微信 OpenID', en: 'WeChat openid' },
-      admin: { description: { zh: '可选：用于接收推送预览', en: 'Optional: receives push previews' } },
+      admin: {
+        description: {
+          zh: '默认公众号上的绑定（可选）：用于接收推送预览。其他公众号的绑定见下方「各公众号的微信绑定」',
+          en: "The binding on the default account (optional): receives push previews. Other accounts' bindings are below",
+        },
+      },
       access: { create: adminOnlyField, update: adminOnlyField },
+    },
+    {
+      // One row per account: WeChat gives a person a different openid in each account
+      // (src/services/binding/openids.ts). Written by `绑定 <code>` on that account; read like wechatOpenid.
+      name: 'wechatBindings',
+      type: 'array',
+      label: { zh: '各公众号的微信绑定', en: 'WeChat bindings per account' },
+      labels: { singular: { zh: '绑定', en: 'Binding' }, plural: { zh: '绑定', en: 'Bindings' } },
+      access: { create: adminOnlyField, update: adminOnlyField },
+      admin: {
+        description: {
+          zh: '工作人员向某个公众号发送「绑定 八位数字」时写入；每个公众号的 OpenID 各不相同',
+          en: 'Written when a staff member sends 「绑定 <code>」 to an account; each account has its own openid',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', required: true, label: { zh: '公众号', en: 'Account' } },
+            { name: 'openid', type: 'text', required: true, index: true, label: { zh: '微信 OpenID', en: 'WeChat openid' } },
+            {
+              name: 'boundAt',
+              type: 'date',
+              label: { zh: '绑定时间', en: 'Bound at' },
+              admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } },
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'bindWechat',

@@ -5,6 +5,7 @@ import { STAFF_TEMPLATE_KIND_LABELS, STAFF_TEMPLATE_KINDS, staffLayoutDescriptio
 import { encryptSecrets, hideSecrets, secretField } from './secret-fields'
 import { SECRET_LABELS } from './secret-labels'
 import { PUSH_RHYTHM_FIELDS } from '../push-settings'
+import { validateFollowUrl } from '../../src/services/accounts/community-accounts'
 
 /** A WeChat official account the office runs; the street office's service account is the default. */
 export const WeChatAccounts: CollectionConfig = {
@@ -54,6 +55,35 @@ export const WeChatAccounts: CollectionConfig = {
         position: 'sidebar',
         description: { zh: '留空表示街道办的公众号；社区自己开设的号选择该社区', en: "Empty: the street office's account; else the community that runs it" },
       },
+    },
+    {
+      // What residents see on /m/communities (the street office's entry to the community accounts).
+      type: 'collapsible',
+      label: { zh: '居民看到的介绍（社区服务号）', en: 'Shown to residents (community accounts)' },
+      admin: {
+        initCollapsed: true,
+        description: {
+          zh: '有所属社区的公众号会列在街道号的「社区服务号」页（/m/communities），供居民关注',
+          en: "Accounts with a community are listed on the street office's 「社区服务号」 page (/m/communities)",
+        },
+      },
+      fields: [
+        { name: 'intro', type: 'textarea', maxLength: 200, label: { zh: '简介', en: 'Introduction' } },
+        {
+          name: 'followUrl',
+          type: 'text',
+          label: { zh: '关注链接', en: 'Follow link' },
+          admin: { description: { zh: '公众号的关注页地址（https 开头）', en: "The account's follow page (https)" } },
+          validate: (value: unknown) => validateFollowUrl(value),
+        },
+        {
+          name: 'qrCode',
+          type: 'upload',
+          relationTo: 'media',
+          label: { zh: '二维码', en: 'QR code' },
+          admin: { description: { zh: '公众号二维码图片（可选）', en: "The account's QR code image (optional)" } },
+        },
+      ],
     },
     secretField('appSecret', SECRET_LABELS.appSecret, { zh: '公众平台 → 基本配置 → 开发者密码', en: 'Developer password from the console' }),
     secretField('token', SECRET_LABELS.token, { zh: '服务器配置中的 Token', en: 'The server configuration token' }),

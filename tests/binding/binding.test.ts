@@ -34,6 +34,8 @@ beforeAll(async () => {
   env = await startTestPayload()
   payload = env.payload
   accountId = await createAccount(payload, ACCOUNT)
+  // The street office's account: a binding on it is also `wechatOpenid` (per-account.test.ts for the others).
+  await payload.update({ collection: 'wechat-accounts', id: accountId, overrideAccess: true, data: { isDefault: true } })
   fx = await createFixtures(payload, 'bind')
   worker = new InboundWorker(payload, { intervalMs: 0 })
   runtime = testCallbackRuntime(payload)

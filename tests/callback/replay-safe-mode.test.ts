@@ -136,7 +136,13 @@ describe('a safe-mode account and requests in clear', () => {
       })
     }
     const { push } = await assembleWeek(payload, { accountId: safeId, week, now: new Date(), settings: { ...DEFAULT_PUSH_SETTINGS, approvalIsSignOff: false } })
-    await payload.update({ collection: 'users', id: fx.users.leader.id, overrideAccess: true, data: { wechatOpenid: LEADER_OPENID } as never })
+    // Bound on this account (openids are per account: a non-default account ignores wechatOpenid).
+    await payload.update({
+      collection: 'users',
+      id: fx.users.leader.id,
+      overrideAccess: true,
+      data: { wechatBindings: [{ account: safeId, openid: LEADER_OPENID }] } as never,
+    })
     await payload.update({
       collection: 'weekly-pushes',
       id: push.id,

@@ -1,6 +1,7 @@
 /** The four `npm run push` commands over a Payload; each answers its exit code. Text goes to `out`. */
 import { hostname } from 'node:os'
 import type { Payload } from 'payload'
+import { responsibleStaff } from '../../services/push/account-scope'
 import { sendPreviews } from '../../services/push/previews'
 import { sendWeeklyPush } from '../../services/push/send'
 import { appendStep } from '../../services/push/store'
@@ -62,12 +63,9 @@ async function preview(context: CliContext): Promise<ExitCode> {
     return EXIT.notReady
   }
   if (options.dryRun) {
-    const leaders = await payload.count({
-      collection: 'users',
-      overrideAccess: true,
-      where: { and: [{ role: { equals: 'leader' } }, { active: { not_equals: false } }, { wechatOpenid: { exists: true } }] },
-    })
-    context.out(`试运行（--dry-run）：将向 ${leaders.totalDocs} 位已绑定微信的领导发送 ${report.week} 的预览；没有调用微信。`)
+    // The leaders responsible for this account who bound WeChat on it (openids are per account).
+    const leaders = (await responsibleStaff(payload, account.id, ['leader'])).filter((leader) => leader.openid !== null)
+    context.out(`试运行（--dry-run）：将向 ${leaders.length} 位在本公众号绑定微信的领导发送 ${report.week} 的预览；没有调用微信。`)
     return EXIT.done
   }
   const unreachable = await wechatUnreachable()

@@ -100,9 +100,8 @@ export async function alertNewSubmission(payload: Payload, input: { topicId: str
   await notify(payload, { recipients, subject, body, relatedCollection: 'consultation-topics', relatedId: String(topic.id) })
   await notifyStaffWeChat(payload, {
     kind: 'newSuggestion',
-    recipients: due
-      .filter((row) => typeof row.wechatOpenid === 'string' && row.wechatOpenid !== '')
-      .map((row) => ({ id: String(row.id), openid: String(row.wechatOpenid) })),
+    // Through the default account: staffOpenidFor (in notifyStaffWeChat) picks each one's openid there.
+    recipients: due,
     values: [topic.title, `${waiting} 条`, formatShanghai(new Date(input.now))],
     subject,
     body,

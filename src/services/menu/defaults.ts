@@ -1,7 +1,7 @@
 /**
  * The menu of the case study (three sections: 微·公益, 微·指南, 微·服务), the global's default value
  * so a fresh install can publish something sensible at once. Reply texts are placeholders staff edit.
- * 办事指南, 预约服务, 微问政 and 意见评价 open the residents' pages inside WeChat (`view`: /m/guides, /m/appointments, /m/topics, /m/ratings,
+ * 社区服务号, 办事指南, 预约服务, 微问政 and 意见评价 open the residents' pages inside WeChat (`view`: /m/communities, /m/guides, /m/appointments, /m/topics, /m/ratings,
  * src/app/(residents)/README.md), so they need the server's public address.
  */
 import { SUB_MENU, type SavedMenuButton } from './types'
@@ -25,7 +25,10 @@ export function defaultMenuButtons(publicUrl: string | undefined = process.env.P
       subButtons: [
         click('公益活动', 'WELFARE_EVENTS', '本月公益活动请见每周推送。想参加的居民，直接在对话框留言“报名+活动名称+姓名+电话”即可。'),
         click('志愿者招募', 'VOLUNTEER_SIGNUP', '欢迎加入街道志愿者队伍！请留言“志愿者+姓名+电话+所在社区”，工作人员会尽快与您联系。'),
-        click('社区公众号', 'COMMUNITY_ACCOUNTS', '各社区都开通了自己的公众号，本号是街道的一站式入口。请留言您所在的社区，我们把它的公众号发给您。'),
+        // The street office's account is the one-stop entry to the community accounts: their page
+        // (/m/communities) replaces the old reply asking residents to name their community. Here, not
+        // under 微·服务, whose fifth place is kept for a pinned topic.
+        view('社区服务号', `${base}/m/communities`),
       ],
     },
     {

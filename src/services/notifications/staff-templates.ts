@@ -1,6 +1,7 @@
 /**
- * WeChat template messages to staff (工作人员通知) who bound their WeChat (src/services/binding: the
- * user's `wechatOpenid`, on the default account): one kind per alert, the template id per account set
+ * WeChat template messages to staff (工作人员通知) who bound their WeChat on the account that sends
+ * (src/services/binding/openids.ts staffOpenidFor: openids are per account): the default account,
+ * unless the notice belongs to an account's push (`accountId`). One kind per alert, the template id per account set
  * by an admin (`wechat-accounts.staffTemplates.<kind>`, like `residentTemplates`), every message
  * recorded in `notifications` with channel `wechat` and the msgid in `relatedId` (what
  * TEMPLATESENDJOBFINISH updates, template-results.ts). Never thrown: the e-mail (notify.ts) is the
@@ -13,6 +14,7 @@
 import type { Payload } from 'payload'
 import { clientForAccount } from '../accounts/account-client'
 import { findDefaultAccount } from '../accounts/accounts'
+import { staffOpenidFor, type StaffBindingSource } from '../binding/openids'
 import { cutKeyword, type TemplateData } from './resident-notice-layout'
 
 export const STAFF_TEMPLATE_KINDS = ['newSuggestion'] as const
@@ -33,8 +35,10 @@ export const staffLayoutDescription = (kind: StaffTemplateKind): string =>
 
 export interface StaffWeChatNotice {
   kind: StaffTemplateKind
-  /** Staff with a bound openid (others are left out by the caller). */
-  recipients: Array<{ id: string; openid: string }>
+  /** Staff as read from `users` (depth 0): those not bound on the sending account are left out. */
+  recipients: Array<{ id: string | number } & StaffBindingSource>
+  /** The account that sends (an account's push); the default account when absent. */
+  accountId?: string
   /** keyword1–3, in the layout's order. */
   values: [string, string, string]
   /** The record's subject and body (the list of 通知记录). */
@@ -45,22 +49,30 @@ export interface StaffWeChatNotice {
 }
 
 /**
- * Sends `notice` to each recipient through the default account, recorded in `notifications` (channel
+ * Sends `notice` to each recipient bound on the sending account (default, or `accountId`), recorded in `notifications` (channel
  * `wechat`). No account or no template id for the kind: nothing sent and nothing recorded (answers 0).
  * Answers how many went out.
  */
 export async function notifyStaffWeChat(payload: Payload, notice: StaffWeChatNotice): Promise<number> {
   if (notice.recipients.length === 0) return 0
-  const account = await findDefaultAccount(payload)
+  const account = notice.accountId
+    ? await payload.findByID({ collection: 'wechat-accounts', id: notice.accountId, overrideAccess: true, depth: 0, disableErrors: true })
+    : await findDefaultAccount(payload)
   const templateId = account?.staffTemplates?.[notice.kind]?.trim() ?? ''
   if (!account || !templateId) return 0
+  const target = { id: String(account.id), isDefault: account.isDefault === true }
+  // An openid of another account would be refused (40003): only those bound on this one.
+  const recipients = notice.recipients.flatMap((user) => {
+    const openid = staffOpenidFor(user, target)
+    return openid ? [{ id: String(user.id), openid }] : []
+  })
   const layout = STAFF_TEMPLATE_LAYOUT[notice.kind]
   const data: TemplateData = { first: { value: layout.first }, remark: { value: layout.remark } }
   notice.values.forEach((value, index) => {
     if (value.trim()) data[`keyword${index + 1}`] = { value: cutKeyword(value) }
   })
   let sent = 0
-  for (const recipient of notice.recipients) {
+  for (const recipient of recipients) {
     let msgId: string | null = null
     let error: string | null = null
     try {

@@ -11,6 +11,7 @@ import { communityOf, idOf, roleOf, staffOf, type Role } from '../../access/role
 import { ApiError } from '../../http/api-error'
 import type { Recipient } from '../notifications/notify'
 import { findAccount, type AccountSummary } from '../accounts/find-account'
+import { bindingAccount, hasAnyBinding, staffOpenidFor, type StaffBindingSource } from '../binding/openids'
 
 /** The community an account belongs to; null for the street office's account (or an unknown one). */
 export async function accountCommunity(payload: Payload, accountId: string | null | undefined): Promise<string | null> {
@@ -88,15 +89,17 @@ export async function assertMayActOnPush(req: PayloadRequest, push: { account?: 
  *   the community has none, so someone can sign off); for the street office's account, the leaders
  *   without a community (all leaders when there is none);
  * - editors: that community's editors, or all editors for the street office's account.
- * `withOpenid` keeps only those who bound WeChat (previews). Answers users as notify() takes them, plus the openid.
+ * Each comes with `openid`, their binding ON THIS ACCOUNT (null when they have none: an openid of
+ * another account would be refused by WeChat, services/binding/openids.ts), and `boundElsewhere`
+ * (bound on some other account only), for the previews. Answers users as notify() takes them.
  */
 export async function responsibleStaff(
   payload: Payload,
   accountId: string | null | undefined,
   roles: ('leader' | 'editor')[],
-  options: { withOpenid?: boolean } = {},
-): Promise<(Recipient & { wechatOpenid?: string | null })[]> {
+): Promise<(Recipient & { openid: string | null; boundElsewhere: boolean })[]> {
   const community = await accountCommunity(payload, accountId)
+  const account = await bindingAccount(payload, accountId)
   const found = await payload.find({
     collection: 'users',
     overrideAccess: true,
@@ -105,21 +108,23 @@ export async function responsibleStaff(
     pagination: false,
     where: { and: [{ role: { in: roles } }, { active: { not_equals: false } }] },
   })
-  const users = found.docs.map((user) => ({
-    id: String(user.id),
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    community: idOf(user.community),
-    wechatOpenid: (user as { wechatOpenid?: string | null }).wechatOpenid ?? null,
-  }))
+  const users = found.docs.map((user) => {
+    const openid = account ? staffOpenidFor(user as StaffBindingSource, account) : null
+    return {
+      id: String(user.id),
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      community: idOf(user.community),
+      openid,
+      boundElsewhere: openid === null && hasAnyBinding(user as StaffBindingSource),
+    }
+  })
   const leaders = users.filter((user) => user.role === 'leader')
   const own = leaders.filter((user) => user.community === community)
   const street = leaders.filter((user) => user.community === null)
   const chosenLeaders = own.length > 0 ? own : community ? street : leaders
   const editors = users.filter((user) => user.role === 'editor' && (community === null || user.community === community))
   const chosen = [...(roles.includes('leader') ? chosenLeaders : []), ...(roles.includes('editor') ? editors : [])]
-  return chosen
-    .filter((user) => !options.withOpenid || (typeof user.wechatOpenid === 'string' && user.wechatOpenid !== ''))
-    .map(({ id, email, name, wechatOpenid }) => ({ id, email, name, wechatOpenid }))
+  return chosen.map(({ id, email, name, openid, boundElsewhere }) => ({ id, email, name, openid, boundElsewhere }))
 }

@@ -18,8 +18,10 @@ export interface PreviewRecipient {
 
 /**
  * What a preview request actually did. `outcome`:
- * - `sent`: every bound leader got it; `partial`: some did, `recipients` says who did not and why;
- * - `no-recipient`: no active leader has bound WeChat, nothing was sent;
+ * - `sent`: every bound leader got it; `partial`: some did, `recipients` says who did not and why
+ *   (among them leaders bound on another account only: 「未在本公众号绑定微信」);
+ * - `no-recipient`: no responsible leader has bound WeChat on this account, nothing was sent
+ *   (`recipients` names those bound on another account only);
  * - `draft-failed`: the draft could not be made (`error`), nothing was sent;
  * - `failed`: the draft was made but WeChat refused every preview.
  */
@@ -36,20 +38,33 @@ export const failureText = (error: unknown): string =>
 
 /** The instruction shown when no leader can receive a preview (the binding flow: src/services/binding). */
 export const BIND_HINT =
-  '没有审核领导绑定微信，预览未发送。请审核领导登录后台，打开「账户」页（/admin/account）点「获取绑定码」，再用自己的微信关注本公众号并发送「绑定 六位数字」；管理员也可以在 用户 中填写领导的微信 OpenID。'
+  '没有审核领导绑定微信，预览未发送（每个公众号需分别绑定）。请审核领导登录后台，打开「账户」页（/admin/account）点「获取绑定码」，再用自己的微信关注本公众号并发送「绑定 八位数字」；管理员也可以在 用户 中填写领导在默认公众号的微信 OpenID。'
 
 /**
- * Sends the bundle as WeChat will show it to every active leader who bound a WeChat openid, records
- * each attempt on the push (`previews`) and one step, and answers what happened to each of them.
+ * Why a responsible leader who bound WeChat on another account only gets no preview: their openid
+ * there is unknown to this account (WeChat would answer 40003), so nothing is sent to them.
+ */
+export const NOT_BOUND_HERE = '未在本公众号绑定微信'
+
+/**
+ * Sends the bundle as WeChat will show it to every active leader responsible for the push's account
+ * who bound WeChat ON THAT ACCOUNT (services/binding/openids.ts), records each attempt on the push
+ * (`previews`) and one step, and answers what happened to each of them. A responsible leader bound
+ * on another account only is reported 「未在本公众号绑定微信」 instead of being sent to.
  */
 export async function previewBundle(payload: Payload, pushId: string, gateway: PushGateway): Promise<PreviewReport> {
   const push = await readPush(payload, pushId)
   if (!push) return { push: null, outcome: 'failed', recipients: [], error: '推送不存在' }
   // The leaders responsible for the push's account (its community's, or the street office's).
-  const bound = await responsibleStaff(payload, idOf(push.account), ['leader'], { withOpenid: true })
+  const leaders = await responsibleStaff(payload, idOf(push.account), ['leader'])
+  const bound = leaders.filter((leader) => leader.openid !== null)
+  const elsewhere: PreviewRecipient[] = leaders
+    .filter((leader) => leader.boundElsewhere)
+    .map((leader) => ({ userId: String(leader.id), name: String(leader.name || leader.email), ok: false, error: NOT_BOUND_HERE }))
   if (bound.length === 0) {
-    const saved = await appendStep(payload, push.id, { step: 'preview', ok: false, detail: '没有绑定微信的领导，未发送预览' })
-    return { push: saved, outcome: 'no-recipient', recipients: [] }
+    const detail = elsewhere.length ? previewMessage({ outcome: 'no-recipient', recipients: elsewhere }) : '没有绑定微信的领导，未发送预览'
+    const saved = await appendStep(payload, push.id, { step: 'preview', ok: false, detail })
+    return { push: saved, outcome: 'no-recipient', recipients: elsewhere }
   }
   let mediaId: string
   try {
@@ -60,12 +75,12 @@ export async function previewBundle(payload: Payload, pushId: string, gateway: P
     return { push: saved, outcome: 'draft-failed', recipients: [], error: text }
   }
   const previews = [...(Array.isArray(push.previews) ? push.previews : [])]
-  const recipients: PreviewRecipient[] = []
+  const recipients: PreviewRecipient[] = [...elsewhere]
   for (const leader of bound) {
     const at = new Date().toISOString()
     const name = String(leader.name || leader.email)
     try {
-      const { msgId } = await gateway.preview({ mediaId, openid: String(leader.wechatOpenid) })
+      const { msgId } = await gateway.preview({ mediaId, openid: String(leader.openid) })
       previews.push({ id: randomUUID(), user: leader.id, at, msgId })
       recipients.push({ userId: String(leader.id), name, ok: true, msgId })
     } catch (error) {
@@ -91,7 +106,10 @@ export async function sendPreviews(payload: Payload, pushId: string, gateway: Pu
 
 /** The answer a person reads after asking for a preview: who got it, who did not and why. */
 export function previewMessage(report: Pick<PreviewReport, 'outcome' | 'recipients' | 'error'>): string {
-  if (report.outcome === 'no-recipient') return BIND_HINT
+  if (report.outcome === 'no-recipient') {
+    const named = report.recipients.filter((entry) => !entry.ok)
+    return named.length ? `${BIND_HINT}（${named.map((entry) => `${entry.name}：${entry.error}`).join('、')}）` : BIND_HINT
+  }
   if (report.outcome === 'draft-failed') return `预览未发送：${report.error ?? '草稿生成失败'}`
   const sent = report.recipients.filter((entry) => entry.ok)
   const failed = report.recipients.filter((entry) => !entry.ok)

@@ -5,6 +5,8 @@
  */
 import { createLocalReq, type Payload } from 'payload'
 import { idOf } from '../../access/roles'
+import { bindingAccount, staffByOpenid } from '../binding/openids'
+import { accountCommunity, mayActOnAccount } from './account-scope'
 import { ApiError } from '../../http/api-error'
 import { decideOnPush } from './sign-off'
 import { findPush } from './store'
@@ -19,16 +21,20 @@ export const COMMAND_NEEDS_SAFE_MODE =
 
 export const SIGN_OFF_REFUSAL = '抱歉，只有绑定了微信的审核领导可以回复“审定”。如需帮助，请直接留言，工作人员会尽快回复您。'
 
+/** The answer to `审定` from a leader bound on the account who does not work on its pushes. */
+export const SIGN_OFF_OTHER_ACCOUNT = '抱歉，本公众号的推送由其社区或街道的审核领导审定，您不负责本公众号的推送。请在您负责的公众号中回复“审定”。'
+
+/**
+ * `审定` from `openid` on account `accountId`: the sender must be an active leader bound on THAT
+ * account (openids are per account: services/binding/openids.ts) and responsible for its pushes
+ * (account-scope.ts mayActOnAccount), and the week's preview must have reached them. Answers the
+ * Chinese reply for the chat.
+ */
 export async function signOffFromWeChat(payload: Payload, accountId: string, openid: string, now = new Date()): Promise<string> {
-  const found = await payload.find({
-    collection: 'users',
-    overrideAccess: true,
-    depth: 0,
-    limit: 1,
-    where: { and: [{ wechatOpenid: { equals: openid } }, { role: { equals: 'leader' } }, { active: { not_equals: false } }] },
-  })
-  const leader = found.docs[0]
+  const account = await bindingAccount(payload, accountId)
+  const leader = account ? (await staffByOpenid(payload, account, openid)).find((user) => user.role === 'leader') : undefined
   if (!leader) return SIGN_OFF_REFUSAL
+  if (!mayActOnAccount('leader', idOf(leader.community), await accountCommunity(payload, accountId))) return SIGN_OFF_OTHER_ACCOUNT
   const week = isoWeekOf(now)
   const push = await findPush(payload, accountId, week)
   if (!push) return `本周（${week}）还没有待审定的推送。`

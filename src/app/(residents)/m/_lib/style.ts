@@ -14,6 +14,7 @@ body { margin: 0; font-size: 1.0625rem; line-height: 1.6; background: #f5f5f5; c
 .m-section { background: #fff; margin: .75rem 0; padding: .875rem 1rem; }
 .m-section h2 { font-size: 1.0625rem; margin: 0 0 .5rem; font-weight: 600; }
 .m-section p { margin: .25rem 0; }
+.m-qr { width: 10rem; max-width: 100%; height: auto; }
 .m-text { white-space: pre-wrap; }
 .m-muted { color: rgba(0,0,0,.55); font-size: .875rem; }
 .m-badges { margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .375rem; }
