@@ -8,6 +8,7 @@ import * as migration_20261130_160556_consultations_and_ratings from './20261130
 import * as migration_20261130_171652_review_fixes_rate_counters_estimated_deadlines from './20261130_171652_review_fixes_rate_counters_estimated_deadlines';
 import * as migration_20261130_190906_health_backup_analytics from './20261130_190906_health_backup_analytics';
 import * as migration_20261130_191750_account_matrix_push_calendar from './20261130_191750_account_matrix_push_calendar';
+import * as migration_20261130_193807_per_account_bindings_community_entry from './20261130_193807_per_account_bindings_community_entry';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261130_191750_account_matrix_push_calendar.up,
     down: migration_20261130_191750_account_matrix_push_calendar.down,
-    name: '20261130_191750_account_matrix_push_calendar'
+    name: '20261130_191750_account_matrix_push_calendar',
+  },
+  {
+    up: migration_20261130_193807_per_account_bindings_community_entry.up,
+    down: migration_20261130_193807_per_account_bindings_community_entry.down,
+    name: '20261130_193807_per_account_bindings_community_entry'
   },
 ];
