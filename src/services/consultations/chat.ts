@@ -10,6 +10,7 @@
  *   stored through submitSuggestion (source `chat`, no photos; stored once by fingerprint, so a WeChat
  *   retry or the same text from the page is one suggestion).
  */
+import { publicBaseUrl } from '../../http/admin-url'
 import type { Payload } from 'payload'
 import { shanghaiDate } from '../../shared/time'
 import { matchChatKeyword, normalizeChatText, type KeywordTopic } from './chat-keyword'
@@ -22,10 +23,9 @@ export interface ChatTopic extends KeywordTopic {
   title: string
 }
 
-/** Where residents open a topic: `${PUBLIC_URL}/m/topics/<id>` (PUBLIC_URL read when called; localhost:3000 unset, as the menu's defaults). */
+/** Where residents open a topic: `${PUBLIC_URL}/m/topics/<id>` (src/http/admin-url.ts publicBaseUrl: read when called, the local demo's address unset). */
 export function topicPageUrl(topicId: string | number, publicUrl: string | undefined = process.env.PUBLIC_URL): string {
-  const base = (publicUrl?.trim() || 'http://localhost:3000').replace(/\/+$/, '')
-  return `${base}/m/topics/${String(topicId)}`
+  return `${publicBaseUrl(publicUrl)}/m/topics/${String(topicId)}`
 }
 
 /**

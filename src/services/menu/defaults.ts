@@ -4,20 +4,18 @@
  * 社区服务号, 办事指南, 预约服务, 微问政 and 意见评价 open the residents' pages inside WeChat (`view`: /m/communities, /m/guides, /m/appointments, /m/topics, /m/ratings,
  * src/app/(residents)/README.md), so they need the server's public address.
  */
+import { publicBaseUrl } from '../../http/admin-url'
 import { SUB_MENU, type SavedMenuButton } from './types'
 
 const click = (name: string, key: string, replyText: string) => ({ name, type: 'click', key, replyText })
 const view = (name: string, url: string) => ({ name, type: 'view', url })
-
-/** Where residents reach this server when PUBLIC_URL is unset (npm start's admin, as src/http/admin-url.ts assumes). */
-const LOCAL_PUBLIC_URL = 'http://localhost:3000'
 
 /**
  * The default menu, its `view` buttons pointing at `publicUrl` (default PUBLIC_URL, read when called,
  * so the global's default follows the running server's address).
  */
 export function defaultMenuButtons(publicUrl: string | undefined = process.env.PUBLIC_URL): SavedMenuButton[] {
-  const base = (publicUrl?.trim() || LOCAL_PUBLIC_URL).replace(/\/+$/, '')
+  const base = publicBaseUrl(publicUrl)
   return [
     {
       name: '微·公益',
