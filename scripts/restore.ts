@@ -3,7 +3,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { explainError } from '../src/cli/errors'
 import { BackupError } from '../src/services/backup/create'
-import { compareMigrations, putBack, verifyArchive } from '../src/services/backup/restore'
+import { compareMigrations, forgetBackedUpHeartbeats, putBack, verifyArchive } from '../src/services/backup/restore'
 import { archiveName } from '../src/services/backup/retention'
 import { isListening, processesUsing } from '../src/services/backup/running'
 import { codeMigrations, secretFiles, sqliteDatabaseFile } from '../src/services/backup/settings'
@@ -107,6 +107,8 @@ try {
   }
   const result = putBack(verified, { databaseFile, directories, secrets: secretFiles(process.env, { forRestore: true }), asideDir })
   console.log(`✓ 已恢复数据库和上传文件；原来的保存在 ${shown(result.asideDir)}/（${result.keptAside.join('、') || '无'}）`)
+  // The processes that ran when the backup was made are gone: their heartbeats would read as crashed.
+  await forgetBackedUpHeartbeats(databaseFile)
   if (result.skipped.length) console.warn(`⚠ 本程序没有这些集合的上传目录，其文件未恢复：${result.skipped.join('、')}`)
 
   if (manifest.database.pushed) {

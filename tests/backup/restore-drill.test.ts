@@ -98,6 +98,12 @@ beforeAll(async () => {
   await createItem(payload, fx, 'articles', 'approved')
   await createItem(payload, fx, 'policy-explainers', 'submitted')
   await createItem(payload, fx, 'community-news', 'draft')
+  // A scheduler running while the backup is made: its heartbeat is in the archive.
+  const beat = new Date().toISOString()
+  await payload.create({
+    collection: 'scheduler-heartbeats',
+    data: { processId: 'drill-worker-1', hostname: 'drill', pid: 1, startedAt: beat, lastBeatAt: beat } as never,
+  })
 }, SLOW)
 
 afterAll(async () => {
@@ -297,6 +303,8 @@ describe('the restore drill', () => {
         }
         const users = await reopened.find({ collection: 'users', where: { email: { equals: 'drill-admin@example.test' } }, depth: 0 })
         expect(users.docs).toHaveLength(1)
+        // The backed-up scheduler is not running now: no heartbeat of it comes back to read as crashed.
+        expect((await reopened.count({ collection: 'scheduler-heartbeats', overrideAccess: true })).totalDocs).toBe(0)
       } finally {
         await reopened.destroy()
         ;(reopened.db as unknown as { client: { close: () => void } }).client.close()

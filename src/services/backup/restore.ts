@@ -191,3 +191,20 @@ export function putBack(verified: VerifiedArchive, targets: PutBackTargets): Put
 export function compareMigrations(backup: string[], code: string[]): { missing: string[]; unknown: string[] } {
   return { missing: code.filter((name) => !backup.includes(name)), unknown: backup.filter((name) => !code.includes(name)) }
 }
+
+/**
+ * After a restore, the scheduler heartbeats in the backup are of processes that ran when it was made:
+ * kept, 运行状态 would call them crashed for a day. Deletes them from the restored database file
+ * (an older backup without the table has none to delete). Errors other than a missing table throw.
+ */
+export async function forgetBackedUpHeartbeats(databaseFile: string): Promise<void> {
+  const { createClient } = await import('@libsql/client')
+  const client = createClient({ url: `file:${databaseFile}` })
+  try {
+    await client.execute('DELETE FROM scheduler_heartbeats')
+  } catch (error) {
+    if (!/no such table/i.test(error instanceof Error ? error.message : String(error))) throw error
+  } finally {
+    client.close()
+  }
+}
