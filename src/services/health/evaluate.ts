@@ -90,6 +90,7 @@ export function evaluateHealth(facts: HealthFacts, now: number): HealthCheck[] {
     ...facts.disks.map(diskCheck),
     backupCheck(facts.backup, now),
     ...facts.accounts.flatMap((account) => [
+      ...(account.secretsSet ? [secretsCheck(account)] : []),
       tokenCheck(account, now),
       apiErrorCheck(account, now),
       // The scheduler serves every account with 参与每周推送; another account's week is checked once it has a push.
@@ -223,7 +224,9 @@ function backupCheck(backup: BackupFacts, now: number): HealthCheck {
     // A new install has not yet had a night to back up in: not a fault until the second night passed.
     const young = backup.installedAt !== null && backup.installedAt !== undefined && since(now, backup.installedAt) <= HEALTH_LIMITS.backupRedMs
     const detail = `${backup.directory} 中没有备份（cms-YYYYMMDD-HHmmss.tar.gz）`
-    return young ? { ...base, status: 'warn', detail: `${detail}：系统刚安装，今晚 02:30 将自动备份`, action } : { ...base, status: 'red', detail, action }
+    return young
+      ? { ...base, status: 'warn', detail: `${detail}：系统刚安装，调度进程将在下一个凌晨 02:30（北京时间）自动备份`, action }
+      : { ...base, status: 'red', detail, action }
   }
   const ago = since(now, backup.newestAt)
   const detail = `最近一次备份 ${backup.newestName}，${at(backup.newestAt)}（${age(Math.max(0, ago))}前）`
@@ -233,6 +236,24 @@ function backupCheck(backup: BackupFacts, now: number): HealthCheck {
 }
 
 const accountLabel = (account: AccountFacts): string => `${account.name}（${account.appId}）`
+
+/** The secrets an account cannot work without: AppSecret (every API call), Token (the callback's signature), EncodingAESKey (safe or compatible mode). */
+function secretsCheck(account: AccountFacts): HealthCheck {
+  const base = { id: `wechat:${account.id}:secrets`, title: `公众号密钥：${accountLabel(account)}` }
+  const set = new Set(account.secretsSet ?? [])
+  const missing = [
+    ...(set.has('appSecret') ? [] : ['开发者密码 AppSecret（调用微信接口：群发、回复、菜单）']),
+    ...(set.has('token') ? [] : ['令牌 Token（校验微信发来的消息）']),
+    ...(account.messageMode === 'plain' || set.has('encodingAESKey') ? [] : ['消息加解密密钥 EncodingAESKey（安全模式、兼容模式解密）']),
+  ]
+  if (missing.length === 0) return { ...base, status: 'ok', detail: '所需密钥均已填写（密钥只保存、不显示）', action: '' }
+  return {
+    ...base,
+    status: 'red',
+    detail: `未填写：${missing.join('；')}`,
+    action: `在 微信 → 公众号 → ${account.name} 中填写（与公众平台 → 设置与开发 → 基本配置 中的一致）`,
+  }
+}
 
 function tokenCheck(account: AccountFacts, now: number): HealthCheck {
   const base = { id: `wechat:${account.id}:token`, title: `接口凭证 access_token：${accountLabel(account)}` }
@@ -331,8 +352,11 @@ function modeCheck(account: AccountFacts, now: number): HealthCheck {
   const base = { id: `wechat:${account.id}:mode`, title: `消息加解密方式：${accountLabel(account)}` }
   const seen = account.modeMismatch
   const configured = MODE_NAMES[account.messageMode] ?? account.messageMode
-  if (!seen || !seen.count || !seen.lastSeenAt || !seen.modeSeen)
-    return { ...base, status: 'ok', detail: `本系统设置为${configured}，与微信发来的一致`, action: '' }
+  if (!seen || !seen.count || !seen.lastSeenAt || !seen.modeSeen) {
+    // Nothing to compare with before WeChat's first request: say so rather than claim they agree.
+    const detail = account.lastInboundAt ? `本系统设置为${configured}，与微信发来的一致` : `本系统设置为${configured}；尚未收到微信的请求，无法比对`
+    return { ...base, status: 'ok', detail, action: '' }
+  }
   const ago = since(now, seen.lastSeenAt)
   // The setting was changed to what WeChat uses: the sightings are history.
   if (seen.modeSeen === account.messageMode || ago > HEALTH_LIMITS.modeMismatchShownMs) {

@@ -47,6 +47,8 @@ export interface AccountFacts {
   messageMode: 'plain' | 'compatible' | 'safe'
   /** The default account: the only one the scheduler makes weekly pushes for (jobs/weekly-push.ts). */
   isDefault: boolean
+  /** Which of the account's secrets are set (`wechat-accounts.secretsSet`: names only, never values); undefined when not known. */
+  secretsSet?: string[]
   /** 参与每周推送: the scheduler serves the account's weekly push. */
   pushEnabled?: boolean
   /** The shared access token (`wechat-tokens`), without the token itself; null: never fetched. */

@@ -161,6 +161,10 @@ async function accountFacts(payload: Payload, now: number): Promise<AccountFacts
         appId: account.appId,
         isDefault: account.isDefault === true,
         pushEnabled: account.pushEnabled !== false,
+        secretsSet: String(account.secretsSet ?? '')
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== '' && name !== '—'),
         messageMode: account.messageMode === 'plain' || account.messageMode === 'compatible' ? account.messageMode : 'safe',
         token: token ? { expiresAt: token.expiresAt ?? null, updatedAt: token.updatedAt ?? null } : null,
         lastApiError: error

@@ -129,7 +129,7 @@ describe('backup', () => {
   test('a new install without a backup yet is a warning until its second night, and MongoDB is not checked', () => {
     const none = (installedAgo: number | null) =>
       healthyFacts({ backup: { directory: '/b', newestName: null, newestAt: null, installedAt: installedAgo === null ? null : iso(NOW - installedAgo) } })
-    expect(check(none(3 * HOUR), 'backup')).toMatchObject({ status: 'warn', detail: expect.stringContaining('今晚 02:30') })
+    expect(check(none(3 * HOUR), 'backup')).toMatchObject({ status: 'warn', detail: expect.stringContaining('凌晨 02:30') })
     expect(check(none(49 * HOUR), 'backup').status).toBe('red')
     expect(check(none(null), 'backup').status).toBe('red')
     const mongo = healthyFacts({ backup: { directory: '/b', newestName: null, newestAt: null, applies: false } })
@@ -226,5 +226,22 @@ describe('per WeChat account', () => {
     expect(check(account({ lastInboundAt: iso(NOW - 8 * DAY) }), 'wechat:acc1:callback').status).toBe('red')
     expect(check(account({ lastInboundAt: null }), 'wechat:acc1:callback').status).toBe('red')
     expect(check(account({ lastInboundAt: null, followers: 0 }), 'wechat:acc1:callback').status).toBe('ok')
+  })
+})
+
+describe('secrets of an account', () => {
+  test('an account without its AppSecret or Token (or EncodingAESKey in safe mode) is red, naming what to fill in; all set → ok; unknown → no check', () => {
+    const missing = healthyAccount({ secretsSet: ['token'] })
+    expect(check(healthyFacts({ accounts: [missing] }), 'wechat:acc1:secrets')).toMatchObject({
+      status: 'red',
+      detail: expect.stringContaining('AppSecret'),
+      action: expect.stringContaining('微信 → 公众号'),
+    })
+    expect(check(healthyFacts({ accounts: [missing] }), 'wechat:acc1:secrets').detail).toContain('EncodingAESKey')
+    const plain = healthyAccount({ secretsSet: ['appSecret', 'token'], messageMode: 'plain' })
+    expect(check(healthyFacts({ accounts: [plain] }), 'wechat:acc1:secrets').status).toBe('ok')
+    const all = healthyAccount({ secretsSet: ['appSecret', 'token', 'encodingAESKey'] })
+    expect(check(healthyFacts({ accounts: [all] }), 'wechat:acc1:secrets').status).toBe('ok')
+    expect(evaluateHealth(healthyFacts({ accounts: [healthyAccount()] }), NOW).map((entry) => entry.id)).not.toContain('wechat:acc1:secrets')
   })
 })
