@@ -16,6 +16,9 @@ if (parsed.kind !== 'run') {
 }
 const options = parsed.options
 const payload = await startPayloadOrExit()
+// Each WeChat call is logged at info level: hundreds of lines that would bury the progress and the
+// summary. Warnings and errors still show; DEBUG=1 shows everything.
+if (!process.env.DEBUG) payload.logger.level = 'warn'
 
 let code: number
 try {

@@ -251,7 +251,7 @@ test('the backfill command: a summary in Chinese, exit 4 with the failed days na
   const text = lines.join('\n')
   expect(text).toContain('补数据：2026-11-01 至 2026-11-29')
   expect(text).toContain('进度 100%')
-  expect(text).toContain('失败 7 天次')
+  expect(text).toContain('失败 7 项')
   expect(text).toContain('getusercumulate 2026-11-08~2026-11-14：错误码 61501')
   world.emulator.faults.clear()
   lines.length = 0
@@ -265,7 +265,7 @@ test('the backfill command: a summary in Chinese, exit 4 with the failed days na
     clientOptions,
   })
   expect(ok.code).toBe(0)
-  expect(lines.join('\n')).toContain('失败 0 天次')
+  expect(lines.join('\n')).toContain('失败 0 项')
 }, 120_000)
 
 test('two schedulers starting the same day at once: one claims the run and calls WeChat, the other does nothing', async () => {

@@ -4,7 +4,7 @@ import React from 'react'
 import { NAV_ROLES, roleOf } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { loadOverview } from '../../services/analytics/report/load'
-import { parseRange, type DateRange } from '../../services/analytics/report/overview'
+import { addMonths, parseRange, type DateRange } from '../../services/analytics/report/overview'
 import { pick } from '../../shared/bilingual'
 import { shanghaiDate } from '../../shared/time'
 import { PushPage } from '../push/PushPage'
@@ -58,7 +58,9 @@ export async function AnalyticsView(props: AdminViewServerProps) {
     )
   }
   const query = new URLSearchParams({ account: overview.account.id, from: overview.from, to: overview.to }).toString()
-  const month = overview.to.slice(0, 7)
+  // The report of the range's last month — once it is over: a month under way has no whole figures yet.
+  const thisMonth = shanghaiDate(new Date()).slice(0, 7)
+  const month = overview.to.slice(0, 7) < thisMonth ? overview.to.slice(0, 7) : addMonths(thisMonth, -1)
   return (
     <PushPage view={props}>
       {title}
@@ -96,8 +98,8 @@ export async function AnalyticsView(props: AdminViewServerProps) {
       {rangeError ? <Banner type="error">{rangeError}</Banner> : null}
       <p style={{ color: MUTED }}>
         {t(
-          `${overview.account.name}，${overview.from} 至 ${overview.to}（北京时间）。数据来自微信数据统计接口，每日同步；当天和前一天的数据要到次日才有。`,
-          `${overview.account.name}, ${overview.from} to ${overview.to} (Beijing). Figures from WeChat's statistics API, synced daily; a day's figures arrive the next day.`,
+          `${overview.account.name}，${overview.from} 至 ${overview.to}（北京时间）。数据来自微信数据统计接口，每日同步：微信在次日 8 点后发布前一天的数据，本系统 8:30 同步，所以今天的数据明天才有。`,
+          `${overview.account.name}, ${overview.from} to ${overview.to} (Beijing). Figures from WeChat's statistics API, WeChat publishes a day's figures after 08:00 the next day and they are synced at 08:30, so today's show tomorrow.`,
         )}
       </p>
       {!overview.hasData ? (

@@ -1,5 +1,6 @@
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
+import { shanghaiDate } from '../../shared/time'
 import { NAV_ROLES, roleOf } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { comparisonText, compare, percent } from '../../services/analytics/report/aggregate'
@@ -77,6 +78,11 @@ export async function MonthlyReportView(props: AdminViewServerProps) {
       <p style={{ margin: 0, color: '#555' }}>
         统计期 {overview.from} 至 {overview.to}（北京时间）；对比 {report.previousMonth}。累计关注 {totals.cumulateUser.toLocaleString('zh-CN')} 人。
       </p>
+      {month >= shanghaiDate(new Date()).slice(0, 7) ? (
+        <p className="monthly-report__note" style={{ margin: '4px 0', color: '#a15c00' }}>
+          本月尚未结束：微信的数据次日 8 点后才发布，这里只有已同步的天数，与上月整月相比会偏低。月报请在下月初查看。
+        </p>
+      ) : null}
       <h2>核心数据</h2>
       <div className="monthly-report__headline">
         {headline.map(([label, value, last, key]) => (

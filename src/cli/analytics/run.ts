@@ -57,7 +57,9 @@ export async function runBackfill(run: BackfillRun): Promise<{ code: number; rep
 
 /** The summary: days ok / failed per report, the failures with WeChat's reason, the join. */
 export function summaryLines(report: SyncReport): string[] {
-  const lines = [`完成：成功 ${report.daysOk} 天次，失败 ${report.daysFailed} 天次${report.daysPending ? `，未调用 ${report.daysPending} 天次` : ''}`]
+  const lines = [
+    `完成（每天的每种报表算一项）：成功 ${report.daysOk} 项，失败 ${report.daysFailed} 项${report.daysPending ? `，未调用 ${report.daysPending} 项` : ''}`,
+  ]
   const failed = report.calls.filter((call) => !call.ok)
   for (const call of failed.slice(0, 20)) {
     const range = call.range.begin === call.range.end ? call.range.begin : `${call.range.begin}~${call.range.end}`
@@ -68,7 +70,7 @@ export function summaryLines(report: SyncReport): string[] {
   else if (report.daysFailed > 0) lines.push('失败的日期已记录在 数据统计 → 同步记录 中，每日同步（北京时间 8:30）会自动重试')
   if (report.join)
     lines.push(
-      `图文与每周推送关联：新关联 ${report.join.joined} 篇${report.join.unmatched.length ? `，${report.join.unmatched.length} 次群发在系统中找不到对应的推送` : ''}`,
+      `图文与每周推送关联：新关联 ${report.join.joined} 篇${report.join.unmatched.length ? `；${report.join.unmatched.length} 次群发不是本系统发出的（如在公众平台上直接群发，或演示模拟器的历史群发）：其图文数据照常保存，只是没有对应的推送周次和内容类型` : ''}`,
     )
   return lines
 }

@@ -62,8 +62,8 @@ export async function runDailyAnalyticsSync(payload: Payload, options: DailySync
 
 /** One Chinese line: days ok / failed / pending and the join. */
 export function summarize(report: SyncReport): string {
-  const parts = [`成功 ${report.daysOk} 天次`, `失败 ${report.daysFailed} 天次`]
-  if (report.daysPending > 0) parts.push(`待同步 ${report.daysPending} 天次（接口调用已达今日上限）`)
+  const parts = [`成功 ${report.daysOk} 项`, `失败 ${report.daysFailed} 项`]
+  if (report.daysPending > 0) parts.push(`待同步 ${report.daysPending} 项（接口调用已达今日上限）`)
   if (report.join) parts.push(`关联推送 ${report.join.joined} 篇`)
   return parts.join('，')
 }
