@@ -110,14 +110,16 @@ export const BindingCode: React.FC = () => {
             : pick({ zh: '获取绑定码', en: 'Get a binding code' }, lang)}
       </Button>
       {issued?.code && (
-        <p className="binding-code__code">
-          {pick({ zh: `请在 ${until}（北京时间）前向公众号发送：`, en: `Before ${until} (Beijing time), send this to the account: ` }, lang)}
-          <strong style={{ fontSize: '1.4em', letterSpacing: '0.15em' }}>绑定 {issued.code}</strong>
-          {pick({ zh: '（仅可使用一次）', en: ' (works once)' }, lang)}{' '}
+        <div className="binding-code__issued">
+          <p className="binding-code__code">
+            {pick({ zh: `请在 ${until}（北京时间）前向公众号发送：`, en: `Before ${until} (Beijing time), send this to the account: ` }, lang)}
+            <strong style={{ fontSize: '1.4em', letterSpacing: '0.15em' }}>绑定 {issued.code}</strong>
+            {pick({ zh: '（仅可使用一次）', en: ' (works once)' }, lang)}
+          </p>
           <Button buttonStyle="secondary" size="small" disabled={busy} onClick={() => void load()} className="binding-code__refresh">
             {pick({ zh: '已发送，刷新绑定状态', en: 'Sent: refresh' }, lang)}
           </Button>
-        </p>
+        </div>
       )}
       {lines && lines.length > 0 && (
         <ul className="binding-code__accounts" style={{ margin: '8px 0', paddingLeft: 0, listStyle: 'none' }}>
