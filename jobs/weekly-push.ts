@@ -20,6 +20,8 @@ import { appendStep, findPush, readSteps, type PushDoc } from '../src/services/p
 import { addWeeks, isoWeekOf } from '../src/services/push/week'
 import { formatShanghai, shanghaiDate } from '../src/shared/time'
 import { wechatGateway } from '../src/services/push/wechat-gateway'
+import { createLimiter } from '../src/shared/concurrency-limit'
+import { perPayload } from '../src/shared/per-payload'
 import { findPushAccounts, type PushAccount } from '../src/services/accounts/accounts'
 
 /** Every minute: each tick decides from the saved state, so ticks are idempotent and catch up. */
@@ -68,12 +70,7 @@ export interface WeeklyPushTickReport {
  * at the same moment would both take the same items. Across processes the same can still happen
  * (see src/services/push/README.md, known limits).
  */
-let assembleChain: Promise<unknown> = Promise.resolve()
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = assembleChain.then(work, work)
-  assembleChain = run.catch(() => undefined)
-  return run
-}
+const assemblingOf = perPayload('weekly-push-assembling', () => createLimiter(1))
 
 /**
  * One scheduler tick for every account the weekly push serves: each account's part runs on its own
@@ -179,7 +176,7 @@ async function tickWeek(
 
   switch (next.kind) {
     case 'assemble': {
-      const assembled = await oneAtATime(() => assembleWeek(payload, { accountId, week, now, settings }))
+      const assembled = await assemblingOf(payload)(() => assembleWeek(payload, { accountId, week, now, settings }))
       if (assembled.created) {
         await sendPreviews(payload, assembled.push.id, await gatewayFor(payload, accountId)).catch((error: unknown) =>
           payload.logger.warn({ msg: 'push previews failed', error: String(error) }),
