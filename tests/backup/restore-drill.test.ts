@@ -8,7 +8,6 @@
 import { spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 import { create as createTar } from 'tar'
@@ -19,6 +18,7 @@ import { verifyArchive } from '../../src/services/backup/restore'
 import { drawCover } from '../../src/seed/covers'
 import { createFixtures, createItem, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { freePort } from '../helpers/server'
 
 /** Each step starts `npm run …` processes (Payload's start included) on a shared machine. */
 const SLOW = 300_000
@@ -27,16 +27,6 @@ const ROOT = process.cwd()
 const COUNTED: CollectionSlug[] = ['users', 'communities', 'media', 'articles', 'policy-explainers', 'community-news']
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 interface Run {
   code: number | null

@@ -8,23 +8,13 @@
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { freePort } from '../helpers/server'
 
 const SLOW = 240_000
 let tp: TestPayload
 let env: NodeJS.ProcessEnv
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function npmRun(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
