@@ -184,7 +184,8 @@ export async function createBackup(payload: Payload, options: CreateBackupOption
   const partial = path.join(options.backupDir, `.${archiveName(now)}.${process.pid}.partial`)
   try {
     // The journal before the snapshot: a line leaves the journal only once it is in the database, so
-    // each message is in the copy or the snapshot (in both: the import's dedupeKey makes it one row).
+    // each message journaled by the time of the copy is in the copy or the snapshot (in both: the
+    // import's dedupeKey makes it one row).
     let journal: BackupManifest['journal']
     if (options.journalDir) {
       const segments = copyJournal(options.journalDir, stage)
