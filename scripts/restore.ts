@@ -115,9 +115,9 @@ try {
   })
   console.log(`✓ 已恢复数据库和上传文件；原来的保存在 ${shown(result.asideDir)}/（${result.keptAside.join('、') || '无'}）`)
   if (result.journalSegments) console.log(`  尚未导入的微信回调消息 ${result.journalSegments} 段已放回回调日志，启动后由调度进程导入`)
-  if (result.journalAside) {
-    console.warn(
-      `⚠ 恢复前的回调日志中有 ${result.journalAside} 段消息尚未导入（已随原数据移到 ${shown(path.join(result.asideDir, 'journal'))}/）：如需导入，把其中 ready/、active/、importing/ 里的文件放回 ${shown(journalDirectory())}/ 下的同名目录（重复的消息只导入一次）`,
+  if (result.journalCurrent) {
+    console.log(
+      `  恢复前回调日志中尚未导入的消息 ${result.journalCurrent} 段（备份之后收到的）也已放回，启动后一并导入（重复的消息只导入一次）；原件留在 ${shown(path.join(result.asideDir, 'journal'))}/`,
     )
   }
   // The processes that ran when the backup was made are gone: their heartbeats would read as crashed.

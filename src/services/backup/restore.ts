@@ -113,6 +113,8 @@ export interface PutBackResult {
   journalSegments: number
   /** Segments of the journal as it was (not imported into the replaced database), now under asideDir/journal. */
   journalAside: number
+  /** Of those, the segments copied into the restored journal's ready/ too (imported at the worker's next pass). */
+  journalCurrent: number
 }
 
 /** The permission bits of `file`, or null when there is no such file. */
@@ -162,6 +164,7 @@ export function putBack(verified: VerifiedArchive, targets: PutBackTargets): Put
   const skipped: string[] = []
   let journalSegments = 0
   let journalAside = 0
+  let journalCurrent = 0
   try {
     fs.mkdirSync(targets.asideDir, { recursive: true, mode: 0o700 })
     const databaseMode = modeOf(targets.databaseFile) ?? 0o600
@@ -211,6 +214,18 @@ export function putBack(verified: VerifiedArchive, targets: PutBackTargets): Put
         fs.chmodSync(segment, 0o600)
         journalSegments++
       }
+      // The journal as it was holds messages WeChat was told were received after the backup and not
+      // imported yet: they go to ready/ as well (copied: the aside copy stays for an undo). A segment in
+      // both is the same file, the current one no shorter; the importer takes each message once anyway.
+      const aside = path.join(targets.asideDir, JOURNAL_ENTRY)
+      for (const rel of fs.existsSync(aside) ? listFiles(aside) : []) {
+        const name = path.basename(rel).split('~', 1)[0]!
+        if (!name.endsWith('.jsonl')) continue
+        const segment = path.join(fresh, JOURNAL_DIRS.ready, name)
+        fs.copyFileSync(path.join(aside, rel), segment)
+        fs.chmodSync(segment, 0o600)
+        journalCurrent++
+      }
       fs.chmodSync(fresh, 0o700)
       step(fresh, target)
     }
@@ -237,7 +252,7 @@ export function putBack(verified: VerifiedArchive, targets: PutBackTargets): Put
     throw new BackupError(`恢复中途失败，已尽量撤回（原数据在 ${targets.asideDir}）：${error instanceof Error ? error.message : String(error)}`)
   }
   verified.discard()
-  return { asideDir: targets.asideDir, keptAside, skipped, journalSegments, journalAside }
+  return { asideDir: targets.asideDir, keptAside, skipped, journalSegments, journalAside, journalCurrent }
 }
 
 /** The migrations the code has that the restored database lacks (to run), and those it has that the code lacks (a newer backup). */
