@@ -182,7 +182,7 @@ function placeMovedSend(
  * - the retry slot moves off a holiday the same way; when it would fall on or before the send day, it
  *   takes the first working day after the send day within its regular day, else the send day two hours
  *   after the send (a holiday leaves no second working day: the note says so);
- * - with `quota`, a send the holiday moved into a month whose quota is used up tries the other direction
+ * - with `quota`, a send the holiday moved into another month whose quota is used up tries the other direction
  *   within the week, else the week is merged into the next (`merge`, one note; see placeMovedSend);
  *   the leader's pick is kept as is (send-date.ts refuses a pick over the quota);
  * - an assemble day on a public holiday while the send stays moves to the last working day before it
@@ -214,7 +214,9 @@ export function weekSlots(
     notes.push(`本周发送日由领导改为 ${dayLabel(days(override))}`)
   } else {
     sendDay = moveOffHoliday(days, regularSend, rule, week, '', notes)
-    if (quota && sendDay !== regularSend && quota.sendsIn(sendDay.slice(0, 7)) >= quota.limit) {
+    // Only a move into another month adds a send to it; within the week's own month the count is the
+    // one it would have had anyway (a month with five send days is the ordinary quota skip).
+    if (quota && sendDay.slice(0, 7) !== regularSend.slice(0, 7) && quota.sendsIn(sendDay.slice(0, 7)) >= quota.limit) {
       const nextSendDay = shanghaiDate(weekSlots(addWeeks(week, 1), settings, days).sendAt)
       const placed = placeMovedSend(days, week, regularSend, sendDay, quota, nextSendDay)
       if ('merge' in placed) merge = placed.merge
