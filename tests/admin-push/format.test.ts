@@ -109,6 +109,16 @@ describe('the calendar', () => {
     )
     expect(later.find((line) => line.includes('2027-W01'))).toContain('2027 年节假日安排尚未公布')
   })
+  test("npm run push -- plan: the National Day week over September's quota reads 并入下周 with ONE note", () => {
+    const rows = planCalendar({ fromWeek: '2026-W39', weeks: 3, known: [], sentByMonth: { '2026-09': 3 }, settings: S, days: chinaDays })
+    const lines = formatPlan({ settings: S, rows, pushIds: {} }, account, '2026-W39', new Date('2026-09-21T02:00:00Z'))
+    const w40 = lines.find((line) => line.includes('2026-W40'))!
+    expect(w40).toContain('额度不足：并入下周')
+    const note = '10 月 1 日（周四）国庆节；提前到 9 月 30 日会超出 9 月的 4 次群发，本周不单独推送，内容并入下周（10 月 8 日）'
+    expect(w40.split(note)).toHaveLength(2)
+    expect(w40).not.toContain('当月第 5 次群发')
+    expect(lines.find((line) => line.includes('2026-W41'))).toContain('含上周（2026-W40）并入的内容')
+  })
   test('quota notes follow the policy', () => {
     expect(quotaNote({ status: 'quota-merge', quotaLimit: 4 })).toBe('当月第 5 次群发：按设置并入下周')
     expect(quotaNote({ status: 'planned', quotaLimit: 4 })).toBeNull()
