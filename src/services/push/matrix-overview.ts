@@ -14,7 +14,8 @@ import { weekSlots } from './holiday-slots'
 import { itemRefs } from './item-refs'
 import { sendsByMonth } from './month-usage'
 import { loadPushSettings } from './settings-load'
-import { isPushStatus, type PushStatus } from './status'
+import { OPEN_PUSH_STATUSES, inStatusGroup, isPushStatus, type PushStatus } from './status'
+import { loadMonthQuota } from './calendar-view'
 import { isoWeekOf } from './week'
 
 export interface MatrixRow {
@@ -62,7 +63,10 @@ export async function loadMatrixOverview(payload: Payload, req: Pick<PayloadRequ
         latestWeChatFollowerCount(payload, accountId),
       ])
       const current = pushes.docs.find((doc) => doc.week === week) ?? null
-      const slots = weekSlots(week, settings, chinaDays, current?.sendDate)
+      let slots = weekSlots(week, settings, chinaDays, current?.sendDate)
+      // A holiday move of a week still to go out is placed with the month's quota, as the scheduler places it.
+      if (slots.moved && !slots.override && (!current || inStatusGroup(OPEN_PUSH_STATUSES, current.status)))
+        slots = weekSlots(week, settings, chinaDays, current?.sendDate, (await loadMonthQuota(payload, accountId, { fromWeek: week, settings, now }))(week))
       const last = pushes.docs.find((doc) => doc.status === 'sent' || doc.status === 'failed') ?? null
       const signer = current?.signedOffBy && typeof current.signedOffBy === 'object' ? (current.signedOffBy.name ?? current.signedOffBy.email) : null
       const month = shanghaiMonth(slots.sendAt)

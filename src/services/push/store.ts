@@ -121,13 +121,13 @@ export async function savePreviews(payload: Payload, pushId: string, previews: N
 }
 
 /**
- * Creates a push (the week's proposal, from the assembler or 立即生成), its items then leaving the
- * pool (`approved` → `scheduled`). The unique (account, week) key refuses a second push for the
+ * Creates a push (the week's proposal, from the assembler or 立即生成; or a week closed without a
+ * bundle, `closeMergedWeek`), its items then leaving the pool (`approved` → `scheduled`). The unique (account, week) key refuses a second push for the
  * same week: the error is thrown as Payload raises it (assembleWeek then reads the first one).
  */
 export async function createPush(
   payload: Payload,
-  data: Pick<PushDoc, 'week' | 'account' | 'items'> & Partial<Pick<PushDoc, 'audience' | 'status' | 'signedOffAt'>>,
+  data: Pick<PushDoc, 'week' | 'account' | 'items'> & Partial<Pick<PushDoc, 'audience' | 'status' | 'signedOffAt' | 'statusReason'>>,
 ): Promise<PushDoc> {
   const push = await payload.create({ collection: 'weekly-pushes', overrideAccess: true, depth: 0, data, context: { [PUSH_SYSTEM_CONTEXT]: true } })
   if (await pushMovesItems(payload, push)) await syncBundleItemStates(payload, [], itemRefs(push.items))

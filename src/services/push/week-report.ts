@@ -8,9 +8,10 @@ import { explainPool, selectItems, type Exclusion } from './select'
 import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
 import { findPush, type PushDoc } from './store'
-import { type IsoWeek } from './week'
+import { isoWeekOf, type IsoWeek } from './week'
+import { loadMonthQuota } from './calendar-view'
 import { chinaDays } from './holiday-days'
-import { weekSlots } from './holiday-slots'
+import { weekSlots, type QuotaMerge } from './holiday-slots'
 import { formatShanghai, shanghaiMonth } from '../../shared/time'
 import type { ContentCollection } from '../content/types'
 import type { AccountSummary } from '../accounts/find-account'
@@ -67,7 +68,7 @@ export interface WeekReport {
   week: IsoWeek
   settings: PushSettings
   /** The week's slots with holidays and the leader's pick (`weekSlots`); `notes` say why a slot moved. */
-  slots: { assembleAt: Date; sendAt: Date; retryAt: Date; notes: string[]; sendDate: string | null }
+  slots: { assembleAt: Date; sendAt: Date; retryAt: Date; notes: string[]; sendDate: string | null; merge?: QuotaMerge }
   push: PushSummary | null
   /** Mass sends per Beijing month, as sendsByMonth counts them. */
   sentByMonth: Record<string, number>
@@ -90,8 +91,18 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
     sendsByMonth(payload, account.id),
     findPush(payload, account.id, week),
   ])
-  const placed = weekSlots(week, settings, chinaDays, doc?.sendDate)
-  const slots = { assembleAt: placed.assembleAt, sendAt: placed.sendAt, retryAt: placed.retryAt, notes: placed.notes, sendDate: doc?.sendDate ?? null }
+  let placed = weekSlots(week, settings, chinaDays, doc?.sendDate)
+  // A holiday move of a week still to go out is placed with the month's quota, as the scheduler places it.
+  if (placed.moved && !placed.override && (!doc || inStatusGroup(OPEN_PUSH_STATUSES, doc.status)))
+    placed = weekSlots(week, settings, chinaDays, doc?.sendDate, (await loadMonthQuota(payload, account.id, { fromWeek: isoWeekOf(now), settings, now }))(week))
+  const slots = {
+    assembleAt: placed.assembleAt,
+    sendAt: placed.sendAt,
+    retryAt: placed.retryAt,
+    notes: placed.notes,
+    sendDate: doc?.sendDate ?? null,
+    ...(placed.merge ? { merge: placed.merge } : {}),
+  }
   const month = shanghaiMonth(slots.sendAt)
   const quota = { month, used: sentByMonth[month] ?? 0, limit: settings.monthlyQuota }
   const push = doc ? await summarize(payload, doc, now) : null
