@@ -46,6 +46,12 @@ export const WeChatAccounts: CollectionConfig = {
       ],
     },
     {
+      // Each account has its own menu (wechat-menus): linked from here once the account is saved.
+      name: 'menuLink',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/admin/wechat-accounts/AccountMenuLink#AccountMenuLink' } },
+    },
+    {
       // Empty: the street office's account (the one-stop entry); else the community that runs it. Its
       // pushes are worked on by that community's leaders (services/push/account-scope.ts).
       name: 'community',
