@@ -49,7 +49,7 @@ import { ServiceGuides } from '../collections/service-guides'
 import { Users } from '../collections/users'
 import { WeChatAccounts } from '../collections/wechat-accounts'
 import { WeChatInbound } from '../collections/wechat-inbound'
-import { WeChatMenuGlobal } from '../collections/wechat-menu'
+import { WeChatMenus } from '../collections/wechat-menus'
 import { WeChatTokens } from '../collections/wechat-tokens'
 import { WeChatUploads } from '../collections/wechat-uploads'
 import { WeeklyPushes } from '../collections/weekly-pushes'
@@ -160,6 +160,7 @@ export default buildConfig({
     Users,
     Notifications,
     WeChatAccounts,
+    WeChatMenus,
     WeeklyPushes,
     PushSteps,
     PendingMassResults,
@@ -184,7 +185,7 @@ export default buildConfig({
     WeChatApiErrors,
     ScheduledRuns,
   ].map(withCollectionDefaults),
-  globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
+  globals: [PushSettingsGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
   // GET /api/health: the 运行状态 for monitors (statuses only) and admins (with details); 统计分析:
   // /api/analytics/overview and the exports (src/services/analytics/export/endpoints.ts).
   endpoints: apiEndpoints([healthEndpoint, ...analyticsEndpoints]),
