@@ -9,6 +9,7 @@ import * as migration_20261130_171652_review_fixes_rate_counters_estimated_deadl
 import * as migration_20261130_190906_health_backup_analytics from './20261130_190906_health_backup_analytics';
 import * as migration_20261130_191750_account_matrix_push_calendar from './20261130_191750_account_matrix_push_calendar';
 import * as migration_20261130_193807_per_account_bindings_community_entry from './20261130_193807_per_account_bindings_community_entry';
+import * as migration_20261130_221604_per_account_menus from './20261130_221604_per_account_menus';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261130_193807_per_account_bindings_community_entry.up,
     down: migration_20261130_193807_per_account_bindings_community_entry.down,
-    name: '20261130_193807_per_account_bindings_community_entry'
+    name: '20261130_193807_per_account_bindings_community_entry',
+  },
+  {
+    up: migration_20261130_221604_per_account_menus.up,
+    down: migration_20261130_221604_per_account_menus.down,
+    name: '20261130_221604_per_account_menus'
   },
 ];
