@@ -110,6 +110,14 @@ test('a community account unknown to the emulator fails as WeChat answers (40013
 
   // WeChat's own answer for an AppID it does not know.
   expect(await tokenFor(COMMUNITY_APP_ID, 'anything')).toEqual({ errcode: 40013, errmsg: 'invalid appid' })
+  // The emulator's own control endpoints: an account it does not know is the caller's mistake (404), not a 500.
+  const control = await fetch(`${emulator.url}/__emulator/user-message`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ appId: COMMUNITY_APP_ID, openid: 'o-resident', content: '你好' }),
+  })
+  expect(control.status).toBe(404)
+  expect(emulator.errors).toEqual([])
 
   const pushes: Record<string, string> = {}
   for (const accountId of [demoAccount.id, communityId]) {
