@@ -1,5 +1,5 @@
 /**
- * More accounts on the demo's WeChat emulator (`npm run emulator:account -- <appid 或 id>`): the
+ * More accounts on the demo's WeChat emulator (`npm run wechat:emulator:account -- <appid 或 id>`): the
  * emulator plays 微信公众平台 for an account an admin added under 微信 → 公众号 (a community's
  * 服务号), so that account can run a week on the demo like the demo's own account.
  *

@@ -1,5 +1,5 @@
 /**
- * The emulator's further accounts, from the file `npm run emulator:account` writes
+ * The emulator's further accounts, from the file `npm run wechat:emulator:account` writes
  * (src/dev/emulator-accounts.ts emulatorAccountsFile): read at start and again whenever the file
  * changes, so an account registered while the emulator runs is known within a second — as a new
  * account on 微信公众平台 is usable at once. An account removed from the file stays until the

@@ -31,7 +31,7 @@ export async function handleAdmin(url: URL, method: string, body: Buffer, emulat
 
   switch (action) {
     case 'GET /__emulator/accounts': {
-      // The accounts it emulates (never their secrets): what `npm run emulator:account` checks.
+      // The accounts it emulates (never their secrets): what `npm run wechat:emulator:account` checks.
       const accounts = [...emulator.state.accounts.values()].map((account) => ({
         appId: account.config.appId,
         callbackUrl: account.config.callbackUrl,

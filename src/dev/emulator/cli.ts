@@ -10,7 +10,7 @@
  * (plain|compatible|safe), WECHAT_EMULATOR_FAULTS (JSON, see faults.ts), WECHAT_EMULATOR_HOST (127.0.0.1),
  * WECHAT_EMULATOR_HISTORY_DAYS (default 120 for the demo's account, 0 for one from the environment): the
  * past of follower growth and weekly sends the statistics show (history.ts).
- * Beside the demo's account, the accounts `npm run emulator:account` registered (a community's
+ * Beside the demo's account, the accounts `npm run wechat:emulator:account` registered (a community's
  * 服务号), from `.wechat-emulator-accounts` beside the demo account's file, read at start and again
  * when it changes (accounts-file.ts); each one's callback is WECHAT_EMULATOR_CALLBACK_URL's path with
  * the account's id in place of the demo's appid.
