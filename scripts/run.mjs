@@ -60,6 +60,12 @@ const COMMANDS = {
   'types:generate': { needsDatabase: false, command: () => [bin('payload'), ['generate:types']] },
   /** `npm run payload -- <payload command>`, e.g. migrate:status. */
   payload: { needsDatabase: false, command: () => [bin('payload'), []] },
+  /**
+   * `npm run wechat:emulator:account -- <appid|id>`: on the demo, the emulator plays 微信公众平台 for an
+   * account added in the admin (keys generated and stored, the account registered with the running
+   * emulator; src/dev/emulator-accounts.ts). Refused without the demo's emulator.
+   */
+  'wechat:emulator:account': { needsDatabase: true, command: () => [bin('payload'), ['run', 'scripts/emulator-account.ts', '--']] },
   /** `npm run wechat:emulator`: the emulator alone (npm start runs one already without real credentials). */
   emulator: {
     needsDatabase: false,

@@ -18,6 +18,8 @@ export interface CliWorld {
   env: NodeJS.ProcessEnv
   /** `payload run <script> -- ...args` with this world's database; stdin is not a terminal. */
   run: (script: string, args?: string[]) => Promise<CliRun>
+  /** `run` with some variables changed for this run only. */
+  runWith: (extra: Record<string, string | undefined>, script: string, args?: string[]) => Promise<CliRun>
   push: (...args: string[]) => Promise<CliRun>
   remove: () => void
 }
@@ -61,6 +63,7 @@ export async function createCliWorld(wechatApiBase: string): Promise<CliWorld> {
     directory,
     env,
     run,
+    runWith: (extra, script, args = []) => spawnToEnd(['run', script, '--', ...args], { ...env, ...extra }),
     push: (...args) => run('scripts/push.ts', args),
     remove: () => fs.rmSync(directory, { recursive: true, force: true }),
   }

@@ -26,8 +26,19 @@ export async function handleAdmin(url: URL, method: string, body: Buffer, emulat
   const json = method === 'POST' ? readJson(body) : {}
   if (json === null) return { status: 400, body: { error: 'body must be a JSON object' } }
   const appId = typeof json.appId === 'string' ? json.appId : undefined
+  // An account the emulator does not know is the caller's mistake, not an emulator failure (500).
+  if (appId && !emulator.state.accounts.has(appId)) return { status: 404, body: { error: `no account ${appId}` } }
 
   switch (action) {
+    case 'GET /__emulator/accounts': {
+      // The accounts it emulates (never their secrets): what `npm run wechat:emulator:account` checks.
+      const accounts = [...emulator.state.accounts.values()].map((account) => ({
+        appId: account.config.appId,
+        callbackUrl: account.config.callbackUrl,
+        followers: [...account.users.values()].filter((user) => user.subscribed).length,
+      }))
+      return { status: 200, body: { accounts } }
+    }
     case 'GET /__emulator/log': {
       const path = url.searchParams.get('path')
       return { status: 200, body: { entries: path ? emulator.requestLog.filter((entry) => entry.path === path) : emulator.requestLog } }

@@ -10,12 +10,18 @@
  * (plain|compatible|safe), WECHAT_EMULATOR_FAULTS (JSON, see faults.ts), WECHAT_EMULATOR_HOST (127.0.0.1),
  * WECHAT_EMULATOR_HISTORY_DAYS (default 120 for the demo's account, 0 for one from the environment): the
  * past of follower growth and weekly sends the statistics show (history.ts).
+ * Beside the demo's account, the accounts `npm run wechat:emulator:account` registered (a community's
+ * 服务号), from `.wechat-emulator-accounts` beside the demo account's file, read at start and again
+ * when it changes (accounts-file.ts); each one's callback is WECHAT_EMULATOR_CALLBACK_URL's path with
+ * the account's id in place of the demo's appid.
  *
  * Never under NODE_ENV=production: the emulator has no authentication and shows the residents'
  * messages it carried, decrypted. It exits with PRODUCTION_REFUSAL (code 1) there; `npm start`'s
  * embedded-database demo runs it with NODE_ENV=development (scripts/env.mjs emulatorEnv).
  */
 import { demoAccountFile, readDemoAccountFile } from '../demo-account'
+import { emulatorAccountsFile } from '../emulator-accounts'
+import { followAccountsFile } from './accounts-file'
 import type { EmulatorAccountConfig, MessageMode } from './state'
 import { startEmulator } from './server'
 import { DEMO_HISTORY_TITLES } from './history'
@@ -63,9 +69,19 @@ async function main(): Promise<void> {
   console.log(`WeChat emulator listening on ${emulator.url}`)
   console.log(`  appid ${account.appId}, mode ${account.messageMode}, callback ${account.callbackUrl ?? '(none)'}`)
   if (history) console.log(`  history: ${history.days} days of followers and weekly sends (WECHAT_EMULATOR_HISTORY_DAYS=0 turns it off)`)
+  const accountsFile = emulatorAccountsFile(process.env)
+  const stopFollowing = followAccountsFile(emulator, accountsFile, {
+    demoCallbackUrl: account.callbackUrl,
+    messageMode: account.messageMode,
+    onChange: (entry, outcome) =>
+      console.log(
+        `  ${outcome === 'added' ? '已登记公众号' : '已更新公众号'} ${entry.appId}（${accountsFile}），回调 ${emulator.account(entry.appId).config.callbackUrl ?? '（无）'}`,
+      ),
+  })
   console.log(`  log ${emulator.url}/__emulator/log   faults POST ${emulator.url}/__emulator/faults   reset POST ${emulator.url}/__emulator/reset`)
 
   const shutdown = () => {
+    stopFollowing()
     void emulator.close().then(() => process.exit(0))
   }
   process.once('SIGINT', shutdown)

@@ -14,7 +14,15 @@ import { finishJob } from './mass'
 import { storeTemporaryMedia } from './media'
 import { simulateUserMessage, type SimulatedUserMessage, type SimulatedUserMessageResult } from './message'
 import { issueOAuthCode } from './oauth'
-import { createEmulatorState, DEMO_ACCOUNT, type AccountState, type EmulatorAccountConfig, type EmulatorState, type TemporaryMediaInput } from './state'
+import {
+  createAccountState,
+  createEmulatorState,
+  DEMO_ACCOUNT,
+  type AccountState,
+  type EmulatorAccountConfig,
+  type EmulatorState,
+  type TemporaryMediaInput,
+} from './state'
 import { revokeAllTokens } from './token'
 import { seedHistory, type EmulatorHistory } from './history'
 
@@ -52,6 +60,14 @@ export interface WeChatEmulator {
   advanceClock(ms: number): void
   /** The account by appid, or the first one. */
   account(appId?: string): AccountState
+  /**
+   * Registers an account while running (what 微信公众平台 does when a new account is set up), or
+   * updates the secrets and callback of one it knows, keeping its followers, tokens and sends. A new
+   * account gets followers (`followerCount`, 100 by default) and, when the emulator was started with
+   * a `history`, the same kind of past. It stays through `reset()`. Answers 'added', 'updated' or
+   * 'unchanged'.
+   */
+  addAccount(config: EmulatorAccountConfig): 'added' | 'updated' | 'unchanged'
   simulateUserMessage(openid: string, message?: SimulatedUserMessage, appId?: string): Promise<SimulatedUserMessageResult>
   issueOAuthCode(openid: string, scope?: 'snsapi_base' | 'snsapi_userinfo', appId?: string): string
   /**
@@ -78,7 +94,8 @@ const DEFAULT_SETTINGS: EmulatorSettings = {
 }
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<WeChatEmulator> {
-  const accounts = options.accounts?.length ? options.accounts : [DEMO_ACCOUNT]
+  // Mutable: accounts registered while running (addAccount) come back after a reset.
+  const accounts = [...(options.accounts?.length ? options.accounts : [DEMO_ACCOUNT])]
   const baseClock = options.clock ?? Date.now
   let clockOffset = 0
   const now = () => baseClock() + clockOffset
@@ -133,6 +150,29 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       clockOffset += ms
     },
     account: findAccount,
+    addAccount(config) {
+      const known = context.state.accounts.get(config.appId)
+      const index = accounts.findIndex((entry) => entry.appId === config.appId)
+      if (index >= 0) accounts[index] = { ...accounts[index]!, ...config }
+      else accounts.push(config)
+      if (!known) {
+        const created = createAccountState(config, now())
+        if (options.history) seedHistory(created, now(), options.history)
+        context.state.accounts.set(config.appId, created)
+        return 'added'
+      }
+      const { config: current } = known
+      const next = {
+        appSecret: config.appSecret,
+        token: config.token,
+        encodingAESKey: config.encodingAESKey,
+        callbackUrl: config.callbackUrl ?? current.callbackUrl,
+        messageMode: config.messageMode ?? current.messageMode,
+      }
+      if (Object.entries(next).every(([key, value]) => current[key as keyof typeof next] === value)) return 'unchanged'
+      Object.assign(current, next)
+      return 'updated'
+    },
     simulateUserMessage: (openid, message, appId) => simulateUserMessage(context, findAccount(appId), openid, message),
     issueOAuthCode: (openid, scope, appId) => issueOAuthCode(context, findAccount(appId).config.appId, openid, scope),
     addTemporaryMedia: (input, appId) => storeTemporaryMedia(findAccount(appId), input, now()).mediaId,

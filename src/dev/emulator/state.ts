@@ -197,7 +197,8 @@ export function generatedOpenid(appId: string, index: number): string {
   return `o${digest.slice(0, 27)}`
 }
 
-function createAccountState(config: EmulatorAccountConfig, now: number): AccountState {
+/** A fresh account as WeChat would hold it: its followers subscribed a year ago, nothing sent yet. */
+export function createAccountState(config: EmulatorAccountConfig, now: number): AccountState {
   const resolved: ResolvedAccountConfig = {
     appId: config.appId,
     appSecret: config.appSecret,

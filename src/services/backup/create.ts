@@ -31,7 +31,7 @@ export interface CreateBackupOptions {
   projectRoot: string
   /** The callback's journal folder (journalDirectory() of src/config/inbound-journal.ts); none: not backed up. */
   journalDir?: string
-  /** Secret files to include, by their name in the archive (`payload-secret`, `wechat-demo-account`); missing ones are skipped. */
+  /** Secret files to include, by their name in the archive (`payload-secret`, `wechat-demo-account`, `wechat-emulator-accounts`); missing ones are skipped. */
   secrets?: Record<string, string>
   app: { name: string; version: string }
   now?: Date

@@ -18,7 +18,8 @@ export function sqliteDatabaseFile(env: NodeJS.ProcessEnv = process.env): string
  * The secrets files a restore on another machine needs and that live beside the data rather than in
  * `.env`: the demo's generated PAYLOAD_SECRET (`data/.payload-secret`: it signs sessions and, without
  * WECHAT_SECRETS_KEY, is the key of the stored WeChat secrets) and the demo account's file for the
- * emulator (the rule of src/dev/demo-account.ts demoAccountFile). By name in the archive. The
+ * emulator (the rule of src/dev/demo-account.ts demoAccountFile) with the emulator's further accounts
+ * beside it. By name in the archive. The
  * secret file only when it is the secret in use (PAYLOAD_SECRET from .env makes it a stale leftover);
  * `forRestore`: where each goes back to.
  */
@@ -32,13 +33,17 @@ export function secretFiles(env: NodeJS.ProcessEnv = process.env, { forRestore =
   } catch {
     // No such file: the secret comes from .env.
   }
+  const demoAccount = env.WECHAT_DEMO_ACCOUNT_FILE
+    ? path.resolve(env.WECHAT_DEMO_ACCOUNT_FILE)
+    : database
+      ? path.join(path.dirname(database), '.wechat-demo-account')
+      : path.resolve('data', '.wechat-demo-account')
   return {
     ...(inUse ? { 'payload-secret': secretFile } : {}),
-    'wechat-demo-account': env.WECHAT_DEMO_ACCOUNT_FILE
-      ? path.resolve(env.WECHAT_DEMO_ACCOUNT_FILE)
-      : database
-        ? path.join(path.dirname(database), '.wechat-demo-account')
-        : path.resolve('data', '.wechat-demo-account'),
+    'wechat-demo-account': demoAccount,
+    // The accounts `npm run wechat:emulator:account` registered with the emulator, beside it
+    // (src/dev/emulator-accounts.ts emulatorAccountsFile); running the command again also rewrites it.
+    'wechat-emulator-accounts': path.join(path.dirname(demoAccount), '.wechat-emulator-accounts'),
   }
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { isAccountError } from '../../wechat/client/errors'
 import { responsibleStaff } from './account-scope'
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
@@ -144,7 +145,12 @@ async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<Send
     try {
       draftMediaId = (await gateway.createDraft(refs)).mediaId
     } catch (error) {
-      return failBeforeSend(options, release, `生成图文草稿失败：${asFailure(error).meaning}`)
+      // An account failure (unknown AppID, wrong AppSecret, IP whitelist) is said to be one, so
+      // nobody goes looking for it in the items.
+      const accountHint = isAccountError(error)
+        ? '。这是公众号本身的问题，不是某篇内容的问题：请核对 微信 → 公众号 中该公众号的 AppID 和 AppSecret，以及公众平台的 IP 白名单'
+        : ''
+      return failBeforeSend(options, release, `生成图文草稿失败：${asFailure(error).meaning}${accountHint}`)
     }
     const saved = await savePush(
       payload,

@@ -9,6 +9,13 @@ export type RetryClass = 'token' | 'transient' | 'rate-limit' | 'final'
 const TOKEN_ERRCODES: ReadonlySet<number> = new Set([40001, 42001, 40014])
 const RATE_LIMIT_ERRCODES: ReadonlySet<number> = new Set([45009, 45011])
 
+/**
+ * Errcodes about the account itself, not about what a call carried (全局返回码): the AppID or
+ * AppSecret is wrong, missing or frozen, the server is not on the IP whitelist, the account may not
+ * use the API or is restricted. Every call of the account fails the same way, whatever it uploads.
+ */
+const ACCOUNT_ERRCODES: ReadonlySet<number> = new Set([40013, 40125, 40164, 40243, 41002, 41004, 48001, 50001, 50002])
+
 /** Chinese meanings shown to staff; codes from the WeChat reference and the MASSSENDJOBFINISH statuses. */
 const ERRCODE_MEANINGS: Readonly<Record<number, string>> = {
   [-1]: '微信系统繁忙，请稍后再试',
@@ -22,13 +29,17 @@ const ERRCODE_MEANINGS: Readonly<Record<number, string>> = {
   40012: '封面缩略图过大（须为不超过 64 KB 的 JPG）',
   40013: 'AppID 不正确',
   40014: 'access_token 不合法',
+  40164: '调用接口的 IP 地址不在公众号的 IP 白名单中',
   40018: '菜单名称过长',
   40029: '网页授权 code 无效或已过期（5 分钟内有效）',
   40037: '模板 ID 不正确',
   40059: '群发消息 ID 不存在',
   40125: 'AppSecret 不正确',
   40163: '网页授权 code 已被使用（每个 code 只能用一次）',
+  40243: 'AppSecret 已被冻结（请在公众平台解冻）',
   41001: '缺少 access_token',
+  41002: '缺少 AppID',
+  41004: '缺少 AppSecret',
   41005: '缺少上传的文件',
   42001: 'access_token 已过期',
   43004: '用户未关注公众号',
@@ -53,6 +64,8 @@ const ERRCODE_MEANINGS: Readonly<Record<number, string>> = {
   45159: '标签不存在',
   47001: '提交的数据格式不正确',
   48001: '公众号没有该接口的权限',
+  50001: '公众号未获授权使用该接口',
+  50002: '公众号受限（可能因违规被封禁接口）',
   61500: '日期格式不正确',
   61501: '日期范围不正确',
   // MASSSENDJOBFINISH err(N) statuses: the content was refused after submission.
@@ -133,6 +146,15 @@ function retryClassOf(error: Pick<WeChatApiError, 'kind' | 'errcode' | 'httpStat
   if (error.errcode !== null && RATE_LIMIT_ERRCODES.has(error.errcode)) return 'rate-limit'
   // Quota (45028), idempotency (45065/45066) and content errors: retrying cannot help.
   return 'final'
+}
+
+/**
+ * True for a WeChat answer about the account rather than the call (ACCOUNT_ERRCODES: wrong or
+ * missing AppID/AppSecret, IP whitelist, no permission): callers that wrap failures with what they
+ * were doing (e.g. "the cover failed") let these through, so the person fixes the account.
+ */
+export function isAccountError(error: unknown): error is WeChatApiError {
+  return error instanceof WeChatApiError && error.errcode !== null && ACCOUNT_ERRCODES.has(error.errcode)
 }
 
 /** Ambiguous failures: the request may have been carried out although no answer arrived. */

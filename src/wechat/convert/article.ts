@@ -5,7 +5,7 @@
  * messages that name the item.
  */
 import type { Payload } from 'payload'
-import { errcodeMeaning, WeChatApiError } from '../client/errors'
+import { errcodeMeaning, isAccountError, WeChatApiError } from '../client/errors'
 import { byteCount, charCount, checkMaxChars, WECHAT_LIMITS } from '../limits'
 import { WeChatConversionError } from './errors'
 import { inlineImageBytes, loadMediaImage, thumbBytes } from './images'
@@ -55,7 +55,10 @@ export async function buildWeChatArticle(payload: Payload, client: ImageUploader
   const coverReference = imageReference({ type: 'upload', relationTo: 'media', value: item.cover } as LexicalNode)
   if (!coverReference) throw fail('cover', '没有封面图片：微信图文必须有封面')
 
+  // A failure about the account (unknown AppID, wrong AppSecret, IP whitelist) goes through as it
+  // is: every upload fails alike, and blaming this item's cover would send people to the wrong fix.
   const thumb = limit(async () => cache.thumb((await loadMediaImage(payload, coverReference)).bytes, thumbBytes)).catch((error: unknown) => {
+    if (isAccountError(error)) throw error
     throw fail('cover', `封面图片处理失败：${reason(error)}`, error)
   })
   const resolveImage = (image: ImageReference) =>
@@ -64,6 +67,7 @@ export async function buildWeChatArticle(payload: Payload, client: ImageUploader
       const media = await loadMediaImage(payload, image)
       return { src: await cache.inline(media.bytes, inlineImageBytes), alt: media.alt }
     }).catch((error: unknown) => {
+      if (isAccountError(error)) throw error
       throw fail('body', `正文图片上传微信失败：${reason(error)}`, error)
     })
 
