@@ -5,7 +5,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 import { communityOf, idOf, roleOf } from '../../access/roles'
-import { shanghaiMonth } from '../../shared/time'
+import { isoWeekOf, shanghaiMonth } from '../../shared/time'
 import { mayReadAccount } from './account-scope'
 import { chinaDays } from './holiday-days'
 import { weekSlots } from './holiday-slots'
@@ -13,7 +13,6 @@ import { itemRefs } from './item-refs'
 import { sendsByMonth } from './month-usage'
 import { loadPushSettings } from './settings-load'
 import { isPushStatus, type PushStatus } from './status'
-import { isoWeekOf } from './week'
 
 export interface MatrixRow {
   accountId: string

@@ -11,8 +11,7 @@
 import { CONTENT_COLLECTIONS, CONTENT_TYPE_NAMES, type ContentCollection } from '../../content/types'
 import { RATING_LEVELS, type RatingLevel } from '../../ratings/levels'
 import { satisfactionRate } from '../../ratings/summary'
-import { isoWeek } from '../../ratings/staff-views'
-import { addDays, daysBetween } from '../../../shared/time'
+import { addDays, daysBetween, isoWeek } from '../../../shared/time'
 
 /** One account-level day (`analytics-days`), as the report needs it. */
 export interface DayRow {
