@@ -86,6 +86,19 @@ export function isoWeekOf(instant: Date | number): IsoWeek {
   return isoWeek(shanghaiDate(instant))
 }
 
+/** The ISO weeks from calendar day `from` to `to` (both `YYYY-MM-DD`, Beijing days), oldest first. */
+export function isoWeeksBetween(from: string, to: string): IsoWeek[] {
+  const weeks: IsoWeek[] = []
+  // Counted in days, not by comparing date strings: past 9999-12-31 a date prints as `+010000-…`,
+  // which sorts before `9999-…`, and a string-bounded walk would never end.
+  const count = daysBetween(from, to)
+  for (let offset = 0; offset <= count; offset++) {
+    const week = isoWeek(addDays(from, offset))
+    if (weeks.at(-1) !== week) weeks.push(week)
+  }
+  return weeks
+}
+
 /**
  * The Monday (`YYYY-MM-DD`) that starts an ISO week `YYYY-Www`.
  * @throws Error (Chinese, shown as it is by the push CLI and endpoints) for a malformed week or a week

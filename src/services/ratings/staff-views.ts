@@ -7,7 +7,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 import { idOf, staffOf, type StaffUser } from '../../access/roles'
-import { addDays, isoWeek, mondayOfDay, shanghaiDate } from '../../shared/time'
+import { addDays, isoWeek, isoWeeksBetween, mondayOfDay, shanghaiDate } from '../../shared/time'
 import { workingDaysBetween } from '../calendar/calendar'
 import { RATING_LEVELS, RATING_LEVEL_INFO, type RatingLevel } from './levels'
 import {
@@ -93,8 +93,7 @@ export async function loadRatingsBoard(payload: Payload, user: User, options: { 
   // Read access is `false` (not an empty query) for everyone else: Payload would answer 403.
   if (!mayUseBoard(user)) return { today, weeks: [], offices: [], rectifications: [] }
   const firstMonday = addDays(mondayOfDay(today), -7 * ((options.weeks ?? 8) - 1))
-  const weeks: string[] = []
-  for (let monday = firstMonday; monday <= today; monday = addDays(monday, 7)) weeks.push(isoWeek(monday))
+  const weeks: string[] = isoWeeksBetween(firstMonday, today)
   const asUser = { overrideAccess: false, user: user ?? undefined } as const
   const ratings = await payload.find({
     collection: 'ratings',
