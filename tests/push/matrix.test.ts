@@ -110,7 +110,7 @@ test('two street-level accounts assembled in the same moment, as two scheduler p
   expect(first.filter((ref) => other.some((mine) => mine.id === ref.id && mine.collection === ref.collection))).toEqual([])
   // Both chose the same items (the race happened), and the one that claimed second says so and left them out.
   const steps = await Promise.all(saved.map(async (push) => (await readSteps(t.payload, push.id)).find((step) => step.step === 'assemble')?.detail ?? ''))
-  expect(steps.filter((detail) => detail.includes('已被另一公众号的推送同时选中'))).toHaveLength(1)
+  expect(steps.filter((detail) => detail.includes('刚被另一推送选中或已不在待推送池'))).toHaveLength(1)
   for (const [index, result] of results.entries()) expect(result.selection!.items.map((item) => item.id)).toEqual(refs(saved[index]).map((ref) => ref.id))
   // Every item in a proposal is scheduled, once.
   for (const ref of [...first, ...other]) {

@@ -20,7 +20,7 @@ const pushLink = (id: string) => adminUrl(`/collections/weekly-pushes/${id}`)
  * Creates the week's proposal once: the unique (account, week) key makes a second assembler,
  * on this or another instance, find the first one's proposal instead of making another. An item
  * another street-level account's proposal claimed in the same moment (createPush: two scheduler
- * processes) is left out, and the selection counts as short by it (还差 n 条; no automatic sign-off).
+ * processes), or one no longer approved by then, is left out, and the selection counts as short by it (还差 n 条; no automatic sign-off).
  */
 export async function assembleWeek(payload: Payload, args: { accountId: string; week: string; now: Date; settings: PushSettings }): Promise<AssembleResult> {
   const existing = await findPush(payload, args.accountId, args.week)
@@ -52,13 +52,13 @@ export async function assembleWeek(payload: Payload, args: { accountId: string; 
       payload,
       push,
       { status: 'proposed', signedOffAt: null },
-      { step: 'sign-off-voided', ok: false, detail: '部分内容已被另一公众号的推送同时选中，条数不足，未自动审定' },
+      { step: 'sign-off-voided', ok: false, detail: '部分内容刚被另一推送选中或已不在待推送池，条数不足，未自动审定' },
     )
     if (reopened) push = reopened
   }
   const detail = [
     `选出 ${selection.items.length} 条：${selection.items.map((item) => `《${item.title}》`).join('')}`,
-    lost.length > 0 ? `${lost.length} 条已被另一公众号的推送同时选中` : '',
+    lost.length > 0 ? `${lost.length} 条刚被另一推送选中或已不在待推送池，已移出` : '',
     selection.missing > 0 ? `还差 ${selection.missing} 条` : '',
     signedOff ? '设置为"逐条审核即审定"，已自动审定' : '',
   ]
