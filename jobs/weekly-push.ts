@@ -13,8 +13,9 @@ import { itemRefs } from '../src/services/push/item-refs'
 import { sendWeeklyPush, type SendOutcome } from '../src/services/push/send'
 import { loadPushSettings } from '../src/services/push/settings-load'
 import type { PushSettings } from '../src/services/push/settings'
-import { skipPush } from '../src/services/push/skip'
-import { UNSETTLED_PUSH_STATUSES } from '../src/services/push/status'
+import { closeMergedWeek, skipPush } from '../src/services/push/skip'
+import { loadMonthQuota } from '../src/services/push/calendar-view'
+import { OPEN_PUSH_STATUSES, UNSETTLED_PUSH_STATUSES, inStatusGroup } from '../src/services/push/status'
 import { settlePastWeek } from '../src/services/push/settle-past-week'
 import { appendStep, findPush, readSteps, type PushDoc } from '../src/services/push/store'
 import { addWeeks } from '../src/services/push/week'
@@ -124,12 +125,28 @@ export async function runAccountTick(payload: Payload, accountId: string, option
   const reports: TickReport[] = []
   for (const candidate of [week, addWeeks(week, 1)]) {
     const push = await findPush(payload, accountId, candidate)
-    const slots = weekSlots(candidate, settings, chinaDays, push?.sendDate)
+    const slots = await placeWeek(payload, { accountId, week: candidate, push, settings, now })
     reports.push(await tickWeek(payload, { accountId, week: candidate, push, slots, now, options, settings }))
   }
   const acted = reports.find((report) => report.step !== 'idle')
   if (acted) return acted
   return { ...reports[0], step: closed ? 'closed-missed' : 'idle' }
+}
+
+/**
+ * The week's slots with holidays, the leader's pick and — when a holiday moved the send of a week still
+ * to go out — the month's quota (a move over it tries the other direction, else merges the week into the
+ * next: `WeekSlots.merge`). The quota is read only for such a week, not at every tick.
+ */
+async function placeWeek(
+  payload: Payload,
+  args: { accountId: string; week: string; push: PushDoc | null; settings: PushSettings; now: Date },
+): Promise<WeekSlots> {
+  const { accountId, week, push, settings, now } = args
+  const slots = weekSlots(week, settings, chinaDays, push?.sendDate)
+  if (!slots.moved || slots.override || (push && !inStatusGroup(OPEN_PUSH_STATUSES, push.status))) return slots
+  const quotaFor = await loadMonthQuota(payload, accountId, { fromWeek: isoWeekOf(now), settings, now })
+  return weekSlots(week, settings, chinaDays, push?.sendDate, quotaFor(week))
 }
 
 /** One week of one account at this tick: resume a send under way, else the week's due slot, if any. */
@@ -175,6 +192,7 @@ async function tickWeek(
     settings,
     now,
     lastSlotRun: await lastSlotRun(payload, push),
+    slots,
   })
   const next = decideNextStep(slot, state, settings, now)
 
@@ -211,6 +229,10 @@ async function tickWeek(
       // After the reminder went out: a tick that failed before it reminds at the next tick.
       await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: false, detail: next.reason })
       return { week, slot: slot.kind, step: 'remind', detail: next.reason }
+    }
+    case 'merge': {
+      await closeMergedWeek(payload, { accountId, week, reason: next.reason })
+      return { week, slot: slot.kind, step: 'merge', detail: next.reason }
     }
     case 'skip': {
       if (push) await skipPush(payload, push, next.reason)

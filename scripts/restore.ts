@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { explainError } from '../src/cli/errors'
+import { journalDirectory } from '../src/config/inbound-journal'
 import { BackupError } from '../src/services/backup/create'
 import { compareMigrations, forgetBackedUpHeartbeats, putBack, verifyArchive } from '../src/services/backup/restore'
 import { archiveName } from '../src/services/backup/retention'
@@ -15,7 +16,7 @@ import { formatShanghai } from '../src/shared/time'
 // the backup lacks. Run through scripts/run.mjs (the same environment as npm start).
 const USAGE = `用法：npm run restore -- <备份文件.tar.gz> [--yes] [--force]
   先校验备份（清单、每个文件的 sha256、数据库完整性与条数），不合格则不做任何改动。
-  恢复前请先停止系统（npm start 或 systemctl stop 'street-cms-*'）；当前的数据库和上传文件移到 data/before-restore-<时间>/，可用来撤销。
+  恢复前请先停止系统（npm start 或 systemctl stop 'street-cms-*'）；当前的数据库、上传文件和回调日志移到 data/before-restore-<时间>/，可用来撤销。
   --yes    不再询问（没有终端时必须加）
   --force  系统仍在运行、或备份来自更新的版本时也恢复（不建议）`
 
@@ -105,8 +106,20 @@ try {
     const staticDir = collection.upload && typeof collection.upload === 'object' ? collection.upload.staticDir : undefined
     if (staticDir) directories[collection.slug] = path.resolve(staticDir)
   }
-  const result = putBack(verified, { databaseFile, directories, secrets: secretFiles(process.env, { forRestore: true }), asideDir })
+  const result = putBack(verified, {
+    databaseFile,
+    directories,
+    secrets: secretFiles(process.env, { forRestore: true }),
+    journalDir: journalDirectory(),
+    asideDir,
+  })
   console.log(`✓ 已恢复数据库和上传文件；原来的保存在 ${shown(result.asideDir)}/（${result.keptAside.join('、') || '无'}）`)
+  if (result.journalSegments) console.log(`  尚未导入的微信回调消息 ${result.journalSegments} 段已放回回调日志，启动后由调度进程导入`)
+  if (result.journalCurrent) {
+    console.log(
+      `  恢复前回调日志中尚未导入的消息 ${result.journalCurrent} 段（备份之后收到的）也已放回，启动后一并导入（重复的消息只导入一次）；原件留在 ${shown(path.join(result.asideDir, 'journal'))}/`,
+    )
+  }
   // The processes that ran when the backup was made are gone: their heartbeats would read as crashed.
   await forgetBackedUpHeartbeats(databaseFile)
   if (result.skipped.length) console.warn(`⚠ 本程序没有这些集合的上传目录，其文件未恢复：${result.skipped.join('、')}`)

@@ -42,6 +42,7 @@ export interface Config {
     users: User;
     notifications: Notification;
     'wechat-accounts': WechatAccount;
+    'wechat-menus': WechatMenu;
     'weekly-pushes': WeeklyPush;
     'push-steps': PushStep;
     'pending-mass-results': PendingMassResult;
@@ -98,6 +99,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'wechat-accounts': WechatAccountsSelect<false> | WechatAccountsSelect<true>;
+    'wechat-menus': WechatMenusSelect<false> | WechatMenusSelect<true>;
     'weekly-pushes': WeeklyPushesSelect<false> | WeeklyPushesSelect<true>;
     'push-steps': PushStepsSelect<false> | PushStepsSelect<true>;
     'pending-mass-results': PendingMassResultsSelect<false> | PendingMassResultsSelect<true>;
@@ -132,14 +134,12 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'push-settings': PushSetting;
-    'wechat-menu': WechatMenu;
     'appointment-settings': AppointmentSetting;
     'rating-settings': RatingSetting;
     'consultation-settings': ConsultationSetting;
   };
   globalsSelect: {
     'push-settings': PushSettingsSelect<false> | PushSettingsSelect<true>;
-    'wechat-menu': WechatMenuSelect<false> | WechatMenuSelect<true>;
     'appointment-settings': AppointmentSettingsSelect<false> | AppointmentSettingsSelect<true>;
     'rating-settings': RatingSettingsSelect<false> | RatingSettingsSelect<true>;
     'consultation-settings': ConsultationSettingsSelect<false> | ConsultationSettingsSelect<true>;
@@ -1287,6 +1287,61 @@ export interface Notification {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-menus".
+ */
+export interface WechatMenu {
+  id: string;
+  /**
+   * One menu per account
+   */
+  account: string | WechatAccount;
+  title?: string | null;
+  buttons?:
+    | {
+        /**
+         * ≤ 16 bytes (about 5 Chinese characters)
+         */
+        name: string;
+        type:
+          'sub' | 'click' | 'view' | 'miniprogram' | 'article_id' | 'media_id' | 'scancode_push' | 'location_select';
+        /**
+         * For click counts and replies; GUIDE_LIST lists the service guides
+         */
+        key?: string | null;
+        replyText?: string | null;
+        url?: string | null;
+        appid?: string | null;
+        pagepath?: string | null;
+        articleId?: string | null;
+        mediaId?: string | null;
+        subButtons?:
+          | {
+              /**
+               * ≤ 60 bytes; about 8 Chinese characters show
+               */
+              name: string;
+              type: 'click' | 'view' | 'miniprogram' | 'article_id' | 'media_id' | 'scancode_push' | 'location_select';
+              /**
+               * For click counts and replies; GUIDE_LIST lists the service guides
+               */
+              key?: string | null;
+              replyText?: string | null;
+              url?: string | null;
+              appid?: string | null;
+              pagepath?: string | null;
+              articleId?: string | null;
+              mediaId?: string | null;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "pending-mass-results".
  */
 export interface PendingMassResult {
@@ -1885,6 +1940,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'wechat-accounts';
         value: string | WechatAccount;
+      } | null)
+    | ({
+        relationTo: 'wechat-menus';
+        value: string | WechatMenu;
       } | null)
     | ({
         relationTo: 'weekly-pushes';
@@ -2725,6 +2784,44 @@ export interface WechatAccountsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-menus_select".
+ */
+export interface WechatMenusSelect<T extends boolean = true> {
+  account?: T;
+  title?: T;
+  buttons?:
+    | T
+    | {
+        name?: T;
+        type?: T;
+        key?: T;
+        replyText?: T;
+        url?: T;
+        appid?: T;
+        pagepath?: T;
+        articleId?: T;
+        mediaId?: T;
+        subButtons?:
+          | T
+          | {
+              name?: T;
+              type?: T;
+              key?: T;
+              replyText?: T;
+              url?: T;
+              appid?: T;
+              pagepath?: T;
+              articleId?: T;
+              mediaId?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "weekly-pushes_select".
  */
 export interface WeeklyPushesSelect<T extends boolean = true> {
@@ -3239,60 +3336,6 @@ export interface PushSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "wechat-menu".
- */
-export interface WechatMenu {
-  id: string;
-  /**
-   * Default account when empty
-   */
-  account?: (string | null) | WechatAccount;
-  buttons?:
-    | {
-        /**
-         * ≤ 16 bytes (about 5 Chinese characters)
-         */
-        name: string;
-        type:
-          'sub' | 'click' | 'view' | 'miniprogram' | 'article_id' | 'media_id' | 'scancode_push' | 'location_select';
-        /**
-         * For click counts and replies; GUIDE_LIST lists the service guides
-         */
-        key?: string | null;
-        replyText?: string | null;
-        url?: string | null;
-        appid?: string | null;
-        pagepath?: string | null;
-        articleId?: string | null;
-        mediaId?: string | null;
-        subButtons?:
-          | {
-              /**
-               * ≤ 60 bytes; about 8 Chinese characters show
-               */
-              name: string;
-              type: 'click' | 'view' | 'miniprogram' | 'article_id' | 'media_id' | 'scancode_push' | 'location_select';
-              /**
-               * For click counts and replies; GUIDE_LIST lists the service guides
-               */
-              key?: string | null;
-              replyText?: string | null;
-              url?: string | null;
-              appid?: string | null;
-              pagepath?: string | null;
-              articleId?: string | null;
-              mediaId?: string | null;
-              id?: string | null;
-            }[]
-          | null;
-        id?: string | null;
-      }[]
-    | null;
-  updatedAt?: string | null;
-  createdAt?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "appointment-settings".
  */
 export interface AppointmentSetting {
@@ -3369,44 +3412,6 @@ export interface PushSettingsSelect<T extends boolean = true> {
   quotaPolicy?: T;
   holidayRule?: T;
   approvalIsSignOff?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "wechat-menu_select".
- */
-export interface WechatMenuSelect<T extends boolean = true> {
-  account?: T;
-  buttons?:
-    | T
-    | {
-        name?: T;
-        type?: T;
-        key?: T;
-        replyText?: T;
-        url?: T;
-        appid?: T;
-        pagepath?: T;
-        articleId?: T;
-        mediaId?: T;
-        subButtons?:
-          | T
-          | {
-              name?: T;
-              type?: T;
-              key?: T;
-              replyText?: T;
-              url?: T;
-              appid?: T;
-              pagepath?: T;
-              articleId?: T;
-              mediaId?: T;
-              id?: T;
-            };
-        id?: T;
-      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -49,7 +49,7 @@ import { ServiceGuides } from '../collections/service-guides'
 import { Users } from '../collections/users'
 import { WeChatAccounts } from '../collections/wechat-accounts'
 import { WeChatInbound } from '../collections/wechat-inbound'
-import { WeChatMenuGlobal } from '../collections/wechat-menu'
+import { WeChatMenus } from '../collections/wechat-menus'
 import { WeChatTokens } from '../collections/wechat-tokens'
 import { WeChatUploads } from '../collections/wechat-uploads'
 import { WeeklyPushes } from '../collections/weekly-pushes'
@@ -70,6 +70,14 @@ import { DATE_TIME_FORMAT, TIME_ZONE } from './shared/time'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+/** The admin's title suffix: every page's browser title ends with it (「统计分析 · 街道办微信服务号」). */
+const TITLE_SUFFIX = ' · 街道办微信服务号'
+/**
+ * A custom view's browser title and link preview: Payload gives a custom view 「Payload」 unless its
+ * `meta` names it (@payloadcms/next generateCustomViewMetadata); the suffix is added as on every page.
+ */
+const viewMeta = (title: string) => ({ title, openGraph: { title } })
+
 // Payload adds the edit-lock collection while sanitizing; its access rules are set on the result.
 export default buildConfig({
   secret: requireSecret(),
@@ -79,7 +87,7 @@ export default buildConfig({
   cors: allowedOrigins(),
   admin: {
     user: Users.slug,
-    meta: { titleSuffix: ' · 街道办微信服务号' },
+    meta: { titleSuffix: TITLE_SUFFIX },
     importMap: { baseDir: path.resolve(dirname, '..') },
     // Payload's default avatar is fetched from Gravatar: blocked in mainland China, absent offline.
     avatar: 'default',
@@ -100,19 +108,27 @@ export default buildConfig({
         '/src/admin/analytics/AnalyticsNavLink#AnalyticsNavLink',
       ],
       views: {
-        reviewQueue: { Component: '/src/admin/review/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
-        thisWeek: { Component: '/src/admin/push/ThisWeekView#ThisWeekView', path: '/this-week' },
-        pushCalendar: { Component: '/src/admin/push/PushCalendarView#PushCalendarView', path: '/push-calendar' },
-        matrix: { Component: '/src/admin/push/MatrixView#MatrixView', path: '/matrix' },
-        appointmentsToday: { Component: '/src/admin/appointments/TodayView#AppointmentsTodayView', path: '/appointments-today' },
-        mattersBoard: { Component: '/src/admin/appointments/MattersBoardView#MattersBoardView', path: '/matters-board' },
-        appointmentsBook: { Component: '/src/admin/appointments/BookView#AppointmentsBookView', path: '/appointments-book' },
-        consultationsBoard: { Component: '/src/admin/consultations/ConsultationsBoardView#ConsultationsBoardView', path: '/consultations-board' },
-        ratingsBoard: { Component: '/src/admin/ratings/RatingsBoardView#RatingsBoardView', path: '/ratings-board' },
-        health: { Component: '/src/admin/health/HealthView#HealthView', path: '/health' },
+        reviewQueue: { Component: '/src/admin/review/ReviewQueueView#ReviewQueueView', path: '/review-queue', meta: viewMeta('稿件审核') },
+        thisWeek: { Component: '/src/admin/push/ThisWeekView#ThisWeekView', path: '/this-week', meta: viewMeta('本周推送') },
+        pushCalendar: { Component: '/src/admin/push/PushCalendarView#PushCalendarView', path: '/push-calendar', meta: viewMeta('推送日历') },
+        matrix: { Component: '/src/admin/push/MatrixView#MatrixView', path: '/matrix', meta: viewMeta('账号矩阵') },
+        appointmentsToday: { Component: '/src/admin/appointments/TodayView#AppointmentsTodayView', path: '/appointments-today', meta: viewMeta('今日预约') },
+        mattersBoard: { Component: '/src/admin/appointments/MattersBoardView#MattersBoardView', path: '/matters-board', meta: viewMeta('办件看板') },
+        appointmentsBook: { Component: '/src/admin/appointments/BookView#AppointmentsBookView', path: '/appointments-book', meta: viewMeta('代约') },
+        consultationsBoard: {
+          Component: '/src/admin/consultations/ConsultationsBoardView#ConsultationsBoardView',
+          path: '/consultations-board',
+          meta: viewMeta('微问政看板'),
+        },
+        ratingsBoard: { Component: '/src/admin/ratings/RatingsBoardView#RatingsBoardView', path: '/ratings-board', meta: viewMeta('好差评看板') },
+        health: { Component: '/src/admin/health/HealthView#HealthView', path: '/health', meta: viewMeta('运行状态') },
         // Custom views match by prefix unless exact: the report's path would otherwise open the dashboard.
-        analyticsReport: { Component: '/src/admin/analytics/MonthlyReportView#MonthlyReportView', path: '/analytics/report/:month' },
-        analytics: { Component: '/src/admin/analytics/AnalyticsView#AnalyticsView', path: '/analytics', exact: true },
+        analyticsReport: {
+          Component: '/src/admin/analytics/MonthlyReportView#MonthlyReportView',
+          path: '/analytics/report/:month',
+          meta: viewMeta('统计月报'),
+        },
+        analytics: { Component: '/src/admin/analytics/AnalyticsView#AnalyticsView', path: '/analytics', exact: true, meta: viewMeta('统计分析') },
       },
     },
   },
@@ -144,6 +160,7 @@ export default buildConfig({
     Users,
     Notifications,
     WeChatAccounts,
+    WeChatMenus,
     WeeklyPushes,
     PushSteps,
     PendingMassResults,
@@ -168,7 +185,7 @@ export default buildConfig({
     WeChatApiErrors,
     ScheduledRuns,
   ].map(withCollectionDefaults),
-  globals: [PushSettingsGlobal, WeChatMenuGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
+  globals: [PushSettingsGlobal, AppointmentSettingsGlobal, RatingSettingsGlobal, ConsultationSettingsGlobal].map(withGlobalDefaults),
   // GET /api/health: the 运行状态 for monitors (statuses only) and admins (with details); 统计分析:
   // /api/analytics/overview and the exports (src/services/analytics/export/endpoints.ts).
   endpoints: apiEndpoints([healthEndpoint, ...analyticsEndpoints]),

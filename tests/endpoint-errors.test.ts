@@ -80,8 +80,8 @@ test('the configuration has the custom endpoints this check is about', () => {
     'articles/:id/review',
     'policy-explainers/:id/review',
     'community-news/:id/review',
-    'globals/wechat-menu/publish',
-    'globals/wechat-menu/compare',
+    'wechat-menus/:id/publish',
+    'wechat-menus/:id/compare',
   ]) {
     expect(owners).toContain(expected)
   }
@@ -125,13 +125,13 @@ test('a role that may not gets 403 `forbidden` saying who may, in the admin’s 
       "Only reviewing leaders or administrators may decide on the week's push",
     ],
     [
-      'globals/wechat-menu/publish',
+      'wechat-menus/:id/publish',
       fx.users.author,
       '只有审核领导或管理员可以发布和核对菜单',
       'Only reviewing leaders or administrators may publish and check the menu',
     ],
     [
-      'globals/wechat-menu/compare',
+      'wechat-menus/:id/compare',
       fx.users.outsider,
       '只有审核领导或管理员可以发布和核对菜单',
       'Only reviewing leaders or administrators may publish and check the menu',

@@ -37,7 +37,7 @@ test('the configuration has the custom endpoints this check is about', () => {
     'resident-messages/:id/reply',
     'weekly-pushes/:id/action',
     'articles/:id/review',
-    'globals/wechat-menu/publish',
+    'wechat-menus/:id/publish',
   ])
     expect(names).toContain(expected)
 })

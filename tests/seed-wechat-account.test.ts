@@ -204,3 +204,19 @@ describe('an install that still has the published demo secrets', () => {
     expect(errors.join('\n')).toContain('仍在使用源代码中公开过的演示 Token / EncodingAESKey')
   })
 })
+
+describe('every account its own menu', () => {
+  const menuCount = async (account: string) =>
+    (await payload.count({ collection: 'wechat-menus', overrideAccess: true, where: { account: { equals: account } } })).totalDocs
+
+  test('the demo account gets its menu row; a start gives one to an account without (an older install), once', async () => {
+    expect(await prepareWeChatAccounts(payload, { SEED_DEMO: 'true', NODE_ENV: 'production', DATABASE_URI: database() })).toBe('demo-created')
+    const demo = await loadAccountCredentials(payload)
+    expect(await menuCount(demo.id)).toBe(1)
+    await payload.delete({ collection: 'wechat-menus', overrideAccess: true, where: { account: { equals: demo.id } } })
+    expect(await menuCount(demo.id)).toBe(0)
+    await prepareWeChatAccounts(payload, { SEED_DEMO: 'true', NODE_ENV: 'production', DATABASE_URI: database() })
+    await prepareWeChatAccounts(payload, { SEED_DEMO: 'true', NODE_ENV: 'production', DATABASE_URI: database() })
+    expect(await menuCount(demo.id)).toBe(1)
+  })
+})

@@ -59,7 +59,8 @@ export const submissionEndpoints: Endpoint[] = [
  * - POST /api/consultation-topics/:id/outcome-article — `{ doc, created }`: the draft article of the
  *   outcome (the existing one on a second call)
  * - POST /api/consultation-topics/:id/call-article — `{ doc, created }`: the draft article calling for suggestions
- * - POST /api/consultation-topics/:id/pin — `{ name, url }`: the topic in the 微·服务 section of the menu draft
+ * - POST /api/consultation-topics/:id/pin — `{ name, url, account: { id, name } }`: the topic in the 微·服务 section of
+ *   the menu draft of the topic's community's account (else the street office's), named in `message`
  */
 export const topicEndpoints: Endpoint[] = [
   {
@@ -86,6 +87,9 @@ export const topicEndpoints: Endpoint[] = [
   {
     path: '/:id/pin',
     method: 'post',
-    handler: async (req) => Response.json({ ...(await pinTopic(req, routeId(req))), message: '已加入菜单草稿，发布菜单后生效' }),
+    handler: async (req) => {
+      const pinned = await pinTopic(req, routeId(req))
+      return Response.json({ ...pinned, message: `已加入「${pinned.account.name}」的菜单草稿，发布该公众号的菜单后生效` })
+    },
   },
 ]

@@ -4,6 +4,7 @@ import { layoutDescription, RESIDENT_NOTICE_KIND_LABELS, RESIDENT_NOTICE_KINDS }
 import { STAFF_TEMPLATE_KIND_LABELS, STAFF_TEMPLATE_KINDS, staffLayoutDescription } from '../../src/services/notifications/staff-templates'
 import { encryptSecrets, hideSecrets, secretField } from './secret-fields'
 import { SECRET_LABELS } from './secret-labels'
+import { accountMenuRow, deleteAccountMenu } from './menu-row'
 import { PUSH_RHYTHM_FIELDS } from '../push-settings'
 import { validateFollowUrl } from '../../src/services/accounts/community-accounts'
 
@@ -17,7 +18,7 @@ export const WeChatAccounts: CollectionConfig = {
     group: { zh: '微信', en: 'WeChat' },
   },
   access: { read: isStaff, create: isAdmin, update: isAdmin, delete: isAdmin },
-  hooks: { beforeChange: [encryptSecrets], afterRead: [hideSecrets] },
+  hooks: { beforeChange: [encryptSecrets], afterChange: [accountMenuRow], afterRead: [hideSecrets], beforeDelete: [deleteAccountMenu] },
   fields: [
     { name: 'name', type: 'text', required: true, label: { zh: '名称', en: 'Name' } },
     {
@@ -43,6 +44,12 @@ export const WeChatAccounts: CollectionConfig = {
           ],
         },
       ],
+    },
+    {
+      // Each account has its own menu (wechat-menus): linked from here once the account is saved.
+      name: 'menuLink',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/admin/wechat-accounts/AccountMenuLink#AccountMenuLink' } },
     },
     {
       // Empty: the street office's account (the one-stop entry); else the community that runs it. Its

@@ -117,7 +117,7 @@ export const NAV_ROLES: Record<string, readonly Role[]> = {
   analytics: ['leader', 'admin'],
   'auto-replies': ['leader', 'admin'],
   'menu-clicks': ['leader', 'admin'],
-  'wechat-menu': ['leader', 'admin'],
+  'wechat-menus': ['leader', 'admin'],
 }
 
 /** `admin.hidden` for a section: true (hidden) unless the signed-in user's role may use it. */

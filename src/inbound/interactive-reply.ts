@@ -17,9 +17,10 @@ import { signOffFromWeChat } from '../services/push/sign-off-command'
 import { TtlCache } from '../shared/ttl-cache'
 import type { InboundMessage, PassiveReply } from '../wechat/callback/types'
 
-/** What a menu click's reply reads: the saved menu and, for GUIDE_LIST, the guides' titles. */
+/** What a menu click's reply reads: the account's saved menu and, for GUIDE_LIST, the guides' titles. */
 export interface MenuReads {
-  savedMenu: () => Promise<SavedMenu>
+  /** The saved menu of the account the click came to (each account answers from its own menu). */
+  savedMenu: (accountId: string) => Promise<SavedMenu>
   guideTitles: () => Promise<string[]>
   /** The open 微问政 topics with a keyword (a text starting with one is a suggestion). */
   chatTopics: () => Promise<ChatTopic[]>
@@ -27,7 +28,7 @@ export interface MenuReads {
 
 /**
  * The menu reads, each cached 10 s in the returned object (like the auto-reply rules: an edit
- * shows within seconds, a burst of clicks costs no queries). Built once with the callback's runtime
+ * shows within seconds, a burst of clicks costs no queries); the menus per account id. Built once with the callback's runtime
  * (callback-runtime.ts), so each runtime — each test's — starts empty.
  */
 export function cachedMenuReads(payload: Payload): MenuReads {
@@ -35,7 +36,7 @@ export function cachedMenuReads(payload: Payload): MenuReads {
   const guides = new TtlCache<string[]>(10_000)
   const topics = new TtlCache<ChatTopic[]>(10_000)
   return {
-    savedMenu: () => menus.get('menu', () => loadSavedMenu(payload)),
+    savedMenu: (accountId) => menus.get(accountId, () => loadSavedMenu(payload, accountId)),
     guideTitles: () => guides.get('guides', () => loadGuideTitles(payload)),
     chatTopics: () => topics.get('topics', () => loadChatTopics(payload)),
   }
@@ -50,7 +51,7 @@ export async function interactiveReply(
 ): Promise<PassiveReply | null | undefined> {
   if (message.msgType === 'event' && message.event === 'CLICK') {
     const key = xmlText(message.record, 'EventKey')
-    const menu = await menuReads.savedMenu()
+    const menu = await menuReads.savedMenu(account.id)
     const titles = key === GUIDE_LIST_KEY ? await menuReads.guideTitles() : []
     return menuClickReply(menu, key, titles)
   }

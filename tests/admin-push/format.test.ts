@@ -1,5 +1,5 @@
 import { formatPlan, formatStatus } from '../../src/cli/push/format'
-import { calendarNote, quotaNote, weekdayName } from '../../src/services/push/labels'
+import { calendarNote, calendarWarns, quotaNote, weekdayName } from '../../src/services/push/labels'
 import type { WeekReport } from '../../src/services/push/week-report'
 import { planCalendar } from '../../src/services/push/quota-calendar'
 import { chinaDays } from '../../src/services/push/holiday-days'
@@ -109,15 +109,46 @@ describe('the calendar', () => {
     )
     expect(later.find((line) => line.includes('2027-W01'))).toContain('2027 年节假日安排尚未公布')
   })
+  test("npm run push -- plan: the National Day week over September's quota reads 并入下周 with ONE note", () => {
+    const rows = planCalendar({ fromWeek: '2026-W39', weeks: 3, known: [], sentByMonth: { '2026-09': 3 }, settings: S, days: chinaDays })
+    const lines = formatPlan({ settings: S, rows, pushIds: {} }, account, '2026-W39', new Date('2026-09-21T02:00:00Z'))
+    const w40 = lines.find((line) => line.includes('2026-W40'))!
+    expect(w40).toContain('额度不足：并入下周')
+    const note = '10 月 1 日（周四）国庆节；提前到 9 月 30 日会超出 9 月的 4 次群发，本周不单独推送，内容并入下周（10 月 8 日）'
+    expect(w40.split(note)).toHaveLength(2)
+    expect(w40).not.toContain('当月第 5 次群发')
+    expect(lines.find((line) => line.includes('2026-W41'))).toContain('含上周（2026-W40）并入的内容')
+  })
   test('quota notes follow the policy', () => {
     expect(quotaNote({ status: 'quota-merge', quotaLimit: 4 })).toBe('当月第 5 次群发：按设置并入下周')
     expect(quotaNote({ status: 'planned', quotaLimit: 4 })).toBeNull()
   })
-  test('a week whose last send day passed unsent says so; a sent one does not', () => {
-    const row = { status: 'planned' as const, quotaLimit: 4, retryAt: new Date('2026-11-27T10:00:00Z') }
-    expect(calendarNote(row, new Date('2026-11-28T02:00:00Z'))).toBe('发送时段已过，本周未发送')
+  test('a week whose last send day passed says what happened: not sent with its status, sent on …, skipped because …', () => {
+    const row = { status: 'signed_off' as const, quotaLimit: 4, retryAt: new Date('2026-11-27T10:00:00Z') }
+    const after = new Date('2026-11-28T02:00:00Z')
+    expect(calendarNote(row, after)).toBe('已过，未发送（已审定）')
+    expect(calendarWarns(row, after)).toBe(true)
     expect(calendarNote(row, new Date('2026-11-27T15:00:00Z'))).toBeNull()
-    expect(calendarNote({ ...row, status: 'sent' }, new Date('2026-11-28T02:00:00Z'))).toBeNull()
+    const sent = { ...row, status: 'sent' as const, sentAt: '2026-11-26T10:00:05Z' }
+    expect(calendarNote(sent, after)).toBe('已于 2026-11-26 18:00 发送')
+    expect(calendarWarns(sent, after)).toBe(false)
+    expect(calendarNote({ ...row, status: 'skipped' as const, statusReason: '领导尚未审定' }, after)).toBe('已跳过：领导尚未审定')
+    expect(calendarNote({ ...row, status: 'past' as const }, after)).toBe('已过，本周没有生成推送')
+  })
+  test('npm run push -- plan for past weeks: 已过 with what happened, never 「计划发送 … 发送时段已过」', () => {
+    const known = [
+      { week: '2026-W47', status: 'sent' as const, sentAt: '2026-11-19T10:00:00Z' },
+      { week: '2026-W48', status: 'skipped' as const, statusReason: '本月群发次数已用完（服务号每月 4 次）' },
+    ]
+    const now = new Date('2026-11-30T02:00:00Z')
+    const rows = planCalendar({ fromWeek: '2026-W46', weeks: 4, known, sentByMonth: { '2026-11': 1 }, settings: S, days: chinaDays, now })
+    const lines = formatPlan({ settings: S, rows, pushIds: {} }, account, '2026-W49', now)
+    expect(lines.find((line) => line.includes('2026-W46'))).toContain('已过')
+    expect(lines.find((line) => line.includes('2026-W46'))).toContain('⚠ 已过，本周没有生成推送')
+    expect(lines.find((line) => line.includes('2026-W47'))).toContain('✓ 已于 2026-11-19 18:00 发送')
+    expect(lines.find((line) => line.includes('2026-W48'))).toContain('⚠ 已跳过：本月群发次数已用完')
+    for (const week of ['2026-W46', '2026-W47', '2026-W48']) expect(lines.find((line) => line.includes(week))).not.toContain('计划发送')
+    expect(lines.find((line) => line.includes('2026-W49'))).toContain('当月 1 / 4')
   })
   test('weekday names', () => {
     expect([1, 4, 7].map(weekdayName)).toEqual(['周一', '周四', '周日'])

@@ -96,7 +96,7 @@ test('a push: items in order with their problems, the signer, the month quota, t
   expect(report.push!.items[0].problems).toEqual([])
   expect(report.push!.items[1].problems.join()).toContain('封面')
 
-  const calendar = await loadCalendar(payload, account.id, week)
+  const calendar = await loadCalendar(payload, account.id, week, undefined, now)
   expect(calendar.rows).toHaveLength(8)
   expect(calendar.rows[0]).toMatchObject({ week, status: 'signed_off', quotaUsed: 1, quotaLimit: 4 })
   expect(calendar.pushIds[week]).toBe(String(push.id))

@@ -49,7 +49,7 @@ const ADMIN_ONLY = [
   'analytics-sync-days',
   'scheduled-runs',
 ]
-const LEADER_AND_ADMIN = ['auto-replies', 'menu-clicks', 'wechat-menu']
+const LEADER_AND_ADMIN = ['auto-replies', 'menu-clicks', 'wechat-menus']
 /** Listed for leaders, admins and staff of an office (the fixtures' editor serves none). */
 const SERVING_OFFICES = ['appointments', 'booking-rules', 'ratings', 'rectifications']
 /** Read where they belong (an appointment's history, the seat and suggestion rate counters, a rectification's panel): never listed. */

@@ -23,6 +23,11 @@ describe('the backup manifest', () => {
       /文件条目无效：\.\.\/etc\/passwd/,
     )
     expect(manifestProblem({ ...valid, files: [{ path: 'database/cms.db', size: 1, sha256: 'not-a-hash' }] })).toMatch(/文件条目无效/)
+    // Journal segments go back into one folder by name.
+    const segment = (path: string) => ({ ...valid, files: [...valid.files, { path, size: 1, sha256: 'c'.repeat(64) }] })
+    expect(manifestProblem(segment('journal/1764460800000-host_1-1.jsonl'))).toBeNull()
+    expect(manifestProblem(segment('journal/ready/1764460800000-host_1-1.jsonl'))).toMatch(/回调日志条目无效/)
+    expect(manifestProblem(segment('journal/notes.txt'))).toMatch(/回调日志条目无效/)
   })
 
   it('allows only relative paths that stay inside the folder they are unpacked in', () => {

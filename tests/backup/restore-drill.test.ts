@@ -2,7 +2,8 @@
  * The restore drill: a real Payload on a SQLite file with documents in several collections and
  * uploaded files; `npm run backup` (the real command, another process) while this one keeps
  * writing; the database destroyed and an image deleted; `npm run restore`; Payload reopened — every
- * document and file is back, byte for byte. And the refusals: a damaged or foreign archive, a
+ * document and file is back, byte for byte, and the messages WeChat delivered that were still in the
+ * callback journal come back to be imported; the restored files keep their modes. And the refusals: a damaged or foreign archive, a
  * running system.
  */
 import { spawn } from 'node:child_process'
@@ -11,6 +12,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 import { create as createTar } from 'tar'
+import { InboundJournal, type JournalEntry } from '../../src/inbound/journal'
+import { importJournal } from '../../src/inbound/journal-import'
 import { claimDailyRun, finishDailyRun } from '../../src/services/backup/claim'
 import { type BackupManifest } from '../../src/services/backup/manifest'
 import { runNightlyBackup } from '../../src/services/backup/nightly'
@@ -54,6 +57,18 @@ let fx: Fixtures
 let dbFile: string
 let mediaDir: string
 let backupDir: string
+let journalDir: string
+let accountId: string
+
+/** A resident's text as the callback journals it (src/inbound/journal.ts). */
+const residentText = (msgId: string): JournalEntry => ({
+  account: accountId,
+  dedupeKey: `${accountId}:${msgId}`,
+  type: 'text',
+  event: '',
+  payload: { ToUserName: 'gh_drill', FromUserName: 'o-drill-resident', CreateTime: '1764460800', MsgType: 'text', Content: `留言 ${msgId}`, MsgId: msgId },
+  receivedAt: new Date().toISOString(),
+})
 
 const counts = async (p: Payload) => Object.fromEntries(await Promise.all(COUNTED.map(async (slug) => [slug, (await p.count({ collection: slug })).totalDocs])))
 const ids = async (p: Payload, slug: CollectionSlug) =>
@@ -65,6 +80,7 @@ beforeAll(async () => {
   dbFile = path.join(tp.directory, 'test.db')
   mediaDir = path.join(tp.directory, 'media')
   backupDir = path.join(tp.directory, 'backups')
+  journalDir = path.join(tp.directory, 'journal')
   env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -72,10 +88,14 @@ beforeAll(async () => {
     DATABASE_URI: `file:${dbFile}`,
     MEDIA_DIR: mediaDir,
     BACKUP_DIR: backupDir,
+    WECHAT_INBOUND_JOURNAL_DIR: journalDir,
     PORT: String(await freePort()),
     WECHAT_CALLBACK_PORT: String(await freePort()),
   }
   fx = await createFixtures(payload, 'drill')
+  accountId = String(
+    (await payload.create({ collection: 'wechat-accounts', data: { name: '演练服务号', appId: 'wxdrill00000000001', isDefault: true } as never })).id,
+  )
   for (let seed = 2; seed <= 4; seed++) {
     const image = await drawCover(seed)
     await payload.create({
@@ -151,6 +171,21 @@ describe('the restore drill', () => {
   it(
     'backs up while the system keeps writing: a whole archive whose manifest matches its snapshot',
     async () => {
+      // Messages WeChat was told were received and no worker has imported yet: one in a closed
+      // segment, one in a segment still being written whose last line is half written.
+      const journal = new InboundJournal(journalDir)
+      await journal.append(residentText('9001'))
+      await journal.rotate()
+      expect(fs.readdirSync(path.join(journalDir, 'ready'))).toHaveLength(1)
+      fs.writeFileSync(
+        path.join(journalDir, 'active', `${Date.now()}-drill_writer-1.jsonl`),
+        `${JSON.stringify(residentText('9002'))}\n${JSON.stringify(residentText('9003')).slice(0, 40)}`,
+        { mode: 0o600 },
+      )
+      // The modes of an installation that keeps its data to itself.
+      fs.chmodSync(dbFile, 0o640)
+      fs.chmodSync(mediaDir, 0o750)
+
       before = Object.fromEntries(await Promise.all(COUNTED.map(async (slug) => [slug, await ids(payload, slug)])))
       mediaSha = Object.fromEntries(fs.readdirSync(mediaDir).map((name) => [name, sha256(path.join(mediaDir, name))]))
       expect(Object.keys(mediaSha).length).toBeGreaterThanOrEqual(4)
@@ -194,6 +229,9 @@ describe('the restore drill', () => {
       const mediaEntries = manifest.files.filter((file) => file.path.startsWith('files/media/'))
       for (const [name, sha] of Object.entries(mediaSha))
         expect(mediaEntries).toContainEqual({ path: `files/media/${name}`, size: expect.any(Number), sha256: sha })
+      expect(manifest.journal).toEqual({ source: journalDir, segments: 2 })
+      expect(manifest.files.filter((file) => file.path.startsWith('journal/'))).toHaveLength(2)
+      expect(backup.stdout).toMatch(/尚未导入的回调消息：2 段/)
     },
     SLOW,
   )
@@ -258,6 +296,12 @@ describe('the restore drill', () => {
       for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true })
       const lost = Object.keys(mediaSha).find((name) => name.startsWith('photo-3'))!
       fs.rmSync(path.join(mediaDir, lost))
+      // The journal as it is now: the backed-up segments gone (imported into the database just destroyed),
+      // one that arrived after the backup.
+      fs.rmSync(journalDir, { recursive: true })
+      const later = new InboundJournal(journalDir)
+      await later.append(residentText('9100'))
+      await later.rotate()
 
       // --force: this test process still holds a connection libsql handed to a transaction and never
       // closed (Payload's destroy() leaves the client open); a stopped system holds none.
@@ -269,6 +313,21 @@ describe('the restore drill', () => {
       const aside = fs.readdirSync(tp.directory).filter((name) => name.startsWith('before-restore-'))
       expect(aside).toHaveLength(1)
       expect(fs.readFileSync(path.join(tp.directory, aside[0], 'database', 'test.db'), 'utf8')).toBe('this is no longer a database')
+      // The database keeps its mode, not the snapshot's (VACUUM INTO makes it 0644); so does the upload folder.
+      expect(fs.statSync(dbFile).mode & 0o777).toBe(0o640)
+      expect(fs.statSync(mediaDir).mode & 0o777).toBe(0o750)
+      // The backed-up segments wait in ready/ (0600), each ending at its last whole line; the one that came
+      // after the backup joins them (it is a message WeChat was told was received), its original kept aside.
+      expect(run.stdout).toMatch(/尚未导入的微信回调消息 2 段已放回回调日志/)
+      expect(run.stdout).toMatch(/恢复前回调日志中尚未导入的消息 1 段（备份之后收到的）也已放回/)
+      const segments = fs.readdirSync(path.join(journalDir, 'ready'))
+      expect(segments).toHaveLength(3)
+      for (const name of segments) {
+        const file = path.join(journalDir, 'ready', name)
+        expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+        expect(fs.readFileSync(file, 'utf8').endsWith('\n')).toBe(true)
+      }
+      expect(fs.readdirSync(path.join(tp.directory, aside[0], 'journal', 'ready'))).toHaveLength(1)
 
       for (const [name, sha] of Object.entries(mediaSha)) expect(sha256(path.join(mediaDir, name))).toBe(sha)
 
@@ -293,6 +352,11 @@ describe('the restore drill', () => {
         }
         const users = await reopened.find({ collection: 'users', where: { email: { equals: 'drill-admin@example.test' } }, depth: 0 })
         expect(users.docs).toHaveLength(1)
+        // The worker imports the messages the backup held and the one received after it: each one row, ready for the inbox.
+        const imported = await importJournal(reopened, journalDir)
+        expect(imported).toMatchObject({ segments: 3, inserted: 3, unreadable: 0 })
+        const inbound = await reopened.find({ collection: 'wechat-inbound', overrideAccess: true, depth: 0, limit: 10 })
+        expect(inbound.docs.map((doc) => doc.dedupeKey).sort()).toEqual([`${accountId}:9001`, `${accountId}:9002`, `${accountId}:9100`])
         // The backed-up scheduler is not running now: no heartbeat of it comes back to read as crashed.
         expect((await reopened.count({ collection: 'scheduler-heartbeats', overrideAccess: true })).totalDocs).toBe(0)
       } finally {

@@ -76,9 +76,12 @@ test('an upload over 10 MB: the limit is stated beforehand and the refusal names
   expect(await toasts(page).innerText()).not.toContain('unknown error')
 }, 90_000)
 
-test('the menu editor: Chinese row labels, a compact form, a live phone preview, and no publishing of unsaved or failed changes', async () => {
+test('the menu editor (opened per account from the matrix): Chinese row labels, a compact form, a live phone preview, and no publishing of unsaved or failed changes', async () => {
   const page = await signIn('leader@demo.local')
-  await page.goto(`${server.url}/admin/globals/wechat-menu`)
+  // Each account has its own menu: the account matrix links the demo account's.
+  await page.goto(`${server.url}/admin/matrix`)
+  await page.locator('.account-matrix__menu').first().click()
+  await page.waitForURL(/\/admin\/collections\/wechat-menus\/[^/?]+$/)
   await page.locator('.menu-preview__button').first().waitFor()
   const body = await page.locator('body').innerText()
   expect(body).toContain('一级按钮 1 · 微·公益 · 子菜单')

@@ -188,7 +188,7 @@ test('as an editor: only the sections an editor uses, no API tab or address, and
     expect(links).not.toContain(`/admin/collections/${adminOnly}`)
   }
   expect(links).not.toContain('/admin/globals/push-settings')
-  expect(links).not.toContain('/admin/globals/wechat-menu')
+  expect(links).not.toContain('/admin/collections/wechat-menus')
   expect(links).toEqual(expect.arrayContaining(['/admin/collections/articles', '/admin/collections/media']))
   // The dashboard offers the same sections as the navigation.
   const cards = await editor.page

@@ -50,7 +50,9 @@ async function phone(userAgent = WECHAT_UA): Promise<{ context: BrowserContext; 
 /** The published menu's sub-button `name`, as WeChat shows it (the emulator's copy of menu/create). */
 async function menuUrl(name: string): Promise<string> {
   const admin = await login(server.url, 'admin@demo.local', 'demo-password')
-  const published = await api(server.url, admin, 'POST', '/api/globals/wechat-menu/publish', {})
+  // The demo account's own menu (its wechat-menus row).
+  const row = (await api(server.url, admin, 'GET', '/api/wechat-menus?limit=1&depth=0')).body.docs[0]
+  const published = await api(server.url, admin, 'POST', `/api/wechat-menus/${row.id}/publish`, {})
   expect(published.status).toBe(200)
   const menu = emulator.account().menu as { button: Array<{ sub_button?: Array<{ name: string; type: string; url?: string }> }> }
   const button = menu.button.flatMap((top) => top.sub_button ?? []).find((sub) => sub.name === name)

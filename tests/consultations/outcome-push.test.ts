@@ -224,14 +224,15 @@ test('the call for suggestions as a draft article, and the topic pinned in the m
   expect((await createCallArticle(await reqAs('author'), open)).created).toBe(false)
   await expect(createCallArticle(await reqAs('author'), topic)).rejects.toMatchObject({ status: 409 })
 
+  // Community A has no account: the street office's default account's menu gets the pin, and says so.
   const pinned = await pinTopic(await reqAs('author'), open)
-  expect(pinned).toMatchObject({ name: '垃圾分类投放点设置征集', url: `http://localhost:3000/m/topics/${open}` })
-  const section = (await loadSavedMenu(payload)).buttons!.find((button) => button.name === '微·服务')!
+  expect(pinned).toMatchObject({ name: '垃圾分类投放点设置征集', url: `http://localhost:3000/m/topics/${open}`, account: { id: world.accountId } })
+  const section = (await loadSavedMenu(payload, world.accountId)).buttons!.find((button) => button.name === '微·服务')!
   expect(section.subButtons!.map((item) => item.name)).toContain('垃圾分类投放点设置征集')
   expect(section.subButtons).toHaveLength(5)
   // Pinning again renames, adds nothing; another topic finds the section full.
   await pinTopic(await reqAs('author'), open)
-  expect((await loadSavedMenu(payload)).buttons!.find((button) => button.name === '微·服务')!.subButtons).toHaveLength(5)
+  expect((await loadSavedMenu(payload, world.accountId)).buttons!.find((button) => button.name === '微·服务')!.subButtons).toHaveLength(5)
   const another = await createTopic(payload, { title: '停车难', office, keyword: null, opensOn: '2026-11-01', closesOn: '2099-12-31' })
   await expect(pinTopic(await reqAs('admin'), another)).rejects.toMatchObject({
     status: 409,
@@ -242,6 +243,27 @@ test('the call for suggestions as a draft article, and the topic pinned in the m
     pinned: true,
     reviewStatus: 'approved',
   })
+
+  // A topic of community B, which runs its own account: pinned in that account's menu, not the street office's.
+  const communityAccount = await payload.create({
+    collection: 'wechat-accounts',
+    overrideAccess: true,
+    data: { name: '土门社区服务号', appId: 'wxpincommunity0001', community: world.fx.communityB, isDefault: false, pushEnabled: false } as never,
+  })
+  const local = await createTopic(payload, {
+    title: '土门广场健身器材征集',
+    office,
+    community: world.fx.communityB,
+    keyword: null,
+    opensOn: '2026-11-01',
+    closesOn: '2099-12-31',
+  })
+  const streetBefore = await loadSavedMenu(payload, world.accountId)
+  const pinnedLocal = await pinTopic(await reqAs('admin'), local)
+  expect(pinnedLocal.account).toEqual({ id: String(communityAccount.id), name: '土门社区服务号' })
+  const localSection = (await loadSavedMenu(payload, String(communityAccount.id))).buttons!.find((button) => button.name === '微·服务')!
+  expect(localSection.subButtons!.map((item) => item.name)).toContain('土门广场健身器材征集')
+  expect(await loadSavedMenu(payload, world.accountId)).toEqual(streetBefore)
 })
 
 test('a suggestion whose openid the retention cleared (「（已清除）」) is never told: nothing sent to the mark', async () => {

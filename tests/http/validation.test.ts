@@ -113,10 +113,10 @@ test('auto-replies: a keyword rule without a keyword, a text reply over 600 char
 
 test('the menu through REST: the wrong button’s field and reason', async () => {
   const leader = await login(server.url, 'leader@demo.local', 'demo-password')
-  const current = await api(server.url, leader, 'GET', '/api/globals/wechat-menu')
-  const buttons = current.body.buttons
+  const current = (await api(server.url, leader, 'GET', '/api/wechat-menus?limit=1&depth=0')).body.docs[0]
+  const buttons = current.buttons
   buttons[2].name = '微·服务大厅总台'
-  const result = await callIn('zh', leader, 'POST', '/api/globals/wechat-menu', { buttons })
+  const result = await callIn('zh', leader, 'PATCH', `/api/wechat-menus/${current.id}`, { buttons })
   expect(result.status).toBe(400)
   expect(result.body.errors[0].message).toBe('无法保存：第 3 个一级按钮的名称：最多 16 字节（约 5 个汉字，微信限制），当前 23 字节')
   expect(result.body.errors[0].data.errors[0].path).toBe('buttons.2.name')

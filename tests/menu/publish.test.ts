@@ -1,6 +1,7 @@
 /**
- * The menu global on a real Payload: defaults, save-time validation, and publish / compare
- * against the emulator's menu/create and menu/get, leaders and admins only.
+ * An account's menu (its `wechat-menus` row) on a real Payload: the row a new account gets, save-time
+ * validation, and publish / compare against the emulator's menu/create and menu/get, leaders and
+ * admins only.
  */
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { createLocalReq, type Endpoint, type Payload } from 'payload'
@@ -21,6 +22,8 @@ let env: TestPayload
 let payload: Payload
 let emulator: WeChatEmulator
 let fx: Fixtures
+let accountId: string
+let menuId: string
 
 beforeAll(async () => {
   env = await startTestPayload()
@@ -28,8 +31,8 @@ beforeAll(async () => {
   emulator = await startEmulator({ faults: null, accounts: [ACCOUNT] })
   process.env.WECHAT_API_BASE = emulator.url
   fx = await createFixtures(payload, 'menu')
-  const accountId = await createAccount(payload, ACCOUNT)
-  await payload.updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { account: accountId } as never })
+  accountId = await createAccount(payload, ACCOUNT)
+  menuId = String((await payload.find({ collection: 'wechat-menus', overrideAccess: true, where: { account: { equals: accountId } } })).docs[0]!.id)
 }, 60_000)
 
 afterAll(async () => {
@@ -39,28 +42,30 @@ afterAll(async () => {
 })
 
 const endpoint = (path: string): Endpoint =>
-  (payload.config.globals.find((global) => global.slug === 'wechat-menu')!.endpoints as Endpoint[]).find((entry) => entry.path === path)!
+  (payload.config.collections.find((collection) => collection.slug === 'wechat-menus')!.endpoints as Endpoint[]).find((entry) => entry.path === `/:id${path}`)!
 async function call(path: '/publish' | '/compare', actor: keyof Fixtures['users'] | null, body?: Record<string, unknown>) {
   const req = await createLocalReq(actor ? { user: fx.users[actor] as never } : {}, payload)
+  req.routeParams = { id: menuId }
   // What the admin's 发布 button posts: the menu its form shows.
   if (body) req.data = body
   const response = await endpoint(path).handler(req)
   return { status: response.status, body: (await response.json()) as Record<string, any> }
 }
 
-test('before anyone edits it, the global holds the three sections of the case study', async () => {
-  const saved = await loadSavedMenu(payload)
+test('a new account gets its own menu row with the three sections of the case study, titled with its name', async () => {
+  const saved = await loadSavedMenu(payload, accountId)
   expect(saved.buttons!.map((button) => button.name)).toEqual(['微·公益', '微·指南', '微·服务'])
-  const doc = (await payload.findGlobal({ slug: 'wechat-menu' as never, overrideAccess: true })) as unknown as { buttons: Array<{ name: string }> }
-  expect(doc.buttons.map((button) => button.name)).toEqual(['微·公益', '微·指南', '微·服务'])
+  const doc = await payload.findByID({ collection: 'wechat-menus', id: menuId, overrideAccess: true, depth: 0 })
+  expect(doc.buttons!.map((button) => button.name)).toEqual(['微·公益', '微·指南', '微·服务'])
+  expect(doc).toMatchObject({ account: accountId, title: `测试号 ${ACCOUNT.appId}` })
 })
 
 test('saving a menu WeChat would refuse fails on the very field, with the button and the reason in Chinese', async () => {
-  const saved = await loadSavedMenu(payload)
+  const saved = await loadSavedMenu(payload, accountId)
   const buttons = structuredClone(saved.buttons!)
   buttons[0]!.name = '微·公益活动中心'
   const error = (await payload
-    .updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never })
+    .update({ collection: 'wechat-menus', id: menuId, overrideAccess: true, data: { buttons } as never })
     .catch((caught: unknown) => caught)) as {
     data?: { errors?: Array<{ path: string; message: string }> }
   }
@@ -68,18 +73,18 @@ test('saving a menu WeChat would refuse fails on the very field, with the button
   expect(error.data?.errors).toEqual([
     { label: expect.anything(), path: 'buttons.0.name', message: '第 1 个一级按钮的名称：最多 16 字节（约 5 个汉字，微信限制），当前 23 字节' },
   ])
-  expect((await loadSavedMenu(payload)).buttons![0]!.name).toBe('微·公益')
+  expect((await loadSavedMenu(payload, accountId)).buttons![0]!.name).toBe('微·公益')
 })
 
 test('every kind of wrong button is reported on its own field: sub-button names, keys, addresses, mini programs, empty sub-menus', async () => {
-  const buttons = structuredClone((await loadSavedMenu(payload)).buttons!) as Array<Record<string, any>>
+  const buttons = structuredClone((await loadSavedMenu(payload, accountId)).buttons!) as Array<Record<string, any>>
   buttons[0]!.subButtons[0].name = '办'.repeat(21) // 63 bytes, over the sub-button's 60
   buttons[1]!.subButtons[1].key = '' // a click without a key
   buttons[1]!.subButtons[2].key = buttons[0]!.subButtons[1].key // VOLUNTEER_SIGNUP twice
   buttons[2]!.subButtons[0] = { name: '预约服务', type: 'view', url: 'ftp://example.org' }
   buttons[2]!.subButtons[1] = { name: '小程序', type: 'miniprogram', url: 'https://example.org', appid: 'wx1234567890' }
   const error = (await payload
-    .updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never })
+    .update({ collection: 'wechat-menus', id: menuId, overrideAccess: true, data: { buttons } as never })
     .catch((caught: unknown) => caught)) as {
     data?: { errors?: Array<{ path: string; message: string }> }
   }
@@ -95,14 +100,14 @@ test('every kind of wrong button is reported on its own field: sub-button names,
   ])
   buttons.splice(0, 3, { name: '微·公益', type: 'sub', subButtons: [] })
   const empty = (await payload
-    .updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never })
+    .update({ collection: 'wechat-menus', id: menuId, overrideAccess: true, data: { buttons } as never })
     .catch((caught: unknown) => caught)) as {
     data?: { errors?: Array<{ path: string; message: string }> }
   }
   expect(empty.data?.errors?.map(({ path, message }) => ({ path, message }))).toEqual([
     { path: 'buttons.0.subButtons', message: '第 1 个一级按钮：设为子菜单时至少要有 1 个子按钮' },
   ])
-  expect((await loadSavedMenu(payload)).buttons!.map((button) => button.name)).toEqual(['微·公益', '微·指南', '微·服务'])
+  expect((await loadSavedMenu(payload, accountId)).buttons!.map((button) => button.name)).toEqual(['微·公益', '微·指南', '微·服务'])
 })
 
 test('editors and anonymous users can neither publish nor compare', async () => {
@@ -133,7 +138,7 @@ test('a menu changed on WeChat’s side (e.g. in the web console) shows up in co
 
 test('publishing refuses a form that is not the saved menu (a failed save, unsaved edits): WeChat keeps the old menu', async () => {
   const live = structuredClone(emulator.account(ACCOUNT.appId).menu)
-  const saved = await loadSavedMenu(payload)
+  const saved = await loadSavedMenu(payload, accountId)
   const onScreen = structuredClone(saved.buttons!)
   onScreen[0]!.name = '微·公益活动中心' // the edit whose save failed
   const refused = await call('/publish', 'leader', { expected: { buttons: onScreen, account: saved.account } })
@@ -147,12 +152,12 @@ test('publishing refuses a form that is not the saved menu (a failed save, unsav
 })
 
 test('publishing the saved menu answers which version went out (its save time, Beijing time)', async () => {
-  const buttons = structuredClone((await loadSavedMenu(payload)).buttons!)
+  const buttons = structuredClone((await loadSavedMenu(payload, accountId)).buttons!)
   buttons[2]!.subButtons![0]!.name = '在线预约'
-  const doc = (await payload.updateGlobal({ slug: 'wechat-menu' as never, overrideAccess: true, data: { buttons } as never })) as unknown as {
+  const doc = (await payload.update({ collection: 'wechat-menus', id: menuId, overrideAccess: true, data: { buttons } as never })) as unknown as {
     updatedAt: string
   }
-  const saved = await loadSavedMenu(payload)
+  const saved = await loadSavedMenu(payload, accountId)
   const published = await call('/publish', 'admin', { expected: { buttons: saved.buttons, account: saved.account } })
   expect(published.status).toBe(200)
   expect(published.body.savedAt).toBe(doc.updatedAt)
@@ -164,10 +169,10 @@ test('publishing the saved menu answers which version went out (its save time, B
 
 test('a saved menu that breaks WeChat rules (written around the form) is not published', async () => {
   const live = structuredClone(emulator.account(ACCOUNT.appId).menu)
-  const buttons = structuredClone((await loadSavedMenu(payload)).buttons!)
+  const buttons = structuredClone((await loadSavedMenu(payload, accountId)).buttons!)
   buttons[1]!.name = '微·指南与办事大厅'
   // The database written directly, as an import or an older version could have: no field validation.
-  await payload.db.updateGlobal({ slug: 'wechat-menu', data: { buttons } as never, req: await createLocalReq({}, payload) })
+  await payload.db.updateOne({ collection: 'wechat-menus', id: menuId, data: { buttons } as never, req: await createLocalReq({}, payload) })
   const refused = await call('/publish', 'admin')
   expect(refused.status).toBe(400)
   expect(refused.body.errors[0].message).toBe(
@@ -175,12 +180,11 @@ test('a saved menu that breaks WeChat rules (written around the form) is not pub
   )
   expect(emulator.account(ACCOUNT.appId).menu).toEqual(live)
   buttons[1]!.name = '微·指南'
-  await payload.db.updateGlobal({ slug: 'wechat-menu', data: { buttons } as never, req: await createLocalReq({}, payload) })
+  await payload.db.updateOne({ collection: 'wechat-menus', id: menuId, data: { buttons } as never, req: await createLocalReq({}, payload) })
 })
 
 test('WeChat refusing the menu is reported, not swallowed', async () => {
   emulator.account(ACCOUNT.appId).menu = null
-  const accountId = (await loadSavedMenu(payload)).account
   await payload.update({
     collection: 'wechat-accounts',
     id: String(accountId),

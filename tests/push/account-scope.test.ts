@@ -1,6 +1,7 @@
 import { createLocalReq } from 'payload'
 import { accountForStaff, responsibleStaff } from '../../src/services/push/account-scope'
 import { assembleWeek } from '../../src/services/push/assemble'
+import { followerCountDate } from '../../src/services/followers/counts'
 import { loadMatrixOverview } from '../../src/services/push/matrix-overview'
 import { formatShanghai } from '../../src/shared/time'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
@@ -153,6 +154,19 @@ test('账号矩阵: one row per account the user may see, default account first,
     data: { account: communityAccount, openid: 'o-matrix-1', subscribed: true } as never,
     overrideAccess: true,
   })
+  // WeChat's own count, as the analytics sync stores it: the latest day with a figure counts (a day
+  // getusercumulate listed nothing for is stored empty and skipped, as 统计分析 skips it).
+  for (const [date, cumulateUser] of [
+    ['2026-11-22', 98],
+    ['2026-11-23', 100],
+    ['2026-11-24', null],
+  ] as const) {
+    await t.payload.create({
+      collection: 'analytics-days',
+      overrideAccess: true,
+      data: { key: `${communityAccount}:${date}`, account: communityAccount, date, cumulateUser } as never,
+    })
+  }
   const rows = await loadMatrixOverview(t.payload, { user: (await userDoc('leader')) as never }, now)
   expect(rows.map((row) => row.accountId)).toEqual([world.accountId, communityAccount])
   expect(rows[0]).toMatchObject({
@@ -161,9 +175,13 @@ test('账号矩阵: one row per account the user may see, default account first,
     push: { status: 'proposed', items: 6, signedOffAt: null },
     quota: { month: '2026-11', used: 0, limit: 4 },
     lastSend: null,
+    wechatFollowers: null,
   })
   // The community's account took 西关's items too (3: the street-wide cap of 3 per community applies to it).
   expect(rows[1]).toMatchObject({ community: expect.stringContaining('西关社区'), push: { items: 3 }, followers: 1 })
+  expect(rows[1].wechatFollowers).toEqual({ count: 100, date: '2026-11-23' })
+  expect(followerCountDate('2026-11-23', '2026')).toBe('11 月 23 日')
+  expect(followerCountDate('2025-12-31', '2026')).toBe('2025 年 12 月 31 日')
   expect(formatShanghai(rows[0].sendAt)).toBe('2026-11-26 18:00')
   const theirs = await loadMatrixOverview(t.payload, { user: (await userDoc('leaderB')) as never }, now)
   expect(theirs.map((row) => row.accountId)).toEqual([world.accountId])

@@ -95,6 +95,21 @@ test('the QR route serves a community account’s QR image only', async () => {
   }
 })
 
+test('a QR that is not there says why in the page’s own words, with the way back to the list (not the guides’ not-found)', async () => {
+  // 土门's account has no QR uploaded.
+  const missing = await (await communityQrResponse(payload, new Request(`${ORIGIN}/m/communities/${ids.b}/qr`), ids.b)).text()
+  expect(missing).toContain('<h1>该社区服务号尚未上传二维码</h1>')
+  expect(missing).toContain('href="/m/communities"')
+  expect(missing).not.toContain('办事指南')
+  expect(missing).not.toContain('<script')
+  for (const id of [ids.street, 'nope', '../x']) {
+    const other = await (await communityQrResponse(payload, new Request(`${ORIGIN}/m/communities/${id}/qr`), id)).text()
+    expect(other).toContain('<h1>没有这个社区服务号</h1>')
+    expect(other).toContain('href="/m/communities"')
+    expect(other).not.toContain('办事指南')
+  }
+})
+
 test('followUrl must be an https address', async () => {
   for (const bad of ['http://mp.weixin.qq.com/x', 'javascript:alert(1)', 'mp.weixin.qq.com']) {
     await expect(payload.update({ collection: 'wechat-accounts', id: ids.b, overrideAccess: true, data: { followUrl: bad } })).rejects.toThrow(/关注链接/)

@@ -1,6 +1,6 @@
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
-import { shanghaiDate } from '../../shared/time'
+import { shanghaiDate, shanghaiMonth } from '../../shared/time'
 import { NAV_ROLES, roleOf } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { comparisonText, compare, percent } from '../../services/analytics/report/aggregate'
@@ -47,7 +47,8 @@ export async function MonthlyReportView(props: AdminViewServerProps) {
     </main>
   )
   if (!role || !NAV_ROLES.analytics?.includes(role)) return page(<p>只有审核领导和管理员可以查看统计月报。</p>)
-  if (!MONTH.test(month)) return page(<p className="monthly-report__error">请在地址中给出月份，例如 /admin/analytics/report/2026-11。</p>)
+  // 2026-13, abc: the address is wrong, not the range of the data; the example is this month.
+  if (!MONTH.test(month)) return page(<p className="monthly-report__error">月份格式应为 YYYY-MM，例如 {shanghaiMonth(new Date())}</p>)
   let report
   try {
     report = await loadMonthlyReport(req.payload, account, month)

@@ -1,5 +1,5 @@
 'use client'
-import { Banner, Button, toast, useAllFormFields, useForm, useFormModified, useTranslation } from '@payloadcms/ui'
+import { Banner, Button, toast, useAllFormFields, useDocumentInfo, useForm, useFormModified, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 import { errorsText } from '../api-errors'
 
@@ -11,7 +11,7 @@ interface Answer {
   differences?: string[]
 }
 
-const BASE = '/api/globals/wechat-menu'
+const BASE = '/api/wechat-menus'
 
 const TEXT = {
   hint: {
@@ -26,6 +26,10 @@ const TEXT = {
     zh: '未发布：表单中有不符合微信要求的字段（已标红）。请改正并保存成功后再发布。',
     en: 'Not published: some fields break WeChat rules (marked in red). Fix them and save before publishing.',
   },
+  created: {
+    zh: '请先保存这份菜单，保存后才能发布或核对。',
+    en: 'Save this menu first: it can be published or checked once saved.',
+  },
   confirm: { zh: '发布后所有关注者都会看到新菜单。确定发布已保存的菜单？', en: 'Every follower will see the new menu. Publish the saved menu?' },
   publish: { zh: '发布到微信', en: 'Publish to WeChat' },
   publishing: { zh: '发布中…', en: 'Publishing…' },
@@ -36,7 +40,7 @@ const TEXT = {
 }
 
 /**
- * 发布 and 核对 on the menu global. Publishing sends the last *saved* menu, so it refuses while the form
+ * 发布 and 核对 on an account's menu (a `wechat-menus` row, published to its account). Publishing sends the last *saved* menu, so it refuses while the form
  * has unsaved edits or fields marked invalid (after a failed save Payload clears "modified", so the
  * form's menu is also sent and the server refuses when it is not the saved one).
  */
@@ -46,12 +50,14 @@ export const MenuActions: React.FC = () => {
   const modified = useFormModified()
   const [fields] = useAllFormFields()
   const { getData } = useForm()
+  const { id } = useDocumentInfo()
   const [busy, setBusy] = useState<Action | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [differences, setDifferences] = useState<string[] | null>(null)
 
   const run = async (action: Action) => {
     setError(null)
+    if (id == null) return setError(TEXT.created[lang])
     if (action === 'publish') {
       if (modified) return setError(TEXT.unsaved[lang])
       if (Object.values(fields).some((field) => field?.valid === false)) return setError(TEXT.invalid[lang])
@@ -60,7 +66,7 @@ export const MenuActions: React.FC = () => {
     setBusy(action)
     try {
       const data = getData() as { buttons?: unknown; account?: unknown }
-      const response = await fetch(`${BASE}/${action}`, {
+      const response = await fetch(`${BASE}/${encodeURIComponent(String(id))}/${action}`, {
         method: action === 'publish' ? 'POST' : 'GET',
         credentials: 'include',
         headers: { 'Accept-Language': lang, ...(action === 'publish' ? { 'Content-Type': 'application/json' } : {}) },

@@ -1,4 +1,4 @@
-/** The menu button types staff can choose, with their labels; shared by the menu global and its admin components. */
+/** The menu button types staff can choose, with their labels; shared by the menu collection (wechat-menus) and its admin components. */
 
 /** The first-level type that opens a list of sub-buttons (SUB_MENU in src/services/menu/types). */
 export const SUB_MENU_TYPE = 'sub'

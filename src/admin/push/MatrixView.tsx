@@ -2,10 +2,12 @@ import { Banner, Pill } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 import { staffOf } from '../../access/roles'
+import { followerCountDate } from '../../services/followers/counts'
+import { menuIdsByAccount } from '../../services/menu/load'
 import { loadMatrixOverview } from '../../services/push/matrix-overview'
 import { PUSH_STATUS_LABELS } from '../../services/push/status'
 import { pick } from '../../shared/bilingual'
-import { formatShanghai } from '../../shared/time'
+import { formatShanghai, shanghaiDate } from '../../shared/time'
 import { DataTable } from '../table'
 import { PushPage } from './PushPage'
 
@@ -14,7 +16,9 @@ const MUTED = 'var(--theme-elevation-500)'
 /**
  * 账号矩阵 (`/admin/matrix`, admins and leaders): per account this week's push state, items and
  * sign-off, the planned send (holidays applied), the month's mass sends, the last send's result and the
- * followers on record; each account links to its 本周推送 and 推送日历.
+ * followers — WeChat's latest cumulative count with its date, as 统计分析 shows it, and smaller the
+ * followers on record; each account links to its 本周推送, 推送日历 and its own 自定义菜单 (its
+ * `wechat-menus` row; the filtered list when it has none yet).
  */
 export async function MatrixView(props: AdminViewServerProps) {
   const { req } = props.initPageResult
@@ -32,6 +36,16 @@ export async function MatrixView(props: AdminViewServerProps) {
   }
   const now = new Date()
   const rows = await loadMatrixOverview(req.payload, req, now)
+  const menus = await menuIdsByAccount(
+    req.payload,
+    rows.map((row) => row.accountId),
+  )
+  const menuHref = (accountId: string) => {
+    const id = menus.get(accountId)
+    return id
+      ? `/admin/collections/wechat-menus/${encodeURIComponent(id)}`
+      : `/admin/collections/wechat-menus?where[account][equals]=${encodeURIComponent(accountId)}`
+  }
   const link = (row: (typeof rows)[number], path: string, text: string) => <a href={`/admin/${path}?account=${encodeURIComponent(row.accountId)}`}>{text}</a>
   return (
     <PushPage view={props}>
@@ -59,6 +73,9 @@ export async function MatrixView(props: AdminViewServerProps) {
                   {row.community ?? t('街道办', 'Street office')} · {row.appId}
                   {row.pushEnabled ? '' : t(' · 未参与每周推送', ' · not in the weekly push')}
                 </div>
+                <a className="account-matrix__menu" href={menuHref(row.accountId)}>
+                  {t('自定义菜单', 'Custom menu')}
+                </a>
               </>
             )),
           },
@@ -135,8 +152,20 @@ export async function MatrixView(props: AdminViewServerProps) {
           },
           {
             key: 'followers',
-            heading: t('粉丝（已记录）', 'Followers (on record)'),
-            cells: rows.map((row) => String(row.followers)),
+            heading: t('粉丝', 'Followers'),
+            cells: rows.map((row) => (
+              <>
+                {row.wechatFollowers ? (
+                  t(
+                    `${row.wechatFollowers.count.toLocaleString('zh-CN')}（微信统计，截至 ${followerCountDate(row.wechatFollowers.date, shanghaiDate(now).slice(0, 4))}）`,
+                    `${row.wechatFollowers.count.toLocaleString('en')} (WeChat statistics, as of ${row.wechatFollowers.date})`,
+                  )
+                ) : (
+                  <span style={{ color: MUTED }}>{t('暂无微信统计', 'No WeChat statistics yet')}</span>
+                )}
+                <div style={{ color: MUTED, fontSize: '0.85em' }}>{t(`本系统记录 ${row.followers} 人`, `${row.followers} on record`)}</div>
+              </>
+            )),
           },
         ]}
       />

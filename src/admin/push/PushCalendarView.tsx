@@ -6,7 +6,7 @@ import { pick } from '../../shared/bilingual'
 import { accountForStaff } from '../../services/push/account-scope'
 import { CALENDAR_WEEKS, loadCalendar } from '../../services/push/calendar-view'
 import { Banner, Pill } from '@payloadcms/ui'
-import { CALENDAR_STATUS_LABELS, calendarNote, calendarNoteEn, weekdayLabel } from '../../services/push/labels'
+import { CALENDAR_STATUS_LABELS, calendarNote, calendarNoteEn, calendarWarns, weekdayLabel } from '../../services/push/labels'
 import { DataTable } from '../table'
 import { PushPage } from './PushPage'
 
@@ -30,7 +30,7 @@ export async function PushCalendarView(props: AdminViewServerProps) {
   }
   const now = new Date()
   const currentWeek = isoWeekOf(now)
-  const { rows, settings, pushIds } = await loadCalendar(req.payload, account.id, currentWeek, CALENDAR_WEEKS)
+  const { rows, settings, pushIds } = await loadCalendar(req.payload, account.id, currentWeek, CALENDAR_WEEKS, now)
 
   return (
     <PushPage view={props}>
@@ -68,7 +68,7 @@ export async function PushCalendarView(props: AdminViewServerProps) {
             heading: pick({ zh: '状态', en: 'Status' }, lang),
             cells: rows.map((row) => {
               const label = (
-                <Pill pillStyle={calendarNote(row, now) ? 'warning' : 'light'} size="small">
+                <Pill pillStyle={calendarWarns(row, now) ? 'warning' : 'light'} size="small">
                   {pick(CALENDAR_STATUS_LABELS[row.status], lang)}
                 </Pill>
               )
@@ -89,7 +89,11 @@ export async function PushCalendarView(props: AdminViewServerProps) {
               const moved = row.notes.length > 0 ? <span className="push-calendar__holiday">{row.notes.join('；')}</span> : null
               return (
                 <>
-                  {note ? <span style={{ color: 'var(--theme-error-500)' }}>{lang === 'en' ? calendarNoteEn(row, now) : note}</span> : null}
+                  {note ? (
+                    <span style={{ color: calendarWarns(row, now) ? 'var(--theme-error-500)' : undefined }}>
+                      {lang === 'en' ? calendarNoteEn(row, now) : note}
+                    </span>
+                  ) : null}
                   {note && moved ? ' · ' : null}
                   {moved}
                 </>

@@ -120,7 +120,11 @@ export async function ThisWeekView(props: AdminViewServerProps) {
     items: bundle.map((item) => item.title),
     audience: audience?.audience ?? '',
     followers: audience?.followers ?? '',
-    sendAt: sendAt ? `${formatShanghai(sendAt)}（${t('北京时间', 'Beijing time')}）` : t('本周发送时段已过，不会发送', 'this week’s send slots have passed'),
+    sendAt: report.slots.merge
+      ? t(`本周不单独推送，内容并入下周（${report.slots.merge.intoDay}）`, `not sent on its own; merged into the next week (${report.slots.merge.intoDay})`)
+      : sendAt
+        ? `${formatShanghai(sendAt)}（${t('北京时间', 'Beijing time')}）`
+        : t('本周发送时段已过，不会发送', 'this week’s send slots have passed'),
   }
 
   return (

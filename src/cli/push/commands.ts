@@ -50,7 +50,7 @@ async function status(context: CliContext): Promise<ExitCode> {
 }
 
 async function plan(context: CliContext): Promise<ExitCode> {
-  const calendar = await loadCalendar(context.payload, context.account.id, context.week)
+  const calendar = await loadCalendar(context.payload, context.account.id, context.week, undefined, context.now)
   print(context, formatPlan(calendar, context.account, isoWeekOf(context.now), context.now))
   return EXIT.done
 }

@@ -5,7 +5,7 @@ import type { AccountSummary } from '../../services/accounts/find-account'
 import type { Calendar } from '../../services/push/calendar-view'
 import { PUSH_STATUS_LABELS } from '../../services/push/status'
 import { CONTENT_TYPE_NAMES } from '../../services/content/types'
-import { CALENDAR_STATUS_LABELS, calendarNote, weekdayName } from '../../services/push/labels'
+import { CALENDAR_STATUS_LABELS, calendarNote, calendarWarns, weekdayName } from '../../services/push/labels'
 import { noPushLines, type ItemRow, type WeekReport } from '../../services/push/week-report'
 
 const accountLine = (account: AccountSummary): string => `公众号：${account.name}（${account.appId}）`
@@ -60,7 +60,7 @@ export function formatPlan(calendar: Calendar, account: AccountSummary, currentW
         sendDayLabel(row),
         CALENDAR_STATUS_LABELS[row.status].zh.padEnd(8, '　'),
         `当月 ${row.quotaUsed} / ${row.quotaLimit}`,
-        note ? `⚠ ${note}` : '',
+        note ? `${calendarWarns(row, now) ? '⚠' : '✓'} ${note}` : '',
         row.notes.length > 0 ? `· ${row.notes.join('；')}` : '',
       ]
         .filter(Boolean)

@@ -6,6 +6,7 @@ import { buildWeekState, decideNextStep, type NextStep, type WeekState } from '.
 import type { PushStatus } from '../../services/push/status'
 import type { SendOutcome } from '../../services/push/send'
 import type { PushSettings } from '../../services/push/settings'
+import type { WeekSlots } from '../../services/push/holiday-slots'
 import { formatShanghai, isoWeekOf, shanghaiDate } from '../../shared/time'
 
 export const EXIT = { done: 0, usage: 2, notReady: 3, wechatFailed: 4, attention: 5 } as const
@@ -27,14 +28,14 @@ export interface SendFacts {
   push: PushFacts | null
   sentByMonth: Record<string, number>
   settings: PushSettings
-  slots: { assembleAt: Date; sendAt: Date; retryAt: Date }
+  slots: { assembleAt: Date; sendAt: Date; retryAt: Date; merge?: WeekSlots['merge'] }
 }
 
 /** The week as decideNextStep sees it. A manual send is not a scheduler tick: no slot has "already run". */
 export function weekStateOf(facts: SendFacts, now: Date): WeekState {
   const push = facts.push
   const validItems = push ? push.items.filter((item) => item.problems.length === 0).length : 0
-  return buildWeekState({ push, validItems, sentByMonth: facts.sentByMonth, settings: facts.settings, now, lastSlotRun: null })
+  return buildWeekState({ push, validItems, sentByMonth: facts.sentByMonth, settings: facts.settings, now, lastSlotRun: null, slots: facts.slots })
 }
 
 export type SendPlan = { go: true; step: NextStep; finalAttempt: boolean; message: string } | ({ go: false; step: NextStep | null } & Verdict)
@@ -67,6 +68,8 @@ export function planSend(facts: SendFacts, now: Date): SendPlan {
       return { go: false, step, exitCode: EXIT.notReady, message: `未就绪：${step.reason}` }
     case 'skip':
       return { go: false, step, exitCode: EXIT.wechatFailed, message: `不能发送：${step.reason}` }
+    case 'merge':
+      return { go: false, step, exitCode: EXIT.notReady, message: `不能发送：${step.reason}（领导可在本周推送中改发送日）` }
     case 'nothing':
       return { go: false, step, exitCode: EXIT.done, message: `无需操作：${step.reason}` }
   }

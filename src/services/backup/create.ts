@@ -2,7 +2,8 @@
  * Making a backup archive while the system runs: an online snapshot of the SQLite database
  * (`VACUUM INTO` through the libsql client Payload itself uses, so it is a consistent copy even under
  * concurrent writes — never a copy of the live file), the upload collections' files, the demo's
- * generated secrets, and a manifest (manifest.ts), packed into one `cms-YYYYMMDD-HHmmss.tar.gz`.
+ * generated secrets, the callback's journal (messages answered but not imported yet) and a manifest
+ * (manifest.ts), packed into one `cms-YYYYMMDD-HHmmss.tar.gz`.
  * The archive is written under a hidden temporary name and renamed when complete: a `cms-*.tar.gz`
  * in the backup folder is always whole (the health page reads the newest one's time as "last backup").
  */
@@ -11,7 +12,8 @@ import path from 'node:path'
 import { createClient } from '@libsql/client'
 import type { Payload } from 'payload'
 import { create as createTar } from 'tar'
-import { type BackupManifest, DATABASE_ENTRY, MANIFEST_FORMAT, MANIFEST_NAME, MANIFEST_VERSION, type ManifestFile, sha256File } from './manifest'
+import { JOURNAL_DIRS } from '../../config/inbound-journal'
+import { type BackupManifest, DATABASE_ENTRY, JOURNAL_ENTRY, MANIFEST_FORMAT, MANIFEST_NAME, MANIFEST_VERSION, type ManifestFile, sha256File } from './manifest'
 import { archiveName, chooseRetained, DEFAULT_RETENTION, type RetentionPolicy } from './retention'
 
 /** A backup that cannot be made; the message is one Chinese line with the fix to try. */
@@ -27,6 +29,8 @@ export interface CreateBackupOptions {
   backupDir: string
   /** The project's folder: directories inside it are recorded relative to it. */
   projectRoot: string
+  /** The callback's journal folder (journalDirectory() of src/config/inbound-journal.ts); none: not backed up. */
+  journalDir?: string
   /** Secret files to include, by their name in the archive (`payload-secret`, `wechat-demo-account`); missing ones are skipped. */
   secrets?: Record<string, string>
   app: { name: string; version: string }
@@ -79,6 +83,47 @@ function linkOrCopy(from: string, to: string) {
   } catch {
     fs.copyFileSync(from, to)
   }
+}
+
+/**
+ * Copies the callback journal's segments (active/, ready/, importing/ of src/inbound/journal.ts)
+ * into `stageDir/journal/<segment>` and answers how many were copied. Each copy ends at its last
+ * whole line: a segment still being written may end in half a line, whose message is answered
+ * only once the whole line is in the file. Folders are read in the order a segment moves through
+ * them (active → ready → importing → deleted once imported), so a segment that moves while they are
+ * read is found in the next one; one read twice keeps its later, longer copy. Copied, never
+ * hard-linked: the writer appends to an active segment in place.
+ */
+export function copyJournal(journalDir: string, stageDir: string): number {
+  const copied = new Set<string>()
+  for (const folder of [JOURNAL_DIRS.active, JOURNAL_DIRS.ready, JOURNAL_DIRS.importing]) {
+    let names: string[]
+    try {
+      names = fs.readdirSync(path.join(journalDir, folder))
+    } catch {
+      continue
+    }
+    for (const name of names.sort()) {
+      // A claimed segment is `<segment>~<importer>`; restored, it is a closed segment again.
+      const segment = name.split('~', 1)[0]!
+      if (!segment.endsWith('.jsonl') || segment.includes('/')) continue
+      let content: Buffer
+      try {
+        content = fs.readFileSync(path.join(journalDir, folder, name))
+      } catch (error) {
+        // Moved on (closed, claimed) or imported and deleted meanwhile: the next folder or the database has it.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
+        throw error
+      }
+      const whole = content.subarray(0, content.lastIndexOf(0x0a) + 1)
+      if (whole.length === 0) continue
+      const target = path.join(stageDir, JOURNAL_ENTRY, segment)
+      fs.mkdirSync(path.dirname(target), { recursive: true })
+      fs.writeFileSync(target, whole, { mode: 0o600 })
+      copied.add(segment)
+    }
+  }
+  return copied.size
 }
 
 /**
@@ -138,7 +183,16 @@ export async function createBackup(payload: Payload, options: CreateBackupOption
   const stage = fs.mkdtempSync(path.join(options.backupDir, '.staging-'))
   const partial = path.join(options.backupDir, `.${archiveName(now)}.${process.pid}.partial`)
   try {
-    // The snapshot first: files uploaded while the rest is gathered are extra, never missing.
+    // The journal before the snapshot: a line leaves the journal only once it is in the database, so
+    // each message journaled by the time of the copy is in the copy or the snapshot (in both: the
+    // import's dedupeKey makes it one row).
+    let journal: BackupManifest['journal']
+    if (options.journalDir) {
+      const segments = copyJournal(options.journalDir, stage)
+      const relative = path.relative(options.projectRoot, options.journalDir)
+      journal = { source: relative.startsWith('..') || path.isAbsolute(relative) ? options.journalDir : relative, segments }
+    }
+    // The snapshot before the uploads: files uploaded while the rest is gathered are extra, never missing.
     const snapshot = path.join(stage, DATABASE_ENTRY)
     fs.mkdirSync(path.dirname(snapshot), { recursive: true })
     await client.execute({ sql: 'VACUUM INTO ?', args: [snapshot] })
@@ -174,6 +228,7 @@ export async function createBackup(payload: Payload, options: CreateBackupOption
       app: options.app,
       database: { kind: 'sqlite', ...database },
       directories,
+      ...(journal ? { journal } : {}),
       secrets,
       files,
     }

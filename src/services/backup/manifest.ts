@@ -12,9 +12,11 @@ export const MANIFEST_VERSION = 1
 export const MANIFEST_NAME = 'manifest.json'
 /** The SQLite snapshot's path inside the archive. */
 export const DATABASE_ENTRY = 'database/cms.db'
+/** The folder of the callback journal's segments inside the archive (`journal/<segment>`). */
+export const JOURNAL_ENTRY = 'journal'
 
 export interface ManifestFile {
-  /** Path inside the archive, `/`-separated: `database/cms.db`, `files/<collection>/<name>`, `secrets/<name>`. */
+  /** Path inside the archive, `/`-separated: `database/cms.db`, `files/<collection>/<name>`, `journal/<segment>`, `secrets/<name>`. */
   path: string
   /** Bytes. */
   size: number
@@ -39,6 +41,12 @@ export interface BackupManifest {
   }
   /** Upload collections whose files are under `files/<slug>/`, with the directory they came from (relative to the project when inside it). */
   directories: { slug: string; source: string; files: number }[]
+  /**
+   * The callback's journal (src/config/inbound-journal.ts): messages WeChat was told were received
+   * and the worker had not imported yet, one file per segment under `journal/<segment>`, put back
+   * into the journal's `ready/` folder. Absent in archives made before the journal was backed up.
+   */
+  journal?: { source: string; segments: number }
   /** Secrets files under `secrets/<name>` (only the demo's generated ones; production secrets live in .env). */
   secrets: string[]
   /** Every entry of the archive except the manifest itself. */
@@ -67,6 +75,9 @@ export function manifestProblem(value: unknown): string | null {
     }
   }
   if (!manifest.files.some((file) => file.path === DATABASE_ENTRY)) return '备份中没有数据库'
+  // Segments go back into one folder by name: nothing deeper than journal/<segment>.
+  const journalEntry = manifest.files.find((file) => file.path.startsWith(`${JOURNAL_ENTRY}/`) && !/^journal\/[^/]+\.jsonl$/.test(file.path))
+  if (journalEntry) return `清单中的回调日志条目无效：${journalEntry.path}`
   return null
 }
 

@@ -6,6 +6,7 @@
  */
 import { hostname } from 'node:os'
 import type { Payload } from 'payload'
+import { journalDirectory } from '../../config/inbound-journal'
 import { addDays, shanghaiDate, shanghaiHour } from '../../shared/time'
 import { activeUsersWithRole, notify } from '../notifications/notify'
 import { claimDailyRun, finishDailyRun } from './claim'
@@ -29,7 +30,14 @@ export async function runNightlyBackup(payload: Payload, options: { owner?: stri
   if (!(await claimDailyRun(payload, BACKUP_JOB, day, owner))) return { kind: 'skipped', reason: '今天已由其他调度进程备份' }
   try {
     const backupDir = backupDirectory()
-    const created = await createBackup(payload, { backupDir, projectRoot: process.cwd(), secrets: secretFiles(), app: appInfo(), now })
+    const created = await createBackup(payload, {
+      backupDir,
+      projectRoot: process.cwd(),
+      secrets: secretFiles(),
+      journalDir: journalDirectory(),
+      app: appInfo(),
+      now,
+    })
     const pruned = pruneBackups(backupDir, undefined, now)
     const name = created.file.split('/').pop() ?? created.file
     await finishDailyRun(payload, BACKUP_JOB, day, owner, { ok: true, message: `${name}（${(created.bytes / 1048576).toFixed(1)} MB）` })

@@ -9,7 +9,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { extract } from 'tar'
 import { BackupError, inspectDatabase, listFiles } from './create'
-import { type BackupManifest, DATABASE_ENTRY, MANIFEST_NAME, manifestProblem, safeEntryPath, sha256File } from './manifest'
+import { JOURNAL_DIRS } from '../../config/inbound-journal'
+import { type BackupManifest, DATABASE_ENTRY, JOURNAL_ENTRY, MANIFEST_NAME, manifestProblem, safeEntryPath, sha256File } from './manifest'
 
 export interface VerifiedArchive {
   manifest: BackupManifest
@@ -96,6 +97,8 @@ export interface PutBackTargets {
   directories: Record<string, string>
   /** Secret name in the archive → the file it goes to. */
   secrets: Record<string, string>
+  /** The callback journal's folder (journalDirectory()); none: an archive's journal is not put back. */
+  journalDir?: string
   /** The new folder the current state is moved to, e.g. data/before-restore-20261201-093000. */
   asideDir: string
 }
@@ -106,6 +109,26 @@ export interface PutBackResult {
   keptAside: string[]
   /** Collections in the archive that this configuration has no folder for (their files were not put back). */
   skipped: string[]
+  /** Journal segments put back into the journal's ready/ (the worker imports them at its next pass). */
+  journalSegments: number
+  /** Segments of the journal as it was (not imported into the replaced database), now under asideDir/journal. */
+  journalAside: number
+  /** Of those, the segments copied into the restored journal's ready/ too (imported at the worker's next pass). */
+  journalCurrent: number
+}
+
+/** The permission bits of `file`, or null when there is no such file. */
+function modeOf(file: string): number | null {
+  try {
+    return fs.statSync(file).mode & 0o7777
+  } catch {
+    return null
+  }
+}
+
+/** Journal segments (`*.jsonl`) anywhere below a journal folder. */
+function countSegments(dir: string): number {
+  return listFiles(dir).filter((rel) => rel.split('~', 1)[0]!.endsWith('.jsonl')).length
 }
 
 /** rename, or copy and delete across file systems. */
@@ -122,9 +145,13 @@ function move(from: string, to: string) {
 
 /**
  * Moves the current database (with its WAL companions: a stale `-wal` beside the restored file
- * would be replayed into it), upload folders and secrets into `targets.asideDir`, then the verified
- * archive's into their places; consumes `verified`. When a move fails midway everything already
- * moved is moved back and the error is thrown (BackupError). Only for a stopped system.
+ * would be replayed into it), upload folders, secrets and — when the archive has one — the callback
+ * journal into `targets.asideDir`, then the verified archive's into their places: the journal's
+ * segments into a fresh journal's `ready/`, where the worker imports them. Consumes `verified`.
+ * Modes: the database gets the mode the current file had (0600 when there was none; the snapshot's
+ * own is whatever VACUUM INTO created it with), an upload folder its current folder's, secrets and
+ * segments 0600; files keep the modes they had when backed up. When a move fails midway everything
+ * already moved is moved back and the error is thrown (BackupError). Only for a stopped system.
  */
 export function putBack(verified: VerifiedArchive, targets: PutBackTargets): PutBackResult {
   if (fs.existsSync(targets.asideDir)) throw new BackupError(`目录已存在：${targets.asideDir}`)
@@ -135,8 +162,12 @@ export function putBack(verified: VerifiedArchive, targets: PutBackTargets): Put
   }
   const keptAside: string[] = []
   const skipped: string[] = []
+  let journalSegments = 0
+  let journalAside = 0
+  let journalCurrent = 0
   try {
     fs.mkdirSync(targets.asideDir, { recursive: true, mode: 0o700 })
+    const databaseMode = modeOf(targets.databaseFile) ?? 0o600
     for (const suffix of ['', '-wal', '-shm', '-journal']) {
       const current = `${targets.databaseFile}${suffix}`
       if (!fs.existsSync(current)) continue
@@ -145,6 +176,7 @@ export function putBack(verified: VerifiedArchive, targets: PutBackTargets): Put
       keptAside.push(path.relative(targets.asideDir, aside))
     }
     step(path.join(verified.dir, ...DATABASE_ENTRY.split('/')), targets.databaseFile)
+    fs.chmodSync(targets.databaseFile, databaseMode)
 
     for (const { slug } of verified.manifest.directories) {
       const target = targets.directories[slug]
@@ -152,7 +184,8 @@ export function putBack(verified: VerifiedArchive, targets: PutBackTargets): Put
         skipped.push(slug)
         continue
       }
-      if (fs.existsSync(target)) {
+      const folderMode = modeOf(target)
+      if (folderMode !== null) {
         const aside = path.join(targets.asideDir, 'files', slug)
         step(target, aside)
         keptAside.push(path.relative(targets.asideDir, aside))
@@ -160,6 +193,41 @@ export function putBack(verified: VerifiedArchive, targets: PutBackTargets): Put
       const restored = path.join(verified.dir, 'files', slug)
       if (fs.existsSync(restored)) step(restored, target)
       else fs.mkdirSync(target, { recursive: true })
+      if (folderMode !== null) fs.chmodSync(target, folderMode)
+    }
+    if (verified.manifest.journal && targets.journalDir) {
+      const target = targets.journalDir
+      if (fs.existsSync(target)) {
+        journalAside = countSegments(target)
+        const aside = path.join(targets.asideDir, JOURNAL_ENTRY)
+        step(target, aside)
+        keptAside.push(path.relative(targets.asideDir, aside))
+      }
+      // Built inside the unpacked archive, then moved in with one rename (undone like the others).
+      const fresh = fs.mkdtempSync(path.join(verified.dir, '.journal-'))
+      // As the journal makes its folders (src/inbound/journal.ts): only its owner reads residents' messages.
+      for (const folder of Object.values(JOURNAL_DIRS)) fs.mkdirSync(path.join(fresh, folder), { mode: 0o700 })
+      const restored = path.join(verified.dir, JOURNAL_ENTRY)
+      for (const name of fs.existsSync(restored) ? fs.readdirSync(restored).sort() : []) {
+        const segment = path.join(fresh, JOURNAL_DIRS.ready, name)
+        fs.renameSync(path.join(restored, name), segment)
+        fs.chmodSync(segment, 0o600)
+        journalSegments++
+      }
+      // The journal as it was holds messages WeChat was told were received after the backup and not
+      // imported yet: they go to ready/ as well (copied: the aside copy stays for an undo). A segment in
+      // both is the same file, the current one no shorter; the importer takes each message once anyway.
+      const aside = path.join(targets.asideDir, JOURNAL_ENTRY)
+      for (const rel of fs.existsSync(aside) ? listFiles(aside) : []) {
+        const name = path.basename(rel).split('~', 1)[0]!
+        if (!name.endsWith('.jsonl')) continue
+        const segment = path.join(fresh, JOURNAL_DIRS.ready, name)
+        fs.copyFileSync(path.join(aside, rel), segment)
+        fs.chmodSync(segment, 0o600)
+        journalCurrent++
+      }
+      fs.chmodSync(fresh, 0o700)
+      step(fresh, target)
     }
     for (const name of verified.manifest.secrets ?? []) {
       const target = targets.secrets[name]
@@ -184,7 +252,7 @@ export function putBack(verified: VerifiedArchive, targets: PutBackTargets): Put
     throw new BackupError(`恢复中途失败，已尽量撤回（原数据在 ${targets.asideDir}）：${error instanceof Error ? error.message : String(error)}`)
   }
   verified.discard()
-  return { asideDir: targets.asideDir, keptAside, skipped }
+  return { asideDir: targets.asideDir, keptAside, skipped, journalSegments, journalAside, journalCurrent }
 }
 
 /** The migrations the code has that the restored database lacks (to run), and those it has that the code lacks (a newer backup). */

@@ -14,7 +14,7 @@ import { formatShanghai, shanghaiDate } from '../../shared/time'
 import { charCount, WECHAT_LIMITS } from '../../wechat/limits'
 import type { ConsultationTopic } from '../../payload-types'
 import type { LexicalDocument } from '../content/rich-text'
-import { loadSavedMenu } from '../menu/load'
+import { loadSavedMenu, menuAccountFor, saveMenuButtons } from '../menu/load'
 import { SUB_MENU, type SavedMenuButton } from '../menu/types'
 import { bytes, MENU_LIMITS } from '../menu/validate'
 import { CLEARED_MARK } from '../appointments/housekeeping'
@@ -303,10 +303,13 @@ export function pinName(title: string): string {
 }
 
 /**
- * Pins an open, approved topic in the 微·服务 section of the saved menu (the draft staff publish as
- * usual): a `view` item 「<short title>」 → the topic page; an item already opening the page is
- * renamed instead. Refused with the reason (409) when the section is missing or full (WeChat: at most
- * 5 sub-buttons), 409 when the topic is closed.
+ * Pins an open, approved topic in the 微·服务 section of a saved menu (the draft staff publish as
+ * usual): the menu of the topic's community's account when that community has an account with a menu,
+ * else the street office's default account's (`menuAccountFor`); a `view` item 「<short title>」 → the
+ * topic page; an item already opening the page is renamed instead. Answers `{ name, url, published:
+ * false, account: { id, name } }`, the account whose menu was changed. Refused with the reason (409)
+ * when there is no account, the section is missing or full (WeChat: at most 5 sub-buttons), 409 when
+ * the topic is closed.
  */
 export async function pinTopic(req: PayloadRequest, topicId: string, now: number = Date.now()) {
   const topic = await loadTopic(req, topicId)
@@ -315,11 +318,16 @@ export async function pinTopic(req: PayloadRequest, topicId: string, now: number
   if (topic.outcomePublishedAt || topic.closesOn < shanghaiDate(now))
     throw new ApiError(409, 'closed', { zh: '征集已截止，不能置顶', en: 'The topic is closed' })
   const { payload } = req
-  const menu = await loadSavedMenu(payload)
+  const account = await menuAccountFor(payload, idOf(topic.community))
+  if (!account) throw new ApiError(409, 'no-account', { zh: '还没有公众号，无法置顶到菜单', en: 'There is no WeChat account whose menu could hold the topic' })
+  const menu = await loadSavedMenu(payload, account.id)
   const buttons = structuredClone(menu.buttons ?? []) as SavedMenuButton[]
   const section = buttons.find((button) => button.name === PIN_SECTION)
   if (!section || section.type !== SUB_MENU)
-    throw new ApiError(409, 'no-section', { zh: `菜单中没有「${PIN_SECTION}」子菜单，请先在自定义菜单中添加`, en: `The menu has no ${PIN_SECTION} section` })
+    throw new ApiError(409, 'no-section', {
+      zh: `「${account.name}」的菜单中没有「${PIN_SECTION}」子菜单，请先在自定义菜单中添加`,
+      en: `The menu of ${account.name} has no ${PIN_SECTION} section`,
+    })
   const url = topicPageUrl(topic.id)
   const name = pinName(topic.title)
   const subs = section.subButtons ?? []
@@ -327,14 +335,12 @@ export async function pinTopic(req: PayloadRequest, topicId: string, now: number
   if (existing) existing.name = name
   else if (subs.length >= MENU_LIMITS.subButtons)
     throw new ApiError(409, 'menu-full', {
-      zh: `「${PIN_SECTION}」已有 ${MENU_LIMITS.subButtons} 个子按钮（微信上限），请先在自定义菜单中删去一个再置顶`,
-      en: `${PIN_SECTION} already has ${MENU_LIMITS.subButtons} sub-buttons (WeChat's limit)`,
+      zh: `「${account.name}」菜单的「${PIN_SECTION}」已有 ${MENU_LIMITS.subButtons} 个子按钮（微信上限），请先在自定义菜单中删去一个再置顶`,
+      en: `${PIN_SECTION} of the menu of ${account.name} already has ${MENU_LIMITS.subButtons} sub-buttons (WeChat's limit)`,
     })
   else section.subButtons = [...subs, { name, type: 'view', url }]
   // Item ids of the array rows are dropped: Payload gives new rows their own.
-  // The cast: SavedMenuButton is the menu service's own shape (services/menu: `type` a plain string, checked
-  // by its validation before publishing), not the generated global's literal union.
-  await payload.updateGlobal({ slug: 'wechat-menu', overrideAccess: true, depth: 0, data: { buttons } as never })
+  await saveMenuButtons(payload, account.id, buttons)
   await payload.update({
     collection: 'consultation-topics',
     id: topic.id,
@@ -343,5 +349,5 @@ export async function pinTopic(req: PayloadRequest, topicId: string, now: number
     context: { [REVIEW_TRANSITION_CONTEXT]: true },
     data: { pinned: true },
   })
-  return { name, url, published: false }
+  return { name, url, published: false, account }
 }

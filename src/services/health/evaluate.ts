@@ -3,7 +3,8 @@
  * threshold is here, named, and documented in README.md (this folder) and the top README's
  * 运行状态 section.
  */
-import { formatShanghai } from '../../shared/time'
+import { formatShanghai, shanghaiDate } from '../../shared/time'
+import { followerCountDate } from '../followers/counts'
 import type { AccountFacts, BackupFacts, DatabaseFacts, DiskFacts, HealthCheck, HealthFacts, HealthStatus, HeartbeatFacts, InboundFacts } from './facts'
 
 const MINUTE = 60_000
@@ -27,7 +28,7 @@ export const HEALTH_LIMITS = {
   /** The inbound worker imports a segment within seconds and retries a row within 30 min. */
   inboundWarnMs: 2 * MINUTE,
   inboundRedMs: 10 * MINUTE,
-  /** A callback silent this long while the account has followers. */
+  /** A callback silent this long while the account has followers (WeChat's count or those on record, the larger). */
   callbackSilentWarnMs: 3 * DAY,
   callbackSilentRedMs: 7 * DAY,
   /** A WeChat API error counts as current this long. */
@@ -377,16 +378,30 @@ function modeCheck(account: AccountFacts, now: number): HealthCheck {
   return { ...base, status: 'warn', detail, action }
 }
 
+/**
+ * The evidence that people follow the account: WeChat's cumulative count (统计分析, as of its latest
+ * day) or the followers on record, whichever is larger — the record misses everyone who followed
+ * before the callback was connected, WeChat's count lags a day. `text`: how 运行状态 says it.
+ */
+function followerEvidence(account: AccountFacts, now: number): { count: number; text: string } {
+  const wechat = account.wechatFollowers
+  if (wechat && wechat.count >= account.followers) {
+    return { count: wechat.count, text: `关注者 ${wechat.count} 人（微信统计，截至 ${followerCountDate(wechat.date, shanghaiDate(now).slice(0, 4))}）` }
+  }
+  return { count: account.followers, text: `关注者 ${account.followers} 人${wechat ? '（本系统记录）' : ''}` }
+}
+
 function callbackCheck(account: AccountFacts, now: number): HealthCheck {
   const base = { id: `wechat:${account.id}:callback`, title: `微信回调：${accountLabel(account)}` }
-  if (account.followers === 0) return { ...base, status: 'ok', detail: `暂无关注者记录；最近收到消息 ${at(account.lastInboundAt)}`, action: '' }
+  const followers = followerEvidence(account, now)
+  if (followers.count === 0) return { ...base, status: 'ok', detail: `暂无关注者记录；最近收到消息 ${at(account.lastInboundAt)}`, action: '' }
   const silent = since(now, account.lastInboundAt)
   const detail = account.lastInboundAt
-    ? `已 ${age(silent)}没有收到微信的消息或事件（最近 ${at(account.lastInboundAt)}），关注者 ${account.followers} 人`
-    : `从未收到微信的消息或事件，关注者 ${account.followers} 人`
+    ? `已 ${age(silent)}没有收到微信的消息或事件（最近 ${at(account.lastInboundAt)}），${followers.text}`
+    : `从未收到微信的消息或事件，${followers.text}`
   const action =
     '核对公众平台 → 设置与开发 → 基本配置 → 服务器配置：URL 为 https://<域名>/api/wechat/callback/<AppID>、状态为"已启用"、Token 与 EncodingAESKey 与本系统一致；确认反向代理把该路径转发到回调服务（127.0.0.1:3001）；用 IP 白名单 中的服务器地址调用接口'
   if (silent > HEALTH_LIMITS.callbackSilentRedMs) return { ...base, status: 'red', detail, action }
   if (silent > HEALTH_LIMITS.callbackSilentWarnMs) return { ...base, status: 'warn', detail, action }
-  return { ...base, status: 'ok', detail: `最近收到消息 ${at(account.lastInboundAt)}，关注者 ${account.followers} 人`, action: '' }
+  return { ...base, status: 'ok', detail: `最近收到消息 ${at(account.lastInboundAt)}，${followers.text}`, action: '' }
 }

@@ -57,8 +57,10 @@ export interface AccountFacts {
   lastApiError: { at: string; endpoint: string; kind: string; errcode: number | null; meaning: string } | null
   /** `wechat-accounts.modeMismatch`, as the callback records it; null when never seen. */
   modeMismatch: { lastSeenAt: string | null; modeSeen: string | null; configuredMode: string | null; count: number } | null
-  /** Followers recorded as subscribed (`followers`). */
+  /** Followers recorded as subscribed (`followers`): only follows that reached the callback. */
   followers: number
+  /** WeChat's cumulative count on its latest day in `analytics-days` (Beijing date); null before any analytics sync. */
+  wechatFollowers: { count: number; date: string } | null
   /** The newest message or event WeChat posted to this account's callback (`wechat-inbound`, else the journal's files' times). */
   lastInboundAt: string | null
   /** This ISO week's push (Beijing), with the week's slots from 推送设置. */

@@ -11,7 +11,8 @@ import { JOURNAL_DIRS, journalDirectory } from '../../config/inbound-journal'
 import { idOf } from '../../access/roles'
 import { ARCHIVE_PATTERN } from '../backup/retention'
 import { backupDirectory } from '../backup/settings'
-import { loadPushSettings } from '../push/settings-load'
+import { followersOnRecord, latestWeChatFollowerCount } from '../followers/counts'
+import { accountPushSettings, streetPushSettings } from '../push/settings-load'
 import { chinaDays } from '../push/holiday-days'
 import { weekSlots } from '../push/holiday-slots'
 import { isoWeekOf } from '../push/week'
@@ -100,7 +101,8 @@ async function accountFacts(payload: Payload, now: number): Promise<AccountFacts
   const accounts = await payload.find({ collection: 'wechat-accounts', overrideAccess: true, depth: 0, limit: 50, pagination: false, sort: 'createdAt' })
   if (accounts.docs.length === 0) return []
   const week = isoWeekOf(new Date(now))
-  const [tokens, errors] = await Promise.all([
+  // The street-wide settings once per gather, not once per account.
+  const [tokens, errors, street] = await Promise.all([
     payload.find({
       collection: 'wechat-tokens',
       overrideAccess: true,
@@ -110,12 +112,14 @@ async function accountFacts(payload: Payload, now: number): Promise<AccountFacts
       select: { account: true, expiresAt: true, updatedAt: true },
     }),
     payload.find({ collection: 'wechat-api-errors', overrideAccess: true, depth: 0, limit: 100, pagination: false }),
+    streetPushSettings(payload),
   ])
   return Promise.all(
     accounts.docs.map(async (account): Promise<AccountFacts> => {
       const id = String(account.id)
-      const [followers, lastInbound, push] = await Promise.all([
-        payload.count({ collection: 'followers', overrideAccess: true, where: { and: [{ account: { equals: id } }, { subscribed: { equals: true } }] } }),
+      const [followers, wechatFollowers, lastInbound, push] = await Promise.all([
+        followersOnRecord(payload, id),
+        latestWeChatFollowerCount(payload, id),
         payload.find({
           collection: 'wechat-inbound',
           overrideAccess: true,
@@ -140,7 +144,7 @@ async function accountFacts(payload: Payload, now: number): Promise<AccountFacts
       const current = push.docs[0]
       const mismatch = account.modeMismatch
       // The account's own rhythm, moved off holidays (or to the leader's pick) as the scheduler moves it.
-      const placed = weekSlots(week, await loadPushSettings(payload, id), chinaDays, current?.sendDate)
+      const placed = weekSlots(week, accountPushSettings(street, account), chinaDays, current?.sendDate)
       const pushFacts: PushFacts = {
         week,
         assembleAt: placed.assembleAt.toISOString(),
@@ -185,7 +189,8 @@ async function accountFacts(payload: Payload, now: number): Promise<AccountFacts
                 count: mismatch.count,
               }
             : null,
-        followers: followers.totalDocs,
+        followers,
+        wechatFollowers,
         lastInboundAt: lastInbound.docs[0]?.receivedAt ?? null,
         push: pushFacts,
       }

@@ -25,7 +25,7 @@ export async function countMenuEvent(payload: Payload, accountId: string, inboun
     () => payload.create({ collection: 'menu-click-log', overrideAccess: true, depth: 0, data: { inboundKey, bucket, at: at.toISOString() } }),
     () => payload.count({ collection: 'menu-click-log', overrideAccess: true, where: { inboundKey: { equals: inboundKey } } }),
   )
-  const name = await menuNameOf(payload, key)
+  const name = await menuNameOf(payload, accountId, key)
   await createUnlessExists(
     () => payload.create({ collection: 'menu-clicks', overrideAccess: true, depth: 0, data: { bucket, account: accountId, key, event, day, count: 0, name } }),
     () => payload.count({ collection: 'menu-clicks', overrideAccess: true, where: { bucket: { equals: bucket } } }),
@@ -48,8 +48,8 @@ async function createUnlessExists(create: () => Promise<unknown>, countTaken: ()
   }
 }
 
-/** The button's name when the key (or, for VIEW, the URL) is in the saved menu: easier to read in reports. */
-async function menuNameOf(payload: Payload, key: string): Promise<string | null> {
-  const leaf = savedLeaves(await loadSavedMenu(payload)).find((item) => item.key === key || item.url === key)
+/** The button's name when the key (or, for VIEW, the URL) is in the account's saved menu: easier to read in reports. */
+async function menuNameOf(payload: Payload, accountId: string, key: string): Promise<string | null> {
+  const leaf = savedLeaves(await loadSavedMenu(payload, accountId)).find((item) => item.key === key || item.url === key)
   return leaf?.name ?? null
 }

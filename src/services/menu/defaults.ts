@@ -1,6 +1,6 @@
 /**
- * The menu of the case study (three sections: 微·公益, 微·指南, 微·服务), the global's default value
- * so a fresh install can publish something sensible at once. Reply texts are placeholders staff edit.
+ * The menu of the case study (three sections: 微·公益, 微·指南, 微·服务), what every account's menu row
+ * starts with (`wechat-menus`, created with the account) so it can publish something sensible at once. Reply texts are placeholders staff edit.
  * 社区服务号, 办事指南, 预约服务, 微问政 and 意见评价 open the residents' pages inside WeChat (`view`: /m/communities, /m/guides, /m/appointments, /m/topics, /m/ratings,
  * src/app/(residents)/README.md), so they need the server's public address.
  */
@@ -12,7 +12,7 @@ const view = (name: string, url: string) => ({ name, type: 'view', url })
 
 /**
  * The default menu, its `view` buttons pointing at `publicUrl` (default PUBLIC_URL, read when called,
- * so the global's default follows the running server's address).
+ * so a new row's default follows the running server's address).
  */
 export function defaultMenuButtons(publicUrl: string | undefined = process.env.PUBLIC_URL): SavedMenuButton[] {
   const base = publicBaseUrl(publicUrl)
@@ -57,4 +57,26 @@ export function defaultMenuButtons(publicUrl: string | undefined = process.env.P
       ],
     },
   ]
+}
+
+/** The street office's account as a community account's menu names it. */
+export const STREET_ACCOUNT_ITEM = '街道服务号'
+
+/**
+ * A community's account's first menu. The street office's services (guides, appointments, 微问政,
+ * 好差评) are the same for every resident, so 微·指南 and 微·服务 stay as they are. In 微·公益,
+ * 社区服务号 — the street office's list of the community accounts, the one-stop entry's job — is of no
+ * use to someone already following their community's account; what they lack is the way back to the
+ * street office's own account: 「街道服务号」 opening its 关注链接 (`streetFollowUrl`, the default
+ * account's `followUrl`). Without one nothing stands in its place (a link to nowhere helps nobody);
+ * staff add it once the street office's follow page is known.
+ */
+export function communityMenuButtons(streetFollowUrl: string | null, publicUrl: string | undefined = process.env.PUBLIC_URL): SavedMenuButton[] {
+  const buttons = defaultMenuButtons(publicUrl)
+  const welfare = buttons[0]!
+  const communities = `${publicBaseUrl(publicUrl)}/m/communities`
+  welfare.subButtons = (welfare.subButtons ?? []).flatMap((item) =>
+    item.url === communities ? (streetFollowUrl ? [view(STREET_ACCOUNT_ITEM, streetFollowUrl)] : []) : [item],
+  )
+  return buttons
 }

@@ -1,14 +1,15 @@
 /**
- * `POST /api/globals/wechat-menu/publish` sends the saved menu to WeChat (menu/create). The admin sends
- * the menu its form shows (`{ "expected": { "buttons": [...], "account": id } }`): when that is not the
- * saved menu (unsaved edits, or a save that failed) nothing is published (409), so followers never get a
- * menu other than the one on screen. The answer names the version published (`savedAt`, Beijing time).
- * `GET /api/globals/wechat-menu/compare` reads the live one (menu/get) and lists the differences.
- * Leaders and admins only: the menu is what every follower sees.
+ * `POST /api/wechat-menus/:id/publish` sends the row's saved menu to its account's WeChat (menu/create).
+ * The admin sends the menu its form shows (`{ "expected": { "buttons": [...], "account": id } }`): when
+ * that is not the saved menu (unsaved edits, or a save that failed) nothing is published (409), so
+ * followers never get a menu other than the one on screen. The answer names the version published
+ * (`savedAt`, Beijing time). `GET /api/wechat-menus/:id/compare` reads the account's live one (menu/get)
+ * and lists the differences. Leaders and admins only, a community's leader only for its community's
+ * account (403 `other-account`): the menu is what every follower sees. 404 for an unknown row.
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 import { addDataAndFileToRequest } from 'payload'
-import { idOf, requireStaff } from '../../access/roles'
+import { idOf, requireStaff, type StaffUser } from '../../access/roles'
 import { languageOf } from '../../shared/bilingual'
 import { ApiError } from '../../http/api-error'
 import { formatShanghai } from '../../shared/time'
@@ -16,7 +17,8 @@ import { AccountUnavailableError } from '../accounts/accounts'
 import { WeChatApiError } from '../../wechat/client/errors'
 import { compareMenus } from './compare'
 import { toWeChatMenu } from './convert'
-import { loadSavedMenu } from './load'
+import { mayActOnAccountId } from '../push/account-scope'
+import { defaultButtonsFor, findMenuRowById, type MenuRow } from './load'
 import type { SavedMenu, SavedMenuButton } from './types'
 import { validateMenu } from './validate'
 import { menuRemoteFor, type MenuRemote } from './wechat'
@@ -37,10 +39,24 @@ function wechatFailure(error: unknown): never {
   throw error
 }
 
-/** The saved menu's last save time, the version a publish sends. */
-async function savedAt(req: PayloadRequest): Promise<string | null> {
-  const doc = await req.payload.findGlobal({ slug: 'wechat-menu', overrideAccess: true, depth: 0 })
-  return doc?.updatedAt ?? null
+/**
+ * The row named by the route (`:id`), its saved menu (the defaults while its buttons are empty) and
+ * the signed-in staff member, checked: 401/403 by role, 404 for no such row, 403 for another
+ * community's account.
+ */
+async function routeMenu(req: PayloadRequest): Promise<{ staff: StaffUser; row: MenuRow; saved: SavedMenu }> {
+  const staff = requireMenuStaff(req)
+  const id = req.routeParams?.id
+  const row = typeof id === 'string' && id !== '' ? await findMenuRowById(req.payload, id) : null
+  if (!row) throw new ApiError(404, 'not-found', { zh: '没有这个公众号菜单', en: 'No such menu' })
+  if (!(await mayActOnAccountId(req, row.account))) {
+    throw new ApiError(403, 'other-account', {
+      zh: '这是其他公众号的菜单：只有该号所属社区的审核领导、街道的审核领导或管理员可以发布和核对',
+      en: "This is another account's menu: only its community's leaders, the street office's leaders or admins may publish or check it",
+    })
+  }
+  const buttons = row.buttons.length > 0 ? row.buttons : await defaultButtonsFor(req.payload, row.account)
+  return { staff, row, saved: { account: row.account, buttons } }
 }
 
 /** The menu the admin's form showed, if the request carried one (`expected`), else null. */
@@ -63,12 +79,11 @@ function sameMenu(a: SavedMenu, b: SavedMenu): boolean {
 export function menuEndpoints(remoteFor: MenuRemoteFactory = defaultRemote): Endpoint[] {
   return [
     {
-      path: '/publish',
+      path: '/:id/publish',
       method: 'post',
       handler: async (req) => {
-        const staff = requireMenuStaff(req)
+        const { staff, row, saved } = await routeMenu(req)
         const en = languageOf(req) === 'en'
-        const saved = await loadSavedMenu(req.payload)
         const expected = await expectedMenu(req)
         if (expected && !sameMenu(expected, saved)) {
           throw new ApiError(409, 'unsaved', {
@@ -87,13 +102,13 @@ export function menuEndpoints(remoteFor: MenuRemoteFactory = defaultRemote): End
             { problems },
           )
         }
-        const version = await savedAt(req)
+        const version = row.updatedAt
         try {
           await (await remoteFor(req, saved.account as string | null)).create(menu)
         } catch (error) {
           wechatFailure(error)
         }
-        req.payload.logger.info({ event: 'wechat.menu.published', by: staff.id, buttons: menu.button.length })
+        req.payload.logger.info({ event: 'wechat.menu.published', by: staff.id, account: row.account, buttons: menu.button.length })
         const when = version ? formatShanghai(version) : null
         const message = en
           ? `Published the menu saved ${when ?? '(default, never saved)'} (Beijing time); WeChat clients update within about 5 minutes (re-following shows it at once)`
@@ -102,11 +117,10 @@ export function menuEndpoints(remoteFor: MenuRemoteFactory = defaultRemote): End
       },
     },
     {
-      path: '/compare',
+      path: '/:id/compare',
       method: 'get',
       handler: async (req) => {
-        requireMenuStaff(req)
-        const saved = await loadSavedMenu(req.payload)
+        const { saved } = await routeMenu(req)
         const menu = toWeChatMenu(saved)
         let live
         try {

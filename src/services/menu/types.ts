@@ -1,4 +1,4 @@
-/** How the `wechat-menu` global stores the menu: WeChat's shape in admin-friendly field names, plus a reply text. */
+/** How a `wechat-menus` row stores an account's menu: WeChat's shape in admin-friendly field names, plus a reply text. */
 import type { Menu } from '../../wechat/client/menu'
 
 export type { MenuButton } from '../../wechat/client/menu'

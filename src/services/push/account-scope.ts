@@ -63,10 +63,22 @@ export function pushReadScope(req: Pick<PayloadRequest, 'user'>): boolean | Wher
   return community ? { or: [{ 'account.community': { equals: community } }, street] } : street
 }
 
-/** The pushes a leader of a community may change: those of their community's account. `true` for everyone else it concerns. */
-export function pushActScope(req: Pick<PayloadRequest, 'user'>): true | Where {
+/**
+ * What a leader of a community may change of the documents belonging to an account (a push, a menu:
+ * a relationship field `account`): those of their community's account. `true` for everyone else it
+ * concerns (the role check is the caller's).
+ */
+export function accountActScope(req: Pick<PayloadRequest, 'user'>): true | Where {
   const community = communityOf(req.user)
   return seesAll(roleOf(req.user), community) || !community ? true : { 'account.community': { equals: community } }
+}
+
+/** The pushes a leader of a community may change: those of their community's account (`accountActScope`). */
+export const pushActScope = accountActScope
+
+/** True when the signed-in staff member may act on the account `accountId` (its community's leaders, the street office's leaders, admins). */
+export async function mayActOnAccountId(req: Pick<PayloadRequest, 'user' | 'payload'>, accountId: string | null): Promise<boolean> {
+  return mayActOnAccount(roleOf(req.user), communityOf(req.user), await accountCommunity(req.payload, accountId))
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { sendsByMonth } from './month-usage'
-import { planCalendar, type CalendarRow, type KnownPush } from './quota-calendar'
+import { monthQuotaFor, planCalendar, type CalendarRow, type KnownPush } from './quota-calendar'
+import type { MonthQuota } from './holiday-slots'
 import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
 import { addWeeks } from './week'
@@ -21,23 +22,59 @@ export interface Calendar {
  * send days follow China's public holidays (push setting 发送日遇法定节假日) and the leader's pick of a week,
  * each row with the reason (`notes`), e.g. 「2026-10-01 周四 国庆节，提前到 9 月 30 日（周三）」.
  */
-export async function loadCalendar(payload: Payload, accountId: string, fromWeek: string, weeks = CALENDAR_WEEKS): Promise<Calendar> {
-  const list = Array.from({ length: weeks }, (_, index) => addWeeks(fromWeek, index))
-  const [settings, sentByMonth, found] = await Promise.all([
+export async function loadCalendar(payload: Payload, accountId: string, fromWeek: string, weeks = CALENDAR_WEEKS, now = new Date()): Promise<Calendar> {
+  const [settings, sentByMonth, known] = await Promise.all([
     loadPushSettings(payload, accountId),
     sendsByMonth(payload, accountId),
-    payload.find({
-      collection: 'weekly-pushes',
-      overrideAccess: true,
-      depth: 0,
-      limit: weeks,
-      pagination: false,
-      where: { and: [{ account: { equals: accountId } }, { week: { in: list } }] },
-    }),
+    knownPushes(payload, accountId, fromWeek, weeks + QUOTA_HORIZON_WEEKS),
   ])
-  const docs = found.docs
-  const known: KnownPush[] = docs.flatMap((doc) => (isPushStatus(doc.status) ? [{ week: doc.week, status: doc.status }] : []))
-  const sendDates = Object.fromEntries(docs.map((doc) => [doc.week, doc.sendDate]))
-  const rows = planCalendar({ fromWeek, weeks, known, sentByMonth, settings, days: chinaDays, sendDates })
-  return { settings, rows, pushIds: Object.fromEntries(docs.map((doc) => [doc.week, String(doc.id)])) }
+  const rows = planCalendar({ fromWeek, weeks, known, sentByMonth, settings, days: chinaDays, now })
+  return { settings, rows, pushIds: Object.fromEntries(known.map((push) => [push.week, push.id])) }
+}
+
+/** Weeks past the calendar's that the month count looks at (a month's send days lie within 6 ISO weeks). */
+const QUOTA_HORIZON_WEEKS = 6
+
+/** The account's pushes of `weeks` weeks from `fromWeek`, as the calendar and the month count read them. */
+async function knownPushes(payload: Payload, accountId: string, fromWeek: string, weeks: number): Promise<(KnownPush & { id: string })[]> {
+  const list = Array.from({ length: weeks }, (_, index) => addWeeks(fromWeek, index))
+  const found = await payload.find({
+    collection: 'weekly-pushes',
+    overrideAccess: true,
+    depth: 0,
+    limit: weeks,
+    pagination: false,
+    where: { and: [{ account: { equals: accountId } }, { week: { in: list } }] },
+  })
+  return found.docs.flatMap((doc) =>
+    isPushStatus(doc.status)
+      ? [
+          {
+            id: String(doc.id),
+            week: doc.week,
+            status: doc.status,
+            sendDate: doc.sendDate ?? null,
+            sentAt: doc.wechat?.sentAt ?? null,
+            statusReason: doc.statusReason ?? null,
+          },
+        ]
+      : [],
+  )
+}
+
+/**
+ * The month's quota for placing one week's holiday move (`weekSlots`' `quota`), from the database: the
+ * account's sends per month and its pushes from `fromWeek` on (`monthQuotaFor`). For the scheduler,
+ * 本周推送, `npm run push -- status` and the leader's pick of a send day.
+ */
+export async function loadMonthQuota(
+  payload: Payload,
+  accountId: string,
+  args: { fromWeek: string; settings: PushSettings; now: Date },
+): Promise<(week: string) => MonthQuota> {
+  const [sentByMonth, known] = await Promise.all([
+    sendsByMonth(payload, accountId),
+    knownPushes(payload, accountId, args.fromWeek, 2 + QUOTA_HORIZON_WEEKS * 2),
+  ])
+  return monthQuotaFor({ fromWeek: args.fromWeek, known, sentByMonth, settings: args.settings, days: chinaDays, now: args.now })
 }

@@ -56,6 +56,11 @@ export interface WeekState {
   quotaLeft: number
   /** The last slot that already ran for this week. */
   lastSlotRun?: SlotKind | null
+  /**
+   * Set when a holiday move would exceed the month's quota and no day of the week fits (`WeekSlots.merge`):
+   * the week is not sent on its own; the one Chinese note, e.g. 「10 月 1 日（周四）国庆节；…内容并入下周（10 月 8 日）」.
+   */
+  merge?: string
 }
 
 /**
@@ -74,6 +79,8 @@ export function buildWeekState(args: {
   now: Date
   /** The last send slot that already ran this week; null for a manual send. */
   lastSlotRun: SlotKind | null
+  /** The week's slots as placed with the month's quota (`weekSlots` with `quota`), for their `merge`. */
+  slots?: Pick<WeekSlots, 'merge'>
 }): WeekState {
   const { push } = args
   return {
@@ -83,6 +90,7 @@ export function buildWeekState(args: {
     validItems: args.validItems,
     quotaLeft: args.settings.monthlyQuota - (args.sentByMonth[shanghaiMonth(args.now)] ?? 0),
     lastSlotRun: args.lastSlotRun,
+    ...(args.slots?.merge ? { merge: args.slots.merge.note } : {}),
   }
 }
 
@@ -92,10 +100,13 @@ export type NextStep =
   | { kind: 'resume' }
   | { kind: 'remind'; reason: string }
   | { kind: 'skip'; reason: string }
+  /** Close the week without a bundle (its items stay in the pool for the next week): a holiday move over the quota. */
+  | { kind: 'merge'; reason: string }
   | { kind: 'nothing'; reason: string }
 
 /**
- * What the scheduler does for `slot` given the week's push. Never a second send; never a past week
+ * What the scheduler does for `slot` given the week's push. A week merged for the quota (`state.merge`)
+ * is closed at its first due slot: `skip` with the note when it has a push, else `merge`. Never a second send; never a past week
  * (`slot.week` before `now`'s ISO week); a later week's slot only once it is due (a holiday moved it).
  */
 export function decideNextStep(slot: DueSlot, state: WeekState, settings: PushSettings, now: Date): NextStep {
@@ -106,6 +117,9 @@ export function decideNextStep(slot: DueSlot, state: WeekState, settings: PushSe
   if (state.status && inStatusGroup(FINISHED_PUSH_STATUSES, state.status))
     return { kind: 'nothing', reason: `本周已${state.status === 'sent' ? '发送' : '跳过'}` }
   if (state.status === 'sending') return { kind: 'resume' }
+  // A holiday move over the month's quota: closed at the week's first due slot, the same way as a
+  // quota skip (items back in, or never taken from, the pool; people told once, by the closing).
+  if (state.merge) return state.exists ? { kind: 'skip', reason: state.merge } : { kind: 'merge', reason: state.merge }
   // A send slot acts once; later ticks that day only resume a send under way.
   if (slot.kind !== 'assemble' && state.lastSlotRun === slot.kind) return { kind: 'nothing', reason: '本时段已处理' }
   if (slot.kind === 'assemble') return state.exists ? { kind: 'nothing', reason: '本周推送已生成' } : { kind: 'assemble' }

@@ -6,7 +6,7 @@
  */
 import { addDays, shanghaiDate, SHANGHAI_OFFSET_MS } from '../../shared/time'
 import type { PushSettings } from './settings'
-import { mondayOf, slotInstant } from './week'
+import { addWeeks, mondayOf, slotInstant } from './week'
 
 /** What to do with a send/retry slot on a public holiday (法定节假日, incl. the weekdays taken off for 调休). */
 export type HolidayRule = 'before' | 'after' | 'none'
@@ -60,9 +60,38 @@ export interface WeekSlots {
   unknownYear?: number
   /** The leader's pick for this week (`weekly-pushes.sendDate`), when set. */
   override?: string
+  /**
+   * Set when a holiday moved the send into a month whose quota is used up and no day of the week in
+   * a month with room was left: the week is not sent on its own (合并到下周), its items stay in the pool
+   * for the next week's bundle. `notes` then holds this one note.
+   */
+  merge?: QuotaMerge
+}
+
+/** A week merged into the next one because a holiday move would exceed the month's quota. */
+export interface QuotaMerge {
+  /** For people, Chinese, e.g. 「10 月 1 日（周四）国庆节；提前到 9 月 30 日会超出 9 月的 4 次群发，本周不单独推送，内容并入下周（10 月 8 日）」. */
+  note: string
+  /** The week whose bundle takes the items, and its send day (`YYYY-MM-DD`). */
+  intoWeek: string
+  intoDay: string
+}
+
+/**
+ * The month's quota as `weekSlots` needs it to place a holiday move: WeChat lets a 服务号 reach each
+ * follower `limit` times a calendar month (4; 公众平台 群发功能说明), so a send moved into a month that
+ * already holds `limit` sends would not go out.
+ */
+export interface MonthQuota {
+  limit: number
+  /** Mass sends in `month` (`YYYY-MM`, Beijing) other than this week's: made, under way and planned. */
+  sendsIn: (month: string) => number
 }
 
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
+
+/** `2026-09-30` → `9 月 30 日`. */
+const shortDay = (date: string) => `${Number(date.slice(5, 7))} 月 ${Number(date.slice(8, 10))} 日`
 
 /** `2026-09-30` → `9 月 30 日（周三）`. */
 export function dayLabel(day: PushDay): string {
@@ -112,6 +141,37 @@ function moveOffHoliday(days: DayLookup, date: string, rule: HolidayRule, week: 
 }
 
 /**
+ * Where the holiday rule and the month's quota put the send: the rule's day when its month has room;
+ * else the other direction within the week (a working day in a month with room: the first after the
+ * holiday, or the last before it, at most 7 days before the week as a leader's pick may be); else
+ * null with the merge note. Only a send the holiday moved is checked here: a regular day over the
+ * quota is the scheduler's ordinary quota skip (decide.ts).
+ */
+function placeMovedSend(
+  days: DayLookup,
+  week: string,
+  regular: string,
+  picked: string,
+  quota: MonthQuota,
+  nextSendDay: string,
+): { day: string; note: string } | { merge: QuotaMerge } {
+  const hasRoom = (date: string) => quota.sendsIn(date.slice(0, 7)) < quota.limit
+  const holiday = days(regular)
+  const head = `${shortDay(regular)}（${WEEKDAY_NAMES[holiday.weekday]}）${holiday.holidayName ?? '法定节假日'}`
+  const direction = picked < regular ? '提前' : '顺延'
+  const over = `${direction}到 ${shortDay(picked)}会超出 ${Number(picked.slice(5, 7))} 月的 ${quota.limit} 次群发`
+  const other = picked < regular ? nearestWorking(days, regular, 1) : nearestWorking(days, regular, -1)
+  const earliest = addDays(shanghaiDate(mondayOf(week)), -7)
+  if (other && other >= earliest && other <= sundayOf(week) && hasRoom(other)) {
+    return { day: other, note: `${head}；${over}，改为${other < regular ? '提前' : '顺延'}到 ${dayLabel(days(other))}` }
+  }
+  const intoWeek = addWeeks(week, 1)
+  return {
+    merge: { note: `${head}；${over}，本周不单独推送，内容并入下周（${shortDay(nextSendDay)}）`, intoWeek, intoDay: nextSendDay },
+  }
+}
+
+/**
  * The week's assemble, send and retry instants (Beijing) with holidays and the leader's pick:
  * - the send slot on a public holiday moves by `settings.holidayRule` (default `before`: the last working
  *   day before it, a 调休 make-up Saturday/Sunday included, possibly in the days before the ISO week;
@@ -122,7 +182,14 @@ function moveOffHoliday(days: DayLookup, date: string, rule: HolidayRule, week: 
  * - the retry slot moves off a holiday the same way; when it would fall on or before the send day, it
  *   takes the first working day after the send day within its regular day, else the send day two hours
  *   after the send (a holiday leaves no second working day: the note says so);
- * - a day of a year the calendar does not know counts as Monday–Friday, and `unknownYear` flags it.
+ * - with `quota`, a send the holiday moved into another month whose quota is used up tries the other direction
+ *   within the week, else the week is merged into the next (`merge`, one note; see placeMovedSend);
+ *   the leader's pick is kept as is (send-date.ts refuses a pick over the quota);
+ * - an assemble day on a public holiday while the send stays moves to the last working day before it
+ *   (same time) within the 7 days before the send; without one, to the send day, early enough for a
+ *   sign-off (the assemble time, at the latest `SIGN_OFF_HOURS` before the send);
+ * - a send day of a year the calendar does not know counts as Monday–Friday, and `unknownYear` flags it;
+ *   a retry alone in such a year gets a softer note of its own.
  */
 export function weekSlots(
   week: string,
@@ -131,6 +198,7 @@ export function weekSlots(
   },
   days: DayLookup,
   override?: string | null,
+  quota?: MonthQuota,
 ): WeekSlots {
   const rule = settings.holidayRule ?? 'before'
   const regular = (weekday: number, time: string) => shanghaiDate(slotInstant(week, weekday, time))
@@ -140,19 +208,52 @@ export function weekSlots(
   const notes: string[] = []
 
   let sendDay: string
+  let merge: QuotaMerge | undefined
   if (override) {
     sendDay = override
     notes.push(`本周发送日由领导改为 ${dayLabel(days(override))}`)
   } else {
     sendDay = moveOffHoliday(days, regularSend, rule, week, '', notes)
+    // Only a move into another month adds a send to it; within the week's own month the count is the
+    // one it would have had anyway (a month with five send days is the ordinary quota skip).
+    if (quota && sendDay.slice(0, 7) !== regularSend.slice(0, 7) && quota.sendsIn(sendDay.slice(0, 7)) >= quota.limit) {
+      const nextSendDay = shanghaiDate(weekSlots(addWeeks(week, 1), settings, days).sendAt)
+      const placed = placeMovedSend(days, week, regularSend, sendDay, quota, nextSendDay)
+      if ('merge' in placed) merge = placed.merge
+      else {
+        sendDay = placed.day
+        notes.splice(0, notes.length, placed.note)
+      }
+    }
   }
   const sendAt = at(sendDay, settings.sendTime)
 
   // The assemble moves with the send (same number of days), onto a working day, before the send.
   const shift = Math.round((Date.parse(`${sendDay}T00:00:00Z`) - Date.parse(`${regularSend}T00:00:00Z`)) / 86_400_000)
   let assembleDay = addDays(regularAssemble, shift)
-  if (shift !== 0 && !days(assembleDay).working) assembleDay = nearestWorking(days, assembleDay, -1) ?? assembleDay
-  let assembleAt = at(assembleDay, settings.assembleTime)
+  let assembleAt: Date
+  const assembleHoliday = days(assembleDay)
+  if (shift === 0 && assembleHoliday.holiday && assembleDay < sendDay) {
+    // The send stays but the assemble day is a holiday: nobody would read the proposal that day.
+    const head = `${assembleDay} ${WEEKDAY_NAMES[assembleHoliday.weekday]} ${assembleHoliday.holidayName ?? '法定节假日'}`
+    const before = nearestWorking(days, assembleDay, -1)
+    if (before && before >= addDays(sendDay, -7)) {
+      assembleDay = before
+      assembleAt = at(before, settings.assembleTime)
+      notes.push(`${head}，组稿提前到 ${dayLabel(days(before))} ${settings.assembleTime}`)
+    } else {
+      // No working day in the week before the send: assemble on the send day, at the assemble time
+      // when that leaves the leader SIGN_OFF_HOURS to read the preview and sign off, else that much
+      // before the send (not before the day begins).
+      const latest = sendAt.getTime() - SIGN_OFF_HOURS * 3600_000
+      assembleAt = new Date(Math.max(Math.min(at(sendDay, settings.assembleTime).getTime(), latest), at(sendDay, '00:00').getTime()))
+      assembleDay = sendDay
+      notes.push(`${head}，发送前 7 天内没有工作日，组稿改在发送当天 ${dayLabel(days(sendDay))} ${shanghaiTime(assembleAt)}`)
+    }
+  } else {
+    if (shift !== 0 && !days(assembleDay).working) assembleDay = nearestWorking(days, assembleDay, -1) ?? assembleDay
+    assembleAt = at(assembleDay, settings.assembleTime)
+  }
   if (assembleAt >= sendAt) {
     const before = nearestWorking(days, sendDay, -1)
     assembleAt = before ? at(before, settings.assembleTime) : new Date(sendAt.getTime() - 8 * 3600_000)
@@ -178,8 +279,12 @@ export function weekSlots(
     notes.push(`${why}补发改为 ${time}`)
   }
 
-  const unknownYear = [assembleDay, sendDay, retryDay, regularSend, regularRetry].map((date) => days(date).unknownYear).find((year) => year !== undefined)
+  // The send day is what the plan speaks about: a year not known there is the week's flag. A retry
+  // alone in such a year (2026-W53 retries on 2027-01-01) only says so, softly.
+  const unknownYear = [sendDay, regularSend].map((date) => days(date).unknownYear).find((year) => year !== undefined)
+  const retryYear = days(retryDay).unknownYear
   if (unknownYear !== undefined) notes.push(`${unknownYear} 年节假日安排尚未公布，暂按周一至周五安排`)
+  else if (retryYear !== undefined) notes.push(`补发日 ${dayLabel(days(retryDay))}属 ${retryYear} 年，该年节假日安排尚未公布，暂按工作日安排`)
   return {
     week,
     assembleAt,
@@ -187,11 +292,15 @@ export function weekSlots(
     retryAt,
     regularSendDay: regularSend,
     moved: sendDay !== regularSend,
-    notes,
+    notes: merge ? [merge.note] : notes,
     ...(unknownYear !== undefined ? { unknownYear } : {}),
     ...(override ? { override } : {}),
+    ...(merge ? { merge } : {}),
   }
 }
+
+/** Hours an assemble forced onto the send day leaves before the send: for the preview and the sign-off. */
+export const SIGN_OFF_HOURS = 4
 
 /** `HH:MM` of an instant, Beijing. */
 function shanghaiTime(instant: Date): string {

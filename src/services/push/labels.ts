@@ -1,6 +1,6 @@
 import type { CalendarRow } from './quota-calendar'
 import { OPEN_PUSH_STATUSES, PUSH_STATUS_LABELS } from './status'
-import { shanghaiDate } from '../../shared/time'
+import { formatShanghai, shanghaiDate } from '../../shared/time'
 import type { Bilingual } from '../../shared/bilingual'
 
 export const CALENDAR_STATUS_LABELS: Record<CalendarRow['status'], Bilingual> = {
@@ -8,6 +8,7 @@ export const CALENDAR_STATUS_LABELS: Record<CalendarRow['status'], Bilingual> = 
   planned: { zh: '计划发送', en: 'Planned' },
   'quota-skip': { zh: '额度不足：跳过', en: 'Over quota: skipped' },
   'quota-merge': { zh: '额度不足：并入下周', en: 'Over quota: merged into next week' },
+  past: { zh: '已过', en: 'Past' },
 }
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日']
@@ -15,8 +16,15 @@ const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日']
 /** 1 = Monday … 7 = Sunday → `周四`. */
 export const weekdayName = (weekday: number): string => `周${WEEKDAYS[(weekday - 1 + 7) % 7]}`
 
-/** Why a calendar week will not go out; null for a week that will. */
-export function quotaNote(row: Pick<CalendarRow, 'status' | 'quotaLimit'>): string | null {
+/** A calendar row as its notes read it. */
+type NoteRow = Pick<CalendarRow, 'status' | 'quotaLimit' | 'retryAt'> & Partial<Pick<CalendarRow, 'merge' | 'sentAt' | 'statusReason'>>
+
+/**
+ * Why a calendar week will not go out; null for a week that will. A holiday move over the quota has
+ * its own one note (`merge.note`: which holiday, which month is full, where the items go).
+ */
+export function quotaNote(row: Pick<CalendarRow, 'status' | 'quotaLimit'> & Partial<Pick<CalendarRow, 'merge'>>): string | null {
+  if (row.merge) return row.merge.note
   if (row.status === 'quota-skip') return `当月第 ${row.quotaLimit + 1} 次群发：按设置跳过`
   if (row.status === 'quota-merge') return `当月第 ${row.quotaLimit + 1} 次群发：按设置并入下周`
   return null
@@ -25,11 +33,25 @@ export function quotaNote(row: Pick<CalendarRow, 'status' | 'quotaLimit'>): stri
 /** A calendar week still to go out: planned, or its push is open. */
 const OPEN: CalendarRow['status'][] = ['planned', ...OPEN_PUSH_STATUSES]
 
-/** The calendar's note for a week: the quota reason, or that its last send day went by unsent. */
-export function calendarNote(row: Pick<CalendarRow, 'status' | 'quotaLimit' | 'retryAt'>, now: Date): string | null {
+/** Whether a week's note is a warning (it will not go out, or it did not): quota, or its days went by unsent. */
+export function calendarWarns(row: NoteRow, now: Date): boolean {
+  if (quotaNote(row)) return true
+  return row.status === 'past' || row.status === 'skipped' || (OPEN.includes(row.status) && shanghaiDate(now) > shanghaiDate(row.retryAt))
+}
+
+/**
+ * The calendar's note for a week: the quota reason; for a week that went by, what happened from its
+ * push row — 「已于 2026-11-26 18:00 发送」, 「已跳过：<reason>」, 「已过，未发送（待审定）」, or
+ * 「已过，本周没有生成推送」; null for a week still to come with nothing to say.
+ */
+export function calendarNote(row: NoteRow, now: Date): string | null {
   const quota = quotaNote(row)
   if (quota) return quota
-  if (OPEN.includes(row.status) && shanghaiDate(now) > shanghaiDate(row.retryAt)) return '发送时段已过，本周未发送'
+  if (row.status === 'sent') return row.sentAt ? `已于 ${formatShanghai(row.sentAt)} 发送` : null
+  if (row.status === 'skipped') return `已跳过：${row.statusReason ?? '未记录原因'}`
+  if (row.status === 'past') return '已过，本周没有生成推送'
+  if (OPEN.includes(row.status) && shanghaiDate(now) > shanghaiDate(row.retryAt))
+    return `已过，未发送（${row.status === 'planned' ? '没有生成推送' : PUSH_STATUS_LABELS[row.status as keyof typeof PUSH_STATUS_LABELS].zh}）`
   return null
 }
 
@@ -81,9 +103,14 @@ const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 /** 1 = Monday … 7 = Sunday in the admin's language: `周四` / `Thu`. */
 export const weekdayLabel = (weekday: number, lang: string): string => (lang === 'en' ? WEEKDAYS_EN[(weekday - 1 + 7) % 7]! : weekdayName(weekday))
 
-/** calendarNote in English. */
-export function calendarNoteEn(row: Pick<CalendarRow, 'status' | 'quotaLimit' | 'retryAt'>, now: Date): string | null {
+/** calendarNote in English (a skip's reason stays as recorded, in Chinese). */
+export function calendarNoteEn(row: NoteRow, now: Date): string | null {
+  if (row.merge)
+    return `A holiday moves the send into a month whose ${row.quotaLimit} mass sends are used up: not sent on its own, its items go into the next week's push (${row.merge.intoDay})`
   if (row.status === 'quota-skip') return `Mass send no. ${row.quotaLimit + 1} of the month: skipped by the settings`
   if (row.status === 'quota-merge') return `Mass send no. ${row.quotaLimit + 1} of the month: merged into the next week by the settings`
+  if (row.status === 'sent') return row.sentAt ? `Sent ${formatShanghai(row.sentAt)}` : null
+  if (row.status === 'skipped') return `Skipped: ${row.statusReason ?? 'no reason recorded'}`
+  if (row.status === 'past') return 'Past; no push was made that week'
   return calendarNote(row, now) ? 'Its send days passed; not sent' : null
 }

@@ -33,20 +33,37 @@ function overlay(stored: StoredRhythm, base: PushSettings): PushSettings {
 }
 
 /**
+ * The street-wide push settings: the push-settings global over the built-in defaults (one read).
+ * For a caller that serves several accounts at once, with `accountPushSettings` per account.
+ */
+export async function streetPushSettings(payload: Payload): Promise<PushSettings> {
+  const stored = await payload.findGlobal({ slug: 'push-settings', overrideAccess: true, depth: 0 })
+  return overlay(
+    { ...stored, quotaPolicy: stored?.quotaPolicy === 'merge' ? 'merge' : 'skip', approvalIsSignOff: stored?.approvalIsSignOff === true } as StoredRhythm,
+    DEFAULT_PUSH_SETTINGS,
+  )
+}
+
+/**
+ * The settings that apply to `account` (a `wechat-accounts` document, any depth) given the
+ * street-wide ones: its 本号推送设置 over `street` when 使用全街道默认设置 is unticked, else `street`.
+ * Pure; null or undefined (an unknown account) gets `street`.
+ */
+export function accountPushSettings(street: PushSettings, account: { pushSettings?: unknown } | null | undefined): PushSettings {
+  const own = account?.pushSettings as ({ useStreetDefaults?: boolean | null } & Record<string, unknown>) | null | undefined
+  if (!own || own.useStreetDefaults !== false) return street
+  return overlay(own as StoredRhythm, street)
+}
+
+/**
  * The push settings that apply: the push-settings global (the street-wide default) over the built-in
  * defaults, and — for `accountId`, when its 本号推送设置 has 使用全街道默认设置 unticked — that
  * account's own values over those. The monthly quota is WeChat's (4 for a service account), counted
  * per account by sendsByMonth. An unknown account gets the street-wide settings.
  */
 export async function loadPushSettings(payload: Payload, accountId?: string | null): Promise<PushSettings> {
-  const stored = await payload.findGlobal({ slug: 'push-settings', overrideAccess: true, depth: 0 })
-  const street = overlay(
-    { ...stored, quotaPolicy: stored?.quotaPolicy === 'merge' ? 'merge' : 'skip', approvalIsSignOff: stored?.approvalIsSignOff === true } as StoredRhythm,
-    DEFAULT_PUSH_SETTINGS,
-  )
+  const street = await streetPushSettings(payload)
   if (!accountId) return street
   const account = await payload.findByID({ collection: 'wechat-accounts', id: accountId, overrideAccess: true, depth: 0, disableErrors: true })
-  const own = account?.pushSettings
-  if (!own || own.useStreetDefaults !== false) return street
-  return overlay(own as StoredRhythm, street)
+  return accountPushSettings(street, account)
 }

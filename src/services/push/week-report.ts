@@ -8,9 +8,10 @@ import { explainPool, selectItems, type Candidate, type Exclusion } from './sele
 import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
 import { findPush, type PushDoc } from './store'
+import { loadMonthQuota } from './calendar-view'
 import { chinaDays } from './holiday-days'
-import { weekSlots } from './holiday-slots'
-import { formatShanghai, shanghaiMonth, type IsoWeek } from '../../shared/time'
+import { weekSlots, type QuotaMerge } from './holiday-slots'
+import { formatShanghai, isoWeekOf, shanghaiMonth, type IsoWeek } from '../../shared/time'
 import type { ContentCollection } from '../content/types'
 import type { AccountSummary } from '../accounts/find-account'
 
@@ -66,7 +67,7 @@ export interface WeekReport {
   week: IsoWeek
   settings: PushSettings
   /** The week's slots with holidays and the leader's pick (`weekSlots`); `notes` say why a slot moved. */
-  slots: { assembleAt: Date; sendAt: Date; retryAt: Date; notes: string[]; sendDate: string | null }
+  slots: { assembleAt: Date; sendAt: Date; retryAt: Date; notes: string[]; sendDate: string | null; merge?: QuotaMerge }
   push: PushSummary | null
   /** Mass sends per Beijing month, as sendsByMonth counts them. */
   sentByMonth: Record<string, number>
@@ -89,8 +90,18 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
     sendsByMonth(payload, account.id),
     findPush(payload, account.id, week),
   ])
-  const placed = weekSlots(week, settings, chinaDays, doc?.sendDate)
-  const slots = { assembleAt: placed.assembleAt, sendAt: placed.sendAt, retryAt: placed.retryAt, notes: placed.notes, sendDate: doc?.sendDate ?? null }
+  let placed = weekSlots(week, settings, chinaDays, doc?.sendDate)
+  // A holiday move of a week still to go out is placed with the month's quota, as the scheduler places it.
+  if (placed.moved && !placed.override && (!doc || inStatusGroup(OPEN_PUSH_STATUSES, doc.status)))
+    placed = weekSlots(week, settings, chinaDays, doc?.sendDate, (await loadMonthQuota(payload, account.id, { fromWeek: isoWeekOf(now), settings, now }))(week))
+  const slots = {
+    assembleAt: placed.assembleAt,
+    sendAt: placed.sendAt,
+    retryAt: placed.retryAt,
+    notes: placed.notes,
+    sendDate: doc?.sendDate ?? null,
+    ...(placed.merge ? { merge: placed.merge } : {}),
+  }
   const month = shanghaiMonth(slots.sendAt)
   const quota = { month, used: sentByMonth[month] ?? 0, limit: settings.monthlyQuota }
   // The account's pushes and the bundle are read once, for the push's rows and the pool beside it.

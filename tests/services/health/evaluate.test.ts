@@ -227,6 +227,20 @@ describe('per WeChat account', () => {
     expect(check(account({ lastInboundAt: null }), 'wechat:acc1:callback').status).toBe('red')
     expect(check(account({ lastInboundAt: null, followers: 0 }), 'wechat:acc1:callback').status).toBe('ok')
   })
+
+  test('the callback check counts followers by the larger evidence: WeChat’s count (统计分析) when none are on record, the record when it is larger', () => {
+    // The demo: WeChat counts 100, no follow event reached the callback yet.
+    const wechatOnly = check(account({ lastInboundAt: null, followers: 0, wechatFollowers: { count: 100, date: '2026-11-29' } }), 'wechat:acc1:callback')
+    expect(wechatOnly.status).toBe('red')
+    expect(wechatOnly.detail).toBe('从未收到微信的消息或事件，关注者 100 人（微信统计，截至 11 月 29 日）')
+    const recordLarger = check(
+      account({ lastInboundAt: iso(NOW - 4 * DAY), followers: 130, wechatFollowers: { count: 120, date: '2025-12-30' } }),
+      'wechat:acc1:callback',
+    )
+    expect(recordLarger.status).toBe('warn')
+    expect(recordLarger.detail).toMatch(/关注者 130 人（本系统记录）$/)
+    expect(check(account({ lastInboundAt: null, followers: 0, wechatFollowers: null }), 'wechat:acc1:callback').status).toBe('ok')
+  })
 })
 
 describe('secrets of an account', () => {

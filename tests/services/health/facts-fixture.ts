@@ -18,6 +18,7 @@ export function healthyAccount(overrides: Partial<AccountFacts> = {}): AccountFa
     lastApiError: null,
     modeMismatch: null,
     followers: 120,
+    wechatFollowers: null,
     lastInboundAt: iso(NOW - 2 * HOUR),
     push: {
       week: '2026-W49',

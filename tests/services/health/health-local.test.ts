@@ -74,6 +74,27 @@ test('gathered on a pushed test database: 开发模式 for the database, the acc
   }
 })
 
+test('followers: WeChat’s count from 统计分析 is evidence that a silent callback matters, though none are on record', async () => {
+  const now = Date.parse('2026-12-01T04:00:00Z')
+  expect(find(await checksNow(now), `wechat:${accountId}:callback`)).toMatchObject({ status: 'ok', detail: expect.stringContaining('暂无关注者记录') })
+  // What the analytics sync stores from getusercumulate (the demo's emulator counts 100).
+  const day = await payload.create({
+    collection: 'analytics-days',
+    overrideAccess: true,
+    data: { key: `${accountId}:2026-11-29`, account: accountId, date: '2026-11-29', cumulateUser: 100 } as never,
+  })
+  try {
+    const facts = await gatherHealthFacts(payload, { now })
+    expect(facts.accounts[0]).toMatchObject({ followers: 0, wechatFollowers: { count: 100, date: '2026-11-29' } })
+    expect(find(evaluateHealth(facts, now), `wechat:${accountId}:callback`)).toMatchObject({
+      status: 'red',
+      detail: '从未收到微信的消息或事件，关注者 100 人（微信统计，截至 11 月 29 日）',
+    })
+  } finally {
+    await payload.delete({ collection: 'analytics-days', id: day.id, overrideAccess: true })
+  }
+})
+
 test('the scheduler heartbeat: none → red; a beat → ok; missing for more than 3 minutes → red; a clean stop removes it', async () => {
   expect(find(await checksNow(), 'scheduler').status).toBe('red')
   const now = Date.now()

@@ -36,17 +36,18 @@ import { TopicActions as TopicActions_c6e7ef451d91d31954181e849b8197b0 } from '.
 import { ModerationPanel as ModerationPanel_4975a6c4b244f92b1d06eac590dd0029 } from '../../../../src/admin/consultations/ModerationPanel'
 import { CurrentPasswordField as CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70 } from '../../../../collections/users/CurrentPasswordField'
 import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
+import { AccountMenuLink as AccountMenuLink_bb42992b36a5723d57f857eab0d12411 } from '../../../../src/admin/wechat-accounts/AccountMenuLink'
 import { SecretsSetCell as SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
 import { SecretsSetField as SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
+import { MenuActions as MenuActions_89f069e78ffb0885f672b0876a5f95d3 } from '../../../../src/admin/menu/MenuActions'
+import { MenuRowLabel as MenuRowLabel_c3bb62e7c8ab43c69fa50d0611214060 } from '../../../../src/admin/menu/MenuRowLabel'
+import { MenuPreview as MenuPreview_a586103e15b1d6ded521236c8c4681bb } from '../../../../src/admin/menu/MenuPreview'
 import { PushFiguresField as PushFiguresField_eb0212d9470409cbe12efe8adb7e8796 } from '../../../../src/admin/push/PushFigures'
 import { LocalJSONField as LocalJSONField_bbff5fac9335d82641d4b2878f63c2b2 } from '../../../../src/admin/code-editor/LocalCodeField'
 import { ReplyBox as ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070 } from '../../../../src/admin/inbox/ReplyBox'
 import { MessageMedia as MessageMedia_1c8ff9f22a2e0c57d8131e7b54f2c9ee } from '../../../../src/admin/inbox/MessageMedia'
 import { Conversation as Conversation_4edfcae0876426af9474ffaa23d377a1 } from '../../../../src/admin/inbox/Conversation'
 import { TryAutoReply as TryAutoReply_55ab9335130027f973306b6b4b2e9438 } from '../../../../src/admin/auto-reply/TryAutoReply'
-import { MenuActions as MenuActions_89f069e78ffb0885f672b0876a5f95d3 } from '../../../../src/admin/menu/MenuActions'
-import { MenuRowLabel as MenuRowLabel_c3bb62e7c8ab43c69fa50d0611214060 } from '../../../../src/admin/menu/MenuRowLabel'
-import { MenuPreview as MenuPreview_a586103e15b1d6ded521236c8c4681bb } from '../../../../src/admin/menu/MenuPreview'
 import { ReviewQueueNavLink as ReviewQueueNavLink_d922d1e58a26c5c7e4d1c131806b8142 } from '../../../../src/admin/review/ReviewQueueNavLink'
 import { PushNavLinks as PushNavLinks_086b9e427259d1914dfc4739edcba31d } from '../../../../src/admin/push/PushNavLinks'
 import { AppointmentsNavLinks as AppointmentsNavLinks_c55978303d96b14e872d85fbd84966bd } from '../../../../src/admin/appointments/AppointmentsNavLinks'
@@ -109,17 +110,18 @@ export const importMap = {
   "/src/admin/consultations/ModerationPanel#ModerationPanel": ModerationPanel_4975a6c4b244f92b1d06eac590dd0029,
   "/collections/users/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70,
   "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
+  "/src/admin/wechat-accounts/AccountMenuLink#AccountMenuLink": AccountMenuLink_bb42992b36a5723d57f857eab0d12411,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetCell": SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetField": SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0,
+  "/src/admin/menu/MenuActions#MenuActions": MenuActions_89f069e78ffb0885f672b0876a5f95d3,
+  "/src/admin/menu/MenuRowLabel#MenuRowLabel": MenuRowLabel_c3bb62e7c8ab43c69fa50d0611214060,
+  "/src/admin/menu/MenuPreview#MenuPreview": MenuPreview_a586103e15b1d6ded521236c8c4681bb,
   "/src/admin/push/PushFigures#PushFiguresField": PushFiguresField_eb0212d9470409cbe12efe8adb7e8796,
   "/src/admin/code-editor/LocalCodeField#LocalJSONField": LocalJSONField_bbff5fac9335d82641d4b2878f63c2b2,
   "/src/admin/inbox/ReplyBox#ReplyBox": ReplyBox_f6ee7dc5c2d30e360aab4029c9dad070,
   "/src/admin/inbox/MessageMedia#MessageMedia": MessageMedia_1c8ff9f22a2e0c57d8131e7b54f2c9ee,
   "/src/admin/inbox/Conversation#Conversation": Conversation_4edfcae0876426af9474ffaa23d377a1,
   "/src/admin/auto-reply/TryAutoReply#TryAutoReply": TryAutoReply_55ab9335130027f973306b6b4b2e9438,
-  "/src/admin/menu/MenuActions#MenuActions": MenuActions_89f069e78ffb0885f672b0876a5f95d3,
-  "/src/admin/menu/MenuRowLabel#MenuRowLabel": MenuRowLabel_c3bb62e7c8ab43c69fa50d0611214060,
-  "/src/admin/menu/MenuPreview#MenuPreview": MenuPreview_a586103e15b1d6ded521236c8c4681bb,
   "/src/admin/review/ReviewQueueNavLink#ReviewQueueNavLink": ReviewQueueNavLink_d922d1e58a26c5c7e4d1c131806b8142,
   "/src/admin/push/PushNavLinks#PushNavLinks": PushNavLinks_086b9e427259d1914dfc4739edcba31d,
   "/src/admin/appointments/AppointmentsNavLinks#AppointmentsNavLinks": AppointmentsNavLinks_c55978303d96b14e872d85fbd84966bd,

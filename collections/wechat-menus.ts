@@ -1,9 +1,11 @@
-import type { Field, GlobalConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, Field } from 'payload'
 import { LEAF_TYPES, SUB_MENU_OPTION } from '../src/admin/menu/button-types'
 import { apiEndpoints } from '../src/http/api-endpoints'
-import { isLeaderOrAdmin, isStaff } from '../src/access/roles'
+import { roleOf } from '../src/access/roles'
 import { defaultMenuButtons } from '../src/services/menu/defaults'
 import { menuEndpoints } from '../src/services/menu/endpoints'
+import { menuAccess } from '../src/services/menu/access'
+import { menuTitle } from '../src/services/menu/load'
 import { SUB_MENU } from '../src/services/menu/types'
 import { MENU_LIMITS, requiredFor, validateButtonKey, validateButtonName, validateButtonUrl, validateSubButtons } from '../src/services/menu/validate'
 
@@ -12,6 +14,12 @@ const when =
   (...types: string[]) =>
   (_: unknown, sibling: Sibling) =>
     types.includes(sibling?.type ?? '')
+
+/** The row's title is its account's name (set on every save; an account's rename rewrites it, collections/wechat-accounts). */
+const titleFromAccount: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const account = data.account ?? originalDoc?.account
+  return { ...data, title: await menuTitle(req.payload, account, req) }
+}
 
 const rowLabel = (level: 'top' | 'sub') => ({ path: '/src/admin/menu/MenuRowLabel#MenuRowLabel', clientProps: { level } })
 
@@ -102,15 +110,18 @@ const buttonFields = (top: boolean): Field[] => {
 }
 
 /**
- * The custom menu (自定义菜单) of the service account. Saved here, checked field by field against
- * WeChat's limits on save, and sent to WeChat with the 发布 button (publish endpoint): saving alone
- * changes nothing, and publishing refuses a form with unsaved or invalid changes.
+ * The custom menu (自定义菜单), one row per WeChat account (`account`, unique): saved here, checked field
+ * by field against WeChat's limits on save, and sent to that account with the 发布 button (publish
+ * endpoint): saving alone changes nothing, and publishing refuses a form with unsaved or invalid changes.
+ * Each account gets its row with the defaults when it is created (collections/wechat-accounts); an
+ * account without one answers clicks from the defaults (services/menu/load.ts).
  */
-export const WeChatMenuGlobal: GlobalConfig = {
-  slug: 'wechat-menu',
-  label: { zh: '公众号菜单', en: 'WeChat menu' },
-  admin: { group: { zh: '微信', en: 'WeChat' } },
-  access: { read: isStaff, update: isLeaderOrAdmin },
+export const WeChatMenus: CollectionConfig = {
+  slug: 'wechat-menus',
+  labels: { singular: { zh: '公众号菜单', en: 'WeChat menu' }, plural: { zh: '公众号菜单', en: 'WeChat menus' } },
+  admin: { group: { zh: '微信', en: 'WeChat' }, useAsTitle: 'title', defaultColumns: ['title', 'account', 'updatedAt'] },
+  access: menuAccess,
+  hooks: { beforeChange: [titleFromAccount] },
   endpoints: apiEndpoints(menuEndpoints()),
   fields: [
     { name: 'menuActions', type: 'ui', admin: { components: { Field: '/src/admin/menu/MenuActions#MenuActions' } } },
@@ -118,8 +129,20 @@ export const WeChatMenuGlobal: GlobalConfig = {
       name: 'account',
       type: 'relationship',
       relationTo: 'wechat-accounts',
+      required: true,
+      unique: true,
       label: { zh: '公众号', en: 'Account' },
-      admin: { description: { zh: '不选则为默认公众号', en: 'Default account when empty' } },
+      // Moving a menu to another account would let a community's leader write into an account not theirs.
+      access: { update: ({ req }) => roleOf(req.user) === 'admin' },
+      admin: { description: { zh: '每个公众号一份菜单', en: 'One menu per account' } },
+    },
+    {
+      // The list's and the breadcrumb's title: the account's name, written by titleFromAccount.
+      name: 'title',
+      type: 'text',
+      label: { zh: '标题', en: 'Title' },
+      access: { create: () => false, update: () => false },
+      admin: { hidden: true },
     },
     {
       type: 'row',
