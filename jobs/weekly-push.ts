@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { notify } from '../src/services/notifications/notify'
 import { responsibleStaff } from '../src/services/push/account-scope'
 import { assembleWeek } from '../src/services/push/assemble'
-import { bundleProblems, loadBundle } from '../src/services/push/candidates'
+import { bundleProblems, loadAccountPushes, loadBundle, type AccountPushes } from '../src/services/push/candidates'
 import { buildWeekState, decideNextStep, dueSlots, type NextStep, type SlotKind } from '../src/services/push/decide'
 import { chinaDays } from '../src/services/push/holiday-days'
 import { weekSlots, type WeekSlots } from '../src/services/push/holiday-slots'
@@ -18,8 +18,8 @@ import { loadMonthQuota } from '../src/services/push/calendar-view'
 import { OPEN_PUSH_STATUSES, UNSETTLED_PUSH_STATUSES, inStatusGroup } from '../src/services/push/status'
 import { settlePastWeek } from '../src/services/push/settle-past-week'
 import { appendStep, findPush, readSteps, type PushDoc } from '../src/services/push/store'
-import { addWeeks, isoWeekOf } from '../src/services/push/week'
-import { formatShanghai, shanghaiDate } from '../src/shared/time'
+import { addWeeks } from '../src/services/push/week'
+import { formatShanghai, isoWeekOf, shanghaiDate } from '../src/shared/time'
 import { wechatGateway } from '../src/services/push/wechat-gateway'
 import { createLimiter } from '../src/shared/concurrency-limit'
 import { perPayload } from '../src/shared/per-payload'
@@ -66,10 +66,10 @@ export interface WeeklyPushTickReport {
 }
 
 /**
- * Serialises the assembling of proposals within this process: the pool is shared by the accounts,
- * and an item is taken out of it only when a proposal holding it is saved, so two accounts choosing
- * at the same moment would both take the same items. Across processes the same can still happen
- * (see src/services/push/README.md, known limits).
+ * Serialises the assembling of proposals within this process: the street-level accounts share one
+ * pool, and an item leaves it only when a proposal holding it claims it, so two accounts choosing at
+ * the same moment would both choose the same items. The claim decides (createPush: the later
+ * proposal leaves out what it lost); serialising here keeps proposals of one process full.
  */
 const assemblingOf = perPayload('weekly-push-assembling', () => createLimiter(1))
 
@@ -156,7 +156,9 @@ async function tickWeek(
 ): Promise<TickReport> {
   const { accountId, week, push, slots, now, options, settings } = args
   const gatewayFor = options.gatewayFor ?? wechatGateway
-  const send = (finalAttempt: boolean, decidedOn?: string) =>
+  // `accountPushes`: read below for the decision and handed to the send, which checks the bundle
+  // again (the account's pushes are read once per tick).
+  const send = (finalAttempt: boolean, decidedOn?: string, accountPushes?: AccountPushes) =>
     gatewayFor(payload, accountId).then((gateway) =>
       sendWeeklyPush({
         payload,
@@ -168,6 +170,7 @@ async function tickWeek(
         onStep: options.onStep,
         now: () => options.now ?? new Date(),
         decidedOn,
+        accountPushes,
       }),
     )
 
@@ -179,7 +182,8 @@ async function tickWeek(
   const slot = dueSlots(now, [slots])[0]
   if (!slot) return { week, slot: null, step: 'idle' }
 
-  const items = push ? await loadBundle(payload, itemRefs(push.items), accountId, String(push!.id)) : []
+  const accountPushes = push ? await loadAccountPushes(payload, accountId) : undefined
+  const items = push ? await loadBundle(payload, itemRefs(push.items), accountPushes, String(push.id)) : []
   const validItems = items.filter((item) => bundleProblems(item, push!.id, now).length === 0).length
   const state = buildWeekState({
     push,
@@ -206,13 +210,13 @@ async function tickWeek(
       // The slot counts as run only once this tick's attempt has an outcome: a tick that throws, or
       // finds another instance took the send, leaves the slot to the next tick (which then resumes a
       // send under way, or finds the week done). Claimed only if the push is as decided on.
-      const outcome = await send(slot.kind === 'retry', String(push!.updatedAt))
+      const outcome = await send(slot.kind === 'retry', String(push!.updatedAt), accountPushes)
       if (outcome.kind !== 'not-claimed')
         await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: outcome.kind === 'sent', detail: `${shanghaiDate(now)}：${outcome.kind}` })
       return { week, slot: slot.kind, step: 'send', outcome }
     }
     case 'resume':
-      return { week, slot: slot.kind, step: 'resume', outcome: await send(slot.kind === 'retry') }
+      return { week, slot: slot.kind, step: 'resume', outcome: await send(slot.kind === 'retry', undefined, accountPushes) }
     case 'remind': {
       const recipients = await responsibleStaff(payload, accountId, ['leader', 'editor'])
       await notify(payload, {

@@ -12,11 +12,10 @@ import { assertMayActOnPush } from '../../src/services/push/account-scope'
 import { chinaDays } from '../../src/services/push/holiday-days'
 import { weekSlots } from '../../src/services/push/holiday-slots'
 import { findPush, readPush } from '../../src/services/push/store'
-import { isoWeekOf } from '../../src/services/push/week'
 import { wechatGateway } from '../../src/services/push/wechat-gateway'
 import type { Bilingual } from '../../src/shared/bilingual'
 import { ApiError } from '../../src/http/api-error'
-import { formatShanghai } from '../../src/shared/time'
+import { formatShanghai, isoWeekOf } from '../../src/shared/time'
 
 /**
  * A refusal Payload raised on the way (its access, a field's validation) as this endpoint words it:

@@ -4,7 +4,7 @@
  * default account, the one its web authorisation answers) in different steps, so 微·指南, 我的预约,
  * 今日预约 and the board show something on a fresh start.
  */
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 import { generatedOpenid } from '../dev/emulator/state'
 import { findDefaultAccount } from '../services/accounts/accounts'
 import { bookAppointment, openSlots } from '../services/appointments/book'
@@ -12,9 +12,9 @@ import { takeMatterStep, type StepActor } from '../services/appointments/steps'
 import { REVIEW_TRANSITION_CONTEXT } from '../services/review/hooks'
 import type { StaffUser } from '../access/roles'
 
-const WEEKDAY_HOURS = [1, 2, 3, 4, 5].flatMap((weekday) => [
-  { weekday: String(weekday), start: '09:00', end: '11:30' },
-  { weekday: String(weekday), start: '14:00', end: '17:00' },
+const WEEKDAY_HOURS = (['1', '2', '3', '4', '5'] as const).flatMap((weekday) => [
+  { weekday, start: '09:00', end: '11:30' },
+  { weekday, start: '14:00', end: '17:00' },
 ])
 
 const OFFICES = [
@@ -28,7 +28,10 @@ type OfficeKey = (typeof OFFICES)[number]['key']
 const OPENING_HOURS = '周一至周五 9:00–11:30，14:00–17:00（法定节假日除外）'
 const COMPLAINT_PHONE = '029-88861000'
 
-const GUIDES: { office: OfficeKey; data: Record<string, unknown> }[] = [
+/** A guide's own text; the office, its place and phone and the review fields are filled in below. */
+type GuideText = Omit<RequiredDataFromCollectionSlug<'service-guides'>, 'office' | 'reviewStatus' | 'approvedAt' | 'approvedBy'>
+
+const GUIDES: { office: OfficeKey; data: GuideText }[] = [
   {
     office: 'civil',
     data: {
@@ -130,7 +133,7 @@ export async function seedDemoServices(payload: Payload, leaderId: string, passw
     await payload.create({
       collection: 'booking-rules',
       overrideAccess: true,
-      data: { name: `${office.name}窗口`, office: created.id, weekly: WEEKDAY_HOURS, capacity: 3 } as never,
+      data: { name: `${office.name}窗口`, office: created.id, weekly: WEEKDAY_HOURS, capacity: 3 },
     })
   }
   const guideIds: string[] = []
@@ -150,7 +153,7 @@ export async function seedDemoServices(payload: Payload, leaderId: string, passw
         reviewStatus: 'approved',
         approvedAt,
         approvedBy: leaderId,
-      } as never,
+      },
     })
     guideIds.push(String(created.id))
   }
@@ -166,7 +169,7 @@ export async function seedDemoServices(payload: Payload, leaderId: string, passw
       community: communityId,
       offices: [officeIds.civil],
       active: true,
-    } as never,
+    },
   })
 
   // The clerk heads 民政科 too: its 差评整改 items are assigned to them (好差评).

@@ -6,7 +6,7 @@ import { loadItemPreviews } from '../../src/admin/push/preview'
 import { loadWeekReport } from '../../src/services/push/week-report'
 import { lexicalFromParagraphs } from '../../src/services/content/rich-text'
 import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
-import { isoWeekOf } from '../../src/services/push/week'
+import { isoWeekOf } from '../../src/shared/time'
 import { createFixtures, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 

@@ -3,14 +3,13 @@ import { createLocalReq, getPayload } from 'payload'
 import { assembleWeek } from '../../src/services/push/assemble'
 import { loadPushSettings } from '../../src/services/push/settings-load'
 import { decideOnPush } from '../../src/services/push/sign-off'
-import { isoWeekOf } from '../../src/services/push/week'
-import { shanghaiDate } from '../../src/shared/time'
+import { isoWeekday, isoWeekOf, shanghaiDate } from '../../src/shared/time'
 
 // Test fixture run with `payload run`: today (Beijing) becomes the week's send and retry day, then
 // this week's push is assembled from the seeded pool and signed off by the demo leader.
 const payload = await getPayload({ config })
 const now = new Date()
-const weekday = String(new Date(`${shanghaiDate(now)}T00:00:00Z`).getUTCDay() || 7)
+const weekday = String(isoWeekday(shanghaiDate(now)))
 await payload.updateGlobal({
   slug: 'push-settings',
   overrideAccess: true,

@@ -12,10 +12,10 @@ import {
   readsBySource,
   servicesPerWeek,
   totalsOf,
-  weeksBetween,
   type ArticleRow,
   type DayRow,
 } from '../../src/services/analytics/report/aggregate'
+import { isoWeeksBetween } from '../../src/shared/time'
 
 // The figures of 统计分析 from rows, by hand: sums per month, per-1,000 rates, month comparison.
 
@@ -115,7 +115,7 @@ test('menu use: clicks per ISO week per 1,000 followers of that week, lowest fir
     { key: 'news', name: '社区动态', event: 'CLICK', day: '2026-11-04', count: 5 },
     { key: 'news', name: '社区动态', event: 'CLICK', day: '2026-11-10', count: 4 },
   ]
-  const use = menuUse(clicks, weekly, 800, weeksBetween('2026-11-02', '2026-11-15'))
+  const use = menuUse(clicks, weekly, 800, isoWeeksBetween('2026-11-02', '2026-11-15'))
   expect(use.weeks.map((row) => [row.week, row.name, row.clicks, row.followers, row.perThousand])).toEqual([
     ['2026-W45', '社区动态', 5, 2500, 2],
     ['2026-W45', '办事指南', 50, 2500, 20],

@@ -9,6 +9,7 @@ import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { ACCOUNT } from '../wechat/support'
 import { acceptedSendalls, addApprovedItem, emulatorGatewayFor, realSends, signOff } from './helpers'
 import { loadPool } from '../../src/services/push/candidates'
+import { assembleWeek } from '../../src/services/push/assemble'
 import { findPushAccounts } from '../../src/services/accounts/accounts'
 import { REVIEW_TRANSITION_CONTEXT } from '../../src/services/review/hooks'
 import { beijing, createScheduledWorld, reportFor, type ScheduledWorld } from './scheduler-world'
@@ -93,6 +94,29 @@ test('two accounts in the same week: one account WeChat fails on Thursday, the o
   // The results of both accounts' sends are polled, each from its own WeChat.
   await new Promise((resolve) => setTimeout(resolve, 120))
   expect(await pollPushResults(t.payload, gatewayFor)).toBe(2)
+})
+
+test('two street-level accounts assembled in the same moment, as two scheduler processes would: each item goes to one proposal only, the other leaves it out', async () => {
+  world = await createScheduledWorld(t.payload, 6)
+  const secondId = await addSecondAccount()
+  const settings = await loadPushSettings(t.payload, world.accountId)
+  const now = beijing('2026-11-25 10:00')
+  // No per-process limiter here: both choose from the same pool before either saves.
+  const results = await Promise.all([world.accountId, secondId].map((accountId) => assembleWeek(t.payload, { accountId, week: W48, now, settings })))
+  const saved = await Promise.all([world.accountId, secondId].map(async (accountId) => (await findPush(t.payload, accountId, W48))!))
+  const refs = (push: (typeof saved)[number]) =>
+    (push.items as { relationTo: 'articles'; value: unknown }[]).map((ref) => ({ collection: ref.relationTo, id: String(ref.value) }))
+  const [first, other] = saved.map(refs)
+  expect(first.filter((ref) => other.some((mine) => mine.id === ref.id && mine.collection === ref.collection))).toEqual([])
+  // Both chose the same items (the race happened), and the one that claimed second says so and left them out.
+  const steps = await Promise.all(saved.map(async (push) => (await readSteps(t.payload, push.id)).find((step) => step.step === 'assemble')?.detail ?? ''))
+  expect(steps.filter((detail) => detail.includes('刚被另一推送选中或已不在待推送池'))).toHaveLength(1)
+  for (const [index, result] of results.entries()) expect(result.selection!.items.map((item) => item.id)).toEqual(refs(saved[index]).map((ref) => ref.id))
+  // Every item in a proposal is scheduled, once.
+  for (const ref of [...first, ...other]) {
+    const item = await t.payload.findByID({ collection: ref.collection, id: ref.id, depth: 0, overrideAccess: true })
+    expect(item.reviewStatus).toBe('scheduled')
+  }
 })
 
 test('an exception in one account tick (its gateway throws) neither stops nor delays the other account; it is recorded on that account week', async () => {

@@ -1,7 +1,7 @@
 /**
  * Review (robustness, denial of service): `GET /api/analytics/overview?from=9999-12-01&to=9999-12-31`
  * (and every export) passes parseRange — real dates, 31 days — but the menu table's week list
- * (aggregate.ts weeksBetween) walks day by day while `toISOString().slice(0, 10) <= to`. The day
+ * (aggregate.ts weeksBetween, now shared/time.ts isoWeeksBetween) walks day by day while `toISOString().slice(0, 10) <= to`. The day
  * after 9999-12-31 prints as `+010000-01-01`, whose first ten characters sort before `9999-…`, so the
  * walk goes on for ~97 million days, holding the event loop for minutes (one staff request stops
  * every other request of the process), until the date overflows and the request ends in a 500
@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process'
 import { parseRange } from '../../src/services/analytics/report/overview'
 
 function weeksBetweenInChild(from: string, to: string): Promise<{ code: number | null; killed: boolean; stdout: string }> {
-  const script = `import('./src/services/analytics/report/aggregate.ts').then((m) => console.log(JSON.stringify(m.weeksBetween(${JSON.stringify(from)}, ${JSON.stringify(to)}))))`
+  const script = `import('./src/shared/time.ts').then((m) => console.log(JSON.stringify(m.isoWeeksBetween(${JSON.stringify(from)}, ${JSON.stringify(to)}))))`
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', '-e', script], {
       cwd: process.cwd(),

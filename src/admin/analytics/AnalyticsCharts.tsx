@@ -3,6 +3,7 @@ import type { EChartsCoreOption } from 'echarts/core'
 import React, { useMemo } from 'react'
 import type { AnalyticsOverview } from '../../services/analytics/report/overview'
 import { EChart } from './EChart'
+import { PushItemsTable } from '../push/PushItemsTable'
 
 const MUTED = 'var(--theme-elevation-500)'
 const cell: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', padding: '4px 8px', textAlign: 'right', whiteSpace: 'nowrap' }
@@ -90,53 +91,7 @@ export function AnalyticsCharts({ overview, query, lang }: { overview: Analytics
       >
         <EChart name="pushes" option={options.pushes} height={360} />
         <div style={{ overflowX: 'auto' }}>
-          <table className="analytics-pushes" style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }}>
-            <thead>
-              <tr>
-                {[
-                  t('群发日期', 'Sent'),
-                  t('周次', 'Week'),
-                  t('位置', 'No.'),
-                  t('标题', 'Title'),
-                  t('送达', 'Delivered'),
-                  t('1天阅读', 'Day 1'),
-                  t('3天阅读', 'Day 3'),
-                  t('7天阅读', 'Day 7'),
-                  t('阅读人数', 'Readers'),
-                  t('分享人数', 'Sharers'),
-                  t('阅读来源', 'Sources'),
-                ].map((heading) => (
-                  <th key={heading} style={textCell}>
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {overview.pushes.flatMap((push) =>
-                push.items.map((item) => (
-                  <tr key={item.msgid} data-msgid={item.msgid}>
-                    <td style={textCell}>{push.sentDate}</td>
-                    <td style={textCell}>{push.week ?? '—'}</td>
-                    <td style={cell}>{item.index}</td>
-                    <td style={textCell}>
-                      {item.title}
-                      {item.isDelay ? <span style={{ color: MUTED }}>{t('（数据未最终确定）', ' (not final)')}</span> : null}
-                    </td>
-                    <td style={cell}>{push.targetUser}</td>
-                    <td style={cell}>{dash(item.readUserDay1)}</td>
-                    <td style={cell}>{dash(item.readUserDay3)}</td>
-                    <td style={cell}>{dash(item.readUserDay7)}</td>
-                    <td className="analytics-pushes__reads" style={cell}>
-                      {item.readUser}
-                    </td>
-                    <td style={cell}>{item.shareUser}</td>
-                    <td style={textCell}>{item.sources.map((source) => `${source.label} ${source.user}`).join('，') || '—'}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          <PushItemsTable pushes={overview.pushes} lang={lang} perSend className="analytics-pushes" readsClassName="analytics-pushes__reads" />
           {overview.pushes.length === 0 ? <p style={{ color: MUTED }}>{t('这段时间没有群发数据。', 'No mass send in this range.')}</p> : null}
         </div>
       </Section>

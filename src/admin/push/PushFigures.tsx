@@ -3,11 +3,9 @@ import React from 'react'
 import type { PushReport } from '../../services/analytics/report/aggregate'
 import { loadPushFigures } from '../../services/analytics/report/load'
 import { pick } from '../../shared/bilingual'
+import { PushItemsTable } from './PushItemsTable'
 
 const MUTED = 'var(--theme-elevation-500)'
-const cell: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', padding: '2px 6px', textAlign: 'right', whiteSpace: 'nowrap' }
-const textCell: React.CSSProperties = { ...cell, textAlign: 'left', whiteSpace: 'normal' }
-const dash = (value: number | null) => (value === null ? '—' : String(value))
 
 /** One sent push's items: 1-, 3- and 7-day readers, readers, sources, sharers, and the delivered count. */
 export function PushFiguresTable({ report, lang }: { report: PushReport; lang: string }) {
@@ -17,42 +15,7 @@ export function PushFiguresTable({ report, lang }: { report: PushReport; lang: s
       <p style={{ margin: '4px 0', color: MUTED }}>
         {t(`${report.sentDate} 群发，送达 ${report.targetUser} 人`, `Sent ${report.sentDate}, delivered to ${report.targetUser}`)}
       </p>
-      <table style={{ borderCollapse: 'collapse', fontSize: 13 }}>
-        <thead>
-          <tr>
-            {[
-              t('位置', 'No.'),
-              t('标题', 'Title'),
-              t('1天阅读', 'Day 1'),
-              t('3天阅读', 'Day 3'),
-              t('7天阅读', 'Day 7'),
-              t('阅读人数', 'Readers'),
-              t('分享人数', 'Sharers'),
-              t('阅读来源', 'Sources'),
-            ].map((heading) => (
-              <th key={heading} style={textCell}>
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {report.items.map((item) => (
-            <tr key={item.msgid} data-msgid={item.msgid}>
-              <td style={cell}>{item.index}</td>
-              <td style={textCell}>{item.title}</td>
-              <td style={cell}>{dash(item.readUserDay1)}</td>
-              <td style={cell}>{dash(item.readUserDay3)}</td>
-              <td style={cell}>{dash(item.readUserDay7)}</td>
-              <td className="push-figures__reads" style={cell}>
-                {item.readUser}
-              </td>
-              <td style={cell}>{item.shareUser}</td>
-              <td style={textCell}>{item.sources.map((source) => `${source.label} ${source.user}`).join('，') || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PushItemsTable pushes={[report]} lang={lang} perSend={false} readsClassName="push-figures__reads" />
     </div>
   )
 }

@@ -1,7 +1,6 @@
 /** The CLI's Chinese text, built from the same reports the admin pages show. Pure. */
 import type { CalendarRow } from '../../services/push/quota-calendar'
-import { formatShanghai } from '../../shared/time'
-import { isoWeekday } from '../../services/calendar/calendar'
+import { formatShanghai, isoWeekday } from '../../shared/time'
 import type { AccountSummary } from '../../services/accounts/find-account'
 import type { Calendar } from '../../services/push/calendar-view'
 import { PUSH_STATUS_LABELS } from '../../services/push/status'

@@ -7,8 +7,7 @@ import type { PushStatus } from '../../services/push/status'
 import type { SendOutcome } from '../../services/push/send'
 import type { PushSettings } from '../../services/push/settings'
 import type { WeekSlots } from '../../services/push/holiday-slots'
-import { isoWeekOf } from '../../services/push/week'
-import { formatShanghai, shanghaiDate } from '../../shared/time'
+import { formatShanghai, isoWeekOf, shanghaiDate } from '../../shared/time'
 
 export const EXIT = { done: 0, usage: 2, notReady: 3, wechatFailed: 4, attention: 5 } as const
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT]

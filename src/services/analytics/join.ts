@@ -47,7 +47,7 @@ export async function joinArticles(payload: Payload, accountId: string): Promise
       data.contentType = ref.relationTo
       data.community = item ? (idOf((item as { community?: unknown }).community) ?? null) : null
     }
-    await payload.update({ collection: 'analytics-articles', id: row.id, data: data as never, depth: 0, overrideAccess: true })
+    await payload.update({ collection: 'analytics-articles', id: row.id, data, depth: 0, overrideAccess: true })
     if (ref) report.joined++
   }
   report.unmatched = [...unmatched]

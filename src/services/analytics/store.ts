@@ -80,8 +80,8 @@ export async function saveDayFields(
 }
 
 /** Writes an article's figures (the join's fields are kept: join.ts fills them). */
-export async function saveArticle(payload: Payload, accountId: string, fields: Record<string, unknown> & { msgid: string }, req: TxReq = {}): Promise<void> {
-  await upsert(payload, 'analytics-articles', articleKey(accountId, fields.msgid), { account: accountId }, fields, req)
+export async function saveArticle(payload: Payload, accountId: string, fields: { msgid: string }, req: TxReq = {}): Promise<void> {
+  await upsert(payload, 'analytics-articles', articleKey(accountId, fields.msgid), { account: accountId }, { ...fields }, req)
 }
 
 export interface SyncDayRecord {

@@ -342,7 +342,7 @@ async function createAppointment(payload: Payload, a: NewAppointment): Promise<{
           mobileMasked: maskMobile(a.person.mobile),
           idNumberMasked: a.person.idNumber ? maskIdNumber(a.person.idNumber) : null,
           requestKey: a.requestKey,
-        } as never,
+        },
       })
       stored = created as unknown as StoredAppointment
     } catch (error) {
@@ -358,7 +358,7 @@ async function createAppointment(payload: Payload, a: NewAppointment): Promise<{
         overrideAccess: true,
         depth: 0,
         data: {
-          appointment: stored.id,
+          appointment: String(stored.id),
           office: a.guide.office,
           action: 'book',
           to: 'booked',
@@ -366,7 +366,7 @@ async function createAppointment(payload: Payload, a: NewAppointment): Promise<{
           actor: a.booker.kind === 'resident' ? 'resident' : 'staff',
           by: a.booker.kind === 'staff' ? a.booker.user.id : null,
           at,
-        } as never,
+        },
       })
       return { appointment: stored, stepId: String(step.id) }
     } catch (error) {

@@ -231,7 +231,7 @@ async function readAsUser(payload: Payload, user: User, where: Where, sort: stri
       pagination: false,
       depth: 1,
       // Only the guide's title is shown: fetch nothing else of it.
-      populate: { 'service-guides': { title: true } } as never,
+      populate: { 'service-guides': { title: true } },
       user,
       overrideAccess: false,
     })
@@ -368,7 +368,7 @@ async function staffNames(payload: Payload, ids: (string | null)[]): Promise<Map
   const found = await payload.find({
     collection: 'users',
     where: { id: { in: wanted } },
-    select: { name: true } as never,
+    select: { name: true },
     limit: wanted.length,
     pagination: false,
     depth: 0,

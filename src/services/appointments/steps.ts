@@ -4,10 +4,10 @@
  * clicking at once: one wins, the other is told), then record the step in `matter-steps`.
  */
 import type { Payload } from 'payload'
-import { idOf, roleOf, type StaffUser } from '../../access/roles'
+import { idOf, type StaffUser } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { compareAndSet } from '../../shared/cas'
-import { mayHandleOffice } from './access'
+import { staffHandlesOffice } from './access'
 import type { StoredAppointment } from './types'
 import { CLOSED_MATTER_STATES, decideMatterTransition, isMatterState, type MatterActor, type MatterState } from './matter-status'
 import { releaseSeat } from './seats'
@@ -36,8 +36,8 @@ export interface StepTaken {
  * or staff of that office or not (leaders and other offices: `ofOffice: false`, so no step).
  */
 export function staffMatterActor(user: StaffUser, office: unknown): MatterActor {
-  if (roleOf(user as never) === 'admin') return { kind: 'admin' }
-  return { kind: 'staff', ofOffice: mayHandleOffice(user as never, office) }
+  if (user.role === 'admin') return { kind: 'admin' }
+  return { kind: 'staff', ofOffice: staffHandlesOffice(user, office) }
 }
 
 function matterActor(actor: StepActor, appointment: StoredAppointment): MatterActor {
@@ -83,13 +83,18 @@ export async function takeMatterStep(
 
   const at = new Date(now).toISOString()
   const closed = (CLOSED_MATTER_STATES as readonly string[]).includes(decision.to)
-  const moved = await compareAndSet(payload, 'appointments', { and: [{ id: { equals: appointment.id } }, { status: { equals: from } }] }, {
-    status: decision.to,
-    statusNote: decision.note,
-    statusChangedAt: at,
-    ...(decision.action === 'accept' ? { expectedCompletion: decision.expectedCompletion ?? null } : {}),
-    ...(closed ? { closedAt: at } : {}),
-  } as never)
+  const moved = await compareAndSet(
+    payload,
+    'appointments',
+    { and: [{ id: { equals: appointment.id } }, { status: { equals: from } }] },
+    {
+      status: decision.to,
+      statusNote: decision.note,
+      statusChangedAt: at,
+      ...(decision.action === 'accept' ? { expectedCompletion: decision.expectedCompletion ?? null } : {}),
+      ...(closed ? { closedAt: at } : {}),
+    },
+  )
   if (!moved) throw new ApiError(409, 'changed', '这条预约刚被其他人更新，请刷新后再试')
 
   const written = await payload.create({
@@ -97,7 +102,7 @@ export async function takeMatterStep(
     overrideAccess: true,
     depth: 0,
     data: {
-      appointment: appointment.id,
+      appointment: String(appointment.id),
       office: idOf(appointment.office),
       action: decision.action,
       from,
@@ -108,7 +113,7 @@ export async function takeMatterStep(
       actor: actor.kind,
       by: actor.kind === 'staff' ? actor.user.id : null,
       at,
-    } as never,
+    },
   })
   // A booking cancelled before its slot gives the seat back to other residents.
   if (decision.to === 'cancelled' && from === 'booked') await releaseSeat(payload, appointment.slotKey)

@@ -72,7 +72,7 @@ export async function writeBinding(payload: Payload, userId: string, account: Bi
     id: userId,
     overrideAccess: true,
     depth: 0,
-    data: { wechatBindings: rows, ...(account.isDefault ? { wechatOpenid: openid } : {}) } as never,
+    data: { wechatBindings: rows, ...(account.isDefault ? { wechatOpenid: openid } : {}) },
   })
 }
 
@@ -91,7 +91,7 @@ export async function removeBinding(payload: Payload, userId: string, account: B
     id: userId,
     overrideAccess: true,
     depth: 0,
-    data: { wechatBindings: kept, ...(clearDefault ? { wechatOpenid: null } : {}) } as never,
+    data: { wechatBindings: kept, ...(clearDefault ? { wechatOpenid: null } : {}) },
   })
   return true
 }

@@ -15,7 +15,10 @@
  */
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
 import pkg from 'chinese-days/package.json' with { type: 'json' }
-import { addDays, isIsoDate } from '../../shared/time'
+import { addDays, isIsoDate, isoWeekday } from '../../shared/time'
+
+/** ISO weekday (1 Monday … 7 Sunday) of a `YYYY-MM-DD`: its home is src/shared/time.ts; re-exported for the calendar's callers. */
+export { isoWeekday }
 
 /** Where the holiday data come from, for messages and logs: `chinese-days@1.5.7`. */
 export const CALENDAR_SOURCE = `chinese-days@${pkg.version}`
@@ -125,13 +128,6 @@ export function coverage(year: number): Coverage {
 
 function assertDate(date: string, name = 'date'): void {
   if (!isIsoDate(date)) throw new RangeError(`${name} must be a calendar day written YYYY-MM-DD, got ${JSON.stringify(date)}`)
-}
-
-/** ISO weekday (1 Monday … 7 Sunday) of a `YYYY-MM-DD`, independent of the server's zone. */
-export function isoWeekday(date: string): number {
-  assertDate(date)
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay()
-  return day === 0 ? 7 : day
 }
 
 /**

@@ -80,14 +80,18 @@ export async function clearSuggestionContact(
   doc: { id: string | number; nameMasked?: string | null; phoneMasked?: string | null; photos?: unknown[] | null },
   now: number,
 ): Promise<boolean> {
-  const done = await compareAndSet(payload, 'consultation-submissions', { and: [{ id: { equals: doc.id } }, { contactClearedAt: { exists: false } }] }, {
-    name: null,
-    nameMasked: doc.nameMasked ? CLEARED_MARK : null,
-    phone: null,
-    phoneMasked: doc.phoneMasked ? CLEARED_MARK : null,
-    // `as never`: contactClearedAt is a new field, not in src/payload-types.ts until the lead regenerates it.
-    contactClearedAt: new Date(now).toISOString(),
-  } as never)
+  const done = await compareAndSet(
+    payload,
+    'consultation-submissions',
+    { and: [{ id: { equals: doc.id } }, { contactClearedAt: { exists: false } }] },
+    {
+      name: null,
+      nameMasked: doc.nameMasked ? CLEARED_MARK : null,
+      phone: null,
+      phoneMasked: doc.phoneMasked ? CLEARED_MARK : null,
+      contactClearedAt: new Date(now).toISOString(),
+    },
+  )
   if (!done) return false
   const photoIds = (doc.photos ?? []).map(idOf).filter((id): id is string => id !== null)
   if (photoIds.length > 0) {

@@ -64,15 +64,20 @@ async function findRow(payload: Payload, key: string): Promise<CounterRow | null
 async function claimBucket(payload: Payload, bucket: RateBucket, limit: number): Promise<'ok' | 'full' | 'busy'> {
   if (limit < 1) return 'full'
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const won = await compareAndSet(payload, COUNTERS, { and: [{ key: { equals: bucket.key } }, { used: { less_than: limit } }] }, {
-      used: increment(1),
-    } as never)
+    const won = await compareAndSet(
+      payload,
+      COUNTERS,
+      { and: [{ key: { equals: bucket.key } }, { used: { less_than: limit } }] },
+      {
+        used: increment(1),
+      },
+    )
     if (won) return 'ok'
     if (await findRow(payload, bucket.key)) return 'full'
     try {
       await payload.create({
         collection: COUNTERS,
-        data: { key: bucket.key, used: 1, expiresAt: new Date(bucket.endsAt).toISOString() } as never,
+        data: { key: bucket.key, used: 1, expiresAt: new Date(bucket.endsAt).toISOString() },
         overrideAccess: true,
         depth: 0,
       })
@@ -86,7 +91,7 @@ async function claimBucket(payload: Payload, bucket: RateBucket, limit: number):
 }
 
 async function releaseBucket(payload: Payload, bucket: RateBucket): Promise<void> {
-  await compareAndSet(payload, COUNTERS, { and: [{ key: { equals: bucket.key } }, { used: { greater_than: 0 } }] }, { used: increment(-1) } as never)
+  await compareAndSet(payload, COUNTERS, { and: [{ key: { equals: bucket.key } }, { used: { greater_than: 0 } }] }, { used: increment(-1) })
 }
 
 export type RateClaim = { ok: true; release: () => Promise<void> } | { ok: false; window: RateWindow | 'busy' }

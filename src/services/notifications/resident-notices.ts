@@ -176,12 +176,12 @@ async function reclaim(payload: Payload, record: ResidentNoticeRecord, now: numb
   if (record.status === 'failed' && record.retryable) where = { and: [...base, { status: { equals: 'failed' } }, { retryable: { equals: true } }] }
   else if (record.status === 'pending' && now - Date.parse(record.updatedAt) >= STALE_CLAIM_MS) where = { and: [...base, { status: { equals: 'pending' } }] }
   else return null
-  const claimed = await compareAndSet(payload, RESIDENT_NOTICES, where, { status: 'pending', attempts: attempts + 1, retryable: false } as never)
+  const claimed = await compareAndSet(payload, RESIDENT_NOTICES, where, { status: 'pending', attempts: attempts + 1, retryable: false })
   return claimed as unknown as ResidentNoticeRecord | null
 }
 
 async function finish(payload: Payload, id: string | number, data: Record<string, unknown>): Promise<ResidentNoticeRecord> {
-  const updated = await payload.update({ collection: RESIDENT_NOTICES, id, overrideAccess: true, depth: 0, data: data as never })
+  const updated = await payload.update({ collection: RESIDENT_NOTICES, id, overrideAccess: true, depth: 0, data })
   return updated as unknown as ResidentNoticeRecord
 }
 
@@ -280,7 +280,7 @@ export async function notifyResident(payload: Payload, notice: ResidentNotice): 
           templateId: templateId || null,
           url: notice.url ?? null,
           data,
-        } as never,
+        },
       })) as unknown as ResidentNoticeRecord
     } catch (error) {
       // Another call claimed the same clientMsgId between our look-up and our insert.

@@ -59,7 +59,7 @@ export async function applyTemplateFinished(payload: Payload, record: XmlRecord,
       id: notice.id,
       overrideAccess: true,
       depth: 0,
-      data: { status: reason ? 'failed' : 'delivered', reason, resultStatus: status, resultAt: at } as never,
+      data: { status: reason ? 'failed' : 'delivered', reason, resultStatus: status, resultAt: at },
     })
     return
   }

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { idOf, requireStaff } from '../../access/roles'
 import { ApiError } from '../../http/api-error'
 import { CONTENT_COLLECTIONS, isContentCollection } from '../content/types'
-import { loadBundle } from './candidates'
+import { loadAccountPushes, loadBundle } from './candidates'
 import { itemRefs, type ItemRef } from './item-refs'
 import { loadPushSettings } from './settings-load'
 import { PUSH_EDITOR_ROLES, bundleItemMoves, mayChangePush, refusedChange } from './rules'
@@ -58,10 +58,12 @@ export async function editBundle(req: PayloadRequest, pushId: string, refs: Item
   const before = itemRefs(push.items)
   const { added: addedRefs, removed: removedRefs } = bundleItemMoves(before, refs)
   const keptRefs = refs.filter((ref) => !addedRefs.includes(ref))
+  // The account's pushes are read once for the three lists.
+  const accountPushes = await loadAccountPushes(req.payload, idOf(push.account))
   const [added, removed, kept] = await Promise.all([
-    loadBundle(req.payload, addedRefs, idOf(push.account), String(push.id)),
-    loadBundle(req.payload, removedRefs, idOf(push.account), String(push.id)),
-    loadBundle(req.payload, keptRefs, idOf(push.account), String(push.id)),
+    loadBundle(req.payload, addedRefs, accountPushes, String(push.id)),
+    loadBundle(req.payload, removedRefs, accountPushes, String(push.id)),
+    loadBundle(req.payload, keptRefs, accountPushes, String(push.id)),
   ])
   for (const item of added) {
     if (item.reviewStatus === 'deleted') throw new ApiError(400, 'not-found', `要添加的内容不存在（${item.collection} ${item.id}）`)

@@ -36,9 +36,8 @@ const APPROVED_ONCE = ['approved', 'scheduled', 'sent']
  *   holds (open, sending, sent or failed; a skipped week gives its items back). They are shown as
  *   `approved` and not pushed, since their own review state follows the street office's push.
  */
-export async function loadPool(payload: Payload, accountId?: string | null): Promise<Candidate[]> {
-  const community = accountId ? await accountCommunity(payload, accountId) : null
-  const taken = community ? await refsInPushesOf(payload, accountId!) : new Map<string, string[]>()
+export async function loadPool(payload: Payload, account?: string | null | AccountPushes): Promise<Candidate[]> {
+  const { community, holders: taken } = await accountPushesOf(payload, account)
   const pools = await Promise.all(
     CONTENT_COLLECTIONS.map(async (collection) => {
       const found = await payload.find({
@@ -63,6 +62,31 @@ export async function loadPool(payload: Payload, accountId?: string | null): Pro
 const asCommunityCandidate = (candidate: Candidate): Candidate =>
   APPROVED_ONCE.includes(candidate.reviewStatus) ? { ...candidate, reviewStatus: 'approved', pushedIn: null } : candidate
 
+/**
+ * What the pool and a bundle need to know of an account, read once per operation and passed to
+ * `loadPool` / `loadBundle` in place of the account's id: its community (null: the street office's
+ * account) and, for a community's account, which of its pushes that were not skipped hold each item
+ * (`collection:id` → push ids; up to 1,000 pushes, read only for a community's account). A read taken
+ * before a person confirms (the CLI's send) is not reused after: the holders may have changed by then.
+ */
+export interface AccountPushes {
+  accountId: string | null
+  community: string | null
+  holders: ReadonlyMap<string, string[]>
+}
+
+const NO_HOLDERS: ReadonlyMap<string, string[]> = new Map()
+
+/** Reads an account's `AccountPushes` (no account: the street office's pool, which needs none). */
+export async function loadAccountPushes(payload: Payload, accountId?: string | null): Promise<AccountPushes> {
+  const community = accountId ? await accountCommunity(payload, accountId) : null
+  return { accountId: accountId ?? null, community, holders: community ? await refsInPushesOf(payload, accountId!) : NO_HOLDERS }
+}
+
+/** The `AccountPushes` a caller passed, or read now for the account id it passed. */
+const accountPushesOf = (payload: Payload, account: string | null | undefined | AccountPushes): Promise<AccountPushes> =>
+  typeof account === 'object' && account !== null ? Promise.resolve(account) : loadAccountPushes(payload, account)
+
 /** `collection:id` of every item in a push of the account that was not skipped → the ids of those pushes. */
 async function refsInPushesOf(payload: Payload, accountId: string): Promise<Map<string, string[]>> {
   const pushes = await payload.find({
@@ -85,13 +109,15 @@ async function refsInPushesOf(payload: Payload, accountId: string): Promise<Map<
 
 /**
  * The bundle's items as they are now, in bundle order; a deleted item is reported as such. With the
- * push's `accountId`: a community account's bundle sees its items as its pool does (`loadPool`), and
- * with the push's own id (`pushId`) an item another push of that account holds or sent carries that
- * push in `pushedIn` (so it is refused there as 已在其他推送中发出: each account sends an item once).
+ * push's account (its id, or its `AccountPushes` already read in this operation): a community
+ * account's bundle sees its items as its pool does (`loadPool`), and with the push's own id (`pushId`)
+ * an item another push of that account holds or sent carries that push in `pushedIn` (so it is refused
+ * there as 已在其他推送中发出: each account sends an item once).
  */
-export async function loadBundle(payload: Payload, refs: ItemRef[], accountId?: string | null, pushId?: string | null): Promise<Candidate[]> {
-  const community = accountId ? await accountCommunity(payload, accountId) : null
-  const holders = community && pushId ? await refsInPushesOf(payload, accountId!) : new Map<string, string[]>()
+export async function loadBundle(payload: Payload, refs: ItemRef[], account?: string | null | AccountPushes, pushId?: string | null): Promise<Candidate[]> {
+  const read = await accountPushesOf(payload, account)
+  const community = read.community
+  const holders = pushId ? read.holders : NO_HOLDERS
   const items = await Promise.all(
     refs.map(async (ref) => {
       const doc = await payload.findByID({ collection: ref.relationTo, id: ref.value, overrideAccess: true, depth: 0, disableErrors: true })

@@ -5,7 +5,7 @@ import { previewBundle, previewMessage, type PreviewReport } from './previews'
 import type { Selection } from './select'
 import type { PushSettings } from './settings'
 import type { PushDoc } from './store'
-import { isoWeekOf } from './week'
+import { isoWeekOf } from '../../shared/time'
 
 export interface GeneratedWeek {
   push: PushDoc

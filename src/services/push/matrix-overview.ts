@@ -7,7 +7,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { communityOf, idOf, roleOf } from '../../access/roles'
 import { followersOnRecord, latestWeChatFollowerCount, type WeChatFollowerCount } from '../followers/counts'
-import { shanghaiMonth } from '../../shared/time'
+import { isoWeekOf, shanghaiMonth } from '../../shared/time'
 import { mayReadAccount } from './account-scope'
 import { chinaDays } from './holiday-days'
 import { weekSlots } from './holiday-slots'
@@ -16,7 +16,6 @@ import { sendsByMonth } from './month-usage'
 import { loadPushSettings } from './settings-load'
 import { OPEN_PUSH_STATUSES, inStatusGroup, isPushStatus, type PushStatus } from './status'
 import { loadMonthQuota } from './calendar-view'
-import { isoWeekOf } from './week'
 
 export interface MatrixRow {
   accountId: string

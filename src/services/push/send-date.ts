@@ -8,9 +8,8 @@ import { PUSH_EDITOR_ROLES } from './rules'
 import { loadPushSettings } from './settings-load'
 import { OPEN_PUSH_STATUSES, inStatusGroup } from './status'
 import { readPush, savePush, type PushDoc } from './store'
-import { formatShanghai } from '../../shared/time'
+import { formatShanghai, isoWeekOf } from '../../shared/time'
 import { loadMonthQuota } from './calendar-view'
-import { isoWeekOf } from './week'
 
 /**
  * The leader picks another send day for one week (`weekly-pushes.sendDate`), or clears the pick

@@ -4,7 +4,7 @@ import { responsibleStaff } from './account-scope'
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import { notify } from '../notifications/notify'
-import { bundleProblems, loadBundle } from './candidates'
+import { bundleProblems, loadBundle, type AccountPushes } from './candidates'
 import { resolveAudience } from './audience'
 import type { GatewayFailure, PushGateway } from './gateway'
 import { itemRefs } from './item-refs'
@@ -45,6 +45,12 @@ export interface SendOptions {
    * another attempt after the first one's attempt ended (e.g. failed) in between.
    */
   decidedOn?: string
+  /**
+   * The account's pushes as the caller read them in this operation (a scheduler tick that has just
+   * checked the bundle), so the send's own check of the bundle does not read them again; without it
+   * the send reads them. Never one read before a person's confirmation (candidates.ts AccountPushes).
+   */
+  accountPushes?: AccountPushes
 }
 
 /** ≤ 64 bytes, the same for every attempt at one account's week: WeChat's idempotency key. */
@@ -131,7 +137,7 @@ async function sendClaimed(options: SendOptions, claimed: PushDoc): Promise<Send
 
   if (!wechat.msgId && !wechat.sendRequestedAt) {
     // Nothing reached WeChat's send yet: check the bundle as it is now.
-    const items = await loadBundle(payload, refs, idOf(push.account), String(push.id))
+    const items = await loadBundle(payload, refs, options.accountPushes ?? idOf(push.account), String(push.id))
     const problems = items.flatMap((item) => bundleProblems(item, push!.id, now()).map((p) => `《${item.title}》${p}`))
     if (items.length < options.settings.minItems) problems.unshift(`有效内容只有 ${items.length} 条，至少需要 ${options.settings.minItems} 条`)
     const audience = await resolveAudience(payload, push)

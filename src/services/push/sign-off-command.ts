@@ -10,7 +10,7 @@ import { accountCommunity, mayActOnAccount } from './account-scope'
 import { ApiError } from '../../http/api-error'
 import { decideOnPush } from './sign-off'
 import { findPush } from './store'
-import { isoWeekOf } from './week'
+import { isoWeekOf } from '../../shared/time'
 
 /**
  * The answer to `绑定 123456` / `审定` that came in clear to an account set to 安全模式 (or 兼容模式):

@@ -40,7 +40,8 @@ export async function skipPush(payload: Payload, push: PushDoc, reason: string):
 export async function closeMergedWeek(payload: Payload, args: { accountId: string; week: string; reason: string }): Promise<PushDoc | null> {
   let push: PushDoc
   try {
-    push = await createPush(payload, { week: args.week, account: args.accountId, items: [], status: 'skipped', statusReason: args.reason })
+    // No items: nothing to claim, nothing lost.
+    push = (await createPush(payload, { week: args.week, account: args.accountId, items: [], status: 'skipped', statusReason: args.reason })).push
   } catch (error) {
     const raced = await findPush(payload, args.accountId, args.week)
     if (!raced) throw error

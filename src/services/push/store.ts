@@ -122,16 +122,39 @@ export async function savePreviews(payload: Payload, pushId: string, previews: N
 
 /**
  * Creates a push (the week's proposal, from the assembler or 立即生成; or a week closed without a
- * bundle, `closeMergedWeek`), its items then leaving the pool (`approved` → `scheduled`). The unique (account, week) key refuses a second push for the
+ * bundle, `closeMergedWeek`). A push of a street-level account (no community) then takes its items
+ * out of the pool the street-level accounts share: each moves `approved` → `scheduled` by
+ * compareAndSet, one atomic statement, so of two proposals chosen from the same pool at the same
+ * moment (two scheduler processes assembling two such accounts) each item goes to the first claim
+ * only. The items another push claimed first are taken out of this one again and answered in `lost`
+ * (the push answered is as saved then). The unique (account, week) key refuses a second push for the
  * same week: the error is thrown as Payload raises it (assembleWeek then reads the first one).
  */
 export async function createPush(
   payload: Payload,
   data: Pick<PushDoc, 'week' | 'account' | 'items'> & Partial<Pick<PushDoc, 'audience' | 'status' | 'signedOffAt' | 'statusReason'>>,
-): Promise<PushDoc> {
+): Promise<{ push: PushDoc; lost: ItemRef[] }> {
   const push = await payload.create({ collection: 'weekly-pushes', overrideAccess: true, depth: 0, data, context: { [PUSH_SYSTEM_CONTEXT]: true } })
-  if (await pushMovesItems(payload, push)) await syncBundleItemStates(payload, [], itemRefs(push.items))
-  return push
+  if (!(await pushMovesItems(payload, push))) return { push, lost: [] }
+  const refs = itemRefs(push.items)
+  const lost: ItemRef[] = []
+  for (const ref of refs) {
+    const claimed = await setItem(
+      payload,
+      ref.relationTo,
+      { and: [{ id: { equals: ref.value } }, { reviewStatus: { equals: 'approved' } }] },
+      { reviewStatus: 'scheduled' },
+    )
+    if (!claimed) lost.push(ref)
+  }
+  if (lost.length === 0) return { push, lost }
+  // The push is seconds old and only its creator knows it yet; written only while still as created.
+  await payload.db.updateOne({
+    collection: 'weekly-pushes',
+    where: { and: [{ id: { equals: push.id } }, { updatedAt: { equals: push.updatedAt } }] },
+    data: { items: refs.filter((ref) => !lost.includes(ref)) },
+  })
+  return { push: (await readPush(payload, String(push.id))) ?? push, lost }
 }
 
 /** A change of a push's bundle: the items in their new order and/or the audience. */

@@ -1,4 +1,5 @@
-import { isoWeekOf, mondayOf, type IsoWeek } from './week'
+import { isoWeekOf, type IsoWeek } from '../../shared/time'
+import { mondayOf } from './week'
 
 export type WeekChoice = { ok: true; week: IsoWeek } | { ok: false; error: string }
 

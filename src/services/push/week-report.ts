@@ -1,18 +1,17 @@
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
-import { bundleProblems, loadBundle, loadPool } from './candidates'
+import { bundleProblems, loadAccountPushes, loadBundle, loadPool } from './candidates'
 import { sendsByMonth } from './month-usage'
 import { OPEN_PUSH_STATUSES, inStatusGroup, isPushStatus, type PushStatus } from './status'
 import { itemRefs, type ItemRef } from './item-refs'
-import { explainPool, selectItems, type Exclusion } from './select'
+import { explainPool, selectItems, type Candidate, type Exclusion } from './select'
 import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
 import { findPush, type PushDoc } from './store'
-import { isoWeekOf, type IsoWeek } from './week'
 import { loadMonthQuota } from './calendar-view'
 import { chinaDays } from './holiday-days'
 import { weekSlots, type QuotaMerge } from './holiday-slots'
-import { formatShanghai, shanghaiMonth } from '../../shared/time'
+import { formatShanghai, isoWeekOf, shanghaiMonth, type IsoWeek } from '../../shared/time'
 import type { ContentCollection } from '../content/types'
 import type { AccountSummary } from '../accounts/find-account'
 
@@ -105,24 +104,27 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
   }
   const month = shanghaiMonth(slots.sendAt)
   const quota = { month, used: sentByMonth[month] ?? 0, limit: settings.monthlyQuota }
-  const push = doc ? await summarize(payload, doc, now) : null
+  // The account's pushes and the bundle are read once, for the push's rows and the pool beside it.
+  const accountPushes = await loadAccountPushes(payload, account.id)
+  const bundle = doc ? await loadBundle(payload, itemRefs(doc.items), accountPushes, String(doc.id)) : []
+  const push = doc ? await summarize(payload, doc, bundle, now) : null
   let pool: WeekReport['pool'] = null
   let poolRows: PoolRow[] = []
   if (!push) {
-    const candidates = await loadPool(payload, account.id)
+    const candidates = await loadPool(payload, accountPushes)
     const selection = selectItems(candidates, settings, now)
     pool = { approved: candidates.length, selected: selection.items.length, missing: selection.missing }
     poolRows = selection.excluded.map(poolRow)
   } else if (inStatusGroup(OPEN_PUSH_STATUSES, push.status)) {
-    const [candidates, bundle] = await Promise.all([loadPool(payload, account.id), loadBundle(payload, push.refs, account.id, push.id)])
-    poolRows = explainPool(candidates, bundle, settings, now).map(poolRow)
+    poolRows = explainPool(await loadPool(payload, accountPushes), bundle, settings, now).map(poolRow)
   }
   return { account, week, settings, slots, push, sentByMonth, quota, pool, poolRows }
 }
 
-async function summarize(payload: Payload, doc: PushDoc, now: Date): Promise<PushSummary> {
+/** The push as the report shows it; `bundle` is its items as `loadBundle` read them. */
+async function summarize(payload: Payload, doc: PushDoc, bundle: Candidate[], now: Date): Promise<PushSummary> {
   const refs = itemRefs(doc.items)
-  const [bundle, signer] = await Promise.all([loadBundle(payload, refs, idOf(doc.account), String(doc.id)), signerName(payload, doc.signedOffBy)])
+  const signer = await signerName(payload, doc.signedOffBy)
   const previews = doc.previews ?? []
   return {
     id: String(doc.id),

@@ -1,34 +1,18 @@
 /**
- * ISO weeks and weekly slots in Beijing time (the zone and the calendar days: src/shared/time.ts).
+ * Weekly slots in Beijing time. The ISO week itself (`isoWeekOf`, `isoWeekMonday`, …) lives in
+ * src/shared/time.ts; `isoWeekOf`, `IsoWeek` and `WEEK_PATTERN` are re-exported here for the push
+ * modules that still import them from this file.
  */
-import { DAY_MS, SHANGHAI_OFFSET_MS as OFFSET_MS } from '../../shared/time'
+import { DAY_MS, isoWeekMonday, isoWeekOf, shanghaiDayStart, type IsoWeek } from '../../shared/time'
 
-export type IsoWeek = `${number}-W${string}`
+export { isoWeekOf, WEEK_PATTERN, type IsoWeek } from '../../shared/time'
 
-export const WEEK_PATTERN = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/
-
-/** The ISO week (Monday first; week 1 holds the year's first Thursday) an instant falls in, in Beijing time. */
-export function isoWeekOf(instant: Date): IsoWeek {
-  const local = new Date(instant.getTime() + OFFSET_MS)
-  const day = local.getUTCDay() || 7
-  const thursday = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 4 - day))
-  const year = thursday.getUTCFullYear()
-  const week = Math.ceil(((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS + 1) / 7)
-  return `${year}-W${String(week).padStart(2, '0')}` as IsoWeek
-}
-
-/** Midnight (Beijing) of the Monday that starts an ISO week, as a UTC instant. */
+/**
+ * Midnight (Beijing) of the Monday that starts an ISO week, as a UTC instant.
+ * @throws Error (Chinese) for a malformed week or one the year does not have (`isoWeekMonday`).
+ */
 export function mondayOf(week: string): Date {
-  const match = WEEK_PATTERN.exec(week)
-  if (!match) throw new Error(`周次格式应为 2026-W48，收到 "${week}"`)
-  const year = Number(match[1])
-  const jan4 = new Date(Date.UTC(year, 0, 4))
-  const jan4Day = jan4.getUTCDay() || 7
-  const mondayWeek1 = Date.UTC(year, 0, 4 - jan4Day + 1)
-  const monday = mondayWeek1 + (Number(match[2]) - 1) * 7 * DAY_MS
-  const result = new Date(monday - OFFSET_MS)
-  if (isoWeekOf(result) !== week) throw new Error(`${year} 年没有第 ${match[2]} 周`)
-  return result
+  return new Date(shanghaiDayStart(isoWeekMonday(week)))
 }
 
 /** `weekday` 1 = Monday … 7 = Sunday, at `HH:MM` Beijing time, in the given week. */
@@ -37,6 +21,7 @@ export function slotInstant(week: string, weekday: number, time: string): Date {
   return new Date(mondayOf(week).getTime() + (weekday - 1) * DAY_MS + (hours * 60 + minutes) * 60_000)
 }
 
+/** The ISO week `count` weeks after `week` (`count` may be negative). */
 export function addWeeks(week: string, count: number): IsoWeek {
-  return isoWeekOf(new Date(mondayOf(week).getTime() + count * 7 * DAY_MS + DAY_MS / 2))
+  return isoWeekOf(mondayOf(week).getTime() + count * 7 * DAY_MS + DAY_MS / 2)
 }

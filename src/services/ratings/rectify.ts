@@ -11,7 +11,7 @@ import { ApiError } from '../../http/api-error'
 import { compareAndSet } from '../../shared/cas'
 import { shanghaiDate } from '../../shared/time'
 import type { DeadlineOrEstimate } from '../calendar/calendar'
-import { mayHandleOffice } from '../appointments/access'
+import { staffHandlesOffice } from '../appointments/access'
 import { notify } from '../notifications/notify'
 import { sendDueEscalations } from './escalate'
 import { headOrAdmins, officeHead } from './recipients'
@@ -184,9 +184,7 @@ export async function staffRectificationActor(
   const role = user.role
   if (role === 'admin') return { kind: 'admin' }
   if (role === 'leader') return { kind: 'leader' }
-  // `user` is the request's user as requireStaff answers it (StaffUser, without the `collection` Payload's
-  // user type has); the appointments' office rule takes Payload's type.
-  const ofOffice = mayHandleOffice(user as never, item.office)
+  const ofOffice = staffHandlesOffice(user, item.office)
   const head = ofOffice && (idOf(item.assignee) === String(user.id) || (await officeHead(payload, item.office))?.id === String(user.id))
   return { kind: 'staff', ofOffice, head }
 }

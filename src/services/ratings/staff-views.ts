@@ -7,7 +7,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 import { idOf, staffOf, type StaffUser } from '../../access/roles'
-import { addDays, shanghaiDate } from '../../shared/time'
+import { addDays, isoWeek, isoWeeksBetween, mondayOfDay, shanghaiDate } from '../../shared/time'
 import { workingDaysBetween } from '../calendar/calendar'
 import { RATING_LEVELS, RATING_LEVEL_INFO, type RatingLevel } from './levels'
 import {
@@ -26,19 +26,6 @@ import { rectificationHistory, staffRectificationActor, type RectificationHistor
 import { satisfactionRate, type LevelCounts, type SummaryGroup } from './summary'
 
 type User = PayloadRequest['user'] | null | undefined
-
-/** The ISO week of a Beijing date, `YYYY-Www` (weeks start on Monday; week 1 holds the year's first Thursday). */
-export function isoWeek(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`)
-  const weekday = day.getUTCDay() || 7
-  const thursday = new Date(day.getTime() + (4 - weekday) * 86_400_000)
-  const year = thursday.getUTCFullYear()
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 / 7) + 1
-  return `${year}-W${String(week).padStart(2, '0')}`
-}
-
-/** The Monday of the ISO week holding `date`. */
-const mondayOf = (date: string): string => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() || 7) - 1))
 
 /** How late an item is: 「已超期 N 个工作日」 (N null across a year the calendar does not know). */
 export type ItemDeadline = { kind: 'none' } | { kind: 'due'; date: string } | { kind: 'overdue'; date: string; workingDays: number | null }
@@ -105,9 +92,8 @@ export async function loadRatingsBoard(payload: Payload, user: User, options: { 
   const today = shanghaiDate(now)
   // Read access is `false` (not an empty query) for everyone else: Payload would answer 403.
   if (!mayUseBoard(user)) return { today, weeks: [], offices: [], rectifications: [] }
-  const firstMonday = addDays(mondayOf(today), -7 * ((options.weeks ?? 8) - 1))
-  const weeks: string[] = []
-  for (let monday = firstMonday; monday <= today; monday = addDays(monday, 7)) weeks.push(isoWeek(monday))
+  const firstMonday = addDays(mondayOfDay(today), -7 * ((options.weeks ?? 8) - 1))
+  const weeks: string[] = isoWeeksBetween(firstMonday, today)
   const asUser = { overrideAccess: false, user: user ?? undefined } as const
   const ratings = await payload.find({
     collection: 'ratings',

@@ -11,8 +11,7 @@
 import { CONTENT_COLLECTIONS, CONTENT_TYPE_NAMES, type ContentCollection } from '../../content/types'
 import { RATING_LEVELS, type RatingLevel } from '../../ratings/levels'
 import { satisfactionRate } from '../../ratings/summary'
-import { isoWeek } from '../../ratings/staff-views'
-import { addDays, daysBetween } from '../../../shared/time'
+import { isoWeek } from '../../../shared/time'
 
 /** One account-level day (`analytics-days`), as the report needs it. */
 export interface DayRow {
@@ -441,19 +440,6 @@ export function menuUse(
 export function followersByWeek(days: readonly DayRow[]): Map<string, number> {
   const weeks = new Map<string, number>()
   for (const day of followerGrowth(days)) if (day.cumulateUser > 0) weeks.set(isoWeek(day.date), day.cumulateUser)
-  return weeks
-}
-
-/** The ISO weeks from `from` to `to` (Beijing dates), oldest first. */
-export function weeksBetween(from: string, to: string): string[] {
-  const weeks: string[] = []
-  // Counted in days, not by comparing date strings: past 9999-12-31 a date prints as `+010000-…`,
-  // which sorts before `9999-…`, and a string-bounded walk would never end.
-  const count = daysBetween(from, to)
-  for (let offset = 0; offset <= count; offset++) {
-    const week = isoWeek(addDays(from, offset))
-    if (weeks.at(-1) !== week) weeks.push(week)
-  }
   return weeks
 }
 

@@ -4,7 +4,7 @@
  * file. Also the date range: its defaults and its check (Chinese 400).
  */
 import { ApiError } from '../../../http/api-error'
-import { addDays, daysBetween, isIsoDate } from '../../../shared/time'
+import { addDays, daysBetween, isIsoDate, isoWeeksBetween } from '../../../shared/time'
 import {
   communityComparison,
   contentTypeComparison,
@@ -17,7 +17,6 @@ import {
   servicesPerWeek,
   topItems,
   totalsOf,
-  weeksBetween,
   type ArticleRow,
   type DayRow,
   type FollowerDay,
@@ -133,7 +132,7 @@ export function buildOverview(input: OverviewInput): AnalyticsOverview {
     pushes: pushReports(input.articles),
     contentTypes: contentTypeComparison(input.articles),
     communities: communityComparison(input.articles),
-    menu: menuUse(input.clicks, followersByWeek(days), input.knownFollowers, weeksBetween(input.range.from, input.range.to)),
+    menu: menuUse(input.clicks, followersByWeek(days), input.knownFollowers, isoWeeksBetween(input.range.from, input.range.to)),
     services: servicesPerWeek(input.services),
     hasData: days.length > 0 || input.articles.length > 0,
   }

@@ -6,6 +6,7 @@
  */
 import type { Payload } from 'payload'
 import type { WeChatClient } from '../../../wechat/client'
+import type { ArticleTotalRow } from '../../../wechat/client/datacube'
 import { addDays, shanghaiDate, shanghaiHour } from '../../../shared/time'
 import { joinArticles, type JoinReport } from '../join'
 import { inTransaction, readSyncDays, recordSyncDay, saveArticle, saveDayFields, type TxReq } from '../store'
@@ -155,8 +156,9 @@ async function writeAnswer(
 ): Promise<void> {
   if ((ARTICLE_ENDPOINTS as readonly string[]).includes(endpoint)) {
     for (const row of list) {
-      const fields = articleFields(row as never)
-      if (fields) await saveArticle(payload, accountId, fields as never, req)
+      // The rows of the article endpoints (ARTICLE_ENDPOINTS) are WeChat's per-article totals.
+      const fields = articleFields(row as ArticleTotalRow)
+      if (fields) await saveArticle(payload, accountId, fields, req)
     }
     return
   }
