@@ -11,6 +11,8 @@ import { ModeMismatchRecorder, type ModeMismatchWrite } from '../../src/wechat/c
 import type { CallbackRuntime } from '../../src/inbound/callback-runtime'
 import type { CallbackRequest } from '../../src/wechat/callback/types'
 import { parseXml, xmlText } from '../../src/wechat/xml'
+import { evaluateHealth } from '../../src/services/health/evaluate'
+import { gatherHealthFacts } from '../../src/services/health/gather'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import {
   accountCredentials,
@@ -136,14 +138,45 @@ describe('the recorder writes at most once a minute per account', () => {
       now += 100
     }
     await Promise.resolve()
-    expect(writes).toEqual([{ accountId: 'a1', sighting: { modeSeen: 'plain', configuredMode: 'safe', lastSeenAtMs: NOW, count: 1 } }])
+    const plainOnce = { count: 1, lastSeenAtMs: NOW }
+    expect(writes).toEqual([
+      { accountId: 'a1', sighting: { configuredMode: 'safe', modes: { plain: plainOnce }, mismatch: { modeSeen: 'plain', ...plainOnce } } },
+    ])
     recorder.note('a2', 'plain', 'safe')
     await recorder.flush()
     // a2's first sighting is written at once; a1's other 99 wait for the minute (here: the flush).
     expect(writes).toHaveLength(3)
     expect(writes[1]!.accountId).toBe('a2')
-    expect(writes[2]).toEqual({ accountId: 'a1', sighting: { modeSeen: 'plain', configuredMode: 'safe', lastSeenAtMs: NOW + 9_900, count: 99 } })
+    const plain99 = { count: 99, lastSeenAtMs: NOW + 9_900 }
+    expect(writes[2]).toEqual({ accountId: 'a1', sighting: { configuredMode: 'safe', modes: { plain: plain99 }, mismatch: { modeSeen: 'plain', ...plain99 } } })
     expect(logs.map((entry) => entry.event)).toEqual(['wechat.callback.mode-mismatch', 'wechat.callback.mode-mismatch', 'wechat.callback.mode-mismatch'])
+  })
+
+  test('requests matching the setting are counted per mode, apart from the mismatches, and logged as nothing wrong', async () => {
+    let now = NOW
+    const writes: ModeMismatchWrite[] = []
+    const logs: Array<Record<string, unknown>> = []
+    const recorder = new ModeMismatchRecorder({
+      write: async (_id, sighting) => void writes.push(sighting),
+      log: (_level, entry) => logs.push(entry),
+      now: () => now,
+    })
+    recorder.note('a1', 'safe', 'safe')
+    await recorder.flush()
+    expect(writes).toEqual([{ configuredMode: 'safe', modes: { safe: { count: 1, lastSeenAtMs: NOW } }, mismatch: null }])
+    expect(logs).toEqual([])
+    now += 1_000
+    recorder.note('a1', 'safe', 'plain')
+    now += 1_000
+    recorder.note('a1', 'safe', 'plain')
+    now += 1_000
+    recorder.note('a1', 'safe', 'safe')
+    await recorder.flush()
+    expect(writes[1]).toEqual({
+      configuredMode: 'safe',
+      modes: { plain: { count: 2, lastSeenAtMs: NOW + 2_000 }, safe: { count: 1, lastSeenAtMs: NOW + 3_000 } },
+      mismatch: { modeSeen: 'plain', count: 2, lastSeenAtMs: NOW + 2_000 },
+    })
   })
 
   test('a failed write is logged, never thrown at the request', async () => {
@@ -194,6 +227,31 @@ describe('with a real Payload', () => {
     // The record leaves the account's secrets as they were: the callback, reading the account anew,
     // still verifies safe mode.
     expect((await send(post(SAFE, safeId, 'safe'), freshRuntime().deps)).status).toBe(200)
+  })
+
+  test("safe-mode requests after the plain ones are counted apart: 运行状态 reads ok again, with each mode's count", async () => {
+    const record = async () =>
+      ((await payload.findByID({ collection: 'wechat-accounts', id: safeId, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>).modeMismatch
+    const before = await record()
+    expect(before.plainCount).toBeGreaterThanOrEqual(2)
+    const later = NOW + 2 * 60_000
+    const mode = async () => evaluateHealth(await gatherHealthFacts(payload, { now: later }), later).find((check) => check.id === `wechat:${safeId}:mode`)!
+    expect((await mode()).status).toBe('red')
+    // A minute after the plain ones (the requests carry the signature's time; the runtime's clock dates them).
+    const resumed = testCallbackRuntime(payload, { now: () => NOW + 60_000 })
+    expect((await send(post(SAFE, safeId, 'safe', '安全模式消息'), resumed.deps)).status).toBe(200)
+    await resumed.modeMismatch.flush()
+    const after = await record()
+    expect(after).toMatchObject({ count: before.count, plainCount: before.plainCount, safeCount: (before.safeCount ?? 0) + 1 })
+    const ok = await mode()
+    expect(ok.status).toBe('ok')
+    expect(ok.detail).toContain(`安全模式请求 ${after.safeCount} 条`)
+    expect(ok.detail).toContain(`收到明文请求 ${after.plainCount} 条`)
+    // Plain again: red again.
+    const again = testCallbackRuntime(payload, { now: () => later })
+    expect((await send(post(SAFE, safeId, 'plain', '又是明文'), again.deps)).status).toBe(200)
+    await again.modeMismatch.flush()
+    expect((await mode()).status).toBe('red')
   })
 
   test('a matching request records nothing more; a badly signed one is refused and recorded nowhere', async () => {

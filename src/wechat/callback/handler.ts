@@ -81,6 +81,7 @@ async function dispatch(accountId: string, request: CallbackRequest, deps: Callb
   // Accepted on its signature; staff see the mismatch on the account (WeChat's console and this
   // system disagree, or the mode was switched while messages were in flight).
   if (mode !== account.messageMode) deps.noteModeMismatch?.(account, mode)
+  deps.noteMessageMode?.(account, mode)
   if (!encrypted) markUnsignedBody(message, query, account.messageMode)
 
   // The reply is worked out while the message is written: the write waits for the disk, the reply

@@ -72,6 +72,11 @@ export interface CallbackDeps {
    * must not wait or write per request (see mode-mismatch.ts).
    */
   noteModeMismatch?: (account: AccountCredentials, seen: AccountCredentials['messageMode']) => void
+  /**
+   * Every correctly signed POST's mode, matching the setting or not (so the record can tell when
+   * WeChat went back to the setting); must not wait or write per request (see mode-mismatch.ts).
+   */
+  noteMessageMode?: (account: AccountCredentials, seen: AccountCredentials['messageMode']) => void
   /** Called after the answer is decided, to process the queue outside the request's time budget. */
   afterResponse?: () => void
   log: (level: 'info' | 'warn' | 'error', entry: Record<string, unknown>) => void
