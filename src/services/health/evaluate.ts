@@ -154,8 +154,19 @@ function databaseCheck(db: DatabaseFacts): HealthCheck {
   return { ...base, status: 'ok', detail: `数据库可连接，${db.committed.length} 个迁移均已执行`, action: '' }
 }
 
+/** How to start a scheduler, for the demo and for the handbook's install (deploy/systemd/street-cms-worker.service). */
+const START_SCHEDULER =
+  '演示环境运行 npm start（它一并启动调度进程）或另开终端运行 npm run worker；按运维手册安装的服务器运行 sudo systemctl start street-cms-worker'
+
+/**
+ * What stops without a scheduler (scripts/worker.ts's jobs). Residents' messages are not on the list: the
+ * callback server imports its journal itself after 30 s (WECHAT_INBOUND_WEB_IMPORT_DELAY_SECONDS, src/inbound).
+ */
+const WITHOUT_SCHEDULER =
+  '没有它：每周推送不会生成、发送和补发，群发结果不再查询；预约提醒和每日名单、整改督办等通知不会发出；统计分析不再同步；每天的自动备份不会进行；本页的故障也不会发邮件。居民留言照常由回调服务在约 30 秒后入库'
+
 function schedulerCheck(beats: HeartbeatFacts[], now: number): HealthCheck {
-  const base = { id: 'scheduler', title: '调度进程（每周推送、消息处理）' }
+  const base = { id: 'scheduler', title: '调度进程（每周推送、每日任务、备份）' }
   const alive = beats.filter((beat) => since(now, beat.lastBeatAt) <= HEALTH_LIMITS.heartbeatStaleMs)
   const dead = beats.filter((beat) => since(now, beat.lastBeatAt) > HEALTH_LIMITS.heartbeatStaleMs)
   const deadText = dead.map((beat) => `${beat.processId}（最后心跳 ${at(beat.lastBeatAt)}）`).join('、')
@@ -168,7 +179,7 @@ function schedulerCheck(beats: HeartbeatFacts[], now: number): HealthCheck {
       ...base,
       status: 'red',
       detail: newest ? `调度进程已 ${age(since(now, newest))} 没有心跳（最后一次 ${at(newest)}）` : '没有调度进程在运行（从未收到心跳）',
-      action: '启动调度进程：npm start 会一并启动它，或单独运行 npm run worker；查看其日志中的错误。没有它，每周推送不会发出，居民消息不会入库',
+      action: `启动调度进程：${START_SCHEDULER}；查看其日志中的错误（按 systemd 安装的在 /var/log/street-cms/worker.log）。${WITHOUT_SCHEDULER}`,
     }
   }
   const aliveText = alive.map((beat) => `${beat.processId}（启动于 ${at(beat.startedAt)}）`).join('、')

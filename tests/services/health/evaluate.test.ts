@@ -1,4 +1,5 @@
 /** The health rules, unit: each red (and warn) condition against facts that are otherwise healthy. */
+import { absoluteAdminLinks } from '../../../src/services/health/alerts'
 import { evaluateHealth, overallStatus } from '../../../src/services/health/evaluate'
 import type { HealthCheck, HealthFacts } from '../../../src/services/health/facts'
 import { healthyAccount, healthyFacts, iso, NOW, TIMES } from './facts-fixture'
@@ -318,4 +319,13 @@ describe('secrets of an account', () => {
     expect(check(healthyFacts({ accounts: [all] }), 'wechat:acc1:secrets').status).toBe('ok')
     expect(evaluateHealth(healthyFacts({ accounts: [healthyAccount()] }), NOW).map((entry) => entry.id)).not.toContain('wechat:acc1:secrets')
   })
+})
+
+test('alert e-mails: the admin paths a check names become absolute links; other text and full URLs stay as they are', () => {
+  const base = 'https://wx.example.gov.cn'
+  expect(absoluteAdminLinks('在 本周推送（/admin/this-week）中查看', base)).toBe('在 本周推送（https://wx.example.gov.cn/admin/this-week）中查看')
+  expect(absoluteAdminLinks('/admin/health?x=1 与 /admin', base)).toBe('https://wx.example.gov.cn/admin/health?x=1 与 https://wx.example.gov.cn/admin')
+  expect(absoluteAdminLinks('见 https://wx.example.gov.cn/admin/health，data/admin/x 与 /administer', base)).toBe(
+    '见 https://wx.example.gov.cn/admin/health，data/admin/x 与 /administer',
+  )
 })
