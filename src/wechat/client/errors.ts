@@ -135,6 +135,20 @@ function retryClassOf(error: Pick<WeChatApiError, 'kind' | 'errcode' | 'httpStat
   return 'final'
 }
 
+/**
+ * Errcodes that mean the account's setup is wrong — its AppID (40013), AppSecret (40125), the server's
+ * address missing from the IP 白名单 (40164, 61024), no right to the interface (48001), or a token
+ * WeChat keeps refusing after a fresh one (40001) — per WeChat's 全局返回码说明
+ * (developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html): a retry of the
+ * same call cannot succeed until a person fixes the account.
+ */
+const SETUP_ERRCODES: ReadonlySet<number> = new Set([40001, 40013, 40125, 40164, 48001, 61024])
+
+/** Whether `errcode` means the account's setup must be fixed before any retry can succeed (see SETUP_ERRCODES). */
+export function isSetupErrcode(errcode: number | null | undefined): boolean {
+  return typeof errcode === 'number' && SETUP_ERRCODES.has(errcode)
+}
+
 /** Ambiguous failures: the request may have been carried out although no answer arrived. */
 export function outcomeUnknown(error: WeChatApiError): boolean {
   return error.kind === 'network' || error.kind === 'timeout'
