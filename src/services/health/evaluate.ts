@@ -212,7 +212,8 @@ function inboundCheck(inbound: InboundFacts, now: number): HealthCheck {
       ...base,
       status: 'red',
       detail,
-      action: '居民的消息已收到但没有处理：确认调度进程（npm run worker）在运行，查看其日志；回调日志目录（WECHAT_INBOUND_JOURNAL_DIR）须可写',
+      action:
+        '居民的消息已收到但没有处理：调度进程收到后立即导入，回调服务约 30 秒后也会导入，两者都没有导入——确认它们在运行（演示环境 npm start；按运维手册安装的服务器 sudo systemctl status street-cms-worker street-cms-callback），查看其日志；回调日志目录（WECHAT_INBOUND_JOURNAL_DIR）须可写',
     }
   }
   if (oldest > HEALTH_LIMITS.inboundWarnMs) return { ...base, status: 'warn', detail, action: '处理较慢：若持续，检查调度进程是否运行、数据库是否繁忙' }

@@ -71,8 +71,16 @@ describe('database', () => {
 
 describe('scheduler heartbeat', () => {
   const beat = (ago: number, processId = 'host-1') => ({ processId, startedAt: iso(NOW - DAY), lastBeatAt: iso(NOW - ago), jobs: [] })
-  test('no heartbeat at all → red', () => {
-    expect(check(healthyFacts({ heartbeats: [] }), 'scheduler')).toMatchObject({ status: 'red', action: expect.stringContaining('npm run worker') })
+  test('no heartbeat at all → red; the advice names the demo and the systemd install, and what really stops', () => {
+    const red = check(healthyFacts({ heartbeats: [] }), 'scheduler')
+    expect(red).toMatchObject({ status: 'red', action: expect.stringContaining('npm run worker') })
+    expect(red.action).toContain('npm start')
+    expect(red.action).toContain('sudo systemctl start street-cms-worker')
+    expect(red.action).toContain('每周推送不会生成、发送和补发')
+    expect(red.action).toContain('每天的自动备份不会进行')
+    // Residents' messages do not stop: the callback server imports its journal after 30 s (src/inbound).
+    expect(red.action).not.toContain('居民消息不会入库')
+    expect(red.action).toContain('居民留言照常由回调服务在约 30 秒后入库')
   })
   test('the last beat more than 3 minutes ago → red; 2 minutes → ok', () => {
     expect(check(healthyFacts({ heartbeats: [beat(3 * MIN + 1000)] }), 'scheduler').status).toBe('red')
