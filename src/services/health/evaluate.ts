@@ -250,7 +250,7 @@ function backupCheck(backup: BackupFacts, now: number): HealthCheck {
     }
   }
   const action =
-    '调度进程（npm start 或 npm run worker）每天 02:30 自动备份，失败时 04:30 重试：确认调度进程在运行；也可现在运行 npm run backup。备份文件在 BACKUP_DIR（默认 data/backups）'
+    '调度进程每天 02:30 自动备份，失败时 04:30 重试：确认调度进程在运行（见「调度进程」一项；按运维手册安装的服务器 sudo systemctl status street-cms-worker）；也可现在运行 npm run backup。备份文件在 BACKUP_DIR（默认 data/backups）'
   if (!backup.newestAt) {
     // A new install has not yet had a night to back up in: not a fault until the second night passed.
     const young = backup.installedAt !== null && backup.installedAt !== undefined && since(now, backup.installedAt) <= HEALTH_LIMITS.backupRedMs
