@@ -243,25 +243,45 @@ export function needsBuild() {
 }
 
 /**
- * Starts long-running processes side by side; when one ends, the others are stopped and the
- * returned promise settles, so `npm start` never leaves half the system running.
+ * Starts long-running processes side by side; when one ends (or this process gets SIGINT/SIGTERM),
+ * the others are asked to stop — SIGTERM, once each — and the returned promise settles after the
+ * last has exited, so `npm start` never leaves half the system running and never ends before a
+ * process finished its orderly stop (the scheduler removing its heartbeat).
  */
 export function runTogether(services) {
   return new Promise((resolve, reject) => {
+    let first = null
+    // Each child is asked once: a second SIGTERM may cut its orderly stop short (a scheduler removing its heartbeat).
+    const asked = new Set()
+    const stopAll = () => {
+      for (const child of children) {
+        if (child.exitCode !== null || child.signalCode !== null || asked.has(child)) continue
+        asked.add(child)
+        child.kill('SIGTERM')
+      }
+    }
     const children = services.map(({ name, command, args, env = {} }) => {
       const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
       child.on('exit', (code, signal) => {
-        for (const other of children) if (other !== child && other.exitCode === null) other.kill('SIGTERM')
         const message = `${name} 已停止（${signal ? `信号 ${signal}` : `退出码 ${code}`}）`
         console.log(`■ ${message}`)
-        if (code === 0 || signal === 'SIGTERM' || signal === 'SIGINT') resolve(message)
-        else reject(new CliError(`${message}，原因见上面的输出；其他进程已一并停止`, code || 1))
+        first ??= { message, clean: code === 0 || signal === 'SIGTERM' || signal === 'SIGINT', code }
+        stopAll()
+        // Done when every process has finished its stop, not when the first has: npm start's end means all stopped.
+        if (!children.every((other) => other.exitCode !== null || other.signalCode !== null)) return
+        if (first.clean) resolve(first.message)
+        else reject(new CliError(`${first.message}，原因见上面的输出；其他进程已一并停止`, first.code || 1))
       })
       return child
     })
-    // SIGTERM whatever this process got (see run): a second SIGINT would cut a child's orderly stop short.
-    const stopAll = () => children.forEach((child) => child.exitCode === null && child.kill('SIGTERM'))
-    process.once('SIGINT', stopAll)
-    process.once('SIGTERM', stopAll)
+    // SIGTERM whatever this process got (see run), once per child; a repeated Ctrl-C waits for them too.
+    let signalled = false
+    const onSignal = () => {
+      if (signalled) console.log('■ 正在停止各进程，请稍候…')
+      signalled = true
+      stopAll()
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
   })
 }

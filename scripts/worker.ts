@@ -17,10 +17,18 @@ import { TIME_ZONE } from '../src/shared/time'
 // The scheduler process: node-cron triggers the jobs in Beijing time; each job claims its work in
 // the database, so any number of these may run side by side.
 // Listened for before anything else, so a stop during the start-up work (the catch-up tick can take a
-// while) still ends cleanly — heartbeat removed — instead of Node's default kill.
+// while) still ends cleanly — heartbeat removed — instead of Node's default kill. Every signal, not
+// only the first: a terminal's Ctrl-C reaches this process (SIGINT) and npm start (SIGTERM), and a
+// second one would otherwise kill it mid-stop and leave its heartbeat as 「已停止心跳（可能已崩溃）」.
 const stopped = new Promise<void>((resolve) => {
-  process.once('SIGINT', resolve)
-  process.once('SIGTERM', resolve)
+  let stopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) console.log(`调度进程正在停止（收到 ${signal}），请稍候…`)
+    stopping = true
+    resolve()
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 })
 const payload = await startPayloadOrExit()
 const owner = `${hostname()}-${process.pid}`

@@ -436,6 +436,12 @@ export interface WechatAccount {
     modeSeen?: ('plain' | 'compatible' | 'safe') | null;
     configuredMode?: ('plain' | 'compatible' | 'safe') | null;
     count?: number | null;
+    plainCount?: number | null;
+    plainLastSeenAt?: string | null;
+    compatibleCount?: number | null;
+    compatibleLastSeenAt?: string | null;
+    safeCount?: number | null;
+    safeLastSeenAt?: string | null;
   };
   /**
    * Appointment and progress notices to residents. Find the template id in the WeChat console under 广告与服务 → 模板消息 → 我的模板 (add a fitting template from the library first); pick for each kind a template whose keywords match the note below it. Empty: that kind is not sent (recorded as not sent, not an error).
@@ -1810,6 +1816,9 @@ export interface WechatApiError {
   kind?: string | null;
   errcode?: number | null;
   meaning?: string | null;
+  lastSuccessAt?: string | null;
+  lastSuccessEndpoint?: string | null;
+  endpointSuccessAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2738,6 +2747,12 @@ export interface WechatAccountsSelect<T extends boolean = true> {
         modeSeen?: T;
         configuredMode?: T;
         count?: T;
+        plainCount?: T;
+        plainLastSeenAt?: T;
+        compatibleCount?: T;
+        compatibleLastSeenAt?: T;
+        safeCount?: T;
+        safeLastSeenAt?: T;
       };
   residentTemplates?:
     | T
@@ -3252,6 +3267,9 @@ export interface WechatApiErrorsSelect<T extends boolean = true> {
   kind?: T;
   errcode?: T;
   meaning?: T;
+  lastSuccessAt?: T;
+  lastSuccessEndpoint?: T;
+  endpointSuccessAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

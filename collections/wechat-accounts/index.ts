@@ -190,6 +190,25 @@ export const WeChatAccounts: CollectionConfig = {
             { name: 'count', type: 'number', label: { zh: '累计条数', en: 'Requests' }, admin: { readOnly: true } },
           ],
         },
+        {
+          // Per mode, since the mismatch began (counts start afresh after 7 quiet days): how 运行状态 tells
+          // whether WeChat went back to the setting. Requests matching the setting are counted only then.
+          type: 'row',
+          fields: (['plain', 'compatible', 'safe'] as const).flatMap((mode) => {
+            const name = { plain: { zh: '明文模式', en: 'Plain' }, compatible: { zh: '兼容模式', en: 'Compatible' }, safe: { zh: '安全模式', en: 'Safe' } }[
+              mode
+            ]
+            return [
+              { name: `${mode}Count`, type: 'number' as const, label: { zh: `${name.zh}请求`, en: `${name.en} requests` }, admin: { readOnly: true } },
+              {
+                name: `${mode}LastSeenAt`,
+                type: 'date' as const,
+                label: { zh: `${name.zh}最近`, en: `Last ${name.en.toLowerCase()}` },
+                admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy-MM-dd HH:mm' } },
+              },
+            ]
+          }),
+        },
       ],
     },
     {

@@ -99,7 +99,7 @@ export function createCallbackRuntime(payload: Payload, options: CallbackRuntime
       })
       return rule?.reply ?? null
     },
-    noteModeMismatch: (account, seen) => modeMismatch.note(account.id, account.messageMode, seen, now()),
+    noteMessageMode: (account, seen) => modeMismatch.note(account.id, account.messageMode, seen, now()),
     afterResponse,
     log: (level, entry) => payload.logger[level](entry),
     now: options.now,
@@ -134,12 +134,33 @@ async function enqueue(payload: Payload, journal: InboundJournal, account: Accou
 
 const isStaffCommandMessage = (message: InboundMessage): boolean => message.msgType === 'text' && isStaffCommand(xmlText(message.record, 'Content'))
 
-/** Adds the sightings to the account's read-only `modeMismatch` group. */
+/** After this long without a mismatch the record is history: requests matching the setting are no longer counted, a new mismatch starts the counts afresh. */
+const MODE_RECORD_OPEN_MS = 7 * 24 * 3600_000
+const MODES = ['plain', 'compatible', 'safe'] as const
+
+/**
+ * Adds the requests to the account's read-only `modeMismatch` group — when there is something to
+ * say: a mismatch, or requests while a mismatch of the last 7 days is on record (they tell 运行状态
+ * whether WeChat went back to the setting). Requests of an account without a recent mismatch are
+ * not written (a read of the account a minute, no write).
+ */
 async function recordModeMismatch(payload: Payload, accountId: string, sighting: ModeMismatchWrite): Promise<void> {
   // includeSecrets: the secrets hook keeps the stored (encrypted) secrets only when it can see them.
   const context = { includeSecrets: true }
   const account = await payload.findByID({ collection: 'wechat-accounts', id: accountId, overrideAccess: true, depth: 0, context })
-  const previous = account.modeMismatch?.count ?? 0
+  const record = account.modeMismatch ?? {}
+  const newestMs = Math.max(...Object.values(sighting.modes).map((mode) => mode.lastSeenAtMs))
+  const open = Boolean(record.count && record.lastSeenAt && newestMs - Date.parse(record.lastSeenAt) <= MODE_RECORD_OPEN_MS)
+  if (!sighting.mismatch && !open) return
+  const counts: Record<string, number | string | null> = {}
+  for (const mode of MODES) {
+    const seen = sighting.modes[mode]
+    const count = open ? (record[`${mode}Count`] ?? 0) : 0
+    const last = open ? (record[`${mode}LastSeenAt`] ?? null) : null
+    counts[`${mode}Count`] = count + (seen?.count ?? 0)
+    counts[`${mode}LastSeenAt`] = seen && (!last || seen.lastSeenAtMs > Date.parse(last)) ? new Date(seen.lastSeenAtMs).toISOString() : last
+  }
+  const mismatch = sighting.mismatch
   await payload.update({
     collection: 'wechat-accounts',
     id: accountId,
@@ -148,10 +169,15 @@ async function recordModeMismatch(payload: Payload, accountId: string, sighting:
     context,
     data: {
       modeMismatch: {
-        lastSeenAt: new Date(sighting.lastSeenAtMs).toISOString(),
-        modeSeen: sighting.modeSeen,
-        configuredMode: sighting.configuredMode,
-        count: previous + sighting.count,
+        ...counts,
+        ...(mismatch
+          ? {
+              lastSeenAt: new Date(mismatch.lastSeenAtMs).toISOString(),
+              modeSeen: mismatch.modeSeen,
+              configuredMode: sighting.configuredMode,
+              count: (record.count ?? 0) + mismatch.count,
+            }
+          : { lastSeenAt: record.lastSeenAt, modeSeen: record.modeSeen, configuredMode: record.configuredMode, count: record.count }),
       },
     },
   })

@@ -252,7 +252,29 @@ test('the backfill command: a summary in Chinese, exit 4 with the failed days na
   expect(text).toContain('补数据：2026-11-01 至 2026-11-29')
   expect(text).toContain('进度 100%')
   expect(text).toContain('失败 7 项')
-  expect(text).toContain('getusercumulate 2026-11-08~2026-11-14：错误码 61501')
+  // WeChat's reason in Chinese first (the client's meaning), its own words and the errcode after it.
+  expect(text).toMatch(/getusercumulate 2026-11-08~2026-11-14：日期范围不正确（.*）（错误码 61501）/)
+  expect(text).toContain('每日同步（北京时间 8:30）会自动重试')
+
+  // A wrong AppSecret: no retry can succeed — the summary says to fix the account, and promises no retry.
+  world.emulator.faults.clear()
+  world.emulator.faults.apply({ datacubeErrors: [{ path: '/datacube/getusercumulate', date: '2026-11-10', errcode: 40125 }] })
+  lines.length = 0
+  const wrongSecret = await runBackfill({
+    payload: t.payload,
+    account,
+    options: { from: '2026-11-01', to: '2026-11-29' },
+    out: (line) => lines.push(line),
+    progress: false,
+    now,
+    clientOptions,
+  })
+  expect(wrongSecret.code).toBe(4)
+  const wrong = lines.join('\n')
+  expect(wrong).toMatch(/：AppSecret 不正确（.*）（错误码 40125）/)
+  expect(wrong).toContain('公众号的设置有误（AppSecret 不正确')
+  expect(wrong).toContain('在 微信 → 公众号 中改正')
+  expect(wrong).not.toContain('自动重试')
   world.emulator.faults.clear()
   lines.length = 0
   const ok = await runBackfill({

@@ -1,7 +1,7 @@
 /**
  * A correctly signed request is never refused for its message mode (a console left on 明文模式, or
  * switched while messages are in flight): it is stored, answered in the mode it came in, and the
- * mismatch is recorded on the account at most once a minute. Unsigned or badly signed requests
+ * mode of every request is counted per mode on the account at most once a minute. Unsigned or badly signed requests
  * are still refused whatever the mode.
  */
 import type { Payload } from 'payload'
@@ -11,6 +11,8 @@ import { ModeMismatchRecorder, type ModeMismatchWrite } from '../../src/wechat/c
 import type { CallbackRuntime } from '../../src/inbound/callback-runtime'
 import type { CallbackRequest } from '../../src/wechat/callback/types'
 import { parseXml, xmlText } from '../../src/wechat/xml'
+import { evaluateHealth } from '../../src/services/health/evaluate'
+import { gatherHealthFacts } from '../../src/services/health/gather'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import {
   accountCredentials,
@@ -46,7 +48,7 @@ describe('in memory: every mode to every account', () => {
         const { deps, stored } = memoryDeps(account, {
           now: () => NOW,
           passiveReply: async () => ({ kind: 'text', text: '收到' }),
-          noteModeMismatch: (_account, mode) => seen.push(mode),
+          noteMessageMode: (_account, mode) => seen.push(mode),
         })
         const response = await handleCallback('acc', post(configured, 'acc', sent, '模式测试'), deps)
         expect(response).toMatchObject({ status: 200, outcome: 'stored-with-reply' })
@@ -62,7 +64,8 @@ describe('in memory: every mode to every account', () => {
           expect(xmlText(parseXml(decryptMessage({ encodingAESKey: KEY, appId: configured.appId, encrypted: encrypt })), 'Content')).toBe('收到')
           expect(xmlText(reply, 'MsgSignature')).toBe(sha1Signature(configured.token, xmlText(reply, 'TimeStamp'), xmlText(reply, 'Nonce'), encrypt))
         }
-        expect(seen).toEqual(sent === configured.messageMode ? [] : [sent])
+        // Every signed request's mode is noted, matching or not: the recorder counts each mode apart.
+        expect(seen).toEqual([sent])
       })
     }
   }
@@ -73,7 +76,7 @@ describe('in memory: every mode to every account', () => {
     const { deps, stored } = memoryDeps(account, {
       now: () => NOW,
       passiveReply: async () => ({ kind: 'text', text: '收到' }),
-      noteModeMismatch: (_account, mode) => seen.push(mode),
+      noteMessageMode: (_account, mode) => seen.push(mode),
     })
     const response = await handleCallback('acc', post(PLAIN, 'acc', 'compatible', '兼容模式'), deps)
     expect(response).toMatchObject({ status: 200, outcome: 'stored-with-reply' })
@@ -112,7 +115,7 @@ describe('in memory: every mode to every account', () => {
     ['an encrypted request without msg_signature', plainSignedOnly, 'bad-msg-signature'],
   ])('%s to a safe-mode account is still refused (401), nothing stored or recorded', async (_name, make, outcome) => {
     const seen: string[] = []
-    const { deps, stored } = memoryDeps(account, { now: () => NOW, noteModeMismatch: (_account, mode) => seen.push(mode) })
+    const { deps, stored } = memoryDeps(account, { now: () => NOW, noteMessageMode: (_account, mode) => seen.push(mode) })
     const response = await handleCallback('acc', make(), deps)
     expect(response).toMatchObject({ status: 401, outcome })
     expect(stored).toHaveLength(0)
@@ -136,14 +139,45 @@ describe('the recorder writes at most once a minute per account', () => {
       now += 100
     }
     await Promise.resolve()
-    expect(writes).toEqual([{ accountId: 'a1', sighting: { modeSeen: 'plain', configuredMode: 'safe', lastSeenAtMs: NOW, count: 1 } }])
+    const plainOnce = { count: 1, lastSeenAtMs: NOW }
+    expect(writes).toEqual([
+      { accountId: 'a1', sighting: { configuredMode: 'safe', modes: { plain: plainOnce }, mismatch: { modeSeen: 'plain', ...plainOnce } } },
+    ])
     recorder.note('a2', 'plain', 'safe')
     await recorder.flush()
     // a2's first sighting is written at once; a1's other 99 wait for the minute (here: the flush).
     expect(writes).toHaveLength(3)
     expect(writes[1]!.accountId).toBe('a2')
-    expect(writes[2]).toEqual({ accountId: 'a1', sighting: { modeSeen: 'plain', configuredMode: 'safe', lastSeenAtMs: NOW + 9_900, count: 99 } })
+    const plain99 = { count: 99, lastSeenAtMs: NOW + 9_900 }
+    expect(writes[2]).toEqual({ accountId: 'a1', sighting: { configuredMode: 'safe', modes: { plain: plain99 }, mismatch: { modeSeen: 'plain', ...plain99 } } })
     expect(logs.map((entry) => entry.event)).toEqual(['wechat.callback.mode-mismatch', 'wechat.callback.mode-mismatch', 'wechat.callback.mode-mismatch'])
+  })
+
+  test('requests matching the setting are counted per mode, apart from the mismatches, and logged as nothing wrong', async () => {
+    let now = NOW
+    const writes: ModeMismatchWrite[] = []
+    const logs: Array<Record<string, unknown>> = []
+    const recorder = new ModeMismatchRecorder({
+      write: async (_id, sighting) => void writes.push(sighting),
+      log: (_level, entry) => logs.push(entry),
+      now: () => now,
+    })
+    recorder.note('a1', 'safe', 'safe')
+    await recorder.flush()
+    expect(writes).toEqual([{ configuredMode: 'safe', modes: { safe: { count: 1, lastSeenAtMs: NOW } }, mismatch: null }])
+    expect(logs).toEqual([])
+    now += 1_000
+    recorder.note('a1', 'safe', 'plain')
+    now += 1_000
+    recorder.note('a1', 'safe', 'plain')
+    now += 1_000
+    recorder.note('a1', 'safe', 'safe')
+    await recorder.flush()
+    expect(writes[1]).toEqual({
+      configuredMode: 'safe',
+      modes: { plain: { count: 2, lastSeenAtMs: NOW + 2_000 }, safe: { count: 1, lastSeenAtMs: NOW + 3_000 } },
+      mismatch: { modeSeen: 'plain', count: 2, lastSeenAtMs: NOW + 2_000 },
+    })
   })
 
   test('a failed write is logged, never thrown at the request', async () => {
@@ -194,6 +228,31 @@ describe('with a real Payload', () => {
     // The record leaves the account's secrets as they were: the callback, reading the account anew,
     // still verifies safe mode.
     expect((await send(post(SAFE, safeId, 'safe'), freshRuntime().deps)).status).toBe(200)
+  })
+
+  test("safe-mode requests after the plain ones are counted apart: 运行状态 reads ok again, with each mode's count", async () => {
+    const record = async () =>
+      ((await payload.findByID({ collection: 'wechat-accounts', id: safeId, overrideAccess: true, depth: 0 })) as unknown as Record<string, any>).modeMismatch
+    const before = await record()
+    expect(before.plainCount).toBeGreaterThanOrEqual(2)
+    const later = NOW + 2 * 60_000
+    const mode = async () => evaluateHealth(await gatherHealthFacts(payload, { now: later }), later).find((check) => check.id === `wechat:${safeId}:mode`)!
+    expect((await mode()).status).toBe('red')
+    // A minute after the plain ones (the requests carry the signature's time; the runtime's clock dates them).
+    const resumed = testCallbackRuntime(payload, { now: () => NOW + 60_000 })
+    expect((await send(post(SAFE, safeId, 'safe', '安全模式消息'), resumed.deps)).status).toBe(200)
+    await resumed.modeMismatch.flush()
+    const after = await record()
+    expect(after).toMatchObject({ count: before.count, plainCount: before.plainCount, safeCount: (before.safeCount ?? 0) + 1 })
+    const ok = await mode()
+    expect(ok.status).toBe('ok')
+    expect(ok.detail).toContain(`安全模式请求 ${after.safeCount} 条`)
+    expect(ok.detail).toContain(`收到明文请求 ${after.plainCount} 条`)
+    // Plain again: red again.
+    const again = testCallbackRuntime(payload, { now: () => later })
+    expect((await send(post(SAFE, safeId, 'plain', '又是明文'), again.deps)).status).toBe(200)
+    await again.modeMismatch.flush()
+    expect((await mode()).status).toBe('red')
   })
 
   test('a matching request records nothing more; a badly signed one is refused and recorded nowhere', async () => {

@@ -240,6 +240,13 @@ describe('alerts to staff', () => {
   test('a topic of an office and community without staff alerts the admins', async () => {
     const lonelyOffice = String((await payload.create({ collection: 'offices', data: { name: 'ca无人科' } })).id)
     const topic = await createTopic(payload, { title: '无人话题', office: lonelyOffice, keyword: null })
-    expect(await alertNewSubmission(payload, { topicId: topic, now: Date.now() })).toEqual([world.users.admin.id])
+    // Nothing waits yet (a first start's demo topics): nobody is told 「有 0 条建议待审核」.
+    expect(await alertNewSubmission(payload, { topicId: topic, now: Date.now() })).toEqual([])
+    expect((await payload.count({ collection: 'notifications', overrideAccess: true, where: { relatedId: { equals: topic } } })).totalDocs).toBe(0)
+    await submitSuggestion(payload, { topicId: topic, openid: RESIDENTS[5]!, accountId, text: '没人管的建议', photos: [], source: 'page', now: Date.now() })
+    await settleConsultationAlerts(payload)
+    const told = await payload.find({ collection: 'notifications', overrideAccess: true, depth: 0, where: { relatedId: { equals: topic } } })
+    expect(told.docs.filter((doc) => doc.channel === 'email').map((doc) => String(doc.recipient))).toEqual([world.users.admin.id])
+    expect(told.docs[0]!.subject).toBe('【微问政】「无人话题」有 1 条建议待审核')
   })
 })

@@ -5,6 +5,7 @@ import type { AccountSummary } from '../../services/accounts/find-account'
 import { clientForAccount } from '../../services/accounts/account-client'
 import { backfillAccount, backfillCallCount, lastReadyDate, type SyncReport } from '../../services/analytics/sync/run'
 import type { WeChatClientOptions } from '../../wechat/client'
+import { isSetupErrcode } from '../../wechat/client/errors'
 import { BACKFILL_EXIT, type BackfillOptions } from './args'
 
 export interface BackfillRun {
@@ -63,10 +64,16 @@ export function summaryLines(report: SyncReport): string[] {
   const failed = report.calls.filter((call) => !call.ok)
   for (const call of failed.slice(0, 20)) {
     const range = call.range.begin === call.range.end ? call.range.begin : `${call.range.begin}~${call.range.end}`
-    lines.push(`  ✗ ${call.endpoint} ${range}：${call.errcode !== null ? `错误码 ${call.errcode} ` : ''}${call.errmsg ?? ''}`)
+    lines.push(`  ✗ ${call.endpoint} ${range}：${call.errmsg ?? ''}${call.errcode !== null ? `（错误码 ${call.errcode}）` : ''}`)
   }
   if (failed.length > 20) lines.push(`  …另有 ${failed.length - 20} 次失败`)
-  if (report.quotaExhausted) lines.push('微信接口今日调用次数已用完（45009）：剩余日期已记为待同步，明天的每日同步或再次运行本命令会补上')
+  // A wrong AppSecret, AppID or IP 白名单 fails every retry: say what to fix, promise no retry.
+  const setup = failed.find((call) => isSetupErrcode(call.errcode))
+  if (setup) {
+    lines.push(
+      `公众号的设置有误（${setup.errmsg ?? ''}，错误码 ${setup.errcode}）：在改正之前，每日同步和再次运行本命令都不会成功。请按上面的含义在公众平台 → 设置与开发 → 基本配置 中核对（AppID、AppSecret、IP 白名单、接口权限），并在 微信 → 公众号 中改正，然后再运行本命令补齐这些日期`,
+    )
+  } else if (report.quotaExhausted) lines.push('微信接口今日调用次数已用完（45009）：剩余日期已记为待同步，明天的每日同步或再次运行本命令会补上')
   else if (report.daysFailed > 0) lines.push('失败的日期已记录在 数据统计 → 同步记录 中，每日同步（北京时间 8:30）会自动重试')
   if (report.join)
     lines.push(

@@ -67,7 +67,7 @@ async function alertedRecently(payload: Payload, topicId: string, ids: string[],
 
 /**
  * Tells the topic's staff that a suggestion arrived and how many wait (待审核), except those alerted
- * about this topic in the last hour. Answers who was alerted (ids), for tests and logs. Failed e-mails
+ * about this topic in the last hour; nobody when none waits. Answers who was alerted (ids), for tests and logs. Failed e-mails
  * and WeChat messages are recorded, not thrown (notify.ts, staff-templates.ts).
  */
 export async function alertNewSubmission(payload: Payload, input: { topicId: string; now: number }): Promise<string[]> {
@@ -93,6 +93,8 @@ export async function alertNewSubmission(payload: Payload, input: { topicId: str
     overrideAccess: true,
     where: { and: [{ topic: { equals: topic.id } }, { status: { equals: 'pending' } }] },
   })
+  // Nothing waits (already reviewed, or the demo's seeded suggestions are decided): no 「有 0 条建议待审核」.
+  if (waiting === 0) return []
   const link = adminUrl(`/consultations-board?topic=${String(topic.id)}`)
   const subject = `【微问政】「${topic.title}」有 ${waiting} 条建议待审核`
   const body = `征集话题「${topic.title}」收到新的居民建议，目前共有 ${waiting} 条待审核（先审后发，审核通过后才会公开）。\n${link}\n（同一话题每小时最多提醒一次。）`

@@ -5,6 +5,7 @@
  * reminder, on `notifiedAt`), so any number of schedulers evaluating at once notify once.
  */
 import type { Payload } from 'payload'
+import { adminUrl, publicBaseUrl } from '../../http/admin-url'
 import { compareAndSet } from '../../shared/cas'
 import { formatShanghai } from '../../shared/time'
 import { activeUsersWithRole, notify } from '../notifications/notify'
@@ -118,8 +119,16 @@ async function ensureRow(payload: Payload, check: HealthCheck): Promise<void> {
   }
 }
 
+/**
+ * An e-mail is read away from the server: the admin paths a check's text names (「本周推送（/admin/this-week）」)
+ * become absolute links (PUBLIC_URL, src/http/admin-url.ts).
+ */
+export function absoluteAdminLinks(text: string, base = publicBaseUrl()): string {
+  return text.replace(/(^|[^\w/:.])\/admin(?=[/?#]|$|[^\w])/g, `$1${base}/admin`)
+}
+
 async function tell(payload: Payload, subject: string, lines: string[], checkId: string): Promise<void> {
   const recipients = await activeUsersWithRole(payload, 'admin')
-  const body = [...lines.filter(Boolean), '', '详情见管理后台 → 运行状态（/admin/health）。'].join('\n')
+  const body = [...lines.filter(Boolean).map((line) => absoluteAdminLinks(line)), '', `详情见管理后台 → 运行状态：${adminUrl('/health')}`].join('\n')
   await notify(payload, { recipients, subject, body, relatedCollection: 'health-alerts', relatedId: checkId })
 }

@@ -62,6 +62,24 @@ const SETUP_ERRCODES: Readonly<Record<number, string>> = {
  */
 const NOT_A_FAULT_ERRCODES: ReadonlySet<number> = new Set([40003, 43004, 43019, 45015, 45047, 45065, 45066])
 
+/**
+ * Errors about the account as a whole — its AppID, AppSecret, IP 白名单, token, or WeChat being busy —
+ * are over once any later call of the account succeeded. Any other errcode is about one interface
+ * (48001 that interface's permission, a quota, a media id): over once that interface succeeded.
+ * A network failure (no errcode) is over once WeChat answered any call.
+ */
+const ACCOUNT_WIDE_ERRCODES: ReadonlySet<number> = new Set([-1, 40001, 40013, 40014, 40125, 40164, 41001, 41002, 41004, 42001, 61024])
+
+/** When a later successful call cleared the error (ISO), or null while it stands. */
+export function apiErrorClearedAt(error: NonNullable<AccountFacts['lastApiError']>): string | null {
+  const accountWide = error.errcode === null || ACCOUNT_WIDE_ERRCODES.has(error.errcode)
+  const success = accountWide ? error.lastSuccessAt : error.endpointSuccessAt
+  return success && Date.parse(success) > Date.parse(error.at) ? success : null
+}
+
+/** What every setup error's advice ends with: nothing else to do once fixed. */
+const CLEARS_BY_ITSELF = '改好后无需其他操作：本系统下一次调用微信接口成功时（如发送回复、同步统计、生成推送），本项自动恢复为正常'
+
 const RANK: Record<HealthStatus, number> = { ok: 0, warn: 1, red: 2 }
 
 /** The worst of the statuses ('ok' for none). */
@@ -136,8 +154,19 @@ function databaseCheck(db: DatabaseFacts): HealthCheck {
   return { ...base, status: 'ok', detail: `数据库可连接，${db.committed.length} 个迁移均已执行`, action: '' }
 }
 
+/** How to start a scheduler, for the demo and for the handbook's install (deploy/systemd/street-cms-worker.service). */
+const START_SCHEDULER =
+  '演示环境运行 npm start（它一并启动调度进程）或另开终端运行 npm run worker；按运维手册安装的服务器运行 sudo systemctl start street-cms-worker'
+
+/**
+ * What stops without a scheduler (scripts/worker.ts's jobs). Residents' messages are not on the list: the
+ * callback server imports its journal itself after 30 s (WECHAT_INBOUND_WEB_IMPORT_DELAY_SECONDS, src/inbound).
+ */
+const WITHOUT_SCHEDULER =
+  '没有它：每周推送不会生成、发送和补发，群发结果不再查询；预约提醒和每日名单、整改督办等通知不会发出；统计分析不再同步；每天的自动备份不会进行；本页的故障也不会发邮件。居民留言照常由回调服务在约 30 秒后入库'
+
 function schedulerCheck(beats: HeartbeatFacts[], now: number): HealthCheck {
-  const base = { id: 'scheduler', title: '调度进程（每周推送、消息处理）' }
+  const base = { id: 'scheduler', title: '调度进程（每周推送、每日任务、备份）' }
   const alive = beats.filter((beat) => since(now, beat.lastBeatAt) <= HEALTH_LIMITS.heartbeatStaleMs)
   const dead = beats.filter((beat) => since(now, beat.lastBeatAt) > HEALTH_LIMITS.heartbeatStaleMs)
   const deadText = dead.map((beat) => `${beat.processId}（最后心跳 ${at(beat.lastBeatAt)}）`).join('、')
@@ -150,7 +179,7 @@ function schedulerCheck(beats: HeartbeatFacts[], now: number): HealthCheck {
       ...base,
       status: 'red',
       detail: newest ? `调度进程已 ${age(since(now, newest))} 没有心跳（最后一次 ${at(newest)}）` : '没有调度进程在运行（从未收到心跳）',
-      action: '启动调度进程：npm start 会一并启动它，或单独运行 npm run worker；查看其日志中的错误。没有它，每周推送不会发出，居民消息不会入库',
+      action: `启动调度进程：${START_SCHEDULER}；查看其日志中的错误（按 systemd 安装的在 /var/log/street-cms/worker.log）。${WITHOUT_SCHEDULER}`,
     }
   }
   const aliveText = alive.map((beat) => `${beat.processId}（启动于 ${at(beat.startedAt)}）`).join('、')
@@ -183,7 +212,8 @@ function inboundCheck(inbound: InboundFacts, now: number): HealthCheck {
       ...base,
       status: 'red',
       detail,
-      action: '居民的消息已收到但没有处理：确认调度进程（npm run worker）在运行，查看其日志；回调日志目录（WECHAT_INBOUND_JOURNAL_DIR）须可写',
+      action:
+        '居民的消息已收到但没有处理：调度进程收到后立即导入，回调服务约 30 秒后也会导入，两者都没有导入——确认它们在运行（演示环境 npm start；按运维手册安装的服务器 sudo systemctl status street-cms-worker street-cms-callback），查看其日志；回调日志目录（WECHAT_INBOUND_JOURNAL_DIR）须可写',
     }
   }
   if (oldest > HEALTH_LIMITS.inboundWarnMs) return { ...base, status: 'warn', detail, action: '处理较慢：若持续，检查调度进程是否运行、数据库是否繁忙' }
@@ -220,7 +250,7 @@ function backupCheck(backup: BackupFacts, now: number): HealthCheck {
     }
   }
   const action =
-    '调度进程（npm start 或 npm run worker）每天 02:30 自动备份，失败时 04:30 重试：确认调度进程在运行；也可现在运行 npm run backup。备份文件在 BACKUP_DIR（默认 data/backups）'
+    '调度进程每天 02:30 自动备份，失败时 04:30 重试：确认调度进程在运行（见「调度进程」一项；按运维手册安装的服务器 sudo systemctl status street-cms-worker）；也可现在运行 npm run backup。备份文件在 BACKUP_DIR（默认 data/backups）'
   if (!backup.newestAt) {
     // A new install has not yet had a night to back up in: not a fault until the second night passed.
     const young = backup.installedAt !== null && backup.installedAt !== undefined && since(now, backup.installedAt) <= HEALTH_LIMITS.backupRedMs
@@ -262,15 +292,16 @@ function tokenCheck(account: AccountFacts, now: number): HealthCheck {
   const expires = account.token?.expiresAt
   const valid = Boolean(expires && Date.parse(expires) > now)
   // A valid token now means a fetch succeeded since (the lock's writes touch updatedAt, so only the expiry tells).
-  const tokenRefused = error && /token/.test(error.endpoint) && since(now, error.at) <= HEALTH_LIMITS.apiErrorRecentMs && !valid
+  const tokenRefused = error && /token/.test(error.endpoint) && since(now, error.at) <= HEALTH_LIMITS.apiErrorRecentMs && !valid && !apiErrorClearedAt(error)
   if (tokenRefused) {
     return {
       ...base,
       status: 'red',
       detail: `${at(error.at)} 获取 access_token 失败：${error.meaning}${error.errcode !== null ? `（${error.errcode}）` : ''}`,
-      action:
+      action: `${
         (error.errcode !== null && SETUP_ERRCODES[error.errcode]) ||
-        '核对 AppSecret（微信 → 公众号）与公众平台的 IP 白名单；网络错误时确认服务器能访问 api.weixin.qq.com',
+        '核对 AppSecret（微信 → 公众号）与公众平台的 IP 白名单；网络错误时确认服务器能访问 api.weixin.qq.com'
+      }。${CLEARS_BY_ITSELF}`,
     }
   }
   if (valid) return { ...base, status: 'ok', detail: `有效，至 ${at(expires)}（各进程通过数据库共用）`, action: '' }
@@ -282,17 +313,24 @@ function apiErrorCheck(account: AccountFacts, now: number): HealthCheck {
   const error = account.lastApiError
   if (!error) return { ...base, status: 'ok', detail: '没有记录到微信接口错误', action: '' }
   const text = `${at(error.at)} 调用 ${error.endpoint} 失败：${error.meaning}${error.errcode !== null ? `（错误码 ${error.errcode}）` : ''}`
+  const cleared = apiErrorClearedAt(error)
+  if (cleared) {
+    const which = error.errcode === null || ACCOUNT_WIDE_ERRCODES.has(error.errcode) ? (error.lastSuccessEndpoint ?? '') : error.endpoint
+    return { ...base, status: 'ok', detail: `已恢复：${at(cleared)} 调用${which ? ` ${which} ` : '微信接口'}成功。此前的错误：${text}`, action: '' }
+  }
   const recent = since(now, error.at) <= HEALTH_LIMITS.apiErrorRecentMs
   if (!recent || (error.errcode !== null && NOT_A_FAULT_ERRCODES.has(error.errcode)))
     return { ...base, status: 'ok', detail: `最近一次错误：${text}`, action: '' }
   const setup = error.errcode !== null ? SETUP_ERRCODES[error.errcode] : undefined
-  if (setup) return { ...base, status: 'red', detail: text, action: setup }
+  if (setup) return { ...base, status: 'red', detail: text, action: `${setup}。${CLEARS_BY_ITSELF}` }
   return {
     ...base,
     status: 'warn',
     detail: text,
     action:
-      error.kind === 'wechat' ? '按上面的含义处理；如是偶发（系统繁忙、频率限制），稍后会自动恢复' : '确认服务器能访问 api.weixin.qq.com（网络、防火墙、代理）',
+      error.kind === 'wechat'
+        ? '按上面的含义处理；如是偶发（系统繁忙、频率限制），该接口下一次调用成功时本项自动恢复'
+        : '确认服务器能访问 api.weixin.qq.com（网络、防火墙、代理）；下一次调用微信接口成功时本项自动恢复',
   }
 }
 
@@ -358,16 +396,28 @@ function modeCheck(account: AccountFacts, now: number): HealthCheck {
     const detail = account.lastInboundAt ? `本系统设置为${configured}，与微信发来的一致` : `本系统设置为${configured}；尚未收到微信的请求，无法比对`
     return { ...base, status: 'ok', detail, action: '' }
   }
-  const ago = since(now, seen.lastSeenAt)
-  // The setting was changed to what WeChat uses: the sightings are history.
-  if (seen.modeSeen === account.messageMode || ago > HEALTH_LIMITS.modeMismatchShownMs) {
-    return { ...base, status: 'ok', detail: `本系统设置为${configured}；最近一次不一致在 ${at(seen.lastSeenAt)}`, action: '' }
+  // Per mode, newest first; a record from before the modes were counted has only the last mismatch.
+  const requests = Object.entries(seen.requests ?? {})
+    .map(([mode, value]) => ({ mode, count: value.count, lastSeenAt: value.lastSeenAt }))
+    .sort((a, b) => Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt))
+  const latest =
+    requests[0] && Date.parse(requests[0].lastSeenAt) >= Date.parse(seen.lastSeenAt) ? requests[0] : { mode: seen.modeSeen, lastSeenAt: seen.lastSeenAt }
+  const counted = requests.length
+    ? requests
+        .map((mode) => `${mode.mode === 'plain' ? '收到明文请求' : `${MODE_NAMES[mode.mode] ?? mode.mode}请求`} ${mode.count} 条，最近 ${at(mode.lastSeenAt)}`)
+        .join('；')
+    : `收到${MODE_NAMES[seen.modeSeen] ?? seen.modeSeen}请求 ${seen.count} 条，最近 ${at(seen.lastSeenAt)}`
+  // WeChat's newest request is in the mode set here (it went back, or the setting was changed to
+  // what WeChat uses), or the mismatch is a week old: history.
+  if (latest.mode === account.messageMode || since(now, seen.lastSeenAt) > HEALTH_LIMITS.modeMismatchShownMs) {
+    const back = latest.mode === account.messageMode && requests.length ? `微信最近以${configured}发来（${at(latest.lastSeenAt)}），一致。` : ''
+    return { ...base, status: 'ok', detail: `本系统设置为${configured}。${back}最近一次不一致在 ${at(seen.lastSeenAt)}（${counted}）`, action: '' }
   }
-  const seenName = MODE_NAMES[seen.modeSeen] ?? seen.modeSeen
-  const detail = `微信以${seenName}发来消息（累计 ${seen.count} 条，最近 ${at(seen.lastSeenAt)}），本系统设置为${configured}。消息已按签名照常接收`
-  const unverified = seen.modeSeen === 'plain' && account.messageMode !== 'plain'
-  const action = `在公众平台 → 设置与开发 → 基本配置 → 服务器配置 → 消息加解密方式 改为${configured}（推荐安全模式）；或把 微信 → 公众号 → ${account.name} 的"消息加解密方式"改为${seenName}`
-  if (unverified && ago <= HEALTH_LIMITS.modeMismatchRecentMs) {
+  const seenName = MODE_NAMES[latest.mode] ?? latest.mode
+  const detail = `微信最近以${seenName}发来消息，本系统设置为${configured}：${counted}。消息已按签名照常接收`
+  const unverified = latest.mode === 'plain' && account.messageMode !== 'plain'
+  const action = `在公众平台 → 设置与开发 → 基本配置 → 服务器配置 → 消息加解密方式 改为${configured}（推荐安全模式）；或把 微信 → 公众号 → ${account.name} 的"消息加解密方式"改为${seenName}。微信再以${configured}发来消息时本项自动恢复为正常`
+  if (unverified && since(now, latest.lastSeenAt) <= HEALTH_LIMITS.modeMismatchRecentMs) {
     return {
       ...base,
       status: 'red',

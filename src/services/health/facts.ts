@@ -53,10 +53,34 @@ export interface AccountFacts {
   pushEnabled?: boolean
   /** The shared access token (`wechat-tokens`), without the token itself; null: never fetched. */
   token: { expiresAt: string | null; updatedAt: string | null } | null
-  /** The last error the WeChat client logged for this account (`wechat-api-errors`). */
-  lastApiError: { at: string; endpoint: string; kind: string; errcode: number | null; meaning: string } | null
+  /**
+   * The last error the WeChat client logged for this account (`wechat-api-errors`), with the last
+   * successful call written beside it (`lastSuccessAt`, any endpoint; `endpointSuccessAt`, the failed
+   * endpoint's own; null: none since the row was made). A success after the error clears it.
+   */
+  lastApiError: {
+    at: string
+    endpoint: string
+    kind: string
+    errcode: number | null
+    meaning: string
+    lastSuccessAt?: string | null
+    lastSuccessEndpoint?: string | null
+    endpointSuccessAt?: string | null
+  } | null
   /** `wechat-accounts.modeMismatch`, as the callback records it; null when never seen. */
-  modeMismatch: { lastSeenAt: string | null; modeSeen: string | null; configuredMode: string | null; count: number } | null
+  modeMismatch: {
+    lastSeenAt: string | null
+    modeSeen: string | null
+    configuredMode: string | null
+    count: number
+    /**
+     * Requests per mode WeChat used since the mismatch began (matching the setting or not), the
+     * newest's time: the mode with the newest is the one WeChat uses now. Absent on a record made
+     * before these were counted.
+     */
+    requests?: Partial<Record<'plain' | 'compatible' | 'safe', { count: number; lastSeenAt: string }>>
+  } | null
   /** Followers recorded as subscribed (`followers`): only follows that reached the callback. */
   followers: number
   /** WeChat's cumulative count on its latest day in `analytics-days` (Beijing date); null before any analytics sync. */

@@ -178,6 +178,9 @@ async function accountFacts(payload: Payload, now: number): Promise<AccountFacts
               kind: error.kind ?? 'wechat',
               errcode: typeof error.errcode === 'number' ? error.errcode : null,
               meaning: error.meaning ?? '',
+              lastSuccessAt: error.lastSuccessAt ?? null,
+              lastSuccessEndpoint: error.lastSuccessEndpoint ?? null,
+              endpointSuccessAt: error.endpointSuccessAt ?? null,
             }
           : null,
         modeMismatch:
@@ -187,6 +190,13 @@ async function accountFacts(payload: Payload, now: number): Promise<AccountFacts
                 modeSeen: mismatch.modeSeen ?? null,
                 configuredMode: mismatch.configuredMode ?? null,
                 count: mismatch.count,
+                requests: Object.fromEntries(
+                  (['plain', 'compatible', 'safe'] as const).flatMap((mode) => {
+                    const count = mismatch[`${mode}Count`]
+                    const lastSeenAt = mismatch[`${mode}LastSeenAt`]
+                    return count && lastSeenAt ? [[mode, { count, lastSeenAt }]] : []
+                  }),
+                ),
               }
             : null,
         followers,

@@ -78,9 +78,10 @@ async function dispatch(accountId: string, request: CallbackRequest, deps: Callb
   const body = await readCappedBody(request.body, maxBytes)
   const { message: record, encrypted, mode } = openEnvelope(account, query, body)
   const message = toInboundMessage(record)
-  // Accepted on its signature; staff see the mismatch on the account (WeChat's console and this
-  // system disagree, or the mode was switched while messages were in flight).
-  if (mode !== account.messageMode) deps.noteModeMismatch?.(account, mode)
+  // Accepted on its signature, whatever the mode; every mode is noted, so staff see a mismatch on the
+  // account (WeChat's console and this system disagree, or the mode was switched while messages were
+  // in flight) and 运行状态 sees WeChat go back to the setting.
+  deps.noteMessageMode?.(account, mode)
   if (!encrypted) markUnsignedBody(message, query, account.messageMode)
 
   // The reply is worked out while the message is written: the write waits for the disk, the reply

@@ -1,25 +1,32 @@
 /**
- * Records callback requests whose message mode differs from the account's setting (see
- * envelope.ts: they are accepted on their signature). The callback is benchmarked and answers
- * bursts, so a sighting costs no database write: sightings are counted in memory and written to
- * the account at most once per interval (a minute) per account and process.
+ * Records the message mode of the callback's correctly signed requests (see envelope.ts: a request
+ * whose mode differs from the account's setting is accepted on its signature). The callback is
+ * benchmarked and answers bursts, so a request costs no database write: requests are counted in
+ * memory per mode and handed to `write` at most once per interval (a minute) per account and
+ * process. What is worth storing — a mismatch, and the requests after it that tell whether WeChat
+ * went back to the setting — is the writer's decision (src/inbound/callback-runtime.ts).
  */
 import type { MessageMode } from './envelope'
 
-/** What is written to the account's `modeMismatch` group; `count` is added to the stored count. */
-export interface ModeMismatchWrite {
-  /** The mode the most recent request came in. */
-  modeSeen: MessageMode
-  /** The account's setting when it was seen. */
-  configuredMode: MessageMode
-  /** Epoch milliseconds of the most recent sighting. */
-  lastSeenAtMs: number
-  /** Sightings since the previous write. */
+/** Requests in one mode since the previous write. */
+export interface ModeSighting {
   count: number
+  /** Epoch milliseconds of the newest. */
+  lastSeenAtMs: number
+}
+
+/** What the recorder hands to `write`: everything seen for one account since the previous write. */
+export interface ModeMismatchWrite {
+  /** The account's setting when the newest request was seen. */
+  configuredMode: MessageMode
+  /** Requests per mode, matching or not. */
+  modes: Partial<Record<MessageMode, ModeSighting>>
+  /** The requests whose mode differed from the setting (the newest one's mode); null: none did. */
+  mismatch: (ModeSighting & { modeSeen: MessageMode }) | null
 }
 
 export interface ModeMismatchRecorderOptions {
-  /** Adds the sightings to the account's record; a failure is logged, the sightings are dropped. */
+  /** Adds the requests to the account's record; a failure is logged, the requests are dropped. */
   write: (accountId: string, sighting: ModeMismatchWrite) => Promise<void>
   log: (level: 'warn' | 'error', entry: Record<string, unknown>) => void
   /** Minimum time between two writes for one account, in ms (default 60 000). */
@@ -45,8 +52,8 @@ export class ModeMismatchRecorder {
   }
 
   /**
-   * One request for `accountId` came in `seen` while the account is set to `configured`, at `atMs`
-   * (epoch ms, default now). Never throws, never waits.
+   * One correctly signed request for `accountId` came in `seen` while the account is set to
+   * `configured`, at `atMs` (epoch ms, default now). Never throws, never waits.
    */
   note(accountId: string, configured: MessageMode, seen: MessageMode, atMs: number = this.now()): void {
     let state = this.accounts.get(accountId)
@@ -54,7 +61,12 @@ export class ModeMismatchRecorder {
       state = { pending: null, lastWriteMs: -Infinity, timer: null, writing: null }
       this.accounts.set(accountId, state)
     }
-    state.pending = { modeSeen: seen, configuredMode: configured, lastSeenAtMs: atMs, count: (state.pending?.count ?? 0) + 1 }
+    const pending: ModeMismatchWrite = state.pending ?? { configuredMode: configured, modes: {}, mismatch: null }
+    pending.configuredMode = configured
+    const mode = pending.modes[seen]
+    pending.modes[seen] = { count: (mode?.count ?? 0) + 1, lastSeenAtMs: Math.max(mode?.lastSeenAtMs ?? atMs, atMs) }
+    if (seen !== configured) pending.mismatch = { modeSeen: seen, count: (pending.mismatch?.count ?? 0) + 1, lastSeenAtMs: atMs }
+    state.pending = pending
     this.schedule(accountId, state)
   }
 
@@ -89,14 +101,16 @@ export class ModeMismatchRecorder {
     if (!sighting) return
     state.pending = null
     state.lastWriteMs = this.now()
-    this.options.log('warn', {
-      event: 'wechat.callback.mode-mismatch',
-      accountId,
-      configuredMode: sighting.configuredMode,
-      modeSeen: sighting.modeSeen,
-      count: sighting.count,
-      hint: '公众号后台的消息加解密方式与本系统设置不一致：请在 微信 → 公众号 中改为与公众平台一致，或在公众平台改回',
-    })
+    if (sighting.mismatch) {
+      this.options.log('warn', {
+        event: 'wechat.callback.mode-mismatch',
+        accountId,
+        configuredMode: sighting.configuredMode,
+        modeSeen: sighting.mismatch.modeSeen,
+        count: sighting.mismatch.count,
+        hint: '公众号后台的消息加解密方式与本系统设置不一致：请在 微信 → 公众号 中改为与公众平台一致，或在公众平台改回',
+      })
+    }
     state.writing = this.options
       .write(accountId, sighting)
       .catch((error: unknown) => {

@@ -68,10 +68,11 @@ export interface CallbackDeps {
    */
   passiveReply: (account: AccountCredentials, message: InboundMessage, stored: Promise<EnqueueResult>) => Promise<PassiveReply | null>
   /**
-   * A correctly signed request came in another mode than the account is set to (it is accepted);
-   * must not wait or write per request (see mode-mismatch.ts).
+   * Every correctly signed POST's mode, matching the account's setting or not (a request in another
+   * mode is accepted; the record also tells when WeChat went back to the setting); must not wait or
+   * write per request (see mode-mismatch.ts).
    */
-  noteModeMismatch?: (account: AccountCredentials, seen: AccountCredentials['messageMode']) => void
+  noteMessageMode?: (account: AccountCredentials, seen: AccountCredentials['messageMode']) => void
   /** Called after the answer is decided, to process the queue outside the request's time budget. */
   afterResponse?: () => void
   log: (level: 'info' | 'warn' | 'error', entry: Record<string, unknown>) => void

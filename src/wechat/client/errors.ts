@@ -12,9 +12,12 @@ const RATE_LIMIT_ERRCODES: ReadonlySet<number> = new Set([45009, 45011])
 /**
  * Errcodes about the account itself, not about what a call carried (全局返回码): the AppID or
  * AppSecret is wrong, missing or frozen, the server is not on the IP whitelist, the account may not
- * use the API or is restricted. Every call of the account fails the same way, whatever it uploads.
+ * use the API or is restricted — and 40001 when it outlives a fresh token, 61024 (the IP whitelist, on
+ * the stable token). Every call of the account fails the same way, whatever it uploads, and a retry
+ * cannot succeed until a person fixes the account (全局返回码说明,
+ * developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html).
  */
-const ACCOUNT_ERRCODES: ReadonlySet<number> = new Set([40013, 40125, 40164, 40243, 41002, 41004, 48001, 50001, 50002])
+const ACCOUNT_ERRCODES: ReadonlySet<number> = new Set([40001, 40013, 40125, 40164, 40243, 41002, 41004, 48001, 50001, 50002, 61024])
 
 /** Chinese meanings shown to staff; codes from the WeChat reference and the MASSSENDJOBFINISH statuses. */
 const ERRCODE_MEANINGS: Readonly<Record<number, string>> = {
@@ -154,7 +157,15 @@ function retryClassOf(error: Pick<WeChatApiError, 'kind' | 'errcode' | 'httpStat
  * were doing (e.g. "the cover failed") let these through, so the person fixes the account.
  */
 export function isAccountError(error: unknown): error is WeChatApiError {
-  return error instanceof WeChatApiError && error.errcode !== null && ACCOUNT_ERRCODES.has(error.errcode)
+  return error instanceof WeChatApiError && isSetupErrcode(error.errcode)
+}
+
+/**
+ * Whether `errcode` means the account's setup must be fixed before any retry can succeed
+ * (ACCOUNT_ERRCODES): the analytics sync and backfill promise no automatic retry for these.
+ */
+export function isSetupErrcode(errcode: number | null | undefined): boolean {
+  return typeof errcode === 'number' && ACCOUNT_ERRCODES.has(errcode)
 }
 
 /** Ambiguous failures: the request may have been carried out although no answer arrived. */

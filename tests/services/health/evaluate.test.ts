@@ -1,4 +1,5 @@
 /** The health rules, unit: each red (and warn) condition against facts that are otherwise healthy. */
+import { absoluteAdminLinks } from '../../../src/services/health/alerts'
 import { evaluateHealth, overallStatus } from '../../../src/services/health/evaluate'
 import type { HealthCheck, HealthFacts } from '../../../src/services/health/facts'
 import { healthyAccount, healthyFacts, iso, NOW, TIMES } from './facts-fixture'
@@ -70,8 +71,16 @@ describe('database', () => {
 
 describe('scheduler heartbeat', () => {
   const beat = (ago: number, processId = 'host-1') => ({ processId, startedAt: iso(NOW - DAY), lastBeatAt: iso(NOW - ago), jobs: [] })
-  test('no heartbeat at all → red', () => {
-    expect(check(healthyFacts({ heartbeats: [] }), 'scheduler')).toMatchObject({ status: 'red', action: expect.stringContaining('npm run worker') })
+  test('no heartbeat at all → red; the advice names the demo and the systemd install, and what really stops', () => {
+    const red = check(healthyFacts({ heartbeats: [] }), 'scheduler')
+    expect(red).toMatchObject({ status: 'red', action: expect.stringContaining('npm run worker') })
+    expect(red.action).toContain('npm start')
+    expect(red.action).toContain('sudo systemctl start street-cms-worker')
+    expect(red.action).toContain('每周推送不会生成、发送和补发')
+    expect(red.action).toContain('每天的自动备份不会进行')
+    // Residents' messages do not stop: the callback server imports its journal after 30 s (src/inbound).
+    expect(red.action).not.toContain('居民消息不会入库')
+    expect(red.action).toContain('居民留言照常由回调服务在约 30 秒后入库')
   })
   test('the last beat more than 3 minutes ago → red; 2 minutes → ok', () => {
     expect(check(healthyFacts({ heartbeats: [beat(3 * MIN + 1000)] }), 'scheduler').status).toBe('red')
@@ -171,6 +180,38 @@ describe('per WeChat account', () => {
     expect(check(account({ lastApiError: error(40125, 2 * DAY) }), 'wechat:acc1:api-error').status).toBe('ok')
   })
 
+  test('an API error clears at the next successful call: a fixed AppSecret (40125) reads ok, the advice says it will', () => {
+    const wrongSecret = error(40125, HOUR, '/cgi-bin/stable_token')
+    const red = check(account({ lastApiError: wrongSecret }), 'wechat:acc1:api-error')
+    expect(red).toMatchObject({ status: 'red', action: expect.stringContaining('下一次调用微信接口成功时') })
+    // A success before the error changes nothing; one after it (any endpoint: the secret is the account's) clears it.
+    const before = { ...wrongSecret, lastSuccessAt: iso(NOW - 2 * HOUR), lastSuccessEndpoint: '/cgi-bin/menu/get' }
+    expect(check(account({ lastApiError: before }), 'wechat:acc1:api-error').status).toBe('red')
+    const after = { ...wrongSecret, lastSuccessAt: iso(NOW - 30 * MIN), lastSuccessEndpoint: '/cgi-bin/menu/get' }
+    expect(check(account({ lastApiError: after }), 'wechat:acc1:api-error')).toMatchObject({
+      status: 'ok',
+      detail: expect.stringMatching(/^已恢复：.*调用 \/cgi-bin\/menu\/get 成功。此前的错误：.*40125/),
+    })
+    // The token check, red while no token is valid, clears on that success too.
+    const noToken = { token: { expiresAt: iso(NOW - HOUR), updatedAt: iso(NOW - 3 * HOUR) } }
+    expect(check(account({ lastApiError: wrongSecret, ...noToken }), 'wechat:acc1:token').status).toBe('red')
+    expect(check(account({ lastApiError: after, ...noToken }), 'wechat:acc1:token').status).toBe('ok')
+  })
+
+  test('an error about one interface (48001) clears only when that interface succeeds, not another', () => {
+    const noPermission = error(48001, HOUR, '/cgi-bin/message/mass/sendall')
+    const otherSucceeded = { ...noPermission, lastSuccessAt: iso(NOW - MIN), lastSuccessEndpoint: '/cgi-bin/menu/get', endpointSuccessAt: null }
+    expect(check(account({ lastApiError: otherSucceeded }), 'wechat:acc1:api-error').status).toBe('red')
+    const sameSucceeded = { ...otherSucceeded, endpointSuccessAt: iso(NOW - MIN) }
+    expect(check(account({ lastApiError: sameSucceeded }), 'wechat:acc1:api-error')).toMatchObject({
+      status: 'ok',
+      detail: expect.stringContaining('/cgi-bin/message/mass/sendall 成功'),
+    })
+    // A network failure is over once WeChat answered any call.
+    const timeout = { ...error(null, HOUR, '/cgi-bin/menu/get', 'timeout'), lastSuccessAt: iso(NOW - MIN), lastSuccessEndpoint: '/cgi-bin/user/get' }
+    expect(check(account({ lastApiError: timeout }), 'wechat:acc1:api-error').status).toBe('ok')
+  })
+
   test('push: the send slot passed without a send → red; none made → red', () => {
     const thursdayEvening = Date.parse('2026-12-03T11:00:00Z')
     expect(check(account({}), 'wechat:acc1:push', thursdayEvening).status).toBe('red')
@@ -218,6 +259,34 @@ describe('per WeChat account', () => {
     expect(check(account({ modeMismatch: { ...mismatch, lastSeenAt: iso(NOW - 8 * DAY) } }), 'wechat:acc1:mode').status).toBe('ok')
   })
 
+  test('明文模式 to a safe-mode account: red while plain requests are the newest, ok once safe ones resume; counts per mode', () => {
+    const plainTwice = {
+      lastSeenAt: iso(NOW - 20 * MIN),
+      modeSeen: 'plain',
+      configuredMode: 'safe',
+      count: 2,
+      requests: { plain: { count: 2, lastSeenAt: iso(NOW - 20 * MIN) } },
+    }
+    const red = check(account({ modeMismatch: plainTwice }), 'wechat:acc1:mode')
+    expect(red.status).toBe('red')
+    expect(red.detail).toContain(`收到明文请求 2 条，最近 2026-12-02 11:40`)
+    expect(red.action).toContain('微信再以安全模式发来消息时本项自动恢复为正常')
+    // One safe-mode request after them: WeChat went back to the setting — ok, each mode counted on its own.
+    const safeAfter = { ...plainTwice, requests: { ...plainTwice.requests, safe: { count: 1, lastSeenAt: iso(NOW - 5 * MIN) } } }
+    const ok = check(account({ modeMismatch: safeAfter }), 'wechat:acc1:mode')
+    expect(ok.status).toBe('ok')
+    expect(ok.detail).toContain('安全模式请求 1 条，最近 2026-12-02 11:55；收到明文请求 2 条，最近 2026-12-02 11:40')
+    expect(ok.detail).not.toContain('累计 3')
+    // Plain again after the safe one: red again.
+    const plainAgain = {
+      ...safeAfter,
+      lastSeenAt: iso(NOW - MIN),
+      count: 3,
+      requests: { ...safeAfter.requests, plain: { count: 3, lastSeenAt: iso(NOW - MIN) } },
+    }
+    expect(check(account({ modeMismatch: plainAgain }), 'wechat:acc1:mode').status).toBe('red')
+  })
+
   test('a callback silent 3+ days while the account has followers → warn, 7+ days → red; without followers → ok', () => {
     const warn = check(account({ lastInboundAt: iso(NOW - 4 * DAY) }), 'wechat:acc1:callback')
     expect(warn.status).toBe('warn')
@@ -258,4 +327,13 @@ describe('secrets of an account', () => {
     expect(check(healthyFacts({ accounts: [all] }), 'wechat:acc1:secrets').status).toBe('ok')
     expect(evaluateHealth(healthyFacts({ accounts: [healthyAccount()] }), NOW).map((entry) => entry.id)).not.toContain('wechat:acc1:secrets')
   })
+})
+
+test('alert e-mails: the admin paths a check names become absolute links; other text and full URLs stay as they are', () => {
+  const base = 'https://wx.example.gov.cn'
+  expect(absoluteAdminLinks('在 本周推送（/admin/this-week）中查看', base)).toBe('在 本周推送（https://wx.example.gov.cn/admin/this-week）中查看')
+  expect(absoluteAdminLinks('/admin/health?x=1 与 /admin', base)).toBe('https://wx.example.gov.cn/admin/health?x=1 与 https://wx.example.gov.cn/admin')
+  expect(absoluteAdminLinks('见 https://wx.example.gov.cn/admin/health，data/admin/x 与 /administer', base)).toBe(
+    '见 https://wx.example.gov.cn/admin/health，data/admin/x 与 /administer',
+  )
 })

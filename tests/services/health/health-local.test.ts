@@ -148,12 +148,17 @@ test('a safe-mode account receiving a signed plain-mode request: the callback ac
 describe('the last WeChat API error, from a real client call', () => {
   let server: Server
   let base: string
+  let whitelisted = false
   beforeAll(async () => {
-    // A WeChat that refuses this server's address (errcode 40164: IP not in the whitelist).
-    server = createServer((_request, response) => {
-      response
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ errcode: 40164, errmsg: 'invalid ip 203.0.113.9, not in whitelist' }))
+    // A WeChat that refuses this server's address (errcode 40164: IP not in the whitelist) until
+    // `whitelisted`: then a token and an empty menu.
+    server = createServer((request, response) => {
+      const answer = !whitelisted
+        ? { errcode: 40164, errmsg: 'invalid ip 203.0.113.9, not in whitelist' }
+        : request.url?.includes('token')
+          ? { access_token: 'health-test-token-0000000000001', expires_in: 7200 }
+          : { menu: { button: [] } }
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -178,6 +183,36 @@ describe('the last WeChat API error, from a real client call', () => {
     await expect(client.menu.get()).rejects.toMatchObject({ errcode: 40164 })
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect((await payload.count({ collection: 'wechat-api-errors', overrideAccess: true })).totalDocs).toBe(1)
+  })
+
+  test('the whitelist fixed: the next successful call clears both items, and the health check raises no alert for them', async () => {
+    const errorAt = Date.now()
+    whitelisted = true
+    const client = await clientForAccount(payload, accountId, { baseUrl: base, retry: { maxAttempts: 1 } })
+    await client.menu.get()
+    // The success is written without delaying the call (the first after an error at once): wait for it.
+    let row: WechatApiError | undefined
+    for (let i = 0; i < 50 && !row?.lastSuccessAt; i++) {
+      row = (await payload.find({ collection: 'wechat-api-errors', overrideAccess: true, depth: 0 })).docs[0]
+      if (!row?.lastSuccessAt) await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(row).toMatchObject({ errcode: 40164, endpoint: '/cgi-bin/stable_token', lastSuccessEndpoint: '/cgi-bin/menu/get' })
+    expect(Date.parse(row!.lastSuccessAt!)).toBeGreaterThanOrEqual(Date.parse(row!.at))
+    const checks = await checksNow()
+    expect(find(checks, `wechat:${accountId}:api-error`)).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^已恢复：.*menu\/get 成功/) })
+    expect(find(checks, `wechat:${accountId}:token`).status).toBe('ok')
+    // The 5-minute health check after the fix: nothing about WeChat is raised (a problem fixed before it was told is not told).
+    const report = await runHealthCheck(payload, { now: errorAt + 60_000 })
+    expect(report.raised.filter((id) => id.startsWith(`wechat:${accountId}:`)).filter((id) => /token|api-error/.test(id))).toEqual([])
+    expect(report.raised).toContain('scheduler')
+    // The other problems it raised (no scheduler here) are not this test's: the notification tests start clean.
+    await payload.delete({ collection: 'health-alerts', overrideAccess: true, where: { checkId: { exists: true } } })
+
+    // More successes within the minute: no further write (throttled); the row keeps the first.
+    const first = row!.lastSuccessAt
+    await client.menu.get()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect((await payload.find({ collection: 'wechat-api-errors', overrideAccess: true, depth: 0 })).docs[0]!.lastSuccessAt).toBe(first)
   })
 })
 
@@ -210,11 +245,17 @@ describe('one notification per problem', () => {
     expect([...first.raised, ...second.raised]).toEqual(['scheduler'])
     let sent = await subjects()
     expect(sent).toHaveLength(2)
-    expect(sent.every((subject) => subject === '【运行状态·故障】调度进程（每周推送、消息处理）')).toBe(true)
+    expect(sent.every((subject) => subject === '【运行状态·故障】调度进程（每周推送、每日任务、备份）')).toBe(true)
     const body = (
       await payload.find({ collection: 'notifications', overrideAccess: true, limit: 1, where: { relatedCollection: { equals: 'health-alerts' } } })
     ).docs[0]!.body
     expect(body).toContain('npm run worker')
+    expect(body).toContain('sudo systemctl start street-cms-worker')
+    // What really stops (not the residents' messages: the callback server imports them itself).
+    expect(body).toContain('居民留言照常由回调服务在约 30 秒后入库')
+    // An e-mail is read away from the server: an absolute link, not 「（/admin/health）」.
+    expect(body).toMatch(/运行状态：https?:\/\/[^/\s]+\/admin\/health$/)
+    expect(body).not.toContain('（/admin/health）')
 
     // Still red five minutes later, twice at once: no new notification.
     await Promise.all([runHealthCheck(payload, { facts: red, now: t0 + 300_000 }), runHealthCheck(payload, { facts: red, now: t0 + 300_000 })])

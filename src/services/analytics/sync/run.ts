@@ -67,12 +67,17 @@ export interface ExecuteOptions {
   join?: boolean
 }
 
+/**
+ * A failure as recorded and shown: WeChat's Chinese meaning first (the client's WeChatApiError
+ * `meaning`, e.g. 「AppSecret 不正确」), WeChat's own words after it in brackets.
+ */
 function describeError(error: unknown): { errcode: number | null; errmsg: string } {
-  const failure = error as { errcode?: unknown; errmsg?: unknown; kind?: unknown; message?: unknown }
+  const failure = error as { errcode?: unknown; errmsg?: unknown; kind?: unknown; message?: unknown; meaning?: unknown }
   const errcode = typeof failure?.errcode === 'number' ? failure.errcode : null
   const errmsg = typeof failure?.errmsg === 'string' && failure.errmsg ? failure.errmsg : String(failure?.message ?? error)
   const kind = typeof failure?.kind === 'string' && failure.kind !== 'wechat' ? `${failure.kind}: ` : ''
-  return { errcode, errmsg: `${kind}${errmsg}`.slice(0, 500) }
+  const meaning = typeof failure?.meaning === 'string' && failure.meaning ? failure.meaning : ''
+  return { errcode, errmsg: (meaning ? `${meaning}（${kind}${errmsg}）` : `${kind}${errmsg}`).slice(0, 500) }
 }
 
 /**
