@@ -10,6 +10,7 @@ import * as migration_20261130_190906_health_backup_analytics from './20261130_1
 import * as migration_20261130_191750_account_matrix_push_calendar from './20261130_191750_account_matrix_push_calendar';
 import * as migration_20261130_193807_per_account_bindings_community_entry from './20261130_193807_per_account_bindings_community_entry';
 import * as migration_20261130_221604_per_account_menus from './20261130_221604_per_account_menus';
+import * as migration_20261130_223358_health_clears_when_fixed from './20261130_223358_health_clears_when_fixed';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261130_221604_per_account_menus.up,
     down: migration_20261130_221604_per_account_menus.down,
-    name: '20261130_221604_per_account_menus'
+    name: '20261130_221604_per_account_menus',
+  },
+  {
+    up: migration_20261130_223358_health_clears_when_fixed.up,
+    down: migration_20261130_223358_health_clears_when_fixed.down,
+    name: '20261130_223358_health_clears_when_fixed'
   },
 ];
