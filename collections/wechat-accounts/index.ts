@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isStaff, roleOf } from '../../src/access/roles'
 import { layoutDescription, RESIDENT_NOTICE_KIND_LABELS, RESIDENT_NOTICE_KINDS } from '../../src/services/notifications/resident-notice-layout'
 import { STAFF_TEMPLATE_KIND_LABELS, STAFF_TEMPLATE_KINDS, staffLayoutDescription } from '../../src/services/notifications/staff-templates'
-import { encryptSecrets, hideSecrets, secretField } from './secret-fields'
+import { checkSecretFormats, encryptSecrets, hideSecrets, refuseSecretQueries, secretField } from './secret-fields'
 import { SECRET_LABELS } from './secret-labels'
 import { PUSH_RHYTHM_FIELDS } from '../push-settings'
 import { validateFollowUrl } from '../../src/services/accounts/community-accounts'
@@ -17,7 +17,7 @@ export const WeChatAccounts: CollectionConfig = {
     group: { zh: '微信', en: 'WeChat' },
   },
   access: { read: isStaff, create: isAdmin, update: isAdmin, delete: isAdmin },
-  hooks: { beforeChange: [encryptSecrets], afterRead: [hideSecrets] },
+  hooks: { beforeOperation: [refuseSecretQueries], beforeValidate: [checkSecretFormats], beforeChange: [encryptSecrets], afterRead: [hideSecrets] },
   fields: [
     { name: 'name', type: 'text', required: true, label: { zh: '名称', en: 'Name' } },
     {

@@ -36,6 +36,7 @@ import { TopicActions as TopicActions_c6e7ef451d91d31954181e849b8197b0 } from '.
 import { ModerationPanel as ModerationPanel_4975a6c4b244f92b1d06eac590dd0029 } from '../../../../src/admin/consultations/ModerationPanel'
 import { CurrentPasswordField as CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70 } from '../../../../collections/users/CurrentPasswordField'
 import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
+import { SecretInput as SecretInput_87957e74e497149f8b5997d381250030 } from '../../../../src/admin/wechat-accounts/SecretInput'
 import { SecretsSetCell as SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
 import { SecretsSetField as SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
 import { PushFiguresField as PushFiguresField_eb0212d9470409cbe12efe8adb7e8796 } from '../../../../src/admin/push/PushFigures'
@@ -109,6 +110,7 @@ export const importMap = {
   "/src/admin/consultations/ModerationPanel#ModerationPanel": ModerationPanel_4975a6c4b244f92b1d06eac590dd0029,
   "/collections/users/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70,
   "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
+  "/src/admin/wechat-accounts/SecretInput#SecretInput": SecretInput_87957e74e497149f8b5997d381250030,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetCell": SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetField": SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0,
   "/src/admin/push/PushFigures#PushFiguresField": PushFiguresField_eb0212d9470409cbe12efe8adb7e8796,
