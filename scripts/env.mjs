@@ -67,6 +67,40 @@ export const emulatorPort = () => process.env.WECHAT_EMULATOR_PORT || '3100'
 export const adminHost = () => process.env.HOST?.trim() || '127.0.0.1'
 
 /**
+ * The warning to print when PUBLIC_URL names this machine (localhost, 127.0.0.1, [::1]) on another
+ * port than the admin's: the admin accepts a login only from PUBLIC_URL's origin (src/http/origins.ts),
+ * so the browser at http://localhost:<PORT> would get 「您无权执行此操作」 on every save, and e-mails
+ * would link to the wrong port. Null when PUBLIC_URL is unset, not a URL (the server says so itself),
+ * another host (a proxy's public address, whose port rightly differs), or on the admin's port.
+ *
+ * Why a warning and not a wider list of trusted origins: origins.ts trusts PUBLIC_URL's origin only
+ * on purpose (any page on another port of the same host could otherwise act as a signed-in leader);
+ * guessing that a second origin is also meant would undo that. The operator fixes the one setting.
+ * @param {{ PUBLIC_URL?: string, PORT?: string }} env
+ * @returns {string | null} Chinese, several lines
+ */
+export function publicUrlPortWarning(env = process.env) {
+  const value = env.PUBLIC_URL?.trim()
+  if (!value) return null
+  let url
+  try {
+    url = new URL(value)
+  } catch {
+    return null
+  }
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.protocol !== 'http:') return null
+  const adminPort = env.PORT?.trim() || '3000'
+  const publicPort = url.port || '80'
+  if (publicPort === adminPort) return null
+  return [
+    `⚠ PUBLIC_URL=${value} 的端口（${publicPort}）与后台端口 PORT=${adminPort} 不一致：`,
+    `  浏览器打开 http://localhost:${adminPort}/admin 后，保存时会提示「您无权执行此操作」（后台只接受来自 PUBLIC_URL 的页面），邮件中的链接也会指向错误的端口。`,
+    `  请在 .env 中改为 PUBLIC_URL=http://localhost:${adminPort}，或删除 PUBLIC_URL（本机使用时会自动跟随 PORT）。`,
+    `  （若本机另有代理把 ${url.origin} 转到后台，且只从该地址打开后台，可忽略本提示。）`,
+  ].join('\n')
+}
+
+/**
  * The environment the WeChat emulator runs with. The emulator refuses NODE_ENV=production
  * (src/dev/emulator/cli.ts): it has no authentication and shows residents' messages. The
  * embedded-database demo is not production even though deriveEnv sets NODE_ENV=production for

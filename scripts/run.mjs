@@ -15,6 +15,7 @@ import {
   emulatorEnv,
   emulatorPort,
   payloadEnv,
+  publicUrlPortWarning,
   requireFreePort,
   root,
   runMain,
@@ -90,6 +91,9 @@ await runMain(async () => {
   const wantsHelp = args.some((arg) => arg === '--help' || arg === '-h' || arg === 'help')
   deriveEnv({ needsDatabase: entry.needsDatabase && !wantsHelp })
   if (entry.port) await requireFreePort(...entry.port())
+  // The admin alone (systemd's street-cms-admin.service too): the same warning as npm start's.
+  const portWarning = name === 'serve' ? publicUrlPortWarning() : null
+  if (portWarning) console.warn(portWarning)
   const [command, fixedArgs] = entry.command()
   const code = await new Promise((resolve, reject) => {
     const child = spawn(command, [...fixedArgs, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...payloadEnv(), ...(entry.env?.() ?? {}) } })

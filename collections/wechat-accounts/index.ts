@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isStaff, roleOf } from '../../src/access/roles'
 import { layoutDescription, RESIDENT_NOTICE_KIND_LABELS, RESIDENT_NOTICE_KINDS } from '../../src/services/notifications/resident-notice-layout'
 import { STAFF_TEMPLATE_KIND_LABELS, STAFF_TEMPLATE_KINDS, staffLayoutDescription } from '../../src/services/notifications/staff-templates'
-import { encryptSecrets, hideSecrets, secretField } from './secret-fields'
+import { checkSecretFormats, encryptSecrets, hideSecrets, refuseSecretQueries, secretField } from './secret-fields'
 import { SECRET_LABELS } from './secret-labels'
 import { accountMenuRow, deleteAccountMenu } from './menu-row'
 import { PUSH_RHYTHM_FIELDS } from '../push-settings'
@@ -18,7 +18,14 @@ export const WeChatAccounts: CollectionConfig = {
     group: { zh: '微信', en: 'WeChat' },
   },
   access: { read: isStaff, create: isAdmin, update: isAdmin, delete: isAdmin },
-  hooks: { beforeChange: [encryptSecrets], afterChange: [accountMenuRow], afterRead: [hideSecrets], beforeDelete: [deleteAccountMenu] },
+  hooks: {
+    beforeOperation: [refuseSecretQueries],
+    beforeValidate: [checkSecretFormats],
+    beforeChange: [encryptSecrets],
+    afterChange: [accountMenuRow],
+    afterRead: [hideSecrets],
+    beforeDelete: [deleteAccountMenu],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, label: { zh: '名称', en: 'Name' } },
     {

@@ -8,7 +8,7 @@
  * WECHAT_APP_ID was unset — also with SEED_DEMO=false and in production — and with them anyone could
  * forge callbacks (fake residents' messages, mass-send results, binding attempts).
  */
-import { randomInt } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -39,17 +39,17 @@ export interface GeneratedAccountSecrets {
   token: string
   /** 43 letters and digits, as the console generates: base64 of 32 bytes without the trailing '='. */
   encodingAESKey: string
-  /** 32 letters and digits (the emulator checks it at token/stable_token). */
+  /** 32 hexadecimal characters, as WeChat issues them, so the admin's form accepts it too (the emulator checks it at token/stable_token). */
   appSecret: string
 }
 
 /**
- * Fresh random secrets for an account (≈190 bits each for token and secret, 256-bit AES key).
+ * Fresh random secrets for an account (≈190 bits of token, 128 bits of secret, 256-bit AES key).
  * Rules from the WeChat reference (服务器配置): Token 3–32 alphanumerics; EncodingAESKey 43
- * characters, AESKey = base64decode(EncodingAESKey + "=").
+ * characters, AESKey = base64decode(EncodingAESKey + "="); AppSecret 32 hex (secret-format.ts).
  */
 export function generateAccountSecrets(): GeneratedAccountSecrets {
-  return { token: randomAlphanumeric(32), encodingAESKey: randomAlphanumeric(43), appSecret: randomAlphanumeric(32) }
+  return { token: randomAlphanumeric(32), encodingAESKey: randomAlphanumeric(43), appSecret: randomBytes(16).toString('hex') }
 }
 
 /**

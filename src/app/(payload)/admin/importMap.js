@@ -37,6 +37,7 @@ import { ModerationPanel as ModerationPanel_4975a6c4b244f92b1d06eac590dd0029 } f
 import { CurrentPasswordField as CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70 } from '../../../../collections/users/CurrentPasswordField'
 import { BindingCode as BindingCode_e069384c37776a533b8c56aa637faf38 } from '../../../../src/admin/binding/BindingCode'
 import { AccountMenuLink as AccountMenuLink_bb42992b36a5723d57f857eab0d12411 } from '../../../../src/admin/wechat-accounts/AccountMenuLink'
+import { SecretInput as SecretInput_87957e74e497149f8b5997d381250030 } from '../../../../src/admin/wechat-accounts/SecretInput'
 import { SecretsSetCell as SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
 import { SecretsSetField as SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
 import { MenuActions as MenuActions_89f069e78ffb0885f672b0876a5f95d3 } from '../../../../src/admin/menu/MenuActions'
@@ -111,6 +112,7 @@ export const importMap = {
   "/collections/users/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_554bf9a93a39f6501b63189351b5bb70,
   "/src/admin/binding/BindingCode#BindingCode": BindingCode_e069384c37776a533b8c56aa637faf38,
   "/src/admin/wechat-accounts/AccountMenuLink#AccountMenuLink": AccountMenuLink_bb42992b36a5723d57f857eab0d12411,
+  "/src/admin/wechat-accounts/SecretInput#SecretInput": SecretInput_87957e74e497149f8b5997d381250030,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetCell": SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetField": SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0,
   "/src/admin/menu/MenuActions#MenuActions": MenuActions_89f069e78ffb0885f672b0876a5f95d3,
