@@ -218,11 +218,9 @@ test('uploads run concurrently, at most 4 at a time', async () => {
   }
   await client.tokens.current()
   emulator.faults.set({ latencyMs: 150, paths: ['/cgi-bin/media/uploadimg', '/cgi-bin/material/add_material'] })
-  const started = Date.now()
   const article = await buildWeChatArticle(payload, counted, item({ body: doc(...ids.map(upload)), cover: ids[0] }), { account: ACCOUNT.appId })
-  const elapsed = Date.now() - started
   expect(article.content.match(/<img /g)).toHaveLength(8)
+  // With 150 ms per upload, four were in flight together (never more): concurrent, within the limit.
+  // Not timed: the wall clock of a loaded machine proves nothing (bench/ measures speed).
   expect(maxInFlight).toBe(4)
-  // One after another would take 9 × 150 ms.
-  expect(elapsed).toBeLessThan(9 * 150)
 })
