@@ -275,6 +275,9 @@ test('the backfill command: a summary in Chinese, exit 4 with the failed days na
   expect(wrong).toContain('公众号的设置有误（AppSecret 不正确')
   expect(wrong).toContain('在 微信 → 公众号 中改正')
   expect(wrong).not.toContain('自动重试')
+  // The run stops at the first setup error: one failed call, the rest recorded as not called.
+  expect(wrong.match(/ ✗ /g)).toHaveLength(1)
+  expect(wrong).toMatch(/未调用 [1-9]\d* 项/)
   world.emulator.faults.clear()
   lines.length = 0
   const ok = await runBackfill({

@@ -7,6 +7,7 @@
 import type { Payload } from 'payload'
 import type { WeChatClient } from '../../../wechat/client'
 import type { ArticleTotalRow } from '../../../wechat/client/datacube'
+import { isSetupErrcode } from '../../../wechat/client/errors'
 import { addDays, shanghaiDate, shanghaiHour } from '../../../shared/time'
 import { joinArticles, type JoinReport } from '../join'
 import { inTransaction, readSyncDays, recordSyncDay, saveArticle, saveDayFields, type TxReq } from '../store'
@@ -52,6 +53,11 @@ export interface SyncReport {
   daysPending: number
   /** Whether the run stopped early on 45009. */
   quotaExhausted: boolean
+  /**
+   * The account-setup error (isSetupErrcode: wrong AppSecret, AppID, IP 白名单…) the run stopped on:
+   * every further call would fail the same way until a person fixes the account.
+   */
+  setupError: { errcode: number; errmsg: string } | null
   join: JoinReport | null
 }
 
@@ -83,7 +89,8 @@ function describeError(error: unknown): { errcode: number | null; errmsg: string
 /**
  * Runs `plan` for one account: one call per range (ranges cut by the endpoint's span), the figures of
  * every day of a successful call written and recorded ok; every day of a failed call recorded failed
- * with the errcode (61500, 61501, 45009, network…). On 45009 the remaining calls are not made and
+ * with the errcode (61500, 61501, 45009, network…). On 45009, or an account-setup error
+ * (isSetupErrcode: a wrong AppSecret fails every call alike), the remaining calls are not made and
  * their days are recorded pending. Calls are made one at a time, the next one while the previous
  * answer is written. Never throws for a WeChat failure; database errors propagate.
  */
@@ -91,7 +98,8 @@ export async function executeSync(options: ExecuteOptions): Promise<SyncReport> 
   const { payload, accountId, client } = options
   const now = options.now ?? (() => new Date())
   const calls = options.plan.flatMap((fetch) => rangesForDates(fetch.dates, maxDaysOf(fetch.endpoint)).map((range) => ({ endpoint: fetch.endpoint, range })))
-  const report: SyncReport = { accountId, calls: [], daysOk: 0, daysFailed: 0, daysPending: 0, quotaExhausted: false, join: null }
+  const report: SyncReport = { accountId, calls: [], daysOk: 0, daysFailed: 0, daysPending: 0, quotaExhausted: false, setupError: null, join: null }
+  const stopped = () => report.quotaExhausted || report.setupError !== null
 
   type Fetched = { ok: true; list: unknown[]; durationMs: number } | { ok: false; error: unknown; durationMs: number }
   const fetchCall = (index: number): Promise<Fetched> => {
@@ -106,10 +114,18 @@ export async function executeSync(options: ExecuteOptions): Promise<SyncReport> 
 
   for (const [index, { endpoint, range }] of calls.entries()) {
     const days = datesBetween(range.begin, range.end)
-    if (report.quotaExhausted || !inFlight) {
+    if (stopped() || !inFlight) {
+      const setup = report.setupError
+      const pending = setup
+        ? {
+            status: 'pending' as const,
+            errcode: setup.errcode,
+            errmsg: `公众号设置有误（${setup.errmsg}），未调用；改正后下次同步时获取`.slice(0, 500),
+            attempted: false,
+          }
+        : { status: 'pending' as const, errcode: QUOTA_ERRCODE, errmsg: '接口调用已达今日上限，未调用，下次同步时获取', attempted: false }
       await inTransaction(payload, async (req) => {
         for (const date of days) {
-          const pending = { status: 'pending' as const, errcode: QUOTA_ERRCODE, errmsg: '接口调用已达今日上限，未调用，下次同步时获取', attempted: false }
           await recordSyncDay(payload, accountId, date, endpoint, pending, now(), req)
         }
       })
@@ -119,9 +135,10 @@ export async function executeSync(options: ExecuteOptions): Promise<SyncReport> 
     const fetched = await inFlight
     const failure = fetched.ok ? null : describeError(fetched.error)
     if (failure?.errcode === QUOTA_ERRCODE) report.quotaExhausted = true
+    if (failure && isSetupErrcode(failure.errcode)) report.setupError = { errcode: failure.errcode!, errmsg: failure.errmsg }
     // The next call goes out while this one's rows are written, so WeChat's answer time and the
-    // database's overlap (calls stay one at a time); never after a 45009.
-    inFlight = !report.quotaExhausted && index + 1 < calls.length ? fetchCall(index + 1) : null
+    // database's overlap (calls stay one at a time); never after a 45009 or a setup error.
+    inFlight = !stopped() && index + 1 < calls.length ? fetchCall(index + 1) : null
     let outcome: CallOutcome
     if (fetched.ok) {
       const list = fetched.list
