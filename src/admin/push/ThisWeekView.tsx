@@ -98,6 +98,9 @@ export async function ThisWeekView(props: AdminViewServerProps) {
     )
   }
   const week = choice.week
+  // The week links keep the account the page shows (else they would open the user's own account).
+  const accountQuery = asked ? `account=${encodeURIComponent(account.id)}` : ''
+  const weekUrl = (target: string | null) => `/admin/this-week${target ? `?week=${target}` : ''}${accountQuery ? `${target ? '&' : '?'}${accountQuery}` : ''}`
   const report = await loadWeekReport(req.payload, { account, week, now })
   const push = report.push
   const canAct = staff.role === 'leader' || staff.role === 'admin'
@@ -130,16 +133,16 @@ export async function ThisWeekView(props: AdminViewServerProps) {
         {t('本周推送', 'This week')} · {week}
       </h1>
       <nav style={{ display: 'flex', gap: 8, flexWrap: 'wrap', margin: '8px 0 16px' }}>
-        <Button el="link" url={`/admin/this-week?week=${addWeeks(week, -1)}`} buttonStyle="pill" size="small" margin={false}>
+        <Button el="link" url={weekUrl(addWeeks(week, -1))} buttonStyle="pill" size="small" margin={false}>
           {t('← 上一周', '← Previous week')}
         </Button>
-        <Button el="link" url="/admin/this-week" buttonStyle="pill" size="small" margin={false}>
+        <Button el="link" url={weekUrl(null)} buttonStyle="pill" size="small" margin={false}>
           {t('本周', 'Current week')}
         </Button>
-        <Button el="link" url={`/admin/this-week?week=${addWeeks(week, 1)}`} buttonStyle="pill" size="small" margin={false}>
+        <Button el="link" url={weekUrl(addWeeks(week, 1))} buttonStyle="pill" size="small" margin={false}>
           {t('下一周 →', 'Next week →')}
         </Button>
-        <Button el="link" url="/admin/push-calendar" buttonStyle="pill" size="small" margin={false}>
+        <Button el="link" url={`/admin/push-calendar${accountQuery ? `?${accountQuery}` : ''}`} buttonStyle="pill" size="small" margin={false}>
           {t('推送日历', 'Calendar')}
         </Button>
       </nav>
@@ -148,7 +151,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
       {!push ? (
         <>
           <NoPushPanel report={report} now={now} lang={lang} />
-          {canAct && week === isoWeekOf(now) ? <GenerateWeekButton /> : null}
+          {canAct && week === isoWeekOf(now) ? <GenerateWeekButton accountId={account.id} /> : null}
           <BundleEditor pushId={null} editable={false} items={[]} pool={poolEntries(report, lang, staff)} />
         </>
       ) : (

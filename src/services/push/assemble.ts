@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { responsibleStaff } from './account-scope'
+import { accountCommunity, responsibleStaff } from './account-scope'
 import { adminUrl } from '../../http/admin-url'
 import { notify } from '../notifications/notify'
 import { loadPool } from './candidates'
@@ -23,7 +23,9 @@ export async function assembleWeek(payload: Payload, args: { accountId: string; 
   const existing = await findPush(payload, args.accountId, args.week)
   if (existing) return { push: existing, created: false }
 
-  const selection = selectItems(await loadPool(payload, args.accountId), args.settings, args.now)
+  // A community's own account does not cap its own community's items (select.ts SelectScope).
+  const [pool, ownCommunity] = await Promise.all([loadPool(payload, args.accountId), accountCommunity(payload, args.accountId)])
+  const selection = selectItems(pool, args.settings, args.now, { ownCommunity })
   const autoSignOff = args.settings.approvalIsSignOff && selection.missing === 0
   const detail = [
     `选出 ${selection.items.length} 条：${selection.items.map((item) => `《${item.title}》`).join('')}`,

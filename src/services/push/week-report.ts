@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import { bundleProblems, loadBundle, loadPool } from './candidates'
+import { accountCommunity } from './account-scope'
 import { sendsByMonth } from './month-usage'
 import { OPEN_PUSH_STATUSES, inStatusGroup, isPushStatus, type PushStatus } from './status'
 import { itemRefs, type ItemRef } from './item-refs'
@@ -97,14 +98,16 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
   const push = doc ? await summarize(payload, doc, now) : null
   let pool: WeekReport['pool'] = null
   let poolRows: PoolRow[] = []
+  // As the assembler decides: a community's own account does not cap its own items (select.ts SelectScope).
+  const scope = push && !inStatusGroup(OPEN_PUSH_STATUSES, push.status) ? {} : { ownCommunity: await accountCommunity(payload, account.id) }
   if (!push) {
     const candidates = await loadPool(payload, account.id)
-    const selection = selectItems(candidates, settings, now)
+    const selection = selectItems(candidates, settings, now, scope)
     pool = { approved: candidates.length, selected: selection.items.length, missing: selection.missing }
     poolRows = selection.excluded.map(poolRow)
   } else if (inStatusGroup(OPEN_PUSH_STATUSES, push.status)) {
     const [candidates, bundle] = await Promise.all([loadPool(payload, account.id), loadBundle(payload, push.refs, account.id, push.id)])
-    poolRows = explainPool(candidates, bundle, settings, now).map(poolRow)
+    poolRows = explainPool(candidates, bundle, settings, now, scope).map(poolRow)
   }
   return { account, week, settings, slots, push, sentByMonth, quota, pool, poolRows }
 }
