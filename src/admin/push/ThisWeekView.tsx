@@ -13,7 +13,7 @@ import { accountForStaff } from '../../services/push/account-scope'
 import { BundleEditor, type BundleRow, type PoolEntry } from './BundleEditor'
 import { GenerateWeekButton } from './GenerateWeekButton'
 import { CONTENT_TYPE_NAMES } from '../../services/content/types'
-import { EXCLUSION_PILL, EXCLUSION_SHORT, exclusionText } from '../../services/push/labels'
+import { EXCLUSION_PILL, EXCLUSION_SHORT, exclusionText, stepDetail, stepEntryLabel } from '../../services/push/labels'
 import { MessageCard } from './PhonePreview'
 import { PushActions, type SignOffSummary } from './PushActions'
 import { SendDatePicker } from './SendDatePicker'
@@ -156,7 +156,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
         </>
       ) : (
         <>
-          <StatusPanel report={report} push={push} lang={lang} />
+          <StatusPanel report={report} push={push} lang={lang} now={now} />
           {audience ? (
             <section className="this-week__audience" data-audience={reach?.audience} style={{ margin: '8px 0' }}>
               <span style={{ color: MUTED, display: 'inline-block', minWidth: 88 }}>{t('发送对象', 'Audience')}</span>
@@ -204,11 +204,11 @@ export async function ThisWeekView(props: AdminViewServerProps) {
                     heading: t('步骤', 'Step'),
                     cells: steps.map((entry, index) => (
                       <Pill key={index} pillStyle={entry.ok ? 'light' : 'error'} size="small">
-                        {entry.step}
+                        {stepEntryLabel(entry, lang)}
                       </Pill>
                     )),
                   },
-                  { key: 'detail', heading: t('详情', 'Detail'), cells: steps.map((entry) => entry.detail) },
+                  { key: 'detail', heading: t('详情', 'Detail'), cells: steps.map((entry) => stepDetail(entry)) },
                 ]}
               />
             </>

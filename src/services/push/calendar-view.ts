@@ -14,6 +14,8 @@ export interface Calendar {
   rows: CalendarRow[]
   /** Push ids by week, for links. */
   pushIds: Record<string, string>
+  /** When each week's push was submitted to WeChat (`wechat.sentAt`), by week: a sent week shows it instead of its slot. */
+  sentAt?: Record<string, string | null>
 }
 
 /**
@@ -39,5 +41,6 @@ export async function loadCalendar(payload: Payload, accountId: string, fromWeek
   const known: KnownPush[] = docs.flatMap((doc) => (isPushStatus(doc.status) ? [{ week: doc.week, status: doc.status }] : []))
   const sendDates = Object.fromEntries(docs.map((doc) => [doc.week, doc.sendDate]))
   const rows = planCalendar({ fromWeek, weeks, known, sentByMonth, settings, days: chinaDays, sendDates })
-  return { settings, rows, pushIds: Object.fromEntries(docs.map((doc) => [doc.week, String(doc.id)])) }
+  const pushIds = Object.fromEntries(docs.map((doc) => [doc.week, String(doc.id)]))
+  return { settings, rows, pushIds, sentAt: Object.fromEntries(docs.map((doc) => [doc.week, doc.wechat?.sentAt ?? null])) }
 }
