@@ -32,7 +32,7 @@ test('labels by outcome and language; old English details read in Chinese', () =
   expect(stepEntryLabel({ step: 'sendall', ok: false }, 'zh')).toBe('群发被拒')
   expect(stepEntryLabel({ step: 'items-marked-sent', ok: true }, 'en')).toBe('Items marked sent')
   expect(stepEntryLabel({ step: 'concurrent-1', ok: true }, 'zh')).toBe('concurrent-1')
-  expect(stepDetail({ step: 'slot-send', detail: '2026-12-03：sent' })).toBe('2026-12-03：群发成功')
+  expect(stepDetail({ step: 'slot-send', detail: '2026-12-03：sent' })).toBe('2026-12-03：已群发')
   expect(stepDetail({ step: 'result', detail: 'send success：群发成功' })).toBe('群发成功')
   expect(stepDetail({ step: 'result', detail: 'err(20013)：群发失败：版权检查未通过（涉嫌转载）' })).toBe('群发失败：版权检查未通过（涉嫌转载）')
   expect(Object.values(SEND_OUTCOME_LABELS).every((label) => !/[a-z]/i.test(label))).toBe(true)

@@ -146,7 +146,7 @@ export function stepEntryLabel(entry: { step: string; ok?: boolean | null }, lan
 
 /** A send's outcome (`SendOutcome['kind']`, send.ts) in Chinese, as the scheduler logs it on its slot. */
 export const SEND_OUTCOME_LABELS: Record<string, string> = {
-  sent: '群发成功',
+  sent: '已群发',
   'not-claimed': '未开始（已由其他进程处理）',
   invalid: '内容不符合要求，未发送',
   'unknown-outcome': '群发结果未知，稍后确认',
@@ -157,7 +157,7 @@ export const SEND_OUTCOME_LABELS: Record<string, string> = {
 
 /**
  * A step's detail as people read it. Entries logged before the details were all Chinese are read the
- * same way: a slot's `2026-12-03：sent` becomes `2026-12-03：群发成功`, a result's WeChat status before
+ * same way: a slot's `2026-12-03：sent` becomes `2026-12-03：已群发`, a result's WeChat status before
  * its meaning (`send success：群发成功`) is dropped — the meaning says it in Chinese.
  */
 export function stepDetail(entry: { step: string; detail?: string | null }): string {
