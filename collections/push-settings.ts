@@ -117,6 +117,12 @@ export const PUSH_RHYTHM_FIELDS: Field[] = [
         defaultValue: D.maxPerCommunity,
         validate: itemCount({ zh: '同一社区最多', en: 'Per community at most' }, 'community'),
         label: { zh: '同一社区最多', en: 'Per community at most' },
+        admin: {
+          description: {
+            zh: '街道办公众号中同一社区的内容每周最多几条；社区自己的公众号不限本社区的内容（全街道的内容不计入）',
+            en: "In the street office's account, at most this many items of one community a week; a community's own account does not cap its own items (street-wide items never count)",
+          },
+        },
       },
     ],
   },

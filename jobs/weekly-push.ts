@@ -18,6 +18,7 @@ import { loadMonthQuota } from '../src/services/push/calendar-view'
 import { OPEN_PUSH_STATUSES, UNSETTLED_PUSH_STATUSES, inStatusGroup } from '../src/services/push/status'
 import { settlePastWeek } from '../src/services/push/settle-past-week'
 import { appendStep, findPush, readSteps, type PushDoc } from '../src/services/push/store'
+import { SEND_OUTCOME_LABELS } from '../src/services/push/labels'
 import { addWeeks } from '../src/services/push/week'
 import { formatShanghai, isoWeekOf, shanghaiDate } from '../src/shared/time'
 import { wechatGateway } from '../src/services/push/wechat-gateway'
@@ -212,7 +213,11 @@ async function tickWeek(
       // send under way, or finds the week done). Claimed only if the push is as decided on.
       const outcome = await send(slot.kind === 'retry', String(push!.updatedAt), accountPushes)
       if (outcome.kind !== 'not-claimed')
-        await appendStep(payload, push!.id, { step: slotStep(slot.kind), ok: outcome.kind === 'sent', detail: `${shanghaiDate(now)}：${outcome.kind}` })
+        await appendStep(payload, push!.id, {
+          step: slotStep(slot.kind),
+          ok: outcome.kind === 'sent',
+          detail: `${shanghaiDate(now)}：${SEND_OUTCOME_LABELS[outcome.kind] ?? outcome.kind}`,
+        })
       return { week, slot: slot.kind, step: 'send', outcome }
     }
     case 'resume':

@@ -15,10 +15,9 @@ if (parsed.kind !== 'run') {
   process.exit(parsed.kind === 'help' ? BACKFILL_EXIT.done : BACKFILL_EXIT.usage)
 }
 const options = parsed.options
-const payload = await startPayloadOrExit()
 // Each WeChat call is logged at info level: hundreds of lines that would bury the progress and the
-// summary. Warnings and errors still show; DEBUG=1 shows everything.
-if (!process.env.DEBUG) payload.logger.level = 'warn'
+// summary. Warnings and errors still show; DEBUG=1 shows everything (quietCliLogger).
+const payload = await startPayloadOrExit({ quiet: true })
 
 let code: number
 try {

@@ -24,7 +24,8 @@ if (!week.ok) {
   process.exit(EXIT.usage)
 }
 
-const payload = await startPayloadOrExit()
+// Payload's info logs (each WeChat call, each notice) would bury the Chinese answer: warn unless DEBUG.
+const payload = await startPayloadOrExit({ quiet: true })
 const ask = async (question: string) => {
   const terminal = createInterface({ input: process.stdin, output: process.stdout })
   try {

@@ -8,7 +8,7 @@ import { itemRefs } from '../../src/services/push/item-refs'
 import { loadPushSettings } from '../../src/services/push/settings-load'
 import { decideOnPush, plannedSendAt } from '../../src/services/push/sign-off'
 import { setSendDate } from '../../src/services/push/send-date'
-import { assertMayActOnPush } from '../../src/services/push/account-scope'
+import { accountForStaff, assertMayActOnPush } from '../../src/services/push/account-scope'
 import { chinaDays } from '../../src/services/push/holiday-days'
 import { weekSlots } from '../../src/services/push/holiday-slots'
 import { findPush, readPush } from '../../src/services/push/store'
@@ -111,9 +111,13 @@ export const pushActionEndpoint: Endpoint = {
 
 /**
  * `POST /api/weekly-pushes/generate` (立即生成本周推送): leaders and admins make the current week's
- * proposal now for the default account, by the scheduled assemble's rules, and the previews go out
- * as after the scheduled one. 201 `{ ok, message, doc, missing, preview }`; 409 when the week
- * already has a push; 404 without a default account.
+ * proposal now for one account, by the scheduled assemble's rules, and the previews go out as after
+ * the scheduled one. The account is `account` (id or app id) in the JSON body or the query — the
+ * account 本周推送 shows —; without it, the one 本周推送 opens for the user (accountForStaff: a
+ * community's leader their community's account, else the default account). The user must work on
+ * that account's pushes (assertMayActOnPush: a community's leader only its own, else 403
+ * `other-account`). 201 `{ ok, message, doc, items, missing, preview }`; 409 when the week already
+ * has a push; 404 for an unknown account or without a default account.
  */
 export const generateWeekEndpoint: Endpoint = {
   path: '/generate',
@@ -121,8 +125,16 @@ export const generateWeekEndpoint: Endpoint = {
   handler: async (req) => {
     try {
       requireLeader(req, { zh: '立即生成本周推送', en: "make this week's push now" })
-      const account = await findAccount(req.payload)
-      if (!account) throw new ApiError(404, 'no-account', '没有默认公众号：请管理员在 微信 → 公众号 中添加并设为默认')
+      const body = await readBody(req)
+      const fromQuery = req.searchParams?.get('account')
+      const asked = typeof body.account === 'string' && body.account ? body.account : fromQuery || null
+      const account = asked ? await findAccount(req.payload, asked) : await accountForStaff(req.payload, req.user)
+      if (!account) {
+        throw asked
+          ? new ApiError(404, 'no-account', `公众号 ${asked} 不存在：请从 账号矩阵 或 本周推送 重新打开`)
+          : new ApiError(404, 'no-account', '没有默认公众号：请管理员在 微信 → 公众号 中添加并设为默认')
+      }
+      await assertMayActOnPush(req, { account: account.id })
       const now = new Date()
       const week = isoWeekOf(now)
       if (await findPush(req.payload, account.id, week)) throw new ApiError(409, 'exists', `${week} 的推送已经生成，请刷新本页`)

@@ -127,6 +127,18 @@ describe('a signed-off week', () => {
   )
 
   test(
+    'preview with no leader bound on the account says how to bind, calls no WeChat preview',
+    async () => {
+      const result = await world.push('preview')
+      expect(result.stdout).toContain('没有审核领导绑定微信，预览未发送')
+      expect(result.stdout).toContain('「绑定微信」中点「获取绑定码」')
+      expect(result.stdout).toContain('发送「绑定 八位数字」')
+      expect(calls('/cgi-bin/message/mass/preview')).toBe(0)
+    },
+    SLOW,
+  )
+
+  test(
     'send without --yes and without a terminal refuses, exit 2',
     async () => {
       const result = await world.push('send')
@@ -144,6 +156,8 @@ describe('a signed-off week', () => {
       expect({ code: first.code, out: first.code === 0 ? '' : explain(first) }).toEqual({ code: 0, out: '' })
       expect(first.stdout).toMatch(/已群发，msg_id \d+/)
       expect(calls(SENDALL)).toBe(1)
+      // The Chinese result is what the operator reads: no info-level log blocks of Payload (DEBUG shows them).
+      expect(`${first.stdout}\n${first.stderr}`).not.toMatch(/INFO|wechat\.call/)
 
       const second = await world.push('send', '--yes')
       expect(second.code).toBe(0)
@@ -153,6 +167,16 @@ describe('a signed-off week', () => {
       const status = await world.push('status')
       expect(status.stdout).toContain('状态：已发送')
       expect(status.stdout).toMatch(/本月群发：1 \/ 4/)
+      // A sent week reads right: its items went out, the log is in Chinese.
+      expect(status.stdout).toMatch(/内容：共 (\d+) 条，已推送 \1 条/)
+      expect(status.stdout).toContain('✓ 已推送')
+      expect(status.stdout).not.toContain('不能推送')
+      expect(status.stdout).toMatch(/发送：已发送 \d+ 月 \d+ 日 \d{2}:\d{2}/)
+      expect(status.stdout).toContain('记录（北京时间）：')
+      expect(status.stdout).toMatch(/ 开始发送 /)
+      expect(status.stdout).not.toMatch(/items-marked-sent|sendall-requested|\bclaim\b/)
+      const plan = await world.push('plan')
+      expect(plan.stdout).toMatch(/（本周）\s+已发送 \d+ 月 \d+ 日/)
     },
     SLOW * 2,
   )

@@ -53,14 +53,18 @@ describe('formatStatus', () => {
         refs: [],
         previewsSent: 0,
         lastPreviewAt: null,
+        sentAt: null,
+        result: null,
+        steps: [],
         items: [
-          { collection: 'policy-explainers', id: '1', title: '医保缴费', reviewStatus: 'scheduled', problems: [] },
+          { collection: 'policy-explainers', id: '1', title: '医保缴费', reviewStatus: 'scheduled', problems: [], sent: false },
           {
             collection: 'articles',
             id: '2',
             title: '停水通知',
             reviewStatus: 'scheduled',
             problems: ['封面图片：提交审核前必须上传封面（微信图文必须有封面）'],
+            sent: false,
           },
         ],
       },
@@ -79,6 +83,82 @@ describe('formatStatus', () => {
     )
     const signed = { ...report, push: { ...report.push!, status: 'signed_off' as const, signedOffBy: '王主任', signedOffAt: '2026-11-25T06:05:00Z' } }
     expect(formatStatus(signed, new Date()).join('\n')).toContain('审定：王主任，2026-11-25 14:05')
+  })
+})
+
+describe('a sent week (npm run push -- status)', () => {
+  const sentItem = (id: string, title: string) => ({ collection: 'articles' as const, id, title, reviewStatus: 'sent', problems: [], sent: true })
+  const sentReport: WeekReport = {
+    ...base,
+    week: '2026-W49',
+    slots: {
+      assembleAt: slotInstant('2026-W49', 3, '10:00'),
+      sendAt: slotInstant('2026-W49', 4, '18:00'),
+      retryAt: slotInstant('2026-W49', 5, '18:00'),
+      notes: [],
+      sendDate: null,
+    },
+    pool: null,
+    push: {
+      id: 'p9',
+      status: 'sent',
+      statusReason: null,
+      signedOffBy: '王主任',
+      signedOffAt: '2026-11-30T21:00:00Z',
+      needsAttention: false,
+      audience: 'all',
+      refs: [],
+      previewsSent: 1,
+      lastPreviewAt: null,
+      sentAt: '2026-11-30T21:52:00Z',
+      result: { meaning: '群发成功', totalCount: 100, filterCount: 100, sentCount: 98, errorCount: 2, finishedAt: '2026-11-30T22:00:00Z' },
+      steps: [
+        { step: 'assemble', label: '生成', at: '2026-11-30T20:00:00Z', ok: true, detail: '选出 6 条' },
+        { step: 'items-marked-sent', label: '内容标为已推送', at: '2026-11-30T21:52:00Z', ok: true, detail: '' },
+        { step: 'result', label: '群发结果', at: '2026-11-30T22:00:00Z', ok: true, detail: '群发成功：送达 98 人，失败 2 人' },
+      ],
+      items: Array.from({ length: 6 }, (_, index) => sentItem(String(index), `第${index + 1}条`)),
+    },
+  }
+  test('items read 已推送, the count line 已推送 6 条, the send time and WeChat’s figures, the log in Chinese', () => {
+    const lines = formatStatus(sentReport, new Date('2026-12-01T02:00:00Z'))
+    const text = lines.join('\n')
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '状态：已发送',
+        '内容：共 6 条，已推送 6 条',
+        '发送：已发送 12 月 1 日 05:52',
+        '结果：群发成功：送达 98 人，失败 2 人（发送对象 100 人）',
+        '  1. 【头条】《第1条》 文章 · ✓ 已推送',
+        '记录（北京时间）：',
+        '  2026-12-01 04:00  生成  选出 6 条',
+        '  2026-12-01 05:52  内容标为已推送',
+      ]),
+    )
+    expect(text).not.toContain('不能推送')
+    expect(text).not.toMatch(/\bsent\b|assemble|items-marked-sent/)
+  })
+  test('a failed week shows its retry; the result is awaited until WeChat answers', () => {
+    const failed = {
+      ...sentReport,
+      push: { ...sentReport.push!, status: 'failed' as const, items: sentReport.push!.items.map((item) => ({ ...item, sent: false })) },
+    }
+    expect(formatStatus(failed, new Date('2026-12-03T12:00:00Z'))).toContain('发送：发送失败，将于 12 月 4 日 18:00 补发')
+    const waiting = { ...sentReport, push: { ...sentReport.push!, result: null } }
+    expect(formatStatus(waiting, new Date('2026-12-01T02:00:00Z'))).toContain('结果：等待微信返回群发结果（送达人数、失败数）')
+  })
+  test('npm run push -- plan: a sent week shows when it went out, not its slot', () => {
+    const rows = planCalendar({ fromWeek: '2026-W49', weeks: 2, known: [{ week: '2026-W49', status: 'sent' }], sentByMonth: { '2026-12': 1 }, settings: S })
+    const lines = formatPlan(
+      { settings: S, rows, pushIds: {}, sentAt: { '2026-W49': '2026-11-30T21:52:00Z' } },
+      account,
+      '2026-W49',
+      new Date('2026-12-01T02:00:00Z'),
+    )
+    const w49 = lines.find((line) => line.includes('2026-W49'))
+    expect(w49).toContain('已发送 12 月 1 日 05:52')
+    expect(w49).not.toContain('2026-12-03')
+    expect(lines.find((line) => line.includes('2026-W50'))).toContain('2026-12-10 周四 18:00')
   })
 })
 

@@ -177,7 +177,7 @@ test('账号矩阵: one row per account the user may see, default account first,
     lastSend: null,
     wechatFollowers: null,
   })
-  // The community's account took 西关's items too (3: the street-wide cap of 3 per community applies to it).
+  // The community's account took 西关's three items (its own items are not capped; 土门's are not its).
   expect(rows[1]).toMatchObject({ community: expect.stringContaining('西关社区'), push: { items: 3 }, followers: 1 })
   expect(rows[1].wechatFollowers).toEqual({ count: 100, date: '2026-11-23' })
   expect(followerCountDate('2026-11-23', '2026')).toBe('11 月 23 日')
@@ -204,4 +204,31 @@ test('a community account sends an item once: an item another push of the accoun
   // The street office's account is another account: the same item may still go out there once.
   const street = itemRefs((await t.payload.findByID({ collection: 'weekly-pushes', id: streetPush, overrideAccess: true, depth: 0 })).items)
   expect(street.length).toBeGreaterThan(0)
+})
+
+test('立即生成本周推送 over REST acts on the account asked for (body or query), within the user’s account scope', async () => {
+  const leaderA = await login(http.url, users.leaderA.email, PASSWORD)
+  const leaderB = await login(http.url, users.leaderB.email, PASSWORD)
+  const generate = (session: typeof leaderA, body: Record<string, unknown>, query = '') =>
+    api(http.url, session, 'POST', `/api/weekly-pushes/generate${query}`, body)
+  // Another community's leader may not make it; nor may a community's leader make the street office's.
+  const other = await generate(leaderB, { account: communityAccount })
+  expect(other.status).toBe(403)
+  expect(other.body.errors[0].code).toBe('other-account')
+  expect((await generate(leaderA, { account: world.accountId })).status).toBe(403)
+  expect((await generate(leaderA, { account: 'wx-no-such-account' })).status).toBe(404)
+
+  const made = await generate(leaderA, { account: communityAccount })
+  expect(made.status).toBe(201)
+  expect(String(made.body.doc.account)).toBe(communityAccount)
+  const again = await generate(leaderA, {}, `?account=${communityAccount}`)
+  expect(again.status).toBe(409)
+  expect(again.body.errors[0].message).toContain('已经生成')
+  // The street office's account got nothing from it.
+  const streetWeek = await t.payload.find({
+    collection: 'weekly-pushes',
+    overrideAccess: true,
+    where: { and: [{ account: { equals: world.accountId } }, { week: { equals: made.body.doc.week } }] },
+  })
+  expect(streetWeek.totalDocs).toBe(0)
 })

@@ -62,3 +62,13 @@ test('beside an edited bundle: the cap counts the bundle, a full bundle ranks th
   // `free` was approved before the last six items, so it ranks among them.
   expect(waiting!.rank).toBe(1)
 })
+
+test("beside a community account's bundle its own items are addable past the cap", () => {
+  const bundle = [item({ community: 'xiguan' }), item({ community: 'xiguan' }), item({ community: 'xiguan' })]
+  const own = item({ community: 'xiguan' })
+  const other = item({ community: 'tumen' })
+  const tumenBundle = [...bundle.slice(0, 2), item({ community: 'tumen' }), item({ community: 'tumen' }), item({ community: 'tumen' })]
+  expect(explainPool([own], bundle, DEFAULT_PUSH_SETTINGS, now, { ownCommunity: 'xiguan' })[0]!.code).toBe('addable')
+  expect(explainPool([own], bundle, DEFAULT_PUSH_SETTINGS, now)[0]!.code).toBe('community-cap')
+  expect(explainPool([other], tumenBundle, DEFAULT_PUSH_SETTINGS, now, { ownCommunity: 'xiguan' })[0]!.code).toBe('community-cap')
+})

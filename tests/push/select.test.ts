@@ -75,3 +75,23 @@ test('the limits are configurable', () => {
   expect(items).toHaveLength(8)
   expect(missing).toBe(0)
 })
+
+test("a community's own account does not cap its own items; other communities stay capped", () => {
+  const own = Array.from({ length: 5 }, (_, i) => item({ community: 'xiguan', approvedAt: `2026-11-0${i + 1}T00:00:00Z` }))
+  const street = item({ community: null, approvedAt: '2026-11-06T00:00:00Z' })
+  const others = Array.from({ length: 3 }, (_, i) => item({ community: 'tumen', approvedAt: `2026-11-0${i + 7}T00:00:00Z` }))
+  const settings = { ...DEFAULT_PUSH_SETTINGS, maxItems: 8, minItems: 6, maxPerCommunity: 1 }
+  const { items, excluded, missing } = selectItems([...own, street, ...others], settings, now, { ownCommunity: 'xiguan' })
+  expect(items.filter((i) => i.community === 'xiguan')).toHaveLength(5)
+  expect(items.filter((i) => i.community === 'tumen')).toHaveLength(1)
+  expect(items).toContain(street)
+  expect(missing).toBe(0)
+  expect(excluded.map((e) => [e.item.community, e.code])).toEqual([
+    ['tumen', 'community-cap'],
+    ['tumen', 'community-cap'],
+  ])
+  // The street office's account (no scope) caps the same pool at one per community.
+  const mixed = selectItems([...own, street, ...others], settings, now)
+  expect(mixed.items.filter((i) => i.community === 'xiguan')).toHaveLength(1)
+  expect(mixed.missing).toBe(3)
+})

@@ -4,6 +4,9 @@ import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
 import { applyMassResult } from '../../src/services/push/result'
 import { itemRefs } from '../../src/services/push/item-refs'
 import { readPush, readSteps } from '../../src/services/push/store'
+import { findAccount } from '../../src/services/accounts/find-account'
+import { loadMatrixOverview } from '../../src/services/push/matrix-overview'
+import { bundleCountLine, loadWeekReport, resultLine } from '../../src/services/push/week-report'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { acceptedSendalls, createPushWorld, emulatorGatewayFor, realSends, sendallCount, signOff, type PushWorld } from './helpers'
 
@@ -228,4 +231,42 @@ test('after the send, the result is recorded even though the items are no longer
   expect(recorded?.result).toMatchObject({ statusText: 'err(20013)', meaning: '群发失败：版权检查未通过（涉嫌转载）', totalCount: 20 })
   const told = await t.payload.find({ collection: 'notifications', where: { and: [{ relatedId: { equals: pushId } }, { subject: { contains: '群发失败' } }] } })
   expect(told.totalDocs).toBeGreaterThan(0)
+})
+
+test('a sent week reads right: items 已推送, 「共 N 条，已推送 N 条」, WeChat’s figures, the log in Chinese', async () => {
+  const pushId = await signedOffPush()
+  const outcome = await send(pushId)
+  expect(outcome.kind).toBe('sent')
+  // A second sender is told the status in Chinese, not `sent`.
+  expect(await send(pushId)).toMatchObject({ kind: 'not-claimed', reason: '状态为「已发送」' })
+  const msgId = (outcome as { msgId: string }).msgId
+  await applyMassResult(t.payload, {
+    accountId: world.accountId,
+    msgId,
+    status: 'send success',
+    totalCount: 100,
+    filterCount: 100,
+    sentCount: 98,
+    errorCount: 2,
+  })
+
+  const account = (await findAccount(t.payload, world.accountId))!
+  const report = await loadWeekReport(t.payload, { account, week, now: new Date('2026-11-27T02:00:00Z') })
+  const push = report.push!
+  const count = push.items.length
+  expect(count).toBeGreaterThan(0)
+  expect(push.items.every((item) => item.sent && item.problems.length === 0)).toBe(true)
+  expect(bundleCountLine(push, report.settings)).toBe(`共 ${count} 条，已推送 ${count} 条`)
+  expect(push.sentAt).toBeTruthy()
+  expect(resultLine(push.result)).toBe('群发成功：送达 98 人，失败 2 人（发送对象 100 人）')
+  // Every step of the log has a Chinese label and a Chinese detail (no raw kinds, no WeChat status text).
+  const kinds = push.steps.map((entry) => entry.step)
+  expect(kinds).toEqual(expect.arrayContaining(['assemble', 'claim', 'sendall-requested', 'items-marked-sent', 'result']))
+  for (const entry of push.steps) expect(entry.label).not.toMatch(/[a-z]/i)
+  expect(push.steps.find((entry) => entry.step === 'result')).toMatchObject({ label: '群发结果', detail: '群发成功：送达 98 人，失败 2 人' })
+
+  // 账号矩阵: the week shows when it was sent, not its Thursday slot.
+  const admin = { ...(await t.payload.findByID({ collection: 'users', id: world.fx.users.admin.id, overrideAccess: true })), collection: 'users' as const }
+  const [row] = await loadMatrixOverview(t.payload, { user: admin as never }, new Date('2026-11-27T02:00:00Z'))
+  expect(row!.sendTime).toEqual({ kind: 'sent', at: new Date(push.sentAt!) })
 })

@@ -7,10 +7,11 @@ import { AnswerBanner } from './AnswerBanner'
 import { carryAnswer, postPushRequest, type ActionAnswer } from './post-action'
 
 /**
- * 立即生成本周推送: makes this week's proposal now, by the scheduled assemble's rules; the answer
- * (how many items, what is missing, what the preview did) stays on the page after it reloads.
+ * 立即生成本周推送: makes this week's proposal now for `accountId` (the account the page shows), by
+ * the scheduled assemble's rules; the answer (how many items, what is missing, what the preview did)
+ * stays on the page after it reloads.
  */
-export const GenerateWeekButton: React.FC = () => {
+export const GenerateWeekButton: React.FC<{ accountId: string }> = ({ accountId }) => {
   const { i18n } = useTranslation()
   const lang = i18n.language
   const router = useRouter()
@@ -18,7 +19,7 @@ export const GenerateWeekButton: React.FC = () => {
   const [answer, setAnswer] = useState<ActionAnswer | null>(null)
   const generate = async () => {
     setBusy(true)
-    const result = await postPushRequest('/api/weekly-pushes/generate', {})
+    const result = await postPushRequest('/api/weekly-pushes/generate', { account: accountId })
     setAnswer(result)
     setBusy(false)
     if (result.tone !== 'error') {

@@ -5,6 +5,7 @@ import { staffOf } from '../../access/roles'
 import { followerCountDate } from '../../services/followers/counts'
 import { menuIdsByAccount } from '../../services/menu/load'
 import { loadMatrixOverview } from '../../services/push/matrix-overview'
+import { sendTimeText } from '../../services/push/send-time'
 import { PUSH_STATUS_LABELS } from '../../services/push/status'
 import { pick } from '../../shared/bilingual'
 import { formatShanghai, shanghaiDate } from '../../shared/time'
@@ -108,11 +109,11 @@ export async function MatrixView(props: AdminViewServerProps) {
           },
           {
             key: 'sendAt',
-            heading: t('计划发送', 'Planned send'),
+            heading: t('发送时间', 'Send'),
             cells: rows.map((row) => (
               <>
-                {link(row, 'push-calendar', formatShanghai(row.sendAt))}
-                {row.notes.length > 0 ? <div style={{ color: MUTED }}>{row.notes.join('；')}</div> : null}
+                {link(row, 'push-calendar', sendTimeText(row.sendTime, now, lang))}
+                {row.sendTime.kind === 'planned' && row.notes.length > 0 ? <div style={{ color: MUTED }}>{row.notes.join('；')}</div> : null}
               </>
             )),
           },

@@ -1,12 +1,13 @@
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 import { staffOf } from '../../access/roles'
-import { formatShanghai, isoWeekday, isoWeekOf } from '../../shared/time'
+import { formatShanghai, isoWeekday, isoWeekOf, shanghaiDate } from '../../shared/time'
 import { pick } from '../../shared/bilingual'
 import { accountForStaff } from '../../services/push/account-scope'
 import { CALENDAR_WEEKS, loadCalendar } from '../../services/push/calendar-view'
 import { Banner, Pill } from '@payloadcms/ui'
 import { CALENDAR_STATUS_LABELS, calendarNote, calendarNoteEn, calendarWarns, weekdayLabel } from '../../services/push/labels'
+import { sendTimeText, weekSendTime } from '../../services/push/send-time'
 import { DataTable } from '../table'
 import { PushPage } from './PushPage'
 
@@ -30,7 +31,9 @@ export async function PushCalendarView(props: AdminViewServerProps) {
   }
   const now = new Date()
   const currentWeek = isoWeekOf(now)
-  const { rows, settings, pushIds } = await loadCalendar(req.payload, account.id, currentWeek, CALENDAR_WEEKS, now)
+  // The week links keep the account the page shows.
+  const accountQuery = asked ? `&account=${encodeURIComponent(account.id)}` : ''
+  const { rows, settings, pushIds, sentAt } = await loadCalendar(req.payload, account.id, currentWeek, CALENDAR_WEEKS, now)
 
   return (
     <PushPage view={props}>
@@ -53,7 +56,7 @@ export async function PushCalendarView(props: AdminViewServerProps) {
             heading: pick({ zh: '周次', en: 'Week' }, lang),
             cells: rows.map((row) => (
               <>
-                <a href={`/admin/this-week?week=${row.week}`}>{row.week}</a>
+                <a href={`/admin/this-week?week=${row.week}${accountQuery}`}>{row.week}</a>
                 {row.week === currentWeek ? pick({ zh: '（本周）', en: ' (this week)' }, lang) : ''}
               </>
             )),
@@ -61,7 +64,13 @@ export async function PushCalendarView(props: AdminViewServerProps) {
           {
             key: 'sendAt',
             heading: pick({ zh: '发送时间（北京时间）', en: 'Send at (Beijing time)' }, lang),
-            cells: rows.map((row) => `${formatShanghai(row.sendAt)} ${weekdayLabel(isoWeekday(row.sendDay), lang)}`),
+            cells: rows.map((row) => {
+              // A sent week shows when it went out, a failed one its retry (send-time.ts); the others their slot.
+              const time = weekSendTime({ status: row.status, sentAt: sentAt?.[row.week] }, row, now)
+              const day = time.kind === 'sent' || time.kind === 'retry' ? time.at : time.kind === 'planned' ? row.sendAt : null
+              const weekday = day ? ` ${weekdayLabel(isoWeekday(shanghaiDate(day)), lang)}` : ''
+              return <span key={row.week} className="push-calendar__send-at">{`${sendTimeText(time, now, lang)}${weekday}`}</span>
+            }),
           },
           {
             key: 'status',
@@ -72,7 +81,7 @@ export async function PushCalendarView(props: AdminViewServerProps) {
                   {pick(CALENDAR_STATUS_LABELS[row.status], lang)}
                 </Pill>
               )
-              return pushIds[row.week] ? <a href={`/admin/this-week?week=${row.week}`}>{label}</a> : label
+              return pushIds[row.week] ? <a href={`/admin/this-week?week=${row.week}${accountQuery}`}>{label}</a> : label
             }),
           },
           {

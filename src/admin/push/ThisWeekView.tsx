@@ -13,7 +13,7 @@ import { accountForStaff } from '../../services/push/account-scope'
 import { BundleEditor, type BundleRow, type PoolEntry } from './BundleEditor'
 import { GenerateWeekButton } from './GenerateWeekButton'
 import { CONTENT_TYPE_NAMES } from '../../services/content/types'
-import { EXCLUSION_PILL, EXCLUSION_SHORT, exclusionText } from '../../services/push/labels'
+import { EXCLUSION_PILL, EXCLUSION_SHORT, exclusionText, stepDetail, stepEntryLabel } from '../../services/push/labels'
 import { MessageCard } from './PhonePreview'
 import { PushActions, type SignOffSummary } from './PushActions'
 import { SendDatePicker } from './SendDatePicker'
@@ -97,6 +97,9 @@ export async function ThisWeekView(props: AdminViewServerProps) {
     )
   }
   const week = choice.week
+  // The week links keep the account the page shows (else they would open the user's own account).
+  const accountQuery = asked ? `account=${encodeURIComponent(account.id)}` : ''
+  const weekUrl = (target: string | null) => `/admin/this-week${target ? `?week=${target}` : ''}${accountQuery ? `${target ? '&' : '?'}${accountQuery}` : ''}`
   const report = await loadWeekReport(req.payload, { account, week, now })
   const push = report.push
   const canAct = staff.role === 'leader' || staff.role === 'admin'
@@ -133,16 +136,16 @@ export async function ThisWeekView(props: AdminViewServerProps) {
         {t('本周推送', 'This week')} · {week}
       </h1>
       <nav style={{ display: 'flex', gap: 8, flexWrap: 'wrap', margin: '8px 0 16px' }}>
-        <Button el="link" url={`/admin/this-week?week=${addWeeks(week, -1)}`} buttonStyle="pill" size="small" margin={false}>
+        <Button el="link" url={weekUrl(addWeeks(week, -1))} buttonStyle="pill" size="small" margin={false}>
           {t('← 上一周', '← Previous week')}
         </Button>
-        <Button el="link" url="/admin/this-week" buttonStyle="pill" size="small" margin={false}>
+        <Button el="link" url={weekUrl(null)} buttonStyle="pill" size="small" margin={false}>
           {t('本周', 'Current week')}
         </Button>
-        <Button el="link" url={`/admin/this-week?week=${addWeeks(week, 1)}`} buttonStyle="pill" size="small" margin={false}>
+        <Button el="link" url={weekUrl(addWeeks(week, 1))} buttonStyle="pill" size="small" margin={false}>
           {t('下一周 →', 'Next week →')}
         </Button>
-        <Button el="link" url="/admin/push-calendar" buttonStyle="pill" size="small" margin={false}>
+        <Button el="link" url={`/admin/push-calendar${accountQuery ? `?${accountQuery}` : ''}`} buttonStyle="pill" size="small" margin={false}>
           {t('推送日历', 'Calendar')}
         </Button>
       </nav>
@@ -151,12 +154,12 @@ export async function ThisWeekView(props: AdminViewServerProps) {
       {!push ? (
         <>
           <NoPushPanel report={report} now={now} lang={lang} />
-          {canAct && week === isoWeekOf(now) ? <GenerateWeekButton /> : null}
+          {canAct && week === isoWeekOf(now) ? <GenerateWeekButton accountId={account.id} /> : null}
           <BundleEditor pushId={null} editable={false} items={[]} pool={poolEntries(report, lang, staff)} />
         </>
       ) : (
         <>
-          <StatusPanel report={report} push={push} lang={lang} />
+          <StatusPanel report={report} push={push} lang={lang} now={now} />
           {audience ? (
             <section className="this-week__audience" data-audience={reach?.audience} style={{ margin: '8px 0' }}>
               <span style={{ color: MUTED, display: 'inline-block', minWidth: 88 }}>{t('发送对象', 'Audience')}</span>
@@ -204,11 +207,11 @@ export async function ThisWeekView(props: AdminViewServerProps) {
                     heading: t('步骤', 'Step'),
                     cells: steps.map((entry, index) => (
                       <Pill key={index} pillStyle={entry.ok ? 'light' : 'error'} size="small">
-                        {entry.step}
+                        {stepEntryLabel(entry, lang)}
                       </Pill>
                     )),
                   },
-                  { key: 'detail', heading: t('详情', 'Detail'), cells: steps.map((entry) => entry.detail) },
+                  { key: 'detail', heading: t('详情', 'Detail'), cells: steps.map((entry) => stepDetail(entry)) },
                 ]}
               />
             </>

@@ -5,7 +5,8 @@ import { PUSH_STATUS_LABELS } from '../../services/push/status'
 import { CONTENT_TYPE_NAMES } from '../../services/content/types'
 import { PhoneArticle } from './PhonePreview'
 import type { ItemPreview } from './preview'
-import { noPushLines, type ItemRow, type PushSummary, type WeekReport } from '../../services/push/week-report'
+import { bundleCountLine, noPushLines, resultLine, type ItemRow, type PushSummary, type WeekReport } from '../../services/push/week-report'
+import { sendTimeText, weekSendTime } from '../../services/push/send-time'
 
 const RED = 'var(--theme-error-500)'
 const MUTED = 'var(--theme-elevation-500)'
@@ -17,8 +18,8 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
   </p>
 )
 
-export function StatusPanel({ report, push, lang }: { report: WeekReport; push: PushSummary; lang: string }) {
-  const valid = push.items.filter((item) => item.problems.length === 0).length
+export function StatusPanel({ report, push, lang, now }: { report: WeekReport; push: PushSummary; lang: string; now: Date }) {
+  const shown = push.status === 'sent' || push.status === 'failed'
   return (
     <section className="this-week__status" data-push-status={push.status}>
       <Row label={pick({ zh: '状态', en: 'Status' }, lang)}>
@@ -33,14 +34,21 @@ export function StatusPanel({ report, push, lang }: { report: WeekReport; push: 
       <Row label={pick({ zh: '审定', en: 'Sign-off' }, lang)}>
         {push.signedOffAt ? `${push.signedOffBy ?? '—'}，${formatShanghai(push.signedOffAt)}` : pick({ zh: '尚未审定', en: 'Not signed off' }, lang)}
       </Row>
+      {shown ? (
+        <Row label={pick({ zh: '发送', en: 'Sent' }, lang)}>
+          <span className="this-week__sent-at">{sendTimeText(weekSendTime(push, report.slots, now), now, lang)}</span>
+        </Row>
+      ) : null}
+      {push.status === 'sent' ? (
+        <Row label={pick({ zh: '结果', en: 'Result' }, lang)}>
+          <span className="this-week__result">
+            {resultLine(push.result, lang) ??
+              pick({ zh: '等待微信返回群发结果（送达人数、失败数）', en: 'Waiting for WeChat’s result (delivered, failed)' }, lang)}
+          </span>
+        </Row>
+      ) : null}
       <Row label={pick({ zh: '内容', en: 'Items' }, lang)}>
-        {pick(
-          {
-            zh: `共 ${push.items.length} 条，有效 ${valid} 条（每次 ${report.settings.minItems}–${report.settings.maxItems} 条）`,
-            en: `${push.items.length} items, ${valid} ready (${report.settings.minItems}–${report.settings.maxItems} per send)`,
-          },
-          lang,
-        )}
+        <span className="this-week__count">{bundleCountLine(push, report.settings, lang)}</span>
       </Row>
       {push.lastPreviewAt ? (
         <Row label={pick({ zh: '预览', en: 'Preview' }, lang)}>
@@ -96,6 +104,7 @@ export function NoPushPanel({ report, now, lang }: { report: WeekReport; now: Da
 }
 
 function ItemProblems({ item, lang }: { item: ItemRow | undefined; lang: string }) {
+  if (item?.sent) return <p style={{ color: 'var(--theme-success-500)', margin: '4px 0' }}>{pick({ zh: '✓ 已推送', en: '✓ Sent' }, lang)}</p>
   if (!item || item.problems.length === 0)
     return <p style={{ color: 'var(--theme-success-500)', margin: '4px 0' }}>{pick({ zh: '✓ 可以推送', en: '✓ Ready' }, lang)}</p>
   return (

@@ -339,7 +339,9 @@ function pushCheck(account: AccountFacts, now: number): HealthCheck {
   const base = { id: `wechat:${account.id}:push`, title: `本周推送 ${push.week}：${accountLabel(account)}` }
   const sendAt = Date.parse(push.sendAt)
   const current = push.current
-  const action = '在 本周推送（/admin/this-week）中查看并处理'
+  // The link opens this account's week (without `?account=` 本周推送 opens the default account).
+  const page = `/admin/this-week?account=${encodeURIComponent(account.id)}`
+  const action = `在 本周推送（${page}）中查看并处理`
   if (!current) {
     if (now > sendAt) return { ...base, status: 'red', detail: `发送时间 ${at(push.sendAt)} 已过，本周没有生成推送`, action: `${action}；确认调度进程在运行` }
     if (now > Date.parse(push.assembleAt) + HEALTH_LIMITS.assembleGraceMs) {
@@ -347,7 +349,7 @@ function pushCheck(account: AccountFacts, now: number): HealthCheck {
         ...base,
         status: 'warn',
         detail: `本周推送应在 ${at(push.assembleAt)} 生成，尚未生成`,
-        action: '确认调度进程在运行；也可在 本周推送 中点「立即生成本周推送」',
+        action: `确认调度进程在运行；也可在 本周推送（${page}）中点「立即生成本周推送」`,
       }
     }
     return { ...base, status: 'ok', detail: `将于 ${at(push.assembleAt)} 生成，${at(push.sendAt)} 发送`, action: '' }
@@ -378,7 +380,7 @@ function pushCheck(account: AccountFacts, now: number): HealthCheck {
         }
       }
       if (current.status !== 'signed_off' && now >= sendAt - HEALTH_LIMITS.signOffWarnMs) {
-        return { ...base, status: 'warn', detail: `${at(push.sendAt)} 发送，审核领导尚未审定`, action: '请审核领导在 本周推送 中审定（或退回）' }
+        return { ...base, status: 'warn', detail: `${at(push.sendAt)} 发送，审核领导尚未审定`, action: `请审核领导在 本周推送（${page}）中审定（或退回）` }
       }
       return { ...base, status: 'ok', detail: `${current.status === 'signed_off' ? '已审定' : '待审定'}，${at(push.sendAt)} 发送`, action: '' }
     }

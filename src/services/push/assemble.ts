@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { responsibleStaff } from './account-scope'
+import { accountCommunity, responsibleStaff } from './account-scope'
 import { adminUrl } from '../../http/admin-url'
 import { notify } from '../notifications/notify'
 import { loadPool } from './candidates'
@@ -26,7 +26,9 @@ export async function assembleWeek(payload: Payload, args: { accountId: string; 
   const existing = await findPush(payload, args.accountId, args.week)
   if (existing) return { push: existing, created: false }
 
-  const chosen = selectItems(await loadPool(payload, args.accountId), args.settings, args.now)
+  // A community's own account does not cap its own community's items (select.ts SelectScope).
+  const [pool, ownCommunity] = await Promise.all([loadPool(payload, args.accountId), accountCommunity(payload, args.accountId)])
+  const chosen = selectItems(pool, args.settings, args.now, { ownCommunity })
   const autoSignOff = args.settings.approvalIsSignOff && chosen.missing === 0
   let created: { push: PushDoc; lost: ItemRef[] }
   try {

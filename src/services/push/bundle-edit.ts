@@ -8,6 +8,7 @@ import { loadPushSettings } from './settings-load'
 import { PUSH_EDITOR_ROLES, bundleItemMoves, mayChangePush, refusedChange } from './rules'
 import { changeBundle, readPush, type PushDoc } from './store'
 import { assertMayActOnPush } from './account-scope'
+import { reviewStateName } from './labels'
 
 /** What a bundle edit did, for the answer a person reads (see bundleMessage). */
 export interface BundleEdit {
@@ -73,7 +74,11 @@ export async function editBundle(req: PayloadRequest, pushId: string, refs: Item
   // What the collection's own field rule (items: approved or scheduled) refuses on a person's save.
   for (const item of kept) {
     if (item.reviewStatus !== 'approved' && item.reviewStatus !== 'scheduled')
-      throw new ApiError(400, 'not-pushable', `《${item.title}》当前不能推送（${item.problems[0] ?? `状态为 ${item.reviewStatus}`}），请先将其移除`)
+      throw new ApiError(
+        400,
+        'not-pushable',
+        `《${item.title}》当前不能推送（${item.problems[0] ?? `状态为「${reviewStateName(item.reviewStatus)}」`}），请先将其移除`,
+      )
   }
   const moved = addedRefs.length === 0 && removedRefs.length === 0 && before.map(key).join() !== refs.map(key).join()
   const saved = await changeBundle(req.payload, push, { items: refs }, staff.email ?? staff.name ?? '系统')

@@ -15,6 +15,8 @@ export interface Calendar {
   rows: CalendarRow[]
   /** Push ids by week, for links. */
   pushIds: Record<string, string>
+  /** When each week's push was submitted to WeChat (`wechat.sentAt`), by week: a sent week shows it instead of its slot. */
+  sentAt?: Record<string, string | null>
 }
 
 /**
@@ -29,7 +31,12 @@ export async function loadCalendar(payload: Payload, accountId: string, fromWeek
     knownPushes(payload, accountId, fromWeek, weeks + QUOTA_HORIZON_WEEKS),
   ])
   const rows = planCalendar({ fromWeek, weeks, known, sentByMonth, settings, days: chinaDays, now })
-  return { settings, rows, pushIds: Object.fromEntries(known.map((push) => [push.week, push.id])) }
+  return {
+    settings,
+    rows,
+    pushIds: Object.fromEntries(known.map((push) => [push.week, push.id])),
+    sentAt: Object.fromEntries(known.map((push) => [push.week, push.sentAt ?? null])),
+  }
 }
 
 /** Weeks past the calendar's that the month count looks at (a month's send days lie within 6 ISO weeks). */

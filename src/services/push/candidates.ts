@@ -6,6 +6,7 @@ import { itemRefs, type ItemRef } from './item-refs'
 import { accountCommunity } from './account-scope'
 import type { Candidate } from './select'
 import { shanghaiDate } from '../../shared/time'
+import { reviewStateName } from './labels'
 
 export function toCandidate(collection: Candidate['collection'], doc: ContentDoc): Candidate {
   const priority = doc.priority === 'pinned' || doc.priority === 'high' ? doc.priority : 'normal'
@@ -149,7 +150,7 @@ export async function loadBundle(payload: Payload, refs: ItemRef[], account?: st
 /** An item in a bundle counts when it is scheduled (or approved) for it, unsent and ready. */
 export function bundleProblems(item: Candidate, pushId: string, now: Date): string[] {
   const problems = [...item.problems]
-  if (item.reviewStatus !== 'scheduled' && item.reviewStatus !== 'approved') problems.push(`状态为 ${item.reviewStatus}，不能推送`)
+  if (item.reviewStatus !== 'scheduled' && item.reviewStatus !== 'approved') problems.push(`状态为「${reviewStateName(item.reviewStatus)}」，不能推送`)
   if (item.pushedIn && item.pushedIn !== pushId) problems.push('已在其他推送中发出')
   if (item.pushBy && item.pushBy.slice(0, 10) < shanghaiDate(now)) problems.push('已过最晚推送日期')
   return problems

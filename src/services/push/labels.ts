@@ -2,6 +2,7 @@ import type { CalendarRow } from './quota-calendar'
 import { OPEN_PUSH_STATUSES, PUSH_STATUS_LABELS } from './status'
 import { formatShanghai, shanghaiDate } from '../../shared/time'
 import type { Bilingual } from '../../shared/bilingual'
+import { REVIEW_STATE_LABELS } from '../review/state-machine'
 
 export const CALENDAR_STATUS_LABELS: Record<CalendarRow['status'], Bilingual> = {
   ...PUSH_STATUS_LABELS,
@@ -114,3 +115,93 @@ export function calendarNoteEn(row: NoteRow, now: Date): string | null {
   if (row.status === 'past') return 'Past; no push was made that week'
   return calendarNote(row, now) ? 'Its send days passed; not sent' : null
 }
+
+/**
+ * Every kind of entry in a push's step log (`push-steps.step`, written by store.ts' callers, the
+ * scheduler's `slot-send` / `slot-retry` and the CLI's `manual-send`) as people read it: the one home
+ * of these labels, for 本周推送's 记录 and `npm run push -- status`.
+ */
+export const PUSH_STEP_LABELS: Record<string, Bilingual> = {
+  assemble: { zh: '生成', en: 'Assembled' },
+  preview: { zh: '发送预览', en: 'Preview' },
+  'sign-off': { zh: '审定', en: 'Signed off' },
+  'revoke-sign-off': { zh: '撤销审定', en: 'Sign-off revoked' },
+  'sign-off-voided': { zh: '审定作废', en: 'Sign-off voided' },
+  reject: { zh: '本周不发送', en: 'Rejected' },
+  'send-date': { zh: '改发送日', en: 'Send day changed' },
+  'item-removed': { zh: '内容被删除', en: 'Item removed' },
+  'manual-send': { zh: '命令行发送', en: 'Sent from the command line' },
+  claim: { zh: '开始发送', en: 'Send claimed' },
+  resume: { zh: '继续发送', en: 'Send resumed' },
+  interrupted: { zh: '发送中断', en: 'Send interrupted' },
+  draft: { zh: '生成图文草稿', en: 'Draft made' },
+  'sendall-requested': { zh: '提交群发', en: 'Mass send requested' },
+  'sendall-unknown': { zh: '群发结果未知', en: 'Mass send outcome unknown' },
+  sendall: { zh: '微信受理群发', en: 'Mass send accepted' },
+  'items-marked-sent': { zh: '内容标为已推送', en: 'Items marked sent' },
+  result: { zh: '群发结果', en: 'Mass send result' },
+  'not-ready': { zh: '未就绪', en: 'Not ready' },
+  failed: { zh: '发送失败', en: 'Send failed' },
+  'needs-attention': { zh: '需要人工处理', en: 'Needs a person' },
+  skip: { zh: '跳过本周', en: 'Week skipped' },
+  'slot-send': { zh: '发送时段', en: 'Send slot' },
+  'slot-retry': { zh: '补发时段', en: 'Retry slot' },
+  'tick-error': { zh: '定时任务出错', en: 'Scheduler error' },
+}
+
+/** A step-log entry's kind in the admin's language (an unknown kind as it is stored). */
+export function stepLabel(step: string, lang: string): string {
+  const label = PUSH_STEP_LABELS[step]
+  return label ? (lang === 'en' ? label.en : label.zh) : step
+}
+
+/**
+ * A step whose `ok` is false beside a kind that reads as success needs its own word: `sendall`
+ * refused is 「群发被拒」, not 「微信受理群发」. Chinese and English; null when the plain label fits.
+ */
+const FAILED_STEP_LABELS: Record<string, Bilingual> = {
+  sendall: { zh: '群发被拒', en: 'Mass send refused' },
+  preview: { zh: '预览未发出', en: 'Preview not sent' },
+  assemble: { zh: '生成（条数不足）', en: 'Assembled (too few items)' },
+}
+
+/** The label of one logged step, its failure taken into account (`sendall` refused, a short assemble). */
+export function stepEntryLabel(entry: { step: string; ok?: boolean | null }, lang: string): string {
+  const failed = entry.ok === false ? FAILED_STEP_LABELS[entry.step] : undefined
+  return failed ? (lang === 'en' ? failed.en : failed.zh) : stepLabel(entry.step, lang)
+}
+
+/** A send's outcome (`SendOutcome['kind']`, send.ts) in Chinese, as the scheduler logs it on its slot. */
+export const SEND_OUTCOME_LABELS: Record<string, string> = {
+  sent: '已群发',
+  'not-claimed': '未开始（已由其他进程处理）',
+  invalid: '内容不符合要求，未发送',
+  'unknown-outcome': '群发结果未知，稍后确认',
+  failed: '发送失败',
+  skipped: '已跳过',
+  'needs-attention': '需要人工处理',
+}
+
+/**
+ * A step's detail as people read it. Entries logged before the details were all Chinese are read the
+ * same way: a slot's `2026-12-03：sent` becomes `2026-12-03：已群发`, a result's WeChat status before
+ * its meaning (`send success：群发成功`) is dropped — the meaning says it in Chinese.
+ */
+export function stepDetail(entry: { step: string; detail?: string | null }): string {
+  const detail = entry.detail ?? ''
+  if (entry.step === 'slot-send' || entry.step === 'slot-retry') {
+    const match = /^(\d{4}-\d{2}-\d{2})：([a-z-]+)$/.exec(detail)
+    if (match && SEND_OUTCOME_LABELS[match[2]!]) return `${match[1]}：${SEND_OUTCOME_LABELS[match[2]!]}`
+  }
+  if (entry.step === 'result') return detail.replace(/^(send success|send fail|send_success|send_fail|err\(\d+\)|delete)：/i, '')
+  return detail
+}
+
+/** An item's review state (`reviewStatus`) in Chinese, as a push's problems name it: `sent` → 已推送. */
+export function reviewStateName(value: string): string {
+  if (value === 'deleted') return '已删除'
+  return (REVIEW_STATE_LABELS as Record<string, Bilingual | undefined>)[value]?.zh ?? value
+}
+
+/** A push's status in Chinese (PUSH_STATUS_LABELS), for texts built outside the admin's language. */
+export const pushStatusName = (value: string): string => (PUSH_STATUS_LABELS as Record<string, Bilingual | undefined>)[value]?.zh ?? value

@@ -16,6 +16,7 @@ import { sendsByMonth } from './month-usage'
 import { loadPushSettings } from './settings-load'
 import { OPEN_PUSH_STATUSES, inStatusGroup, isPushStatus, type PushStatus } from './status'
 import { loadMonthQuota } from './calendar-view'
+import { weekSendTime, type WeekSendTime } from './send-time'
 
 export interface MatrixRow {
   accountId: string
@@ -30,6 +31,8 @@ export interface MatrixRow {
   /** When this week's send is planned (Beijing instant) and why it moved, if it did. */
   sendAt: Date
   notes: string[]
+  /** What to show for the week's send: when it went out, its retry after a failure, or the planned slot (send-time.ts). */
+  sendTime: WeekSendTime
   quota: { month: string; used: number; limit: number }
   /** The latest push that went out or failed: its week, status and WeChat's figures. */
   lastSend: { week: string; status: PushStatus; sentAt: string | null; result: string | null; sentCount: number | null; errorCount: number | null } | null
@@ -89,6 +92,7 @@ export async function loadMatrixOverview(payload: Payload, req: Pick<PayloadRequ
             : null,
         sendAt: slots.sendAt,
         notes: slots.notes,
+        sendTime: weekSendTime(current ? { status: String(current.status), sentAt: current.wechat?.sentAt ?? null } : null, slots, now),
         quota: { month, used: sent[month] ?? 0, limit: settings.monthlyQuota },
         lastSend:
           last && isPushStatus(last.status)

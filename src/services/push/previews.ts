@@ -38,7 +38,7 @@ export const failureText = (error: unknown): string =>
 
 /** The instruction shown when no leader can receive a preview (the binding flow: src/services/binding). */
 export const BIND_HINT =
-  '没有审核领导绑定微信，预览未发送（每个公众号需分别绑定）。请审核领导登录后台，打开「账户」页（/admin/account）点「获取绑定码」，再用自己的微信关注本公众号并发送「绑定 八位数字」；管理员也可以在 用户 中填写领导在默认公众号的微信 OpenID。'
+  '没有审核领导绑定微信，预览未发送（每个公众号需分别绑定）。请审核领导登录后台，在「账户」页（/admin/account）的「绑定微信」中点「获取绑定码」，再用自己的微信关注本公众号，10 分钟内发送「绑定 八位数字」；管理员也可以在 用户 中填写领导在默认公众号的微信 OpenID。'
 
 /**
  * Why a responsible leader who bound WeChat on another account only gets no preview: their openid
@@ -62,7 +62,8 @@ export async function previewBundle(payload: Payload, pushId: string, gateway: P
     .filter((leader) => leader.boundElsewhere)
     .map((leader) => ({ userId: String(leader.id), name: String(leader.name || leader.email), ok: false, error: NOT_BOUND_HERE }))
   if (bound.length === 0) {
-    const detail = elsewhere.length ? previewMessage({ outcome: 'no-recipient', recipients: elsewhere }) : '没有绑定微信的领导，未发送预览'
+    // The step's detail is what `npm run push -- preview` prints: it says how to bind, not only that nobody did.
+    const detail = previewMessage({ outcome: 'no-recipient', recipients: elsewhere })
     const saved = await appendStep(payload, push.id, { step: 'preview', ok: false, detail })
     return { push: saved, outcome: 'no-recipient', recipients: elsewhere }
   }

@@ -140,7 +140,12 @@ async function recordResult(payload: Payload, push: PushDoc, result: MassResult)
   const urls = result.articleUrls ? acceptedArticleUrls(payload, result.msgId, result.articleUrls) : undefined
   // The item keeps the street office's article address; a community account's copy is on its push's result only.
   if (urls && (await pushMovesItems(payload, push))) await recordArticleUrls(payload, push, urls)
-  const saved = await appendStep(payload, push.id, { step: 'result', ok, detail: `${result.status}：${meaning}` })
+  // The detail in Chinese (WeChat's own status text stays on the push's result, 微信返回); the figures as 本周推送 shows them.
+  const figures = [
+    result.sentCount !== undefined ? `送达 ${result.sentCount} 人` : '',
+    result.errorCount !== undefined ? `失败 ${result.errorCount} 人` : '',
+  ].filter(Boolean)
+  const saved = await appendStep(payload, push.id, { step: 'result', ok, detail: figures.length ? `${meaning}：${figures.join('，')}` : meaning })
   if (!ok && !previous.finishedAt) {
     await notify(payload, {
       recipients: await responsibleStaff(payload, idOf(push.account), ['leader']),

@@ -86,11 +86,27 @@ const fullReason = (item: Candidate, limit: number, rank: number): Exclusion => 
 const REQUIRED_TYPES: ContentCollection[] = ['policy-explainers', 'community-news']
 
 /**
+ * Whose bundle it is. The per-community cap (`maxPerCommunity`) keeps one community from filling the
+ * street office's account, which mixes communities; a community's own account (`ownCommunity`, its
+ * community's id) pushes its own items uncapped. Street-wide items (no community) are never capped:
+ * no setting limits them, and the week's maximum (`maxItems`) still holds for every item.
+ */
+export interface SelectScope {
+  /** The community of the account the bundle is for; null or absent for the street office's account. */
+  ownCommunity?: string | null
+}
+
+/** True when `item` counts toward the per-community cap in `scope`. */
+const capped = (item: Candidate, scope: SelectScope): item is Candidate & { community: string } =>
+  Boolean(item.community) && item.community !== (scope.ownCommunity ?? null)
+
+/**
  * The week's bundle: approved, unsent, not past their date, valid for WeChat; pinned first, then
  * priority, then the oldest approval; one policy explainer and one community news item when there
- * are any; at most `maxPerCommunity` from one community; between `minItems` and `maxItems`.
+ * are any; at most `maxPerCommunity` from one community (not the account's own community: `scope`);
+ * between `minItems` and `maxItems`.
  */
-export function selectItems(candidates: Candidate[], settings: PushSettings, now: Date): Selection {
+export function selectItems(candidates: Candidate[], settings: PushSettings, now: Date, scope: SelectScope = {}): Selection {
   const excluded: Exclusion[] = []
   const eligible: Candidate[] = []
   for (const item of candidates) {
@@ -102,10 +118,10 @@ export function selectItems(candidates: Candidate[], settings: PushSettings, now
 
   const chosen: Candidate[] = []
   const perCommunity = new Map<string, number>()
-  const fits = (item: Candidate) => !item.community || (perCommunity.get(item.community) ?? 0) < settings.maxPerCommunity
+  const fits = (item: Candidate) => !capped(item, scope) || (perCommunity.get(item.community) ?? 0) < settings.maxPerCommunity
   const take = (item: Candidate) => {
     chosen.push(item)
-    if (item.community) perCommunity.set(item.community, (perCommunity.get(item.community) ?? 0) + 1)
+    if (capped(item, scope)) perCommunity.set(item.community, (perCommunity.get(item.community) ?? 0) + 1)
   }
 
   // Reserve the first fitting item of each required type, then fill in order.
@@ -130,17 +146,18 @@ export function selectItems(candidates: Candidate[], settings: PushSettings, now
  * The pool beside a bundle that already exists (and may have been edited by the leader): why each
  * pool item is not in it, by the same rules as `selectItems` — it cannot go out, its community has
  * reached the cap within the bundle, the bundle is full (`rank` among bundle and eligible pool in push
- * order), or else it could be added. Pure; `bundle` is in bundle order, `pool` excludes its items.
+ * order), or else it could be added. Pure; `bundle` is in bundle order, `pool` excludes its items;
+ * `scope` as for `selectItems` (a community's own account does not cap its own items).
  */
-export function explainPool(pool: Candidate[], bundle: Candidate[], settings: PushSettings, now: Date): Exclusion[] {
+export function explainPool(pool: Candidate[], bundle: Candidate[], settings: PushSettings, now: Date, scope: SelectScope = {}): Exclusion[] {
   const perCommunity = new Map<string, number>()
-  for (const item of bundle) if (item.community) perCommunity.set(item.community, (perCommunity.get(item.community) ?? 0) + 1)
+  for (const item of bundle) if (capped(item, scope)) perCommunity.set(item.community, (perCommunity.get(item.community) ?? 0) + 1)
   const eligible = pool.filter((item) => !unsendable(item, now))
   const ranked = [...bundle, ...eligible].sort(pushOrder)
   return [...pool].sort(pushOrder).map((item) => {
     const reason = unsendable(item, now)
     if (reason) return reason
-    if (item.community && (perCommunity.get(item.community) ?? 0) >= settings.maxPerCommunity) return capReason(item, settings.maxPerCommunity)
+    if (capped(item, scope) && (perCommunity.get(item.community) ?? 0) >= settings.maxPerCommunity) return capReason(item, settings.maxPerCommunity)
     if (bundle.length >= settings.maxItems) return fullReason(item, settings.maxItems, ranked.indexOf(item) + 1)
     return { item, code: 'addable', reason: '可以加入：生成本周推送之后才通过审核，或已被移出本周推送' }
   })

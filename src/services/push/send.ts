@@ -11,6 +11,7 @@ import { itemRefs } from './item-refs'
 import type { PushSettings } from './settings'
 import { SENDABLE_PUSH_STATUSES, inStatusGroup } from './status'
 import { applyPendingMassResult } from './result'
+import { pushStatusName } from './labels'
 import { pushMovesItems, readPush, savePush, setItemStates, type PushDoc } from './store'
 
 export const CLAIM_LEASE_MS = 10 * 60_000
@@ -83,7 +84,8 @@ export async function sendWeeklyPush(options: SendOptions): Promise<SendOutcome>
   const claimable =
     (inStatusGroup(SENDABLE_PUSH_STATUSES, push.status) && push.signedOffAt) ||
     (push.status === 'sending' && (!push.claimedUntil || new Date(push.claimedUntil) <= now()))
-  if (!claimable) return { kind: 'not-claimed', reason: `状态为 ${push.status}${push.status === 'sending' ? '，另一进程正在发送' : ''}` }
+  if (!claimable)
+    return { kind: 'not-claimed', reason: `状态为「${pushStatusName(String(push.status))}」${push.status === 'sending' ? '，另一进程正在发送' : ''}` }
   if (options.decidedOn && String(push.updatedAt) !== options.decidedOn) return { kind: 'not-claimed', reason: '推送刚被另一进程处理过' }
 
   // The claim: only one instance moves the push to `sending` (or takes over an expired claim).

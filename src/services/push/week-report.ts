@@ -1,13 +1,15 @@
 import type { Payload } from 'payload'
 import { idOf } from '../../access/roles'
 import { bundleProblems, loadAccountPushes, loadBundle, loadPool } from './candidates'
+import { accountCommunity } from './account-scope'
 import { sendsByMonth } from './month-usage'
 import { OPEN_PUSH_STATUSES, inStatusGroup, isPushStatus, type PushStatus } from './status'
 import { itemRefs, type ItemRef } from './item-refs'
 import { explainPool, selectItems, type Candidate, type Exclusion } from './select'
 import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
-import { findPush, type PushDoc } from './store'
+import { findPush, type PushWithSteps } from './store'
+import { stepDetail, stepEntryLabel } from './labels'
 import { loadMonthQuota } from './calendar-view'
 import { chinaDays } from './holiday-days'
 import { weekSlots, type QuotaMerge } from './holiday-slots'
@@ -20,8 +22,32 @@ export interface ItemRow {
   id: string
   title: string
   reviewStatus: string
-  /** Why this item cannot go out (empty when it can), as bundleProblems says. */
+  /** Why this item cannot go out (empty when it can, and for a sent push: it went out), as bundleProblems says. */
   problems: string[]
+  /** It went out in this push (the push is 已发送): shown 「已推送」, never judged for sending again. */
+  sent: boolean
+}
+
+/** A sent push's figures, from WeChat's MASSSENDJOBFINISH or mass/get (push.result); null until they came. */
+export interface PushResultSummary {
+  /** WeChat's status in Chinese (massStatusMeaning): 「群发成功」. */
+  meaning: string | null
+  totalCount: number | null
+  filterCount: number | null
+  /** 送达人数. */
+  sentCount: number | null
+  /** 失败数. */
+  errorCount: number | null
+  finishedAt: string | null
+}
+
+/** One entry of the push's step log, oldest first; `label` and `detail` in Chinese (labels.ts). */
+export interface StepLine {
+  step: string
+  label: string
+  at: string | null
+  ok: boolean
+  detail: string
 }
 
 export interface PushSummary {
@@ -36,6 +62,10 @@ export interface PushSummary {
   items: ItemRow[]
   previewsSent: number
   lastPreviewAt: string | null
+  /** When the mass send was submitted to WeChat (`wechat.sentAt`); null before. */
+  sentAt: string | null
+  result: PushResultSummary | null
+  steps: StepLine[]
 }
 
 /** An approved item not in the week's bundle, with the selection's reason (see select.ts Exclusion). */
@@ -108,22 +138,27 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
   const accountPushes = await loadAccountPushes(payload, account.id)
   const bundle = doc ? await loadBundle(payload, itemRefs(doc.items), accountPushes, String(doc.id)) : []
   const push = doc ? await summarize(payload, doc, bundle, now) : null
+  // As the assembler decides: a community's own account does not cap its own items (select.ts SelectScope).
+  const scope = push && !inStatusGroup(OPEN_PUSH_STATUSES, push.status) ? {} : { ownCommunity: await accountCommunity(payload, account.id) }
   let pool: WeekReport['pool'] = null
   let poolRows: PoolRow[] = []
   if (!push) {
     const candidates = await loadPool(payload, accountPushes)
-    const selection = selectItems(candidates, settings, now)
+    const selection = selectItems(candidates, settings, now, scope)
     pool = { approved: candidates.length, selected: selection.items.length, missing: selection.missing }
     poolRows = selection.excluded.map(poolRow)
   } else if (inStatusGroup(OPEN_PUSH_STATUSES, push.status)) {
-    poolRows = explainPool(await loadPool(payload, accountPushes), bundle, settings, now).map(poolRow)
+    poolRows = explainPool(await loadPool(payload, accountPushes), bundle, settings, now, scope).map(poolRow)
   }
   return { account, week, settings, slots, push, sentByMonth, quota, pool, poolRows }
 }
 
 /** The push as the report shows it; `bundle` is its items as `loadBundle` read them. */
-async function summarize(payload: Payload, doc: PushDoc, bundle: Candidate[], now: Date): Promise<PushSummary> {
+async function summarize(payload: Payload, doc: PushWithSteps, bundle: Candidate[], now: Date): Promise<PushSummary> {
   const refs = itemRefs(doc.items)
+  // A sent push's items went out in it: they are its record, not candidates to check again.
+  const sent = doc.status === 'sent'
+  const result = doc.result
   const signer = await signerName(payload, doc.signedOffBy)
   const previews = doc.previews ?? []
   return {
@@ -140,7 +175,8 @@ async function summarize(payload: Payload, doc: PushDoc, bundle: Candidate[], no
       id: item.id,
       title: item.title,
       reviewStatus: item.reviewStatus,
-      problems: bundleProblems(item, String(doc.id), now),
+      problems: sent ? [] : bundleProblems(item, String(doc.id), now),
+      sent,
     })),
     previewsSent: previews.length,
     lastPreviewAt:
@@ -149,7 +185,58 @@ async function summarize(payload: Payload, doc: PushDoc, bundle: Candidate[], no
         .filter(Boolean)
         .sort()
         .at(-1) ?? null,
+    sentAt: doc.wechat?.sentAt ?? null,
+    result:
+      result && (result.finishedAt || result.sentCount != null)
+        ? {
+            meaning: result.meaning ?? null,
+            totalCount: result.totalCount ?? null,
+            filterCount: result.filterCount ?? null,
+            sentCount: result.sentCount ?? null,
+            errorCount: result.errorCount ?? null,
+            finishedAt: result.finishedAt ?? null,
+          }
+        : null,
+    steps: (doc.steps ?? []).map((entry) => ({
+      step: entry.step,
+      label: stepEntryLabel(entry, 'zh'),
+      at: entry.at ?? null,
+      ok: entry.ok !== false,
+      detail: stepDetail(entry),
+    })),
   }
+}
+
+/**
+ * The bundle's count line: for a sent push 「共 6 条，已推送 6 条」, else how far it is from sendable
+ * 「共 6 条，有效 5 条（每次 5–6 条）」. Chinese or English (`lang`); 本周推送 and `push status` both.
+ */
+export function bundleCountLine(push: Pick<PushSummary, 'items'>, settings: Pick<PushSettings, 'minItems' | 'maxItems'>, lang = 'zh'): string {
+  const total = push.items.length
+  const sent = push.items.filter((item) => item.sent).length
+  if (sent > 0) return lang === 'en' ? `${total} items, ${sent} sent` : `共 ${total} 条，已推送 ${sent} 条`
+  const valid = push.items.filter((item) => item.problems.length === 0).length
+  const { minItems, maxItems } = settings
+  return lang === 'en'
+    ? `${total} items, ${valid} ready (${minItems}–${maxItems} per send)`
+    : `共 ${total} 条，有效 ${valid} 条（每次 ${minItems}–${maxItems} 条）`
+}
+
+/**
+ * A sent push's result as handbook §4 has it read: 「群发成功：送达 98 人，失败 2 人（发送对象 100 人）」.
+ * Null before WeChat's result came (本周推送 then says it is awaited).
+ */
+export function resultLine(result: PushResultSummary | null, lang = 'zh'): string | null {
+  if (!result) return null
+  const en = lang === 'en'
+  const figures = [
+    result.sentCount !== null ? (en ? `delivered to ${result.sentCount}` : `送达 ${result.sentCount} 人`) : null,
+    result.errorCount !== null ? (en ? `failed for ${result.errorCount}` : `失败 ${result.errorCount} 人`) : null,
+  ].filter(Boolean)
+  const meaning = result.meaning ?? (en ? 'Result' : '群发结果')
+  const audience = result.filterCount ?? result.totalCount
+  const tail = audience !== null ? (en ? ` (audience ${audience})` : `（发送对象 ${audience} 人）`) : ''
+  return figures.length ? `${meaning}${en ? ': ' : '：'}${figures.join(en ? ', ' : '，')}${tail}` : meaning
 }
 
 async function signerName(payload: Payload, value: unknown): Promise<string | null> {

@@ -246,6 +246,17 @@ describe('per WeChat account', () => {
     expect(check(healthyFacts({ accounts: [sent] }), 'wechat:acc1:push', Date.parse('2026-12-04T00:00:00Z')).status).toBe('ok')
   })
 
+  test("push: a community account's failed week links that account's 本周推送 (?account=), not the default one", () => {
+    const community = healthyAccount({ id: 'acc3', isDefault: false, pushEnabled: true })
+    community.push.current = { status: 'failed', statusReason: 'AppID 不正确', signedOffAt: null, sendingSince: null }
+    const result = check(healthyFacts({ accounts: [community] }), 'wechat:acc3:push')
+    expect(result).toMatchObject({ status: 'red', action: expect.stringContaining('本周推送（/admin/this-week?account=acc3）') })
+    const unsigned = healthyAccount({ id: 'acc3', isDefault: false, pushEnabled: true })
+    expect(check(healthyFacts({ accounts: [unsigned] }), 'wechat:acc3:push', Date.parse('2026-12-03T01:00:00Z')).action).toContain(
+      '/admin/this-week?account=acc3',
+    )
+  })
+
   test('a safe-mode account receiving signed plain requests → red with the console change; the setting changed to plain → ok', () => {
     const mismatch = { lastSeenAt: iso(NOW - 10 * MIN), modeSeen: 'plain', configuredMode: 'safe', count: 3 }
     const result = check(account({ modeMismatch: mismatch }), 'wechat:acc1:mode')
