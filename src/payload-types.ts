@@ -405,19 +405,19 @@ export interface WechatAccount {
    */
   qrCode?: (string | null) | Media;
   /**
-   * Developer password from the console (stored encrypted, never shown again; leave empty to keep)
+   * Developer password from the console (32 hexadecimal characters; stored encrypted, never shown again; leave empty to keep)
    */
   appSecret?: string | null;
   /**
-   * The server configuration token (stored encrypted, never shown again; leave empty to keep)
+   * The server configuration token (3–32 letters or digits; stored encrypted, never shown again; leave empty to keep)
    */
   token?: string | null;
   /**
-   * 43 characters (stored encrypted, never shown again; leave empty to keep)
+   * 43 characters (43 letters or digits; stored encrypted, never shown again; leave empty to keep)
    */
   encodingAESKey?: string | null;
   /**
-   * Decrypts messages during a key rotation (stored encrypted, never shown again; leave empty to keep)
+   * Decrypts messages during a key rotation (43 letters or digits; stored encrypted, never shown again; leave empty to keep)
    */
   previousEncodingAESKey?: string | null;
   secretsSet?: string | null;
@@ -498,6 +498,9 @@ export interface WechatAccount {
     retryTime?: string | null;
     minItems?: number | null;
     maxItems?: number | null;
+    /**
+     * In the street office's account, at most this many items of one community a week; a community's own account does not cap its own items (street-wide items never count)
+     */
     maxPerCommunity?: number | null;
     quotaPolicy?: ('skip' | 'merge') | null;
     /**
@@ -3342,6 +3345,9 @@ export interface PushSetting {
   retryTime?: string | null;
   minItems?: number | null;
   maxItems?: number | null;
+  /**
+   * In the street office's account, at most this many items of one community a week; a community's own account does not cap its own items (street-wide items never count)
+   */
   maxPerCommunity?: number | null;
   quotaPolicy?: ('skip' | 'merge') | null;
   /**
