@@ -4,8 +4,8 @@
  * (Leaders and editors are not offered the collection at all; their form state has no key inputs:
  * admin/secret-inputs.test.ts.)
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, signInToAdmin } from '../helpers/browser'
+import type { Browser } from 'playwright-core'
+import { expectText, launchBrowser, signInToAdmin } from '../helpers/browser'
 import { api, login, startServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -22,18 +22,6 @@ afterAll(async () => {
 })
 
 const SET = '已设置（留空则保持不变）'
-
-/** Waits until `locator`'s text contains `text` (the admin renders after its server round trips). */
-async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
-  const deadline = Date.now() + 20_000
-  let last = ''
-  while (Date.now() < deadline) {
-    last = await locator.innerText().catch(() => '')
-    if (last.includes(text)) return
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`expected “${text}”, saw “${last}”`)
-}
 
 test('an admin types the keys on the account form; they are never shown back; a wrong format is refused in Chinese', async () => {
   const admin = await login(server.url, 'admin@demo.local', 'demo-password')

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { DEMO_APP_ID } from '../../src/dev/demo-account'
 import type { WeChatEmulator } from '../../src/dev/emulator'
 import { startDemoSystem } from '../helpers/demo-account'
-import { launchBrowser, signInToAdmin } from '../helpers/browser'
+import { expectText, launchBrowser, signInToAdmin } from '../helpers/browser'
 import type { TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -128,16 +128,4 @@ test('the menu editor (opened per account from the matrix): Chinese row labels, 
 function formStateRound(page: Page) {
   const here = new URL(page.url()).pathname
   return page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === here, { timeout: 20_000 })
-}
-
-/** Waits until `locator`'s text contains `text` (the admin renders after its server round trips). */
-async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
-  const deadline = Date.now() + 20_000
-  let last = ''
-  while (Date.now() < deadline) {
-    last = await locator.innerText().catch(() => '')
-    if (last.includes(text)) return
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`expected “${text}”, saw “${last}”`)
 }

@@ -47,3 +47,15 @@ export async function signInToAdmin(
   await page.waitForURL(/\/admin$/)
   return { context, page }
 }
+
+/** Waits until `locator`'s text contains `text` (the admin renders after its server round trips); throws with what it saw after 20 s. */
+export async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
+  const deadline = Date.now() + 20_000
+  let last = ''
+  while (Date.now() < deadline) {
+    last = await locator.innerText().catch(() => '')
+    if (last.includes(text)) return
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`expected “${text}”, saw “${last}”`)
+}
