@@ -238,15 +238,18 @@ test('the backfill command: a summary in Chinese, exit 4 with the failed days na
   const clientOptions = { baseUrl: world.emulator.url, retry: testRetry }
   world.emulator.faults.apply({ datacubeErrors: [{ path: '/datacube/getusercumulate', date: '2026-11-10', errcode: 61501 }] })
   const lines: string[] = []
-  const failed = await runBackfill({
-    payload: t.payload,
-    account,
-    options: { from: '2026-11-01', to: '2026-11-29' },
-    out: (line) => lines.push(line),
-    progress: false,
-    now,
-    clientOptions,
-  })
+  /** November backfilled as `npm run analytics:backfill -- --from 2026-11-01 --to 2026-11-29` would, its lines kept. */
+  const backfillNovember = () =>
+    runBackfill({
+      payload: t.payload,
+      account,
+      options: { from: '2026-11-01', to: '2026-11-29' },
+      out: (line) => lines.push(line),
+      progress: false,
+      now,
+      clientOptions,
+    })
+  const failed = await backfillNovember()
   expect(failed.code).toBe(4)
   const text = lines.join('\n')
   expect(text).toContain('补数据：2026-11-01 至 2026-11-29')
@@ -260,15 +263,7 @@ test('the backfill command: a summary in Chinese, exit 4 with the failed days na
   world.emulator.faults.clear()
   world.emulator.faults.apply({ datacubeErrors: [{ path: '/datacube/getusercumulate', date: '2026-11-10', errcode: 40125 }] })
   lines.length = 0
-  const wrongSecret = await runBackfill({
-    payload: t.payload,
-    account,
-    options: { from: '2026-11-01', to: '2026-11-29' },
-    out: (line) => lines.push(line),
-    progress: false,
-    now,
-    clientOptions,
-  })
+  const wrongSecret = await backfillNovember()
   expect(wrongSecret.code).toBe(4)
   const wrong = lines.join('\n')
   expect(wrong).toMatch(/：AppSecret 不正确（.*）（错误码 40125）/)
@@ -280,15 +275,7 @@ test('the backfill command: a summary in Chinese, exit 4 with the failed days na
   expect(wrong).toMatch(/未调用 [1-9]\d* 项/)
   world.emulator.faults.clear()
   lines.length = 0
-  const ok = await runBackfill({
-    payload: t.payload,
-    account,
-    options: { from: '2026-11-01', to: '2026-11-29' },
-    out: (line) => lines.push(line),
-    progress: false,
-    now,
-    clientOptions,
-  })
+  const ok = await backfillNovember()
   expect(ok.code).toBe(0)
   expect(lines.join('\n')).toContain('失败 0 项')
 }, 120_000)
