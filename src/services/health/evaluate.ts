@@ -5,7 +5,18 @@
  */
 import { formatShanghai, shanghaiDate } from '../../shared/time'
 import { followerCountDate } from '../followers/counts'
-import type { AccountFacts, BackupFacts, DatabaseFacts, DiskFacts, HealthCheck, HealthFacts, HealthStatus, HeartbeatFacts, InboundFacts } from './facts'
+import type {
+  AccountFacts,
+  BackupFacts,
+  CalendarFacts,
+  DatabaseFacts,
+  DiskFacts,
+  HealthCheck,
+  HealthFacts,
+  HealthStatus,
+  HeartbeatFacts,
+  InboundFacts,
+} from './facts'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -108,6 +119,7 @@ export function evaluateHealth(facts: HealthFacts, now: number): HealthCheck[] {
     inboundCheck(facts.inbound, now),
     ...facts.disks.map(diskCheck),
     backupCheck(facts.backup, now),
+    calendarCheck(facts.calendar, now),
     ...facts.accounts.flatMap((account) => [
       ...(account.secretsSet ? [secretsCheck(account)] : []),
       tokenCheck(account, now),
@@ -237,6 +249,35 @@ function diskCheck(disk: DiskFacts): HealthCheck {
   if (disk.freeBytes < HEALTH_LIMITS.diskRedBytes || ratio < HEALTH_LIMITS.diskRedRatio) return { ...base, status: 'red', detail, action }
   if (disk.freeBytes < HEALTH_LIMITS.diskWarnBytes || ratio < HEALTH_LIMITS.diskWarnRatio) return { ...base, status: 'warn', detail, action }
   return { ...base, status: 'ok', detail, action: '' }
+}
+
+/**
+ * The holidays of this year and — in December — of next year must be in the calendar's data: a year it
+ * does not know gets no appointment days (residents see none) and its push days and deadlines are
+ * reckoned Monday–Friday. Amber, never red: the system keeps running, and the cure is an upgrade whose
+ * chinese-days holds the year (the State Council publishes the next year's notice around November).
+ */
+function calendarCheck(calendar: CalendarFacts, now: number): HealthCheck {
+  const base = { id: 'calendar', title: '节假日日历' }
+  const upgrade = `国务院办公厅公布节假日安排后，日历数据（${calendar.source}）会随新版本更新：请按运维手册「升级」一节升级系统；升级后仍未收录的，请联系系统的维护方。`
+  if (!calendar.covered) {
+    return {
+      ...base,
+      status: 'warn',
+      detail: `${calendar.year} 年的法定节假日和调休安排尚未收录（日历数据只到 ${calendar.lastCoveredYear} 年）：居民预约不开放 ${calendar.year} 年的日期，办结期限按周一至周五估算，每周推送按周一至周五安排。`,
+      action: upgrade,
+    }
+  }
+  const next = calendar.year + 1
+  if (!calendar.nextCovered && shanghaiDate(now).slice(5, 7) === '12') {
+    return {
+      ...base,
+      status: 'warn',
+      detail: `${next} 年的节假日安排尚未收录：居民预约只开放到 12 月 31 日，看不到 ${next} 年的日期；推送日历把 ${next} 年按周一至周五安排。`,
+      action: upgrade,
+    }
+  }
+  return { ...base, status: 'ok', detail: `已收录到 ${calendar.lastCoveredYear} 年（${calendar.source}）`, action: '' }
 }
 
 function backupCheck(backup: BackupFacts, now: number): HealthCheck {

@@ -134,6 +134,17 @@ export interface BackupFacts {
   installedAt?: string | null
 }
 
+/** Whether the working-day calendar (services/calendar: chinese-days) knows this year's and next year's holidays. */
+export interface CalendarFacts {
+  /** This Beijing year and whether the data hold its 国务院办公厅 notice. */
+  year: number
+  covered: boolean
+  nextCovered: boolean
+  /** The last year the data cover, and where they come from (`chinese-days 1.5.7`: no `@`, the health texts carry no e-mail-like word). */
+  lastCoveredYear: number
+  source: string
+}
+
 export interface HealthFacts {
   database: DatabaseFacts
   heartbeats: HeartbeatFacts[]
@@ -141,4 +152,5 @@ export interface HealthFacts {
   inbound: InboundFacts
   disks: DiskFacts[]
   backup: BackupFacts
+  calendar: CalendarFacts
 }

@@ -16,7 +16,9 @@ import { accountPushSettings, streetPushSettings } from '../push/settings-load'
 import { chinaDays } from '../push/holiday-days'
 import { weekSlots } from '../push/holiday-slots'
 import { isoWeekOf } from '../push/week'
-import type { AccountFacts, BackupFacts, DatabaseFacts, DiskFacts, HealthFacts, HeartbeatFacts, InboundFacts, PushFacts } from './facts'
+import { coverage } from '../calendar/calendar'
+import { shanghaiDate } from '../../shared/time'
+import type { AccountFacts, BackupFacts, CalendarFacts, DatabaseFacts, DiskFacts, HealthFacts, HeartbeatFacts, InboundFacts, PushFacts } from './facts'
 
 /** Backups are `cms-YYYYMMDD-HHmmss.tar.gz` in BACKUP_DIR (default data/backups): the contract with `npm run backup`. */
 
@@ -49,10 +51,24 @@ export async function gatherHealthFacts(payload: Payload, options: GatherOptions
       inbound: { pending: 0, oldestPendingAt: null, failedLastDay: 0, lastImportAt: null, ...journal },
       disks,
       backup,
+      calendar: calendarFacts(now),
     }
   }
   const [heartbeats, accounts, inbound] = await Promise.all([heartbeatFacts(payload), accountFacts(payload, now), inboundFacts(payload, now)])
-  return { database, heartbeats, accounts, inbound: { ...inbound, ...journal }, disks, backup }
+  return { database, heartbeats, accounts, inbound: { ...inbound, ...journal }, disks, backup, calendar: calendarFacts(now) }
+}
+
+/** This Beijing year's and next year's coverage in the working-day calendar's data. */
+function calendarFacts(now: number): CalendarFacts {
+  const year = Number(shanghaiDate(now).slice(0, 4))
+  const current = coverage(year)
+  return {
+    year,
+    covered: current.covered,
+    nextCovered: coverage(year + 1).covered,
+    lastCoveredYear: current.lastCoveredYear,
+    source: current.source.replace('@', ' '),
+  }
 }
 
 async function databaseFacts(payload: Payload, env: NodeJS.ProcessEnv): Promise<DatabaseFacts> {

@@ -23,6 +23,7 @@ test('healthy facts: every check ok, each with a Chinese title and detail, and t
     'inbound',
     'disk:database',
     'backup',
+    'calendar',
     'wechat:acc1:token',
     'wechat:acc1:api-error',
     'wechat:acc1:push',
@@ -347,4 +348,26 @@ test('alert e-mails: the admin paths a check names become absolute links; other 
   expect(absoluteAdminLinks('见 https://wx.example.gov.cn/admin/health，data/admin/x 与 /administer', base)).toBe(
     '见 https://wx.example.gov.cn/admin/health，data/admin/x 与 /administer',
   )
+})
+
+test('节假日日历: a year the calendar data do not hold is amber with the upgrade to do; next year only from December', () => {
+  const calendarCheck = (calendar: HealthFacts['calendar'], now = NOW) => check(healthyFacts({ calendar }), 'calendar', now)
+  const known = { year: 2026, covered: true, nextCovered: true, lastCoveredYear: 2027, source: 'chinese-days 1.5.7' }
+  expect(calendarCheck(known)).toMatchObject({ status: 'ok', detail: '已收录到 2027 年（chinese-days 1.5.7）' })
+  // December (NOW is 2026-12-02) without next year's notice: residents cannot book January.
+  const noNext = { ...known, nextCovered: false, lastCoveredYear: 2026 }
+  expect(calendarCheck(noNext)).toMatchObject({
+    status: 'warn',
+    detail: expect.stringContaining('2027 年的节假日安排尚未收录'),
+    action: expect.stringContaining('升级'),
+  })
+  // In November the next year's notice may still be on its way: not yet a warning.
+  expect(calendarCheck(noNext, Date.parse('2026-11-20T04:00:00Z')).status).toBe('ok')
+  // This year unknown: appointments closed, deadlines estimated — amber, and the overall status is not red.
+  const checks = evaluateHealth(
+    healthyFacts({ calendar: { year: 2027, covered: false, nextCovered: false, lastCoveredYear: 2026, source: 'chinese-days 1.5.7' } }),
+    NOW,
+  )
+  expect(checks.find((entry) => entry.id === 'calendar')).toMatchObject({ status: 'warn', detail: expect.stringContaining('居民预约不开放 2027 年的日期') })
+  expect(overallStatus(checks)).toBe('warn')
 })

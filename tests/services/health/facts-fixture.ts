@@ -46,6 +46,7 @@ export function healthyFacts(overrides: Partial<HealthFacts> = {}): HealthFacts 
     inbound: { pending: 0, oldestPendingAt: null, failedLastDay: 0, journalSegments: 0, oldestSegmentAt: null, lastImportAt: iso(NOW - 2 * HOUR) },
     disks: [{ key: 'database', label: '数据库文件所在目录', path: '/srv/cms/data', freeBytes: 50 * 1024 ** 3, totalBytes: 100 * 1024 ** 3 }],
     backup: { directory: '/srv/cms/data/backups', newestName: 'cms-20261202-030000.tar.gz', newestAt: iso(NOW - 9 * HOUR) },
+    calendar: { year: 2026, covered: true, nextCovered: true, lastCoveredYear: 2027, source: 'chinese-days@test' },
     ...overrides,
   }
 }
