@@ -131,7 +131,12 @@ export const WeChatAccounts: CollectionConfig = {
           ],
         },
         { name: 'massSendProtection', type: 'checkbox', label: { zh: '已开启群发保护', en: 'Mass-send protection on' } },
-        { name: 'isDefault', type: 'checkbox', label: { zh: '默认公众号', en: 'Default account' } },
+        {
+          name: 'isDefault',
+          type: 'checkbox',
+          label: { zh: '默认公众号', en: 'Default account' },
+          admin: { components: { Cell: '/src/admin/fields/BooleanCell#BooleanCell' } },
+        },
         {
           // The scheduler serves every account with this on (services/accounts findPushAccounts).
           name: 'pushEnabled',

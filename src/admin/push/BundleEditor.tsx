@@ -14,6 +14,8 @@ export interface BundleRow {
   typeLabel: string
   /** Why it cannot go out as it is (empty when it can). */
   problems: string[]
+  /** It went out in this push (the push is 已发送): 「已推送」, not judged for sending again. */
+  sent?: boolean
 }
 
 export interface PoolEntry {
@@ -123,7 +125,11 @@ export const BundleEditor: React.FC<{ pushId: string | null; editable: boolean; 
               key: 'check',
               heading: t('检查', 'Check'),
               cells: items.map((item) =>
-                item.problems.length === 0 ? (
+                item.sent ? (
+                  <Pill key={rowKey(item)} pillStyle="light" size="small">
+                    {t('✓ 已推送', '✓ Sent')}
+                  </Pill>
+                ) : item.problems.length === 0 ? (
                   <Pill key={rowKey(item)} pillStyle="success" size="small">
                     {t('可以推送', 'Ready')}
                   </Pill>

@@ -117,6 +117,7 @@ export async function ThisWeekView(props: AdminViewServerProps) {
         title: item.title,
         typeLabel: pick(CONTENT_TYPE_NAMES[item.collection], lang),
         problems: item.problems,
+        sent: item.sent,
       }))
     : []
   const summary: SignOffSummary = {

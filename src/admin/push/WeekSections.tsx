@@ -64,7 +64,7 @@ export function ScheduleLines({ report, lang }: { report: WeekReport; lang: stri
   const over = quota.used >= quota.limit
   return (
     <section className="this-week__schedule">
-      <Row label={pick({ zh: '时间', en: 'Schedule' }, lang)}>
+      <Row label={pick({ zh: '计划时间', en: 'Planned schedule' }, lang)}>
         {pick(
           {
             zh: `生成 ${formatShanghai(slots.assembleAt)} · 发送 ${formatShanghai(slots.sendAt)} · 补发 ${formatShanghai(slots.retryAt)}（北京时间）`,

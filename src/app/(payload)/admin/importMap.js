@@ -40,6 +40,7 @@ import { AccountMenuLink as AccountMenuLink_bb42992b36a5723d57f857eab0d12411 } f
 import { SecretInput as SecretInput_87957e74e497149f8b5997d381250030 } from '../../../../src/admin/wechat-accounts/SecretInput'
 import { SecretsSetCell as SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
 import { SecretsSetField as SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0 } from '../../../../src/admin/wechat-accounts/SecretsSet'
+import { BooleanCell as BooleanCell_9788ef78fa1c583aa340052007213ae9 } from '../../../../src/admin/fields/BooleanCell'
 import { MenuActions as MenuActions_89f069e78ffb0885f672b0876a5f95d3 } from '../../../../src/admin/menu/MenuActions'
 import { MenuRowLabel as MenuRowLabel_c3bb62e7c8ab43c69fa50d0611214060 } from '../../../../src/admin/menu/MenuRowLabel'
 import { MenuPreview as MenuPreview_a586103e15b1d6ded521236c8c4681bb } from '../../../../src/admin/menu/MenuPreview'
@@ -115,6 +116,7 @@ export const importMap = {
   "/src/admin/wechat-accounts/SecretInput#SecretInput": SecretInput_87957e74e497149f8b5997d381250030,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetCell": SecretsSetCell_d09cc84f5a3f36658f3a999fe5b231d0,
   "/src/admin/wechat-accounts/SecretsSet#SecretsSetField": SecretsSetField_d09cc84f5a3f36658f3a999fe5b231d0,
+  "/src/admin/fields/BooleanCell#BooleanCell": BooleanCell_9788ef78fa1c583aa340052007213ae9,
   "/src/admin/menu/MenuActions#MenuActions": MenuActions_89f069e78ffb0885f672b0876a5f95d3,
   "/src/admin/menu/MenuRowLabel#MenuRowLabel": MenuRowLabel_c3bb62e7c8ab43c69fa50d0611214060,
   "/src/admin/menu/MenuPreview#MenuPreview": MenuPreview_a586103e15b1d6ded521236c8c4681bb,
