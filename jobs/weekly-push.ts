@@ -14,8 +14,8 @@ import { sendWeeklyPush, type SendOutcome } from '../src/services/push/send'
 import { loadPushSettings } from '../src/services/push/settings-load'
 import type { PushSettings } from '../src/services/push/settings'
 import { closeMergedWeek, skipPush } from '../src/services/push/skip'
-import { loadMonthQuota } from '../src/services/push/calendar-view'
-import { OPEN_PUSH_STATUSES, UNSETTLED_PUSH_STATUSES, inStatusGroup } from '../src/services/push/status'
+import { placeWeek } from '../src/services/push/calendar-view'
+import { UNSETTLED_PUSH_STATUSES } from '../src/services/push/status'
 import { settlePastWeek } from '../src/services/push/settle-past-week'
 import { appendStep, findPush, readSteps, type PushDoc } from '../src/services/push/store'
 import { SEND_OUTCOME_LABELS } from '../src/services/push/labels'
@@ -132,22 +132,6 @@ export async function runAccountTick(payload: Payload, accountId: string, option
   const acted = reports.find((report) => report.step !== 'idle')
   if (acted) return acted
   return { ...reports[0], step: closed ? 'closed-missed' : 'idle' }
-}
-
-/**
- * The week's slots with holidays, the leader's pick and — when a holiday moved the send of a week still
- * to go out — the month's quota (a move over it tries the other direction, else merges the week into the
- * next: `WeekSlots.merge`). The quota is read only for such a week, not at every tick.
- */
-async function placeWeek(
-  payload: Payload,
-  args: { accountId: string; week: string; push: PushDoc | null; settings: PushSettings; now: Date },
-): Promise<WeekSlots> {
-  const { accountId, week, push, settings, now } = args
-  const slots = weekSlots(week, settings, chinaDays, push?.sendDate)
-  if (!slots.moved || slots.override || (push && !inStatusGroup(OPEN_PUSH_STATUSES, push.status))) return slots
-  const quotaFor = await loadMonthQuota(payload, accountId, { fromWeek: isoWeekOf(now), settings, now })
-  return weekSlots(week, settings, chinaDays, push?.sendDate, quotaFor(week))
 }
 
 /** One week of one account at this tick: resume a send under way, else the week's due slot, if any. */

@@ -13,7 +13,7 @@ import { roleOf } from '../../src/access/roles'
 import { SECRET_FORMAT_ERRORS, secretFormatError } from '../../src/services/accounts/secret-format'
 import type { WechatAccount } from '../../src/payload-types'
 
-export const SECRET_FIELDS = ['appSecret', 'token', 'encodingAESKey', 'previousEncodingAESKey'] as const
+const SECRET_FIELDS = ['appSecret', 'token', 'encodingAESKey', 'previousEncodingAESKey'] as const
 export type SecretField = (typeof SECRET_FIELDS)[number]
 
 /**

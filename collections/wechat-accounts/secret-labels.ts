@@ -8,15 +8,18 @@ export const SECRET_LABELS = {
 
 type SecretName = keyof typeof SECRET_LABELS
 
+/** `"appSecret, token"` (what `secretsSet` stores; `—` when none) → the secrets' names. */
+export function secretsSetNames(stored: unknown): SecretName[] {
+  if (typeof stored !== 'string') return []
+  return stored
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name): name is SecretName => name in SECRET_LABELS)
+}
+
 /** `"appSecret, token"` (what `secretsSet` stores) → the labels in the admin's language, `—` when none. */
 export function describeSecretsSet(stored: unknown, language: string | undefined): string {
-  const names =
-    typeof stored === 'string'
-      ? stored
-          .split(',')
-          .map((name) => name.trim())
-          .filter((name): name is SecretName => name in SECRET_LABELS)
-      : []
+  const names = secretsSetNames(stored)
   if (names.length === 0) return language === 'en' ? 'none' : '未设置'
   return names.map((name) => SECRET_LABELS[name][language === 'en' ? 'en' : 'zh']).join(language === 'en' ? ', ' : '、')
 }

@@ -2,6 +2,7 @@
 import type { TextFieldClientProps } from 'payload'
 import { TextField, useFormFields } from '@payloadcms/ui'
 import React from 'react'
+import { secretsSetNames } from '../../../collections/wechat-accounts/secret-labels'
 
 const SET = { zh: '已设置（留空则保持不变）', en: 'Set (leave empty to keep it)' }
 const NOT_SET = { zh: '未设置', en: 'Not set' }
@@ -14,11 +15,6 @@ const NOT_SET = { zh: '未设置', en: 'Not set' }
 export const SecretInput: React.FC<TextFieldClientProps> = (props) => {
   const { field } = props
   const stored = useFormFields(([fields]) => fields.secretsSet?.value)
-  const isSet =
-    typeof stored === 'string' &&
-    stored
-      .split(',')
-      .map((name) => name.trim())
-      .includes(field.name)
+  const isSet = (secretsSetNames(stored) as string[]).includes(field.name)
   return <TextField {...props} field={{ ...field, admin: { ...field.admin, placeholder: isSet ? SET : NOT_SET } }} />
 }

@@ -43,7 +43,7 @@ export async function recordApiError(payload: Payload, accountId: string, error:
 }
 
 /** A successful call's write: at most this often per account and endpoint and process. */
-export const SUCCESS_WRITE_INTERVAL_MS = 60_000
+const SUCCESS_WRITE_INTERVAL_MS = 60_000
 
 /**
  * Writes a successful call of `endpoint` at `at` (ISO) on the account's error row: `lastSuccessAt`,

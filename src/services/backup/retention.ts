@@ -2,8 +2,7 @@
  * Which backup archives to keep: 7 daily and 4 weekly, in Beijing time. Pure (unit tested in
  * tests/backup/retention.test.ts); the caller deletes what it answers as `prune`.
  */
-import { shanghaiDate } from '../../shared/time'
-import { isoWeekOf } from '../push/week'
+import { isoWeekOf, shanghaiDate } from '../../shared/time'
 
 /** `cms-YYYYMMDD-HHmmss.tar.gz`, Beijing time; `-N` when two were made in the same second. */
 export const ARCHIVE_PATTERN = /^cms-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d+))?\.tar\.gz$/

@@ -17,9 +17,6 @@ import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
 import pkg from 'chinese-days/package.json' with { type: 'json' }
 import { addDays, isIsoDate, isoWeekday } from '../../shared/time'
 
-/** ISO weekday (1 Monday … 7 Sunday) of a `YYYY-MM-DD`: its home is src/shared/time.ts; re-exported for the calendar's callers. */
-export { isoWeekday }
-
 /** Where the holiday data come from, for messages and logs: `chinese-days@1.5.7`. */
 export const CALENDAR_SOURCE = `chinese-days@${pkg.version}`
 

@@ -15,9 +15,8 @@ import { followersOnRecord, latestWeChatFollowerCount } from '../followers/count
 import { accountPushSettings, streetPushSettings } from '../push/settings-load'
 import { chinaDays } from '../push/holiday-days'
 import { weekSlots } from '../push/holiday-slots'
-import { isoWeekOf } from '../push/week'
 import { coverage } from '../calendar/calendar'
-import { shanghaiDate } from '../../shared/time'
+import { isoWeekOf, shanghaiDate } from '../../shared/time'
 import type { AccountFacts, BackupFacts, CalendarFacts, DatabaseFacts, DiskFacts, HealthFacts, HeartbeatFacts, InboundFacts, PushFacts } from './facts'
 
 /** Backups are `cms-YYYYMMDD-HHmmss.tar.gz` in BACKUP_DIR (default data/backups): the contract with `npm run backup`. */

@@ -18,7 +18,7 @@ import { WeChatApiError } from '../../wechat/client/errors'
 import { compareMenus } from './compare'
 import { toWeChatMenu } from './convert'
 import { mayActOnAccountId } from '../push/account-scope'
-import { defaultButtonsFor, findMenuRowById, type MenuRow } from './load'
+import { findMenuRowById, rowButtons, type MenuRow } from './load'
 import type { SavedMenu, SavedMenuButton } from './types'
 import { validateMenu } from './validate'
 import { menuRemoteFor, type MenuRemote } from './wechat'
@@ -55,7 +55,7 @@ async function routeMenu(req: PayloadRequest): Promise<{ staff: StaffUser; row: 
       en: "This is another account's menu: only its community's leaders, the street office's leaders or admins may publish or check it",
     })
   }
-  const buttons = row.buttons.length > 0 ? row.buttons : await defaultButtonsFor(req.payload, row.account)
+  const buttons = await rowButtons(req.payload, row)
   return { staff, row, saved: { account: row.account, buttons } }
 }
 

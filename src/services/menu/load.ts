@@ -39,7 +39,7 @@ export async function findMenuRow(payload: Payload, accountId: string, req?: Par
 
 /** The row with this id, or null. */
 export async function findMenuRowById(payload: Payload, id: string): Promise<MenuRow | null> {
-  const doc = await payload.findByID({ collection: 'wechat-menus', id, overrideAccess: true, depth: 0, disableErrors: true }).catch(() => null)
+  const doc = await payload.findByID({ collection: 'wechat-menus', id, overrideAccess: true, depth: 0, disableErrors: true })
   return doc ? toRow(doc as unknown as Record<string, unknown>) : null
 }
 
@@ -66,8 +66,12 @@ export async function defaultButtonsFor(payload: Payload, accountId: string | nu
 export async function loadSavedMenu(payload: Payload, accountId: string | null): Promise<SavedMenu> {
   const account = accountId ?? (await findDefaultAccount(payload).then((found) => (found ? String(found.id) : null)))
   const row = account ? await findMenuRow(payload, account) : null
-  const buttons = row && row.buttons.length > 0 ? row.buttons : await defaultButtonsFor(payload, account)
-  return { account, buttons }
+  return { account, buttons: row ? await rowButtons(payload, row) : await defaultButtonsFor(payload, account) }
+}
+
+/** A row's buttons, or its account's defaults (`defaultButtonsFor`) while it has none saved. */
+export async function rowButtons(payload: Payload, row: Pick<MenuRow, 'account' | 'buttons'>): Promise<SavedMenuButton[]> {
+  return row.buttons.length > 0 ? row.buttons : defaultButtonsFor(payload, row.account)
 }
 
 /** The row's title: the account's name (its id when the account cannot be read). */

@@ -1,12 +1,14 @@
 import type { Payload } from 'payload'
 import { sendsByMonth } from './month-usage'
 import { monthQuotaFor, planCalendar, type CalendarRow, type KnownPush } from './quota-calendar'
-import type { MonthQuota } from './holiday-slots'
+import { weekSlots, type MonthQuota, type WeekSlots } from './holiday-slots'
 import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
 import { addWeeks } from './week'
 import { chinaDays } from './holiday-days'
-import { isPushStatus } from './status'
+import { OPEN_PUSH_STATUSES, inStatusGroup, isPushStatus } from './status'
+import type { PushDoc } from './store'
+import { isoWeekOf } from '../../shared/time'
 
 export const CALENDAR_WEEKS = 8
 
@@ -84,4 +86,21 @@ export async function loadMonthQuota(
     knownPushes(payload, accountId, args.fromWeek, 2 + QUOTA_HORIZON_WEEKS * 2),
   ])
   return monthQuotaFor({ fromWeek: args.fromWeek, known, sentByMonth, settings: args.settings, days: chinaDays, now: args.now })
+}
+
+/**
+ * The week's slots with holidays, the leader's pick and — when a holiday moved the send of a week still
+ * to go out — the month's quota (a move over it tries the other direction, else merges the week into the
+ * next: `WeekSlots.merge`). The quota is read only for such a week, not at every tick. The scheduler,
+ * 本周推送 / `push status` and 账号矩阵 place a week with it, so they agree.
+ */
+export async function placeWeek(
+  payload: Payload,
+  args: { accountId: string; week: string; push: Pick<PushDoc, 'sendDate' | 'status'> | null; settings: PushSettings; now: Date },
+): Promise<WeekSlots> {
+  const { accountId, week, push, settings, now } = args
+  const slots = weekSlots(week, settings, chinaDays, push?.sendDate)
+  if (!slots.moved || slots.override || (push && !inStatusGroup(OPEN_PUSH_STATUSES, push.status))) return slots
+  const quotaFor = await loadMonthQuota(payload, accountId, { fromWeek: isoWeekOf(now), settings, now })
+  return weekSlots(week, settings, chinaDays, push?.sendDate, quotaFor(week))
 }

@@ -1,8 +1,7 @@
 import { FINISHED_PUSH_STATUSES, SENDABLE_PUSH_STATUSES, inStatusGroup, type PushStatus } from './status'
 import type { PushSettings } from './settings'
 import { plainDays, weekSlots, type WeekSlots } from './holiday-slots'
-import { isoWeekOf } from './week'
-import { shanghaiDate, shanghaiMonth } from '../../shared/time'
+import { isoWeekOf, shanghaiDate, shanghaiMonth } from '../../shared/time'
 
 export type SlotKind = 'assemble' | 'send' | 'retry'
 

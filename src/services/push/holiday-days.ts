@@ -2,7 +2,8 @@
  * The push calendar's day facts from China's working-day calendar (services/calendar, package
  * `chinese-days`): what `weekSlots` (holiday-slots.ts) is given by the scheduler, the plan and 本周推送.
  */
-import { dayInfo, isoWeekday } from '../calendar/calendar'
+import { dayInfo } from '../calendar/calendar'
+import { isoWeekday } from '../../shared/time'
 import type { DayLookup } from './holiday-slots'
 
 /**

@@ -4,7 +4,7 @@
  * day for one week. Pure: the calendar facts come in as a `DayLookup` (built from services/calendar by
  * `chinaDays` in holiday-days.ts), so the scheduler, the plan and the tests decide the same way.
  */
-import { addDays, shanghaiDate, SHANGHAI_OFFSET_MS } from '../../shared/time'
+import { addDays, isoWeekday, shanghaiDate, SHANGHAI_OFFSET_MS } from '../../shared/time'
 import type { PushSettings } from './settings'
 import { addWeeks, mondayOf, slotInstant } from './week'
 
@@ -41,7 +41,7 @@ export type DayLookup = (date: string) => PushDay
 
 /** A day lookup without holidays (every Monday–Friday works): the plain weekly rhythm. */
 export const plainDays: DayLookup = (date) => {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay() || 7
+  const day = isoWeekday(date)
   return { date, weekday: day, working: day <= 5, holiday: false, makeupWorkday: false }
 }
 

@@ -150,7 +150,7 @@ export const PUSH_STEP_LABELS: Record<string, Bilingual> = {
 }
 
 /** A step-log entry's kind in the admin's language (an unknown kind as it is stored). */
-export function stepLabel(step: string, lang: string): string {
+function stepLabel(step: string, lang: string): string {
   const label = PUSH_STEP_LABELS[step]
   return label ? (lang === 'en' ? label.en : label.zh) : step
 }

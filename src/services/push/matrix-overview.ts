@@ -9,13 +9,11 @@ import { communityOf, idOf, roleOf } from '../../access/roles'
 import { followersOnRecord, latestWeChatFollowerCount, type WeChatFollowerCount } from '../followers/counts'
 import { isoWeekOf, shanghaiMonth } from '../../shared/time'
 import { mayReadAccount } from './account-scope'
-import { chinaDays } from './holiday-days'
-import { weekSlots } from './holiday-slots'
 import { itemRefs } from './item-refs'
 import { sendsByMonth } from './month-usage'
-import { loadPushSettings } from './settings-load'
-import { OPEN_PUSH_STATUSES, inStatusGroup, isPushStatus, type PushStatus } from './status'
-import { loadMonthQuota } from './calendar-view'
+import { accountPushSettings, streetPushSettings } from './settings-load'
+import { isPushStatus, type PushStatus } from './status'
+import { placeWeek } from './calendar-view'
 import { weekSendTime, type WeekSendTime } from './send-time'
 
 export interface MatrixRow {
@@ -48,7 +46,11 @@ export interface MatrixRow {
  */
 export async function loadMatrixOverview(payload: Payload, req: Pick<PayloadRequest, 'user'>, now: Date): Promise<MatrixRow[]> {
   const week = isoWeekOf(now)
-  const accounts = await payload.find({ collection: 'wechat-accounts', overrideAccess: true, depth: 1, limit: 200, pagination: false, sort: 'name' })
+  // The street-wide settings once; each account's own (本号推送设置) come with its document.
+  const [accounts, street] = await Promise.all([
+    payload.find({ collection: 'wechat-accounts', overrideAccess: true, depth: 1, limit: 200, pagination: false, sort: 'name' }),
+    streetPushSettings(payload),
+  ])
   const role = roleOf(req.user)
   const community = communityOf(req.user)
   const visible = accounts.docs
@@ -57,18 +59,16 @@ export async function loadMatrixOverview(payload: Payload, req: Pick<PayloadRequ
   return Promise.all(
     visible.map(async (account): Promise<MatrixRow> => {
       const accountId = String(account.id)
-      const [settings, sent, pushes, followers, wechatFollowers] = await Promise.all([
-        loadPushSettings(payload, accountId),
+      const settings = accountPushSettings(street, account)
+      const [sent, pushes, followers, wechatFollowers] = await Promise.all([
         sendsByMonth(payload, accountId),
         payload.find({ collection: 'weekly-pushes', overrideAccess: true, depth: 1, limit: 12, sort: '-week', where: { account: { equals: accountId } } }),
         followersOnRecord(payload, accountId),
         latestWeChatFollowerCount(payload, accountId),
       ])
       const current = pushes.docs.find((doc) => doc.week === week) ?? null
-      let slots = weekSlots(week, settings, chinaDays, current?.sendDate)
       // A holiday move of a week still to go out is placed with the month's quota, as the scheduler places it.
-      if (slots.moved && !slots.override && (!current || inStatusGroup(OPEN_PUSH_STATUSES, current.status)))
-        slots = weekSlots(week, settings, chinaDays, current?.sendDate, (await loadMonthQuota(payload, accountId, { fromWeek: week, settings, now }))(week))
+      const slots = await placeWeek(payload, { accountId, week, push: current, settings, now })
       const last = pushes.docs.find((doc) => doc.status === 'sent' || doc.status === 'failed') ?? null
       const signer = current?.signedOffBy && typeof current.signedOffBy === 'object' ? (current.signedOffBy.name ?? current.signedOffBy.email) : null
       const month = shanghaiMonth(slots.sendAt)

@@ -29,13 +29,13 @@ export async function setSendDate(req: PayloadRequest, pushId: string, date: unk
   await assertMayActOnPush(req, push)
   if (!inStatusGroup(OPEN_PUSH_STATUSES, push.status)) throw new ApiError(409, 'not-open', '本周推送已开始发送或已结束，不能再改发送日')
   const cleared = date === null || date === undefined || date === ''
+  const accountId = idOf(push.account) ?? ''
+  const settings = await loadPushSettings(req.payload, accountId)
   if (!cleared) {
     if (typeof date !== 'string') throw new ApiError(400, 'bad-date', '发送日期应为 YYYY-MM-DD 格式的日期')
     const problem = sendDateProblem(push.week, date, now)
     if (problem) throw new ApiError(400, 'bad-date', problem)
     // The pick wins over the holiday rule, not over WeChat's monthly quota: a send there would be skipped.
-    const accountId = idOf(push.account) ?? ''
-    const settings = await loadPushSettings(req.payload, accountId)
     const quota = (await loadMonthQuota(req.payload, accountId, { fromWeek: isoWeekOf(now), settings, now }))(push.week)
     // Within the week's own month the pick adds no send (the month's ordinary quota skip still applies).
     const ownMonth = weekSlots(push.week, settings, chinaDays).regularSendDay.slice(0, 7)
@@ -55,7 +55,7 @@ export async function setSendDate(req: PayloadRequest, pushId: string, date: unk
     { step: 'send-date', ok: true, detail: `${staff.name ?? staff.email}：${value ? `改在 ${value} 发送` : '恢复按推送设置发送'}` },
   )
   if (!saved) throw new ApiError(409, 'conflict', '推送状态已变化，请刷新')
-  const slots = weekSlots(saved.week, await loadPushSettings(req.payload, idOf(saved.account)), chinaDays, saved.sendDate)
+  const slots = weekSlots(saved.week, settings, chinaDays, saved.sendDate)
   const message = value
     ? `本周改在 ${dayLabel(chinaDays(value))} 发送：${formatShanghai(slots.sendAt)}（北京时间），组稿、补发随之调整`
     : `已恢复按推送设置发送：${formatShanghai(slots.sendAt)}（北京时间）`

@@ -10,10 +10,9 @@ import type { PushSettings } from './settings'
 import { loadPushSettings } from './settings-load'
 import { findPush, type PushWithSteps } from './store'
 import { stepDetail, stepEntryLabel } from './labels'
-import { loadMonthQuota } from './calendar-view'
-import { chinaDays } from './holiday-days'
-import { weekSlots, type QuotaMerge } from './holiday-slots'
-import { formatShanghai, isoWeekOf, shanghaiMonth, type IsoWeek } from '../../shared/time'
+import { placeWeek } from './calendar-view'
+import type { QuotaMerge } from './holiday-slots'
+import { formatShanghai, shanghaiMonth, type IsoWeek } from '../../shared/time'
 import type { ContentCollection } from '../content/types'
 import type { AccountSummary } from '../accounts/find-account'
 
@@ -120,10 +119,8 @@ export async function loadWeekReport(payload: Payload, args: { account: AccountS
     sendsByMonth(payload, account.id),
     findPush(payload, account.id, week),
   ])
-  let placed = weekSlots(week, settings, chinaDays, doc?.sendDate)
   // A holiday move of a week still to go out is placed with the month's quota, as the scheduler places it.
-  if (placed.moved && !placed.override && (!doc || inStatusGroup(OPEN_PUSH_STATUSES, doc.status)))
-    placed = weekSlots(week, settings, chinaDays, doc?.sendDate, (await loadMonthQuota(payload, account.id, { fromWeek: isoWeekOf(now), settings, now }))(week))
+  const placed = await placeWeek(payload, { accountId: account.id, week, push: doc, settings, now })
   const slots = {
     assembleAt: placed.assembleAt,
     sendAt: placed.sendAt,

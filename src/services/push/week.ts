@@ -1,11 +1,8 @@
 /**
  * Weekly slots in Beijing time. The ISO week itself (`isoWeekOf`, `isoWeekMonday`, …) lives in
- * src/shared/time.ts; `isoWeekOf`, `IsoWeek` and `WEEK_PATTERN` are re-exported here for the push
- * modules that still import them from this file.
+ * src/shared/time.ts.
  */
 import { DAY_MS, isoWeekMonday, isoWeekOf, shanghaiDayStart, type IsoWeek } from '../../shared/time'
-
-export { isoWeekOf, WEEK_PATTERN, type IsoWeek } from '../../shared/time'
 
 /**
  * Midnight (Beijing) of the Monday that starts an ISO week, as a UTC instant.

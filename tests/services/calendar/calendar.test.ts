@@ -1,11 +1,11 @@
 import fc from 'fast-check'
+import { isoWeekday } from '../../../src/shared/time'
 import {
   addWorkingDays,
   CALENDAR_SOURCE,
   CalendarUnknownError,
   coverage,
   dayInfo,
-  isoWeekday,
   isWorkingDay,
   nextWorkingDays,
   orThrow,

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
-import { addWorkingDays, addWorkingDaysOrEstimate, coverage, isoWeekday } from '../../../src/services/calendar/calendar'
+import { addWorkingDays, addWorkingDaysOrEstimate, coverage } from '../../../src/services/calendar/calendar'
+import { isoWeekday } from '../../../src/shared/time'
 import { addDays } from '../../../src/shared/time'
 
 /**
