@@ -147,3 +147,13 @@ export function formatShanghaiDay(value: string | Date | null | undefined): stri
   const full = formatShanghai(value)
   return full === '—' ? full : full.slice(0, 10)
 }
+
+/**
+ * 「11 月 29 日」 for a Beijing date `YYYY-MM-DD`; with its year (「2025 年 11 月 29 日」) when `currentYear`
+ * (`YYYY`) is given and differs. How staff pages and notes name a day.
+ */
+export function monthDayLabel(date: string, currentYear?: string): string {
+  const [year, month, day] = date.split('-')
+  const md = `${Number(month)} 月 ${Number(day)} 日`
+  return currentYear === undefined || year === currentYear ? md : `${year} 年 ${md}`
+}

@@ -1,7 +1,7 @@
 import { createLocalReq } from 'payload'
 import { accountForStaff, responsibleStaff } from '../../src/services/push/account-scope'
 import { assembleWeek } from '../../src/services/push/assemble'
-import { followerCountDate } from '../../src/services/followers/counts'
+import { monthDayLabel } from '../../src/shared/time'
 import { loadMatrixOverview } from '../../src/services/push/matrix-overview'
 import { formatShanghai } from '../../src/shared/time'
 import { DEFAULT_PUSH_SETTINGS } from '../../src/services/push/settings'
@@ -180,8 +180,8 @@ test('账号矩阵: one row per account the user may see, default account first,
   // The community's account took 西关's three items (its own items are not capped; 土门's are not its).
   expect(rows[1]).toMatchObject({ community: expect.stringContaining('西关社区'), push: { items: 3 }, followers: 1 })
   expect(rows[1].wechatFollowers).toEqual({ count: 100, date: '2026-11-23' })
-  expect(followerCountDate('2026-11-23', '2026')).toBe('11 月 23 日')
-  expect(followerCountDate('2025-12-31', '2026')).toBe('2025 年 12 月 31 日')
+  expect(monthDayLabel('2026-11-23', '2026')).toBe('11 月 23 日')
+  expect(monthDayLabel('2025-12-31', '2026')).toBe('2025 年 12 月 31 日')
   expect(formatShanghai(rows[0].sendAt)).toBe('2026-11-26 18:00')
   const theirs = await loadMatrixOverview(t.payload, { user: (await userDoc('leaderB')) as never }, now)
   expect(theirs.map((row) => row.accountId)).toEqual([world.accountId])

@@ -2,13 +2,12 @@ import { Banner, Pill } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 import { staffOf } from '../../access/roles'
-import { followerCountDate } from '../../services/followers/counts'
 import { menuIdsByAccount } from '../../services/menu/load'
 import { loadMatrixOverview } from '../../services/push/matrix-overview'
 import { sendTimeText } from '../../services/push/send-time'
 import { PUSH_STATUS_LABELS } from '../../services/push/status'
 import { pick } from '../../shared/bilingual'
-import { formatShanghai, shanghaiDate } from '../../shared/time'
+import { formatShanghai, monthDayLabel, shanghaiDate } from '../../shared/time'
 import { DataTable } from '../table'
 import { PushPage } from './PushPage'
 
@@ -158,7 +157,7 @@ export async function MatrixView(props: AdminViewServerProps) {
               <>
                 {row.wechatFollowers ? (
                   t(
-                    `${row.wechatFollowers.count.toLocaleString('zh-CN')}（微信统计，截至 ${followerCountDate(row.wechatFollowers.date, shanghaiDate(now).slice(0, 4))}）`,
+                    `${row.wechatFollowers.count.toLocaleString('zh-CN')}（微信统计，截至 ${monthDayLabel(row.wechatFollowers.date, shanghaiDate(now).slice(0, 4))}）`,
                     `${row.wechatFollowers.count.toLocaleString('en')} (WeChat statistics, as of ${row.wechatFollowers.date})`,
                   )
                 ) : (

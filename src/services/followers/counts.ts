@@ -42,13 +42,3 @@ export async function latestWeChatFollowerCount(payload: Payload, accountId: str
   const day = found.docs[0]
   return day ? { count: Number(day.cumulateUser), date: String(day.date) } : null
 }
-
-/**
- * 「11 月 29 日」for a Beijing date `YYYY-MM-DD`, with the year (「2025 年 11 月 29 日」) when it is
- * not `currentYear`'s: how 账号矩阵 and 运行状态 say how old WeChat's count is.
- */
-export function followerCountDate(date: string, currentYear: string): string {
-  const [year, month, day] = date.split('-')
-  const md = `${Number(month)} 月 ${Number(day)} 日`
-  return year === currentYear ? md : `${year} 年 ${md}`
-}

@@ -3,8 +3,7 @@
  * threshold is here, named, and documented in README.md (this folder) and the top README's
  * 运行状态 section.
  */
-import { formatShanghai, shanghaiDate } from '../../shared/time'
-import { followerCountDate } from '../followers/counts'
+import { formatShanghai, monthDayLabel, shanghaiDate } from '../../shared/time'
 import type {
   AccountFacts,
   BackupFacts,
@@ -479,7 +478,7 @@ function modeCheck(account: AccountFacts, now: number): HealthCheck {
 function followerEvidence(account: AccountFacts, now: number): { count: number; text: string } {
   const wechat = account.wechatFollowers
   if (wechat && wechat.count >= account.followers) {
-    return { count: wechat.count, text: `关注者 ${wechat.count} 人（微信统计，截至 ${followerCountDate(wechat.date, shanghaiDate(now).slice(0, 4))}）` }
+    return { count: wechat.count, text: `关注者 ${wechat.count} 人（微信统计，截至 ${monthDayLabel(wechat.date, shanghaiDate(now).slice(0, 4))}）` }
   }
   return { count: account.followers, text: `关注者 ${account.followers} 人${wechat ? '（本系统记录）' : ''}` }
 }

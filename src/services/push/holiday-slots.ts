@@ -4,7 +4,7 @@
  * day for one week. Pure: the calendar facts come in as a `DayLookup` (built from services/calendar by
  * `chinaDays` in holiday-days.ts), so the scheduler, the plan and the tests decide the same way.
  */
-import { addDays, isoWeekday, shanghaiDate, SHANGHAI_OFFSET_MS } from '../../shared/time'
+import { addDays, isoWeekday, monthDayLabel, shanghaiDate, SHANGHAI_OFFSET_MS } from '../../shared/time'
 import type { PushSettings } from './settings'
 import { addWeeks, mondayOf, slotInstant } from './week'
 
@@ -90,12 +90,9 @@ export interface MonthQuota {
 
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
 
-/** `2026-09-30` → `9 月 30 日`. */
-const shortDay = (date: string) => `${Number(date.slice(5, 7))} 月 ${Number(date.slice(8, 10))} 日`
-
 /** `2026-09-30` → `9 月 30 日（周三）`. */
 export function dayLabel(day: PushDay): string {
-  return `${Number(day.date.slice(5, 7))} 月 ${Number(day.date.slice(8, 10))} 日（${WEEKDAY_NAMES[day.weekday]}）`
+  return `${monthDayLabel(day.date)}（${WEEKDAY_NAMES[day.weekday]}）`
 }
 
 /** The ISO week's last day (Sunday), `YYYY-MM-DD`. */
@@ -157,9 +154,9 @@ function placeMovedSend(
 ): { day: string; note: string } | { merge: QuotaMerge } {
   const hasRoom = (date: string) => quota.sendsIn(date.slice(0, 7)) < quota.limit
   const holiday = days(regular)
-  const head = `${shortDay(regular)}（${WEEKDAY_NAMES[holiday.weekday]}）${holiday.holidayName ?? '法定节假日'}`
+  const head = `${dayLabel(holiday)}${holiday.holidayName ?? '法定节假日'}`
   const direction = picked < regular ? '提前' : '顺延'
-  const over = `${direction}到 ${shortDay(picked)}会超出 ${Number(picked.slice(5, 7))} 月的 ${quota.limit} 次群发`
+  const over = `${direction}到 ${monthDayLabel(picked)}会超出 ${Number(picked.slice(5, 7))} 月的 ${quota.limit} 次群发`
   const other = picked < regular ? nearestWorking(days, regular, 1) : nearestWorking(days, regular, -1)
   const earliest = addDays(shanghaiDate(mondayOf(week)), -7)
   if (other && other >= earliest && other <= sundayOf(week) && hasRoom(other)) {
@@ -167,7 +164,7 @@ function placeMovedSend(
   }
   const intoWeek = addWeeks(week, 1)
   return {
-    merge: { note: `${head}；${over}，本周不单独推送，内容并入下周（${shortDay(nextSendDay)}）`, intoWeek, intoDay: nextSendDay },
+    merge: { note: `${head}；${over}，本周不单独推送，内容并入下周（${monthDayLabel(nextSendDay)}）`, intoWeek, intoDay: nextSendDay },
   }
 }
 

@@ -3,8 +3,7 @@
  * A sent week shows when it went out, not its regular slot (「已发送 12 月 1 日 05:52」); a failed week
  * its retry while one is still to come; every other week its (holiday-placed) send slot.
  */
-import { formatShanghai, shanghaiDate } from '../../shared/time'
-import { followerCountDate } from '../followers/counts'
+import { formatShanghai, monthDayLabel, shanghaiDate } from '../../shared/time'
 
 export type WeekSendTime =
   /** Went out; `at` is when the mass send was submitted (`wechat.sentAt`), null when not recorded. */
@@ -28,7 +27,7 @@ export function weekSendTime(push: { status: string; sentAt?: string | Date | nu
 
 /** 「12 月 1 日 05:52」 (with the year when it is not `now`'s), Beijing time. */
 function dayAndTime(at: Date, now: Date): string {
-  return `${followerCountDate(shanghaiDate(at), shanghaiDate(now).slice(0, 4))} ${formatShanghai(at).slice(11)}`
+  return `${monthDayLabel(shanghaiDate(at), shanghaiDate(now).slice(0, 4))} ${formatShanghai(at).slice(11)}`
 }
 
 /**
